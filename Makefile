@@ -1,0 +1,83 @@
+# Ateliers — the two commands a newcomer needs:
+#   make run    install what is missing, build (release), start on SQLite with demo data
+#   make test   everything CI checks: format, lints (server and wasm), tests on SQLite and
+#               PostgreSQL, browser tests
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := run
+
+# Tools installed by npm (wasm-opt from binaryen, Playwright) and cargo come first on PATH.
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# CI starts from a fresh clone: keep the build cache outside it so later runs stay warm.
+ifeq ($(CI),true)
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/ateliers/target
+endif
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+STAGE := ./.ci/stage
+
+SITE_ADDR ?= $(or $(LEPTOS_SITE_ADDR),127.0.0.1:3000)
+POSTGRES_URL ?= $(or $(TEST_POSTGRES_URL),postgres://postgres@127.0.0.1:5432/test)
+
+.PHONY: run build test tools fmt-check lint lint-server lint-wasm postgres-check test-rust test-e2e clean
+
+## run: build in release mode and start Ateliers on SQLite (data/) with demo data
+run: build
+	@mkdir -p data/mail
+	@printf '\n  Ateliers démarre sur http://%s\n  Ouvrez d'"'"'abord http://%s/ateliers (les ateliers à venir).\n  Données : data/ateliers.db (SQLite) · Courriels : data/mail/\n  Arrêt : Ctrl-C\n\n' "$(SITE_ADDR)" "$(SITE_ADDR)"
+	DATABASE_URL="$${DATABASE_URL:-sqlite://data/ateliers.db?mode=rwc}" \
+	LEPTOS_SITE_ADDR="$(SITE_ADDR)" LEPTOS_SITE_ROOT=target/site ATELIERS_DEMO=true \
+	  "$(TARGET_DIR)/release/ateliers" serve
+
+build: tools
+	cargo leptos build --release
+
+tools:
+	@./.ci/install-tools build
+
+## test: everything, stopping at the first failure; prints the time of each stage
+test:
+	@export STAGE_LOG=$$(mktemp); start=$$(date +%s); \
+	$(STAGE) "install tools" ./.ci/install-tools test && \
+	$(STAGE) "format" $(MAKE) --no-print-directory fmt-check && \
+	$(STAGE) "postgresql reachable" $(MAKE) --no-print-directory postgres-check && \
+	$(STAGE) "lint server" $(MAKE) --no-print-directory lint-server && \
+	$(STAGE) "lint wasm" $(MAKE) --no-print-directory lint-wasm && \
+	$(STAGE) "unit + integration tests" $(MAKE) --no-print-directory test-rust && \
+	$(STAGE) "release build" cargo leptos build --release && \
+	$(STAGE) "browser tests" $(MAKE) --no-print-directory test-e2e; \
+	status=$$?; \
+	printf '\n--- stage times ---\n'; cat "$$STAGE_LOG"; \
+	printf 'total: %ds\n' $$(( $$(date +%s) - start )); rm -f "$$STAGE_LOG"; exit $$status
+
+fmt-check:
+	cargo fmt --all -- --check
+
+lint: lint-server lint-wasm
+
+lint-server:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+# The wasm bundle compiles app + shared without the server features: leaks show up here.
+lint-wasm:
+	cargo clippy -p ateliers-app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
+
+postgres-check:
+	@if pg_isready -q -d "$(POSTGRES_URL)" 2>/dev/null || psql "$(POSTGRES_URL)" -c 'select 1' >/dev/null 2>&1; then \
+	  echo "PostgreSQL reachable at $(POSTGRES_URL)"; \
+	else \
+	  printf '\n!!!!!!!!\n!!! PostgreSQL is NOT reachable at %s.\n!!! Database tests will run on SQLite only.\n!!!!!!!!\n\n' "$(POSTGRES_URL)"; \
+	  if [ "$${CI:-}" = true ]; then echo "CI=true: this is a failure."; exit 1; fi; \
+	fi
+
+# Every database test runs twice, on SQLite and on PostgreSQL (see server/tests/support).
+test-rust:
+	TEST_POSTGRES_URL="$(POSTGRES_URL)" cargo nextest run --workspace --no-fail-fast --failure-output final
+
+test-e2e:
+	cd end2end && CARGO_TARGET_DIR="$(abspath $(TARGET_DIR))" npx playwright test
+
+clean:
+	cargo clean
+	rm -rf target/site end2end/test-results end2end/playwright-report

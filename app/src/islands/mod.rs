@@ -1,0 +1,6 @@
+//! Islands: the only components compiled to wasm and hydrated in the browser. Each one must work
+//! as plain HTML first (JavaScript off, forms posting to the server), then improve.
+
+mod theme_filter;
+
+pub use theme_filter::{ThemeFilter, ThemeFilterItem, ThemeOption};

@@ -1,0 +1,106 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use shared::domain::PARIS;
+use shared::local_mail::LocalMailSummary;
+
+use crate::components::ErrorNotice;
+use crate::server_fns::{list_local_mail, read_local_mail};
+
+/// `/courriels`: the mail Ateliers wrote to its local folder (`make run`), newest first.
+#[component]
+pub fn LocalMailPage() -> impl IntoView {
+    let messages = Resource::new_blocking(|| (), |_| list_local_mail());
+    view! {
+        <Title text="Courriels envoyés (local) — Ateliers"/>
+        <h1>"Courriels envoyés"</h1>
+        <p class="lead">
+            "En local, Ateliers n'envoie pas de courriels : il les écrit dans un dossier. Les voici, du plus récent au plus ancien."
+        </p>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match messages.await {
+                    Ok(messages) if messages.is_empty() => {
+                        view! { <p class="notice" data-test="no-mail">"Aucun courriel pour le moment."</p> }
+                            .into_any()
+                    }
+                    Ok(messages) => {
+                        view! {
+                            <ul class="mail-list" data-test="mail-list">
+                                {messages.into_iter().map(|message| view! { <MailRow message/> }).collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MailRow(message: LocalMailSummary) -> impl IntoView {
+    view! {
+        <li class="mail-list__item" data-test="mail-item">
+            <a href=format!("/courriels/{}", message.id)>{message.subject}</a>
+            <br/>
+            <span class="mail-list__meta">"À : " {message.to} " · " {format_sent(message.date)}</span>
+        </li>
+    }
+}
+
+/// `/courriels/:id`: one message, its text and its parts.
+#[component]
+pub fn LocalMailMessagePage() -> impl IntoView {
+    let params = use_params_map();
+    let message = Resource::new_blocking(
+        move || params.read().get("id").unwrap_or_default(),
+        read_local_mail,
+    );
+    view! {
+        <Title text="Courriel (local) — Ateliers"/>
+        <p>
+            <a href="/courriels">"← Tous les courriels"</a>
+        </p>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match message.await {
+                    Ok(message) => {
+                        let download = format!("/courriels/{}/eml", message.summary.id);
+                        view! {
+                            <h1 data-test="mail-subject">{message.summary.subject}</h1>
+                            <dl class="mail-headers">
+                                <dt>"De"</dt>
+                                <dd>{message.summary.from}</dd>
+                                <dt>"À"</dt>
+                                <dd data-test="mail-to">{message.summary.to}</dd>
+                                <dt>"Envoyé"</dt>
+                                <dd>{format_sent(message.summary.date)}</dd>
+                                <dt>"Parties"</dt>
+                                <dd>{message.parts.join(", ")}</dd>
+                            </dl>
+                            <pre class="mail-body" data-test="mail-body">{message.text_body}</pre>
+                            <p>
+                                <a href=download download="">
+                                    "Télécharger le fichier .eml (à ouvrir dans un logiciel de messagerie)"
+                                </a>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn format_sent(date: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    date.map(|date| {
+        date.with_timezone(&PARIS)
+            .format("%d/%m/%Y à %H:%M")
+            .to_string()
+    })
+    .unwrap_or_else(|| "date inconnue".to_owned())
+}

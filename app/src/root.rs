@@ -1,0 +1,56 @@
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::pages::{LocalMailMessagePage, LocalMailPage, NotFoundPage, UpcomingSessionsPage};
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1d4f91"/>
+                <HashedStylesheet options id="leptos"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Pages are rendered whole on the server (`SsrMode::Async`) so they read the same with
+/// JavaScript off; islands then hydrate where there is something to interact with.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title text="Ateliers"/>
+        <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+        <header class="site-header">
+            <a class="site-header__brand" href="/ateliers">"Ateliers"</a>
+            <span class="site-header__tagline">"Missions Locales de Seine-Saint-Denis"</span>
+        </header>
+        <Router>
+            <main id="contenu" class="page">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/ateliers"/> }/>
+                    <Route path=path!("/ateliers") view=UpcomingSessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/courriels") view=LocalMailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/courriels/:id") view=LocalMailMessagePage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+        <footer class="site-footer">
+            <p>
+                "Programme cofinancé par l'Union européenne (Fonds social européen, Initiative pour l'emploi des jeunes)."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+use shared::local_mail::{LocalMailMessage, LocalMailSummary};
+
+use crate::error::AppError;
+
+/// The messages written to the local mail folder (`make run`); not found when mail goes out
+/// by SMTP, so production never exposes it.
+#[server]
+pub async fn list_local_mail() -> Result<Vec<LocalMailSummary>, AppError> {
+    let folder = local_mail_folder()?;
+    shared::mail::list_local_mail(&folder).map_err(unavailable)
+}
+
+#[server]
+pub async fn read_local_mail(id: String) -> Result<LocalMailMessage, AppError> {
+    let folder = local_mail_folder()?;
+    shared::mail::read_local_mail(&folder, &id)
+        .map_err(unavailable)?
+        .ok_or_else(|| shared::ServiceError::NotFound.into())
+}
+
+#[cfg(feature = "ssr")]
+fn local_mail_folder() -> Result<std::path::PathBuf, AppError> {
+    let state = crate::state::expect_state()?;
+    state
+        .mailer
+        .local_folder()
+        .map(std::path::Path::to_path_buf)
+        .ok_or_else(|| shared::ServiceError::NotFound.into())
+}
+
+#[cfg(feature = "ssr")]
+fn unavailable(error: std::io::Error) -> AppError {
+    tracing::error!(%error, "reading the local mail folder failed");
+    AppError::Unavailable(shared::error::UNAVAILABLE_MESSAGE.into())
+}

@@ -1,0 +1,26 @@
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use shared::mail::Mailer;
+
+/// What every request can reach: the router's state, also given to server functions as context.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub mailer: Mailer,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The state, from a server function's context.
+pub fn expect_state() -> Result<AppState, crate::error::AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the server function's context");
+        crate::error::AppError::Unavailable(shared::error::UNAVAILABLE_MESSAGE.into())
+    })
+}

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./fixtures";
+
+test.describe("upcoming workshops, JavaScript on", () => {
+  test("lists the demo sessions in French and filters by theme at once", async ({ page }) => {
+    await page.goto("/ateliers");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    const cards = page.locator('[data-test="session-card"]');
+    await expect(cards.first()).toBeVisible();
+    const total = await cards.count();
+    expect(total).toBeGreaterThan(10);
+    await expect(page.locator('[data-test="session-when"]').first()).toContainText(/\d+ h \d\d – \d+ h \d\d/);
+    await expectNoAccessibilityViolations(page);
+
+    // The island hydrates, then filtering happens without a page load.
+    await expect(page.locator('[data-test="theme-filter"]')).toHaveAttribute("data-hydrated", "true");
+    const urlBefore = page.url();
+    await page.locator('[data-test="theme-select"]').selectOption("media_literacy");
+    const visible = page.locator('[data-test="session-card"]:visible');
+    await expect(visible.first()).toContainText("Éducation aux médias");
+    const shown = await visible.count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(total);
+    for (const theme of await visible.locator('[data-test="session-theme"]').allTextContents()) {
+      expect(theme).toBe("Éducation aux médias");
+    }
+    await expect(page.locator('[data-test="sessions-count"]')).toHaveText(`${shown} ateliers`);
+    expect(page.url()).toBe(urlBefore);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("unknown addresses say so in French", async ({ page }) => {
+    const response = await page.goto("/nulle-part");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expectNoAccessibilityViolations(page);
+  });
+});
+
+test.describe("upcoming workshops, JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("lists the sessions and filters with a plain form", async ({ page }) => {
+    await page.goto("/ateliers");
+    const cards = page.locator('[data-test="session-card"]');
+    await expect(cards.first()).toBeVisible();
+    const total = await cards.count();
+    expect(total).toBeGreaterThan(10);
+    await expectNoAccessibilityViolations(page);
+
+    await page.locator('[data-test="theme-select"]').selectOption("cv");
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await expect(page).toHaveURL(/\/ateliers\?theme=cv$/);
+    const visible = page.locator('[data-test="session-card"]:visible');
+    await expect(visible.first()).toContainText("CV");
+    for (const theme of await visible.locator('[data-test="session-theme"]').allTextContents()) {
+      expect(theme).toBe("CV");
+    }
+    expect(await visible.count()).toBeLessThan(total);
+    await expectNoAccessibilityViolations(page);
+  });
+});
+
+test("the page fits a 320 px screen without horizontal scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/ateliers");
+  await expect(page.locator('[data-test="session-card"]').first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -1,0 +1,17 @@
+//! The schema of Ateliers. It comes only from these migrations: tests, `make run` and production
+//! all apply them, never a schema generated from the entities.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_create_catalogue_and_sessions;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(
+            m20261127_000001_create_catalogue_and_sessions::Migration,
+        )]
+    }
+}

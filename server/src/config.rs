@@ -1,0 +1,60 @@
+//! Every setting, read from the environment (and `.env` when present) or the command line.
+//! `.env.example` documents each one; `ateliers serve --help` lists them too.
+
+use std::net::SocketAddr;
+
+use clap::{Args, ValueEnum};
+
+#[derive(Args, Clone, Debug)]
+pub struct Settings {
+    /// Where the data lives: `sqlite://data/ateliers.db?mode=rwc` (embedded default) or
+    /// `postgres://user@host/database`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/ateliers.db?mode=rwc"
+    )]
+    pub database_url: String,
+
+    /// Address and port to listen on; port 0 picks a free one.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    pub site_addr: SocketAddr,
+
+    /// Folder holding the built site (`pkg/` with the hashed CSS, JS and wasm).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+
+    /// Load the demo federation and sessions when the database is empty. Never in production.
+    #[arg(long, env = "ATELIERS_DEMO", default_value_t = false)]
+    pub demo: bool,
+
+    /// How mail leaves: `folder` writes `.eml` files to MAIL_FOLDER (listed at /courriels),
+    /// `smtp` sends through SMTP_URL.
+    #[arg(long, env = "MAIL_BACKEND", value_enum, default_value_t = MailBackend::Folder)]
+    pub mail_backend: MailBackend,
+
+    /// Folder of the `.eml` files when MAIL_BACKEND=folder.
+    #[arg(long, env = "MAIL_FOLDER", default_value = "data/mail")]
+    pub mail_folder: String,
+
+    /// SMTP server when MAIL_BACKEND=smtp: `smtp://host:25`, `smtp://user:pass@host:587?tls=required`
+    /// (STARTTLS) or `smtps://user:pass@host:465` (TLS).
+    #[arg(long, env = "SMTP_URL", default_value = "smtp://127.0.0.1:25")]
+    pub smtp_url: String,
+
+    /// Log lines as human-readable text or as JSON (for log collectors).
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MailBackend {
+    Folder,
+    Smtp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}

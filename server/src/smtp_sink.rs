@@ -1,0 +1,200 @@
+//! A real SMTP server that keeps what it receives: tests start it on a loopback port, point the
+//! mailer at it and read the messages back, so mail is tested over TCP end to end. It speaks the
+//! subset of RFC 5321 that mail clients and lettre use (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP,
+//! QUIT) and accepts everything.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Notify;
+use tokio::task::JoinHandle;
+
+/// One message as the sink received it.
+#[derive(Clone, Debug)]
+pub struct ReceivedMail {
+    pub envelope_from: String,
+    pub envelope_to: Vec<String>,
+    /// The message as sent (headers and body), dot-unstuffed, CRLF line ends.
+    pub raw: String,
+}
+
+#[derive(Default)]
+struct Inbox {
+    messages: Mutex<Vec<ReceivedMail>>,
+    arrived: Notify,
+}
+
+pub struct SmtpSink {
+    address: SocketAddr,
+    inbox: Arc<Inbox>,
+    task: JoinHandle<()>,
+}
+
+impl SmtpSink {
+    /// Listens on a free loopback port. When `keep_in` is given, each message is also written
+    /// there as `NNNN.eml`, so that a person can open it in a mail client.
+    pub async fn start(keep_in: Option<PathBuf>) -> std::io::Result<Self> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let address = listener.local_addr()?;
+        if let Some(folder) = &keep_in {
+            std::fs::create_dir_all(folder)?;
+        }
+        let inbox = Arc::new(Inbox::default());
+        let task = tokio::spawn({
+            let inbox = inbox.clone();
+            async move {
+                while let Ok((stream, _)) = listener.accept().await {
+                    let inbox = inbox.clone();
+                    let keep_in = keep_in.clone();
+                    tokio::spawn(async move {
+                        let _ = serve_connection(stream, &inbox, keep_in.as_deref()).await;
+                    });
+                }
+            }
+        });
+        Ok(Self {
+            address,
+            inbox,
+            task,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    /// Every message received so far, in order of arrival.
+    pub fn messages(&self) -> Vec<ReceivedMail> {
+        self.inbox
+            .messages
+            .lock()
+            .map(|messages| messages.clone())
+            .unwrap_or_default()
+    }
+
+    /// Waits until at least `count` messages have arrived, or `timeout` passes.
+    pub async fn wait_for(&self, count: usize, timeout: std::time::Duration) -> Vec<ReceivedMail> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let arrived = self.inbox.arrived.notified();
+            let messages = self.messages();
+            if messages.len() >= count {
+                return messages;
+            }
+            if tokio::time::timeout_at(deadline, arrived).await.is_err() {
+                return self.messages();
+            }
+        }
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn serve_connection(
+    stream: TcpStream,
+    inbox: &Inbox,
+    keep_in: Option<&std::path::Path>,
+) -> std::io::Result<()> {
+    let (reader, mut writer) = stream.into_split();
+    let mut lines = BufReader::new(reader);
+    writer
+        .write_all(b"220 ateliers-smtp-sink ESMTP ready\r\n")
+        .await?;
+    let mut from = String::new();
+    let mut to = Vec::new();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if lines.read_line(&mut line).await? == 0 {
+            return Ok(());
+        }
+        let command = line.trim_end().to_owned();
+        let verb = command
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_ascii_uppercase();
+        match verb.as_str() {
+            "EHLO" => writer
+                .write_all(
+                    b"250-ateliers-smtp-sink\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 PIPELINING\r\n",
+                )
+                .await?,
+            "HELO" => writer.write_all(b"250 ateliers-smtp-sink\r\n").await?,
+            "MAIL" => {
+                from = address_in(&command);
+                to.clear();
+                writer.write_all(b"250 OK\r\n").await?;
+            }
+            "RCPT" => {
+                to.push(address_in(&command));
+                writer.write_all(b"250 OK\r\n").await?;
+            }
+            "DATA" => {
+                writer
+                    .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                    .await?;
+                let mut raw = String::new();
+                loop {
+                    line.clear();
+                    if lines.read_line(&mut line).await? == 0 {
+                        return Ok(());
+                    }
+                    let content = line.trim_end_matches(['\r', '\n']);
+                    if content == "." {
+                        break;
+                    }
+                    // RFC 5321 §4.5.2: a leading dot was doubled by the sender.
+                    raw.push_str(content.strip_prefix('.').unwrap_or(content));
+                    raw.push_str("\r\n");
+                }
+                let mail = ReceivedMail {
+                    envelope_from: from.clone(),
+                    envelope_to: to.clone(),
+                    raw,
+                };
+                if let Some(folder) = keep_in {
+                    let number = inbox
+                        .messages
+                        .lock()
+                        .map(|messages| messages.len())
+                        .unwrap_or(0)
+                        + 1;
+                    std::fs::write(folder.join(format!("{number:04}.eml")), &mail.raw)?;
+                }
+                if let Ok(mut messages) = inbox.messages.lock() {
+                    messages.push(mail);
+                }
+                inbox.arrived.notify_waiters();
+                writer.write_all(b"250 OK: queued\r\n").await?;
+            }
+            "RSET" => {
+                from.clear();
+                to.clear();
+                writer.write_all(b"250 OK\r\n").await?;
+            }
+            "NOOP" => writer.write_all(b"250 OK\r\n").await?,
+            "QUIT" => {
+                writer.write_all(b"221 Bye\r\n").await?;
+                return Ok(());
+            }
+            _ => writer.write_all(b"502 Command not implemented\r\n").await?,
+        }
+    }
+}
+
+/// The address between angle brackets in `MAIL FROM:<a@b> SIZE=12`.
+fn address_in(command: &str) -> String {
+    command
+        .split_once('<')
+        .and_then(|(_, rest)| rest.split_once('>'))
+        .map(|(address, _)| address.to_owned())
+        .unwrap_or_default()
+}

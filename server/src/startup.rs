@@ -1,0 +1,159 @@
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use leptos::config::LeptosOptions;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::DatabaseConnection;
+use shared::mail::Mailer;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use app::state::AppState;
+use app::{App, shell};
+
+use crate::config::{MailBackend, Settings};
+use crate::routes::{download_local_mail, health_check};
+
+/// A server bound to its port, ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    db: DatabaseConnection,
+}
+
+impl Application {
+    /// Connects to the database, applies the migrations, loads the demo when asked, and binds.
+    pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let db = shared::services::connect_database(&settings.database_url)
+            .await
+            .context("cannot open the database")?;
+        Migrator::up(&db, None)
+            .await
+            .context("cannot apply the migrations")?;
+        if settings.demo && shared::services::load_demo_data(&db, chrono::Utc::now()).await? {
+            tracing::info!("demo data loaded into the empty database");
+        }
+
+        let listener = TcpListener::bind(settings.site_addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", settings.site_addr))?;
+        let leptos_options = LeptosOptions::builder()
+            .output_name("ateliers")
+            .site_root(settings.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(listener.local_addr()?)
+            .hash_files(hash_file_is_present())
+            .build();
+        let mailer = match settings.mail_backend {
+            MailBackend::Folder => Mailer::folder(&settings.mail_folder).with_context(|| {
+                format!("cannot create the mail folder {}", settings.mail_folder)
+            })?,
+            MailBackend::Smtp => Mailer::smtp(&settings.smtp_url).context("invalid SMTP_URL")?,
+        };
+        let state = AppState {
+            leptos_options,
+            db: db.clone(),
+            mailer,
+        };
+        Ok(Self {
+            router: router(state),
+            listener,
+            db,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener
+            .local_addr()
+            .map(|address| address.port())
+            .unwrap_or_default()
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// Serves until `shutdown` resolves, then lets requests in flight finish.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        tracing::info!(address = %self.listener.local_addr()?, "Ateliers is listening");
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        self.db.close_by_ref().await.ok();
+        Ok(())
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let pkg_dir = format!(
+        "{}/{}",
+        state.leptos_options.site_root, state.leptos_options.site_pkg_dir
+    );
+    // File names under /pkg carry a content hash: a browser may keep them for a year.
+    let hashed_assets = Router::new()
+        .fallback_service(ServeDir::new(pkg_dir))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+
+    Router::new()
+        .route("/healthz", axum::routing::get(health_check))
+        .route(
+            "/courriels/{id}/eml",
+            axum::routing::get(download_local_mail),
+        )
+        .nest("/pkg", hashed_assets)
+        .leptos_routes(&state, routes, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// cargo-leptos writes `hash.txt` beside the binary it builds when it hashes asset names
+/// (release builds); a binary built by plain `cargo` (tests) serves unhashed names.
+fn hash_file_is_present() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|folder| folder.join("hash.txt").exists()))
+        .unwrap_or(false)
+}
+
+/// Resolves on Ctrl-C or SIGTERM (what systemd and container runtimes send).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+    // Give load balancers a moment to notice before connections close.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+}

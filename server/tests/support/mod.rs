@@ -1,0 +1,257 @@
+//! The test harness: every integration test spawns the real server on port 0 with a fresh
+//! database made by the real migrations — a temporary SQLite file, or a PostgreSQL database
+//! created for the test and dropped after it. [`on_both_databases!`] runs a test on each.
+
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use server::config::{LogFormat, MailBackend, Settings};
+use server::smtp_sink::SmtpSink;
+use server::startup::Application;
+
+/// The PostgreSQL server the tests create their databases on (user `postgres`, trust auth).
+pub fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A running server on its own database.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    /// The SMTP server the app sends its mail to.
+    pub mail: SmtpSink,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("the server answers")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+/// What a test puts in the database before the server starts.
+pub enum Seed {
+    Empty,
+    Demo,
+}
+
+/// Spawns the app on `backend`, or returns `None` (after saying so loudly) when PostgreSQL is
+/// not reachable outside CI. Under `CI=true` an unreachable PostgreSQL fails the test.
+///
+/// The app's mail goes over SMTP to a sink on loopback; each message is also kept as a `.eml`
+/// file under `<target dir>/test-mail/<test>/` for a person to open.
+pub async fn spawn_app(test: &str, backend: Backend, seed: Seed) -> Option<TestApp> {
+    spawn(test, backend, seed, None).await
+}
+
+/// Like [`spawn_app`], on SQLite, with mail written as `.eml` files to `folder` (as in `make run`).
+pub async fn spawn_app_with_mail_folder(test: &str, folder: &std::path::Path) -> TestApp {
+    spawn(test, Backend::Sqlite, Seed::Empty, Some(folder))
+        .await
+        .expect("SQLite is always there")
+}
+
+async fn spawn(
+    test: &str,
+    backend: Backend,
+    seed: Seed,
+    mail_folder: Option<&std::path::Path>,
+) -> Option<TestApp> {
+    let database = TestDatabase::create(backend).await?;
+    let mail = SmtpSink::start(Some(test_mail_folder(test, backend)))
+        .await
+        .expect("the SMTP sink starts");
+    let settings = Settings {
+        database_url: database.url.clone(),
+        site_addr: "127.0.0.1:0".parse().expect("valid address"),
+        site_root: "target/site".to_owned(),
+        demo: matches!(seed, Seed::Demo),
+        mail_backend: if mail_folder.is_some() {
+            MailBackend::Folder
+        } else {
+            MailBackend::Smtp
+        },
+        mail_folder: mail_folder
+            .map(|folder| folder.display().to_string())
+            .unwrap_or_default(),
+        smtp_url: format!("smtp://127.0.0.1:{}", mail.port()),
+        log_format: LogFormat::Text,
+    };
+    let application = Application::build(&settings).await.expect("the app starts");
+    let address = format!("http://127.0.0.1:{}", application.port());
+    let db = application.db().clone();
+    let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(application.run_until(async {
+        let _ = stop.await;
+    }));
+    Some(TestApp {
+        address,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client"),
+        db,
+        mail,
+        shutdown: Some(shutdown),
+        _database: database,
+    })
+}
+
+/// `<target dir>/test-mail/<test>-<backend>/`, emptied first.
+fn test_mail_folder(test: &str, backend: Backend) -> std::path::PathBuf {
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../target").to_owned());
+    let backend = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    let folder = std::path::Path::new(&target)
+        .join("test-mail")
+        .join(format!("{test}-{backend}"));
+    let _ = std::fs::remove_dir_all(&folder);
+    folder
+}
+
+/// A database that exists for one test only.
+struct TestDatabase {
+    url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    RemoveFolder(#[allow(dead_code)] tempfile::TempDir),
+    DropPostgresDatabase(String),
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+impl TestDatabase {
+    async fn create(backend: Backend) -> Option<Self> {
+        match backend {
+            Backend::Sqlite => {
+                let folder = tempfile::tempdir().expect("a temporary folder");
+                let url = format!("sqlite://{}/ateliers.db?mode=rwc", folder.path().display());
+                Some(Self {
+                    url,
+                    cleanup: Cleanup::RemoveFolder(folder),
+                })
+            }
+            Backend::Postgres => {
+                let admin_url = postgres_admin_url();
+                let admin = match Database::connect(&admin_url).await {
+                    Ok(admin) => admin,
+                    Err(error) if std::env::var("CI").as_deref() != Ok("true") => {
+                        eprintln!(
+                            "\n!!! PostgreSQL is unreachable at {admin_url} ({error}).\n\
+                             !!! This test did NOT run on PostgreSQL. Under CI=true it fails.\n"
+                        );
+                        return None;
+                    }
+                    Err(error) => panic!("PostgreSQL is unreachable at {admin_url}: {error}"),
+                };
+                let name = format!(
+                    "ateliers_test_{}_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::Relaxed),
+                    chrono::Utc::now().timestamp_micros()
+                );
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("a test database");
+                admin.close().await.ok();
+                let url = match admin_url.rsplit_once('/') {
+                    Some((server, _)) => format!("{server}/{name}"),
+                    None => panic!("TEST_POSTGRES_URL must end with /<database>"),
+                };
+                Some(Self {
+                    url,
+                    cleanup: Cleanup::DropPostgresDatabase(name),
+                })
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Cleanup::DropPostgresDatabase(name) = &self.cleanup {
+            let statement = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            // Drop cannot await, and the test's runtime is shutting down: use a runtime of our own.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?;
+                runtime.block_on(async {
+                    if let Ok(admin) = Database::connect(&postgres_admin_url()).await {
+                        let _ = admin.execute_unprepared(&statement).await;
+                        admin.close().await.ok();
+                    }
+                });
+                std::io::Result::Ok(())
+            })
+            .join();
+        }
+    }
+}
+
+/// Declares a test that runs once on SQLite and once on PostgreSQL, each on a fresh database:
+/// `on_both_databases!(name, Seed::Demo, |app| async move { ... });`
+#[macro_export]
+macro_rules! on_both_databases {
+    ($name:ident, $seed:expr, $test:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                if let Some(app) = $crate::support::spawn_app(
+                    stringify!($name),
+                    $crate::support::Backend::Sqlite,
+                    $seed,
+                )
+                .await
+                {
+                    ($test)(app).await;
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::support::spawn_app(
+                    stringify!($name),
+                    $crate::support::Backend::Postgres,
+                    $seed,
+                )
+                .await
+                {
+                    ($test)(app).await;
+                }
+            }
+        }
+    };
+}

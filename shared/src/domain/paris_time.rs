@@ -1,0 +1,56 @@
+//! Everything in the programme happens in Europe/Paris; instants are stored in UTC.
+//! Formatting always names the zone explicitly so the server and the browser agree.
+
+use chrono::{DateTime, Locale, Utc};
+use chrono_tz::Tz;
+
+pub const PARIS: Tz = chrono_tz::Europe::Paris;
+
+/// "mardi 15 décembre 2026", in Paris.
+pub fn format_session_date(starts_at: DateTime<Utc>) -> String {
+    starts_at
+        .with_timezone(&PARIS)
+        .format_localized("%A %-d %B %Y", Locale::fr_FR)
+        .to_string()
+}
+
+/// "9 h 30 – 12 h 00", in Paris, the way French typography writes hours.
+pub fn format_session_hours(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> String {
+    let hour =
+        |instant: DateTime<Utc>| instant.with_timezone(&PARIS).format("%-H h %M").to_string();
+    format!("{} – {}", hour(starts_at), hour(ends_at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn summer_and_winter_sessions_show_paris_wall_clock_times() {
+        // 14:00 in Paris is 12:00Z in July (CEST) and 13:00Z in December (CET).
+        let july = Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
+        let december = Utc.with_ymd_and_hms(2026, 12, 10, 13, 0, 0).unwrap();
+        assert_eq!(
+            format_session_hours(july, july + chrono::Duration::hours(2)),
+            "14 h 00 – 16 h 00"
+        );
+        assert_eq!(
+            format_session_hours(december, december + chrono::Duration::minutes(150)),
+            "14 h 00 – 16 h 30"
+        );
+    }
+
+    #[test]
+    fn dates_are_written_in_french() {
+        let instant = Utc.with_ymd_and_hms(2026, 12, 15, 8, 30, 0).unwrap();
+        assert_eq!(format_session_date(instant), "mardi 15 décembre 2026");
+    }
+
+    #[test]
+    fn the_paris_date_wins_near_midnight() {
+        // 23:30Z on 31 December is already 1 January in Paris.
+        let instant = Utc.with_ymd_and_hms(2026, 12, 31, 23, 30, 0).unwrap();
+        assert_eq!(format_session_date(instant), "vendredi 1 janvier 2027");
+    }
+}

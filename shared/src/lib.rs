@@ -1,0 +1,19 @@
+//! Ateliers, the library: collective workshops for the Missions Locales of Seine-Saint-Denis.
+//!
+//! - [`domain`]: types and rules, pure (no I/O), shared by the server and the browser.
+//! - [`services`] (feature `server`): one module per use case, named `verb_noun`, that reads and
+//!   writes the database through sea-orm.
+//! - [`mail`] (feature `server`): how mail leaves the building (SMTP or a folder of `.eml` files).
+
+pub mod domain;
+pub mod error;
+pub mod local_mail;
+
+#[cfg(feature = "server")]
+pub mod entities;
+#[cfg(feature = "server")]
+pub mod mail;
+#[cfg(feature = "server")]
+pub mod services;
+
+pub use error::ServiceError;

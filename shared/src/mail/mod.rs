@@ -1,0 +1,82 @@
+//! How mail leaves Ateliers: SMTP in production (and to the tests' SMTP sink), or a folder of
+//! `.eml` files, the zero-set-up default of `make run`. Chosen by configuration; callers only
+//! see [`Mailer::send`].
+
+mod local_folder;
+
+pub use local_folder::{list_local_mail, read_local_mail, read_local_mail_file};
+
+use std::path::{Path, PathBuf};
+
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("invalid SMTP URL: {0}")]
+    InvalidUrl(#[source] lettre::transport::smtp::Error),
+    #[error("SMTP delivery failed: {0}")]
+    Smtp(#[from] lettre::transport::smtp::Error),
+    #[error("writing the mail file failed: {0}")]
+    File(#[from] lettre::transport::file::Error),
+}
+
+#[derive(Clone)]
+pub enum Mailer {
+    /// A pooled SMTP connection; the URL carries host, port, TLS mode and credentials:
+    /// `smtp://host:25`, `smtp://user:pass@host:587?tls=required` (STARTTLS), `smtps://host:465`.
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// One `<id>.eml` file per message in a folder.
+    Folder {
+        transport: AsyncFileTransport<Tokio1Executor>,
+        folder: PathBuf,
+    },
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Mailer::Smtp(_) => f.write_str("Mailer::Smtp"),
+            Mailer::Folder { folder, .. } => write!(f, "Mailer::Folder({})", folder.display()),
+        }
+    }
+}
+
+impl Mailer {
+    /// Must be called inside a Tokio runtime (the pool spawns its connection reaper there).
+    pub fn smtp(url: &str) -> Result<Self, MailError> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(MailError::InvalidUrl)?
+            .build();
+        Ok(Mailer::Smtp(transport))
+    }
+
+    /// Creates the folder if needed.
+    pub fn folder(folder: impl AsRef<Path>) -> std::io::Result<Self> {
+        let folder = folder.as_ref().to_path_buf();
+        std::fs::create_dir_all(&folder)?;
+        Ok(Mailer::Folder {
+            transport: AsyncFileTransport::new(&folder),
+            folder,
+        })
+    }
+
+    /// The folder the messages are written to, when this mailer writes files.
+    pub fn local_folder(&self) -> Option<&Path> {
+        match self {
+            Mailer::Smtp(_) => None,
+            Mailer::Folder { folder, .. } => Some(folder),
+        }
+    }
+
+    pub async fn send(&self, message: &Message) -> Result<(), MailError> {
+        match self {
+            Mailer::Smtp(transport) => {
+                transport.send(message.clone()).await?;
+            }
+            Mailer::Folder { transport, .. } => {
+                transport.send(message.clone()).await?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,231 @@
+use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc, Weekday};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, TransactionSession,
+    TransactionTrait,
+};
+
+use crate::ServiceError;
+use crate::domain::{PARIS, SessionStatus, Theme};
+use crate::entities::{mission_locale, workshop_session, workshop_type};
+
+/// The ten member agencies of the federation, with the city of their main site.
+const MISSIONS_LOCALES: [(&str, &str, &str); 10] = [
+    (
+        "Mission Locale d'Aubervilliers",
+        "Aubervilliers",
+        "2 rue Achille Domart, 93300 Aubervilliers",
+    ),
+    (
+        "Mission Locale de Saint-Denis",
+        "Saint-Denis",
+        "4 place de la Résistance, 93200 Saint-Denis",
+    ),
+    (
+        "Mission Locale de Montreuil",
+        "Montreuil",
+        "10 rue Kléber, 93100 Montreuil",
+    ),
+    (
+        "Mission Locale de Bondy",
+        "Bondy",
+        "5 avenue Carnot, 93140 Bondy",
+    ),
+    (
+        "Mission Locale d'Aulnay-sous-Bois",
+        "Aulnay-sous-Bois",
+        "14 rue Jacques Duclos, 93600 Aulnay-sous-Bois",
+    ),
+    (
+        "Mission Locale de Bobigny",
+        "Bobigny",
+        "1 rue du Chemin Vert, 93000 Bobigny",
+    ),
+    (
+        "Mission Locale de Noisy-le-Grand",
+        "Noisy-le-Grand",
+        "6 place de la Libération, 93160 Noisy-le-Grand",
+    ),
+    (
+        "Mission Locale de Clichy-sous-Bois",
+        "Clichy-sous-Bois",
+        "3 allée Maurice Audin, 93390 Clichy-sous-Bois",
+    ),
+    (
+        "Mission Locale de Pantin",
+        "Pantin",
+        "8 rue Hoche, 93500 Pantin",
+    ),
+    (
+        "Mission Locale de Sevran",
+        "Sevran",
+        "12 avenue Dumont, 93270 Sevran",
+    ),
+];
+
+/// The catalogue of the programme: (title, theme, description for youths, duration in minutes).
+const CATALOGUE: [(&str, Theme, &str, i64); 7] = [
+    (
+        "Mon CV en une page",
+        Theme::Cv,
+        "On construit ensemble un CV clair qui met en avant ce que tu sais faire, même sans expérience.",
+        150,
+    ),
+    (
+        "Écrire une lettre de motivation",
+        Theme::CoverLetter,
+        "Comprendre ce qu'attend un employeur et écrire une lettre courte, personnelle et sans fautes.",
+        150,
+    ),
+    (
+        "Réussir son entretien d'embauche",
+        Theme::Interview,
+        "Simulations d'entretien, questions pièges, tenue et attitude : on s'entraîne en petit groupe.",
+        180,
+    ),
+    (
+        "Confiance en soi",
+        Theme::PersonalDevelopment,
+        "Mieux connaître ses forces, parler devant un groupe et préparer la suite de son parcours.",
+        120,
+    ),
+    (
+        "Égalité filles-garçons au travail",
+        Theme::Diversity,
+        "Métiers « d'hommes », métiers « de femmes » ? On déconstruit les idées reçues avec des professionnels.",
+        120,
+    ),
+    (
+        "Les métiers de la transition écologique",
+        Theme::SustainableDevelopment,
+        "Rénovation, recyclage, mobilité : découvrir les métiers qui recrutent et les formations pour y accéder.",
+        150,
+    ),
+    (
+        "Décrypter l'info avec un journaliste",
+        Theme::MediaLiteracy,
+        "Un journaliste t'aide à vérifier une info, repérer une fausse nouvelle et comprendre comment se fabrique l'actualité.",
+        120,
+    ),
+];
+
+/// Fills an empty database with a realistic federation and a few weeks of published sessions
+/// starting after `now`. Returns `false`, changing nothing, when the database already has data.
+pub async fn load_demo_data(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    now: DateTime<Utc>,
+) -> Result<bool, ServiceError> {
+    if mission_locale::Entity::find().count(db).await? > 0 {
+        return Ok(false);
+    }
+    let txn = db.begin().await?;
+
+    let mut mission_locale_ids = Vec::new();
+    for (name, city, _) in MISSIONS_LOCALES {
+        let inserted = mission_locale::ActiveModel {
+            name: Set(name.to_owned()),
+            city: Set(city.to_owned()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        mission_locale_ids.push(inserted.id);
+    }
+
+    let mut workshop_type_ids = Vec::new();
+    for (title, theme, description, _) in CATALOGUE {
+        let inserted = workshop_type::ActiveModel {
+            title: Set(title.to_owned()),
+            theme: Set(theme.code().to_owned()),
+            description: Set(description.to_owned()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        workshop_type_ids.push(inserted.id);
+    }
+
+    for slot in demo_slots(now) {
+        let (_, city, address) = MISSIONS_LOCALES[slot.agency];
+        let (_, _, _, minutes) = CATALOGUE[slot.workshop];
+        workshop_session::ActiveModel {
+            workshop_type_id: Set(workshop_type_ids[slot.workshop]),
+            mission_locale_id: Set(mission_locale_ids[slot.agency]),
+            starts_at: Set(slot.starts_at),
+            ends_at: Set(slot.starts_at + Duration::minutes(minutes)),
+            venue_name: Set(format!("Salle collective — antenne de {city}")),
+            venue_address: Set(address.to_owned()),
+            capacity: Set(if slot.workshop == 2 { 8 } else { 12 }),
+            status: Set(SessionStatus::Published.code().to_owned()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+
+    txn.commit().await?;
+    Ok(true)
+}
+
+struct DemoSlot {
+    agency: usize,
+    workshop: usize,
+    starts_at: DateTime<Utc>,
+}
+
+/// Two sessions per working day over the next four weeks, a morning and an afternoon, rotating
+/// through agencies and themes, at Paris wall-clock times.
+fn demo_slots(now: DateTime<Utc>) -> Vec<DemoSlot> {
+    let first_day = now.with_timezone(&PARIS).date_naive() + Duration::days(1);
+    let morning = NaiveTime::from_hms_opt(9, 30, 0).expect("valid time");
+    let afternoon = NaiveTime::from_hms_opt(14, 0, 0).expect("valid time");
+    let mut slots = Vec::new();
+    let mut rotation = 0;
+    for offset in 0..28 {
+        let day = first_day + Duration::days(offset);
+        if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+            continue;
+        }
+        for time in [morning, afternoon] {
+            let Some(starts_at) = PARIS.from_local_datetime(&day.and_time(time)).earliest() else {
+                continue;
+            };
+            slots.push(DemoSlot {
+                agency: rotation % MISSIONS_LOCALES.len(),
+                workshop: (rotation * 3) % CATALOGUE.len(),
+                starts_at: starts_at.with_timezone(&Utc),
+            });
+            rotation += 1;
+        }
+    }
+    slots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_sessions_start_at_paris_office_hours_on_working_days() {
+        let now = Utc.with_ymd_and_hms(2026, 10, 20, 10, 0, 0).unwrap();
+        let slots = demo_slots(now);
+        assert_eq!(slots.len(), 40, "two sessions on each of 20 working days");
+        for slot in &slots {
+            let local = slot.starts_at.with_timezone(&PARIS);
+            assert!(!matches!(local.weekday(), Weekday::Sat | Weekday::Sun));
+            // Across the end of daylight saving (25 October 2026) times stay 9:30 and 14:00.
+            assert!(matches!(
+                local.format("%H:%M").to_string().as_str(),
+                "09:30" | "14:00"
+            ));
+            assert!(slot.starts_at > now);
+        }
+    }
+
+    #[test]
+    fn every_theme_of_the_catalogue_is_scheduled() {
+        let slots = demo_slots(Utc.with_ymd_and_hms(2026, 11, 27, 8, 0, 0).unwrap());
+        for workshop in 0..CATALOGUE.len() {
+            assert!(slots.iter().any(|slot| slot.workshop == workshop));
+        }
+    }
+}
