@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::pages::{LocalMailMessagePage, LocalMailPage, NotFoundPage, UpcomingSessionsPage};
@@ -40,7 +40,6 @@ pub fn App() -> impl IntoView {
         <Router>
             <main id="contenu" class="page">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/ateliers"/> }/>
                     <Route path=path!("/ateliers") view=UpcomingSessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/courriels") view=LocalMailPage ssr=SsrMode::Async/>
                     <Route path=path!("/courriels/:id") view=LocalMailMessagePage ssr=SsrMode::Async/>

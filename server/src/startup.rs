@@ -4,6 +4,7 @@ use anyhow::Context;
 use axum::Router;
 use axum::http::{HeaderValue, header};
 use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
@@ -18,6 +19,7 @@ use app::state::AppState;
 use app::{App, shell};
 
 use crate::config::{MailBackend, Settings};
+use crate::precompress::precompress_assets;
 use crate::routes::{download_local_mail, health_check};
 
 /// A server bound to its port, ready to run.
@@ -56,6 +58,16 @@ impl Application {
             })?,
             MailBackend::Smtp => Mailer::smtp(&settings.smtp_url).context("invalid SMTP_URL")?,
         };
+        let pkg_dir = std::path::Path::new(&settings.site_root).join("pkg");
+        if pkg_dir.is_dir() {
+            match tokio::task::spawn_blocking(move || precompress_assets(&pkg_dir)).await? {
+                Ok(0) => {}
+                Ok(count) => tracing::info!(count, "assets precompressed"),
+                Err(error) => {
+                    tracing::warn!(%error, "assets not precompressed: compressing on the fly")
+                }
+            }
+        }
         let state = AppState {
             leptos_options,
             db: db.clone(),
@@ -101,23 +113,41 @@ pub fn router(state: AppState) -> Router {
     );
     // File names under /pkg carry a content hash: a browser may keep them for a year.
     let hashed_assets = Router::new()
-        .fallback_service(ServeDir::new(pkg_dir))
+        .fallback_service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
         ));
 
     Router::new()
+        // Until people sign in, home is the list of upcoming workshops.
+        .route(
+            "/",
+            axum::routing::get(|| async { axum::response::Redirect::to("/ateliers") }),
+        )
         .route("/healthz", axum::routing::get(health_check))
         .route(
             "/courriels/{id}/eml",
             axum::routing::get(download_local_mail),
         )
         .nest("/pkg", hashed_assets)
-        .leptos_routes(&state, routes, {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                // Pages read the options to point at the (hashed) wasm of the islands.
+                let options = state.leptos_options.clone();
+                move || provide_context(options.clone())
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

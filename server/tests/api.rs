@@ -77,17 +77,22 @@ on_both_databases!(
             .text()
             .await
             .expect("an HTML body");
-        let visible = html.matches(r#"<li class="session-list__item">"#).count();
-        let hidden = html
-            .matches(r#"<li hidden class="session-list__item">"#)
-            .count();
-        assert!(visible > 0, "media literacy sessions are shown");
-        assert_eq!(
-            visible + hidden,
-            40,
-            "every session is in the page, hidden or not"
-        );
+        // The stylesheet hides the other themes under data-selected; every card stays in the page.
+        assert!(html.contains(r#"data-selected="media_literacy""#));
         assert!(html.contains(r#"<option value="media_literacy" selected"#));
+        assert!(html.contains(r#"data-theme="media_literacy""#));
+        assert_eq!(html.matches("data-theme=").count(), 40);
+
+        let unknown = app
+            .get("/ateliers?theme=cuisine")
+            .await
+            .text()
+            .await
+            .expect("an HTML body");
+        assert!(
+            unknown.contains(r#"data-selected="""#),
+            "an unknown theme shows everything"
+        );
     }
 );
 
@@ -119,5 +124,48 @@ on_both_databases!(
             .await
             .expect("the server answers");
         assert_eq!(response.headers()["content-encoding"], "br");
+    }
+);
+
+on_both_databases!(
+    only_pages_with_islands_load_the_wasm,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let with_island = app
+            .get("/ateliers")
+            .await
+            .text()
+            .await
+            .expect("an HTML body");
+        assert!(
+            with_island.contains(r#"<script type="module""#),
+            "the theme filter island needs its script"
+        );
+        assert!(with_island.contains("/pkg/ateliers"));
+
+        let without_island = app
+            .get("/nulle-part")
+            .await
+            .text()
+            .await
+            .expect("an HTML body");
+        assert!(
+            !without_island.contains(r#"type="module""#) && !without_island.contains(".wasm"),
+            "a page with no island loads no wasm"
+        );
+    }
+);
+
+on_both_databases!(
+    home_leads_to_the_upcoming_sessions,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let response = app.get("/").await;
+        assert!(
+            response.status().is_redirection(),
+            "got {}",
+            response.status()
+        );
+        assert_eq!(response.headers()["location"], "/ateliers");
     }
 );

@@ -3,4 +3,4 @@
 
 mod theme_filter;
 
-pub use theme_filter::{ThemeFilter, ThemeFilterItem, ThemeOption};
+pub use theme_filter::{ThemeFilter, ThemeOption};

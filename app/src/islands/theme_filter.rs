@@ -12,6 +12,10 @@ pub struct ThemeOption {
 /// The theme filter over a list of sessions. Without JavaScript it is a GET form (the server
 /// renders `?theme=` already filtered); with it, choosing a theme filters at once, without a
 /// round trip over a slow mobile network.
+///
+/// The children carry `data-theme="<code>"`; this island only sets `data-selected` on their
+/// wrapper and the stylesheet hides the others (one rule per theme in `main.css`), so the list
+/// itself stays plain server-rendered HTML.
 #[island]
 pub fn ThemeFilter(
     /// The theme selected when the page was rendered (`?theme=`), if any.
@@ -21,7 +25,6 @@ pub fn ThemeFilter(
     children: Children,
 ) -> impl IntoView {
     let selected = RwSignal::new(selected.unwrap_or_default());
-    provide_context(selected);
     // Effects only run in the browser: this marks the island as live (tests wait for it).
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -77,19 +80,8 @@ pub fn ThemeFilter(
                 count => format!("{count} ateliers"),
             }}
         </p>
-        {children()}
+        <div class="theme-filter__results" data-selected=move || selected.get()>
+            {children()}
+        </div>
     }
-}
-
-/// One entry of a filtered list: hidden when another theme is selected.
-#[island]
-pub fn ThemeFilterItem(theme: String, children: Children) -> impl IntoView {
-    let selected = use_context::<RwSignal<String>>();
-    let hidden = move || {
-        selected.is_some_and(|selected| {
-            let selected = selected.get();
-            !selected.is_empty() && selected != theme
-        })
-    };
-    view! { <li class="session-list__item" hidden=hidden>{children()}</li> }
 }

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 use shared::domain::{SessionCard, Theme};
 
 use crate::components::{ErrorNotice, IslandsScripts, SessionCardView};
-use crate::islands::{ThemeFilter, ThemeFilterItem, ThemeOption};
+use crate::islands::{ThemeFilter, ThemeOption};
 use crate::server_fns::list_upcoming_sessions;
 
 /// `/ateliers`: the public list of upcoming workshop sessions, phone first.
@@ -72,15 +72,36 @@ fn SessionList(sessions: Vec<SessionCard>, selected: Option<String>) -> impl Int
                 {sessions
                     .into_iter()
                     .map(|session| {
+                        let theme = session.theme.code();
                         view! {
-                            <ThemeFilterItem theme=session.theme.code().to_owned()>
+                            <li class="session-list__item" data-theme=theme>
                                 <SessionCardView session/>
-                            </ThemeFilterItem>
+                            </li>
                         }
                     })
                     .collect_view()}
             </ul>
         </ThemeFilter>
         <IslandsScripts/>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use shared::domain::Theme;
+
+    /// The theme filter hides cards with CSS: every theme needs its rule.
+    #[test]
+    fn the_stylesheet_can_filter_every_theme() {
+        let css = include_str!("../../style/main.css");
+        for theme in Theme::ALL {
+            let code = theme.code();
+            let rule =
+                format!(r#"[data-selected="{code}"] [data-theme]:not([data-theme="{code}"])"#);
+            assert!(
+                css.contains(&rule),
+                "main.css lacks the filter rule for {code}"
+            );
+        }
     }
 }

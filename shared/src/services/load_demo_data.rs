@@ -8,57 +8,67 @@ use crate::ServiceError;
 use crate::domain::{PARIS, SessionStatus, Theme};
 use crate::entities::{mission_locale, workshop_session, workshop_type};
 
-/// The ten member agencies of the federation, with the city of their main site.
-const MISSIONS_LOCALES: [(&str, &str, &str); 10] = [
+/// The ten member agencies of the federation: (name, city, main site's address, workshop room).
+const MISSIONS_LOCALES: [(&str, &str, &str, &str); 10] = [
     (
         "Mission Locale d'Aubervilliers",
         "Aubervilliers",
         "2 rue Achille Domart, 93300 Aubervilliers",
+        "Salle Louise Michel",
     ),
     (
         "Mission Locale de Saint-Denis",
         "Saint-Denis",
         "4 place de la Résistance, 93200 Saint-Denis",
+        "Salle Olympe de Gouges",
     ),
     (
         "Mission Locale de Montreuil",
         "Montreuil",
         "10 rue Kléber, 93100 Montreuil",
+        "Salle Rosa Parks",
     ),
     (
         "Mission Locale de Bondy",
         "Bondy",
         "5 avenue Carnot, 93140 Bondy",
+        "Salle Nelson Mandela",
     ),
     (
         "Mission Locale d'Aulnay-sous-Bois",
         "Aulnay-sous-Bois",
         "14 rue Jacques Duclos, 93600 Aulnay-sous-Bois",
+        "Salle Simone Veil",
     ),
     (
         "Mission Locale de Bobigny",
         "Bobigny",
         "1 rue du Chemin Vert, 93000 Bobigny",
+        "Salle Aimé Césaire",
     ),
     (
         "Mission Locale de Noisy-le-Grand",
         "Noisy-le-Grand",
         "6 place de la Libération, 93160 Noisy-le-Grand",
+        "Salle Gisèle Halimi",
     ),
     (
         "Mission Locale de Clichy-sous-Bois",
         "Clichy-sous-Bois",
         "3 allée Maurice Audin, 93390 Clichy-sous-Bois",
+        "Salle Lucie Aubrac",
     ),
     (
         "Mission Locale de Pantin",
         "Pantin",
         "8 rue Hoche, 93500 Pantin",
+        "Salle Joséphine Baker",
     ),
     (
         "Mission Locale de Sevran",
         "Sevran",
         "12 avenue Dumont, 93270 Sevran",
+        "Salle Marie Curie",
     ),
 ];
 
@@ -120,7 +130,7 @@ pub async fn load_demo_data(
     let txn = db.begin().await?;
 
     let mut mission_locale_ids = Vec::new();
-    for (name, city, _) in MISSIONS_LOCALES {
+    for (name, city, _, _) in MISSIONS_LOCALES {
         let inserted = mission_locale::ActiveModel {
             name: Set(name.to_owned()),
             city: Set(city.to_owned()),
@@ -145,14 +155,14 @@ pub async fn load_demo_data(
     }
 
     for slot in demo_slots(now) {
-        let (_, city, address) = MISSIONS_LOCALES[slot.agency];
+        let (_, _, address, room) = MISSIONS_LOCALES[slot.agency];
         let (_, _, _, minutes) = CATALOGUE[slot.workshop];
         workshop_session::ActiveModel {
             workshop_type_id: Set(workshop_type_ids[slot.workshop]),
             mission_locale_id: Set(mission_locale_ids[slot.agency]),
             starts_at: Set(slot.starts_at),
             ends_at: Set(slot.starts_at + Duration::minutes(minutes)),
-            venue_name: Set(format!("Salle collective — antenne de {city}")),
+            venue_name: Set(room.to_owned()),
             venue_address: Set(address.to_owned()),
             capacity: Set(if slot.workshop == 2 { 8 } else { 12 }),
             status: Set(SessionStatus::Published.code().to_owned()),
