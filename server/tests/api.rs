@@ -169,3 +169,21 @@ on_both_databases!(
         assert_eq!(response.headers()["location"], "/ateliers");
     }
 );
+
+on_both_databases!(
+    an_outage_is_explained_in_french_without_database_text,
+    Seed::Demo,
+    |app: TestApp| async move {
+        app.db.clone().close().await.expect("the pool closes");
+        let response = app.get("/ateliers").await;
+        assert_eq!(response.status(), 503);
+        let html = response.text().await.expect("an HTML body");
+        assert!(html.contains(r#"data-test="error""#));
+        assert!(html.contains("Le service est momentanément indisponible"));
+        assert!(
+            !html.to_lowercase().contains("pool"),
+            "no database text reaches the page"
+        );
+        assert!(!html.contains("sqlx") && !html.contains("DbErr"));
+    }
+);
