@@ -4,14 +4,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_create_catalogue_and_sessions;
+mod m20261127_000002_create_mail_outbox;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(
-            m20261127_000001_create_catalogue_and_sessions::Migration,
-        )]
+        vec![
+            Box::new(m20261127_000001_create_catalogue_and_sessions::Migration),
+            Box::new(m20261127_000002_create_mail_outbox::Migration),
+        ]
     }
 }

@@ -42,6 +42,10 @@ pub struct Settings {
     #[arg(long, env = "SMTP_URL", default_value = "smtp://127.0.0.1:25")]
     pub smtp_url: String,
 
+    /// How often the mail dispatcher looks for mail to send, in milliseconds.
+    #[arg(long, env = "MAIL_DISPATCH_INTERVAL_MS", default_value_t = 2000)]
+    pub mail_dispatch_interval_ms: u64,
+
     /// Log lines as human-readable text or as JSON (for log collectors).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,

@@ -7,3 +7,4 @@ pub mod routes;
 pub mod smtp_sink;
 pub mod startup;
 pub mod telemetry;
+pub mod workers;

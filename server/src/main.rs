@@ -5,8 +5,9 @@ use clap::{Parser, Subcommand};
 use migrations::{Migrator, MigratorTrait};
 
 use server::config::Settings;
-use server::startup::{Application, shutdown_signal};
+use server::startup::{Application, build_mailer, shutdown_signal};
 use server::telemetry::init_tracing;
+use server::workers::run_mail_dispatcher;
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +28,8 @@ enum Command {
     Serve,
     /// Apply pending database migrations, then exit.
     Migrate,
+    /// Deliver queued mail only, without serving HTTP (to scale delivery apart from the web).
+    Worker,
 }
 
 #[tokio::main]
@@ -38,6 +41,17 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve => {
             let application = Application::build(&cli.settings).await?;
             application.run_until(shutdown_signal()).await?;
+        }
+        Command::Worker => {
+            let db = shared::services::connect_database(&cli.settings.database_url).await?;
+            Migrator::up(&db, None).await?;
+            let mailer = build_mailer(&cli.settings)?;
+            let (stop_dispatcher, stop) = tokio::sync::watch::channel(false);
+            let interval = std::time::Duration::from_millis(cli.settings.mail_dispatch_interval_ms);
+            let dispatcher = tokio::spawn(run_mail_dispatcher(db, mailer, interval, stop));
+            shutdown_signal().await;
+            let _ = stop_dispatcher.send(true);
+            dispatcher.await?;
         }
         Command::Migrate => {
             let db = shared::services::connect_database(&cli.settings.database_url).await?;

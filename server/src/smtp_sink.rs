@@ -1,7 +1,8 @@
 //! A real SMTP server that keeps what it receives: tests start it on a loopback port, point the
 //! mailer at it and read the messages back, so mail is tested over TCP end to end. It speaks the
 //! subset of RFC 5321 that mail clients and lettre use (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP,
-//! QUIT) and accepts everything.
+//! QUIT) and accepts every message, except for recipients `unknown-mailbox@…`, refused with a
+//! permanent 550 as an unknown mailbox would be.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -37,11 +38,17 @@ impl SmtpSink {
     /// Listens on a free loopback port. When `keep_in` is given, each message is also written
     /// there as `NNNN.eml`, so that a person can open it in a mail client.
     pub async fn start(keep_in: Option<PathBuf>) -> std::io::Result<Self> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let address = listener.local_addr()?;
+        Self::start_on(0, keep_in).await
+    }
+
+    /// Listens on `port` of the loopback (0 for any): a test restarts a sink where the app
+    /// expects it, to simulate an SMTP outage and its end.
+    pub async fn start_on(port: u16, keep_in: Option<PathBuf>) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         if let Some(folder) = &keep_in {
             std::fs::create_dir_all(folder)?;
         }
+        let address = listener.local_addr()?;
         let inbox = Arc::new(Inbox::default());
         let task = tokio::spawn({
             let inbox = inbox.clone();
@@ -134,8 +141,14 @@ async fn serve_connection(
                 writer.write_all(b"250 OK\r\n").await?;
             }
             "RCPT" => {
-                to.push(address_in(&command));
-                writer.write_all(b"250 OK\r\n").await?;
+                let recipient = address_in(&command);
+                // A way for tests to see a permanent refusal, as for an unknown mailbox.
+                if recipient.starts_with("unknown-mailbox@") {
+                    writer.write_all(b"550 5.1.1 No such user here\r\n").await?;
+                } else {
+                    to.push(recipient);
+                    writer.write_all(b"250 OK\r\n").await?;
+                }
             }
             "DATA" => {
                 writer

@@ -21,12 +21,15 @@ use app::{App, shell};
 use crate::config::{MailBackend, Settings};
 use crate::precompress::precompress_assets;
 use crate::routes::{download_local_mail, health_check};
+use crate::workers::run_mail_dispatcher;
 
-/// A server bound to its port, ready to run.
+/// A server bound to its port, ready to run, with its mail dispatcher.
 pub struct Application {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+    mailer: Mailer,
+    mail_dispatch_interval: Duration,
 }
 
 impl Application {
@@ -52,12 +55,7 @@ impl Application {
             .site_addr(listener.local_addr()?)
             .hash_files(hash_file_is_present())
             .build();
-        let mailer = match settings.mail_backend {
-            MailBackend::Folder => Mailer::folder(&settings.mail_folder).with_context(|| {
-                format!("cannot create the mail folder {}", settings.mail_folder)
-            })?,
-            MailBackend::Smtp => Mailer::smtp(&settings.smtp_url).context("invalid SMTP_URL")?,
-        };
+        let mailer = build_mailer(settings)?;
         let pkg_dir = std::path::Path::new(&settings.site_root).join("pkg");
         if pkg_dir.is_dir() {
             match tokio::task::spawn_blocking(move || precompress_assets(&pkg_dir)).await? {
@@ -74,6 +72,8 @@ impl Application {
             mailer,
         };
         Ok(Self {
+            mailer: state.mailer.clone(),
+            mail_dispatch_interval: Duration::from_millis(settings.mail_dispatch_interval_ms),
             router: router(state),
             listener,
             db,
@@ -91,17 +91,27 @@ impl Application {
         &self.db
     }
 
-    /// Serves until `shutdown` resolves, then lets requests in flight finish.
+    /// Serves (and dispatches mail) until `shutdown` resolves, then lets requests in flight and
+    /// the dispatcher's current pass finish.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        let (stop_dispatcher, stop) = tokio::sync::watch::channel(false);
+        let dispatcher = tokio::spawn(run_mail_dispatcher(
+            self.db.clone(),
+            self.mailer.clone(),
+            self.mail_dispatch_interval,
+            stop,
+        ));
         tracing::info!(address = %self.listener.local_addr()?, "Ateliers is listening");
-        axum::serve(self.listener, self.router)
+        let served = axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
-            .await?;
+            .await;
+        let _ = stop_dispatcher.send(true);
+        let _ = dispatcher.await;
         self.db.close_by_ref().await.ok();
-        Ok(())
+        served
     }
 }
 
@@ -152,6 +162,15 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The mail backend the settings ask for.
+pub fn build_mailer(settings: &Settings) -> anyhow::Result<Mailer> {
+    Ok(match settings.mail_backend {
+        MailBackend::Folder => Mailer::folder(&settings.mail_folder)
+            .with_context(|| format!("cannot create the mail folder {}", settings.mail_folder))?,
+        MailBackend::Smtp => Mailer::smtp(&settings.smtp_url).context("invalid SMTP_URL")?,
+    })
 }
 
 /// cargo-leptos writes `hash.txt` beside the binary it builds when it hashes asset names

@@ -98,6 +98,7 @@ async fn spawn(
             .map(|folder| folder.display().to_string())
             .unwrap_or_default(),
         smtp_url: format!("smtp://127.0.0.1:{}", mail.port()),
+        mail_dispatch_interval_ms: 50,
         log_format: LogFormat::Text,
     };
     let application = Application::build(&settings).await.expect("the app starts");
@@ -135,8 +136,22 @@ fn test_mail_folder(test: &str, backend: Backend) -> std::path::PathBuf {
     folder
 }
 
+/// A fresh database with the migrations applied, without a server: for tests that drive
+/// services directly (and control the clock). Dropped with the returned guard.
+pub async fn migrated_database(backend: Backend) -> Option<(DatabaseConnection, TestDatabase)> {
+    use migrations::MigratorTrait;
+    let database = TestDatabase::create(backend).await?;
+    let db = shared::services::connect_database(&database.url)
+        .await
+        .expect("connects");
+    migrations::Migrator::up(&db, None)
+        .await
+        .expect("migrations apply");
+    Some((db, database))
+}
+
 /// A database that exists for one test only.
-struct TestDatabase {
+pub struct TestDatabase {
     url: String,
     cleanup: Cleanup,
 }

@@ -1,6 +1,7 @@
 //! sea-orm entities: the shape of the tables the migrations create. Services turn them into
 //! domain types; they never reach a page or a form directly.
 
+pub mod mail_outbox;
 pub mod mission_locale;
 pub mod workshop_session;
 pub mod workshop_type;

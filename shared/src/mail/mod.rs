@@ -8,7 +8,10 @@ pub use local_folder::{list_local_mail, read_local_mail, read_local_mail_file};
 
 use std::path::{Path, PathBuf};
 
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::address::Envelope;
+use lettre::{
+    Address, AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
@@ -18,6 +21,19 @@ pub enum MailError {
     Smtp(#[from] lettre::transport::smtp::Error),
     #[error("writing the mail file failed: {0}")]
     File(#[from] lettre::transport::file::Error),
+    #[error("invalid envelope: {0}")]
+    Envelope(String),
+}
+
+impl MailError {
+    /// Retrying will not help (the server refused the recipient, the envelope is wrong).
+    pub fn is_permanent(&self) -> bool {
+        match self {
+            MailError::Smtp(error) => error.is_permanent(),
+            MailError::Envelope(_) => true,
+            MailError::InvalidUrl(_) | MailError::File(_) => false,
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -66,6 +82,31 @@ impl Mailer {
             Mailer::Smtp(_) => None,
             Mailer::Folder { folder, .. } => Some(folder),
         }
+    }
+
+    /// Sends an already formatted message (what the outbox stores) to `to`.
+    pub async fn send_raw(&self, from: &str, to: &[&str], content: &[u8]) -> Result<(), MailError> {
+        let parse = |address: &str| {
+            address
+                .trim()
+                .parse::<Address>()
+                .map_err(|error| MailError::Envelope(format!("{address}: {error}")))
+        };
+        let recipients = to
+            .iter()
+            .map(|address| parse(address))
+            .collect::<Result<Vec<_>, _>>()?;
+        let envelope = Envelope::new(Some(parse(from)?), recipients)
+            .map_err(|error| MailError::Envelope(error.to_string()))?;
+        match self {
+            Mailer::Smtp(transport) => {
+                transport.send_raw(&envelope, content).await?;
+            }
+            Mailer::Folder { transport, .. } => {
+                transport.send_raw(&envelope, content).await?;
+            }
+        }
+        Ok(())
     }
 
     pub async fn send(&self, message: &Message) -> Result<(), MailError> {

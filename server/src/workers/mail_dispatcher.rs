@@ -1,0 +1,48 @@
+use std::time::Duration;
+
+use sea_orm::DatabaseConnection;
+use shared::mail::Mailer;
+use shared::services::deliver_queued_mail;
+use tokio::sync::watch;
+
+/// How many messages one pass takes; a full pass is followed by another at once.
+const BATCH: u64 = 50;
+
+/// Delivers the outbox until `stop` turns true: a pass every `interval`, or at once after a full
+/// batch. Errors are logged and retried at the next pass; the outbox keeps every message.
+pub async fn run_mail_dispatcher(
+    db: DatabaseConnection,
+    mailer: Mailer,
+    interval: Duration,
+    mut stop: watch::Receiver<bool>,
+) {
+    tracing::info!(?interval, "mail dispatcher started");
+    loop {
+        let mut full_batch = false;
+        match deliver_queued_mail(&db, &mailer, chrono::Utc::now(), BATCH).await {
+            Ok(report) => {
+                let handled = report.sent + report.retried + report.set_aside;
+                if handled > 0 {
+                    tracing::info!(
+                        sent = report.sent,
+                        retried = report.retried,
+                        set_aside = report.set_aside,
+                        "mail dispatched"
+                    );
+                }
+                full_batch = handled as u64 >= BATCH;
+            }
+            Err(error) => tracing::error!(%error, "mail dispatcher pass failed"),
+        }
+        if *stop.borrow() {
+            break;
+        }
+        if !full_batch {
+            tokio::select! {
+                () = tokio::time::sleep(interval) => {}
+                _ = stop.changed() => break,
+            }
+        }
+    }
+    tracing::info!("mail dispatcher stopped");
+}

@@ -1,0 +1,6 @@
+//! Background work that runs beside the HTTP server in `ateliers serve`, or alone in
+//! `ateliers worker`.
+
+mod mail_dispatcher;
+
+pub use mail_dispatcher::run_mail_dispatcher;

@@ -1,0 +1,254 @@
+//! The mail outbox: mail is written in the same transaction as the change that causes it, then
+//! delivered over SMTP by the dispatcher, once, even across an SMTP outage.
+
+mod support;
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use chrono::Utc;
+use lettre::Message;
+use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
+use server::smtp_sink::{ReceivedMail, SmtpSink};
+use shared::entities::mail_outbox;
+use shared::mail::Mailer;
+use shared::services::{deliver_queued_mail, queue_mail};
+use support::{Backend, Seed, TestApp, migrated_database};
+
+fn sign_in_link(to: &str, n: usize) -> Message {
+    Message::builder()
+        .from(
+            "Ateliers <ne-pas-repondre@ateliers.example>"
+                .parse()
+                .expect("an address"),
+        )
+        .to(to.parse().expect("an address"))
+        .subject(format!("Votre lien de connexion n°{n}"))
+        .message_id(None)
+        .body(format!(
+            "Bonjour,\n\nVoici votre lien : https://ateliers.example/connexion/{n}\n"
+        ))
+        .expect("a message")
+}
+
+fn message_ids(received: &[ReceivedMail]) -> HashSet<String> {
+    received
+        .iter()
+        .filter_map(|mail| {
+            mail_parser::MessageParser::default()
+                .parse(mail.raw.as_bytes())
+                .and_then(|parsed| parsed.message_id().map(str::to_owned))
+        })
+        .collect()
+}
+
+on_both_databases!(
+    queued_mail_is_delivered_once_by_the_running_app,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let txn = app.db.begin().await.expect("a transaction");
+        for n in 0..3 {
+            queue_mail(
+                &txn,
+                &sign_in_link(&format!("jeune{n}@example.org"), n),
+                Utc::now(),
+            )
+            .await
+            .expect("queued");
+        }
+        txn.commit().await.expect("committed");
+
+        let received = app.mail.wait_for(3, Duration::from_secs(10)).await;
+        assert_eq!(received.len(), 3);
+        // Several more dispatcher passes happen: nothing is sent again.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let received = app.mail.messages();
+        assert_eq!(received.len(), 3, "each message is sent once");
+        assert_eq!(message_ids(&received).len(), 3);
+        let recipients: HashSet<_> = received
+            .iter()
+            .flat_map(|mail| mail.envelope_to.clone())
+            .collect();
+        assert!(
+            recipients.contains("jeune0@example.org") && recipients.contains("jeune2@example.org")
+        );
+
+        let rows = mail_outbox::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("rows");
+        assert!(
+            rows.iter()
+                .all(|row| row.sent_at.is_some() && row.attempts == 1)
+        );
+    }
+);
+
+on_both_databases!(
+    mail_of_a_rolled_back_change_is_never_sent,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let txn = app.db.begin().await.expect("a transaction");
+        queue_mail(&txn, &sign_in_link("jeune@example.org", 1), Utc::now())
+            .await
+            .expect("queued");
+        txn.rollback().await.expect("rolled back");
+
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        assert!(app.mail.messages().is_empty());
+        assert_eq!(
+            mail_outbox::Entity::find()
+                .count(&app.db)
+                .await
+                .expect("count"),
+            0
+        );
+    }
+);
+
+/// The SMTP server is down while mail is queued; when it is back, every message arrives once.
+async fn smtp_outage_delivers_each_message_once(backend: Backend) {
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let port = sink.port();
+    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{port}")).expect("a mailer");
+    drop(sink);
+    tokio::time::sleep(Duration::from_millis(50)).await;
+
+    let start = Utc::now();
+    for n in 0..5 {
+        queue_mail(
+            &db,
+            &sign_in_link(&format!("jeune{n}@example.org"), n),
+            start,
+        )
+        .await
+        .expect("queued");
+    }
+    let during_outage = deliver_queued_mail(&db, &mailer, start, 50)
+        .await
+        .expect("a pass");
+    assert_eq!((during_outage.sent, during_outage.retried), (0, 5));
+
+    let sink = SmtpSink::start_on(port, None)
+        .await
+        .expect("the sink is back");
+    let too_early = deliver_queued_mail(&db, &mailer, start + chrono::Duration::seconds(10), 50)
+        .await
+        .expect("a pass");
+    assert_eq!(too_early.sent, 0, "retries wait for their backoff");
+    let after_backoff =
+        deliver_queued_mail(&db, &mailer, start + chrono::Duration::seconds(31), 50)
+            .await
+            .expect("a pass");
+    assert_eq!(after_backoff.sent, 5);
+    let later = deliver_queued_mail(&db, &mailer, start + chrono::Duration::hours(2), 50)
+        .await
+        .expect("a pass");
+    assert_eq!(later, Default::default(), "nothing is sent twice");
+
+    let received = sink.wait_for(5, Duration::from_secs(5)).await;
+    assert_eq!(received.len(), 5);
+    assert_eq!(message_ids(&received).len(), 5);
+    let rows = mail_outbox::Entity::find().all(&db).await.expect("rows");
+    assert!(
+        rows.iter()
+            .all(|row| row.sent_at.is_some() && row.attempts == 2 && row.last_error.is_some())
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smtp_outage_delivers_each_message_once_sqlite() {
+    smtp_outage_delivers_each_message_once(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn smtp_outage_delivers_each_message_once_postgres() {
+    smtp_outage_delivers_each_message_once(Backend::Postgres).await;
+}
+
+/// Two server instances each run a dispatcher on the same database.
+async fn two_dispatchers_send_each_message_once(backend: Backend) {
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let url = format!("smtp://127.0.0.1:{}", sink.port());
+    let (first, second) = (
+        Mailer::smtp(&url).expect("a mailer"),
+        Mailer::smtp(&url).expect("a mailer"),
+    );
+    let now = Utc::now();
+    for n in 0..40 {
+        queue_mail(&db, &sign_in_link(&format!("jeune{n}@example.org"), n), now)
+            .await
+            .expect("queued");
+    }
+
+    let (a, b) = tokio::join!(
+        deliver_queued_mail(&db, &first, now, 50),
+        deliver_queued_mail(&db, &second, now, 50)
+    );
+    let (a, b) = (a.expect("a pass"), b.expect("a pass"));
+    assert_eq!(a.sent + b.sent, 40);
+
+    let received = sink.wait_for(40, Duration::from_secs(10)).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(sink.messages().len(), 40, "no message twice");
+    assert_eq!(message_ids(&received).len(), 40);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_dispatchers_send_each_message_once_sqlite() {
+    two_dispatchers_send_each_message_once(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_dispatchers_send_each_message_once_postgres() {
+    two_dispatchers_send_each_message_once(Backend::Postgres).await;
+}
+
+/// A refused mailbox will not accept the message later either: it is set aside at once.
+async fn refused_mailbox_is_set_aside(backend: Backend) {
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
+    let now = Utc::now();
+    queue_mail(&db, &sign_in_link("unknown-mailbox@example.org", 1), now)
+        .await
+        .expect("queued");
+
+    let report = deliver_queued_mail(&db, &mailer, now, 50)
+        .await
+        .expect("a pass");
+    assert_eq!((report.sent, report.retried, report.set_aside), (0, 0, 1));
+    let row = mail_outbox::Entity::find()
+        .one(&db)
+        .await
+        .expect("a row")
+        .expect("kept");
+    assert!(row.failed_at.is_some() && row.sent_at.is_none());
+    assert!(row.last_error.unwrap_or_default().contains("550"));
+    let later = deliver_queued_mail(&db, &mailer, now + chrono::Duration::hours(5), 50)
+        .await
+        .expect("a pass");
+    assert_eq!(
+        later,
+        Default::default(),
+        "a set-aside message is not retried by itself"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_mailbox_is_set_aside_sqlite() {
+    refused_mailbox_is_set_aside(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_mailbox_is_set_aside_postgres() {
+    refused_mailbox_is_set_aside(Backend::Postgres).await;
+}

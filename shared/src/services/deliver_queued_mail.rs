@@ -1,0 +1,126 @@
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+use crate::ServiceError;
+use crate::entities::mail_outbox::{self, Column};
+use crate::mail::Mailer;
+
+/// After this many failed tries a message is set aside for a person to look at.
+pub const MAX_ATTEMPTS: i32 = 10;
+/// How long a dispatcher owns a message it took; a crashed dispatcher's claim then expires.
+const CLAIM: Duration = Duration::minutes(5);
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DeliveryReport {
+    pub sent: usize,
+    pub retried: usize,
+    pub set_aside: usize,
+}
+
+/// Sends up to `batch` messages due at `now`. Several dispatchers (one per server instance) may
+/// run at once: each message is claimed by one of them with a conditional update before it is
+/// sent, so it goes out once.
+pub async fn deliver_queued_mail(
+    db: &impl ConnectionTrait,
+    mailer: &Mailer,
+    now: DateTime<Utc>,
+    batch: u64,
+) -> Result<DeliveryReport, ServiceError> {
+    let due: Vec<i32> = mail_outbox::Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .filter(is_due(now))
+        .order_by_asc(Column::NextAttemptAt)
+        .order_by_asc(Column::Id)
+        .limit(batch)
+        .into_tuple()
+        .all(db)
+        .await?;
+
+    let mut report = DeliveryReport::default();
+    for id in due {
+        let claimed = mail_outbox::Entity::update_many()
+            .col_expr(Column::ClaimedUntil, Expr::value(Some(now + CLAIM)))
+            .filter(Column::Id.eq(id))
+            .filter(is_due(now))
+            .exec(db)
+            .await?;
+        if claimed.rows_affected != 1 {
+            continue; // another dispatcher took it
+        }
+        let Some(message) = mail_outbox::Entity::find_by_id(id).one(db).await? else {
+            continue;
+        };
+        let recipients: Vec<&str> = message.envelope_to.split(',').collect();
+        let attempts = message.attempts + 1;
+        let outcome = mailer
+            .send_raw(
+                &message.envelope_from,
+                &recipients,
+                message.content.as_bytes(),
+            )
+            .await;
+        let mut update = mail_outbox::Entity::update_many()
+            .col_expr(Column::Attempts, Expr::value(attempts))
+            .col_expr(Column::ClaimedUntil, Expr::value(None::<DateTime<Utc>>))
+            .filter(Column::Id.eq(id));
+        match outcome {
+            Ok(()) => {
+                update = update.col_expr(Column::SentAt, Expr::value(Some(now)));
+                report.sent += 1;
+            }
+            Err(error) => {
+                let permanent = error.is_permanent() || attempts >= MAX_ATTEMPTS;
+                tracing::warn!(id, attempts, permanent, %error, "mail delivery failed");
+                update = update.col_expr(Column::LastError, Expr::value(Some(error.to_string())));
+                if permanent {
+                    update = update.col_expr(Column::FailedAt, Expr::value(Some(now)));
+                    report.set_aside += 1;
+                } else {
+                    update = update
+                        .col_expr(Column::NextAttemptAt, Expr::value(now + backoff(attempts)));
+                    report.retried += 1;
+                }
+            }
+        }
+        update.exec(db).await?;
+    }
+    Ok(report)
+}
+
+/// Waits 30 s after the first failure, then twice as long each time, at most an hour.
+pub fn backoff(attempts: i32) -> Duration {
+    let exponent = u32::try_from(attempts.saturating_sub(1))
+        .unwrap_or(0)
+        .min(7);
+    Duration::seconds(30 * 2_i64.pow(exponent)).min(Duration::hours(1))
+}
+
+fn is_due(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(Column::SentAt.is_null())
+        .add(Column::FailedAt.is_null())
+        .add(Column::NextAttemptAt.lte(now))
+        .add(
+            Condition::any()
+                .add(Column::ClaimedUntil.is_null())
+                .add(Column::ClaimedUntil.lt(now)),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_from_thirty_seconds_to_an_hour() {
+        assert_eq!(backoff(1), Duration::seconds(30));
+        assert_eq!(backoff(2), Duration::seconds(60));
+        assert_eq!(backoff(4), Duration::seconds(240));
+        assert_eq!(backoff(8), Duration::hours(1));
+        assert_eq!(backoff(MAX_ATTEMPTS), Duration::hours(1));
+    }
+}

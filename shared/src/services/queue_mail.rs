@@ -1,0 +1,64 @@
+use chrono::{DateTime, Utc};
+use lettre::Message;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+
+use crate::ServiceError;
+use crate::entities::mail_outbox;
+
+/// Writes `message` to the outbox, to be delivered by the dispatcher. Call it with the
+/// transaction of the change that causes the mail: both are saved, or neither.
+///
+/// The message must carry its Message-ID (build it with `.message_id(None)` to get a random
+/// one): the outbox sends exactly these bytes, retries included.
+pub async fn queue_mail(
+    db: &impl ConnectionTrait,
+    message: &Message,
+    now: DateTime<Utc>,
+) -> Result<i32, ServiceError> {
+    let message_id = message
+        .headers()
+        .get_raw("Message-ID")
+        .ok_or_else(|| internal("the message has no Message-ID"))?
+        .to_owned();
+    let envelope = message.envelope();
+    let envelope_from = envelope
+        .from()
+        .map(ToString::to_string)
+        .ok_or_else(|| internal("the message has no sender"))?;
+    let envelope_to = envelope
+        .to()
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let subject = message
+        .headers()
+        .get_raw("Subject")
+        .unwrap_or_default()
+        .to_owned();
+    let content = String::from_utf8(message.formatted())
+        .map_err(|_| internal("the formatted message is not UTF-8"))?;
+
+    let row = mail_outbox::ActiveModel {
+        message_id: Set(message_id),
+        envelope_from: Set(envelope_from),
+        envelope_to: Set(envelope_to),
+        subject: Set(subject),
+        content: Set(content),
+        created_at: Set(now),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        claimed_until: Set(None),
+        sent_at: Set(None),
+        failed_at: Set(None),
+        last_error: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(row.id)
+}
+
+fn internal(what: &str) -> ServiceError {
+    ServiceError::Database(sea_orm::DbErr::Custom(format!("cannot queue mail: {what}")))
+}
