@@ -142,6 +142,10 @@ on_both_databases!(
             "the theme filter island needs its script"
         );
         assert!(with_island.contains("/pkg/ateliers"));
+        assert!(
+            !with_island.contains(r#"rel="preload""#),
+            "no wasm preload: browsers would fetch it even with JavaScript off"
+        );
 
         let without_island = app
             .get("/nulle-part")
