@@ -10,6 +10,8 @@ export DATABASE_URL="sqlite://$data_dir/ateliers.db?mode=rwc"
 export LEPTOS_SITE_ADDR="127.0.0.1:${E2E_PORT:-3100}"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 export ATELIERS_DEMO=true
+export MAIL_BACKEND=folder
+export MAIL_FOLDER="$data_dir/mail"
 export RUST_LOG="${RUST_LOG:-warn}"
 "$target_dir/release/ateliers" serve &
 server=$!

@@ -73,4 +73,5 @@ test("the page fits a 320 px screen without horizontal scrolling", async ({ page
   await expect(page.locator('[data-test="session-card"]').first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoAccessibilityViolations(page);
 });
