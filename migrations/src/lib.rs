@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_create_catalogue_and_sessions;
 mod m20261127_000002_create_mail_outbox;
+mod m20261127_000003_create_places_and_people;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261127_000001_create_catalogue_and_sessions::Migration),
             Box::new(m20261127_000002_create_mail_outbox::Migration),
+            Box::new(m20261127_000003_create_places_and_people::Migration),
         ]
     }
 }

@@ -1,7 +1,13 @@
 //! sea-orm entities: the shape of the tables the migrations create. Services turn them into
 //! domain types; they never reach a page or a form directly.
 
+pub mod facilitator;
 pub mod mail_outbox;
 pub mod mission_locale;
+pub mod person;
+pub mod room;
+pub mod site;
+pub mod staff_member;
 pub mod workshop_session;
 pub mod workshop_type;
+pub mod youth;

@@ -5,8 +5,12 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
+use crate::domain::Gender;
 use crate::domain::{PARIS, SessionStatus, Theme};
-use crate::entities::{mission_locale, workshop_session, workshop_type};
+use crate::entities::{
+    facilitator, mission_locale, person, room, site, staff_member, workshop_session, workshop_type,
+    youth,
+};
 
 /// The ten member agencies of the federation: (name, city, main site's address, workshop room).
 const MISSIONS_LOCALES: [(&str, &str, &str, &str); 10] = [
@@ -141,6 +145,9 @@ pub async fn load_demo_data(
         mission_locale_ids.push(inserted.id);
     }
 
+    insert_demo_places(&txn, &mission_locale_ids).await?;
+    insert_demo_people(&txn, &mission_locale_ids, now).await?;
+
     let mut workshop_type_ids = Vec::new();
     for (title, theme, description, _) in CATALOGUE {
         let inserted = workshop_type::ActiveModel {
@@ -174,6 +181,227 @@ pub async fn load_demo_data(
 
     txn.commit().await?;
     Ok(true)
+}
+
+/// One main site per Mission Locale, with its workshop room and a small interview room.
+async fn insert_demo_places(
+    db: &impl ConnectionTrait,
+    mission_locale_ids: &[i32],
+) -> Result<(), ServiceError> {
+    for (index, (&mission_locale_id, (_, city, address, room_name))) in
+        mission_locale_ids.iter().zip(MISSIONS_LOCALES).enumerate()
+    {
+        let step_free = index % 4 != 3;
+        let site = site::ActiveModel {
+            mission_locale_id: Set(mission_locale_id),
+            name: Set(format!("Antenne principale — {city}")),
+            address: Set(address.to_owned()),
+            opening_hours: Set(
+                "Du lundi au vendredi, 9 h – 12 h 30 et 13 h 30 – 17 h 30".to_owned()
+            ),
+            step_free_access: Set(step_free),
+            lift: Set(index % 2 == 0),
+            hearing_loop: Set(index % 3 == 0),
+            accessibility_notes: Set(if step_free {
+                "Entrée de plain-pied, toilettes accessibles.".to_owned()
+            } else {
+                "Trois marches à l'entrée ; une rampe amovible est disponible à l'accueil."
+                    .to_owned()
+            }),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        for (name, capacity) in [(room_name, 14), ("Bureau d'entretien", 4)] {
+            room::ActiveModel {
+                site_id: Set(site.id),
+                name: Set(name.to_owned()),
+                capacity: Set(capacity),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+const FIRST_NAMES: [(&str, Gender); 24] = [
+    ("Inès", Gender::Female),
+    ("Yanis", Gender::Male),
+    ("Aïcha", Gender::Female),
+    ("Moussa", Gender::Male),
+    ("Léa", Gender::Female),
+    ("Rayan", Gender::Male),
+    ("Fatoumata", Gender::Female),
+    ("Mehdi", Gender::Male),
+    ("Sarah", Gender::Female),
+    ("Kylian", Gender::Male),
+    ("Maëlys", Gender::Female),
+    ("Adam", Gender::Male),
+    ("Nour", Gender::Female),
+    ("Ibrahim", Gender::Male),
+    ("Chloé", Gender::Female),
+    ("Lucas", Gender::Male),
+    ("Aminata", Gender::Female),
+    ("Sofiane", Gender::Male),
+    ("Jade", Gender::Female),
+    ("Bilal", Gender::Male),
+    ("Yasmine", Gender::Female),
+    ("Théo", Gender::Male),
+    ("Camille", Gender::Undisclosed),
+    ("Hugo", Gender::Male),
+];
+
+const LAST_NAMES: [&str; 20] = [
+    "Benali",
+    "Diallo",
+    "Martin",
+    "Traoré",
+    "Nguyen",
+    "Da Silva",
+    "Kaci",
+    "Dubois",
+    "Haddad",
+    "Camara",
+    "Petit",
+    "N'Diaye",
+    "Bernard",
+    "Mendy",
+    "Lefèvre",
+    "Cissé",
+    "Rodrigues",
+    "Moreau",
+    "Belkacem",
+    "Sylla",
+];
+
+/// Demo addresses end in `.example`, a domain reserved never to deliver mail.
+fn demo_email(first: &str, last: &str, number: usize, domain: &str) -> String {
+    let fold = |name: &str| {
+        name.chars()
+            .filter_map(|c| match c {
+                'à' | 'â' | 'ä' => Some('a'),
+                'é' | 'è' | 'ê' | 'ë' => Some('e'),
+                'î' | 'ï' => Some('i'),
+                'ô' | 'ö' => Some('o'),
+                'ù' | 'û' | 'ü' => Some('u'),
+                'ç' => Some('c'),
+                ' ' | '\'' => None,
+                c => Some(c.to_ascii_lowercase()),
+            })
+            .collect::<String>()
+    };
+    format!("{}.{}{number}@{domain}", fold(first), fold(last))
+}
+
+/// 2 coordinators, 21 counsellors (6 disability specialists, 1 justice specialist), 300 youths
+/// and 4 guest facilitators.
+async fn insert_demo_people(
+    db: &impl ConnectionTrait,
+    mission_locale_ids: &[i32],
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let today = now.with_timezone(&PARIS).date_naive();
+    let new_person = |first: &str, last: &str, email: Option<String>, phone: Option<String>| {
+        person::ActiveModel {
+            first_name: Set(first.to_owned()),
+            last_name: Set(last.to_owned()),
+            email: Set(email),
+            phone: Set(phone),
+            created_at: Set(now),
+            archived_at: Set(None),
+            ..Default::default()
+        }
+    };
+
+    for (first, last) in [("Nadia", "Ferhat"), ("Olivier", "Garnier")] {
+        let email = demo_email(first, last, 0, "convergence93.example");
+        let person = new_person(first, last, Some(email), None)
+            .insert(db)
+            .await?;
+        staff_member::ActiveModel {
+            person_id: Set(person.id),
+            role: Set("coordinator".to_owned()),
+            mission_locale_id: Set(None),
+            disability_specialist: Set(false),
+            justice_specialist: Set(false),
+            password_hash: Set(None),
+        }
+        .insert(db)
+        .await?;
+    }
+
+    let mut counsellor_ids = Vec::new();
+    for index in 0..21 {
+        let (first, _) = FIRST_NAMES[(index * 7 + 3) % FIRST_NAMES.len()];
+        let last = LAST_NAMES[(index * 3 + 1) % LAST_NAMES.len()];
+        let email = demo_email(first, last, index, "ml93.example");
+        let person = new_person(first, last, Some(email), None)
+            .insert(db)
+            .await?;
+        staff_member::ActiveModel {
+            person_id: Set(person.id),
+            role: Set("counsellor".to_owned()),
+            // Two per Mission Locale, and a third in the first one.
+            mission_locale_id: Set(Some(mission_locale_ids[index % mission_locale_ids.len()])),
+            disability_specialist: Set(index % 3 == 0 && index < 18),
+            justice_specialist: Set(index == 19),
+            password_hash: Set(None),
+        }
+        .insert(db)
+        .await?;
+        counsellor_ids.push(person.id);
+    }
+
+    for index in 0..300 {
+        let (first, gender) = FIRST_NAMES[index % FIRST_NAMES.len()];
+        let last = LAST_NAMES[(index / FIRST_NAMES.len() + index * 7) % LAST_NAMES.len()];
+        // Most youths have both; some only a phone, a few only an email.
+        let email = (index % 9 != 4).then(|| demo_email(first, last, index, "jeunes.example"));
+        let phone = (index % 13 != 6 || email.is_none())
+            .then(|| format!("+336{:08}", 10_000_000 + index * 7_919));
+        let person = new_person(first, last, email, phone).insert(db).await?;
+        let age_days = 16 * 365 + 10 + (index * 97) % (9 * 365);
+        youth::ActiveModel {
+            person_id: Set(person.id),
+            referent_id: Set(counsellor_ids[index % counsellor_ids.len()]),
+            date_of_birth: Set(today - Duration::days(i64::try_from(age_days).unwrap_or(6000))),
+            gender: Set(gender.code().to_owned()),
+            programme_entry_date: Set(
+                today - Duration::days(i64::try_from((index * 31) % 330).unwrap_or(0))
+            ),
+            programme_exit_date: Set(None),
+            exit_outcome: Set(None),
+            disability_recognised: Set(index % 10 == 3),
+            judicial_supervision: Set(index % 33 == 5),
+        }
+        .insert(db)
+        .await?;
+    }
+
+    for (first, last, organisation) in [
+        ("Karim", "Amrani", "Bondy Blog"),
+        (
+            "Claire",
+            "Vasseur",
+            "Le Parisien — édition Seine-Saint-Denis",
+        ),
+        ("Julien", "Morel", "France Bleu Paris"),
+        ("Awa", "Konaté", "Association Médias & Citoyens"),
+    ] {
+        let email = demo_email(first, last, 0, "medias.example");
+        let person = new_person(first, last, Some(email), Some("+33612000000".to_owned()))
+            .insert(db)
+            .await?;
+        facilitator::ActiveModel {
+            person_id: Set(person.id),
+            organisation: Set(organisation.to_owned()),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
 }
 
 struct DemoSlot {

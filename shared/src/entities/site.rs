@@ -1,0 +1,26 @@
+use sea_orm::entity::prelude::*;
+
+/// A site (antenne) of a Mission Locale, where workshops happen.
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "sites")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub mission_locale_id: i32,
+    pub name: String,
+    pub address: String,
+    #[sea_orm(column_type = "Text")]
+    pub opening_hours: String,
+    pub step_free_access: bool,
+    pub lift: bool,
+    pub hearing_loop: bool,
+    #[sea_orm(column_type = "Text")]
+    pub accessibility_notes: String,
+    #[sea_orm(belongs_to, from = "mission_locale_id", to = "id")]
+    pub mission_locale: BelongsTo<super::mission_locale::Entity>,
+    #[sea_orm(has_many)]
+    pub rooms: HasMany<super::room::Entity>,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,24 @@
+use sea_orm::entity::prelude::*;
+
+/// A young person in the 12-month programme. The two sensitive flags are read only through the
+/// access policy.
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "youths")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub person_id: i32,
+    pub referent_id: i32,
+    pub date_of_birth: Date,
+    /// A `domain::Gender` code.
+    pub gender: String,
+    pub programme_entry_date: Date,
+    pub programme_exit_date: Option<Date>,
+    pub exit_outcome: Option<String>,
+    pub disability_recognised: bool,
+    pub judicial_supervision: bool,
+    #[sea_orm(belongs_to, from = "person_id", to = "id")]
+    pub person: BelongsTo<super::person::Entity>,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
