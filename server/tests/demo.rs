@@ -91,12 +91,4 @@ async fn demo_is_a_realistic_federation(backend: Backend) {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn demo_is_a_realistic_federation_sqlite() {
-    demo_is_a_realistic_federation(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn demo_is_a_realistic_federation_postgres() {
-    demo_is_a_realistic_federation(Backend::Postgres).await;
-}
+for_both_backends!(demo_is_a_realistic_federation);

@@ -159,15 +159,7 @@ async fn smtp_outage_delivers_each_message_once(backend: Backend) {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn smtp_outage_delivers_each_message_once_sqlite() {
-    smtp_outage_delivers_each_message_once(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn smtp_outage_delivers_each_message_once_postgres() {
-    smtp_outage_delivers_each_message_once(Backend::Postgres).await;
-}
+for_both_backends!(smtp_outage_delivers_each_message_once);
 
 /// Two server instances each run a dispatcher on the same database.
 async fn two_dispatchers_send_each_message_once(backend: Backend) {
@@ -200,15 +192,7 @@ async fn two_dispatchers_send_each_message_once(backend: Backend) {
     assert_eq!(message_ids(&received).len(), 40);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_dispatchers_send_each_message_once_sqlite() {
-    two_dispatchers_send_each_message_once(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_dispatchers_send_each_message_once_postgres() {
-    two_dispatchers_send_each_message_once(Backend::Postgres).await;
-}
+for_both_backends!(two_dispatchers_send_each_message_once);
 
 /// A refused mailbox will not accept the message later either: it is set aside at once.
 async fn refused_mailbox_is_set_aside(backend: Backend) {
@@ -243,12 +227,4 @@ async fn refused_mailbox_is_set_aside(backend: Backend) {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn refused_mailbox_is_set_aside_sqlite() {
-    refused_mailbox_is_set_aside(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn refused_mailbox_is_set_aside_postgres() {
-    refused_mailbox_is_set_aside(Backend::Postgres).await;
-}
+for_both_backends!(refused_mailbox_is_set_aside);

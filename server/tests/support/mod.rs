@@ -270,3 +270,22 @@ macro_rules! on_both_databases {
         }
     };
 }
+
+/// Runs `async fn $name(backend: Backend)` once on SQLite and once on PostgreSQL, for tests that
+/// build their own database (see [`migrated_database`]) instead of spawning the app.
+#[macro_export]
+macro_rules! for_both_backends {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::support::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name($crate::support::Backend::Postgres).await;
+            }
+        }
+    };
+}
