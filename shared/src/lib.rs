@@ -4,11 +4,14 @@
 //! - [`services`] (feature `server`): one module per use case, named `verb_noun`, that reads and
 //!   writes the database through sea-orm.
 //! - [`mail`] (feature `server`): how mail leaves the building (SMTP or a folder of `.eml` files).
+//! - [`auth`] (feature `server`): password hashes and the secret tokens of links and sessions.
 
 pub mod domain;
 pub mod error;
 pub mod local_mail;
 
+#[cfg(feature = "server")]
+pub mod auth;
 #[cfg(feature = "server")]
 pub mod entities;
 #[cfg(feature = "server")]
