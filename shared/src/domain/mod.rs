@@ -1,5 +1,6 @@
 //! Domain types: parsed once at the edge, trusted everywhere after.
 
+mod access;
 mod contact;
 mod invalid_input;
 mod paris_time;
@@ -7,6 +8,7 @@ mod person;
 mod session;
 mod theme;
 
+pub use access::{Actor, SensitiveFlagsVisibility, YouthFile};
 pub use contact::{EmailAddress, PhoneNumber};
 pub use invalid_input::InvalidInput;
 pub use paris_time::{PARIS, format_session_date, format_session_hours};
