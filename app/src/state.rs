@@ -18,7 +18,7 @@ impl FromRef<AppState> for LeptosOptions {
 }
 
 /// The state, from a server function's context.
-pub fn expect_state() -> Result<AppState, crate::error::AppError> {
+pub fn app_state() -> Result<AppState, crate::error::AppError> {
     leptos::prelude::use_context::<AppState>().ok_or_else(|| {
         tracing::error!("AppState missing from the server function's context");
         crate::error::AppError::Unavailable(shared::error::UNAVAILABLE_MESSAGE.into())

@@ -6,6 +6,6 @@ use crate::error::AppError;
 /// The published sessions still to come, for the public list.
 #[server]
 pub async fn list_upcoming_sessions() -> Result<Vec<SessionCard>, AppError> {
-    let state = crate::state::expect_state()?;
+    let state = crate::state::app_state()?;
     Ok(shared::services::list_upcoming_sessions(&state.db, chrono::Utc::now()).await?)
 }

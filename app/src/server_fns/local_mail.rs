@@ -21,7 +21,7 @@ pub async fn read_local_mail(id: String) -> Result<LocalMailMessage, AppError> {
 
 #[cfg(feature = "ssr")]
 fn local_mail_folder() -> Result<std::path::PathBuf, AppError> {
-    let state = crate::state::expect_state()?;
+    let state = crate::state::app_state()?;
     state
         .mailer
         .local_folder()
