@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261127_000001_create_catalogue_and_sessions;
 mod m20261127_000002_create_mail_outbox;
 mod m20261127_000003_create_places_and_people;
+mod m20261127_000004_create_sign_in_links_and_sessions;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_create_catalogue_and_sessions::Migration),
             Box::new(m20261127_000002_create_mail_outbox::Migration),
             Box::new(m20261127_000003_create_places_and_people::Migration),
+            Box::new(m20261127_000004_create_sign_in_links_and_sessions::Migration),
         ]
     }
 }

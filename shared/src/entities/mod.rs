@@ -2,10 +2,12 @@
 //! domain types; they never reach a page or a form directly.
 
 pub mod facilitator;
+pub mod login_session;
 pub mod mail_outbox;
 pub mod mission_locale;
 pub mod person;
 pub mod room;
+pub mod sign_in_link;
 pub mod site;
 pub mod staff_member;
 pub mod workshop_session;

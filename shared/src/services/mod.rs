@@ -6,9 +6,15 @@ mod deliver_queued_mail;
 mod list_upcoming_sessions;
 mod load_demo_data;
 mod queue_mail;
+mod redeem_sign_in_link;
+mod request_sign_in_link;
 
 pub use connect_database::connect_database;
 pub use deliver_queued_mail::{DeliveryReport, MAX_ATTEMPTS, backoff, deliver_queued_mail};
 pub use list_upcoming_sessions::list_upcoming_sessions;
 pub use load_demo_data::load_demo_data;
 pub use queue_mail::queue_mail;
+pub use redeem_sign_in_link::{
+    LINK_NO_LONGER_VALID, LINK_SESSION_LIFETIME, SignedIn, redeem_sign_in_link,
+};
+pub use request_sign_in_link::{SIGN_IN_LINK_LIFETIME, request_sign_in_link};

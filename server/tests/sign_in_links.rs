@@ -1,0 +1,238 @@
+//! Youths and guest facilitators sign in with an emailed, single-use link (issue 3 groundwork:
+//! the services; pages come next).
+
+mod support;
+
+use std::time::Duration;
+
+use chrono::Utc;
+use lettre::message::Mailbox;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+};
+use server::smtp_sink::SmtpSink;
+use shared::ServiceError;
+use shared::entities::{login_session, mail_outbox, person, sign_in_link, staff_member, youth};
+use shared::mail::Mailer;
+use shared::services::{
+    LINK_NO_LONGER_VALID, deliver_queued_mail, load_demo_data, redeem_sign_in_link,
+    request_sign_in_link,
+};
+use support::{Backend, migrated_database};
+
+const SITE: &str = "https://ateliers.example";
+
+fn sender() -> Mailbox {
+    "Ateliers <ne-pas-repondre@ateliers.example>"
+        .parse()
+        .expect("a mailbox")
+}
+
+async fn a_youth_email(db: &DatabaseConnection) -> (i32, String) {
+    let youth_ids: Vec<i32> = youth::Entity::find()
+        .select_only()
+        .column(youth::Column::PersonId)
+        .into_tuple()
+        .all(db)
+        .await
+        .expect("youths");
+    let person = person::Entity::find()
+        .filter(person::Column::Id.is_in(youth_ids))
+        .filter(person::Column::Email.is_not_null())
+        .one(db)
+        .await
+        .expect("a query")
+        .expect("a youth with an email");
+    (person.id, person.email.expect("an email"))
+}
+
+fn link_token(raw: &str) -> String {
+    let parsed = mail_parser::MessageParser::default()
+        .parse(raw.as_bytes())
+        .expect("a message");
+    let body = parsed.body_text(0).expect("a text body");
+    let start = body.find("/connexion/").expect("a sign-in link") + "/connexion/".len();
+    body[start..]
+        .split_whitespace()
+        .next()
+        .expect("a token")
+        .to_owned()
+}
+
+async fn a_link_signs_in_once(backend: Backend) {
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    load_demo_data(&db, Utc::now()).await.expect("demo");
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
+    let (person_id, email) = a_youth_email(&db).await;
+    let now = Utc::now();
+
+    // Typed with capitals and spaces, as on a phone keyboard.
+    let typed = format!("  {} ", email.replace("@jeunes.example", "@JEUNES.example"));
+    request_sign_in_link(&db, &typed, SITE, &sender(), now)
+        .await
+        .expect("requested");
+    assert_eq!(
+        deliver_queued_mail(&db, &mailer, now, 10)
+            .await
+            .expect("a pass")
+            .sent,
+        1
+    );
+    let mail = sink.wait_for(1, Duration::from_secs(5)).await;
+    assert_eq!(mail[0].envelope_to, vec![email.clone()]);
+    assert!(mail[0].raw.contains("Votre lien de connexion"));
+    let token = link_token(&mail[0].raw);
+
+    let stored = sign_in_link::Entity::find()
+        .one(&db)
+        .await
+        .expect("a query")
+        .expect("a link");
+    assert_ne!(
+        stored.token_hash, token,
+        "only a hash of the token is stored"
+    );
+
+    let signed_in = redeem_sign_in_link(&db, &token, now + chrono::Duration::minutes(5))
+        .await
+        .expect("signed in");
+    assert_eq!(signed_in.person_id, person_id);
+    let session = login_session::Entity::find()
+        .one(&db)
+        .await
+        .expect("a query")
+        .expect("a session");
+    assert_eq!(session.person_id, person_id);
+    assert_ne!(session.token_hash, signed_in.session.token);
+    assert!(
+        session.expires_at > now + chrono::Duration::days(30),
+        "a youth stays signed in for weeks"
+    );
+
+    let again = redeem_sign_in_link(&db, &token, now + chrono::Duration::minutes(6)).await;
+    assert!(
+        matches!(again, Err(ServiceError::Invalid(ref message)) if message == LINK_NO_LONGER_VALID)
+    );
+    assert_eq!(
+        login_session::Entity::find()
+            .count(&db)
+            .await
+            .expect("count"),
+        1
+    );
+}
+for_both_backends!(a_link_signs_in_once);
+
+async fn an_expired_or_forged_link_does_nothing(backend: Backend) {
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    load_demo_data(&db, Utc::now()).await.expect("demo");
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
+    let (_, email) = a_youth_email(&db).await;
+    let now = Utc::now();
+    request_sign_in_link(&db, &email, SITE, &sender(), now)
+        .await
+        .expect("requested");
+    deliver_queued_mail(&db, &mailer, now, 10)
+        .await
+        .expect("a pass");
+    let token = link_token(&sink.wait_for(1, Duration::from_secs(5)).await[0].raw);
+
+    let late = redeem_sign_in_link(&db, &token, now + chrono::Duration::minutes(31)).await;
+    assert!(matches!(late, Err(ServiceError::Invalid(_))));
+    let forged = redeem_sign_in_link(&db, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", now).await;
+    assert!(
+        matches!(forged, Err(ServiceError::Invalid(ref message)) if message == LINK_NO_LONGER_VALID)
+    );
+    assert_eq!(
+        login_session::Entity::find()
+            .count(&db)
+            .await
+            .expect("count"),
+        0
+    );
+}
+for_both_backends!(an_expired_or_forged_link_does_nothing);
+
+async fn two_taps_on_one_link_open_one_session(backend: Backend) {
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    load_demo_data(&db, Utc::now()).await.expect("demo");
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
+    let (_, email) = a_youth_email(&db).await;
+    let now = Utc::now();
+    request_sign_in_link(&db, &email, SITE, &sender(), now)
+        .await
+        .expect("requested");
+    deliver_queued_mail(&db, &mailer, now, 10)
+        .await
+        .expect("a pass");
+    let token = link_token(&sink.wait_for(1, Duration::from_secs(5)).await[0].raw);
+
+    let (first, second) = tokio::join!(
+        redeem_sign_in_link(&db, &token, now),
+        redeem_sign_in_link(&db, &token, now)
+    );
+    assert_eq!(
+        [first.is_ok(), second.is_ok()]
+            .iter()
+            .filter(|ok| **ok)
+            .count(),
+        1
+    );
+    assert_eq!(
+        login_session::Entity::find()
+            .count(&db)
+            .await
+            .expect("count"),
+        1
+    );
+}
+for_both_backends!(two_taps_on_one_link_open_one_session);
+
+async fn the_answer_never_reveals_who_is_known(backend: Backend) {
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    load_demo_data(&db, Utc::now()).await.expect("demo");
+    let now = Utc::now();
+    let staff = staff_member::Entity::find()
+        .find_also_related(person::Entity)
+        .one(&db)
+        .await
+        .expect("a query");
+    let staff_email = staff
+        .and_then(|(_, person)| person?.email)
+        .expect("a staff email");
+
+    for email in ["personne@inconnu.example", staff_email.as_str()] {
+        request_sign_in_link(&db, email, SITE, &sender(), now)
+            .await
+            .expect("the same calm answer");
+    }
+    assert_eq!(
+        mail_outbox::Entity::find().count(&db).await.expect("count"),
+        0,
+        "nothing sent"
+    );
+    assert_eq!(
+        sign_in_link::Entity::find()
+            .count(&db)
+            .await
+            .expect("count"),
+        0
+    );
+
+    let malformed = request_sign_in_link(&db, "ines@", SITE, &sender(), now).await;
+    assert!(
+        matches!(malformed, Err(ServiceError::Invalid(ref message)) if message.contains("n'est pas valide"))
+    );
+}
+for_both_backends!(the_answer_never_reveals_who_is_known);
