@@ -236,3 +236,84 @@ async fn the_answer_never_reveals_who_is_known(backend: Backend) {
     );
 }
 for_both_backends!(the_answer_never_reveals_who_is_known);
+
+async fn a_session_names_its_holder_until_sign_out(backend: Backend) {
+    use sea_orm::{ActiveModelTrait, Set};
+    use shared::auth::SecretToken;
+    use shared::domain::Actor;
+    use shared::services::{identify_actor, sign_out};
+
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    load_demo_data(&db, Utc::now()).await.expect("demo");
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
+    let (person_id, email) = a_youth_email(&db).await;
+    let now = Utc::now();
+    request_sign_in_link(&db, &email, SITE, &sender(), now)
+        .await
+        .expect("requested");
+    deliver_queued_mail(&db, &mailer, now, 10)
+        .await
+        .expect("a pass");
+    let token = link_token(&sink.wait_for(1, Duration::from_secs(5)).await[0].raw);
+    let session = redeem_sign_in_link(&db, &token, now)
+        .await
+        .expect("signed in")
+        .session
+        .token;
+
+    assert_eq!(
+        identify_actor(&db, &session, now).await.expect("an actor"),
+        Actor::Youth { person_id }
+    );
+    let after_sixty_days = now + chrono::Duration::days(61);
+    assert_eq!(
+        identify_actor(&db, &session, after_sixty_days)
+            .await
+            .expect("an actor"),
+        Actor::Anonymous
+    );
+    sign_out(&db, &session, now).await.expect("signed out");
+    assert_eq!(
+        identify_actor(&db, &session, now).await.expect("an actor"),
+        Actor::Anonymous
+    );
+    assert_eq!(
+        identify_actor(&db, "made-up", now).await.expect("an actor"),
+        Actor::Anonymous
+    );
+
+    // A disability specialist's session carries their Mission Locale and speciality.
+    let specialist = staff_member::Entity::find()
+        .filter(staff_member::Column::DisabilitySpecialist.eq(true))
+        .one(&db)
+        .await
+        .expect("a query")
+        .expect("a specialist");
+    let staff_session = SecretToken::generate();
+    login_session::ActiveModel {
+        token_hash: Set(staff_session.hash.clone()),
+        person_id: Set(specialist.person_id),
+        created_at: Set(now),
+        expires_at: Set(now + chrono::Duration::hours(12)),
+        revoked_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .expect("a session");
+    assert_eq!(
+        identify_actor(&db, &staff_session.token, now)
+            .await
+            .expect("an actor"),
+        Actor::Counsellor {
+            person_id: specialist.person_id,
+            mission_locale_id: specialist.mission_locale_id.expect("a Mission Locale"),
+            disability_specialist: true,
+            justice_specialist: false,
+        }
+    );
+}
+for_both_backends!(a_session_names_its_holder_until_sign_out);

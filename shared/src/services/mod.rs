@@ -3,6 +3,7 @@
 
 mod connect_database;
 mod deliver_queued_mail;
+mod identify_actor;
 mod list_upcoming_sessions;
 mod load_demo_data;
 mod queue_mail;
@@ -11,6 +12,7 @@ mod request_sign_in_link;
 
 pub use connect_database::connect_database;
 pub use deliver_queued_mail::{DeliveryReport, MAX_ATTEMPTS, backoff, deliver_queued_mail};
+pub use identify_actor::{identify_actor, sign_out};
 pub use list_upcoming_sessions::list_upcoming_sessions;
 pub use load_demo_data::load_demo_data;
 pub use queue_mail::queue_mail;
