@@ -59,6 +59,26 @@ fn link_token(raw: &str) -> String {
         .to_owned()
 }
 
+/// Loads the demo, asks a link for one of its youths, delivers it to an SMTP sink and reads the
+/// token back from the mail, as the youth would from their inbox.
+async fn emailed_link(
+    db: &DatabaseConnection,
+    now: chrono::DateTime<Utc>,
+) -> (i32, String, String, SmtpSink) {
+    load_demo_data(db, now).await.expect("demo");
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
+    let (person_id, email) = a_youth_email(db).await;
+    request_sign_in_link(db, &email, SITE, &sender(), now)
+        .await
+        .expect("requested");
+    deliver_queued_mail(db, &mailer, now, 10)
+        .await
+        .expect("a pass");
+    let token = link_token(&sink.wait_for(1, Duration::from_secs(5)).await[0].raw);
+    (person_id, email, token, sink)
+}
+
 async fn a_link_signs_in_once(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
@@ -130,18 +150,8 @@ async fn an_expired_or_forged_link_does_nothing(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    load_demo_data(&db, Utc::now()).await.expect("demo");
-    let sink = SmtpSink::start(None).await.expect("a sink");
-    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
-    let (_, email) = a_youth_email(&db).await;
     let now = Utc::now();
-    request_sign_in_link(&db, &email, SITE, &sender(), now)
-        .await
-        .expect("requested");
-    deliver_queued_mail(&db, &mailer, now, 10)
-        .await
-        .expect("a pass");
-    let token = link_token(&sink.wait_for(1, Duration::from_secs(5)).await[0].raw);
+    let (_, _, token, _sink) = emailed_link(&db, now).await;
 
     let late = redeem_sign_in_link(&db, &token, now + chrono::Duration::minutes(31)).await;
     assert!(matches!(late, Err(ServiceError::Invalid(_))));
@@ -163,18 +173,8 @@ async fn two_taps_on_one_link_open_one_session(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    load_demo_data(&db, Utc::now()).await.expect("demo");
-    let sink = SmtpSink::start(None).await.expect("a sink");
-    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
-    let (_, email) = a_youth_email(&db).await;
     let now = Utc::now();
-    request_sign_in_link(&db, &email, SITE, &sender(), now)
-        .await
-        .expect("requested");
-    deliver_queued_mail(&db, &mailer, now, 10)
-        .await
-        .expect("a pass");
-    let token = link_token(&sink.wait_for(1, Duration::from_secs(5)).await[0].raw);
+    let (_, _, token, _sink) = emailed_link(&db, now).await;
 
     let (first, second) = tokio::join!(
         redeem_sign_in_link(&db, &token, now),
@@ -246,18 +246,8 @@ async fn a_session_names_its_holder_until_sign_out(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    load_demo_data(&db, Utc::now()).await.expect("demo");
-    let sink = SmtpSink::start(None).await.expect("a sink");
-    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
-    let (person_id, email) = a_youth_email(&db).await;
     let now = Utc::now();
-    request_sign_in_link(&db, &email, SITE, &sender(), now)
-        .await
-        .expect("requested");
-    deliver_queued_mail(&db, &mailer, now, 10)
-        .await
-        .expect("a pass");
-    let token = link_token(&sink.wait_for(1, Duration::from_secs(5)).await[0].raw);
+    let (person_id, _, token, _sink) = emailed_link(&db, now).await;
     let session = redeem_sign_in_link(&db, &token, now)
         .await
         .expect("signed in")

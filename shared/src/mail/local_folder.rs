@@ -31,14 +31,7 @@ pub fn list_local_mail(folder: &Path) -> std::io::Result<Vec<LocalMailSummary>> 
 
 /// One message, or `None` when there is no such file.
 pub fn read_local_mail(folder: &Path, id: &str) -> std::io::Result<Option<LocalMailMessage>> {
-    let Some(id) = parse_local_mail_id(id) else {
-        return Ok(None);
-    };
-    match std::fs::read(folder.join(format!("{id}.eml"))) {
-        Ok(raw) => Ok(read(id, &raw)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(error),
-    }
+    Ok(read_local_mail_file(folder, id)?.and_then(|raw| read(id, &raw)))
 }
 
 /// The raw bytes of one message, to download it into a mail client.
