@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // Playwright drives Debian's Chromium: downloading a browser is impossible on these machines.
@@ -16,6 +19,11 @@ const chromium = {
 };
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// A second server sends its mail over SMTP to `ateliers smtp-sink`, which keeps each message in
+// this folder: the sign-in journeys read their links there (see tests/mail-sink.ts).
+const smtpPort = port + 1;
+const sinkDir = (process.env.E2E_SINK_DIR ??= mkdtempSync(join(tmpdir(), "ateliers-e2e-sink-")));
+process.env.E2E_SMTP_BASE_URL = `http://127.0.0.1:${smtpPort}`;
 
 export default defineConfig({
   testDir: "./tests",
@@ -48,13 +56,29 @@ export default defineConfig({
     },
   ],
   // The release build of the real server, on a fresh SQLite database loaded with the demo.
-  webServer: {
-    command: "./start-server.sh",
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { E2E_PORT: String(port) },
-  },
+  webServer: [
+    {
+      command: "./start-server.sh",
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(port), E2E_MAIL: "folder" },
+    },
+    {
+      command: "./start-server.sh",
+      url: `http://127.0.0.1:${smtpPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        E2E_PORT: String(smtpPort),
+        E2E_MAIL: "smtp",
+        E2E_SMTP_PORT: String(port + 2),
+        E2E_SINK_DIR: sinkDir,
+      },
+    },
+  ],
 });

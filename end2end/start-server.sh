@@ -1,19 +1,32 @@
 #!/usr/bin/env bash
 # Starts the release build of Ateliers for the browser tests, on a fresh SQLite database with
-# the demo data, its mail written to a folder beside it. Run by Playwright's webServer.
+# the demo data. Run by Playwright's webServer, twice:
+#   E2E_MAIL=folder  mail written to a folder beside the database (as `make run`, shown at /courriels)
+#   E2E_MAIL=smtp    mail sent over SMTP to `ateliers smtp-sink`, which keeps it in $E2E_SINK_DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target_dir="${CARGO_TARGET_DIR:-target}"
 data_dir="$(mktemp -d -t ateliers-e2e-XXXXXX)"
-trap 'rm -rf "$data_dir"' EXIT
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$data_dir"
+}
+trap cleanup EXIT INT TERM
 export DATABASE_URL="sqlite://$data_dir/ateliers.db?mode=rwc"
 export LEPTOS_SITE_ADDR="127.0.0.1:${E2E_PORT:-3100}"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 export ATELIERS_DEMO=true
-export MAIL_BACKEND=folder
-export MAIL_FOLDER="$data_dir/mail"
+export MAIL_DISPATCH_INTERVAL_MS=300
 export RUST_LOG="${RUST_LOG:-warn}"
+if [ "${E2E_MAIL:-folder}" = smtp ]; then
+  "$target_dir/release/ateliers" smtp-sink --port "${E2E_SMTP_PORT:-2526}" --keep-in "${E2E_SINK_DIR:?}" &
+  pids+=($!)
+  export MAIL_BACKEND=smtp SMTP_URL="smtp://127.0.0.1:${E2E_SMTP_PORT:-2526}"
+else
+  export MAIL_BACKEND=folder MAIL_FOLDER="$data_dir/mail"
+fi
 "$target_dir/release/ateliers" serve &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data_dir"' EXIT INT TERM
-wait "$server"
+pids+=($!)
+wait "${pids[-1]}"

@@ -13,6 +13,15 @@ pub enum AppError {
     /// The input breaks a rule; nothing was saved.
     #[error("{0}")]
     Invalid(String),
+    /// Nobody is signed in and the page or action needs someone who is.
+    #[error("{0}")]
+    NotSignedIn(String),
+    /// Signed in, but the access policy refuses this person this page or action.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Too many attempts: wait and try again.
+    #[error("{0}")]
+    TooManyRequests(String),
     /// Our side failed (database, bug); nothing was saved.
     #[error("{0}")]
     Unavailable(String),
@@ -26,6 +35,9 @@ impl AppError {
         match self {
             AppError::NotFound(message)
             | AppError::Invalid(message)
+            | AppError::NotSignedIn(message)
+            | AppError::Forbidden(message)
+            | AppError::TooManyRequests(message)
             | AppError::Unavailable(message)
             | AppError::Network(message) => message,
         }
@@ -51,14 +63,60 @@ impl FromServerFnError for AppError {
     }
 }
 
+impl AppError {
+    /// The HTTP status that tells a client what went wrong.
+    #[cfg(feature = "ssr")]
+    pub fn status(&self) -> axum::http::StatusCode {
+        use axum::http::StatusCode;
+        match self {
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Invalid(_) => StatusCode::BAD_REQUEST,
+            AppError::NotSignedIn(_) => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable(_) | AppError::Network(_) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+}
+
+/// Gives a server function's failed answer its real HTTP status (401, 403, 429...) when the
+/// caller is a script. A plain form post (`Accept: text/html`) keeps the redirect back to its
+/// page, which shows the message.
+#[cfg(feature = "ssr")]
+fn set_status_for_scripts(error: &AppError) {
+    use leptos::prelude::use_context;
+    let from_a_script = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        !parts
+            .headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|accept| accept.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    });
+    if from_a_script && let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(error.status());
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<shared::ServiceError> for AppError {
     fn from(error: shared::ServiceError) -> Self {
+        let app_error = Self::from_service_error(error);
+        set_status_for_scripts(&app_error);
+        app_error
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    fn from_service_error(error: shared::ServiceError) -> Self {
         use shared::ServiceError;
         let message = error.user_message();
         match error {
             ServiceError::NotFound => AppError::NotFound(message),
             ServiceError::Invalid(_) => AppError::Invalid(message),
+            ServiceError::Forbidden => AppError::Forbidden(message),
+            ServiceError::NotSignedIn => AppError::NotSignedIn(message),
+            ServiceError::RateLimited => AppError::TooManyRequests(message),
             ServiceError::Database(ref cause) => {
                 tracing::error!(error = %error, cause = ?cause, "service failed");
                 AppError::Unavailable(message)

@@ -7,6 +7,8 @@ pub mod islands;
 pub mod pages;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 mod root;

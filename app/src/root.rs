@@ -3,7 +3,12 @@ use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::pages::{LocalMailMessagePage, LocalMailPage, NotFoundPage, UpcomingSessionsPage};
+use crate::components::SiteHeader;
+use crate::pages::{
+    FacilitatorsPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
+    LocalMailPage, NewFacilitatorPage, NewYouthPage, NotFoundPage, RedeemLinkPage,
+    ResetPasswordPage, SignInPage, UpcomingSessionsPage, YouthPage, YouthsPage,
+};
 
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -33,16 +38,24 @@ pub fn App() -> impl IntoView {
     view! {
         <Title text="Ateliers"/>
         <a class="skip-link" href="#contenu">"Aller au contenu"</a>
-        <header class="site-header">
-            <a class="site-header__brand" href="/ateliers">"Ateliers"</a>
-            <span class="site-header__tagline">"Missions Locales de Seine-Saint-Denis"</span>
-        </header>
         <Router>
+            <SiteHeader/>
             <main id="contenu" class="page">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/ateliers") view=UpcomingSessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/courriels") view=LocalMailPage ssr=SsrMode::Async/>
                     <Route path=path!("/courriels/:id") view=LocalMailMessagePage ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/lien-envoye") view=LinkSentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion/:token") view=RedeemLinkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mot-de-passe/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/accueil") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/jeunes") view=YouthsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jeunes/nouveau") view=NewYouthPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jeunes/:id") view=YouthPage ssr=SsrMode::Async/>
+                    <Route path=path!("/intervenants") view=FacilitatorsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/intervenants/nouveau") view=NewFacilitatorPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -2,6 +2,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 use shared::mail::Mailer;
+use shared::services::MailSettings;
 
 /// What every request can reach: the router's state, also given to server functions as context.
 #[derive(Clone, Debug)]
@@ -9,6 +10,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub mailer: Mailer,
+    /// Where emailed links point and who mail comes from.
+    pub mail: MailSettings,
+    /// Served over https: cookies get the `Secure` attribute.
+    pub secure_cookies: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -2,9 +2,26 @@ import { expect, test } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./fixtures";
 
 // `make run` writes mail to a folder and lists it at /courriels (the browser tests' server too).
-test("the local mail page says when nothing was sent yet", async ({ page }) => {
-  await page.goto("/courriels");
+// The demo's first youth (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins it).
+const DEMO_YOUTH = "ines.benali0@jeunes.example";
+
+test("a requested sign-in link lands in the local mail folder, clickable", async ({ page }) => {
+  await page.goto("/connexion");
+  await page.locator('[data-test="link-email"]').fill(DEMO_YOUTH);
+  await page.locator('[data-test="link-submit"]').click();
+  await expect(page.locator('[data-test="link-sent"]')).toBeVisible();
+
+  await expect(async () => {
+    await page.goto("/courriels");
+    await expect(page.locator('[data-test="mail-item"]', { hasText: DEMO_YOUTH }).first()).toBeVisible({
+      timeout: 500,
+    });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Courriels envoyés");
-  await expect(page.locator('[data-test="no-mail"]')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  await page.locator('[data-test="mail-item"]', { hasText: DEMO_YOUTH }).first().getByRole("link").click();
+  await expect(page.locator('[data-test="mail-subject"]')).toHaveText("Votre lien de connexion à Ateliers");
+  await expect(page.locator('[data-test="mail-link"]')).toHaveAttribute("href", /\/connexion\/[A-Za-z0-9_-]{20,}$/);
   await expectNoAccessibilityViolations(page);
 });

@@ -7,6 +7,7 @@ mod m20261127_000001_create_catalogue_and_sessions;
 mod m20261127_000002_create_mail_outbox;
 mod m20261127_000003_create_places_and_people;
 mod m20261127_000004_create_sign_in_links_and_sessions;
+mod m20261127_000005_create_audit_log_and_rate_limits;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_create_mail_outbox::Migration),
             Box::new(m20261127_000003_create_places_and_people::Migration),
             Box::new(m20261127_000004_create_sign_in_links_and_sessions::Migration),
+            Box::new(m20261127_000005_create_audit_log_and_rate_limits::Migration),
         ]
     }
 }

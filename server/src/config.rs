@@ -42,6 +42,19 @@ pub struct Settings {
     #[arg(long, env = "SMTP_URL", default_value = "smtp://127.0.0.1:25")]
     pub smtp_url: String,
 
+    /// The address people use to reach Ateliers, for links in mail (`https://...` also makes
+    /// cookies `Secure`). Defaults to `http://` + the listening address.
+    #[arg(long, env = "ATELIERS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Who mail comes from.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Ateliers — Missions Locales 93 <ne-pas-repondre@ateliers.example>"
+    )]
+    pub mail_from: String,
+
     /// How often the mail dispatcher looks for mail to send, in milliseconds.
     #[arg(long, env = "MAIL_DISPATCH_INTERVAL_MS", default_value_t = 2000)]
     pub mail_dispatch_interval_ms: u64,

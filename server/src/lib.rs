@@ -2,6 +2,7 @@
 //! Integration tests drive it through [`startup::Application`], exactly as `ateliers serve` does.
 
 pub mod config;
+pub mod middleware;
 pub mod precompress;
 pub mod routes;
 pub mod smtp_sink;

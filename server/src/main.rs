@@ -1,5 +1,6 @@
 //! `ateliers`: the server binary. `ateliers serve` (the default) runs the web app;
-//! `ateliers migrate` applies the database migrations and exits.
+//! `ateliers migrate` applies the database migrations and exits; `ateliers worker` only delivers
+//! mail; `ateliers smtp-sink` catches mail locally.
 
 use clap::{Parser, Subcommand};
 use migrations::{Migrator, MigratorTrait};
@@ -30,6 +31,16 @@ enum Command {
     Migrate,
     /// Deliver queued mail only, without serving HTTP (to scale delivery apart from the web).
     Worker,
+    /// A local SMTP server that accepts every message and keeps it as an `.eml` file: to try
+    /// MAIL_BACKEND=smtp without a real mail server (the browser tests use it).
+    SmtpSink {
+        /// Loopback port to listen on.
+        #[arg(long, default_value_t = 2525)]
+        port: u16,
+        /// Folder where each message is written as `NNNN.eml`.
+        #[arg(long, default_value = "data/smtp-sink")]
+        keep_in: std::path::PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -52,6 +63,11 @@ async fn main() -> anyhow::Result<()> {
             shutdown_signal().await;
             let _ = stop_dispatcher.send(true);
             dispatcher.await?;
+        }
+        Command::SmtpSink { port, keep_in } => {
+            let sink = server::smtp_sink::SmtpSink::start_on(port, Some(keep_in.clone())).await?;
+            tracing::info!(port = sink.port(), folder = %keep_in.display(), "SMTP sink listening");
+            shutdown_signal().await;
         }
         Command::Migrate => {
             let db = shared::services::connect_database(&cli.settings.database_url).await?;

@@ -9,6 +9,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use shared::mail::Mailer;
+use shared::services::MailSettings;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -19,6 +20,7 @@ use app::state::AppState;
 use app::{App, shell};
 
 use crate::config::{MailBackend, Settings};
+use crate::middleware::{identify_actor, reject_cross_site_requests};
 use crate::precompress::precompress_assets;
 use crate::routes::{download_local_mail, health_check};
 use crate::workers::run_mail_dispatcher;
@@ -56,6 +58,21 @@ impl Application {
             .hash_files(hash_file_is_present())
             .build();
         let mailer = build_mailer(settings)?;
+        let site_url = settings.public_url.clone().unwrap_or_else(|| {
+            format!(
+                "http://{}",
+                listener
+                    .local_addr()
+                    .map(|a| a.to_string())
+                    .unwrap_or_default()
+            )
+        });
+        let mail = MailSettings {
+            site_url: site_url.trim_end_matches('/').to_owned(),
+            from: settings.mail_from.parse().with_context(|| {
+                format!("MAIL_FROM is not a valid address: {}", settings.mail_from)
+            })?,
+        };
         let pkg_dir = std::path::Path::new(&settings.site_root).join("pkg");
         if pkg_dir.is_dir() {
             match tokio::task::spawn_blocking(move || precompress_assets(&pkg_dir)).await? {
@@ -66,10 +83,15 @@ impl Application {
                 }
             }
         }
+        if settings.demo {
+            print_demo_accounts(&db, &mail.site_url).await;
+        }
         let state = AppState {
             leptos_options,
             db: db.clone(),
             mailer,
+            secure_cookies: mail.site_url.starts_with("https://"),
+            mail,
         };
         Ok(Self {
             mailer: state.mailer.clone(),
@@ -105,9 +127,13 @@ impl Application {
             stop,
         ));
         tracing::info!(address = %self.listener.local_addr()?, "Ateliers is listening");
-        let served = axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let served = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
         let _ = stop_dispatcher.send(true);
         let _ = dispatcher.await;
         self.db.close_by_ref().await.ok();
@@ -134,11 +160,7 @@ pub fn router(state: AppState) -> Router {
         ));
 
     Router::new()
-        // Until people sign in, home is the list of upcoming workshops.
-        .route(
-            "/",
-            axum::routing::get(|| async { axum::response::Redirect::to("/ateliers") }),
-        )
+        .route("/", axum::routing::get(home_redirect))
         .route("/healthz", axum::routing::get(health_check))
         .route(
             "/courriels/{id}/eml",
@@ -159,9 +181,43 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            reject_cross_site_requests,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            identify_actor,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// `/`: a signed-in person's home, or the public list of workshops for a visitor.
+async fn home_redirect(
+    axum::Extension(actor): axum::Extension<shared::domain::Actor>,
+) -> axum::response::Redirect {
+    match actor {
+        shared::domain::Actor::Anonymous => axum::response::Redirect::to("/ateliers"),
+        _ => axum::response::Redirect::to("/accueil"),
+    }
+}
+
+/// `make run` says how to sign in as each role (demo mode only: these accounts exist nowhere else).
+async fn print_demo_accounts(db: &DatabaseConnection, site_url: &str) {
+    match shared::services::demo_accounts(db).await {
+        Ok(accounts) => {
+            let mut text =
+                format!("\n  Comptes de démonstration — se connecter sur {site_url}/connexion\n");
+            for (role, email, how) in accounts {
+                text.push_str(&format!("    {role:<36} {email}  ({how})\n"));
+            }
+            text.push_str(&format!("    Courriels envoyés : {site_url}/courriels\n"));
+            println!("{text}");
+        }
+        Err(error) => tracing::warn!(%error, "cannot list the demo accounts"),
+    }
 }
 
 /// The mail backend the settings ask for.

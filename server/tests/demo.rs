@@ -76,6 +76,11 @@ async fn demo_is_a_realistic_federation(backend: Backend) {
             "{} is 16-25",
             person.id
         );
+        assert!(
+            check_programme_age(youth.date_of_birth, youth.programme_entry_date).is_ok(),
+            "{} was 16-25 on entering the programme",
+            person.id
+        );
         assert!(youth.programme_entry_date <= today);
     }
     let emails: std::collections::HashSet<_> = person::Entity::find()
@@ -92,3 +97,35 @@ async fn demo_is_a_realistic_federation(backend: Backend) {
 }
 
 for_both_backends!(demo_is_a_realistic_federation);
+
+/// The accounts `make run` prints, which the browser tests also use: one per role, and the staff
+/// ones open with the demo password.
+async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
+    use shared::services::{DEMO_PASSWORD, demo_accounts, load_demo_data, sign_in_with_password};
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    load_demo_data(&db, Utc::now()).await.expect("demo");
+    let accounts = demo_accounts(&db).await.expect("accounts");
+    let emails: Vec<&str> = accounts
+        .iter()
+        .map(|(_, email, _)| email.as_str())
+        .collect();
+    assert_eq!(
+        emails,
+        [
+            "nadia.ferhat0@convergence93.example",
+            "maelys.nguyen1@ml93.example",
+            "moussa.diallo0@ml93.example",
+            "ines.benali0@jeunes.example",
+            "karim.amrani0@medias.example",
+        ],
+        "end2end/tests relies on these"
+    );
+    for email in &emails[..3] {
+        sign_in_with_password(&db, email, DEMO_PASSWORD, None, Utc::now())
+            .await
+            .unwrap_or_else(|error| panic!("{email}: {error}"));
+    }
+}
+for_both_backends!(demo_accounts_sign_in_as_each_role);

@@ -1,5 +1,5 @@
-//! Youths and guest facilitators sign in with an emailed, single-use link (issue 3 groundwork:
-//! the services; pages come next).
+//! Youths and guest facilitators sign in with an emailed, single-use link: the services, with a
+//! controlled clock.
 
 mod support;
 
@@ -15,17 +15,20 @@ use shared::ServiceError;
 use shared::entities::{login_session, mail_outbox, person, sign_in_link, staff_member, youth};
 use shared::mail::Mailer;
 use shared::services::{
-    LINK_NO_LONGER_VALID, deliver_queued_mail, load_demo_data, redeem_sign_in_link,
+    LINK_NO_LONGER_VALID, MailSettings, deliver_queued_mail, load_demo_data, redeem_sign_in_link,
     request_sign_in_link,
 };
 use support::{Backend, migrated_database};
 
 const SITE: &str = "https://ateliers.example";
 
-fn sender() -> Mailbox {
-    "Ateliers <ne-pas-repondre@ateliers.example>"
-        .parse()
-        .expect("a mailbox")
+fn mail_settings() -> MailSettings {
+    MailSettings {
+        site_url: SITE.to_owned(),
+        from: "Ateliers <ne-pas-repondre@ateliers.example>"
+            .parse::<Mailbox>()
+            .expect("a mailbox"),
+    }
 }
 
 async fn a_youth_email(db: &DatabaseConnection) -> (i32, String) {
@@ -69,7 +72,7 @@ async fn emailed_link(
     let sink = SmtpSink::start(None).await.expect("a sink");
     let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
     let (person_id, email) = a_youth_email(db).await;
-    request_sign_in_link(db, &email, SITE, &sender(), now)
+    request_sign_in_link(db, &email, None, &mail_settings(), now)
         .await
         .expect("requested");
     deliver_queued_mail(db, &mailer, now, 10)
@@ -91,7 +94,7 @@ async fn a_link_signs_in_once(backend: Backend) {
 
     // Typed with capitals and spaces, as on a phone keyboard.
     let typed = format!("  {} ", email.replace("@jeunes.example", "@JEUNES.example"));
-    request_sign_in_link(&db, &typed, SITE, &sender(), now)
+    request_sign_in_link(&db, &typed, None, &mail_settings(), now)
         .await
         .expect("requested");
     assert_eq!(
@@ -116,7 +119,7 @@ async fn a_link_signs_in_once(backend: Backend) {
         "only a hash of the token is stored"
     );
 
-    let signed_in = redeem_sign_in_link(&db, &token, now + chrono::Duration::minutes(5))
+    let signed_in = redeem_sign_in_link(&db, &token, None, now + chrono::Duration::minutes(5))
         .await
         .expect("signed in");
     assert_eq!(signed_in.person_id, person_id);
@@ -132,7 +135,7 @@ async fn a_link_signs_in_once(backend: Backend) {
         "a youth stays signed in for weeks"
     );
 
-    let again = redeem_sign_in_link(&db, &token, now + chrono::Duration::minutes(6)).await;
+    let again = redeem_sign_in_link(&db, &token, None, now + chrono::Duration::minutes(6)).await;
     assert!(
         matches!(again, Err(ServiceError::Invalid(ref message)) if message == LINK_NO_LONGER_VALID)
     );
@@ -153,9 +156,15 @@ async fn an_expired_or_forged_link_does_nothing(backend: Backend) {
     let now = Utc::now();
     let (_, _, token, _sink) = emailed_link(&db, now).await;
 
-    let late = redeem_sign_in_link(&db, &token, now + chrono::Duration::minutes(31)).await;
+    let late = redeem_sign_in_link(&db, &token, None, now + chrono::Duration::minutes(31)).await;
     assert!(matches!(late, Err(ServiceError::Invalid(_))));
-    let forged = redeem_sign_in_link(&db, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", now).await;
+    let forged = redeem_sign_in_link(
+        &db,
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        None,
+        now,
+    )
+    .await;
     assert!(
         matches!(forged, Err(ServiceError::Invalid(ref message)) if message == LINK_NO_LONGER_VALID)
     );
@@ -177,8 +186,8 @@ async fn two_taps_on_one_link_open_one_session(backend: Backend) {
     let (_, _, token, _sink) = emailed_link(&db, now).await;
 
     let (first, second) = tokio::join!(
-        redeem_sign_in_link(&db, &token, now),
-        redeem_sign_in_link(&db, &token, now)
+        redeem_sign_in_link(&db, &token, None, now),
+        redeem_sign_in_link(&db, &token, None, now)
     );
     assert_eq!(
         [first.is_ok(), second.is_ok()]
@@ -213,7 +222,7 @@ async fn the_answer_never_reveals_who_is_known(backend: Backend) {
         .expect("a staff email");
 
     for email in ["personne@inconnu.example", staff_email.as_str()] {
-        request_sign_in_link(&db, email, SITE, &sender(), now)
+        request_sign_in_link(&db, email, None, &mail_settings(), now)
             .await
             .expect("the same calm answer");
     }
@@ -230,7 +239,7 @@ async fn the_answer_never_reveals_who_is_known(backend: Backend) {
         0
     );
 
-    let malformed = request_sign_in_link(&db, "ines@", SITE, &sender(), now).await;
+    let malformed = request_sign_in_link(&db, "ines@", None, &mail_settings(), now).await;
     assert!(
         matches!(malformed, Err(ServiceError::Invalid(ref message)) if message.contains("n'est pas valide"))
     );
@@ -248,7 +257,7 @@ async fn a_session_names_its_holder_until_sign_out(backend: Backend) {
     };
     let now = Utc::now();
     let (person_id, _, token, _sink) = emailed_link(&db, now).await;
-    let session = redeem_sign_in_link(&db, &token, now)
+    let session = redeem_sign_in_link(&db, &token, None, now)
         .await
         .expect("signed in")
         .session

@@ -9,6 +9,15 @@ pub enum ServiceError {
     /// Input that breaks a rule; the message is already written for the user, in French.
     #[error("invalid input: {0}")]
     Invalid(String),
+    /// The access policy refuses this person this action.
+    #[error("forbidden")]
+    Forbidden,
+    /// Nobody is signed in, and the action needs someone who is.
+    #[error("not signed in")]
+    NotSignedIn,
+    /// Too many attempts from this address or for this account: try again later.
+    #[error("rate limited")]
+    RateLimited,
     #[cfg(feature = "server")]
     #[error("database error")]
     Database(#[from] sea_orm::DbErr),
@@ -20,6 +29,9 @@ impl ServiceError {
         match self {
             ServiceError::NotFound => "Cette page n'existe pas ou n'est plus disponible.".into(),
             ServiceError::Invalid(message) => message.clone(),
+            ServiceError::Forbidden => FORBIDDEN_MESSAGE.into(),
+            ServiceError::NotSignedIn => NOT_SIGNED_IN_MESSAGE.into(),
+            ServiceError::RateLimited => RATE_LIMITED_MESSAGE.into(),
             #[cfg(feature = "server")]
             ServiceError::Database(_) => UNAVAILABLE_MESSAGE.into(),
         }
@@ -28,3 +40,10 @@ impl ServiceError {
 
 /// Shown when the cause is ours (database down, bug): nothing the person did, nothing saved.
 pub const UNAVAILABLE_MESSAGE: &str = "Le service est momentanément indisponible. Rien n'a été enregistré : réessayez dans quelques minutes.";
+
+pub const FORBIDDEN_MESSAGE: &str =
+    "Vous n'avez pas accès à cette page ou à cette action avec votre compte.";
+
+pub const NOT_SIGNED_IN_MESSAGE: &str = "Connectez-vous pour voir cette page.";
+
+pub const RATE_LIMITED_MESSAGE: &str = "Trop de tentatives en peu de temps. Pour protéger les comptes, attendez un quart d'heure avant de réessayer.";

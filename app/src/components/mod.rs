@@ -3,7 +3,9 @@
 mod error_notice;
 mod islands_scripts;
 mod session_card;
+mod site_header;
 
-pub use error_notice::ErrorNotice;
+pub use error_notice::{ErrorNotice, FormError};
 pub use islands_scripts::IslandsScripts;
 pub use session_card::SessionCardView;
+pub use site_header::SiteHeader;

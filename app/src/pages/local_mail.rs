@@ -80,7 +80,7 @@ pub fn LocalMailMessagePage() -> impl IntoView {
                                 <dt>"Parties"</dt>
                                 <dd>{message.parts.join(", ")}</dd>
                             </dl>
-                            <pre class="mail-body" data-test="mail-body">{message.text_body}</pre>
+                            <pre class="mail-body" data-test="mail-body">{linkify(&message.text_body)}</pre>
                             <p>
                                 <a href=download download="">
                                     "Télécharger le fichier .eml (à ouvrir dans un logiciel de messagerie)"
@@ -94,6 +94,27 @@ pub fn LocalMailMessagePage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// The text with its web addresses made clickable (sign-in links, in `make run`).
+fn linkify(text: &str) -> Vec<AnyView> {
+    let mut pieces = Vec::new();
+    let mut plain = String::new();
+    for word in text.split_inclusive(char::is_whitespace) {
+        let address = word.trim_end();
+        if address.starts_with("http://") || address.starts_with("https://") {
+            pieces.push(std::mem::take(&mut plain).into_any());
+            pieces.push(
+                view! { <a href=address.to_owned() data-test="mail-link">{address.to_owned()}</a> }
+                    .into_any(),
+            );
+            plain.push_str(&word[address.len()..]);
+        } else {
+            plain.push_str(word);
+        }
+    }
+    pieces.push(plain.into_any());
+    pieces
 }
 
 fn format_sent(date: Option<chrono::DateTime<chrono::Utc>>) -> String {

@@ -1,9 +1,19 @@
 //! One module per page, named after what the person does there.
 
+mod facilitators;
+mod home;
 mod local_mail;
 mod not_found;
+mod password_reset;
+mod sign_in;
 mod upcoming_sessions;
+mod youths;
 
+pub use facilitators::{FacilitatorsPage, NewFacilitatorPage};
+pub use home::HomePage;
 pub use local_mail::{LocalMailMessagePage, LocalMailPage};
 pub use not_found::NotFoundPage;
+pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
+pub use sign_in::{LinkSentPage, RedeemLinkPage, SignInPage};
 pub use upcoming_sessions::UpcomingSessionsPage;
+pub use youths::{NewYouthPage, YouthPage, YouthsPage};

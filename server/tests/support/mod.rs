@@ -42,6 +42,95 @@ impl TestApp {
             .await
             .expect("the server answers")
     }
+
+    /// A page as the holder of `session` (a session token) sees it.
+    pub async fn get_as(&self, path: &str, session: Option<&str>) -> reqwest::Response {
+        let mut request = self.client.get(format!("{}{path}", self.address));
+        if let Some(session) = session {
+            request = request.header("Cookie", format!("ateliers_session={session}"));
+        }
+        request.send().await.expect("the server answers")
+    }
+
+    /// Calls the server function at `path` as a script would (JSON answers, real statuses),
+    /// from one of Ateliers' own pages (the Origin a browser sends).
+    pub async fn call(
+        &self,
+        path: &str,
+        form: &[(&str, String)],
+        session: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .header("Origin", &self.address)
+            .header("Accept", "application/json")
+            .form(form);
+        if let Some(session) = session {
+            request = request.header("Cookie", format!("ateliers_session={session}"));
+        }
+        request.send().await.expect("the server answers")
+    }
+
+    /// Posts `form` to the server function at `path` as a browser's plain form would, without
+    /// JavaScript: `Accept: text/html`, with the page it comes from as Referer.
+    pub async fn submit(
+        &self,
+        path: &str,
+        from_page: &str,
+        form: &[(&str, String)],
+        session: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .header("Origin", &self.address)
+            .header("Referer", format!("{}{from_page}", self.address))
+            .header("Accept", "text/html,application/xhtml+xml")
+            .form(form);
+        if let Some(session) = session {
+            request = request.header("Cookie", format!("ateliers_session={session}"));
+        }
+        request.send().await.expect("the server answers")
+    }
+
+    /// Opens a session for `person_id` directly in the database and returns its token: for
+    /// tests about what a signed-in person may do, not about signing in.
+    pub async fn session_for(&self, person_id: i32) -> String {
+        use sea_orm::{ActiveModelTrait, Set};
+        let secret = shared::auth::SecretToken::generate();
+        let now = chrono::Utc::now();
+        shared::entities::login_session::ActiveModel {
+            token_hash: Set(secret.hash.clone()),
+            person_id: Set(person_id),
+            created_at: Set(now),
+            expires_at: Set(now + chrono::Duration::hours(1)),
+            revoked_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await
+        .expect("a session");
+        secret.token
+    }
+}
+
+/// The URL path of a server function.
+pub fn server_fn_path<F: leptos::server_fn::ServerFn>() -> &'static str {
+    F::PATH
+}
+
+/// The session token a response sets, if any.
+pub fn session_cookie_set(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|cookie| cookie.strip_prefix("ateliers_session="))
+        .and_then(|rest| rest.split(';').next())
+        .filter(|token| !token.is_empty())
+        .map(str::to_owned)
 }
 
 impl Drop for TestApp {
@@ -98,6 +187,8 @@ async fn spawn(
             .map(|folder| folder.display().to_string())
             .unwrap_or_default(),
         smtp_url: format!("smtp://127.0.0.1:{}", mail.port()),
+        public_url: None,
+        mail_from: "Ateliers <ne-pas-repondre@ateliers.example>".to_owned(),
         mail_dispatch_interval_ms: 50,
         log_format: LogFormat::Text,
     };

@@ -1,6 +1,6 @@
-//! Who may do what, decided in one place. Every server function asks this module; no page or
-//! component decides access by itself. (Issue 3 grows the list of actions; `access_matrix`
-//! will test every server function against every kind of actor.)
+//! Who may do what, decided in one place. Every service that acts for a person asks this module;
+//! no page or component decides access by itself. The `access_matrix` integration test runs every
+//! server function and protected page against every kind of actor.
 
 use serde::{Deserialize, Serialize};
 
@@ -42,7 +42,59 @@ pub struct SensitiveFlagsVisibility {
     pub judicial_supervision: bool,
 }
 
+/// Which youths' files an actor can list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YouthScope {
+    Federation,
+    MissionLocale(i32),
+}
+
 impl Actor {
+    /// The signed-in person, if any.
+    pub fn person_id(&self) -> Option<i32> {
+        match self {
+            Actor::Anonymous => None,
+            Actor::Coordinator { person_id }
+            | Actor::Counsellor { person_id, .. }
+            | Actor::Youth { person_id }
+            | Actor::Facilitator { person_id } => Some(*person_id),
+        }
+    }
+
+    /// Coordinators and counsellors: they create youths' files and guest facilitators, and
+    /// see the list of facilitators.
+    pub fn may_manage_people(&self) -> bool {
+        matches!(self, Actor::Coordinator { .. } | Actor::Counsellor { .. })
+    }
+
+    /// Whose files the actor may list: none for youths, facilitators and the anonymous.
+    pub fn youth_scope(&self) -> Option<YouthScope> {
+        match self {
+            Actor::Coordinator { .. } => Some(YouthScope::Federation),
+            Actor::Counsellor {
+                mission_locale_id, ..
+            } => Some(YouthScope::MissionLocale(*mission_locale_id)),
+            Actor::Anonymous | Actor::Youth { .. } | Actor::Facilitator { .. } => None,
+        }
+    }
+
+    /// Whether a youth may be referred to a counsellor of `counsellor_mission_locale_id`: a
+    /// counsellor refers within their own Mission Locale, a coordinator anywhere.
+    pub fn may_refer_to(&self, counsellor_mission_locale_id: i32) -> bool {
+        match self {
+            Actor::Coordinator { .. } => true,
+            Actor::Counsellor {
+                mission_locale_id, ..
+            } => *mission_locale_id == counsellor_mission_locale_id,
+            Actor::Anonymous | Actor::Youth { .. } | Actor::Facilitator { .. } => false,
+        }
+    }
+
+    /// The federation view: figures of every Mission Locale.
+    pub fn may_view_federation(&self) -> bool {
+        matches!(self, Actor::Coordinator { .. })
+    }
+
     /// The youth's name, contact and programme dates.
     pub fn may_view_youth(&self, youth: &YouthFile) -> bool {
         match self {
@@ -169,6 +221,32 @@ mod tests {
         for (who, actor, view, edit) in cases {
             assert_eq!(actor.may_view_youth(&youth()), view, "{who} viewing");
             assert_eq!(actor.may_edit_youth(&youth()), edit, "{who} editing");
+        }
+    }
+
+    #[test]
+    fn staff_manage_people_within_their_reach() {
+        let coordinator = Actor::Coordinator { person_id: 1 };
+        let counsellor = counsellor(10, ML_BONDY, false, false);
+        assert!(coordinator.may_manage_people() && counsellor.may_manage_people());
+        assert_eq!(coordinator.youth_scope(), Some(YouthScope::Federation));
+        assert_eq!(
+            counsellor.youth_scope(),
+            Some(YouthScope::MissionLocale(ML_BONDY))
+        );
+        assert!(coordinator.may_refer_to(ML_PANTIN));
+        assert!(counsellor.may_refer_to(ML_BONDY));
+        assert!(!counsellor.may_refer_to(ML_PANTIN));
+        assert!(coordinator.may_view_federation() && !counsellor.may_view_federation());
+        for outsider in [
+            Actor::Anonymous,
+            Actor::Youth { person_id: 500 },
+            Actor::Facilitator { person_id: 700 },
+        ] {
+            assert!(!outsider.may_manage_people(), "{outsider:?}");
+            assert_eq!(outsider.youth_scope(), None, "{outsider:?}");
+            assert!(!outsider.may_refer_to(ML_BONDY), "{outsider:?}");
+            assert!(!outsider.may_view_federation(), "{outsider:?}");
         }
     }
 

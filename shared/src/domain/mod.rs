@@ -1,17 +1,31 @@
 //! Domain types: parsed once at the edge, trusted everywhere after.
 
 mod access;
+mod audit;
 mod contact;
+mod home;
 mod invalid_input;
 mod paris_time;
+mod people_records;
+mod people_views;
 mod person;
 mod session;
 mod theme;
 
-pub use access::{Actor, SensitiveFlagsVisibility, YouthFile};
+pub use access::{Actor, SensitiveFlagsVisibility, YouthFile, YouthScope};
+pub use audit::{AuditAction, LinkPurpose};
 pub use contact::{EmailAddress, PhoneNumber};
+pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use invalid_input::InvalidInput;
-pub use paris_time::{PARIS, format_session_date, format_session_hours};
+pub use paris_time::{
+    PARIS, format_day, format_instant, format_session_date, format_session_hours,
+};
+pub use people_records::{
+    ExitOutcome, FacilitatorForm, FacilitatorRecord, NewPassword, YouthForm, YouthRecord,
+};
+pub use people_views::{
+    AuditLine, CounsellorOption, FacilitatorSummary, YouthDetails, YouthSummary,
+};
 pub use person::{
     Gender, PROGRAMME_MAX_AGE, PROGRAMME_MIN_AGE, PersonName, age_on, check_programme_age,
 };

@@ -1,7 +1,7 @@
 //! Everything in the programme happens in Europe/Paris; instants are stored in UTC.
 //! Formatting always names the zone explicitly so the server and the browser agree.
 
-use chrono::{DateTime, Locale, Utc};
+use chrono::{DateTime, Locale, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 pub const PARIS: Tz = chrono_tz::Europe::Paris;
@@ -21,10 +21,30 @@ pub fn format_session_hours(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) ->
     format!("{} – {}", hour(starts_at), hour(ends_at))
 }
 
+/// "27 novembre 2026 à 14 h 05", in Paris: when something happened.
+pub fn format_instant(at: DateTime<Utc>) -> String {
+    at.with_timezone(&PARIS)
+        .format_localized("%-d %B %Y à %-H h %M", Locale::fr_FR)
+        .to_string()
+}
+
+/// "2 novembre 2026".
+pub fn format_day(day: NaiveDate) -> String {
+    day.format_localized("%-d %B %Y", Locale::fr_FR).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn instants_and_days_read_the_french_way() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 27, 13, 5, 0).unwrap();
+        assert_eq!(format_instant(at), "27 novembre 2026 à 14 h 05");
+        let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        assert_eq!(format_day(day), "2 novembre 2026");
+    }
 
     #[test]
     fn summer_and_winter_sessions_show_paris_wall_clock_times() {

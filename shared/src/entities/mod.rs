@@ -1,11 +1,13 @@
 //! sea-orm entities: the shape of the tables the migrations create. Services turn them into
 //! domain types; they never reach a page or a form directly.
 
+pub mod audit_event;
 pub mod facilitator;
 pub mod login_session;
 pub mod mail_outbox;
 pub mod mission_locale;
 pub mod person;
+pub mod rate_limit_event;
 pub mod room;
 pub mod sign_in_link;
 pub mod site;

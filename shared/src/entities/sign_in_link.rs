@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// A single-use link emailed to a youth or a facilitator; only the token's hash is kept.
+/// A single-use link emailed to a youth or a facilitator (to sign in) or to staff (to choose a
+/// new password); only the token's hash is kept.
 #[sea_orm::model]
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "sign_in_links")]
@@ -13,6 +14,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,
+    /// A `domain::LinkPurpose` code.
+    pub purpose: String,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

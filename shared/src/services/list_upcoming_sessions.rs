@@ -15,12 +15,26 @@ pub async fn list_upcoming_sessions(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
 ) -> Result<Vec<SessionCard>, ServiceError> {
-    let sessions = workshop_session::Entity::find()
+    upcoming_sessions(db, None, MAX_LISTED, now).await
+}
+
+/// The next `limit` published sessions, of one Mission Locale or of all.
+pub(crate) async fn upcoming_sessions(
+    db: &impl ConnectionTrait,
+    mission_locale_id: Option<i32>,
+    limit: u64,
+    now: DateTime<Utc>,
+) -> Result<Vec<SessionCard>, ServiceError> {
+    let mut query = workshop_session::Entity::find()
         .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
-        .filter(workshop_session::Column::StartsAt.gte(now))
+        .filter(workshop_session::Column::StartsAt.gte(now));
+    if let Some(mission_locale_id) = mission_locale_id {
+        query = query.filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
+    }
+    let sessions = query
         .order_by_asc(workshop_session::Column::StartsAt)
         .order_by_asc(workshop_session::Column::Id)
-        .limit(MAX_LISTED)
+        .limit(limit)
         .all(db)
         .await?;
     let workshop_types = sessions.load_one(workshop_type::Entity, db).await?;

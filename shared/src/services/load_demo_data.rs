@@ -122,6 +122,10 @@ const CATALOGUE: [(&str, Theme, &str, i64); 7] = [
     ),
 ];
 
+/// The password of every demo staff account. Demo data loads only with `ATELIERS_DEMO=true`,
+/// never in a production configuration.
+pub const DEMO_PASSWORD: &str = "ateliers-demo-93";
+
 /// Fills an empty database with a realistic federation and a few weeks of published sessions
 /// starting after `now`. Returns `false`, changing nothing, when the database already has data.
 pub async fn load_demo_data(
@@ -303,6 +307,8 @@ async fn insert_demo_people(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let today = now.with_timezone(&PARIS).date_naive();
+    // One hash for every demo account: hashing is deliberately slow.
+    let demo_hash = Some(crate::auth::hash_password(DEMO_PASSWORD));
     let new_person = |first: &str, last: &str, email: Option<String>, phone: Option<String>| {
         person::ActiveModel {
             first_name: Set(first.to_owned()),
@@ -326,7 +332,7 @@ async fn insert_demo_people(
             mission_locale_id: Set(None),
             disability_specialist: Set(false),
             justice_specialist: Set(false),
-            password_hash: Set(None),
+            password_hash: Set(demo_hash.clone()),
         }
         .insert(db)
         .await?;
@@ -347,7 +353,7 @@ async fn insert_demo_people(
             mission_locale_id: Set(Some(mission_locale_ids[index % mission_locale_ids.len()])),
             disability_specialist: Set(index % 3 == 0 && index < 18),
             justice_specialist: Set(index == 19),
-            password_hash: Set(None),
+            password_hash: Set(demo_hash.clone()),
         }
         .insert(db)
         .await?;
@@ -362,15 +368,17 @@ async fn insert_demo_people(
         let phone = (index % 13 != 6 || email.is_none())
             .then(|| format!("+336{:08}", 10_000_000 + index * 7_919));
         let person = new_person(first, last, email, phone).insert(db).await?;
-        let age_days = 16 * 365 + 10 + (index * 97) % (9 * 365);
+        // 16 to 24 on the day they entered, so still under 26 today.
+        let entry_date = today - Duration::days(i64::try_from((index * 31) % 330).unwrap_or(0));
+        let age_at_entry_days = 16 * 365 + 10 + (index * 97) % (9 * 365 - 340);
         youth::ActiveModel {
             person_id: Set(person.id),
             referent_id: Set(counsellor_ids[index % counsellor_ids.len()]),
-            date_of_birth: Set(today - Duration::days(i64::try_from(age_days).unwrap_or(6000))),
-            gender: Set(gender.code().to_owned()),
-            programme_entry_date: Set(
-                today - Duration::days(i64::try_from((index * 31) % 330).unwrap_or(0))
+            date_of_birth: Set(
+                entry_date - Duration::days(i64::try_from(age_at_entry_days).unwrap_or(6000))
             ),
+            gender: Set(gender.code().to_owned()),
+            programme_entry_date: Set(entry_date),
             programme_exit_date: Set(None),
             exit_outcome: Set(None),
             disability_recognised: Set(index % 10 == 3),
@@ -436,6 +444,57 @@ fn demo_slots(now: DateTime<Utc>) -> Vec<DemoSlot> {
         }
     }
     slots
+}
+
+/// One demo account per role, for `make run` to print: (role, email, how to sign in).
+pub async fn demo_accounts(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<(String, String, String)>, ServiceError> {
+    use crate::entities::{facilitator, staff_member, youth};
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    let password = format!("mot de passe « {DEMO_PASSWORD} »");
+    let link = "lien de connexion demandé sur /connexion (arrive dans /courriels)".to_owned();
+    let email_of = |person: Option<person::Model>| person.and_then(|person| person.email);
+    let mut accounts = Vec::new();
+    let staff = staff_member::Entity::find()
+        .find_also_related(person::Entity)
+        .order_by_asc(staff_member::Column::PersonId)
+        .all(db)
+        .await?;
+    let mut push_staff = |label: &str, wanted: &dyn Fn(&staff_member::Model) -> bool| {
+        if let Some((_, person)) = staff.iter().find(|(staff, _)| wanted(staff))
+            && let Some(email) = email_of(person.clone())
+        {
+            accounts.push((label.to_owned(), email, password.clone()));
+        }
+    };
+    push_staff("Coordination", &|staff| staff.role == "coordinator");
+    push_staff("Conseiller·ère", &|staff| {
+        staff.role == "counsellor" && !staff.disability_specialist && !staff.justice_specialist
+    });
+    push_staff("Conseiller·ère référent·e handicap", &|staff| {
+        staff.disability_specialist
+    });
+    if let Some((_, person)) = youth::Entity::find()
+        .find_also_related(person::Entity)
+        .filter(person::Column::Email.is_not_null())
+        .order_by_asc(youth::Column::PersonId)
+        .one(db)
+        .await?
+        && let Some(email) = email_of(person)
+    {
+        accounts.push(("Jeune".to_owned(), email, link.clone()));
+    }
+    if let Some((_, person)) = facilitator::Entity::find()
+        .find_also_related(person::Entity)
+        .order_by_asc(facilitator::Column::PersonId)
+        .one(db)
+        .await?
+        && let Some(email) = email_of(person)
+    {
+        accounts.push(("Intervenant·e (journaliste)".to_owned(), email, link));
+    }
+    Ok(accounts)
 }
 
 #[cfg(test)]

@@ -1,23 +1,14 @@
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait,
 };
 
 use crate::ServiceError;
-use crate::auth::{SecretToken, hash_token};
-use crate::entities::{login_session, sign_in_link};
-
-/// A youth stays signed in on their phone for weeks; they can sign out at any time.
-pub const LINK_SESSION_LIFETIME: Duration = Duration::days(60);
-
-/// The new session: its token goes into the cookie, never into the database.
-#[derive(Debug)]
-pub struct SignedIn {
-    pub person_id: i32,
-    pub session: SecretToken,
-}
+use crate::auth::hash_token;
+use crate::domain::{AuditAction, LinkPurpose};
+use crate::entities::{person, sign_in_link};
+use crate::services::{LINK_SESSION_LIFETIME, SignedIn, record_audit_event, start_login_session};
 
 pub const LINK_NO_LONGER_VALID: &str = "Ce lien de connexion n'est plus valable (il a déjà servi ou a expiré). \
      Demandez-en un nouveau : il arrive en quelques minutes.";
@@ -27,16 +18,26 @@ pub const LINK_NO_LONGER_VALID: &str = "Ce lien de connexion n'est plus valable 
 pub async fn redeem_sign_in_link(
     db: &(impl ConnectionTrait + TransactionTrait),
     token: &str,
+    client_ip: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<SignedIn, ServiceError> {
     let no_longer_valid = || ServiceError::Invalid(LINK_NO_LONGER_VALID.into());
     let Some(link) = sign_in_link::Entity::find()
         .filter(sign_in_link::Column::TokenHash.eq(hash_token(token)))
+        .filter(sign_in_link::Column::Purpose.eq(LinkPurpose::SignIn.code()))
         .one(db)
         .await?
     else {
         return Err(no_longer_valid());
     };
+    let active = person::Entity::find_by_id(link.person_id)
+        .filter(person::Column::ArchivedAt.is_null())
+        .one(db)
+        .await?
+        .is_some();
+    if !active {
+        return Err(no_longer_valid());
+    }
 
     let txn = db.begin().await?;
     let used = sign_in_link::Entity::update_many()
@@ -49,20 +50,17 @@ pub async fn redeem_sign_in_link(
     if used.rows_affected != 1 {
         return Err(no_longer_valid()); // the transaction rolls back on drop
     }
-    let session = SecretToken::generate();
-    login_session::ActiveModel {
-        token_hash: Set(session.hash.clone()),
-        person_id: Set(link.person_id),
-        created_at: Set(now),
-        expires_at: Set(now + LINK_SESSION_LIFETIME),
-        revoked_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let signed_in = start_login_session(&txn, link.person_id, LINK_SESSION_LIFETIME, now).await?;
+    record_audit_event(
+        &txn,
+        Some(link.person_id),
+        AuditAction::SignIn,
+        Some(link.person_id),
+        "Lien reçu par e-mail",
+        client_ip,
+        now,
+    )
     .await?;
     txn.commit().await?;
-    Ok(SignedIn {
-        person_id: link.person_id,
-        session,
-    })
+    Ok(signed_in)
 }

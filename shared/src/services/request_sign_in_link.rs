@@ -1,33 +1,43 @@
-use chrono::{DateTime, Duration, Utc};
-use lettre::Message;
-use lettre::message::Mailbox;
+use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait,
 };
 
 use crate::ServiceError;
-use crate::auth::SecretToken;
 use crate::domain::EmailAddress;
-use crate::entities::{facilitator, person, sign_in_link, youth};
-use crate::services::queue_mail;
-
-/// How long an emailed sign-in link works.
-pub const SIGN_IN_LINK_LIFETIME: Duration = Duration::minutes(30);
+use crate::entities::{facilitator, person, youth};
+use crate::services::{LinkMail, MailSettings, RateLimit, check_rate_limit, issue_emailed_link};
 
 /// Emails a single-use sign-in link to the youth or guest facilitator who owns `email`.
 ///
 /// The answer is the same whether the address is known or not (and nothing is sent for an
 /// unknown one), so the form cannot be used to find out who is in the programme. Only a
-/// malformed address is refused, with a French message.
+/// malformed address is refused, with a French message, and too many requests (from one
+/// network address, or for one email) are refused for a while.
 pub async fn request_sign_in_link(
     db: &(impl ConnectionTrait + TransactionTrait),
     email: &str,
-    site_url: &str,
-    from: &Mailbox,
+    client_ip: Option<&str>,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let email = EmailAddress::parse(email)?;
+    if let Some(ip) = client_ip {
+        check_rate_limit(
+            db,
+            &format!("link:ip:{ip}"),
+            RateLimit::PER_NETWORK_ADDRESS,
+            now,
+        )
+        .await?;
+    }
+    check_rate_limit(
+        db,
+        &format!("link:email:{}", email.as_str().to_lowercase()),
+        RateLimit::PER_ACCOUNT,
+        now,
+    )
+    .await?;
     let Some(person) = person::Entity::find()
         .filter(person::Column::Email.eq(email.as_str()))
         .filter(person::Column::ArchivedAt.is_null())
@@ -47,49 +57,8 @@ pub async fn request_sign_in_link(
     if !signs_in_by_link {
         return Ok(()); // staff sign in with their password
     }
-
-    let secret = SecretToken::generate();
-    let link = format!(
-        "{}/connexion/{}",
-        site_url.trim_end_matches('/'),
-        secret.token
-    );
-    let message = Message::builder()
-        .from(from.clone())
-        .to(Mailbox::new(
-            Some(format!("{} {}", person.first_name, person.last_name)),
-            email
-                .as_str()
-                .parse()
-                .map_err(|_| ServiceError::Invalid("Adresse e-mail invalide.".into()))?,
-        ))
-        .subject("Votre lien de connexion à Ateliers")
-        .message_id(None)
-        .body(format!(
-            "Bonjour {first_name},\n\n\
-             Pour vous connecter à Ateliers, ouvrez ce lien :\n\n{link}\n\n\
-             Il fonctionne une seule fois, pendant 30 minutes. Si vous n'avez rien demandé, \
-             ignorez ce message : personne ne peut se connecter sans ce lien.\n\n\
-             Ateliers — Missions Locales de Seine-Saint-Denis\n\
-             Programme cofinancé par l'Union européenne (Fonds social européen).\n",
-            first_name = person.first_name,
-        ))
-        .map_err(|error| {
-            ServiceError::Database(sea_orm::DbErr::Custom(format!("composing mail: {error}")))
-        })?;
-
     let txn = db.begin().await?;
-    sign_in_link::ActiveModel {
-        token_hash: Set(secret.hash),
-        person_id: Set(person.id),
-        created_at: Set(now),
-        expires_at: Set(now + SIGN_IN_LINK_LIFETIME),
-        used_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    queue_mail(&txn, &message, now).await?;
+    issue_emailed_link(&txn, &person, LinkMail::SignIn, mail, now).await?;
     txn.commit().await?;
     Ok(())
 }

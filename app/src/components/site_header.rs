@@ -1,0 +1,47 @@
+use leptos::prelude::*;
+
+use crate::server_fns::{SignOut, describe_actor};
+
+/// The banner: the brand, and who is signed in with a sign-out button (or a sign-in link).
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let person = Resource::new_blocking(|| (), |_| describe_actor());
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <header class="site-header">
+            <a class="site-header__brand" href="/accueil">"Ateliers"</a>
+            <span class="site-header__tagline">"Missions Locales de Seine-Saint-Denis"</span>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match person.await {
+                        Ok(Some(person)) => {
+                            view! {
+                                <div class="site-header__account" data-test="signed-in-as">
+                                    <span>
+                                        <strong>{person.display_name}</strong>
+                                        <br/>
+                                        <small>{person.role}</small>
+                                    </span>
+                                    <ActionForm action=sign_out>
+                                        <button type="submit" class="button button--small" data-test="sign-out">
+                                            "Se déconnecter"
+                                        </button>
+                                    </ActionForm>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        _ => {
+                            view! {
+                                <a class="site-header__sign-in" href="/connexion" data-test="sign-in-link">
+                                    "Se connecter"
+                                </a>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </header>
+    }
+}

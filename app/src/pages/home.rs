@@ -1,0 +1,180 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use shared::domain::{Home, MissionLocaleFigures, SessionCard, YouthSummary};
+
+use crate::components::{ErrorNotice, SessionCardView};
+use crate::server_fns::load_home;
+
+/// `/accueil`: each role lands on its own home.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let home = Resource::new_blocking(|| (), |_| load_home());
+    view! {
+        <Title text="Accueil — Ateliers"/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(Home::Youth { first_name, my_sessions, upcoming }) => {
+                        view! {
+                            <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
+                            <section aria-labelledby="mes-ateliers" data-test="home-youth">
+                                <h2 id="mes-ateliers">"Mes ateliers"</h2>
+                                <Sessions
+                                    sessions=my_sessions
+                                    empty="Vous n'êtes inscrit·e à aucun atelier pour l'instant."
+                                />
+                            </section>
+                            <section aria-labelledby="a-venir">
+                                <h2 id="a-venir">"Ateliers à venir"</h2>
+                                <Sessions sessions=upcoming empty="Aucun atelier programmé pour le moment."/>
+                                <p>
+                                    <a href="/ateliers">"Voir tous les ateliers"</a>
+                                </p>
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    Ok(Home::Facilitator { first_name, my_sessions }) => {
+                        view! {
+                            <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
+                            <section aria-labelledby="mes-seances" data-test="home-facilitator">
+                                <h2 id="mes-seances">"Mes séances"</h2>
+                                <Sessions
+                                    sessions=my_sessions
+                                    empty="Aucune séance ne vous est encore confiée. La Mission Locale qui vous invite les ajoutera ici."
+                                />
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    Ok(Home::Counsellor { first_name, mission_locale, agenda, my_youths }) => {
+                        view! {
+                            <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
+                            <p class="lead">{mission_locale}</p>
+                            <p class="actions">
+                                <a class="button" href="/jeunes/nouveau" data-test="new-youth">
+                                    "Inscrire un jeune"
+                                </a>
+                                <a class="button button--secondary" href="/intervenants">
+                                    "Intervenants"
+                                </a>
+                            </p>
+                            <section aria-labelledby="agenda" data-test="home-counsellor">
+                                <h2 id="agenda">"Mon agenda"</h2>
+                                <Sessions
+                                    sessions=agenda
+                                    empty="Aucune séance programmée dans votre Mission Locale."
+                                />
+                            </section>
+                            <section aria-labelledby="mes-jeunes">
+                                <h2 id="mes-jeunes">"Mes jeunes"</h2>
+                                <YouthList youths=my_youths/>
+                                <p>
+                                    <a href="/jeunes">"Tous les jeunes de la Mission Locale"</a>
+                                </p>
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    Ok(Home::Coordinator { first_name, missions_locales }) => {
+                        view! {
+                            <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
+                            <p class="actions">
+                                <a class="button" href="/jeunes">"Jeunes"</a>
+                                <a class="button button--secondary" href="/intervenants">
+                                    "Intervenants"
+                                </a>
+                            </p>
+                            <section aria-labelledby="federation" data-test="home-coordinator">
+                                <h2 id="federation">"La fédération"</h2>
+                                <FederationTable missions_locales/>
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Sessions(sessions: Vec<SessionCard>, empty: &'static str) -> impl IntoView {
+    if sessions.is_empty() {
+        return view! { <p class="notice">{empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="session-list">
+            {sessions
+                .into_iter()
+                .map(|session| view! { <li class="session-list__item"><SessionCardView session/></li> })
+                .collect_view()}
+        </ul>
+    }
+        .into_any()
+}
+
+/// A list of youths with a link to each file.
+#[component]
+pub fn YouthList(youths: Vec<YouthSummary>) -> impl IntoView {
+    if youths.is_empty() {
+        return view! { <p class="notice" data-test="no-youths">"Aucun jeune pour l'instant."</p> }
+            .into_any();
+    }
+    view! {
+        <ul class="people-list" data-test="youth-list">
+            {youths
+                .into_iter()
+                .map(|youth| {
+                    view! {
+                        <li class="people-list__item" data-test="youth-item">
+                            <a href=format!("/jeunes/{}", youth.id)>
+                                {youth.first_name} " " {youth.last_name}
+                            </a>
+                            <span class="people-list__meta">
+                                {youth.age} " ans · " {youth.programme_status} " · Référent·e : "
+                                {youth.referent_name}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn FederationTable(missions_locales: Vec<MissionLocaleFigures>) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="figures">
+                <caption>"Chiffres par Mission Locale"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Mission Locale"</th>
+                        <th scope="col">"Conseillers"</th>
+                        <th scope="col">"Jeunes en parcours"</th>
+                        <th scope="col">"Séances à venir"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {missions_locales
+                        .into_iter()
+                        .map(|ml| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{ml.name}</th>
+                                    <td>{ml.counsellors}</td>
+                                    <td>{ml.youths_in_programme}</td>
+                                    <td>{ml.upcoming_sessions}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,120 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::components::FormError;
+use crate::server_fns::{RedeemSignInLink, RequestSignInLink, SignInWithPassword};
+
+/// `/connexion`: youths and facilitators ask for a link; staff type their password.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let request_link = ServerAction::<RequestSignInLink>::new();
+    let sign_in = ServerAction::<SignInWithPassword>::new();
+    let signed_out = use_query_map().read_untracked().get("deconnecte").is_some();
+    view! {
+        <Title text="Se connecter — Ateliers"/>
+        <h1>"Se connecter"</h1>
+        {signed_out
+            .then(|| {
+                view! {
+                    <p class="notice notice--success" role="status" data-test="signed-out">
+                        "Vous êtes déconnecté·e."
+                    </p>
+                }
+            })}
+        <section class="card" aria-labelledby="lien-titre">
+            <h2 id="lien-titre">"Jeunes et intervenants"</h2>
+            <p>
+                "Pas de mot de passe : tapez votre adresse e-mail, vous recevrez un lien pour vous connecter."
+            </p>
+            <FormError error=request_link.value().get_untracked().and_then(Result::err)/>
+            <ActionForm action=request_link attr:data-test="link-form">
+                <label for="link-email">"Votre adresse e-mail"</label>
+                <input
+                    id="link-email"
+                    name="email"
+                    type="email"
+                    autocomplete="email"
+                    inputmode="email"
+                    required
+                    data-test="link-email"
+                />
+                <button type="submit" class="button" data-test="link-submit">
+                    "Recevoir mon lien"
+                </button>
+            </ActionForm>
+        </section>
+        <section class="card" aria-labelledby="equipe-titre">
+            <h2 id="equipe-titre">"Équipes des Missions Locales"</h2>
+            <FormError error=sign_in.value().get_untracked().and_then(Result::err)/>
+            <ActionForm action=sign_in attr:data-test="password-form">
+                <label for="staff-email">"Adresse e-mail professionnelle"</label>
+                <input
+                    id="staff-email"
+                    name="email"
+                    type="email"
+                    autocomplete="username"
+                    required
+                    data-test="staff-email"
+                />
+                <label for="staff-password">"Mot de passe"</label>
+                <input
+                    id="staff-password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    data-test="staff-password"
+                />
+                <button type="submit" class="button" data-test="password-submit">
+                    "Se connecter"
+                </button>
+            </ActionForm>
+            <p>
+                <a href="/mot-de-passe-oublie">"Mot de passe oublié ?"</a>
+            </p>
+        </section>
+    }
+}
+
+/// `/lien-envoye`: the same answer for every address typed.
+#[component]
+pub fn LinkSentPage() -> impl IntoView {
+    view! {
+        <Title text="Vérifiez vos e-mails — Ateliers"/>
+        <h1>"Vérifiez vos e-mails"</h1>
+        <p class="notice notice--success" role="status" data-test="link-sent">
+            "Si cette adresse est connue d'Ateliers, un lien de connexion vient d'y être envoyé. Il fonctionne une seule fois, pendant 30 minutes."
+        </p>
+        <p>"Pensez à regarder dans les courriers indésirables (spams)."</p>
+        <p>
+            <a href="/connexion">"Demander un autre lien"</a>
+        </p>
+    }
+}
+
+/// `/connexion/:token`: the page an emailed link opens. Signing in takes a tap on the button
+/// (a POST): mail scanners that open links in advance cannot use the link up.
+#[component]
+pub fn RedeemLinkPage() -> impl IntoView {
+    let token = use_params_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let redeem = ServerAction::<RedeemSignInLink>::new();
+    view! {
+        <Title text="Connexion — Ateliers"/>
+        <h1>"Bienvenue sur Ateliers"</h1>
+        <FormError error=redeem.value().get_untracked().and_then(Result::err)/>
+        <ActionForm action=redeem attr:data-test="redeem-form">
+            <input type="hidden" name="token" value=token/>
+            <button type="submit" class="button button--large" data-test="redeem-submit">
+                "Me connecter"
+            </button>
+        </ActionForm>
+        <p>"Vous resterez connecté·e sur cet appareil. Vous pourrez vous déconnecter à tout moment."</p>
+        <p>
+            <a href="/connexion">"Recevoir un nouveau lien"</a>
+        </p>
+    }
+}

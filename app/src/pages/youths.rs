@@ -1,0 +1,368 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::domain::{CounsellorOption, ExitOutcome, Gender, YouthDetails, YouthForm};
+
+use super::home::YouthList;
+use crate::components::{ErrorNotice, FormError};
+use crate::error::AppError;
+use crate::server_fns::{
+    ArchiveYouth, CreateYouth, UpdateYouth, list_referent_options, list_youths, view_youth,
+};
+
+/// `/jeunes`: the youths of the counsellor's Mission Locale (the federation's for a
+/// coordinator), searchable by name.
+#[component]
+pub fn YouthsPage() -> impl IntoView {
+    let query = use_query_map();
+    let search = query.read_untracked().get("q").unwrap_or_default();
+    let mine = query.read_untracked().get("miens").is_some();
+    let youths = Resource::new_blocking(
+        {
+            let search = search.clone();
+            move || (mine, search.clone())
+        },
+        |(mine, search)| list_youths(mine, search),
+    );
+    view! {
+        <Title text="Jeunes — Ateliers"/>
+        <h1>"Jeunes"</h1>
+        <p class="actions">
+            <a class="button" href="/jeunes/nouveau" data-test="new-youth">"Inscrire un jeune"</a>
+        </p>
+        <form method="get" action="/jeunes" class="search" role="search">
+            <label for="youth-search">"Chercher par nom"</label>
+            <input id="youth-search" name="q" type="search" value=search/>
+            <label class="checkbox">
+                <input type="checkbox" name="miens" checked=mine/>
+                " Seulement mes jeunes"
+            </label>
+            <button type="submit" class="button button--secondary">"Chercher"</button>
+        </form>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match youths.await {
+                    Ok(youths) => view! { <YouthList youths/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/jeunes/nouveau`: open a youth's file. The youth receives a welcome mail with a sign-in link.
+#[component]
+pub fn NewYouthPage() -> impl IntoView {
+    let create = ServerAction::<CreateYouth>::new();
+    let referents = Resource::new_blocking(|| (), |_| list_referent_options());
+    view! {
+        <Title text="Inscrire un jeune — Ateliers"/>
+        <h1>"Inscrire un jeune"</h1>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match referents.await {
+                    Ok(referents) => {
+                        view! {
+                            <FormError error=create.value().get_untracked().and_then(Result::err)/>
+                            <ActionForm action=create attr:data-test="youth-form">
+                                <YouthFields
+                                    form=YouthForm::default()
+                                    referents
+                                    disability_visible=true
+                                    judicial_supervision_visible=true
+                                    editing=false
+                                />
+                                <button type="submit" class="button" data-test="youth-submit">
+                                    "Inscrire et envoyer le lien de connexion"
+                                </button>
+                            </ActionForm>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/jeunes/:id`: a youth's file, its edit form and its history.
+#[component]
+pub fn YouthPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = params
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i32>().ok());
+    let notice = {
+        let query = query.read_untracked();
+        if query.get("cree").is_some() {
+            Some(
+                "Le jeune est inscrit. S'il a une adresse e-mail, il vient de recevoir son lien de connexion.",
+            )
+        } else if query.get("enregistre").is_some() {
+            Some("Modifications enregistrées.")
+        } else if query.get("archive").is_some() {
+            Some("Fiche archivée. Elle reste consultable ; le jeune ne peut plus se connecter.")
+        } else {
+            None
+        }
+    };
+    let update = ServerAction::<UpdateYouth>::new();
+    let archive = ServerAction::<ArchiveYouth>::new();
+    let page = Resource::new_blocking(
+        move || id,
+        |id| async move {
+            let Some(id) = id else {
+                return Err(AppError::NotFound(
+                    shared::ServiceError::NotFound.user_message(),
+                ));
+            };
+            let youth = view_youth(id).await?;
+            let referents = if youth.editable {
+                list_referent_options().await?
+            } else {
+                Vec::new()
+            };
+            Ok((youth, referents))
+        },
+    );
+    view! {
+        <Title text="Fiche jeune — Ateliers"/>
+        <p>
+            <a href="/jeunes">"← Tous les jeunes"</a>
+        </p>
+        {notice
+            .map(|notice| {
+                view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> }
+            })}
+        <FormError error=update.value().get_untracked().and_then(Result::err)/>
+        <FormError error=archive.value().get_untracked().and_then(Result::err)/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok((youth, referents)) => view! { <YouthFile youth referents update archive/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn YouthFile(
+    youth: YouthDetails,
+    referents: Vec<CounsellorOption>,
+    update: ServerAction<UpdateYouth>,
+    archive: ServerAction<ArchiveYouth>,
+) -> impl IntoView {
+    let YouthDetails {
+        id,
+        form,
+        referent_name,
+        mission_locale_name,
+        age,
+        archived,
+        editable,
+        disability_visible,
+        judicial_supervision_visible,
+        history,
+    } = youth;
+    let title = format!("{} {}", form.first_name, form.last_name);
+    view! {
+        <h1 data-test="youth-name">{title}</h1>
+        <p class="lead">
+            {age} " ans · " {mission_locale_name} " · Référent·e : " {referent_name}
+            {archived.then(|| view! { <strong data-test="archived">" · Fiche archivée"</strong> })}
+        </p>
+        {if editable {
+            view! {
+                <ActionForm action=update attr:data-test="youth-form">
+                    <input type="hidden" name="id" value=id/>
+                    <YouthFields form referents disability_visible judicial_supervision_visible editing=true/>
+                    <button type="submit" class="button" data-test="youth-submit">
+                        "Enregistrer"
+                    </button>
+                </ActionForm>
+                <ActionForm action=archive attr:class="danger-zone">
+                    <input type="hidden" name="id" value=id/>
+                    <p>
+                        "Archiver retire le jeune des listes et l'empêche de se connecter. Rien n'est effacé : ses présences restent dans les feuilles d'émargement."
+                    </p>
+                    <button type="submit" class="button button--danger" data-test="archive-youth">
+                        "Archiver la fiche"
+                    </button>
+                </ActionForm>
+            }
+                .into_any()
+        } else {
+            view! { <YouthReadOnly form disability_visible judicial_supervision_visible/> }.into_any()
+        }}
+        {(!history.is_empty())
+            .then(|| {
+                view! {
+                    <section aria-labelledby="historique">
+                        <h2 id="historique">"Historique"</h2>
+                        <ul class="history" data-test="history">
+                            {history
+                                .into_iter()
+                                .map(|line| {
+                                    view! {
+                                        <li>
+                                            <strong>{line.action}</strong>
+                                            " — "
+                                            {line.at}
+                                            " — "
+                                            {line.actor_name}
+                                            {(!line.details.is_empty()).then(|| view! { <br/><span>{line.details}</span> })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+    }
+}
+
+#[component]
+fn YouthReadOnly(
+    form: YouthForm,
+    disability_visible: bool,
+    judicial_supervision_visible: bool,
+) -> impl IntoView {
+    let yes_no = |value: &Option<String>| if value.is_some() { "oui" } else { "non" };
+    view! {
+        <dl class="record">
+            <dt>"E-mail"</dt>
+            <dd>{form.email.clone()}</dd>
+            <dt>"Téléphone"</dt>
+            <dd>{form.phone.clone()}</dd>
+            <dt>"Entrée dans le programme"</dt>
+            <dd>{form.programme_entry_date.clone()}</dd>
+            {disability_visible
+                .then(|| {
+                    view! {
+                        <dt>"Reconnaissance de handicap"</dt>
+                        <dd data-test="flag-disability">{yes_no(&form.disability_recognised)}</dd>
+                    }
+                })}
+            {judicial_supervision_visible
+                .then(|| {
+                    view! {
+                        <dt>"Suivi judiciaire"</dt>
+                        <dd data-test="flag-justice">{yes_no(&form.judicial_supervision)}</dd>
+                    }
+                })}
+        </dl>
+    }
+}
+
+/// The fields of a youth's file, named `youth[...]` for the server function's `youth` argument.
+#[component]
+fn YouthFields(
+    form: YouthForm,
+    referents: Vec<CounsellorOption>,
+    disability_visible: bool,
+    judicial_supervision_visible: bool,
+    editing: bool,
+) -> impl IntoView {
+    let selected_referent = form.referent_id.clone();
+    view! {
+        <fieldset>
+            <legend>"Identité"</legend>
+            <label for="first_name">"Prénom"</label>
+            <input id="first_name" name="youth[first_name]" value=form.first_name autocomplete="off" required data-test="first-name"/>
+            <label for="last_name">"Nom"</label>
+            <input id="last_name" name="youth[last_name]" value=form.last_name autocomplete="off" required data-test="last-name"/>
+            <label for="date_of_birth">"Date de naissance"</label>
+            <input id="date_of_birth" name="youth[date_of_birth]" type="date" value=form.date_of_birth required data-test="date-of-birth"/>
+            <label for="gender">"Genre"</label>
+            <select id="gender" name="youth[gender]" required data-test="gender">
+                {Gender::ALL
+                    .into_iter()
+                    .map(|gender| {
+                        view! {
+                            <option value=gender.code() selected=form.gender == gender.code()>
+                                {gender.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </fieldset>
+        <fieldset>
+            <legend>"Pour le joindre (au moins l'un des deux)"</legend>
+            <label for="email">"Adresse e-mail"</label>
+            <input id="email" name="youth[email]" type="email" value=form.email autocomplete="off" data-test="email"/>
+            <label for="phone">"Téléphone portable"</label>
+            <input id="phone" name="youth[phone]" type="tel" value=form.phone autocomplete="off" data-test="phone"/>
+        </fieldset>
+        <fieldset>
+            <legend>"Parcours"</legend>
+            <label for="referent">"Conseiller·ère référent·e"</label>
+            <select id="referent" name="youth[referent_id]" data-test="referent">
+                {(!editing).then(|| view! { <option value="">"Moi-même"</option> })}
+                {referents
+                    .into_iter()
+                    .map(|referent| {
+                        let id = referent.id.to_string();
+                        let selected = id == selected_referent;
+                        view! { <option value=id selected=selected>{referent.label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <label for="programme_entry_date">"Entrée dans le programme"</label>
+            <input id="programme_entry_date" name="youth[programme_entry_date]" type="date" value=form.programme_entry_date required data-test="entry-date"/>
+            {editing
+                .then(|| {
+                    view! {
+                        <label for="programme_exit_date">"Sortie du programme (si terminé)"</label>
+                        <input id="programme_exit_date" name="youth[programme_exit_date]" type="date" value=form.programme_exit_date.clone()/>
+                        <label for="exit_outcome">"Issue du parcours"</label>
+                        <select id="exit_outcome" name="youth[exit_outcome]">
+                            <option value="">"—"</option>
+                            {ExitOutcome::ALL
+                                .into_iter()
+                                .map(|outcome| {
+                                    view! {
+                                        <option value=outcome.code() selected=form.exit_outcome == outcome.code()>
+                                            {outcome.label()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    }
+                })}
+        </fieldset>
+        {(disability_visible || judicial_supervision_visible)
+            .then(|| {
+                view! {
+                    <fieldset>
+                        <legend>"Informations sensibles (visibles seulement du référent, des conseillers spécialisés et de la coordination)"</legend>
+                        {disability_visible
+                            .then(|| {
+                                view! {
+                                    <label class="checkbox">
+                                        <input type="checkbox" name="youth[disability_recognised]" checked=form.disability_recognised.is_some() data-test="flag-disability"/>
+                                        " Reconnaissance de handicap (RQTH)"
+                                    </label>
+                                }
+                            })}
+                        {judicial_supervision_visible
+                            .then(|| {
+                                view! {
+                                    <label class="checkbox">
+                                        <input type="checkbox" name="youth[judicial_supervision]" checked=form.judicial_supervision.is_some() data-test="flag-justice"/>
+                                        " Suivi judiciaire"
+                                    </label>
+                                }
+                            })}
+                    </fieldset>
+                }
+            })}
+    }
+}

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Archives a youth's file (never deletes it).
+#[server]
+pub async fn archive_youth(id: i32) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::archive_youth(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/jeunes/{id}?archive=1"));
+    Ok(())
+}

@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+use shared::domain::CounsellorOption;
+
+use crate::error::AppError;
+
+/// The counsellors a youth may be referred to, for the youth form.
+#[server]
+pub async fn list_referent_options() -> Result<Vec<CounsellorOption>, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(
+        shared::services::list_referent_options(&state.db, &crate::session::current_actor())
+            .await?,
+    )
+}

@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// "Forgot my password": emails a staff member a link; the same answer for every address.
+#[server]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    use crate::session::client_ip;
+    let state = crate::state::app_state()?;
+    shared::services::request_password_reset(
+        &state.db,
+        &email,
+        client_ip().as_deref(),
+        &state.mail,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect("/mot-de-passe-oublie?envoye=1");
+    Ok(())
+}

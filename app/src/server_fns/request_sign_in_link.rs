@@ -1,0 +1,21 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// The sign-in form of youths and facilitators: emails a link, then shows the same "check your
+/// mail" page whether the address is known or not.
+#[server]
+pub async fn request_sign_in_link(email: String) -> Result<(), AppError> {
+    use crate::session::client_ip;
+    let state = crate::state::app_state()?;
+    shared::services::request_sign_in_link(
+        &state.db,
+        &email,
+        client_ip().as_deref(),
+        &state.mail,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect("/lien-envoye");
+    Ok(())
+}

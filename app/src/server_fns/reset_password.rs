@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Sets a new staff password from an emailed link; every other session of the account ends.
+#[server]
+pub async fn reset_password(
+    token: String,
+    password: String,
+    password_confirmation: String,
+) -> Result<(), AppError> {
+    use crate::session::{begin_session, client_ip};
+    let state = crate::state::app_state()?;
+    let password = shared::domain::NewPassword::parse(&password, &password_confirmation)
+        .map_err(shared::ServiceError::from)?;
+    let signed_in = shared::services::reset_password(
+        &state.db,
+        &token,
+        &password,
+        client_ip().as_deref(),
+        chrono::Utc::now(),
+    )
+    .await?;
+    begin_session(&state, &signed_in).await;
+    leptos_axum::redirect("/accueil");
+    Ok(())
+}

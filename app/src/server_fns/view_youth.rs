@@ -1,0 +1,17 @@
+use leptos::prelude::*;
+use shared::domain::YouthDetails;
+
+use crate::error::AppError;
+
+/// One youth's file, as the signed-in person may read it.
+#[server]
+pub async fn view_youth(id: i32) -> Result<YouthDetails, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(shared::services::view_youth(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        chrono::Utc::now(),
+    )
+    .await?)
+}

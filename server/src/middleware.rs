@@ -1,0 +1,93 @@
+//! What runs before every request reaches a page or a server function: who is asking (the
+//! session cookie, turned into an [`Actor`]) and whether a state-changing request really comes
+//! from one of our pages (CSRF).
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use shared::domain::Actor;
+
+use app::session::{ClientIp, session_token};
+use app::state::AppState;
+
+/// Puts the [`Actor`] of the session cookie (anonymous without one) and the client's address
+/// into the request's extensions, where server functions and pages read them.
+pub async fn identify_actor(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    // Hashed assets are the same for everyone: no need to look the session up.
+    if request.uri().path().starts_with("/pkg/") {
+        return next.run(request).await;
+    }
+    let (mut parts, body) = request.into_parts();
+    let actor = match session_token(&parts) {
+        Some(token) => {
+            match shared::services::identify_actor(&state.db, &token, chrono::Utc::now()).await {
+                Ok(actor) => actor,
+                Err(error) => {
+                    tracing::error!(%error, "identifying the session failed");
+                    Actor::Anonymous
+                }
+            }
+        }
+        None => Actor::Anonymous,
+    };
+    if let Some(ConnectInfo(address)) = parts.extensions.get::<ConnectInfo<SocketAddr>>() {
+        let ip = ClientIp(address.ip().to_string());
+        parts.extensions.insert(ip);
+    }
+    parts.extensions.insert(actor);
+    request = Request::from_parts(parts, body);
+    next.run(request).await
+}
+
+/// Refuses a state-changing request (POST, PUT, PATCH, DELETE) whose `Origin` (or, failing
+/// that, `Referer`) is not Ateliers itself. Browsers send `Origin` with every form post, with
+/// or without JavaScript, and another site cannot forge it; together with SameSite=Lax cookies
+/// this stops cross-site request forgery.
+pub async fn reject_cross_site_requests(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok())
+        .unwrap_or_default();
+    let claimed = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<axum::http::Uri>().ok());
+    let public = state.mail.site_url.parse::<axum::http::Uri>().ok();
+    let same_site = claimed.is_some_and(|claimed| {
+        let authority = claimed.authority().map(|authority| authority.as_str());
+        authority == Some(host)
+            || public.as_ref().is_some_and(|public| {
+                public.authority().map(|authority| authority.as_str()) == authority
+                    && public.scheme() == claimed.scheme()
+            })
+    });
+    if same_site {
+        return next.run(request).await;
+    }
+    tracing::warn!(path = %request.uri().path(), "cross-site request refused");
+    (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Demande refusée : elle ne vient pas d'une page d'Ateliers. Revenez sur Ateliers, rechargez la page et réessayez.",
+    )
+        .into_response()
+}

@@ -1,0 +1,491 @@
+//! `access_matrix`: every server function and every page, called by every kind of actor, gets
+//! the answer the access policy promises. A server function or a route without an entry in the
+//! tables below fails the test: access is decided for everything, on purpose.
+
+mod support;
+
+use app::server_fns::*;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use shared::entities::{audit_event, facilitator, person, staff_member, youth};
+use support::{Seed, TestApp, server_fn_path};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Coordinator,
+    /// Same Mission Locale as the youth, not their referent, no speciality.
+    CounsellorSameMl,
+    CounsellorOtherMl,
+    /// Disability specialist of the youth's Mission Locale.
+    Specialist,
+    /// The youth whose file is at stake.
+    Youth,
+    AnotherYouth,
+    Facilitator,
+    Anonymous,
+}
+use Who::*;
+
+const EVERYONE: &[Who] = &[
+    Coordinator,
+    CounsellorSameMl,
+    CounsellorOtherMl,
+    Specialist,
+    Youth,
+    AnotherYouth,
+    Facilitator,
+    Anonymous,
+];
+const SIGNED_IN: &[Who] = &[
+    Coordinator,
+    CounsellorSameMl,
+    CounsellorOtherMl,
+    Specialist,
+    Youth,
+    AnotherYouth,
+    Facilitator,
+];
+const STAFF: &[Who] = &[Coordinator, CounsellorSameMl, CounsellorOtherMl, Specialist];
+const YOUTH_EDITORS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist];
+const YOUTH_READERS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist, Youth];
+
+/// What an entry promises.
+#[derive(Clone, Copy, Debug)]
+enum Access {
+    /// No access rule: every actor gets the same answer, never 401 or 403.
+    Public,
+    /// These actors succeed; every other one is refused (401, 403 or 404) and changes nothing.
+    Only(&'static [Who]),
+}
+
+/// The people of the demo the matrix plays with.
+struct Cast {
+    coordinator: i32,
+    referent: i32,
+    counsellor_same_ml: i32,
+    counsellor_other_ml: i32,
+    specialist: i32,
+    youth: i32,
+    another_youth: i32,
+    youth_to_archive: i32,
+    facilitator: i32,
+    youth_form: Vec<(&'static str, String)>,
+}
+
+impl Cast {
+    fn person(&self, who: Who) -> Option<i32> {
+        Some(match who {
+            Coordinator => self.coordinator,
+            CounsellorSameMl => self.counsellor_same_ml,
+            CounsellorOtherMl => self.counsellor_other_ml,
+            Specialist => self.specialist,
+            Youth => self.youth,
+            AnotherYouth => self.another_youth,
+            Facilitator => self.facilitator,
+            Anonymous => return None,
+        })
+    }
+}
+
+async fn cast(app: &TestApp) -> Cast {
+    let staff = staff_member::Entity::find()
+        .order_by_asc(staff_member::Column::PersonId)
+        .all(&app.db)
+        .await
+        .expect("staff");
+    let plain = |ml: i32| {
+        staff
+            .iter()
+            .filter(move |s| {
+                s.role == "counsellor"
+                    && s.mission_locale_id == Some(ml)
+                    && !s.disability_specialist
+                    && !s.justice_specialist
+            })
+            .map(|s| s.person_id)
+            .collect::<Vec<_>>()
+    };
+    // A Mission Locale with two plain counsellors and a disability specialist.
+    let (ml, specialist) = staff
+        .iter()
+        .filter(|s| s.disability_specialist)
+        .find_map(|s| {
+            let ml = s.mission_locale_id?;
+            (plain(ml).len() >= 2).then_some((ml, s.person_id))
+        })
+        .expect("a Mission Locale with a specialist and two counsellors");
+    let referent = plain(ml)[0];
+    let counsellor_same_ml = plain(ml)[1];
+    let counsellor_other_ml = staff
+        .iter()
+        .find(|s| {
+            s.role == "counsellor"
+                && s.mission_locale_id.is_some_and(|other| other != ml)
+                && !s.disability_specialist
+                && !s.justice_specialist
+        })
+        .expect("a counsellor elsewhere")
+        .person_id;
+    let youths_of = |referent_id: i32| {
+        youth::Entity::find()
+            .filter(youth::Column::ReferentId.eq(referent_id))
+            .order_by_asc(youth::Column::PersonId)
+            .find_also_related(person::Entity)
+            .all(&app.db)
+    };
+    let mine = youths_of(referent).await.expect("youths");
+    let (youth_row, youth_person) = mine
+        .iter()
+        .find(|(_, p)| p.as_ref().is_some_and(|p| p.email.is_some()))
+        .cloned()
+        .expect("a youth with an email");
+    let youth_person = youth_person.expect("a person");
+    let youth_to_archive = mine
+        .iter()
+        .map(|(y, _)| y.person_id)
+        .find(|id| *id != youth_row.person_id)
+        .expect("a second youth");
+    let another_youth = youths_of(counsellor_other_ml).await.expect("youths")[0]
+        .0
+        .person_id;
+    let facilitator = facilitator::Entity::find()
+        .one(&app.db)
+        .await
+        .expect("a query")
+        .expect("a facilitator")
+        .person_id;
+    let coordinator = staff
+        .iter()
+        .find(|s| s.role == "coordinator")
+        .expect("a coordinator")
+        .person_id;
+    let youth_form = vec![
+        ("youth[first_name]", youth_person.first_name.clone()),
+        ("youth[last_name]", youth_person.last_name.clone()),
+        (
+            "youth[date_of_birth]",
+            youth_row.date_of_birth.format("%Y-%m-%d").to_string(),
+        ),
+        ("youth[gender]", youth_row.gender.clone()),
+        (
+            "youth[email]",
+            youth_person.email.clone().unwrap_or_default(),
+        ),
+        ("youth[referent_id]", String::new()),
+        (
+            "youth[programme_entry_date]",
+            youth_row
+                .programme_entry_date
+                .format("%Y-%m-%d")
+                .to_string(),
+        ),
+    ];
+    Cast {
+        coordinator,
+        referent,
+        counsellor_same_ml,
+        counsellor_other_ml,
+        specialist,
+        youth: youth_row.person_id,
+        another_youth,
+        youth_to_archive,
+        facilitator,
+        youth_form,
+    }
+}
+
+type Args = Box<dyn Fn(&Cast, Who, usize) -> Vec<(&'static str, String)>>;
+
+fn no_args() -> Args {
+    Box::new(|_, _, _| Vec::new())
+}
+
+/// Every server function: its path, the arguments each call sends, what it promises.
+fn server_function_table() -> Vec<(&'static str, Args, Access)> {
+    let new_youth: Args = Box::new(|cast, who, call| {
+        let referent = if who == Coordinator {
+            cast.referent.to_string()
+        } else {
+            String::new()
+        };
+        vec![
+            ("youth[first_name]", "Samia".into()),
+            ("youth[last_name]", "Matrice".into()),
+            ("youth[date_of_birth]", "2006-05-04".into()),
+            ("youth[gender]", "female".into()),
+            ("youth[email]", format!("samia.matrice{call}@exemple.fr")),
+            ("youth[phone]", String::new()),
+            ("youth[referent_id]", referent),
+            ("youth[programme_entry_date]", "2026-11-02".into()),
+        ]
+    });
+    let edit_youth: Args = Box::new(|cast, _, call| {
+        let mut form = cast.youth_form.clone();
+        form.push(("youth[phone]", format!("06 11 22 33 {:02}", call % 100)));
+        form.push(("id", cast.youth.to_string()));
+        form
+    });
+    let new_facilitator: Args = Box::new(|_, _, call| {
+        vec![
+            ("facilitator[first_name]", "Léa".into()),
+            ("facilitator[last_name]", "Reporter".into()),
+            ("facilitator[organisation]", "Radio Matrice".into()),
+            (
+                "facilitator[email]",
+                format!("lea.reporter{call}@exemple.fr"),
+            ),
+            ("facilitator[phone]", String::new()),
+        ]
+    });
+    vec![
+        (
+            server_fn_path::<ListUpcomingSessions>(),
+            no_args(),
+            Access::Public,
+        ),
+        (server_fn_path::<ListLocalMail>(), no_args(), Access::Public),
+        (
+            server_fn_path::<ReadLocalMail>(),
+            Box::new(|_, _, _| vec![("id", "nothing".into())]),
+            Access::Public,
+        ),
+        (server_fn_path::<DescribeActor>(), no_args(), Access::Public),
+        (
+            server_fn_path::<RequestSignInLink>(),
+            Box::new(|_, _, call| vec![("email", format!("inconnu{call}@exemple.fr"))]),
+            Access::Public,
+        ),
+        (
+            server_fn_path::<RedeemSignInLink>(),
+            Box::new(|_, _, _| vec![("token", "not-a-token".into())]),
+            Access::Public,
+        ),
+        (
+            server_fn_path::<SignInWithPassword>(),
+            Box::new(|_, _, call| {
+                vec![
+                    ("email", format!("inconnu{call}@exemple.fr")),
+                    ("password", "wrong password".into()),
+                ]
+            }),
+            Access::Public,
+        ),
+        (
+            server_fn_path::<RequestPasswordReset>(),
+            Box::new(|_, _, call| vec![("email", format!("inconnu{call}@exemple.fr"))]),
+            Access::Public,
+        ),
+        (
+            server_fn_path::<ResetPassword>(),
+            Box::new(|_, _, _| {
+                vec![
+                    ("token", "not-a-token".into()),
+                    ("password", "une phrase assez longue".into()),
+                    ("password_confirmation", "une phrase assez longue".into()),
+                ]
+            }),
+            Access::Public,
+        ),
+        (server_fn_path::<SignOut>(), no_args(), Access::Public),
+        (
+            server_fn_path::<LoadHome>(),
+            no_args(),
+            Access::Only(SIGNED_IN),
+        ),
+        (
+            server_fn_path::<ListYouths>(),
+            Box::new(|_, _, _| vec![("mine", "false".into()), ("search", String::new())]),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<ViewYouth>(),
+            Box::new(|cast, _, _| vec![("id", cast.youth.to_string())]),
+            Access::Only(YOUTH_READERS),
+        ),
+        (
+            server_fn_path::<ListReferentOptions>(),
+            no_args(),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<ListFacilitators>(),
+            no_args(),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<CreateYouth>(),
+            new_youth,
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<UpdateYouth>(),
+            edit_youth,
+            Access::Only(YOUTH_EDITORS),
+        ),
+        (
+            server_fn_path::<ArchiveYouth>(),
+            Box::new(|cast, _, _| vec![("id", cast.youth_to_archive.to_string())]),
+            Access::Only(YOUTH_EDITORS),
+        ),
+        (
+            server_fn_path::<CreateFacilitator>(),
+            new_facilitator,
+            Access::Only(STAFF),
+        ),
+    ]
+}
+
+/// Every route of the app: its pattern, a URL to fetch, what it promises.
+fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
+    vec![
+        ("/ateliers", "/ateliers".into(), Access::Public),
+        ("/courriels", "/courriels".into(), Access::Public),
+        (
+            "/courriels/:id",
+            "/courriels/nothing".into(),
+            Access::Public,
+        ),
+        ("/connexion", "/connexion".into(), Access::Public),
+        ("/lien-envoye", "/lien-envoye".into(), Access::Public),
+        ("/connexion/:token", "/connexion/abc".into(), Access::Public),
+        (
+            "/mot-de-passe-oublie",
+            "/mot-de-passe-oublie".into(),
+            Access::Public,
+        ),
+        (
+            "/mot-de-passe/:token",
+            "/mot-de-passe/abc".into(),
+            Access::Public,
+        ),
+        ("/accueil", "/accueil".into(), Access::Only(SIGNED_IN)),
+        ("/jeunes", "/jeunes".into(), Access::Only(STAFF)),
+        (
+            "/jeunes/nouveau",
+            "/jeunes/nouveau".into(),
+            Access::Only(STAFF),
+        ),
+        (
+            "/jeunes/:id",
+            format!("/jeunes/{}", cast.youth),
+            Access::Only(YOUTH_READERS),
+        ),
+        ("/intervenants", "/intervenants".into(), Access::Only(STAFF)),
+        (
+            "/intervenants/nouveau",
+            "/intervenants/nouveau".into(),
+            Access::Only(STAFF),
+        ),
+    ]
+}
+
+const REFUSED: [u16; 3] = [401, 403, 404];
+
+on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
+    let cast = cast(&app).await;
+    let functions = server_function_table();
+
+    // Completeness: a server function nobody thought about is a failure.
+    let listed: Vec<&str> = functions.iter().map(|(path, _, _)| *path).collect();
+    for (path, _) in leptos::server_fn::axum::server_fn_paths() {
+        assert!(
+            listed.contains(&path),
+            "server function {path} has no entry in the access matrix"
+        );
+    }
+    let pages = page_table(&cast);
+    let routes = leptos_axum::generate_route_list(app::App);
+    for route in &routes {
+        let pattern = route.path().replace('{', ":").replace('}', "");
+        assert!(
+            pages.iter().any(|(known, _, _)| *known == pattern),
+            "route {pattern} has no entry in the access matrix"
+        );
+    }
+
+    let mut call = 0;
+    for (path, args, access) in &functions {
+        let mut statuses = Vec::new();
+        for &who in EVERYONE {
+            call += 1;
+            let session = match cast.person(who) {
+                Some(person_id) => Some(app.session_for(person_id).await),
+                None => None,
+            };
+            let response = app
+                .call(path, &args(&cast, who, call), session.as_deref())
+                .await;
+            let status = response.status().as_u16();
+            let body = response.text().await.unwrap_or_default();
+            match access {
+                Access::Public => {
+                    assert!(
+                        !matches!(status, 401 | 403),
+                        "{path} as {who:?}: {status} {body}"
+                    );
+                    statuses.push(status);
+                }
+                Access::Only(allowed) if allowed.contains(&who) => assert!(
+                    (200..300).contains(&status),
+                    "{path} as {who:?} should succeed: {status} {body}"
+                ),
+                Access::Only(_) => {
+                    assert!(
+                        REFUSED.contains(&status),
+                        "{path} as {who:?} should be refused: {status} {body}"
+                    );
+                    if who == Anonymous {
+                        assert_eq!(status, 401, "{path}: the anonymous must sign in");
+                    }
+                }
+            }
+        }
+        if let Access::Public = access {
+            assert!(
+                statuses.windows(2).all(|pair| pair[0] == pair[1]),
+                "{path} answers differently by actor: {statuses:?}"
+            );
+        }
+    }
+
+    // Refused calls changed nothing: only the three editors' updates are in the youth's history.
+    let updates = audit_event::Entity::find()
+        .filter(audit_event::Column::SubjectId.eq(cast.youth))
+        .filter(audit_event::Column::Action.eq("youth_updated"))
+        .count(&app.db)
+        .await
+        .expect("a count");
+    assert_eq!(updates, YOUTH_EDITORS.len() as u64);
+    let created = person::Entity::find()
+        .filter(person::Column::LastName.eq("Matrice"))
+        .count(&app.db)
+        .await
+        .expect("a count");
+    assert_eq!(created, STAFF.len() as u64, "only staff created youths");
+
+    for (pattern, url, access) in &pages {
+        let mut statuses = Vec::new();
+        for &who in EVERYONE {
+            let session = match cast.person(who) {
+                Some(person_id) => Some(app.session_for(person_id).await),
+                None => None,
+            };
+            let status = app.get_as(url, session.as_deref()).await.status().as_u16();
+            match access {
+                Access::Public => statuses.push(status),
+                Access::Only(allowed) if allowed.contains(&who) => {
+                    assert_eq!(status, 200, "{pattern} as {who:?}")
+                }
+                Access::Only(_) => assert!(
+                    REFUSED.contains(&status),
+                    "{pattern} as {who:?} should be refused, got {status}"
+                ),
+            }
+        }
+        if let Access::Public = access {
+            assert!(
+                statuses.windows(2).all(|pair| pair[0] == pair[1]) && !statuses.contains(&403),
+                "{pattern} answers differently by actor: {statuses:?}"
+            );
+        }
+    }
+});

@@ -1,0 +1,91 @@
+//! What the audit log records: sign-ins and every change to a youth's record.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    SignIn,
+    SignInFailed,
+    SignOut,
+    PasswordReset,
+    YouthCreated,
+    YouthUpdated,
+    YouthArchived,
+    FacilitatorCreated,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 8] = [
+        AuditAction::SignIn,
+        AuditAction::SignInFailed,
+        AuditAction::SignOut,
+        AuditAction::PasswordReset,
+        AuditAction::YouthCreated,
+        AuditAction::YouthUpdated,
+        AuditAction::YouthArchived,
+        AuditAction::FacilitatorCreated,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AuditAction::SignIn => "sign_in",
+            AuditAction::SignInFailed => "sign_in_failed",
+            AuditAction::SignOut => "sign_out",
+            AuditAction::PasswordReset => "password_reset",
+            AuditAction::YouthCreated => "youth_created",
+            AuditAction::YouthUpdated => "youth_updated",
+            AuditAction::YouthArchived => "youth_archived",
+            AuditAction::FacilitatorCreated => "facilitator_created",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AuditAction> {
+        AuditAction::ALL
+            .into_iter()
+            .find(|action| action.code() == code)
+    }
+
+    /// As shown in a record's history.
+    pub fn label(self) -> &'static str {
+        match self {
+            AuditAction::SignIn => "Connexion",
+            AuditAction::SignInFailed => "Connexion refusée",
+            AuditAction::SignOut => "Déconnexion",
+            AuditAction::PasswordReset => "Mot de passe changé",
+            AuditAction::YouthCreated => "Fiche créée",
+            AuditAction::YouthUpdated => "Fiche modifiée",
+            AuditAction::YouthArchived => "Fiche archivée",
+            AuditAction::FacilitatorCreated => "Intervenant ajouté",
+        }
+    }
+}
+
+/// What an emailed link is for: a link for one purpose never serves the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkPurpose {
+    SignIn,
+    PasswordReset,
+}
+
+impl LinkPurpose {
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkPurpose::SignIn => "sign_in",
+            LinkPurpose::PasswordReset => "password_reset",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audit_codes_round_trip() {
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::from_code(action.code()), Some(action));
+        }
+        assert_eq!(AuditAction::from_code("nope"), None);
+    }
+}

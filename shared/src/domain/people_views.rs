@@ -1,0 +1,68 @@
+//! What pages show about people: built by the services, already filtered by the access policy
+//! (a field a person may not read is absent, not hidden by the page).
+
+use serde::{Deserialize, Serialize};
+
+use super::YouthForm;
+
+/// A line of a youth list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YouthSummary {
+    pub id: i32,
+    pub first_name: String,
+    pub last_name: String,
+    pub age: u32,
+    pub referent_name: String,
+    pub mission_locale_name: String,
+    /// `En parcours depuis le 2 novembre 2026`, `Sorti le ...`, `Fiche archivée`.
+    pub programme_status: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A youth's file, for the page that shows and edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YouthDetails {
+    pub id: i32,
+    /// Pre-fills the edit form. The sensitive checkboxes are ticked only if the reader may see
+    /// them (see `flags_visible`).
+    pub form: YouthForm,
+    pub referent_name: String,
+    pub mission_locale_name: String,
+    pub age: u32,
+    pub archived: bool,
+    pub editable: bool,
+    /// Which sensitive flags this reader may see and change.
+    pub disability_visible: bool,
+    pub judicial_supervision_visible: bool,
+    pub history: Vec<AuditLine>,
+}
+
+/// One line of a record's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLine {
+    /// `27 novembre 2026 à 14 h 05`, Paris time.
+    pub at: String,
+    pub actor_name: String,
+    pub action: String,
+    pub details: String,
+}
+
+/// A counsellor a youth can be referred to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CounsellorOption {
+    pub id: i32,
+    /// `Ingrid Martin — Mission Locale de Bondy`.
+    pub label: String,
+}
+
+/// A line of the guest facilitators' list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacilitatorSummary {
+    pub id: i32,
+    pub first_name: String,
+    pub last_name: String,
+    pub organisation: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}

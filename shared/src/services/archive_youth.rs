@@ -1,0 +1,51 @@
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
+
+use crate::ServiceError;
+use crate::domain::{Actor, AuditAction};
+use crate::entities::login_session;
+use crate::services::record_audit_event;
+use crate::services::youth_files::load_youth_for;
+
+/// Archives a youth's file: it leaves the lists and the youth can no longer sign in, but
+/// nothing is deleted (attendance sheets the funder audits keep pointing at it).
+pub async fn archive_youth(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    youth_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let loaded = load_youth_for(db, actor, youth_id).await?;
+    if !actor.may_edit_youth(&loaded.file) {
+        return Err(ServiceError::Forbidden);
+    }
+    if loaded.person.archived_at.is_some() {
+        return Ok(()); // archiving twice (a double tap) changes nothing
+    }
+    let txn = db.begin().await?;
+    let mut person = loaded.person.into_active_model();
+    person.archived_at = Set(Some(now));
+    person.update(&txn).await?;
+    login_session::Entity::update_many()
+        .col_expr(login_session::Column::RevokedAt, Expr::value(Some(now)))
+        .filter(login_session::Column::PersonId.eq(youth_id))
+        .filter(login_session::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    record_audit_event(
+        &txn,
+        actor.person_id(),
+        AuditAction::YouthArchived,
+        Some(youth_id),
+        "",
+        None,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

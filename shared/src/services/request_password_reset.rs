@@ -1,0 +1,55 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait,
+};
+
+use crate::ServiceError;
+use crate::domain::EmailAddress;
+use crate::entities::{person, staff_member};
+use crate::services::{LinkMail, MailSettings, RateLimit, check_rate_limit, issue_emailed_link};
+
+/// Emails a staff member a link to choose a new password. Same answer for every address.
+pub async fn request_password_reset(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    email: &str,
+    client_ip: Option<&str>,
+    mail: &MailSettings,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let email = EmailAddress::parse(email)?;
+    if let Some(ip) = client_ip {
+        check_rate_limit(
+            db,
+            &format!("reset:ip:{ip}"),
+            RateLimit::PER_NETWORK_ADDRESS,
+            now,
+        )
+        .await?;
+    }
+    check_rate_limit(
+        db,
+        &format!("reset:email:{}", email.as_str().to_lowercase()),
+        RateLimit::PER_ACCOUNT,
+        now,
+    )
+    .await?;
+    let Some(person) = person::Entity::find()
+        .filter(person::Column::Email.eq(email.as_str()))
+        .filter(person::Column::ArchivedAt.is_null())
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    if staff_member::Entity::find_by_id(person.id)
+        .one(db)
+        .await?
+        .is_none()
+    {
+        return Ok(()); // youths and facilitators have no password
+    }
+    let txn = db.begin().await?;
+    issue_emailed_link(&txn, &person, LinkMail::PasswordReset, mail, now).await?;
+    txn.commit().await?;
+    Ok(())
+}

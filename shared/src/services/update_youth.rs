@@ -1,0 +1,176 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, IntoActiveModel, Set, TransactionSession, TransactionTrait,
+};
+
+use crate::ServiceError;
+use crate::domain::{Actor, AuditAction, ExitOutcome, Gender, YouthForm, YouthRecord, format_day};
+use crate::services::record_audit_event;
+use crate::services::youth_files::{
+    check_email_is_free, choose_referent, load_youth_for, unique_violation,
+};
+
+/// Saves the edit form of a youth's file and records what changed in the audit log. The
+/// sensitive flags the editor may not see keep their value, whatever the form says.
+pub async fn update_youth(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    youth_id: i32,
+    form: &YouthForm,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let loaded = load_youth_for(db, actor, youth_id).await?;
+    if !actor.may_edit_youth(&loaded.file) {
+        return Err(ServiceError::Forbidden);
+    }
+    if loaded.person.archived_at.is_some() {
+        return Err(ServiceError::Invalid(
+            "Cette fiche est archivée : elle ne peut plus être modifiée.".into(),
+        ));
+    }
+    let record = YouthRecord::parse(form)?;
+    let referent = if form.referent_id.trim().is_empty() {
+        None
+    } else {
+        Some(choose_referent(db, actor, &form.referent_id).await?)
+    };
+    let email = record.email.as_ref().map(|email| email.as_str().to_owned());
+    check_email_is_free(db, email.as_deref(), Some(youth_id)).await?;
+    let flags = actor.sensitive_flags_visible(&loaded.file);
+
+    let mut changes = Vec::new();
+    let mut note = |label: &str, before: String, after: String| {
+        if before != after {
+            changes.push(format!("{label} : {before} → {after}"));
+        }
+    };
+    let phone = record
+        .phone
+        .as_ref()
+        .map(|phone| phone.international().to_owned());
+    let gender_label = |code: &str| {
+        Gender::parse(code)
+            .map(Gender::label)
+            .unwrap_or(code)
+            .to_owned()
+    };
+    let exit_label = |exit: Option<(chrono::NaiveDate, &str)>| match exit {
+        None => "en parcours".to_owned(),
+        Some((date, code)) => format!(
+            "sortie le {} ({})",
+            format_day(date),
+            ExitOutcome::parse(code)
+                .map(ExitOutcome::label)
+                .unwrap_or(code)
+        ),
+    };
+    let or_dash = |value: &Option<String>| value.clone().unwrap_or_else(|| "—".into());
+    note(
+        "prénom",
+        loaded.person.first_name.clone(),
+        record.first_name.as_str().into(),
+    );
+    note(
+        "nom",
+        loaded.person.last_name.clone(),
+        record.last_name.as_str().into(),
+    );
+    note("e-mail", or_dash(&loaded.person.email), or_dash(&email));
+    note("téléphone", or_dash(&loaded.person.phone), or_dash(&phone));
+    note(
+        "date de naissance",
+        format_day(loaded.youth.date_of_birth),
+        format_day(record.date_of_birth),
+    );
+    note(
+        "genre",
+        gender_label(&loaded.youth.gender),
+        record.gender.label().into(),
+    );
+    note(
+        "entrée dans le programme",
+        format_day(loaded.youth.programme_entry_date),
+        format_day(record.programme_entry_date),
+    );
+    note(
+        "parcours",
+        exit_label(
+            loaded
+                .youth
+                .programme_exit_date
+                .zip(loaded.youth.exit_outcome.as_deref()),
+        ),
+        exit_label(
+            record
+                .programme_exit
+                .map(|(date, outcome)| (date, outcome.code())),
+        ),
+    );
+    if let Some(referent) = &referent {
+        note(
+            "référent·e",
+            format!(
+                "{} {}",
+                loaded.referent.first_name, loaded.referent.last_name
+            ),
+            format!(
+                "{} {}",
+                referent.person.first_name, referent.person.last_name
+            ),
+        );
+    }
+    // Sensitive values are never copied into the log: only the fact that they changed.
+    let disability = if flags.disability {
+        record.disability_recognised
+    } else {
+        loaded.youth.disability_recognised
+    };
+    let judicial_supervision = if flags.judicial_supervision {
+        record.judicial_supervision
+    } else {
+        loaded.youth.judicial_supervision
+    };
+    if disability != loaded.youth.disability_recognised {
+        changes.push("reconnaissance de handicap modifiée".into());
+    }
+    if judicial_supervision != loaded.youth.judicial_supervision {
+        changes.push("suivi judiciaire modifié".into());
+    }
+    if changes.is_empty() {
+        return Ok(());
+    }
+
+    let txn = db.begin().await?;
+    let mut person = loaded.person.into_active_model();
+    person.first_name = Set(record.first_name.as_str().to_owned());
+    person.last_name = Set(record.last_name.as_str().to_owned());
+    person.email = Set(email);
+    person.phone = Set(phone);
+    person.update(&txn).await.map_err(unique_violation)?;
+    let mut youth = loaded.youth.into_active_model();
+    youth.date_of_birth = Set(record.date_of_birth);
+    youth.gender = Set(record.gender.code().to_owned());
+    youth.programme_entry_date = Set(record.programme_entry_date);
+    youth.programme_exit_date = Set(record.programme_exit.map(|(date, _)| date));
+    youth.exit_outcome = Set(record
+        .programme_exit
+        .map(|(_, outcome)| outcome.code().to_owned()));
+    youth.disability_recognised = Set(disability);
+    youth.judicial_supervision = Set(judicial_supervision);
+    if let Some(referent) = &referent {
+        youth.referent_id = Set(referent.person.id);
+    }
+    youth.update(&txn).await?;
+    record_audit_event(
+        &txn,
+        actor.person_id(),
+        AuditAction::YouthUpdated,
+        Some(youth_id),
+        changes.join(" ; "),
+        None,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

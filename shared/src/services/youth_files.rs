@@ -1,0 +1,168 @@
+//! Reading youths' files with what the access policy needs to judge them (shared by the youth
+//! use cases; not a use case itself).
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::ServiceError;
+use crate::domain::{Actor, YouthFile};
+use crate::entities::{mission_locale, person, staff_member, youth};
+
+/// A youth's rows and the facts the policy reads.
+pub(crate) struct LoadedYouth {
+    pub person: person::Model,
+    pub youth: youth::Model,
+    pub file: YouthFile,
+    pub referent: person::Model,
+    pub mission_locale_name: String,
+}
+
+/// The youth `person_id`, or `NotFound` (also when the actor may not view them: a file one may
+/// not see does not exist for them).
+pub(crate) async fn load_youth_for(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    person_id: i32,
+) -> Result<LoadedYouth, ServiceError> {
+    if matches!(actor, Actor::Anonymous) {
+        return Err(ServiceError::NotSignedIn);
+    }
+    let Some((youth, Some(person))) = youth::Entity::find_by_id(person_id)
+        .find_also_related(person::Entity)
+        .one(db)
+        .await?
+    else {
+        return Err(ServiceError::NotFound);
+    };
+    let (referent_staff, referent) = staff_member::Entity::find_by_id(youth.referent_id)
+        .find_also_related(person::Entity)
+        .one(db)
+        .await?
+        .and_then(|(staff, person)| person.map(|person| (staff, person)))
+        .ok_or(ServiceError::NotFound)?;
+    let mission_locale_id = referent_staff
+        .mission_locale_id
+        .ok_or(ServiceError::NotFound)?;
+    let file = YouthFile {
+        person_id,
+        referent_id: youth.referent_id,
+        mission_locale_id,
+    };
+    if !actor.may_view_youth(&file) {
+        return Err(if actor.may_manage_people() {
+            ServiceError::NotFound
+        } else {
+            ServiceError::Forbidden
+        });
+    }
+    let mission_locale_name = mission_locale::Entity::find_by_id(mission_locale_id)
+        .one(db)
+        .await?
+        .map(|ml| ml.name)
+        .unwrap_or_default();
+    Ok(LoadedYouth {
+        person,
+        youth,
+        file,
+        referent,
+        mission_locale_name,
+    })
+}
+
+/// Counsellors by id, with their Mission Locale, for referent choices and lists.
+pub(crate) struct Counsellor {
+    pub person: person::Model,
+    pub mission_locale_id: i32,
+}
+
+pub(crate) async fn load_counsellors(
+    db: &impl ConnectionTrait,
+    mission_locale_id: Option<i32>,
+) -> Result<HashMap<i32, Counsellor>, ServiceError> {
+    let mut query = staff_member::Entity::find()
+        .filter(staff_member::Column::Role.eq("counsellor"))
+        .find_also_related(person::Entity);
+    if let Some(mission_locale_id) = mission_locale_id {
+        query = query.filter(staff_member::Column::MissionLocaleId.eq(mission_locale_id));
+    }
+    Ok(query
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(staff, person)| {
+            Some((
+                staff.person_id,
+                Counsellor {
+                    person: person?,
+                    mission_locale_id: staff.mission_locale_id?,
+                },
+            ))
+        })
+        .collect())
+}
+
+/// The referent named in a form: empty means the counsellor filling it in. A counsellor refers
+/// within their Mission Locale; a coordinator must choose.
+pub(crate) async fn choose_referent(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    referent_id: &str,
+) -> Result<Counsellor, ServiceError> {
+    let choose =
+        || ServiceError::Invalid("Choisissez le conseiller ou la conseillère référent·e.".into());
+    let referent_id = match (referent_id.trim(), actor) {
+        ("", Actor::Counsellor { person_id, .. }) => *person_id,
+        ("", _) => return Err(choose()),
+        (id, _) => id.parse::<i32>().map_err(|_| choose())?,
+    };
+    let Some((staff, Some(person))) = staff_member::Entity::find_by_id(referent_id)
+        .filter(staff_member::Column::Role.eq("counsellor"))
+        .find_also_related(person::Entity)
+        .one(db)
+        .await?
+    else {
+        return Err(choose());
+    };
+    let mission_locale_id = staff.mission_locale_id.ok_or_else(choose)?;
+    if person.archived_at.is_some() || !actor.may_refer_to(mission_locale_id) {
+        return Err(ServiceError::Invalid(
+            "Choisissez un conseiller ou une conseillère de votre Mission Locale.".into(),
+        ));
+    }
+    Ok(Counsellor {
+        person,
+        mission_locale_id,
+    })
+}
+
+pub(crate) const DUPLICATE_EMAIL: &str = "Cette adresse e-mail est déjà utilisée par une autre personne inscrite dans Ateliers. \
+     Vérifiez qu'il ne s'agit pas de la même personne.";
+
+/// Refuses an email another person already has (`except` is the person being edited). The
+/// unique index has the last word when two counsellors race; see [`unique_violation`].
+pub(crate) async fn check_email_is_free(
+    db: &impl ConnectionTrait,
+    email: Option<&str>,
+    except: Option<i32>,
+) -> Result<(), ServiceError> {
+    let Some(email) = email else { return Ok(()) };
+    let mut query = person::Entity::find().filter(person::Column::Email.eq(email));
+    if let Some(except) = except {
+        query = query.filter(person::Column::Id.ne(except));
+    }
+    if query.one(db).await?.is_some() {
+        return Err(ServiceError::Invalid(DUPLICATE_EMAIL.into()));
+    }
+    Ok(())
+}
+
+/// A unique-index violation on insert or update, as the French duplicate-email message.
+pub(crate) fn unique_violation(error: sea_orm::DbErr) -> ServiceError {
+    match error.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            ServiceError::Invalid(DUPLICATE_EMAIL.into())
+        }
+        _ => ServiceError::Database(error),
+    }
+}
