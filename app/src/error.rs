@@ -79,18 +79,21 @@ impl AppError {
     }
 }
 
-/// Gives a server function's failed answer its real HTTP status (401, 403, 429...) when the
-/// caller is a script. A plain form post (`Accept: text/html`) keeps the redirect back to its
-/// page, which shows the message.
+/// Gives a server function's failed answer its real HTTP status (401, 403, 429...) when a
+/// script called it. A plain form post (`Accept: text/html`) keeps the redirect back to its
+/// page, which shows the message; a page that calls a server function while rendering sets its
+/// own status (see `components::ErrorNotice`).
 #[cfg(feature = "ssr")]
 fn set_status_for_scripts(error: &AppError) {
     use leptos::prelude::use_context;
     let from_a_script = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
-        !parts
+        let server_function = parts.uri.path().starts_with("/api/");
+        let form_post = parts
             .headers
             .get(axum::http::header::ACCEPT)
             .and_then(|accept| accept.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/html"))
+            .is_some_and(|accept| accept.contains("text/html"));
+        server_function && !form_post
     });
     if from_a_script && let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(error.status());

@@ -47,6 +47,9 @@ const SIGNED_IN: &[Who] = &[
 const STAFF: &[Who] = &[Coordinator, CounsellorSameMl, CounsellorOtherMl, Specialist];
 const YOUTH_EDITORS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist];
 const YOUTH_READERS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist, Youth];
+/// The staff of the Mission Locale whose site is at stake, and coordinators.
+const SITE_EDITORS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist];
+const COORDINATORS: &[Who] = &[Coordinator];
 
 /// What an entry promises.
 #[derive(Clone, Copy, Debug)]
@@ -69,6 +72,9 @@ struct Cast {
     youth_to_archive: i32,
     facilitator: i32,
     youth_form: Vec<(&'static str, String)>,
+    mission_locale: i32,
+    site: i32,
+    staff_to_archive: i32,
 }
 
 impl Cast {
@@ -153,11 +159,17 @@ async fn cast(app: &TestApp) -> Cast {
         .expect("a query")
         .expect("a facilitator")
         .person_id;
-    let coordinator = staff
-        .iter()
-        .find(|s| s.role == "coordinator")
-        .expect("a coordinator")
-        .person_id;
+    let mut coordinators = staff.iter().filter(|s| s.role == "coordinator");
+    let coordinator = coordinators.next().expect("a coordinator").person_id;
+    // The other coordinator follows no youth: archiving their account is allowed.
+    let staff_to_archive = coordinators.next().expect("a second coordinator").person_id;
+    let site = shared::entities::site::Entity::find()
+        .filter(shared::entities::site::Column::MissionLocaleId.eq(ml))
+        .one(&app.db)
+        .await
+        .expect("a query")
+        .expect("a site")
+        .id;
     let youth_form = vec![
         ("youth[first_name]", youth_person.first_name.clone()),
         ("youth[last_name]", youth_person.last_name.clone()),
@@ -190,6 +202,9 @@ async fn cast(app: &TestApp) -> Cast {
         youth_to_archive,
         facilitator,
         youth_form,
+        mission_locale: ml,
+        site,
+        staff_to_archive,
     }
 }
 
@@ -331,6 +346,65 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             new_facilitator,
             Access::Only(STAFF),
         ),
+        (
+            server_fn_path::<ListStaff>(),
+            no_args(),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<ListMissionLocales>(),
+            no_args(),
+            Access::Only(COORDINATORS),
+        ),
+        (
+            server_fn_path::<CreateStaffMember>(),
+            Box::new(|cast, _, call| {
+                vec![
+                    ("staff[first_name]", "Hugo".into()),
+                    ("staff[last_name]", "Matrice".into()),
+                    ("staff[email]", format!("hugo.matrice{call}@ml93.example")),
+                    ("staff[role]", "counsellor".into()),
+                    ("staff[mission_locale_id]", cast.mission_locale.to_string()),
+                ]
+            }),
+            Access::Only(COORDINATORS),
+        ),
+        (
+            server_fn_path::<ArchiveStaffMember>(),
+            Box::new(|cast, _, _| vec![("id", cast.staff_to_archive.to_string())]),
+            Access::Only(COORDINATORS),
+        ),
+        (
+            server_fn_path::<ListPlaces>(),
+            no_args(),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<UpdateSite>(),
+            Box::new(|cast, _, call| {
+                vec![
+                    ("id", cast.site.to_string()),
+                    (
+                        "site[opening_hours]",
+                        format!("Lundi–vendredi, 9 h – 17 h ({call})"),
+                    ),
+                    ("site[step_free_access]", "on".into()),
+                    ("site[accessibility_notes]", String::new()),
+                ]
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
+        (
+            server_fn_path::<AddRoom>(),
+            Box::new(|cast, _, call| {
+                vec![
+                    ("site_id", cast.site.to_string()),
+                    ("room[name]", format!("Salle matrice {call}")),
+                    ("room[capacity]", "10".into()),
+                ]
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
     ]
 }
 
@@ -375,6 +449,13 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
             "/intervenants/nouveau".into(),
             Access::Only(STAFF),
         ),
+        ("/equipe", "/equipe".into(), Access::Only(STAFF)),
+        (
+            "/equipe/nouveau",
+            "/equipe/nouveau".into(),
+            Access::Only(COORDINATORS),
+        ),
+        ("/lieux", "/lieux".into(), Access::Only(STAFF)),
     ]
 }
 
@@ -460,7 +541,22 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
         .count(&app.db)
         .await
         .expect("a count");
-    assert_eq!(created, STAFF.len() as u64, "only staff created youths");
+    assert_eq!(
+        created,
+        (STAFF.len() + 1) as u64,
+        "only staff created youths, and a coordinator one account"
+    );
+    let rooms = shared::entities::room::Entity::find()
+        .filter(shared::entities::room::Column::SiteId.eq(cast.site))
+        .filter(shared::entities::room::Column::Name.starts_with("Salle matrice"))
+        .count(&app.db)
+        .await
+        .expect("a count");
+    assert_eq!(
+        rooms,
+        SITE_EDITORS.len() as u64,
+        "only the site's editors added rooms"
+    );
 
     for (pattern, url, access) in &pages {
         let mut statuses = Vec::new();

@@ -58,6 +58,8 @@ pub fn HomePage() -> impl IntoView {
                                 <a class="button button--secondary" href="/intervenants">
                                     "Intervenants"
                                 </a>
+                                <a class="button button--secondary" href="/lieux">"Lieux"</a>
+                                <a class="button button--secondary" href="/equipe">"Équipe"</a>
                             </p>
                             <section aria-labelledby="agenda" data-test="home-counsellor">
                                 <h2 id="agenda">"Mon agenda"</h2>
@@ -84,6 +86,8 @@ pub fn HomePage() -> impl IntoView {
                                 <a class="button button--secondary" href="/intervenants">
                                     "Intervenants"
                                 </a>
+                                <a class="button button--secondary" href="/lieux">"Lieux"</a>
+                                <a class="button button--secondary" href="/equipe">"Équipe"</a>
                             </p>
                             <section aria-labelledby="federation" data-test="home-coordinator">
                                 <h2 id="federation">"La fédération"</h2>

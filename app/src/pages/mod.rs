@@ -5,7 +5,9 @@ mod home;
 mod local_mail;
 mod not_found;
 mod password_reset;
+mod places;
 mod sign_in;
+mod staff;
 mod upcoming_sessions;
 mod youths;
 
@@ -14,6 +16,8 @@ pub use home::HomePage;
 pub use local_mail::{LocalMailMessagePage, LocalMailPage};
 pub use not_found::NotFoundPage;
 pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
+pub use places::PlacesPage;
 pub use sign_in::{LinkSentPage, RedeemLinkPage, SignInPage};
+pub use staff::{NewStaffMemberPage, StaffPage};
 pub use upcoming_sessions::UpcomingSessionsPage;
 pub use youths::{NewYouthPage, YouthPage, YouthsPage};

@@ -90,6 +90,17 @@ impl Actor {
         }
     }
 
+    /// Changing a site's details and rooms: coordinators, and the counsellors of the Mission
+    /// Locale the site belongs to.
+    pub fn may_edit_site(&self, site_mission_locale_id: i32) -> bool {
+        self.may_refer_to(site_mission_locale_id)
+    }
+
+    /// Adding and archiving staff accounts: coordinators only.
+    pub fn may_manage_staff(&self) -> bool {
+        matches!(self, Actor::Coordinator { .. })
+    }
+
     /// The federation view: figures of every Mission Locale.
     pub fn may_view_federation(&self) -> bool {
         matches!(self, Actor::Coordinator { .. })
@@ -238,6 +249,9 @@ mod tests {
         assert!(counsellor.may_refer_to(ML_BONDY));
         assert!(!counsellor.may_refer_to(ML_PANTIN));
         assert!(coordinator.may_view_federation() && !counsellor.may_view_federation());
+        assert!(coordinator.may_manage_staff() && !counsellor.may_manage_staff());
+        assert!(counsellor.may_edit_site(ML_BONDY) && !counsellor.may_edit_site(ML_PANTIN));
+        assert!(coordinator.may_edit_site(ML_PANTIN));
         for outsider in [
             Actor::Anonymous,
             Actor::Youth { person_id: 500 },
@@ -247,6 +261,8 @@ mod tests {
             assert_eq!(outsider.youth_scope(), None, "{outsider:?}");
             assert!(!outsider.may_refer_to(ML_BONDY), "{outsider:?}");
             assert!(!outsider.may_view_federation(), "{outsider:?}");
+            assert!(!outsider.may_manage_staff(), "{outsider:?}");
+            assert!(!outsider.may_edit_site(ML_BONDY), "{outsider:?}");
         }
     }
 

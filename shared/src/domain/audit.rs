@@ -13,10 +13,14 @@ pub enum AuditAction {
     YouthUpdated,
     YouthArchived,
     FacilitatorCreated,
+    StaffCreated,
+    StaffArchived,
+    SiteUpdated,
+    RoomAdded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 12] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -25,6 +29,10 @@ impl AuditAction {
         AuditAction::YouthUpdated,
         AuditAction::YouthArchived,
         AuditAction::FacilitatorCreated,
+        AuditAction::StaffCreated,
+        AuditAction::StaffArchived,
+        AuditAction::SiteUpdated,
+        AuditAction::RoomAdded,
     ];
 
     pub fn code(self) -> &'static str {
@@ -37,6 +45,10 @@ impl AuditAction {
             AuditAction::YouthUpdated => "youth_updated",
             AuditAction::YouthArchived => "youth_archived",
             AuditAction::FacilitatorCreated => "facilitator_created",
+            AuditAction::StaffCreated => "staff_created",
+            AuditAction::StaffArchived => "staff_archived",
+            AuditAction::SiteUpdated => "site_updated",
+            AuditAction::RoomAdded => "room_added",
         }
     }
 
@@ -57,6 +69,10 @@ impl AuditAction {
             AuditAction::YouthUpdated => "Fiche modifiée",
             AuditAction::YouthArchived => "Fiche archivée",
             AuditAction::FacilitatorCreated => "Intervenant ajouté",
+            AuditAction::StaffCreated => "Compte d'équipe créé",
+            AuditAction::StaffArchived => "Compte d'équipe archivé",
+            AuditAction::SiteUpdated => "Site modifié",
+            AuditAction::RoomAdded => "Salle ajoutée",
         }
     }
 }

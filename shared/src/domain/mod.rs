@@ -9,6 +9,7 @@ mod paris_time;
 mod people_records;
 mod people_views;
 mod person;
+mod places;
 mod session;
 mod theme;
 
@@ -21,13 +22,16 @@ pub use paris_time::{
     PARIS, format_day, format_instant, format_session_date, format_session_hours,
 };
 pub use people_records::{
-    ExitOutcome, FacilitatorForm, FacilitatorRecord, NewPassword, YouthForm, YouthRecord,
+    ExitOutcome, FacilitatorForm, FacilitatorRecord, NewPassword, StaffForm, StaffRecord,
+    YouthForm, YouthRecord,
 };
 pub use people_views::{
-    AuditLine, CounsellorOption, FacilitatorSummary, YouthDetails, YouthSummary,
+    AuditLine, CounsellorOption, FacilitatorSummary, MissionLocaleOption, StaffSummary,
+    YouthDetails, YouthSummary,
 };
 pub use person::{
     Gender, PROGRAMME_MAX_AGE, PROGRAMME_MIN_AGE, PersonName, age_on, check_programme_age,
 };
+pub use places::{RoomForm, RoomRecord, RoomView, SiteForm, SiteRecord, SiteView};
 pub use session::{SessionCard, SessionStatus};
 pub use theme::Theme;

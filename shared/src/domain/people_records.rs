@@ -213,6 +213,67 @@ impl FacilitatorRecord {
     }
 }
 
+/// A staff account as the form sends it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffForm {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    /// `counsellor` or `coordinator`.
+    pub role: String,
+    /// Required for a counsellor, ignored for a coordinator.
+    pub mission_locale_id: String,
+    #[serde(default)]
+    pub disability_specialist: Option<String>,
+    #[serde(default)]
+    pub justice_specialist: Option<String>,
+}
+
+/// A valid staff account: a coordinator of the federation, or a counsellor of one Mission Locale
+/// (the service checks that it exists).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffRecord {
+    pub first_name: PersonName,
+    pub last_name: PersonName,
+    pub email: EmailAddress,
+    /// `None` for a coordinator.
+    pub mission_locale_id: Option<i32>,
+    pub disability_specialist: bool,
+    pub justice_specialist: bool,
+}
+
+impl StaffRecord {
+    pub fn parse(form: &StaffForm) -> Result<Self, InvalidInput> {
+        let first_name = PersonName::parse("first_name", &form.first_name)?;
+        let last_name = PersonName::parse("last_name", &form.last_name)?;
+        let email = EmailAddress::parse(&form.email)?;
+        let mission_locale_id = match form.role.trim() {
+            "coordinator" => None,
+            "counsellor" => Some(form.mission_locale_id.trim().parse::<i32>().map_err(|_| {
+                InvalidInput::new(
+                    "mission_locale_id",
+                    "Choisissez la Mission Locale du conseiller ou de la conseillère.",
+                )
+            })?),
+            _ => {
+                return Err(InvalidInput::new(
+                    "role",
+                    "Choisissez un rôle : conseiller·ère ou coordination.",
+                ));
+            }
+        };
+        let counsellor = mission_locale_id.is_some();
+        Ok(Self {
+            first_name,
+            last_name,
+            email,
+            mission_locale_id,
+            disability_specialist: counsellor && form.disability_specialist.is_some(),
+            justice_specialist: counsellor && form.justice_specialist.is_some(),
+        })
+    }
+}
+
 /// A staff password: long rather than complicated (ANSSI and NIST advice), at most 128
 /// characters so hashing stays cheap.
 #[derive(Clone, PartialEq, Eq)]
@@ -400,6 +461,40 @@ mod tests {
                 .expect_err("organisation")
                 .field,
             "organisation"
+        );
+    }
+
+    #[test]
+    fn a_counsellor_belongs_to_a_mission_locale_and_a_coordinator_to_none() {
+        let form = StaffForm {
+            first_name: "Ingrid".into(),
+            last_name: "Martin".into(),
+            email: "ingrid.martin@ml-bondy.fr".into(),
+            role: "counsellor".into(),
+            mission_locale_id: "4".into(),
+            disability_specialist: Some("on".into()),
+            justice_specialist: None,
+        };
+        let record = StaffRecord::parse(&form).expect("valid");
+        assert_eq!(record.mission_locale_id, Some(4));
+        assert!(record.disability_specialist);
+        let no_ml = StaffForm {
+            mission_locale_id: String::new(),
+            ..form.clone()
+        };
+        assert_eq!(
+            StaffRecord::parse(&no_ml).expect_err("no ML").field,
+            "mission_locale_id"
+        );
+        let coordinator = StaffForm {
+            role: "coordinator".into(),
+            ..form
+        };
+        let record = StaffRecord::parse(&coordinator).expect("valid");
+        assert_eq!(record.mission_locale_id, None);
+        assert!(
+            !record.disability_specialist,
+            "specialities are a counsellor's"
         );
     }
 

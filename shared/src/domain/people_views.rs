@@ -66,3 +66,23 @@ pub struct FacilitatorSummary {
     pub email: Option<String>,
     pub phone: Option<String>,
 }
+
+/// A line of the staff list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffSummary {
+    pub id: i32,
+    pub name: String,
+    pub email: Option<String>,
+    /// `Coordination`, or `Conseiller·ère — Mission Locale de Bondy`.
+    pub role: String,
+    /// `référent·e handicap`, `référent·e justice`.
+    pub specialities: Vec<String>,
+    pub archived: bool,
+}
+
+/// A Mission Locale to choose in a form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissionLocaleOption {
+    pub id: i32,
+    pub name: String,
+}

@@ -28,6 +28,8 @@ pub enum LinkMail {
     WelcomeFacilitator { counsellor: String },
     /// Asked for by a staff member who forgot their password.
     PasswordReset,
+    /// Sent when a coordinator opens a staff account: the link sets the first password.
+    WelcomeStaff { coordinator: String },
 }
 
 /// How long an emailed sign-in link works when the person asked for it.
@@ -38,23 +40,23 @@ pub const WELCOME_LINK_LIFETIME: Duration = Duration::days(3);
 impl LinkMail {
     fn purpose(&self) -> LinkPurpose {
         match self {
-            LinkMail::PasswordReset => LinkPurpose::PasswordReset,
+            LinkMail::PasswordReset | LinkMail::WelcomeStaff { .. } => LinkPurpose::PasswordReset,
             _ => LinkPurpose::SignIn,
         }
     }
 
     fn lifetime(&self) -> Duration {
         match self {
-            LinkMail::WelcomeYouth { .. } | LinkMail::WelcomeFacilitator { .. } => {
-                WELCOME_LINK_LIFETIME
-            }
+            LinkMail::WelcomeYouth { .. }
+            | LinkMail::WelcomeFacilitator { .. }
+            | LinkMail::WelcomeStaff { .. } => WELCOME_LINK_LIFETIME,
             LinkMail::SignIn | LinkMail::PasswordReset => SIGN_IN_LINK_LIFETIME,
         }
     }
 
     fn path(&self) -> &'static str {
         match self {
-            LinkMail::PasswordReset => "mot-de-passe",
+            LinkMail::PasswordReset | LinkMail::WelcomeStaff { .. } => "mot-de-passe",
             _ => "connexion",
         }
     }
@@ -65,6 +67,7 @@ impl LinkMail {
             LinkMail::WelcomeYouth { .. } => "Bienvenue dans les ateliers de la Mission Locale",
             LinkMail::WelcomeFacilitator { .. } => "Votre espace intervenant sur Ateliers",
             LinkMail::PasswordReset => "Choisir un nouveau mot de passe Ateliers",
+            LinkMail::WelcomeStaff { .. } => "Votre compte Ateliers est ouvert",
         }
     }
 
@@ -86,9 +89,16 @@ impl LinkMail {
             LinkMail::PasswordReset => {
                 "Pour choisir un nouveau mot de passe Ateliers, ouvrez ce lien :".to_owned()
             }
+            LinkMail::WelcomeStaff { coordinator } => format!(
+                "{coordinator} vous a ouvert un compte sur Ateliers, l'outil des ateliers collectifs \
+                 des Missions Locales de Seine-Saint-Denis.\n\n\
+                 Pour choisir votre mot de passe, ouvrez ce lien :"
+            ),
         };
         let validity = match self {
-            LinkMail::WelcomeYouth { .. } | LinkMail::WelcomeFacilitator { .. } => {
+            LinkMail::WelcomeYouth { .. }
+            | LinkMail::WelcomeFacilitator { .. }
+            | LinkMail::WelcomeStaff { .. } => {
                 "Il fonctionne une seule fois, pendant 3 jours. Ensuite, demandez un nouveau lien \
                  sur la page de connexion en tapant votre adresse e-mail."
             }

@@ -1,0 +1,120 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use shared::domain::SiteView;
+
+use crate::components::{ErrorNotice, FormError};
+use crate::server_fns::{AddRoom, UpdateSite, list_places};
+
+/// `/lieux`: the sites of the federation and their rooms; coordinators and the counsellors of a
+/// site's Mission Locale keep its opening hours, accessibility and rooms up to date.
+#[component]
+pub fn PlacesPage() -> impl IntoView {
+    let saved = use_query_map().read_untracked().get("enregistre");
+    let update = ServerAction::<UpdateSite>::new();
+    let add_room = ServerAction::<AddRoom>::new();
+    let places = Resource::new_blocking(|| (), |_| list_places());
+    view! {
+        <Title text="Lieux — Ateliers"/>
+        <h1>"Lieux"</h1>
+        {saved.map(|_| view! { <p class="notice notice--success" role="status" data-test="notice">"Modifications enregistrées."</p> })}
+        <FormError error=update.value().get_untracked().and_then(Result::err)/>
+        <FormError error=add_room.value().get_untracked().and_then(Result::err)/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match places.await {
+                    Ok(sites) => {
+                        view! {
+                            <div class="sites">
+                                {sites.into_iter().map(|site| view! { <Site site update add_room/> }).collect_view()}
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Site(
+    site: SiteView,
+    update: ServerAction<UpdateSite>,
+    add_room: ServerAction<AddRoom>,
+) -> impl IntoView {
+    let SiteView {
+        id,
+        mission_locale,
+        name,
+        address,
+        form,
+        rooms,
+        editable,
+    } = site;
+    let field = move |suffix: &str| format!("site-{id}-{suffix}");
+    let yes_no = |value: &Option<String>| if value.is_some() { "oui" } else { "non" };
+    view! {
+        <section class="card" id=format!("site-{id}") aria-labelledby=field("title") data-test="site">
+            <h2 id=field("title")>{name}</h2>
+            <p class="lead">{mission_locale} " · " {address}</p>
+            <h3>"Salles"</h3>
+            <ul data-test="rooms">
+                {rooms
+                    .into_iter()
+                    .map(|room| view! { <li>{format!("{} — {} places", room.name, room.capacity)}</li> })
+                    .collect_view()}
+            </ul>
+            {if editable {
+                view! {
+                    <ActionForm action=add_room attr:data-test="room-form">
+                        <input type="hidden" name="site_id" value=id/>
+                        <label for=field("room-name")>"Nouvelle salle"</label>
+                        <input id=field("room-name") name="room[name]" required/>
+                        <label for=field("room-capacity")>"Capacité (places)"</label>
+                        <input id=field("room-capacity") name="room[capacity]" type="number" min="1" max="200" required/>
+                        <button type="submit" class="button button--secondary">"Ajouter la salle"</button>
+                    </ActionForm>
+                    <ActionForm action=update attr:data-test="site-form">
+                        <input type="hidden" name="id" value=id/>
+                        <label for=field("hours")>"Horaires d'ouverture"</label>
+                        <input id=field("hours") name="site[opening_hours]" value=form.opening_hours.clone() required/>
+                        <label class="checkbox">
+                            <input type="checkbox" name="site[step_free_access]" checked=form.step_free_access.is_some()/>
+                            " Accès de plain-pied"
+                        </label>
+                        <label class="checkbox">
+                            <input type="checkbox" name="site[lift]" checked=form.lift.is_some()/>
+                            " Ascenseur"
+                        </label>
+                        <label class="checkbox">
+                            <input type="checkbox" name="site[hearing_loop]" checked=form.hearing_loop.is_some()/>
+                            " Boucle magnétique"
+                        </label>
+                        <label for=field("notes")>"Accessibilité : précisions"</label>
+                        <input id=field("notes") name="site[accessibility_notes]" value=form.accessibility_notes.clone()/>
+                        <button type="submit" class="button">"Enregistrer"</button>
+                    </ActionForm>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <dl class="record">
+                        <dt>"Horaires"</dt>
+                        <dd>{form.opening_hours.clone()}</dd>
+                        <dt>"Plain-pied"</dt>
+                        <dd>{yes_no(&form.step_free_access)}</dd>
+                        <dt>"Ascenseur"</dt>
+                        <dd>{yes_no(&form.lift)}</dd>
+                        <dt>"Boucle magnétique"</dt>
+                        <dd>{yes_no(&form.hearing_loop)}</dd>
+                        <dt>"Précisions"</dt>
+                        <dd>{form.accessibility_notes.clone()}</dd>
+                    </dl>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}

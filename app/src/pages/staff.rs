@@ -1,0 +1,136 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{ErrorNotice, FormError};
+use crate::server_fns::{ArchiveStaffMember, CreateStaffMember, list_mission_locales, list_staff};
+
+/// `/equipe`: the federation's staff; coordinators add and archive accounts.
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    let query = use_query_map().read_untracked();
+    let notice = if query.get("ajoute").is_some() {
+        Some("Compte créé : la personne a reçu un lien pour choisir son mot de passe.")
+    } else if query.get("archive").is_some() {
+        Some("Compte archivé : la personne ne peut plus se connecter.")
+    } else {
+        None
+    };
+    let archive = ServerAction::<ArchiveStaffMember>::new();
+    let staff = Resource::new_blocking(|| (), |_| list_staff());
+    // Only coordinators get the options (the others see the list without the buttons).
+    let manage = Resource::new_blocking(|| (), |_| async { list_mission_locales().await.is_ok() });
+    view! {
+        <Title text="Équipe — Ateliers"/>
+        <h1>"Équipe"</h1>
+        {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> })}
+        <FormError error=archive.value().get_untracked().and_then(Result::err)/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                let manage = manage.await;
+                match staff.await {
+                    Ok(staff) => {
+                        view! {
+                            {manage
+                                .then(|| {
+                                    view! {
+                                        <p class="actions">
+                                            <a class="button" href="/equipe/nouveau" data-test="new-staff">
+                                                "Ouvrir un compte"
+                                            </a>
+                                        </p>
+                                    }
+                                })}
+                            <ul class="people-list" data-test="staff-list">
+                                {staff
+                                    .into_iter()
+                                    .filter(|member| !member.archived)
+                                    .map(|member| {
+                                        let specialities = member.specialities.join(", ");
+                                        view! {
+                                            <li class="people-list__item" data-test="staff-item">
+                                                <strong>{member.name}</strong>
+                                                <span class="people-list__meta">
+                                                    {member.role}
+                                                    {(!specialities.is_empty()).then(|| format!(" · {specialities}"))}
+                                                    {member.email.map(|email| format!(" · {email}"))}
+                                                </span>
+                                                {manage
+                                                    .then(|| {
+                                                        view! {
+                                                            <ActionForm action=archive>
+                                                                <input type="hidden" name="id" value=member.id/>
+                                                                <button type="submit" class="button button--danger button--inline" data-test="archive-staff">
+                                                                    "Archiver ce compte"
+                                                                </button>
+                                                            </ActionForm>
+                                                        }
+                                                    })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/equipe/nouveau`: a coordinator opens a staff account.
+#[component]
+pub fn NewStaffMemberPage() -> impl IntoView {
+    let create = ServerAction::<CreateStaffMember>::new();
+    let missions_locales = Resource::new_blocking(|| (), |_| list_mission_locales());
+    view! {
+        <Title text="Ouvrir un compte — Ateliers"/>
+        <h1>"Ouvrir un compte d'équipe"</h1>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match missions_locales.await {
+                    Ok(missions_locales) => {
+                        view! {
+                            <FormError error=create.value().get_untracked().and_then(Result::err)/>
+                            <ActionForm action=create attr:data-test="staff-form">
+                                <label for="s-first-name">"Prénom"</label>
+                                <input id="s-first-name" name="staff[first_name]" required/>
+                                <label for="s-last-name">"Nom"</label>
+                                <input id="s-last-name" name="staff[last_name]" required/>
+                                <label for="s-email">"Adresse e-mail professionnelle"</label>
+                                <input id="s-email" name="staff[email]" type="email" required/>
+                                <label for="s-role">"Rôle"</label>
+                                <select id="s-role" name="staff[role]">
+                                    <option value="counsellor">"Conseiller·ère d'une Mission Locale"</option>
+                                    <option value="coordinator">"Coordination de la fédération"</option>
+                                </select>
+                                <label for="s-ml">"Mission Locale (pour un conseiller)"</label>
+                                <select id="s-ml" name="staff[mission_locale_id]">
+                                    <option value="">"—"</option>
+                                    {missions_locales
+                                        .into_iter()
+                                        .map(|ml| view! { <option value=ml.id.to_string()>{ml.name}</option> })
+                                        .collect_view()}
+                                </select>
+                                <label class="checkbox">
+                                    <input type="checkbox" name="staff[disability_specialist]"/>
+                                    " Référent·e handicap"
+                                </label>
+                                <label class="checkbox">
+                                    <input type="checkbox" name="staff[justice_specialist]"/>
+                                    " Référent·e justice"
+                                </label>
+                                <button type="submit" class="button">"Ouvrir le compte"</button>
+                            </ActionForm>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// A coordinator closes a staff account.
+#[server]
+pub async fn archive_staff_member(id: i32) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::archive_staff_member(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect("/equipe?archive=1");
+    Ok(())
+}

@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+use shared::domain::StaffForm;
+
+use crate::error::AppError;
+
+/// A coordinator opens a staff account; the new member chooses a password from a mailed link.
+#[server]
+pub async fn create_staff_member(staff: StaffForm) -> Result<i32, AppError> {
+    let state = crate::state::app_state()?;
+    let id = shared::services::create_staff_member(
+        &state.db,
+        &crate::session::current_actor(),
+        &staff,
+        &state.mail,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect("/equipe?ajoute=1");
+    Ok(id)
+}

@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+use shared::domain::SiteForm;
+
+use crate::error::AppError;
+
+/// Saves a site's opening hours and accessibility.
+#[server]
+pub async fn update_site(id: i32, site: SiteForm) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::update_site(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        &site,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/lieux?enregistre={id}#site-{id}"));
+    Ok(())
+}

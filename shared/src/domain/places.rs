@@ -1,0 +1,157 @@
+//! The places of the federation as staff edit them: a site's opening hours and accessibility,
+//! and its rooms.
+
+use serde::{Deserialize, Serialize};
+
+use super::InvalidInput;
+
+/// A site's editable details, as the form sends them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteForm {
+    pub opening_hours: String,
+    #[serde(default)]
+    pub step_free_access: Option<String>,
+    #[serde(default)]
+    pub lift: Option<String>,
+    #[serde(default)]
+    pub hearing_loop: Option<String>,
+    pub accessibility_notes: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteRecord {
+    pub opening_hours: String,
+    pub step_free_access: bool,
+    pub lift: bool,
+    pub hearing_loop: bool,
+    pub accessibility_notes: String,
+}
+
+impl SiteRecord {
+    pub fn parse(form: &SiteForm) -> Result<Self, InvalidInput> {
+        let opening_hours = form.opening_hours.trim().to_owned();
+        if opening_hours.is_empty() {
+            return Err(InvalidInput::new(
+                "opening_hours",
+                "Indiquez les horaires d'ouverture (par exemple : du lundi au vendredi, 9 h – 17 h).",
+            ));
+        }
+        if opening_hours.chars().count() > 300 || form.accessibility_notes.chars().count() > 1000 {
+            return Err(InvalidInput::new(
+                "accessibility_notes",
+                "Texte trop long : 300 caractères pour les horaires, 1 000 pour l'accessibilité.",
+            ));
+        }
+        Ok(Self {
+            opening_hours,
+            step_free_access: form.step_free_access.is_some(),
+            lift: form.lift.is_some(),
+            hearing_loop: form.hearing_loop.is_some(),
+            accessibility_notes: form.accessibility_notes.trim().to_owned(),
+        })
+    }
+}
+
+/// A new room, as the form sends it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomForm {
+    pub name: String,
+    pub capacity: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoomRecord {
+    pub name: String,
+    pub capacity: u32,
+}
+
+impl RoomRecord {
+    /// The largest room a workshop uses; beyond, it is a typo.
+    pub const MAX_CAPACITY: u32 = 200;
+
+    pub fn parse(form: &RoomForm) -> Result<Self, InvalidInput> {
+        let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() || name.chars().count() > 80 {
+            return Err(InvalidInput::new(
+                "name",
+                "Donnez un nom à la salle (80 caractères au maximum).",
+            ));
+        }
+        let capacity = form.capacity.trim().parse::<u32>().unwrap_or(0);
+        if !(1..=Self::MAX_CAPACITY).contains(&capacity) {
+            return Err(InvalidInput::new(
+                "capacity",
+                "La capacité est un nombre de places entre 1 et 200.",
+            ));
+        }
+        Ok(Self { name, capacity })
+    }
+}
+
+/// A site with its rooms, for the places page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteView {
+    pub id: i32,
+    pub mission_locale: String,
+    pub name: String,
+    pub address: String,
+    pub form: SiteForm,
+    pub rooms: Vec<RoomView>,
+    /// The reader may change it (coordinators, counsellors of its Mission Locale).
+    pub editable: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomView {
+    pub id: i32,
+    pub name: String,
+    pub capacity: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_room_needs_a_name_and_a_sensible_capacity() {
+        let room = |name: &str, capacity: &str| {
+            RoomRecord::parse(&RoomForm {
+                name: name.into(),
+                capacity: capacity.into(),
+            })
+        };
+        assert_eq!(
+            room("  Salle   Jean Zay ", "12"),
+            Ok(RoomRecord {
+                name: "Salle Jean Zay".into(),
+                capacity: 12
+            })
+        );
+        for capacity in ["0", "-3", "201", "douze", ""] {
+            assert_eq!(
+                room("Salle", capacity).expect_err(capacity).field,
+                "capacity"
+            );
+        }
+        assert_eq!(room(" ", "10").expect_err("no name").field, "name");
+    }
+
+    #[test]
+    fn a_site_needs_opening_hours() {
+        let form = SiteForm {
+            opening_hours: " ".into(),
+            ..SiteForm::default()
+        };
+        assert_eq!(
+            SiteRecord::parse(&form).expect_err("empty").field,
+            "opening_hours"
+        );
+        let form = SiteForm {
+            opening_hours: "Lundi–vendredi 9 h – 17 h".into(),
+            lift: Some("on".into()),
+            ..SiteForm::default()
+        };
+        let site = SiteRecord::parse(&form).expect("valid");
+        assert!(site.lift && !site.step_free_access);
+    }
+}
