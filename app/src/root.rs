@@ -5,10 +5,10 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::SiteHeader;
 use crate::pages::{
-    FacilitatorsPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
-    LocalMailPage, NewFacilitatorPage, NewStaffMemberPage, NewYouthPage, NotFoundPage, PlacesPage,
-    RedeemLinkPage, ResetPasswordPage, SignInPage, StaffPage, UpcomingSessionsPage, YouthPage,
-    YouthsPage,
+    FacilitatorPage, FacilitatorsPage, ForgotPasswordPage, HomePage, LinkSentPage,
+    LocalMailMessagePage, LocalMailPage, NewFacilitatorPage, NewStaffMemberPage, NewYouthPage,
+    NotFoundPage, PlacesPage, RedeemLinkPage, ResetPasswordPage, SignInPage, StaffPage,
+    UpcomingSessionsPage, YouthPage, YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jeunes/:id") view=YouthPage ssr=SsrMode::Async/>
                     <Route path=path!("/intervenants") view=FacilitatorsPage ssr=SsrMode::Async/>
                     <Route path=path!("/intervenants/nouveau") view=NewFacilitatorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/intervenants/:id") view=FacilitatorPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe") view=StaffPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/nouveau") view=NewStaffMemberPage ssr=SsrMode::Async/>
                     <Route path=path!("/lieux") view=PlacesPage ssr=SsrMode::Async/>

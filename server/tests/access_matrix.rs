@@ -75,6 +75,8 @@ struct Cast {
     mission_locale: i32,
     site: i32,
     staff_to_archive: i32,
+    facilitator_to_edit: i32,
+    facilitator_to_archive: i32,
 }
 
 impl Cast {
@@ -153,12 +155,17 @@ async fn cast(app: &TestApp) -> Cast {
     let another_youth = youths_of(counsellor_other_ml).await.expect("youths")[0]
         .0
         .person_id;
-    let facilitator = facilitator::Entity::find()
-        .one(&app.db)
+    let facilitators: Vec<i32> = facilitator::Entity::find()
+        .order_by_asc(facilitator::Column::PersonId)
+        .all(&app.db)
         .await
-        .expect("a query")
-        .expect("a facilitator")
-        .person_id;
+        .expect("facilitators")
+        .into_iter()
+        .map(|facilitator| facilitator.person_id)
+        .collect();
+    let [facilitator, facilitator_to_edit, facilitator_to_archive, ..] = facilitators[..] else {
+        panic!("three demo facilitators");
+    };
     let mut coordinators = staff.iter().filter(|s| s.role == "coordinator");
     let coordinator = coordinators.next().expect("a coordinator").person_id;
     // The other coordinator follows no youth: archiving their account is allowed.
@@ -205,6 +212,8 @@ async fn cast(app: &TestApp) -> Cast {
         mission_locale: ml,
         site,
         staff_to_archive,
+        facilitator_to_edit,
+        facilitator_to_archive,
     }
 }
 
@@ -380,6 +389,33 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(STAFF),
         ),
         (
+            server_fn_path::<ViewFacilitator>(),
+            Box::new(|cast, _, _| vec![("id", cast.facilitator_to_edit.to_string())]),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<UpdateFacilitator>(),
+            Box::new(|cast, _, call| {
+                vec![
+                    ("id", cast.facilitator_to_edit.to_string()),
+                    ("facilitator[first_name]", "Claire".into()),
+                    ("facilitator[last_name]", "Vasseur".into()),
+                    ("facilitator[organisation]", format!("Le Parisien ({call})")),
+                    (
+                        "facilitator[email]",
+                        format!("claire.vasseur{call}@medias.example"),
+                    ),
+                    ("facilitator[phone]", String::new()),
+                ]
+            }),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<ArchiveFacilitator>(),
+            Box::new(|cast, _, _| vec![("id", cast.facilitator_to_archive.to_string())]),
+            Access::Only(STAFF),
+        ),
+        (
             server_fn_path::<UpdateSite>(),
             Box::new(|cast, _, call| {
                 vec![
@@ -447,6 +483,11 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
         (
             "/intervenants/nouveau",
             "/intervenants/nouveau".into(),
+            Access::Only(STAFF),
+        ),
+        (
+            "/intervenants/:id",
+            format!("/intervenants/{}", cast.facilitator_to_edit),
             Access::Only(STAFF),
         ),
         ("/equipe", "/equipe".into(), Access::Only(STAFF)),

@@ -1,25 +1,33 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::domain::FacilitatorForm;
 
 use crate::components::{ErrorNotice, FormError};
-use crate::server_fns::{CreateFacilitator, list_facilitators};
+use crate::server_fns::{
+    ArchiveFacilitator, CreateFacilitator, UpdateFacilitator, list_facilitators, view_facilitator,
+};
 
 /// `/intervenants`: the guest facilitators (journalists, recruiters, associations).
 #[component]
 pub fn FacilitatorsPage() -> impl IntoView {
-    let added = use_query_map().read_untracked().get("ajoute").is_some();
+    let query = use_query_map().read_untracked();
+    let notice = if query.get("ajoute").is_some() {
+        Some("Intervenant·e ajouté·e : un lien de connexion lui a été envoyé par e-mail.")
+    } else if query.get("enregistre").is_some() {
+        Some("Modifications enregistrées.")
+    } else if query.get("archive").is_some() {
+        Some("Intervenant·e archivé·e : il ou elle ne peut plus se connecter.")
+    } else {
+        None
+    };
     let facilitators = Resource::new_blocking(|| (), |_| list_facilitators());
     view! {
         <Title text="Intervenants — Ateliers"/>
         <h1>"Intervenants"</h1>
-        {added
-            .then(|| {
-                view! {
-                    <p class="notice notice--success" role="status" data-test="notice">
-                        "Intervenant·e ajouté·e : un lien de connexion lui a été envoyé par e-mail."
-                    </p>
-                }
+        {notice
+            .map(|notice| {
+                view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> }
             })}
         <p class="actions">
             <a class="button" href="/intervenants/nouveau" data-test="new-facilitator">
@@ -40,7 +48,9 @@ pub fn FacilitatorsPage() -> impl IntoView {
                                     .map(|facilitator| {
                                         view! {
                                             <li class="people-list__item" data-test="facilitator-item">
-                                                <strong>{facilitator.first_name} " " {facilitator.last_name}</strong>
+                                                <a href=format!("/intervenants/{}", facilitator.id)>
+                                                    {format!("{} {}", facilitator.first_name, facilitator.last_name)}
+                                                </a>
                                                 <span class="people-list__meta">
                                                     {facilitator.organisation}
                                                     {facilitator.email.map(|email| view! { " · " {email} })}
@@ -77,16 +87,7 @@ pub fn NewFacilitatorPage() -> impl IntoView {
                         view! {
                             <FormError error=create.value().get_untracked().and_then(Result::err)/>
                             <ActionForm action=create attr:data-test="facilitator-form">
-                                <label for="f-first-name">"Prénom"</label>
-                                <input id="f-first-name" name="facilitator[first_name]" required data-test="first-name"/>
-                                <label for="f-last-name">"Nom"</label>
-                                <input id="f-last-name" name="facilitator[last_name]" required data-test="last-name"/>
-                                <label for="f-organisation">"Structure (journal, entreprise, association)"</label>
-                                <input id="f-organisation" name="facilitator[organisation]" required data-test="organisation"/>
-                                <label for="f-email">"Adresse e-mail"</label>
-                                <input id="f-email" name="facilitator[email]" type="email" required data-test="email"/>
-                                <label for="f-phone">"Téléphone (facultatif)"</label>
-                                <input id="f-phone" name="facilitator[phone]" type="tel" data-test="phone"/>
+                                <FacilitatorFields form=FacilitatorForm::default()/>
                                 <button type="submit" class="button" data-test="facilitator-submit">
                                     "Ajouter et envoyer le lien de connexion"
                                 </button>
@@ -98,5 +99,76 @@ pub fn NewFacilitatorPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// `/intervenants/:id`: correct a guest facilitator's details, or archive them.
+#[component]
+pub fn FacilitatorPage() -> impl IntoView {
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i32>().ok())
+        .unwrap_or_default();
+    let update = ServerAction::<UpdateFacilitator>::new();
+    let archive = ServerAction::<ArchiveFacilitator>::new();
+    let facilitator = Resource::new_blocking(move || id, view_facilitator);
+    view! {
+        <Title text="Intervenant — Ateliers"/>
+        <p>
+            <a href="/intervenants">"← Tous les intervenants"</a>
+        </p>
+        <FormError error=update.value().get_untracked().and_then(Result::err)/>
+        <FormError error=archive.value().get_untracked().and_then(Result::err)/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match facilitator.await {
+                    Ok(form) => {
+                        view! {
+                            <h1>{format!("{} {}", form.first_name, form.last_name)}</h1>
+                            <ActionForm action=update attr:data-test="facilitator-form">
+                                <input type="hidden" name="id" value=id/>
+                                <FacilitatorFields form/>
+                                <button type="submit" class="button" data-test="facilitator-submit">
+                                    "Enregistrer"
+                                </button>
+                            </ActionForm>
+                            <ActionForm action=archive attr:class="danger-zone">
+                                <input type="hidden" name="id" value=id/>
+                                <p>
+                                    "Archiver retire l'intervenant de la liste et l'empêche de se connecter. Les séances qu'il a animées gardent son nom."
+                                </p>
+                                <label class="checkbox">
+                                    <input type="checkbox" name="confirm" required/>
+                                    " Je confirme l'archivage"
+                                </label>
+                                <button type="submit" class="button button--danger" data-test="archive-facilitator">
+                                    "Archiver"
+                                </button>
+                            </ActionForm>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The fields of a facilitator's form, named `facilitator[...]`.
+#[component]
+fn FacilitatorFields(form: FacilitatorForm) -> impl IntoView {
+    view! {
+        <label for="f-first-name">"Prénom"</label>
+        <input id="f-first-name" name="facilitator[first_name]" value=form.first_name required data-test="first-name"/>
+        <label for="f-last-name">"Nom"</label>
+        <input id="f-last-name" name="facilitator[last_name]" value=form.last_name required data-test="last-name"/>
+        <label for="f-organisation">"Structure (journal, entreprise, association)"</label>
+        <input id="f-organisation" name="facilitator[organisation]" value=form.organisation required data-test="organisation"/>
+        <label for="f-email">"Adresse e-mail"</label>
+        <input id="f-email" name="facilitator[email]" type="email" value=form.email required data-test="email"/>
+        <label for="f-phone">"Téléphone (facultatif)"</label>
+        <input id="f-phone" name="facilitator[phone]" type="tel" value=form.phone data-test="phone"/>
     }
 }

@@ -11,7 +11,7 @@ mod staff;
 mod upcoming_sessions;
 mod youths;
 
-pub use facilitators::{FacilitatorsPage, NewFacilitatorPage};
+pub use facilitators::{FacilitatorPage, FacilitatorsPage, NewFacilitatorPage};
 pub use home::HomePage;
 pub use local_mail::{LocalMailMessagePage, LocalMailPage};
 pub use not_found::NotFoundPage;

@@ -190,6 +190,10 @@ fn YouthFile(
                     <p>
                         "Archiver retire le jeune des listes et l'empêche de se connecter. Rien n'est effacé : ses présences restent dans les feuilles d'émargement."
                     </p>
+                    <label class="checkbox">
+                        <input type="checkbox" name="confirm" required/>
+                        " Je confirme l'archivage"
+                    </label>
                     <button type="submit" class="button button--danger" data-test="archive-youth">
                         "Archiver la fiche"
                     </button>

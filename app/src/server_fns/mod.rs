@@ -4,6 +4,7 @@
 //! on success they redirect, on failure the error comes back in the page's URL.
 
 mod add_room;
+mod archive_facilitator;
 mod archive_staff_member;
 mod archive_youth;
 mod create_facilitator;
@@ -24,11 +25,14 @@ mod request_sign_in_link;
 mod reset_password;
 mod sign_in_with_password;
 mod sign_out;
+mod update_facilitator;
 mod update_site;
 mod update_youth;
+mod view_facilitator;
 mod view_youth;
 
 pub use add_room::*;
+pub use archive_facilitator::*;
 pub use archive_staff_member::*;
 pub use archive_youth::*;
 pub use create_facilitator::*;
@@ -49,6 +53,8 @@ pub use request_sign_in_link::*;
 pub use reset_password::*;
 pub use sign_in_with_password::*;
 pub use sign_out::*;
+pub use update_facilitator::*;
 pub use update_site::*;
 pub use update_youth::*;
+pub use view_facilitator::*;
 pub use view_youth::*;

@@ -13,6 +13,8 @@ pub enum AuditAction {
     YouthUpdated,
     YouthArchived,
     FacilitatorCreated,
+    FacilitatorUpdated,
+    FacilitatorArchived,
     StaffCreated,
     StaffArchived,
     SiteUpdated,
@@ -20,7 +22,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 14] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -29,6 +31,8 @@ impl AuditAction {
         AuditAction::YouthUpdated,
         AuditAction::YouthArchived,
         AuditAction::FacilitatorCreated,
+        AuditAction::FacilitatorUpdated,
+        AuditAction::FacilitatorArchived,
         AuditAction::StaffCreated,
         AuditAction::StaffArchived,
         AuditAction::SiteUpdated,
@@ -45,6 +49,8 @@ impl AuditAction {
             AuditAction::YouthUpdated => "youth_updated",
             AuditAction::YouthArchived => "youth_archived",
             AuditAction::FacilitatorCreated => "facilitator_created",
+            AuditAction::FacilitatorUpdated => "facilitator_updated",
+            AuditAction::FacilitatorArchived => "facilitator_archived",
             AuditAction::StaffCreated => "staff_created",
             AuditAction::StaffArchived => "staff_archived",
             AuditAction::SiteUpdated => "site_updated",
@@ -69,6 +75,8 @@ impl AuditAction {
             AuditAction::YouthUpdated => "Fiche modifiée",
             AuditAction::YouthArchived => "Fiche archivée",
             AuditAction::FacilitatorCreated => "Intervenant ajouté",
+            AuditAction::FacilitatorUpdated => "Intervenant modifié",
+            AuditAction::FacilitatorArchived => "Intervenant archivé",
             AuditAction::StaffCreated => "Compte d'équipe créé",
             AuditAction::StaffArchived => "Compte d'équipe archivé",
             AuditAction::SiteUpdated => "Site modifié",

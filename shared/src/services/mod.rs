@@ -3,6 +3,7 @@
 //! [`Actor`](crate::domain::Actor) and ask the access policy before anything else.
 
 mod add_room;
+mod archive_facilitator;
 mod archive_staff_member;
 mod archive_youth;
 mod check_rate_limit;
@@ -30,12 +31,15 @@ mod request_sign_in_link;
 mod reset_password;
 mod sign_in_with_password;
 mod start_login_session;
+mod update_facilitator;
 mod update_site;
 mod update_youth;
+mod view_facilitator;
 mod view_youth;
 mod youth_files;
 
 pub use add_room::add_room;
+pub use archive_facilitator::archive_facilitator;
 pub use archive_staff_member::archive_staff_member;
 pub use archive_youth::archive_youth;
 pub use check_rate_limit::{RateLimit, check_rate_limit};
@@ -67,6 +71,8 @@ pub use reset_password::{RESET_LINK_NO_LONGER_VALID, reset_password};
 pub use sign_in_with_password::{WRONG_CREDENTIALS, sign_in_with_password};
 pub(crate) use start_login_session::start_login_session;
 pub use start_login_session::{LINK_SESSION_LIFETIME, STAFF_SESSION_LIFETIME, SignedIn};
+pub use update_facilitator::update_facilitator;
 pub use update_site::update_site;
 pub use update_youth::update_youth;
+pub use view_facilitator::view_facilitator;
 pub use view_youth::view_youth;

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Archives a guest facilitator (never deletes them).
+#[server]
+pub async fn archive_facilitator(id: i32) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::archive_facilitator(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect("/intervenants?archive=1");
+    Ok(())
+}

@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+use shared::domain::FacilitatorForm;
+
+use crate::error::AppError;
+
+/// Saves a guest facilitator's edited details.
+#[server]
+pub async fn update_facilitator(id: i32, facilitator: FacilitatorForm) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::update_facilitator(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        &facilitator,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect("/intervenants?enregistre=1");
+    Ok(())
+}

@@ -1,0 +1,48 @@
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
+
+use crate::ServiceError;
+use crate::domain::{Actor, AuditAction};
+use crate::entities::login_session;
+use crate::services::record_audit_event;
+use crate::services::update_facilitator::load_facilitator_for;
+
+/// Staff archive a guest facilitator who no longer comes: they leave the list and cannot sign
+/// in; the sessions they ran keep their name.
+pub async fn archive_facilitator(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let (_, person) = load_facilitator_for(db, actor, id).await?;
+    if person.archived_at.is_some() {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    let mut archived = person.into_active_model();
+    archived.archived_at = Set(Some(now));
+    archived.update(&txn).await?;
+    login_session::Entity::update_many()
+        .col_expr(login_session::Column::RevokedAt, Expr::value(Some(now)))
+        .filter(login_session::Column::PersonId.eq(id))
+        .filter(login_session::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    record_audit_event(
+        &txn,
+        actor.person_id(),
+        AuditAction::FacilitatorArchived,
+        Some(id),
+        "",
+        None,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
