@@ -1,6 +1,7 @@
 // Measures what a first visit to a page costs over the wire, as Chromium sees it: every
 // response's encoded (compressed) bytes, by type, with an empty cache.
 //   node end2end/page-weight.mjs http://127.0.0.1:3000/ateliers [--no-js]
+// With ATELIERS_SESSION=<token> it visits as that signed-in person (e.g. a youth's /accueil).
 import { chromium } from "@playwright/test";
 
 const url = process.argv[2] ?? "http://127.0.0.1:3000/ateliers";
@@ -12,6 +13,9 @@ const browser = await chromium.launch({
     "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
+if (process.env.ATELIERS_SESSION) {
+  await context.addCookies([{ name: "ateliers_session", value: process.env.ATELIERS_SESSION, url }]);
+}
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send("Network.enable");
