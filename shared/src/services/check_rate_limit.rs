@@ -4,6 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
+use crate::domain::EmailAddress;
 use crate::entities::rate_limit_event;
 
 /// At most `max` attempts per `window`.
@@ -58,4 +59,31 @@ pub async fn check_rate_limit(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// Counts one attempt at `action` (`password`, `link`, `reset`) against both limits: per
+/// network address (when known) and per email address.
+pub(crate) async fn check_attempt_limits(
+    db: &impl ConnectionTrait,
+    action: &str,
+    client_ip: Option<&str>,
+    email: &EmailAddress,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    if let Some(ip) = client_ip {
+        check_rate_limit(
+            db,
+            &format!("{action}:ip:{ip}"),
+            RateLimit::PER_NETWORK_ADDRESS,
+            now,
+        )
+        .await?;
+    }
+    check_rate_limit(
+        db,
+        &format!("{action}:email:{}", email.as_str().to_lowercase()),
+        RateLimit::PER_ACCOUNT,
+        now,
+    )
+    .await
 }

@@ -1,12 +1,10 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSession, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, FacilitatorForm, FacilitatorRecord};
 use crate::entities::{facilitator, person};
-use crate::services::youth_files::{check_email_is_free, unique_violation};
+use crate::services::youth_files::{check_email_is_free, full_name, unique_violation};
 use crate::services::{LinkMail, MailSettings, issue_emailed_link, record_audit_event};
 
 /// A counsellor adds a guest facilitator (a journalist, a recruiter...), who receives a welcome
@@ -26,11 +24,7 @@ pub async fn create_facilitator(
     }
     let record = FacilitatorRecord::parse(form)?;
     check_email_is_free(db, Some(record.email.as_str()), None).await?;
-    let author = person::Entity::find_by_id(actor_id)
-        .one(db)
-        .await?
-        .map(|author| format!("{} {}", author.first_name, author.last_name))
-        .unwrap_or_default();
+    let author = full_name(db, actor_id).await?;
 
     let txn = db.begin().await?;
     let person = person::ActiveModel {

@@ -6,7 +6,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, StaffForm, StaffRecord};
 use crate::entities::{mission_locale, person, staff_member};
-use crate::services::youth_files::{check_email_is_free, unique_violation};
+use crate::services::youth_files::{check_email_is_free, full_name, unique_violation};
 use crate::services::{LinkMail, MailSettings, issue_emailed_link, record_audit_event};
 
 /// A coordinator opens a staff account; the new member receives a link to choose their
@@ -36,11 +36,7 @@ pub async fn create_staff_member(
         ));
     }
     check_email_is_free(db, Some(record.email.as_str()), None).await?;
-    let author = person::Entity::find_by_id(actor_id)
-        .one(db)
-        .await?
-        .map(|author| format!("{} {}", author.first_name, author.last_name))
-        .unwrap_or_default();
+    let author = full_name(db, actor_id).await?;
 
     let txn = db.begin().await?;
     let person = person::ActiveModel {

@@ -1,12 +1,12 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSession, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, YouthForm, YouthRecord};
 use crate::entities::{person, youth};
-use crate::services::youth_files::{check_email_is_free, choose_referent, unique_violation};
+use crate::services::youth_files::{
+    check_email_is_free, choose_referent, full_name, unique_violation,
+};
 use crate::services::{LinkMail, MailSettings, issue_emailed_link, record_audit_event};
 
 /// A counsellor (or coordinator) opens a youth's file. When the youth has an email, Ateliers
@@ -29,11 +29,7 @@ pub async fn create_youth(
     let referent = choose_referent(db, actor, &form.referent_id).await?;
     let email = record.email.as_ref().map(|email| email.as_str().to_owned());
     check_email_is_free(db, email.as_deref(), None).await?;
-    let author = person::Entity::find_by_id(actor_id)
-        .one(db)
-        .await?
-        .map(|author| format!("{} {}", author.first_name, author.last_name))
-        .unwrap_or_default();
+    let author = full_name(db, actor_id).await?;
 
     let txn = db.begin().await?;
     let person = person::ActiveModel {

@@ -42,6 +42,7 @@ pub use add_room::add_room;
 pub use archive_facilitator::archive_facilitator;
 pub use archive_staff_member::archive_staff_member;
 pub use archive_youth::archive_youth;
+pub(crate) use check_rate_limit::check_attempt_limits;
 pub use check_rate_limit::{RateLimit, check_rate_limit};
 pub use connect_database::connect_database;
 pub use create_facilitator::create_facilitator;

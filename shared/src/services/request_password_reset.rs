@@ -6,7 +6,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::EmailAddress;
 use crate::entities::{person, staff_member};
-use crate::services::{LinkMail, MailSettings, RateLimit, check_rate_limit, issue_emailed_link};
+use crate::services::{LinkMail, MailSettings, check_attempt_limits, issue_emailed_link};
 
 /// Emails a staff member a link to choose a new password. Same answer for every address.
 pub async fn request_password_reset(
@@ -17,22 +17,7 @@ pub async fn request_password_reset(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let email = EmailAddress::parse(email)?;
-    if let Some(ip) = client_ip {
-        check_rate_limit(
-            db,
-            &format!("reset:ip:{ip}"),
-            RateLimit::PER_NETWORK_ADDRESS,
-            now,
-        )
-        .await?;
-    }
-    check_rate_limit(
-        db,
-        &format!("reset:email:{}", email.as_str().to_lowercase()),
-        RateLimit::PER_ACCOUNT,
-        now,
-    )
-    .await?;
+    check_attempt_limits(db, "reset", client_ip, &email, now).await?;
     let Some(person) = person::Entity::find()
         .filter(person::Column::Email.eq(email.as_str()))
         .filter(person::Column::ArchivedAt.is_null())

@@ -6,7 +6,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::EmailAddress;
 use crate::entities::{facilitator, person, youth};
-use crate::services::{LinkMail, MailSettings, RateLimit, check_rate_limit, issue_emailed_link};
+use crate::services::{LinkMail, MailSettings, check_attempt_limits, issue_emailed_link};
 
 /// Emails a single-use sign-in link to the youth or guest facilitator who owns `email`.
 ///
@@ -22,22 +22,7 @@ pub async fn request_sign_in_link(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let email = EmailAddress::parse(email)?;
-    if let Some(ip) = client_ip {
-        check_rate_limit(
-            db,
-            &format!("link:ip:{ip}"),
-            RateLimit::PER_NETWORK_ADDRESS,
-            now,
-        )
-        .await?;
-    }
-    check_rate_limit(
-        db,
-        &format!("link:email:{}", email.as_str().to_lowercase()),
-        RateLimit::PER_ACCOUNT,
-        now,
-    )
-    .await?;
+    check_attempt_limits(db, "link", client_ip, &email, now).await?;
     let Some(person) = person::Entity::find()
         .filter(person::Column::Email.eq(email.as_str()))
         .filter(person::Column::ArchivedAt.is_null())

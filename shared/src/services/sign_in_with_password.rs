@@ -10,8 +10,7 @@ use crate::auth::{hash_password, verify_password};
 use crate::domain::{AuditAction, EmailAddress};
 use crate::entities::{person, staff_member};
 use crate::services::{
-    RateLimit, STAFF_SESSION_LIFETIME, SignedIn, check_rate_limit, record_audit_event,
-    start_login_session,
+    STAFF_SESSION_LIFETIME, SignedIn, check_attempt_limits, record_audit_event, start_login_session,
 };
 
 pub const WRONG_CREDENTIALS: &str = "Adresse e-mail ou mot de passe incorrect.";
@@ -32,22 +31,7 @@ pub async fn sign_in_with_password(
     now: DateTime<Utc>,
 ) -> Result<SignedIn, ServiceError> {
     let email = EmailAddress::parse(email)?;
-    if let Some(ip) = client_ip {
-        check_rate_limit(
-            db,
-            &format!("password:ip:{ip}"),
-            RateLimit::PER_NETWORK_ADDRESS,
-            now,
-        )
-        .await?;
-    }
-    check_rate_limit(
-        db,
-        &format!("password:email:{}", email.as_str().to_lowercase()),
-        RateLimit::PER_ACCOUNT,
-        now,
-    )
-    .await?;
+    check_attempt_limits(db, "password", client_ip, &email, now).await?;
 
     let person = person::Entity::find()
         .filter(person::Column::Email.eq(email.as_str()))

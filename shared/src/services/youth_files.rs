@@ -166,3 +166,15 @@ pub(crate) fn unique_violation(error: sea_orm::DbErr) -> ServiceError {
         _ => ServiceError::Database(error),
     }
 }
+
+/// "First Last" of a person, for mail that says who did something; empty if unknown.
+pub(crate) async fn full_name(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+) -> Result<String, ServiceError> {
+    Ok(person::Entity::find_by_id(person_id)
+        .one(db)
+        .await?
+        .map(|person| format!("{} {}", person.first_name, person.last_name))
+        .unwrap_or_default())
+}
