@@ -7,8 +7,8 @@ use crate::components::SiteHeader;
 use crate::pages::{
     FacilitatorPage, FacilitatorsPage, ForgotPasswordPage, HomePage, LinkSentPage,
     LocalMailMessagePage, LocalMailPage, NewFacilitatorPage, NewStaffMemberPage, NewYouthPage,
-    NotFoundPage, PlacesPage, RedeemLinkPage, ResetPasswordPage, SignInPage, StaffPage,
-    UpcomingSessionsPage, YouthPage, YouthsPage,
+    NotFoundPage, PlacesPage, RedeemLinkPage, ResetPasswordPage, SignInPage, StaffMemberPage,
+    StaffPage, UpcomingSessionsPage, YouthPage, YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/intervenants/:id") view=FacilitatorPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe") view=StaffPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/nouveau") view=NewStaffMemberPage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/:id") view=StaffMemberPage ssr=SsrMode::Async/>
                     <Route path=path!("/lieux") view=PlacesPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

@@ -73,6 +73,7 @@ struct Cast {
     facilitator: i32,
     youth_form: Vec<(&'static str, String)>,
     mission_locale: i32,
+    other_mission_locale: i32,
     site: i32,
     staff_to_archive: i32,
     facilitator_to_edit: i32,
@@ -210,6 +211,11 @@ async fn cast(app: &TestApp) -> Cast {
         facilitator,
         youth_form,
         mission_locale: ml,
+        other_mission_locale: staff
+            .iter()
+            .find(|s| s.person_id == counsellor_other_ml)
+            .and_then(|s| s.mission_locale_id)
+            .expect("an ML"),
         site,
         staff_to_archive,
         facilitator_to_edit,
@@ -379,6 +385,28 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(COORDINATORS),
         ),
         (
+            server_fn_path::<ViewStaffMember>(),
+            Box::new(|cast, _, _| vec![("id", cast.referent.to_string())]),
+            Access::Only(COORDINATORS),
+        ),
+        (
+            server_fn_path::<UpdateStaffMember>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("id", cast.counsellor_other_ml.to_string()),
+                    ("staff[first_name]", "Camille".into()),
+                    ("staff[last_name]", "Renommée".into()),
+                    ("staff[email]", "camille.renommee@ml93.example".into()),
+                    ("staff[role]", "counsellor".into()),
+                    (
+                        "staff[mission_locale_id]",
+                        cast.other_mission_locale.to_string(),
+                    ),
+                ]
+            }),
+            Access::Only(COORDINATORS),
+        ),
+        (
             server_fn_path::<ArchiveStaffMember>(),
             Box::new(|cast, _, _| vec![("id", cast.staff_to_archive.to_string())]),
             Access::Only(COORDINATORS),
@@ -494,6 +522,11 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
         (
             "/equipe/nouveau",
             "/equipe/nouveau".into(),
+            Access::Only(COORDINATORS),
+        ),
+        (
+            "/equipe/:id",
+            format!("/equipe/{}", cast.referent),
             Access::Only(COORDINATORS),
         ),
         ("/lieux", "/lieux".into(), Access::Only(STAFF)),

@@ -18,6 +18,6 @@ pub use not_found::NotFoundPage;
 pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
 pub use places::PlacesPage;
 pub use sign_in::{LinkSentPage, RedeemLinkPage, SignInPage};
-pub use staff::{NewStaffMemberPage, StaffPage};
+pub use staff::{NewStaffMemberPage, StaffMemberPage, StaffPage};
 pub use upcoming_sessions::UpcomingSessionsPage;
 pub use youths::{NewYouthPage, YouthPage, YouthsPage};

@@ -1,9 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::domain::{MissionLocaleOption, StaffForm};
 
 use crate::components::{ErrorNotice, FormError};
-use crate::server_fns::{ArchiveStaffMember, CreateStaffMember, list_mission_locales, list_staff};
+use crate::server_fns::{
+    ArchiveStaffMember, CreateStaffMember, UpdateStaffMember, list_mission_locales, list_staff,
+    view_staff_member,
+};
 
 /// `/equipe`: the federation's staff; coordinators add and archive accounts.
 #[component]
@@ -11,6 +15,8 @@ pub fn StaffPage() -> impl IntoView {
     let query = use_query_map().read_untracked();
     let notice = if query.get("ajoute").is_some() {
         Some("Compte créé : la personne a reçu un lien pour choisir son mot de passe.")
+    } else if query.get("enregistre").is_some() {
+        Some("Modifications enregistrées.")
     } else if query.get("archive").is_some() {
         Some("Compte archivé : la personne ne peut plus se connecter.")
     } else {
@@ -49,7 +55,11 @@ pub fn StaffPage() -> impl IntoView {
                                         let specialities = member.specialities.join(", ");
                                         view! {
                                             <li class="people-list__item" data-test="staff-item">
-                                                <strong>{member.name}</strong>
+                                                {if manage {
+                                                    view! { <a href=format!("/equipe/{}", member.id)>{member.name}</a> }.into_any()
+                                                } else {
+                                                    view! { <strong>{member.name}</strong> }.into_any()
+                                                }}
                                                 <span class="people-list__meta">
                                                     {member.role}
                                                     {(!specialities.is_empty()).then(|| format!(" · {specialities}"))}
@@ -96,33 +106,7 @@ pub fn NewStaffMemberPage() -> impl IntoView {
                         view! {
                             <FormError error=create.value().get_untracked().and_then(Result::err)/>
                             <ActionForm action=create attr:data-test="staff-form">
-                                <label for="s-first-name">"Prénom"</label>
-                                <input id="s-first-name" name="staff[first_name]" required/>
-                                <label for="s-last-name">"Nom"</label>
-                                <input id="s-last-name" name="staff[last_name]" required/>
-                                <label for="s-email">"Adresse e-mail professionnelle"</label>
-                                <input id="s-email" name="staff[email]" type="email" required/>
-                                <label for="s-role">"Rôle"</label>
-                                <select id="s-role" name="staff[role]">
-                                    <option value="counsellor">"Conseiller·ère d'une Mission Locale"</option>
-                                    <option value="coordinator">"Coordination de la fédération"</option>
-                                </select>
-                                <label for="s-ml">"Mission Locale (pour un conseiller)"</label>
-                                <select id="s-ml" name="staff[mission_locale_id]">
-                                    <option value="">"—"</option>
-                                    {missions_locales
-                                        .into_iter()
-                                        .map(|ml| view! { <option value=ml.id.to_string()>{ml.name}</option> })
-                                        .collect_view()}
-                                </select>
-                                <label class="checkbox">
-                                    <input type="checkbox" name="staff[disability_specialist]"/>
-                                    " Référent·e handicap"
-                                </label>
-                                <label class="checkbox">
-                                    <input type="checkbox" name="staff[justice_specialist]"/>
-                                    " Référent·e justice"
-                                </label>
+                                <StaffFields form=StaffForm { role: "counsellor".into(), ..StaffForm::default() } missions_locales/>
                                 <button type="submit" class="button">"Ouvrir le compte"</button>
                             </ActionForm>
                         }
@@ -132,5 +116,93 @@ pub fn NewStaffMemberPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// `/equipe/:id`: a coordinator corrects a staff account.
+#[component]
+pub fn StaffMemberPage() -> impl IntoView {
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i32>().ok())
+        .unwrap_or_default();
+    let update = ServerAction::<UpdateStaffMember>::new();
+    let page = Resource::new_blocking(
+        move || id,
+        |id| async move {
+            Ok::<_, crate::error::AppError>((
+                view_staff_member(id).await?,
+                list_mission_locales().await?,
+            ))
+        },
+    );
+    view! {
+        <Title text="Compte d'équipe — Ateliers"/>
+        <p>
+            <a href="/equipe">"← Toute l'équipe"</a>
+        </p>
+        <FormError error=update.value().get_untracked().and_then(Result::err)/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok((form, missions_locales)) => {
+                        view! {
+                            <h1>{format!("{} {}", form.first_name, form.last_name)}</h1>
+                            <ActionForm action=update attr:data-test="staff-form">
+                                <input type="hidden" name="id" value=id/>
+                                <StaffFields form missions_locales/>
+                                <button type="submit" class="button">"Enregistrer"</button>
+                            </ActionForm>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The fields of a staff account, named `staff[...]`.
+#[component]
+fn StaffFields(form: StaffForm, missions_locales: Vec<MissionLocaleOption>) -> impl IntoView {
+    let selected_ml = form.mission_locale_id.clone();
+    view! {
+        <label for="s-first-name">"Prénom"</label>
+        <input id="s-first-name" name="staff[first_name]" value=form.first_name required/>
+        <label for="s-last-name">"Nom"</label>
+        <input id="s-last-name" name="staff[last_name]" value=form.last_name required/>
+        <label for="s-email">"Adresse e-mail professionnelle"</label>
+        <input id="s-email" name="staff[email]" type="email" value=form.email required/>
+        <label for="s-role">"Rôle"</label>
+        <select id="s-role" name="staff[role]">
+            <option value="counsellor" selected=form.role == "counsellor">
+                "Conseiller·ère d'une Mission Locale"
+            </option>
+            <option value="coordinator" selected=form.role == "coordinator">
+                "Coordination de la fédération"
+            </option>
+        </select>
+        <label for="s-ml">"Mission Locale (pour un conseiller)"</label>
+        <select id="s-ml" name="staff[mission_locale_id]">
+            <option value="">"—"</option>
+            {missions_locales
+                .into_iter()
+                .map(|ml| {
+                    let id = ml.id.to_string();
+                    let selected = id == selected_ml;
+                    view! { <option value=id selected=selected>{ml.name}</option> }
+                })
+                .collect_view()}
+        </select>
+        <label class="checkbox">
+            <input type="checkbox" name="staff[disability_specialist]" checked=form.disability_specialist.is_some()/>
+            " Référent·e handicap"
+        </label>
+        <label class="checkbox">
+            <input type="checkbox" name="staff[justice_specialist]" checked=form.justice_specialist.is_some()/>
+            " Référent·e justice"
+        </label>
     }
 }

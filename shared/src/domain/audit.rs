@@ -16,13 +16,14 @@ pub enum AuditAction {
     FacilitatorUpdated,
     FacilitatorArchived,
     StaffCreated,
+    StaffUpdated,
     StaffArchived,
     SiteUpdated,
     RoomAdded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 14] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -34,6 +35,7 @@ impl AuditAction {
         AuditAction::FacilitatorUpdated,
         AuditAction::FacilitatorArchived,
         AuditAction::StaffCreated,
+        AuditAction::StaffUpdated,
         AuditAction::StaffArchived,
         AuditAction::SiteUpdated,
         AuditAction::RoomAdded,
@@ -52,6 +54,7 @@ impl AuditAction {
             AuditAction::FacilitatorUpdated => "facilitator_updated",
             AuditAction::FacilitatorArchived => "facilitator_archived",
             AuditAction::StaffCreated => "staff_created",
+            AuditAction::StaffUpdated => "staff_updated",
             AuditAction::StaffArchived => "staff_archived",
             AuditAction::SiteUpdated => "site_updated",
             AuditAction::RoomAdded => "room_added",
@@ -78,6 +81,7 @@ impl AuditAction {
             AuditAction::FacilitatorUpdated => "Intervenant modifié",
             AuditAction::FacilitatorArchived => "Intervenant archivé",
             AuditAction::StaffCreated => "Compte d'équipe créé",
+            AuditAction::StaffUpdated => "Compte d'équipe modifié",
             AuditAction::StaffArchived => "Compte d'équipe archivé",
             AuditAction::SiteUpdated => "Site modifié",
             AuditAction::RoomAdded => "Salle ajoutée",
