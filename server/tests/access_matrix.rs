@@ -459,6 +459,26 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(SITE_EDITORS),
         ),
         (
+            server_fn_path::<CreateSite>(),
+            Box::new(|cast, who, call| {
+                let mission_locale = if who == Coordinator {
+                    cast.mission_locale.to_string()
+                } else {
+                    String::new()
+                };
+                vec![
+                    ("site[mission_locale_id]", mission_locale),
+                    ("site[name]", format!("Antenne matrice {call}")),
+                    (
+                        "site[address]",
+                        "1 place de la Matrice, 93000 Bobigny".into(),
+                    ),
+                    ("site[opening_hours]", "Lundi–vendredi, 9 h – 17 h".into()),
+                ]
+            }),
+            Access::Only(STAFF),
+        ),
+        (
             server_fn_path::<AddRoom>(),
             Box::new(|cast, _, call| {
                 vec![

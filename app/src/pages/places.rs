@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 use shared::domain::SiteView;
 
 use crate::components::{ErrorNotice, FormError};
-use crate::server_fns::{AddRoom, UpdateSite, list_places};
+use crate::server_fns::{AddRoom, CreateSite, UpdateSite, list_mission_locales, list_places};
 
 /// `/lieux`: the sites of the federation and their rooms; coordinators and the counsellors of a
 /// site's Mission Locale keep its opening hours, accessibility and rooms up to date.
@@ -13,21 +13,55 @@ pub fn PlacesPage() -> impl IntoView {
     let saved = use_query_map().read_untracked().get("enregistre");
     let update = ServerAction::<UpdateSite>::new();
     let add_room = ServerAction::<AddRoom>::new();
+    let create_site = ServerAction::<CreateSite>::new();
     let places = Resource::new_blocking(|| (), |_| list_places());
+    // Coordinators choose the Mission Locale of a new site; counsellors add to their own.
+    let missions_locales =
+        Resource::new_blocking(|| (), |_| async { list_mission_locales().await.ok() });
     view! {
         <Title text="Lieux — Ateliers"/>
         <h1>"Lieux"</h1>
         {saved.map(|_| view! { <p class="notice notice--success" role="status" data-test="notice">"Modifications enregistrées."</p> })}
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=add_room.value().get_untracked().and_then(Result::err)/>
+        <FormError error=create_site.value().get_untracked().and_then(Result::err)/>
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
+                let missions_locales = missions_locales.await;
                 match places.await {
                     Ok(sites) => {
                         view! {
                             <div class="sites">
                                 {sites.into_iter().map(|site| view! { <Site site update add_room/> }).collect_view()}
                             </div>
+                            <section class="card" aria-labelledby="nouveau-site">
+                                <h2 id="nouveau-site">"Nouveau site"</h2>
+                                <ActionForm action=create_site attr:data-test="new-site-form">
+                                    {match missions_locales {
+                                        Some(missions_locales) => {
+                                            view! {
+                                                <label for="new-site-ml">"Mission Locale"</label>
+                                                <select id="new-site-ml" name="site[mission_locale_id]" required>
+                                                    <option value="">"—"</option>
+                                                    {missions_locales
+                                                        .into_iter()
+                                                        .map(|ml| view! { <option value=ml.id.to_string()>{ml.name}</option> })
+                                                        .collect_view()}
+                                                </select>
+                                            }
+                                                .into_any()
+                                        }
+                                        None => view! { <input type="hidden" name="site[mission_locale_id]" value=""/> }.into_any(),
+                                    }}
+                                    <label for="new-site-name">"Nom du site"</label>
+                                    <input id="new-site-name" name="site[name]" required/>
+                                    <label for="new-site-address">"Adresse (avec code postal et ville)"</label>
+                                    <input id="new-site-address" name="site[address]" required/>
+                                    <label for="new-site-hours">"Horaires d'ouverture"</label>
+                                    <input id="new-site-hours" name="site[opening_hours]" required/>
+                                    <button type="submit" class="button button--secondary">"Ajouter le site"</button>
+                                </ActionForm>
+                            </section>
                         }
                             .into_any()
                     }

@@ -18,12 +18,13 @@ pub enum AuditAction {
     StaffCreated,
     StaffUpdated,
     StaffArchived,
+    SiteCreated,
     SiteUpdated,
     RoomAdded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -37,6 +38,7 @@ impl AuditAction {
         AuditAction::StaffCreated,
         AuditAction::StaffUpdated,
         AuditAction::StaffArchived,
+        AuditAction::SiteCreated,
         AuditAction::SiteUpdated,
         AuditAction::RoomAdded,
     ];
@@ -56,6 +58,7 @@ impl AuditAction {
             AuditAction::StaffCreated => "staff_created",
             AuditAction::StaffUpdated => "staff_updated",
             AuditAction::StaffArchived => "staff_archived",
+            AuditAction::SiteCreated => "site_created",
             AuditAction::SiteUpdated => "site_updated",
             AuditAction::RoomAdded => "room_added",
         }
@@ -83,6 +86,7 @@ impl AuditAction {
             AuditAction::StaffCreated => "Compte d'équipe créé",
             AuditAction::StaffUpdated => "Compte d'équipe modifié",
             AuditAction::StaffArchived => "Compte d'équipe archivé",
+            AuditAction::SiteCreated => "Site ajouté",
             AuditAction::SiteUpdated => "Site modifié",
             AuditAction::RoomAdded => "Salle ajoutée",
         }

@@ -32,6 +32,8 @@ pub use people_views::{
 pub use person::{
     Gender, PROGRAMME_MAX_AGE, PROGRAMME_MIN_AGE, PersonName, age_on, check_programme_age,
 };
-pub use places::{RoomForm, RoomRecord, RoomView, SiteForm, SiteRecord, SiteView};
+pub use places::{
+    NewSiteForm, NewSiteRecord, RoomForm, RoomRecord, RoomView, SiteForm, SiteRecord, SiteView,
+};
 pub use session::{SessionCard, SessionStatus};
 pub use theme::Theme;

@@ -88,6 +88,60 @@ impl RoomRecord {
     }
 }
 
+/// A new site, as the form sends it. Accessibility is filled in afterwards, on the site itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSiteForm {
+    /// Empty means the counsellor's own Mission Locale.
+    pub mission_locale_id: String,
+    pub name: String,
+    pub address: String,
+    pub opening_hours: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewSiteRecord {
+    pub mission_locale_id: Option<i32>,
+    pub name: String,
+    pub address: String,
+    pub opening_hours: String,
+}
+
+impl NewSiteRecord {
+    pub fn parse(form: &NewSiteForm) -> Result<Self, InvalidInput> {
+        let tidy = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = tidy(&form.name);
+        if name.is_empty() || name.chars().count() > 120 {
+            return Err(InvalidInput::new(
+                "name",
+                "Donnez un nom au site (120 caractères au maximum).",
+            ));
+        }
+        let address = tidy(&form.address);
+        if address.chars().count() < 10 || address.chars().count() > 200 {
+            return Err(InvalidInput::new(
+                "address",
+                "Indiquez l'adresse complète, avec le code postal et la ville.",
+            ));
+        }
+        let site = SiteRecord::parse(&SiteForm {
+            opening_hours: form.opening_hours.clone(),
+            ..SiteForm::default()
+        })?;
+        let mission_locale_id = match form.mission_locale_id.trim() {
+            "" => None,
+            id => Some(id.parse::<i32>().map_err(|_| {
+                InvalidInput::new("mission_locale_id", "Choisissez une Mission Locale.")
+            })?),
+        };
+        Ok(Self {
+            mission_locale_id,
+            name,
+            address,
+            opening_hours: site.opening_hours,
+        })
+    }
+}
+
 /// A site with its rooms, for the places page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteView {
@@ -134,6 +188,35 @@ mod tests {
             );
         }
         assert_eq!(room(" ", "10").expect_err("no name").field, "name");
+    }
+
+    #[test]
+    fn a_new_site_needs_a_name_and_a_full_address() {
+        let form = NewSiteForm {
+            mission_locale_id: String::new(),
+            name: "Antenne  Gare".into(),
+            address: "12 rue de la Gare, 93200 Saint-Denis".into(),
+            opening_hours: "Mardi et jeudi, 9 h – 17 h".into(),
+        };
+        let site = NewSiteRecord::parse(&form).expect("valid");
+        assert_eq!(site.name, "Antenne Gare");
+        assert_eq!(site.mission_locale_id, None);
+        let short = NewSiteForm {
+            address: "Gare".into(),
+            ..form.clone()
+        };
+        assert_eq!(
+            NewSiteRecord::parse(&short).expect_err("address").field,
+            "address"
+        );
+        let unnamed = NewSiteForm {
+            name: " ".into(),
+            ..form
+        };
+        assert_eq!(
+            NewSiteRecord::parse(&unnamed).expect_err("name").field,
+            "name"
+        );
     }
 
     #[test]
