@@ -152,7 +152,7 @@ pub fn YouthList(youths: Vec<YouthSummary>) -> impl IntoView {
 #[component]
 fn FederationTable(missions_locales: Vec<MissionLocaleFigures>) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Chiffres par Mission Locale (faire défiler)">
             <table class="figures">
                 <caption>"Chiffres par Mission Locale"</caption>
                 <thead>
