@@ -75,6 +75,7 @@ struct Cast {
     mission_locale: i32,
     other_mission_locale: i32,
     site: i32,
+    room: i32,
     staff_to_archive: i32,
     facilitator_to_edit: i32,
     facilitator_to_archive: i32,
@@ -178,6 +179,13 @@ async fn cast(app: &TestApp) -> Cast {
         .expect("a query")
         .expect("a site")
         .id;
+    let room = shared::entities::room::Entity::find()
+        .filter(shared::entities::room::Column::SiteId.eq(site))
+        .one(&app.db)
+        .await
+        .expect("a query")
+        .expect("a room")
+        .id;
     let youth_form = vec![
         ("youth[first_name]", youth_person.first_name.clone()),
         ("youth[last_name]", youth_person.last_name.clone()),
@@ -217,6 +225,7 @@ async fn cast(app: &TestApp) -> Cast {
             .and_then(|s| s.mission_locale_id)
             .expect("an ML"),
         site,
+        room,
         staff_to_archive,
         facilitator_to_edit,
         facilitator_to_archive,
@@ -477,6 +486,18 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
                 ]
             }),
             Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<UpdateRoom>(),
+            Box::new(|cast, _, call| {
+                vec![
+                    ("id", cast.room.to_string()),
+                    ("site_id", cast.site.to_string()),
+                    ("room[name]", "Salle Olympe de Gouges".into()),
+                    ("room[capacity]", (10 + call % 5).to_string()),
+                ]
+            }),
+            Access::Only(SITE_EDITORS),
         ),
         (
             server_fn_path::<AddRoom>(),

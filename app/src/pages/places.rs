@@ -4,7 +4,9 @@ use leptos_router::hooks::use_query_map;
 use shared::domain::SiteView;
 
 use crate::components::{ErrorNotice, FormError};
-use crate::server_fns::{AddRoom, CreateSite, UpdateSite, list_mission_locales, list_places};
+use crate::server_fns::{
+    AddRoom, CreateSite, UpdateRoom, UpdateSite, list_mission_locales, list_places,
+};
 
 /// `/lieux`: the sites of the federation and their rooms; coordinators and the counsellors of a
 /// site's Mission Locale keep its opening hours, accessibility and rooms up to date.
@@ -13,6 +15,7 @@ pub fn PlacesPage() -> impl IntoView {
     let saved = use_query_map().read_untracked().get("enregistre");
     let update = ServerAction::<UpdateSite>::new();
     let add_room = ServerAction::<AddRoom>::new();
+    let update_room = ServerAction::<UpdateRoom>::new();
     let create_site = ServerAction::<CreateSite>::new();
     let places = Resource::new_blocking(|| (), |_| list_places());
     // Coordinators choose the Mission Locale of a new site; counsellors add to their own.
@@ -24,6 +27,7 @@ pub fn PlacesPage() -> impl IntoView {
         {saved.map(|_| view! { <p class="notice notice--success" role="status" data-test="notice">"Modifications enregistrées."</p> })}
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=add_room.value().get_untracked().and_then(Result::err)/>
+        <FormError error=update_room.value().get_untracked().and_then(Result::err)/>
         <FormError error=create_site.value().get_untracked().and_then(Result::err)/>
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
@@ -32,7 +36,7 @@ pub fn PlacesPage() -> impl IntoView {
                     Ok(sites) => {
                         view! {
                             <div class="sites">
-                                {sites.into_iter().map(|site| view! { <Site site update add_room/> }).collect_view()}
+                                {sites.into_iter().map(|site| view! { <Site site update add_room update_room/> }).collect_view()}
                             </div>
                             <section class="card" aria-labelledby="nouveau-site">
                                 <h2 id="nouveau-site">"Nouveau site"</h2>
@@ -77,6 +81,7 @@ fn Site(
     site: SiteView,
     update: ServerAction<UpdateSite>,
     add_room: ServerAction<AddRoom>,
+    update_room: ServerAction<UpdateRoom>,
 ) -> impl IntoView {
     let SiteView {
         id,
@@ -97,7 +102,31 @@ fn Site(
             <ul data-test="rooms">
                 {rooms
                     .into_iter()
-                    .map(|room| view! { <li>{format!("{} — {} places", room.name, room.capacity)}</li> })
+                    .map(|room| {
+                        let label = format!("{} — {} places", room.name, room.capacity);
+                        if !editable {
+                            return view! { <li>{label}</li> }.into_any();
+                        }
+                        let room_id = room.id;
+                        let field = move |suffix: &str| format!("room-{room_id}-{suffix}");
+                        view! {
+                            <li>
+                                <details>
+                                    <summary>{label}</summary>
+                                    <ActionForm action=update_room>
+                                        <input type="hidden" name="id" value=room.id/>
+                                        <input type="hidden" name="site_id" value=id/>
+                                        <label for=field("name")>"Nom de la salle"</label>
+                                        <input id=field("name") name="room[name]" value=room.name.clone() required/>
+                                        <label for=field("capacity")>"Capacité (places)"</label>
+                                        <input id=field("capacity") name="room[capacity]" type="number" min="1" max="200" value=room.capacity required/>
+                                        <button type="submit" class="button button--secondary">"Enregistrer la salle"</button>
+                                    </ActionForm>
+                                </details>
+                            </li>
+                        }
+                            .into_any()
+                    })
                     .collect_view()}
             </ul>
             {if editable {

@@ -21,10 +21,11 @@ pub enum AuditAction {
     SiteCreated,
     SiteUpdated,
     RoomAdded,
+    RoomUpdated,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 17] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -41,6 +42,7 @@ impl AuditAction {
         AuditAction::SiteCreated,
         AuditAction::SiteUpdated,
         AuditAction::RoomAdded,
+        AuditAction::RoomUpdated,
     ];
 
     pub fn code(self) -> &'static str {
@@ -61,6 +63,7 @@ impl AuditAction {
             AuditAction::SiteCreated => "site_created",
             AuditAction::SiteUpdated => "site_updated",
             AuditAction::RoomAdded => "room_added",
+            AuditAction::RoomUpdated => "room_updated",
         }
     }
 
@@ -89,6 +92,7 @@ impl AuditAction {
             AuditAction::SiteCreated => "Site ajouté",
             AuditAction::SiteUpdated => "Site modifié",
             AuditAction::RoomAdded => "Salle ajoutée",
+            AuditAction::RoomUpdated => "Salle modifiée",
         }
     }
 }

@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+use shared::domain::RoomForm;
+
+use crate::error::AppError;
+
+/// Renames a room or changes its capacity.
+#[server]
+pub async fn update_room(id: i32, site_id: i32, room: RoomForm) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::update_room(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        &room,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/lieux?enregistre={site_id}#site-{site_id}"));
+    Ok(())
+}
