@@ -46,17 +46,17 @@ test("a room with an impossible capacity is refused in French; a sensible one is
   await expectNoAccessibilityViolations(page);
   const site = page.locator('[data-test="site"]').first();
   const name = `Salle ${test.info().project.name} ${Date.now()}`;
-  await site.locator('input[name="room[name]"]').fill(name);
+  await site.locator('[data-test="room-form"] input[name="room[name]"]').fill(name);
   // Browsers would stop 0 themselves; the server's rule is what counts, so bypass the field's min.
-  await site.locator('input[name="room[capacity]"]').evaluate((input: HTMLInputElement) => input.removeAttribute("min"));
-  await site.locator('input[name="room[capacity]"]').fill("0");
+  await site.locator('[data-test="room-form"] input[name="room[capacity]"]').evaluate((input: HTMLInputElement) => input.removeAttribute("min"));
+  await site.locator('[data-test="room-form"] input[name="room[capacity]"]').fill("0");
   await site.locator('[data-test="room-form"] button').click();
   await expect(page.locator('[data-test="form-error"]')).toContainText("entre 1 et 200");
   await expectNoAccessibilityViolations(page);
 
   const again = page.locator('[data-test="site"]').first();
-  await again.locator('input[name="room[name]"]').fill(name);
-  await again.locator('input[name="room[capacity]"]').fill("14");
+  await again.locator('[data-test="room-form"] input[name="room[name]"]').fill(name);
+  await again.locator('[data-test="room-form"] input[name="room[capacity]"]').fill("14");
   await again.locator('[data-test="room-form"] button').click();
   await expect(page.locator('[data-test="notice"]')).toBeVisible();
   await expect(page.getByText(`${name} — 14 places`)).toBeVisible();
