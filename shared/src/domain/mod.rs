@@ -10,6 +10,7 @@ mod people_records;
 mod people_views;
 mod person;
 mod places;
+mod recurrence;
 mod session;
 mod theme;
 
@@ -35,5 +36,6 @@ pub use person::{
 pub use places::{
     NewSiteForm, NewSiteRecord, RoomForm, RoomRecord, RoomView, SiteForm, SiteRecord, SiteView,
 };
+pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use session::{SessionCard, SessionStatus};
 pub use theme::Theme;
