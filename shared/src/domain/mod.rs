@@ -2,6 +2,7 @@
 
 mod access;
 mod audit;
+mod conflicts;
 mod contact;
 mod home;
 mod invalid_input;
@@ -16,6 +17,7 @@ mod theme;
 
 pub use access::{Actor, SensitiveFlagsVisibility, YouthFile, YouthScope};
 pub use audit::{AuditAction, LinkPurpose};
+pub use conflicts::{Booking, clash_message, first_clash, overlaps};
 pub use contact::{EmailAddress, PhoneNumber};
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use invalid_input::InvalidInput;
