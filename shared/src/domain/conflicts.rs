@@ -28,12 +28,12 @@ pub fn overlaps(
 
 /// The first booking (by start) that clashes with `[starts_at, ends_at)`, other than the
 /// session being edited (`except`).
-pub fn first_clash<'a>(
+pub fn first_clash(
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
     except: Option<i32>,
-    bookings: &'a [Booking],
-) -> Option<&'a Booking> {
+    bookings: &[Booking],
+) -> Option<&Booking> {
     bookings
         .iter()
         .filter(|booking| Some(booking.session_id) != except)
