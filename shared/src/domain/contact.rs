@@ -111,6 +111,13 @@ impl PhoneNumber {
         &self.0
     }
 
+    /// A stored number (`+33612345678`) the French way, for display.
+    pub fn display_stored(stored: Option<&str>) -> Option<String> {
+        stored
+            .and_then(|stored| Self::parse(stored).ok())
+            .map(|phone| phone.national())
+    }
+
     /// `06 12 34 56 78`
     pub fn national(&self) -> String {
         let digits = format!("0{}", &self.0[3..]);

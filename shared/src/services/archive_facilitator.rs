@@ -1,13 +1,11 @@
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, IntoActiveModel, Set, TransactionSession, TransactionTrait,
 };
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction};
-use crate::entities::login_session;
+use crate::services::identify_actor::revoke_sessions_of;
 use crate::services::record_audit_event;
 use crate::services::update_facilitator::load_facilitator_for;
 
@@ -27,12 +25,7 @@ pub async fn archive_facilitator(
     let mut archived = person.into_active_model();
     archived.archived_at = Set(Some(now));
     archived.update(&txn).await?;
-    login_session::Entity::update_many()
-        .col_expr(login_session::Column::RevokedAt, Expr::value(Some(now)))
-        .filter(login_session::Column::PersonId.eq(id))
-        .filter(login_session::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
+    revoke_sessions_of(&txn, id, now).await?;
     record_audit_event(
         &txn,
         actor.person_id(),

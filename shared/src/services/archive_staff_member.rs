@@ -1,5 +1,4 @@
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, Set, TransactionSession, TransactionTrait,
@@ -7,7 +6,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction};
-use crate::entities::{login_session, person, staff_member, youth};
+use crate::entities::{person, staff_member, youth};
+use crate::services::identify_actor::revoke_sessions_of;
 use crate::services::record_audit_event;
 
 /// A coordinator closes a staff account (someone leaves): they can no longer sign in, their
@@ -57,12 +57,7 @@ pub async fn archive_staff_member(
     let mut archived = person.into_active_model();
     archived.archived_at = Set(Some(now));
     archived.update(&txn).await?;
-    login_session::Entity::update_many()
-        .col_expr(login_session::Column::RevokedAt, Expr::value(Some(now)))
-        .filter(login_session::Column::PersonId.eq(staff_id))
-        .filter(login_session::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
+    revoke_sessions_of(&txn, staff_id, now).await?;
     record_audit_event(
         &txn,
         Some(actor_id),

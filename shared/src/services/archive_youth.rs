@@ -1,13 +1,11 @@
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, IntoActiveModel, Set, TransactionSession, TransactionTrait,
 };
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction};
-use crate::entities::login_session;
+use crate::services::identify_actor::revoke_sessions_of;
 use crate::services::record_audit_event;
 use crate::services::youth_files::load_youth_for;
 
@@ -30,12 +28,7 @@ pub async fn archive_youth(
     let mut person = loaded.person.into_active_model();
     person.archived_at = Set(Some(now));
     person.update(&txn).await?;
-    login_session::Entity::update_many()
-        .col_expr(login_session::Column::RevokedAt, Expr::value(Some(now)))
-        .filter(login_session::Column::PersonId.eq(youth_id))
-        .filter(login_session::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
+    revoke_sessions_of(&txn, youth_id, now).await?;
     record_audit_event(
         &txn,
         actor.person_id(),

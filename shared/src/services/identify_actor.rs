@@ -76,3 +76,19 @@ pub async fn sign_out(
         .await?;
     Ok(())
 }
+
+/// Ends every session of `person_id` (password changed, account archived), in the caller's
+/// transaction.
+pub(crate) async fn revoke_sessions_of(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    login_session::Entity::update_many()
+        .col_expr(login_session::Column::RevokedAt, Expr::value(Some(now)))
+        .filter(login_session::Column::PersonId.eq(person_id))
+        .filter(login_session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}

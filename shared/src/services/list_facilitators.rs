@@ -3,17 +3,14 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{Actor, FacilitatorSummary, PhoneNumber};
 use crate::entities::{facilitator, person};
+use crate::services::access_guard::require;
 
 /// The guest facilitators, for staff (to add one to a session, to call one).
 pub async fn list_facilitators(
     db: &impl ConnectionTrait,
     actor: &Actor,
 ) -> Result<Vec<FacilitatorSummary>, ServiceError> {
-    match actor {
-        Actor::Anonymous => return Err(ServiceError::NotSignedIn),
-        _ if !actor.may_manage_people() => return Err(ServiceError::Forbidden),
-        _ => {}
-    }
+    require(actor, actor.may_manage_people())?;
     Ok(facilitator::Entity::find()
         .find_also_related(person::Entity)
         .filter(person::Column::ArchivedAt.is_null())
@@ -29,11 +26,7 @@ pub async fn list_facilitators(
                 last_name: person.last_name,
                 organisation: facilitator.organisation,
                 email: person.email,
-                phone: person
-                    .phone
-                    .as_deref()
-                    .and_then(|phone| PhoneNumber::parse(phone).ok())
-                    .map(|phone| phone.national()),
+                phone: PhoneNumber::display_stored(person.phone.as_deref()),
             })
         })
         .collect())

@@ -3,6 +3,7 @@ use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 use crate::ServiceError;
 use crate::domain::{Actor, RoomView, SiteForm, SiteView};
 use crate::entities::{mission_locale, room, site};
+use crate::services::access_guard::require;
 
 /// Every site of the federation with its rooms, for staff; each says whether the reader may
 /// edit it.
@@ -10,11 +11,7 @@ pub async fn list_places(
     db: &impl ConnectionTrait,
     actor: &Actor,
 ) -> Result<Vec<SiteView>, ServiceError> {
-    match actor {
-        Actor::Anonymous => return Err(ServiceError::NotSignedIn),
-        _ if !actor.may_manage_people() => return Err(ServiceError::Forbidden),
-        _ => {}
-    }
+    require(actor, actor.may_manage_people())?;
     let missions_locales = mission_locale::Entity::find().all(db).await?;
     let rooms = room::Entity::find()
         .order_by_asc(room::Column::Name)

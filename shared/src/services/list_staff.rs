@@ -3,17 +3,14 @@ use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 use crate::ServiceError;
 use crate::domain::{Actor, MissionLocaleOption, StaffSummary};
 use crate::entities::{mission_locale, person, staff_member};
+use crate::services::access_guard::require;
 
 /// The federation's staff, for staff: who to call, who is a specialist.
 pub async fn list_staff(
     db: &impl ConnectionTrait,
     actor: &Actor,
 ) -> Result<Vec<StaffSummary>, ServiceError> {
-    match actor {
-        Actor::Anonymous => return Err(ServiceError::NotSignedIn),
-        _ if !actor.may_manage_people() => return Err(ServiceError::Forbidden),
-        _ => {}
-    }
+    require(actor, actor.may_manage_people())?;
     let missions_locales = mission_locale::Entity::find().all(db).await?;
     let mut staff: Vec<(String, StaffSummary)> = staff_member::Entity::find()
         .find_also_related(person::Entity)
@@ -65,11 +62,7 @@ pub async fn list_mission_locales(
     db: &impl ConnectionTrait,
     actor: &Actor,
 ) -> Result<Vec<MissionLocaleOption>, ServiceError> {
-    match actor {
-        Actor::Anonymous => return Err(ServiceError::NotSignedIn),
-        _ if !actor.may_manage_staff() => return Err(ServiceError::Forbidden),
-        _ => {}
-    }
+    require(actor, actor.may_manage_staff())?;
     Ok(mission_locale::Entity::find()
         .order_by_asc(mission_locale::Column::Name)
         .all(db)

@@ -99,11 +99,7 @@ pub async fn list_youths(
                     .map(|ml| ml.name.clone())
                     .unwrap_or_default(),
                 programme_status,
-                phone: person
-                    .phone
-                    .as_deref()
-                    .and_then(|phone| PhoneNumber::parse(phone).ok())
-                    .map(|phone| phone.national()),
+                phone: PhoneNumber::display_stored(person.phone.as_deref()),
                 email: person.email,
                 first_name: person.first_name,
                 last_name: person.last_name,

@@ -2,6 +2,7 @@
 //! the pool or inside a caller's transaction alike. Services that act for a person take the
 //! [`Actor`](crate::domain::Actor) and ask the access policy before anything else.
 
+mod access_guard;
 mod add_room;
 mod archive_facilitator;
 mod archive_staff_member;

@@ -7,7 +7,8 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::auth::{hash_password, hash_token};
 use crate::domain::{AuditAction, LinkPurpose, NewPassword};
-use crate::entities::{login_session, sign_in_link, staff_member};
+use crate::entities::{sign_in_link, staff_member};
+use crate::services::identify_actor::revoke_sessions_of;
 use crate::services::{STAFF_SESSION_LIFETIME, SignedIn, record_audit_event, start_login_session};
 
 pub const RESET_LINK_NO_LONGER_VALID: &str = "Ce lien pour changer de mot de passe n'est plus valable \
@@ -58,12 +59,7 @@ pub async fn reset_password(
         .filter(staff_member::Column::PersonId.eq(link.person_id))
         .exec(&txn)
         .await?;
-    login_session::Entity::update_many()
-        .col_expr(login_session::Column::RevokedAt, Expr::value(Some(now)))
-        .filter(login_session::Column::PersonId.eq(link.person_id))
-        .filter(login_session::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
+    revoke_sessions_of(&txn, link.person_id, now).await?;
     let signed_in = start_login_session(&txn, link.person_id, STAFF_SESSION_LIFETIME, now).await?;
     record_audit_event(
         &txn,

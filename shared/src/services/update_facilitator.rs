@@ -7,6 +7,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, FacilitatorForm, FacilitatorRecord};
 use crate::entities::{facilitator, person};
+use crate::services::access_guard::require;
 use crate::services::record_audit_event;
 use crate::services::youth_files::{check_email_is_free, unique_violation};
 
@@ -16,11 +17,7 @@ pub(crate) async fn load_facilitator_for(
     actor: &Actor,
     id: i32,
 ) -> Result<(facilitator::Model, person::Model), ServiceError> {
-    match actor {
-        Actor::Anonymous => return Err(ServiceError::NotSignedIn),
-        _ if !actor.may_manage_people() => return Err(ServiceError::Forbidden),
-        _ => {}
-    }
+    require(actor, actor.may_manage_people())?;
     match facilitator::Entity::find_by_id(id)
         .find_also_related(person::Entity)
         .one(db)

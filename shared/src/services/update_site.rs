@@ -7,6 +7,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, SiteForm, SiteRecord};
 use crate::entities::site;
+use crate::services::access_guard::require;
 use crate::services::record_audit_event;
 
 /// Saves a site's opening hours and accessibility (what youths read before coming).
@@ -48,12 +49,7 @@ pub(crate) async fn load_editable_site(
     actor: &Actor,
     site_id: i32,
 ) -> Result<site::Model, ServiceError> {
-    if matches!(actor, Actor::Anonymous) {
-        return Err(ServiceError::NotSignedIn);
-    }
-    if !actor.may_manage_people() {
-        return Err(ServiceError::Forbidden);
-    }
+    require(actor, actor.may_manage_people())?;
     let site = site::Entity::find_by_id(site_id)
         .one(db)
         .await?

@@ -1,7 +1,7 @@
 use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
-use crate::domain::{Actor, FacilitatorForm};
+use crate::domain::{Actor, FacilitatorForm, PhoneNumber};
 use crate::services::update_facilitator::load_facilitator_for;
 
 /// A facilitator's form, pre-filled, for staff.
@@ -19,11 +19,6 @@ pub async fn view_facilitator(
         last_name: person.last_name,
         organisation: facilitator.organisation,
         email: person.email.unwrap_or_default(),
-        phone: person
-            .phone
-            .as_deref()
-            .and_then(|phone| crate::domain::PhoneNumber::parse(phone).ok())
-            .map(|phone| phone.national())
-            .unwrap_or_default(),
+        phone: PhoneNumber::display_stored(person.phone.as_deref()).unwrap_or_default(),
     })
 }

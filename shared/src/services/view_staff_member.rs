@@ -3,6 +3,7 @@ use sea_orm::{ConnectionTrait, EntityTrait};
 use crate::ServiceError;
 use crate::domain::{Actor, StaffForm};
 use crate::entities::{person, staff_member};
+use crate::services::access_guard::require;
 
 /// A staff account's form, pre-filled, for coordinators.
 pub async fn view_staff_member(
@@ -10,11 +11,7 @@ pub async fn view_staff_member(
     actor: &Actor,
     staff_id: i32,
 ) -> Result<StaffForm, ServiceError> {
-    match actor {
-        Actor::Anonymous => return Err(ServiceError::NotSignedIn),
-        _ if !actor.may_manage_staff() => return Err(ServiceError::Forbidden),
-        _ => {}
-    }
+    require(actor, actor.may_manage_staff())?;
     let Some((staff, Some(person))) = staff_member::Entity::find_by_id(staff_id)
         .find_also_related(person::Entity)
         .one(db)

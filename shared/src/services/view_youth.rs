@@ -35,13 +35,7 @@ pub async fn view_youth(
             date_of_birth: youth.date_of_birth.format("%Y-%m-%d").to_string(),
             gender: youth.gender.clone(),
             email: loaded.person.email.clone().unwrap_or_default(),
-            phone: loaded
-                .person
-                .phone
-                .as_deref()
-                .and_then(|phone| PhoneNumber::parse(phone).ok())
-                .map(|phone| phone.national())
-                .unwrap_or_default(),
+            phone: PhoneNumber::display_stored(loaded.person.phone.as_deref()).unwrap_or_default(),
             referent_id: youth.referent_id.to_string(),
             programme_entry_date: youth.programme_entry_date.format("%Y-%m-%d").to_string(),
             programme_exit_date: youth
