@@ -8,6 +8,7 @@ mod m20261127_000002_create_mail_outbox;
 mod m20261127_000003_create_places_and_people;
 mod m20261127_000004_create_sign_in_links_and_sessions;
 mod m20261127_000005_create_audit_log_and_rate_limits;
+mod m20261127_000006_plan_sessions;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_create_places_and_people::Migration),
             Box::new(m20261127_000004_create_sign_in_links_and_sessions::Migration),
             Box::new(m20261127_000005_create_audit_log_and_rate_limits::Migration),
+            Box::new(m20261127_000006_plan_sessions::Migration),
         ]
     }
 }

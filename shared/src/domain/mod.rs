@@ -11,6 +11,8 @@ mod people_records;
 mod people_views;
 mod person;
 mod places;
+mod planning;
+mod planning_views;
 mod recurrence;
 mod session;
 mod theme;
@@ -37,6 +39,15 @@ pub use person::{
 };
 pub use places::{
     NewSiteForm, NewSiteRecord, RoomForm, RoomRecord, RoomView, SiteForm, SiteRecord, SiteView,
+};
+pub use planning::{
+    Audience, EditScope, Enrollee, EnrolmentWindow, PlaceChoice, SessionChange, SessionForm,
+    SessionPlan, day_warnings, parse_cancellation_reason, parse_day, parse_time,
+};
+pub use planning_views::{
+    Agenda, AgendaEntry, AgendaQuery, ContactView, FacilitatorAgenda, FacilitatorSession,
+    PersonOption, PlaceView, PlanningOptions, PublicSession, RoomOption, SeriesPosition,
+    SessionDetails, SessionHistoryLine, WorkshopTypeOption,
 };
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use session::{SessionCard, SessionStatus};

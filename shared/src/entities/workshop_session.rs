@@ -1,5 +1,6 @@
 use sea_orm::entity::prelude::*;
 
+/// One dated session of a workshop. Never deleted: a cancelled session keeps its row.
 #[sea_orm::model]
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "workshop_sessions")]
@@ -7,14 +8,29 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub workshop_type_id: i32,
+    /// The organising Mission Locale.
     pub mission_locale_id: i32,
+    pub series_id: Option<i32>,
     pub starts_at: DateTimeUtc,
     pub ends_at: DateTimeUtc,
+    /// A room of a site; when absent, `venue_name` and `venue_address` name an external venue.
+    pub room_id: Option<i32>,
     pub venue_name: String,
     pub venue_address: String,
     pub capacity: i32,
     /// A `domain::SessionStatus` code.
     pub status: String,
+    /// A `domain::AudienceKind` code.
+    pub audience: String,
+    /// Null: open as soon as the session is published.
+    pub enrolment_opens_days_before: Option<i32>,
+    pub enrolment_closes_minutes_before: i32,
+    #[sea_orm(column_type = "Text")]
+    pub note_for_youths: String,
+    /// The iCalendar SEQUENCE of the session's invitations.
+    pub sequence: i32,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub cancellation_reason: Option<String>,
     #[sea_orm(belongs_to, from = "workshop_type_id", to = "id")]
     pub workshop_type: BelongsTo<super::workshop_type::Entity>,
     #[sea_orm(belongs_to, from = "mission_locale_id", to = "id")]

@@ -11,8 +11,18 @@ pub struct Model {
     pub title: String,
     /// A `domain::Theme` code.
     pub theme: String,
+    /// Plain French, for youths.
     #[sea_orm(column_type = "Text")]
     pub description: String,
+    pub default_duration_minutes: i32,
+    pub default_capacity: i32,
+    #[sea_orm(column_type = "Text")]
+    pub what_to_bring: String,
+    /// Who the workshop suits, in plain French.
+    #[sea_orm(column_type = "Text")]
+    pub suits: String,
+    /// Archived types keep their sessions but are no longer offered for new ones.
+    pub archived_at: Option<DateTimeUtc>,
     #[sea_orm(has_many)]
     pub sessions: HasMany<super::workshop_session::Entity>,
 }

@@ -1,0 +1,744 @@
+//! Planning a session or a series: what the form must contain, who may join, when enrolment
+//! opens and closes, and the changes that the invitations turn into mail. The same parsing runs
+//! in the browser (instant feedback) and on the server (the one that counts).
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{InvalidInput, RoomRecord, Series, format_day};
+
+/// Who may enrol in a session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Audience {
+    /// The youths of every Mission Locale of the federation.
+    Federation,
+    /// Only the youths of the organising Mission Locale.
+    MissionLocale,
+    /// Only the youths followed by these counsellors (e.g. the disability specialists).
+    Counsellors(BTreeSet<i32>),
+}
+
+/// What the audience rules need to know about a youth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Enrollee {
+    /// The Mission Locale of the youth's referent counsellor.
+    pub mission_locale_id: i32,
+    pub referent_id: i32,
+}
+
+impl Audience {
+    pub const FEDERATION: &'static str = "federation";
+    pub const MISSION_LOCALE: &'static str = "mission_locale";
+    pub const COUNSELLORS: &'static str = "counsellors";
+
+    /// The code stored in `workshop_sessions.audience` (the counsellors are in `session_audience`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Audience::Federation => Self::FEDERATION,
+            Audience::MissionLocale => Self::MISSION_LOCALE,
+            Audience::Counsellors(_) => Self::COUNSELLORS,
+        }
+    }
+
+    /// Rebuilds the audience from its stored code and counsellors.
+    pub fn from_stored(code: &str, counsellors: impl IntoIterator<Item = i32>) -> Self {
+        match code {
+            Self::FEDERATION => Audience::Federation,
+            Self::COUNSELLORS => Audience::Counsellors(counsellors.into_iter().collect()),
+            _ => Audience::MissionLocale,
+        }
+    }
+
+    /// Whether this youth may join a session organised by `organiser_mission_locale_id`.
+    pub fn admits(&self, organiser_mission_locale_id: i32, youth: Enrollee) -> bool {
+        match self {
+            Audience::Federation => true,
+            Audience::MissionLocale => youth.mission_locale_id == organiser_mission_locale_id,
+            Audience::Counsellors(counsellors) => counsellors.contains(&youth.referent_id),
+        }
+    }
+
+    /// "Ouvert à toute la fédération", "Jeunes de la Mission Locale de Bondy"...
+    pub fn label(&self, organiser: &str) -> String {
+        match self {
+            Audience::Federation => "Ouvert aux jeunes de toutes les Missions Locales".into(),
+            Audience::MissionLocale => format!("Réservé aux jeunes de la {organiser}"),
+            Audience::Counsellors(_) => "Réservé aux jeunes de certains conseillers".into(),
+        }
+    }
+}
+
+/// When youths may enrol, relative to the start so that moving a session moves its window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrolmentWindow {
+    /// `None`: open as soon as the session is published.
+    pub opens_days_before: Option<u32>,
+    pub closes_minutes_before: u32,
+}
+
+impl EnrolmentWindow {
+    pub fn opens_at(&self, starts_at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.opens_days_before
+            .map(|days| starts_at - Duration::days(i64::from(days)))
+    }
+
+    pub fn closes_at(&self, starts_at: DateTime<Utc>) -> DateTime<Utc> {
+        starts_at - Duration::minutes(i64::from(self.closes_minutes_before))
+    }
+
+    pub fn is_open(&self, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+        self.opens_at(starts_at).is_none_or(|opens| now >= opens) && now < self.closes_at(starts_at)
+    }
+}
+
+/// Where a session happens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlaceChoice {
+    Room(i32),
+    External { name: String, address: String },
+}
+
+/// The session form as posted: text, parsed by [`SessionPlan::parse`]. Lists of people are
+/// posted as `field[index]=id`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionForm {
+    pub workshop_type_id: String,
+    /// `2026-12-15`, as `<input type="date">` sends it.
+    pub day: String,
+    /// `09:30`.
+    pub starts_at: String,
+    pub ends_at: String,
+    /// `room-12`, or `external` with the venue's name and address.
+    pub place: String,
+    #[serde(default)]
+    pub venue_name: String,
+    #[serde(default)]
+    pub venue_address: String,
+    pub capacity: String,
+    #[serde(default)]
+    pub counsellor_ids: Vec<String>,
+    #[serde(default)]
+    pub facilitator_ids: Vec<String>,
+    /// `federation`, `mission_locale` or `counsellors`.
+    pub audience: String,
+    #[serde(default)]
+    pub audience_counsellor_ids: Vec<String>,
+    /// Empty: as soon as published.
+    #[serde(default)]
+    pub opens_days_before: String,
+    pub closes_hours_before: String,
+    #[serde(default)]
+    pub note_for_youths: String,
+    /// A checkbox: published now, or kept as a draft.
+    #[serde(default)]
+    pub publish: Option<String>,
+    /// New sessions only: empty or `0` for a single session, 1–4 for every N weeks.
+    #[serde(default)]
+    pub repeat_every_weeks: String,
+    #[serde(default)]
+    pub repeat_slots: String,
+    /// Days of the series without a session: `25/12/2026, 2027-01-01`.
+    #[serde(default)]
+    pub skipped_days: String,
+}
+
+/// A session (or series) as planned: every rule that needs no database has been checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionPlan {
+    pub workshop_type_id: i32,
+    /// The occurrences; a single session is a series of one.
+    pub series: Series,
+    pub place: PlaceChoice,
+    pub capacity: u32,
+    pub counsellor_ids: BTreeSet<i32>,
+    pub facilitator_ids: BTreeSet<i32>,
+    pub audience: Audience,
+    pub window: EnrolmentWindow,
+    pub note_for_youths: String,
+    pub publish: bool,
+}
+
+impl SessionPlan {
+    pub const MAX_NOTE: usize = 1000;
+
+    /// Parses the form. `now` refuses sessions in the past; a repetition is read only when
+    /// `allow_repetition` (new sessions), edits change one session at a time or apply a shift.
+    pub fn parse(
+        form: &SessionForm,
+        now: DateTime<Utc>,
+        allow_repetition: bool,
+    ) -> Result<Self, InvalidInput> {
+        let workshop_type_id = form.workshop_type_id.trim().parse::<i32>().map_err(|_| {
+            InvalidInput::new("workshop_type_id", "Choisissez un atelier du catalogue.")
+        })?;
+        let day = parse_day(&form.day).ok_or_else(|| {
+            InvalidInput::new("day", "Indiquez la date de la séance (jour/mois/année).")
+        })?;
+        let starts_at = parse_time(&form.starts_at).ok_or_else(|| {
+            InvalidInput::new("starts_at", "Indiquez l'heure de début (par exemple 9:30).")
+        })?;
+        let ends_at = parse_time(&form.ends_at).ok_or_else(|| {
+            InvalidInput::new("ends_at", "Indiquez l'heure de fin (par exemple 12:00).")
+        })?;
+        if ends_at <= starts_at {
+            return Err(InvalidInput::new(
+                "ends_at",
+                "L'heure de fin doit venir après l'heure de début.",
+            ));
+        }
+        let duration_minutes = u32::try_from((ends_at - starts_at).num_minutes()).unwrap_or(0);
+
+        let (every_weeks, slots, skipped) = if allow_repetition {
+            parse_repetition(form)?
+        } else {
+            (1, 1, BTreeSet::new())
+        };
+        let series = Series::new(
+            day,
+            starts_at,
+            duration_minutes,
+            every_weeks,
+            slots,
+            skipped,
+        )?;
+        if let Some(first) = series.occurrences().first()
+            && first.starts_at <= now
+        {
+            return Err(InvalidInput::new(
+                "day",
+                "Cette date est passée : choisissez une date et une heure à venir.",
+            ));
+        }
+
+        let place = match form.place.trim() {
+            "external" => {
+                let tidy = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let name = tidy(&form.venue_name);
+                let address = tidy(&form.venue_address);
+                if name.is_empty() || name.chars().count() > 120 {
+                    return Err(InvalidInput::new(
+                        "venue_name",
+                        "Donnez le nom du lieu extérieur (120 caractères au maximum).",
+                    ));
+                }
+                if address.chars().count() < 10 || address.chars().count() > 200 {
+                    return Err(InvalidInput::new(
+                        "venue_address",
+                        "Donnez l'adresse complète du lieu extérieur (rue, code postal, ville).",
+                    ));
+                }
+                PlaceChoice::External { name, address }
+            }
+            other => other
+                .strip_prefix("room-")
+                .and_then(|id| id.parse::<i32>().ok())
+                .map(PlaceChoice::Room)
+                .ok_or_else(|| {
+                    InvalidInput::new("place", "Choisissez une salle ou un lieu extérieur.")
+                })?,
+        };
+
+        let capacity = form.capacity.trim().parse::<u32>().unwrap_or(0);
+        if !(1..=RoomRecord::MAX_CAPACITY).contains(&capacity) {
+            return Err(InvalidInput::new(
+                "capacity",
+                "Le nombre de places est compris entre 1 et 200.",
+            ));
+        }
+
+        let counsellor_ids = parse_ids(&form.counsellor_ids, "counsellor_ids")?;
+        if counsellor_ids.is_empty() {
+            return Err(InvalidInput::new(
+                "counsellor_ids",
+                "Choisissez au moins un conseiller pour animer la séance.",
+            ));
+        }
+        let facilitator_ids = parse_ids(&form.facilitator_ids, "facilitator_ids")?;
+
+        let audience = match form.audience.trim() {
+            Audience::FEDERATION => Audience::Federation,
+            Audience::MISSION_LOCALE => Audience::MissionLocale,
+            Audience::COUNSELLORS => {
+                let counsellors =
+                    parse_ids(&form.audience_counsellor_ids, "audience_counsellor_ids")?;
+                if counsellors.is_empty() {
+                    return Err(InvalidInput::new(
+                        "audience_counsellor_ids",
+                        "Choisissez les conseillers dont les jeunes peuvent s'inscrire.",
+                    ));
+                }
+                Audience::Counsellors(counsellors)
+            }
+            _ => {
+                return Err(InvalidInput::new(
+                    "audience",
+                    "Choisissez qui peut s'inscrire.",
+                ));
+            }
+        };
+
+        let opens_days_before = match form.opens_days_before.trim() {
+            "" => None,
+            text => match text.parse::<u32>() {
+                Ok(days) if (1..=365).contains(&days) => Some(days),
+                _ => {
+                    return Err(InvalidInput::new(
+                        "opens_days_before",
+                        "Les inscriptions ouvrent de 1 à 365 jours avant la séance (laissez vide pour les ouvrir dès la publication).",
+                    ));
+                }
+            },
+        };
+        let closes_hours_before = match form.closes_hours_before.trim().parse::<u32>() {
+            Ok(hours) if hours <= 14 * 24 => hours,
+            _ => {
+                return Err(InvalidInput::new(
+                    "closes_hours_before",
+                    "Les inscriptions ferment de 0 à 336 heures (14 jours) avant la séance.",
+                ));
+            }
+        };
+        let window = EnrolmentWindow {
+            opens_days_before,
+            closes_minutes_before: closes_hours_before * 60,
+        };
+        if let Some(opens) = window.opens_days_before
+            && opens * 24 * 60 <= window.closes_minutes_before
+        {
+            return Err(InvalidInput::new(
+                "opens_days_before",
+                "Les inscriptions doivent ouvrir avant de fermer.",
+            ));
+        }
+
+        let note_for_youths = form.note_for_youths.trim().to_owned();
+        if note_for_youths.chars().count() > Self::MAX_NOTE {
+            return Err(InvalidInput::new(
+                "note_for_youths",
+                "Le mot pour les jeunes fait 1 000 caractères au maximum.",
+            ));
+        }
+
+        Ok(Self {
+            workshop_type_id,
+            series,
+            place,
+            capacity,
+            counsellor_ids,
+            facilitator_ids,
+            audience,
+            window,
+            note_for_youths,
+            publish: form.publish.is_some(),
+        })
+    }
+
+    /// The capacity cannot exceed the room's.
+    pub fn check_room_capacity(
+        &self,
+        room_name: &str,
+        room_capacity: u32,
+    ) -> Result<(), InvalidInput> {
+        if self.capacity > room_capacity {
+            return Err(InvalidInput::new(
+                "capacity",
+                format!(
+                    "La salle {room_name} compte {room_capacity} places : réduisez le nombre de places ou choisissez une salle plus grande."
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn parse_repetition(form: &SessionForm) -> Result<(u32, u32, BTreeSet<NaiveDate>), InvalidInput> {
+    let every_weeks = match form.repeat_every_weeks.trim() {
+        "" | "0" => return Ok((1, 1, BTreeSet::new())),
+        text => text.parse::<u32>().unwrap_or(0),
+    };
+    let slots = form.repeat_slots.trim().parse::<u32>().map_err(|_| {
+        InvalidInput::new(
+            "repeat_slots",
+            "Indiquez le nombre de séances du cycle (2 à 52).",
+        )
+    })?;
+    if slots < 2 {
+        return Err(InvalidInput::new(
+            "repeat_slots",
+            "Un cycle compte au moins 2 séances (sinon, ne cochez pas la répétition).",
+        ));
+    }
+    let mut skipped = BTreeSet::new();
+    for text in form
+        .skipped_days
+        .split([',', ';', ' ', '\n'])
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+    {
+        let day = parse_day(text).ok_or_else(|| {
+            InvalidInput::new(
+                "skipped_days",
+                format!("« {text} » n'est pas une date : écrivez par exemple 25/12/2026."),
+            )
+        })?;
+        skipped.insert(day);
+    }
+    Ok((every_weeks, slots, skipped))
+}
+
+/// `2026-12-15` (date inputs) or `15/12/2026` (typed by hand).
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()
+}
+
+/// `09:30`, `9:30`, `9h30`, `9 h 30`.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact.replace(['h', 'H'], ":");
+    let compact = if compact.ends_with(':') {
+        format!("{compact}00")
+    } else {
+        compact
+    };
+    NaiveTime::parse_from_str(&compact, "%H:%M").ok()
+}
+
+fn parse_ids(values: &[String], field: &str) -> Result<BTreeSet<i32>, InvalidInput> {
+    values
+        .iter()
+        .map(|value| value.trim())
+        .filter(|value| !value.is_empty())
+        .map(|value| {
+            value
+                .parse::<i32>()
+                .map_err(|_| InvalidInput::new(field, "Choisissez des personnes dans la liste."))
+        })
+        .collect()
+}
+
+/// Which sessions of a series an edit or a cancellation applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditScope {
+    ThisSession,
+    ThisAndFollowing,
+    WholeSeries,
+}
+
+impl EditScope {
+    pub fn parse(code: &str) -> EditScope {
+        match code {
+            "this_and_following" => EditScope::ThisAndFollowing,
+            "whole_series" => EditScope::WholeSeries,
+            _ => EditScope::ThisSession,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EditScope::ThisSession => "this_session",
+            EditScope::ThisAndFollowing => "this_and_following",
+            EditScope::WholeSeries => "whole_series",
+        }
+    }
+}
+
+/// Why a session is cancelled, as the counsellor typed it: the youths read it.
+pub fn parse_cancellation_reason(text: &str) -> Result<String, InvalidInput> {
+    let reason = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.chars().count() < 5 || reason.chars().count() > 500 {
+        return Err(InvalidInput::new(
+            "reason",
+            "Expliquez en quelques mots pourquoi la séance est annulée (les jeunes inscrits le liront).",
+        ));
+    }
+    Ok(reason)
+}
+
+/// A change to a session that people must hear about: the domain events the invitations issue
+/// turns into mail. Stored as JSON in `session_events.change`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SessionChange {
+    Scheduled {
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        published: bool,
+    },
+    Published,
+    Rescheduled {
+        from_starts_at: DateTime<Utc>,
+        from_ends_at: DateTime<Utc>,
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+    },
+    Moved {
+        from: String,
+        to: String,
+    },
+    FacilitatorsChanged {
+        added: Vec<i32>,
+        removed: Vec<i32>,
+    },
+    CounsellorsChanged {
+        added: Vec<i32>,
+        removed: Vec<i32>,
+    },
+    /// Capacity, audience, enrolment window or note: no new invitation needed.
+    DetailsChanged {
+        fields: Vec<String>,
+    },
+    Cancelled {
+        reason: String,
+    },
+}
+
+impl SessionChange {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SessionChange::Scheduled { .. } => "scheduled",
+            SessionChange::Published => "published",
+            SessionChange::Rescheduled { .. } => "rescheduled",
+            SessionChange::Moved { .. } => "moved",
+            SessionChange::FacilitatorsChanged { .. } => "facilitators_changed",
+            SessionChange::CounsellorsChanged { .. } => "counsellors_changed",
+            SessionChange::DetailsChanged { .. } => "details_changed",
+            SessionChange::Cancelled { .. } => "cancelled",
+        }
+    }
+
+    /// Whether attendees' calendars must be updated (iCalendar SEQUENCE + 1).
+    pub fn updates_invitations(&self) -> bool {
+        matches!(
+            self,
+            SessionChange::Rescheduled { .. }
+                | SessionChange::Moved { .. }
+                | SessionChange::FacilitatorsChanged { .. }
+                | SessionChange::Cancelled { .. }
+        )
+    }
+}
+
+/// Warnings that do not stop planning: a public holiday, a day the site is closed.
+pub fn day_warnings(
+    day: NaiveDate,
+    site_closures: &[(NaiveDate, NaiveDate, String)],
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if let Some(name) = super::public_holiday(day) {
+        warnings.push(format!(
+            "Le {} est un jour férié ({name}).",
+            format_day(day)
+        ));
+    }
+    for (first, last, reason) in site_closures {
+        if (*first..=*last).contains(&day) {
+            warnings.push(format!(
+                "Le site est fermé le {} ({reason}).",
+                format_day(day)
+            ));
+        }
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+    }
+
+    fn form() -> SessionForm {
+        SessionForm {
+            workshop_type_id: "3".into(),
+            day: "2026-12-15".into(),
+            starts_at: "09:30".into(),
+            ends_at: "12:00".into(),
+            place: "room-7".into(),
+            capacity: "12".into(),
+            counsellor_ids: vec!["41".into()],
+            facilitator_ids: vec!["90".into(), "".into()],
+            audience: "mission_locale".into(),
+            closes_hours_before: "2".into(),
+            publish: Some("on".into()),
+            ..SessionForm::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_form_is_a_plan() {
+        let plan = SessionPlan::parse(&form(), now(), true).unwrap();
+        assert_eq!(plan.series.duration_minutes, 150);
+        assert_eq!(plan.series.occurrences().len(), 1);
+        assert_eq!(plan.place, PlaceChoice::Room(7));
+        assert_eq!(plan.facilitator_ids, BTreeSet::from([90]));
+        assert_eq!(plan.window.closes_minutes_before, 120);
+        assert!(plan.publish);
+    }
+
+    #[test]
+    fn bad_input_names_the_field_in_french() {
+        let cases: [(fn(&mut SessionForm), &str); 9] = [
+            (|f| f.ends_at = "09:00".into(), "ends_at"),
+            (|f| f.ends_at = "09:30".into(), "ends_at"),
+            (|f| f.capacity = "0".into(), "capacity"),
+            (|f| f.capacity = "201".into(), "capacity"),
+            (|f| f.day = "2026-11-26".into(), "day"),
+            (|f| f.place = "room-x".into(), "place"),
+            (|f| f.counsellor_ids.clear(), "counsellor_ids"),
+            (
+                |f| f.audience = "counsellors".into(),
+                "audience_counsellor_ids",
+            ),
+            (|f| f.opens_days_before = "0".into(), "opens_days_before"),
+        ];
+        for (spoil, field) in cases {
+            let mut form = form();
+            spoil(&mut form);
+            let error = SessionPlan::parse(&form, now(), true).unwrap_err();
+            assert_eq!(error.field, field, "{form:?}");
+        }
+    }
+
+    #[test]
+    fn a_six_week_series_skips_the_days_asked() {
+        let mut form = form();
+        form.repeat_every_weeks = "1".into();
+        form.repeat_slots = "6".into();
+        form.skipped_days = "22/12/2026, 2026-12-29".into();
+        let plan = SessionPlan::parse(&form, now(), true).unwrap();
+        let days: Vec<_> = plan.series.occurrences().iter().map(|o| o.day).collect();
+        assert_eq!(days.len(), 4);
+        assert!(!days.contains(&NaiveDate::from_ymd_opt(2026, 12, 22).unwrap()));
+        // An edit never repeats.
+        assert_eq!(
+            SessionPlan::parse(&form, now(), false)
+                .unwrap()
+                .series
+                .occurrences()
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_capacity_above_the_rooms_is_refused() {
+        let plan = SessionPlan::parse(&form(), now(), true).unwrap();
+        assert!(plan.check_room_capacity("Louise Michel", 12).is_ok());
+        let error = plan.check_room_capacity("Louise Michel", 10).unwrap_err();
+        assert!(error.message.contains("10 places"), "{}", error.message);
+    }
+
+    #[test]
+    fn times_are_read_the_ways_people_type_them() {
+        let nine_thirty = NaiveTime::from_hms_opt(9, 30, 0);
+        for text in ["09:30", "9:30", "9h30", "9 h 30"] {
+            assert_eq!(parse_time(text), nine_thirty, "{text}");
+        }
+        assert_eq!(parse_time("14h"), NaiveTime::from_hms_opt(14, 0, 0));
+        assert_eq!(parse_time("25:00"), None);
+    }
+
+    #[test]
+    fn audiences_admit_the_right_youths() {
+        let bondy = 4;
+        let pantin = 9;
+        let youth_of = |ml, referent| Enrollee {
+            mission_locale_id: ml,
+            referent_id: referent,
+        };
+        assert!(Audience::Federation.admits(bondy, youth_of(pantin, 1)));
+        assert!(Audience::MissionLocale.admits(bondy, youth_of(bondy, 1)));
+        assert!(!Audience::MissionLocale.admits(bondy, youth_of(pantin, 1)));
+        let specialists = Audience::Counsellors(BTreeSet::from([20, 21]));
+        assert!(specialists.admits(bondy, youth_of(pantin, 21)));
+        assert!(!specialists.admits(bondy, youth_of(bondy, 1)));
+        assert_eq!(
+            Audience::from_stored(specialists.code(), [20, 21]),
+            specialists
+        );
+    }
+
+    #[test]
+    fn the_window_moves_with_the_session() {
+        let window = EnrolmentWindow {
+            opens_days_before: Some(14),
+            closes_minutes_before: 120,
+        };
+        let starts = Utc.with_ymd_and_hms(2026, 12, 15, 8, 30, 0).unwrap();
+        assert!(!window.is_open(starts, starts - Duration::days(15)));
+        assert!(window.is_open(starts, starts - Duration::days(3)));
+        assert!(!window.is_open(starts, starts - Duration::minutes(119)));
+        let anytime = EnrolmentWindow {
+            opens_days_before: None,
+            closes_minutes_before: 0,
+        };
+        assert!(anytime.is_open(starts, starts - Duration::days(300)));
+        assert!(!anytime.is_open(starts, starts));
+    }
+
+    #[test]
+    fn holidays_and_closures_are_warned_about() {
+        let christmas = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+        let closures = [(
+            NaiveDate::from_ymd_opt(2026, 12, 24).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+            "fermeture annuelle".to_owned(),
+        )];
+        let warnings = day_warnings(christmas, &closures);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].contains("Noël"));
+        assert!(warnings[1].contains("fermeture annuelle"));
+        assert!(day_warnings(NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(), &closures).is_empty());
+    }
+
+    #[test]
+    fn changes_round_trip_as_json() {
+        let change = SessionChange::Cancelled {
+            reason: "Intervenante malade".into(),
+        };
+        let json = serde_json::to_string(&change).unwrap();
+        assert!(json.contains("\"kind\":\"cancelled\""));
+        assert_eq!(
+            serde_json::from_str::<SessionChange>(&json).unwrap(),
+            change
+        );
+        assert!(change.updates_invitations());
+        assert!(!SessionChange::DetailsChanged { fields: vec![] }.updates_invitations());
+    }
+
+    proptest! {
+        /// Whatever the audience, a youth of the federation-wide session is admitted, and a
+        /// session of one Mission Locale admits exactly its own youths.
+        #[test]
+        fn mission_locale_audience_is_exactly_the_organisers_youths(
+            organiser in 1..11i32, youth_ml in 1..11i32, referent in 1..500i32,
+        ) {
+            let youth = Enrollee { mission_locale_id: youth_ml, referent_id: referent };
+            prop_assert!(Audience::Federation.admits(organiser, youth));
+            prop_assert_eq!(Audience::MissionLocale.admits(organiser, youth), organiser == youth_ml);
+        }
+
+        /// A plan's sessions all start in the future, never before `now`.
+        #[test]
+        fn plans_never_start_in_the_past(days_ahead in -30i64..60, hour in 7u32..19) {
+            let mut form = form();
+            let day = now().date_naive() + Duration::days(days_ahead);
+            form.day = day.format("%Y-%m-%d").to_string();
+            form.starts_at = format!("{hour:02}:00");
+            form.ends_at = format!("{:02}:00", hour + 1);
+            if let Ok(plan) = SessionPlan::parse(&form, now(), true) {
+                prop_assert!(plan.series.occurrences().iter().all(|o| o.starts_at > now()));
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+use sea_orm::entity::prelude::*;
+
+/// The counsellors who run a session.
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "session_counsellors")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub session_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub person_id: i32,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
