@@ -5,10 +5,11 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::SiteHeader;
 use crate::pages::{
-    FacilitatorPage, FacilitatorsPage, ForgotPasswordPage, HomePage, LinkSentPage,
-    LocalMailMessagePage, LocalMailPage, NewFacilitatorPage, NewStaffMemberPage, NewYouthPage,
-    NotFoundPage, PlacesPage, RedeemLinkPage, ResetPasswordPage, SignInPage, StaffMemberPage,
-    StaffPage, UpcomingSessionsPage, YouthPage, YouthsPage,
+    AgendaPage, FacilitatorPage, FacilitatorSessionsPage, FacilitatorsPage, ForgotPasswordPage,
+    HomePage, LinkSentPage, LocalMailMessagePage, LocalMailPage, NewFacilitatorPage,
+    NewSessionPage, NewStaffMemberPage, NewYouthPage, NotFoundPage, PlacesPage, PublicSessionPage,
+    RedeemLinkPage, ResetPasswordPage, SessionPage, SignInPage, StaffMemberPage, StaffPage,
+    UpcomingSessionsPage, YouthPage, YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -62,6 +63,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/equipe/nouveau") view=NewStaffMemberPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/:id") view=StaffMemberPage ssr=SsrMode::Async/>
                     <Route path=path!("/lieux") view=PlacesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/agenda") view=AgendaPage ssr=SsrMode::Async/>
+                    <Route path=path!("/seances/nouvelle") view=NewSessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/seances/:id") view=SessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ateliers/:id") view=PublicSessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mes-seances") view=FacilitatorSessionsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

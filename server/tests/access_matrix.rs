@@ -50,6 +50,7 @@ const YOUTH_READERS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist, Youth
 /// The staff of the Mission Locale whose site is at stake, and coordinators.
 const SITE_EDITORS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist];
 const COORDINATORS: &[Who] = &[Coordinator];
+const FACILITATORS: &[Who] = &[Facilitator];
 
 /// What an entry promises.
 #[derive(Clone, Copy, Debug)]
@@ -79,6 +80,10 @@ struct Cast {
     staff_to_archive: i32,
     facilitator_to_edit: i32,
     facilitator_to_archive: i32,
+    /// A session of the Mission Locale, in `room`, for edits.
+    session_to_edit: i32,
+    /// One per planner: a cancelled session cannot be cancelled again.
+    sessions_to_cancel: Vec<i32>,
 }
 
 impl Cast {
@@ -207,7 +212,41 @@ async fn cast(app: &TestApp) -> Cast {
                 .to_string(),
         ),
     ];
+    let planned = |day: &str| shared::domain::SessionForm {
+        workshop_type_id: "1".into(),
+        day: day.into(),
+        starts_at: "09:00".into(),
+        ends_at: "10:00".into(),
+        place: format!("room-{room}"),
+        capacity: "4".into(),
+        counsellor_ids: vec![referent.to_string()],
+        audience: "federation".into(),
+        closes_hours_before: "2".into(),
+        publish: Some("on".into()),
+        repeat_every_weeks: "1".into(),
+        repeat_slots: "3".into(),
+        ..Default::default()
+    };
+    let plan = |form: shared::domain::SessionForm| {
+        let db = app.db.clone();
+        async move {
+            shared::services::plan_sessions(
+                &db,
+                &shared::domain::Actor::Coordinator {
+                    person_id: coordinator,
+                },
+                &form,
+                chrono::Utc::now(),
+            )
+            .await
+            .expect("a planned series")
+        }
+    };
+    let session_to_edit = plan(planned("2027-08-02")).await;
+    let first_to_cancel = plan(planned("2027-08-03")).await;
     Cast {
+        session_to_edit,
+        sessions_to_cancel: (first_to_cancel..first_to_cancel + 3).collect(),
         coordinator,
         referent,
         counsellor_same_ml,
@@ -510,6 +549,104 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             }),
             Access::Only(SITE_EDITORS),
         ),
+        (
+            server_fn_path::<AddSiteClosure>(),
+            Box::new(|cast, _, call| {
+                vec![
+                    ("site_id", cast.site.to_string()),
+                    ("closure[first_day]", "2027-08-09".into()),
+                    ("closure[last_day]", "2027-08-20".into()),
+                    ("closure[reason]", format!("Travaux (matrice {call})")),
+                ]
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
+        (
+            server_fn_path::<LoadPlanningOptions>(),
+            no_args(),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<ListAgenda>(),
+            Box::new(|_, _, _| {
+                vec![
+                    ("query[view]", "mois".into()),
+                    ("query[from]", "2027-08-01".into()),
+                    ("query[mission_locale_id]", String::new()),
+                    ("query[theme]", String::new()),
+                    ("query[counsellor_id]", String::new()),
+                    ("query[facilitator_id]", String::new()),
+                ]
+            }),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<ViewSession>(),
+            Box::new(|cast, _, _| vec![("id", cast.session_to_edit.to_string())]),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<ViewPublicSession>(),
+            Box::new(|cast, _, _| vec![("id", cast.session_to_edit.to_string())]),
+            Access::Public,
+        ),
+        (
+            server_fn_path::<ListFacilitatorSessions>(),
+            no_args(),
+            Access::Only(FACILITATORS),
+        ),
+        (
+            server_fn_path::<PlanSessions>(),
+            Box::new(|cast, _, call| {
+                // A day of its own for each call, so that no call clashes with another.
+                let day = chrono::NaiveDate::from_ymd_opt(2027, 9, 1).unwrap()
+                    + chrono::Duration::days(call as i64);
+                session_fields(cast, &day.to_string(), "matrix")
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
+        (
+            server_fn_path::<UpdateSession>(),
+            Box::new(|cast, _, call| {
+                let mut form = session_fields(cast, "2027-08-02", &format!("edit {call}"));
+                form.push(("id", cast.session_to_edit.to_string()));
+                form.push(("scope", "this_session".into()));
+                form
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
+        (
+            server_fn_path::<CancelSession>(),
+            Box::new(|cast, who, _| {
+                let index = SITE_EDITORS
+                    .iter()
+                    .position(|editor| *editor == who)
+                    .unwrap_or(0);
+                vec![
+                    ("id", cast.sessions_to_cancel[index].to_string()),
+                    ("scope", "this_session".into()),
+                    ("reason", "Salle indisponible (matrice)".into()),
+                ]
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
+    ]
+}
+
+/// A session in the cast's room, 9:00–10:00 on `day`, run by the referent.
+fn session_fields(cast: &Cast, day: &str, note: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("session[workshop_type_id]", "1".into()),
+        ("session[day]", day.into()),
+        ("session[starts_at]", "09:00".into()),
+        ("session[ends_at]", "10:00".into()),
+        ("session[place]", format!("room-{}", cast.room)),
+        ("session[capacity]", "4".into()),
+        ("session[counsellor_ids][0]", cast.referent.to_string()),
+        ("session[audience]", "federation".into()),
+        ("session[closes_hours_before]", "2".into()),
+        ("session[note_for_youths]", note.into()),
+        ("session[publish]", "on".into()),
     ]
 }
 
@@ -571,6 +708,27 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
             Access::Only(COORDINATORS),
         ),
         ("/lieux", "/lieux".into(), Access::Only(STAFF)),
+        ("/agenda", "/agenda".into(), Access::Only(STAFF)),
+        (
+            "/seances/nouvelle",
+            "/seances/nouvelle".into(),
+            Access::Only(STAFF),
+        ),
+        (
+            "/seances/:id",
+            format!("/seances/{}", cast.session_to_edit),
+            Access::Only(STAFF),
+        ),
+        (
+            "/ateliers/:id",
+            format!("/ateliers/{}", cast.session_to_edit),
+            Access::Public,
+        ),
+        (
+            "/mes-seances",
+            "/mes-seances".into(),
+            Access::Only(FACILITATORS),
+        ),
     ]
 }
 
@@ -671,6 +829,22 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
         rooms,
         SITE_EDITORS.len() as u64,
         "only the site's editors added rooms"
+    );
+    let planned = shared::entities::workshop_session::Entity::find()
+        .filter(shared::entities::workshop_session::Column::NoteForYouths.eq("matrix"))
+        .count(&app.db)
+        .await
+        .expect("a count");
+    assert_eq!(planned, SITE_EDITORS.len() as u64, "only planners planned");
+    let cancelled = shared::entities::workshop_session::Entity::find()
+        .filter(shared::entities::workshop_session::Column::Status.eq("cancelled"))
+        .count(&app.db)
+        .await
+        .expect("a count");
+    assert_eq!(
+        cancelled,
+        SITE_EDITORS.len() as u64,
+        "only planners cancelled"
     );
 
     for (pattern, url, access) in &pages {

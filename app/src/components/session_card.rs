@@ -12,7 +12,7 @@ pub fn SessionCardView(session: SessionCard) -> impl IntoView {
         <article class="session-card" data-test="session-card" aria-labelledby=labelled_by>
             <p class="session-card__theme" data-test="session-theme">{session.theme.label()}</p>
             <h2 class="session-card__title" id=heading_id data-test="session-title">
-                {session.title}
+                <a href=format!("/ateliers/{}", session.id)>{session.title}</a>
             </h2>
             <p class="session-card__when" data-test="session-when">
                 <span class="session-card__date">{date}</span>

@@ -43,6 +43,9 @@ pub fn HomePage() -> impl IntoView {
                                     sessions=my_sessions
                                     empty="Aucune séance ne vous est encore confiée. La Mission Locale qui vous invite les ajoutera ici."
                                 />
+                                <p>
+                                    <a href="/mes-seances" data-test="my-sessions-link">"Toutes mes séances (à venir et passées), avec les adresses et les contacts"</a>
+                                </p>
                             </section>
                         }
                             .into_any()
@@ -55,6 +58,7 @@ pub fn HomePage() -> impl IntoView {
                                 <a class="button" href="/jeunes/nouveau" data-test="new-youth">
                                     "Inscrire un jeune"
                                 </a>
+                                <a class="button button--secondary" href="/agenda" data-test="agenda-link">"Agenda"</a>
                                 <a class="button button--secondary" href="/intervenants">
                                     "Intervenants"
                                 </a>
@@ -83,6 +87,7 @@ pub fn HomePage() -> impl IntoView {
                             <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
                             <p class="actions">
                                 <a class="button" href="/jeunes">"Jeunes"</a>
+                                <a class="button button--secondary" href="/agenda" data-test="agenda-link">"Agenda"</a>
                                 <a class="button button--secondary" href="/intervenants">
                                     "Intervenants"
                                 </a>

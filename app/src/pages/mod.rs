@@ -1,22 +1,28 @@
 //! One module per page, named after what the person does there.
 
+mod agenda;
 mod facilitators;
 mod home;
 mod local_mail;
 mod not_found;
 mod password_reset;
 mod places;
+mod public_session;
+mod sessions;
 mod sign_in;
 mod staff;
 mod upcoming_sessions;
 mod youths;
 
+pub use agenda::AgendaPage;
 pub use facilitators::{FacilitatorPage, FacilitatorsPage, NewFacilitatorPage};
 pub use home::HomePage;
 pub use local_mail::{LocalMailMessagePage, LocalMailPage};
 pub use not_found::NotFoundPage;
 pub use password_reset::{ForgotPasswordPage, ResetPasswordPage};
 pub use places::PlacesPage;
+pub use public_session::{FacilitatorSessionsPage, PublicSessionPage};
+pub use sessions::{NewSessionPage, SessionPage};
 pub use sign_in::{LinkSentPage, RedeemLinkPage, SignInPage};
 pub use staff::{NewStaffMemberPage, StaffMemberPage, StaffPage};
 pub use upcoming_sessions::UpcomingSessionsPage;

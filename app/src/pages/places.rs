@@ -5,7 +5,7 @@ use shared::domain::SiteView;
 
 use crate::components::{ErrorNotice, FormError};
 use crate::server_fns::{
-    AddRoom, CreateSite, UpdateRoom, UpdateSite, list_mission_locales, list_places,
+    AddRoom, AddSiteClosure, CreateSite, UpdateRoom, UpdateSite, list_mission_locales, list_places,
 };
 
 /// `/lieux`: the sites of the federation and their rooms; coordinators and the counsellors of a
@@ -17,6 +17,7 @@ pub fn PlacesPage() -> impl IntoView {
     let add_room = ServerAction::<AddRoom>::new();
     let update_room = ServerAction::<UpdateRoom>::new();
     let create_site = ServerAction::<CreateSite>::new();
+    let add_closure = ServerAction::<AddSiteClosure>::new();
     let places = Resource::new_blocking(|| (), |_| list_places());
     // Coordinators choose the Mission Locale of a new site; counsellors add to their own.
     let missions_locales =
@@ -29,6 +30,7 @@ pub fn PlacesPage() -> impl IntoView {
         <FormError error=add_room.value().get_untracked().and_then(Result::err)/>
         <FormError error=update_room.value().get_untracked().and_then(Result::err)/>
         <FormError error=create_site.value().get_untracked().and_then(Result::err)/>
+        <FormError error=add_closure.value().get_untracked().and_then(Result::err)/>
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
                 let missions_locales = missions_locales.await;
@@ -36,7 +38,7 @@ pub fn PlacesPage() -> impl IntoView {
                     Ok(sites) => {
                         view! {
                             <div class="sites">
-                                {sites.into_iter().map(|site| view! { <Site site update add_room update_room/> }).collect_view()}
+                                {sites.into_iter().map(|site| view! { <Site site update add_room update_room add_closure/> }).collect_view()}
                             </div>
                             <section class="card" aria-labelledby="nouveau-site">
                                 <h2 id="nouveau-site">"Nouveau site"</h2>
@@ -82,6 +84,7 @@ fn Site(
     update: ServerAction<UpdateSite>,
     add_room: ServerAction<AddRoom>,
     update_room: ServerAction<UpdateRoom>,
+    add_closure: ServerAction<AddSiteClosure>,
 ) -> impl IntoView {
     let SiteView {
         id,
@@ -90,6 +93,7 @@ fn Site(
         address,
         form,
         rooms,
+        closures,
         editable,
     } = site;
     let field = move |suffix: &str| format!("site-{id}-{suffix}");
@@ -129,6 +133,46 @@ fn Site(
                     })
                     .collect_view()}
             </ul>
+            <h3>"Fermetures"</h3>
+            {if closures.is_empty() {
+                view! { <p>"Aucune fermeture prévue."</p> }.into_any()
+            } else {
+                view! {
+                    <ul data-test="closures">
+                        {closures
+                            .into_iter()
+                            .map(|closure| {
+                                let days = if closure.first_day == closure.last_day {
+                                    format!("Le {}", shared::domain::format_day(closure.first_day))
+                                } else {
+                                    format!(
+                                        "Du {} au {}",
+                                        shared::domain::format_day(closure.first_day),
+                                        shared::domain::format_day(closure.last_day)
+                                    )
+                                };
+                                view! { <li>{format!("{days} : {}", closure.reason)}</li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            {editable
+                .then(|| {
+                    view! {
+                        <ActionForm action=add_closure attr:data-test="closure-form">
+                            <input type="hidden" name="site_id" value=id/>
+                            <label for=field("closure-first")>"Fermé du"</label>
+                            <input id=field("closure-first") name="closure[first_day]" type="date" required/>
+                            <label for=field("closure-last")>"au (vide : un seul jour)"</label>
+                            <input id=field("closure-last") name="closure[last_day]" type="date"/>
+                            <label for=field("closure-reason")>"Raison"</label>
+                            <input id=field("closure-reason") name="closure[reason]" required/>
+                            <button type="submit" class="button button--secondary">"Ajouter la fermeture"</button>
+                        </ActionForm>
+                    }
+                })}
             {if editable {
                 view! {
                     <ActionForm action=add_room attr:data-test="room-form">

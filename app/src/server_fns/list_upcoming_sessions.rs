@@ -3,9 +3,14 @@ use shared::domain::SessionCard;
 
 use crate::error::AppError;
 
-/// The published sessions still to come, for the public list.
+/// The published sessions still to come: those a signed-in youth may join, or the public list.
 #[server]
 pub async fn list_upcoming_sessions() -> Result<Vec<SessionCard>, AppError> {
     let state = crate::state::app_state()?;
-    Ok(shared::services::list_upcoming_sessions(&state.db, chrono::Utc::now()).await?)
+    Ok(shared::services::list_upcoming_sessions(
+        &state.db,
+        &crate::session::current_actor(),
+        chrono::Utc::now(),
+    )
+    .await?)
 }

@@ -96,6 +96,17 @@ impl Actor {
         self.may_refer_to(site_mission_locale_id)
     }
 
+    /// Planning, changing and cancelling the sessions a Mission Locale organises: its counsellors
+    /// and coordinators. Every staff member may read the whole federation's agenda.
+    pub fn may_plan_for(&self, organiser_mission_locale_id: i32) -> bool {
+        self.may_refer_to(organiser_mission_locale_id)
+    }
+
+    /// The counsellors' agenda and session pages: staff only.
+    pub fn may_view_agenda(&self) -> bool {
+        self.may_manage_people()
+    }
+
     /// Adding and archiving staff accounts: coordinators only.
     pub fn may_manage_staff(&self) -> bool {
         matches!(self, Actor::Coordinator { .. })

@@ -22,10 +22,11 @@ pub enum AuditAction {
     SiteUpdated,
     RoomAdded,
     RoomUpdated,
+    SiteClosureAdded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 17] = [
+    pub const ALL: [AuditAction; 18] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -43,6 +44,7 @@ impl AuditAction {
         AuditAction::SiteUpdated,
         AuditAction::RoomAdded,
         AuditAction::RoomUpdated,
+        AuditAction::SiteClosureAdded,
     ];
 
     pub fn code(self) -> &'static str {
@@ -64,6 +66,7 @@ impl AuditAction {
             AuditAction::SiteUpdated => "site_updated",
             AuditAction::RoomAdded => "room_added",
             AuditAction::RoomUpdated => "room_updated",
+            AuditAction::SiteClosureAdded => "site_closure_added",
         }
     }
 
@@ -93,6 +96,7 @@ impl AuditAction {
             AuditAction::SiteUpdated => "Site modifié",
             AuditAction::RoomAdded => "Salle ajoutée",
             AuditAction::RoomUpdated => "Salle modifiée",
+            AuditAction::SiteClosureAdded => "Fermeture du site ajoutée",
         }
     }
 }

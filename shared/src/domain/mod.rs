@@ -38,7 +38,8 @@ pub use person::{
     Gender, PROGRAMME_MAX_AGE, PROGRAMME_MIN_AGE, PersonName, age_on, check_programme_age,
 };
 pub use places::{
-    NewSiteForm, NewSiteRecord, RoomForm, RoomRecord, RoomView, SiteForm, SiteRecord, SiteView,
+    ClosureForm, ClosureRecord, ClosureView, NewSiteForm, NewSiteRecord, RoomForm, RoomRecord,
+    RoomView, SiteForm, SiteRecord, SiteView,
 };
 pub use planning::{
     Audience, EditScope, Enrollee, EnrolmentWindow, PlaceChoice, SessionChange, SessionForm,
@@ -47,7 +48,7 @@ pub use planning::{
 pub use planning_views::{
     Agenda, AgendaEntry, AgendaQuery, ContactView, FacilitatorAgenda, FacilitatorSession,
     PersonOption, PlaceView, PlanningOptions, PublicSession, RoomOption, SeriesPosition,
-    SessionDetails, SessionHistoryLine, WorkshopTypeOption,
+    SeriesSibling, SessionDetails, SessionHistoryLine, WorkshopTypeOption,
 };
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use session::{SessionCard, SessionStatus};

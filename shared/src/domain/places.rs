@@ -151,6 +151,8 @@ pub struct SiteView {
     pub address: String,
     pub form: SiteForm,
     pub rooms: Vec<RoomView>,
+    /// Days it is closed, from today on.
+    pub closures: Vec<ClosureView>,
     /// The reader may change it (coordinators, counsellors of its Mission Locale).
     pub editable: bool,
 }
@@ -236,5 +238,97 @@ mod tests {
         };
         let site = SiteRecord::parse(&form).expect("valid");
         assert!(site.lift && !site.step_free_access);
+    }
+}
+
+/// Days a site is closed (annual closure, works), as the form sends them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosureForm {
+    pub first_day: String,
+    pub last_day: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosureView {
+    pub id: i32,
+    pub first_day: chrono::NaiveDate,
+    pub last_day: chrono::NaiveDate,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClosureRecord {
+    pub first_day: chrono::NaiveDate,
+    pub last_day: chrono::NaiveDate,
+    pub reason: String,
+}
+
+impl ClosureRecord {
+    pub fn parse(form: &ClosureForm) -> Result<Self, InvalidInput> {
+        let first_day = super::parse_day(&form.first_day).ok_or_else(|| {
+            InvalidInput::new("first_day", "Indiquez le premier jour de fermeture.")
+        })?;
+        let last_day = match form.last_day.trim() {
+            "" => first_day,
+            text => super::parse_day(text).ok_or_else(|| {
+                InvalidInput::new("last_day", "Indiquez le dernier jour de fermeture.")
+            })?,
+        };
+        if last_day < first_day {
+            return Err(InvalidInput::new(
+                "last_day",
+                "Le dernier jour de fermeture vient après le premier.",
+            ));
+        }
+        if (last_day - first_day).num_days() > 366 {
+            return Err(InvalidInput::new(
+                "last_day",
+                "Une fermeture dure un an au plus.",
+            ));
+        }
+        let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        if reason.chars().count() < 3 || reason.chars().count() > 120 {
+            return Err(InvalidInput::new(
+                "reason",
+                "Donnez la raison de la fermeture (par exemple : fermeture annuelle).",
+            ));
+        }
+        Ok(Self {
+            first_day,
+            last_day,
+            reason,
+        })
+    }
+}
+
+#[cfg(test)]
+mod closure_tests {
+    use super::*;
+
+    #[test]
+    fn a_closure_reads_one_day_or_a_range() {
+        let form = |first: &str, last: &str, reason: &str| ClosureForm {
+            first_day: first.into(),
+            last_day: last.into(),
+            reason: reason.into(),
+        };
+        let one_day = ClosureRecord::parse(&form("2026-12-24", "", "Réveillon")).unwrap();
+        assert_eq!(one_day.first_day, one_day.last_day);
+        assert!(
+            ClosureRecord::parse(&form("2026-12-24", "2026-12-31", "fermeture annuelle")).is_ok()
+        );
+        assert_eq!(
+            ClosureRecord::parse(&form("2026-12-31", "2026-12-24", "fermeture annuelle"))
+                .unwrap_err()
+                .field,
+            "last_day"
+        );
+        assert_eq!(
+            ClosureRecord::parse(&form("2026-12-24", "", ""))
+                .unwrap_err()
+                .field,
+            "reason"
+        );
     }
 }

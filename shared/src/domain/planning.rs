@@ -144,6 +144,44 @@ pub struct SessionForm {
     pub skipped_days: String,
 }
 
+impl SessionForm {
+    /// Rebuilds the form from the fields a browser would post (`session[day]`,
+    /// `session[counsellor_ids][3]`...): the browser's instant check reads the live form this way.
+    pub fn from_fields<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut form = SessionForm::default();
+        for (name, value) in fields {
+            let Some(rest) = name.strip_prefix("session[") else {
+                continue;
+            };
+            let (key, _index) = rest.split_once(']').unwrap_or((rest, ""));
+            let value = value.to_owned();
+            match key {
+                "workshop_type_id" => form.workshop_type_id = value,
+                "day" => form.day = value,
+                "starts_at" => form.starts_at = value,
+                "ends_at" => form.ends_at = value,
+                "place" => form.place = value,
+                "venue_name" => form.venue_name = value,
+                "venue_address" => form.venue_address = value,
+                "capacity" => form.capacity = value,
+                "counsellor_ids" => form.counsellor_ids.push(value),
+                "facilitator_ids" => form.facilitator_ids.push(value),
+                "audience" => form.audience = value,
+                "audience_counsellor_ids" => form.audience_counsellor_ids.push(value),
+                "opens_days_before" => form.opens_days_before = value,
+                "closes_hours_before" => form.closes_hours_before = value,
+                "note_for_youths" => form.note_for_youths = value,
+                "publish" => form.publish = Some(value),
+                "repeat_every_weeks" => form.repeat_every_weeks = value,
+                "repeat_slots" => form.repeat_slots = value,
+                "skipped_days" => form.skipped_days = value,
+                _ => {}
+            }
+        }
+        form
+    }
+}
+
 /// A session (or series) as planned: every rule that needs no database has been checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionPlan {
@@ -587,7 +625,8 @@ mod tests {
 
     #[test]
     fn bad_input_names_the_field_in_french() {
-        let cases: [(fn(&mut SessionForm), &str); 9] = [
+        type Spoil = fn(&mut SessionForm);
+        let cases: [(Spoil, &str); 9] = [
             (|f| f.ends_at = "09:00".into(), "ends_at"),
             (|f| f.ends_at = "09:30".into(), "ends_at"),
             (|f| f.capacity = "0".into(), "capacity"),
@@ -628,6 +667,27 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn the_posted_fields_rebuild_the_form() {
+        let fields = [
+            ("session[workshop_type_id]", "3"),
+            ("session[day]", "2026-12-15"),
+            ("session[starts_at]", "09:30"),
+            ("session[ends_at]", "12:00"),
+            ("session[place]", "room-7"),
+            ("session[capacity]", "12"),
+            ("session[counsellor_ids][0]", "41"),
+            ("session[facilitator_ids][4]", "90"),
+            ("session[audience]", "mission_locale"),
+            ("session[closes_hours_before]", "2"),
+            ("session[publish]", "on"),
+            ("scope", "this_session"),
+        ];
+        let mut expected = form();
+        expected.facilitator_ids = vec!["90".into()];
+        assert_eq!(SessionForm::from_fields(fields), expected);
     }
 
     #[test]

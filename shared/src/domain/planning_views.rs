@@ -71,12 +71,21 @@ pub struct SessionHistoryLine {
     pub summary: String,
 }
 
-/// A session within its series: "séance 3 sur 6".
+/// A session within its series: "séance 3 sur 6", and the others.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeriesPosition {
     pub series_id: i32,
     pub position: u32,
     pub count: u32,
+    pub sessions: Vec<SeriesSibling>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesSibling {
+    pub id: i32,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: SessionStatus,
 }
 
 /// A session as staff see it on its page.
@@ -162,8 +171,6 @@ pub struct AgendaEntry {
     pub ends_at: DateTime<Utc>,
     pub place: String,
     pub capacity: u32,
-    /// Seats taken; enrolment (issue 5) fills it.
-    pub seats_taken: u32,
     pub counsellors: Vec<String>,
     pub facilitators: Vec<String>,
 }

@@ -1,11 +1,11 @@
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
 use crate::ServiceError;
-use crate::domain::{Actor, RoomView, SiteForm, SiteView};
-use crate::entities::{mission_locale, room, site};
+use crate::domain::{Actor, ClosureView, RoomView, SiteForm, SiteView};
+use crate::entities::{mission_locale, room, site, site_closure};
 use crate::services::access_guard::require;
 
-/// Every site of the federation with its rooms, for staff; each says whether the reader may
+/// Every site of the federation with its rooms and closing days, for staff; each says whether the reader may
 /// edit it.
 pub async fn list_places(
     db: &impl ConnectionTrait,
@@ -15,6 +15,10 @@ pub async fn list_places(
     let missions_locales = mission_locale::Entity::find().all(db).await?;
     let rooms = room::Entity::find()
         .order_by_asc(room::Column::Name)
+        .all(db)
+        .await?;
+    let closures = site_closure::Entity::find()
+        .order_by_asc(site_closure::Column::FirstDay)
         .all(db)
         .await?;
     let mut sites: Vec<SiteView> = site::Entity::find()
@@ -36,6 +40,16 @@ pub async fn list_places(
                     id: room.id,
                     name: room.name.clone(),
                     capacity: u32::try_from(room.capacity).unwrap_or(0),
+                })
+                .collect(),
+            closures: closures
+                .iter()
+                .filter(|closure| closure.site_id == site.id)
+                .map(|closure| ClosureView {
+                    id: closure.id,
+                    first_day: closure.first_day,
+                    last_day: closure.last_day,
+                    reason: closure.reason.clone(),
                 })
                 .collect(),
             form: SiteForm {

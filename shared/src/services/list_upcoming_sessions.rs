@@ -1,59 +1,126 @@
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, LoaderTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::ServiceError;
-use crate::domain::{SessionCard, SessionStatus, Theme};
-use crate::entities::{mission_locale, workshop_session, workshop_type};
+use crate::domain::{Actor, Audience, Enrollee, SessionCard, SessionStatus, Theme};
+use crate::entities::{mission_locale, room, site, workshop_session, workshop_type};
+use crate::services::load_home::youth_as_enrollee;
+use crate::services::session_records::load_bundles;
 
 /// A youth's phone should not receive an endless page: the list stops at this many sessions.
 const MAX_LISTED: u64 = 200;
 
-/// Published sessions that have not started yet at `now`, soonest first.
+/// Published sessions that have not started yet at `now`, soonest first. A signed-in youth sees
+/// those whose audience admits them; anyone else the public list, which leaves out sessions
+/// reserved to given counsellors' youths.
 pub async fn list_upcoming_sessions(
     db: &impl ConnectionTrait,
+    actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<Vec<SessionCard>, ServiceError> {
-    upcoming_sessions(db, None, MAX_LISTED, now).await
+    let shown = match actor {
+        Actor::Youth { person_id } => match youth_as_enrollee(db, *person_id).await? {
+            Some(enrollee) => Shown::ForYouth(enrollee),
+            None => Shown::Public,
+        },
+        _ => Shown::Public,
+    };
+    upcoming_sessions(db, shown, MAX_LISTED, now).await
 }
 
-/// The next `limit` published sessions, of one Mission Locale or of all.
+/// Whose list it is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Shown {
+    /// Anyone: sessions open to the federation or to a Mission Locale's youths.
+    Public,
+    /// A youth: only the sessions whose audience admits them.
+    ForYouth(Enrollee),
+    /// Staff: every published session of one Mission Locale.
+    OfMissionLocale(i32),
+}
+
+/// The next `limit` published sessions shown to `shown`.
 pub(crate) async fn upcoming_sessions(
     db: &impl ConnectionTrait,
-    mission_locale_id: Option<i32>,
+    shown: Shown,
     limit: u64,
     now: DateTime<Utc>,
 ) -> Result<Vec<SessionCard>, ServiceError> {
     let mut query = workshop_session::Entity::find()
         .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
         .filter(workshop_session::Column::StartsAt.gte(now));
-    if let Some(mission_locale_id) = mission_locale_id {
+    if let Shown::OfMissionLocale(mission_locale_id) = shown {
         query = query.filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
     }
     let sessions = query
         .order_by_asc(workshop_session::Column::StartsAt)
         .order_by_asc(workshop_session::Column::Id)
-        .limit(limit)
         .all(db)
         .await?;
-    let workshop_types = sessions.load_one(workshop_type::Entity, db).await?;
-    let missions_locales = sessions.load_one(mission_locale::Entity, db).await?;
-
-    sessions
+    let bundles: Vec<_> = load_bundles(db, sessions)
+        .await?
         .into_iter()
-        .zip(workshop_types)
-        .zip(missions_locales)
-        .map(|((session, workshop_type), mission_locale)| {
-            let workshop_type = workshop_type.ok_or_else(|| corrupt("workshop type missing"))?;
-            let mission_locale = mission_locale.ok_or_else(|| corrupt("mission locale missing"))?;
+        .filter(|bundle| match shown {
+            Shown::Public => !matches!(bundle.audience, Audience::Counsellors(_)),
+            Shown::ForYouth(youth) => bundle
+                .audience
+                .admits(bundle.session.mission_locale_id, youth),
+            Shown::OfMissionLocale(_) => true,
+        })
+        .take(limit as usize)
+        .collect();
+
+    let workshop_types: HashMap<i32, workshop_type::Model> = workshop_type::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|workshop| (workshop.id, workshop))
+        .collect();
+    let missions_locales: HashMap<i32, String> = mission_locale::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|ml| (ml.id, ml.name))
+        .collect();
+    let room_ids: Vec<i32> = bundles
+        .iter()
+        .filter_map(|bundle| bundle.session.room_id)
+        .collect();
+    let rooms: HashMap<i32, (room::Model, site::Model)> = room::Entity::find()
+        .filter(room::Column::Id.is_in(room_ids))
+        .find_also_related(site::Entity)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(room, site)| site.map(|site| (room.id, (room, site))))
+        .collect();
+
+    bundles
+        .into_iter()
+        .map(|bundle| {
+            let session = bundle.session;
+            let workshop_type = workshop_types
+                .get(&session.workshop_type_id)
+                .ok_or_else(|| corrupt("workshop type missing"))?;
+            let (venue_name, venue_address) = match session.room_id.and_then(|id| rooms.get(&id)) {
+                Some((room, site)) => (
+                    format!("{} — {}", site.name, room.name),
+                    site.address.clone(),
+                ),
+                None => (session.venue_name, session.venue_address),
+            };
             Ok(SessionCard {
                 id: session.id,
-                title: workshop_type.title,
+                title: workshop_type.title.clone(),
                 theme: Theme::parse(&workshop_type.theme).unwrap_or(Theme::Other),
-                mission_locale: mission_locale.name,
-                venue_name: session.venue_name,
-                venue_address: session.venue_address,
+                mission_locale: missions_locales
+                    .get(&session.mission_locale_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                venue_name,
+                venue_address,
                 starts_at: session.starts_at,
                 ends_at: session.ends_at,
                 capacity: u32::try_from(session.capacity).unwrap_or(0),

@@ -4,13 +4,16 @@ use sea_orm::{
     TransactionTrait,
 };
 
+use std::collections::BTreeSet;
+
 use crate::ServiceError;
 use crate::domain::Gender;
-use crate::domain::{PARIS, SessionStatus, Theme};
+use crate::domain::{Audience, PARIS, SessionChange, SessionStatus, Theme};
 use crate::entities::{
     facilitator, mission_locale, person, room, site, staff_member, workshop_session, workshop_type,
     youth,
 };
+use crate::services::session_records::{PeopleTable, record_change, write_people};
 
 /// The ten member agencies of the federation: (name, city, main site's address, workshop room).
 const MISSIONS_LOCALES: [(&str, &str, &str, &str); 10] = [
@@ -149,8 +152,8 @@ pub async fn load_demo_data(
         mission_locale_ids.push(inserted.id);
     }
 
-    insert_demo_places(&txn, &mission_locale_ids).await?;
-    insert_demo_people(&txn, &mission_locale_ids, now).await?;
+    let workshop_rooms = insert_demo_places(&txn, &mission_locale_ids).await?;
+    let people = insert_demo_people(&txn, &mission_locale_ids, now).await?;
 
     let mut workshop_type_ids = Vec::new();
     for (title, theme, description, _) in CATALOGUE {
@@ -166,20 +169,40 @@ pub async fn load_demo_data(
     }
 
     for slot in demo_slots(now) {
-        let (_, _, address, room) = MISSIONS_LOCALES[slot.agency];
         let (_, _, _, minutes) = CATALOGUE[slot.workshop];
-        workshop_session::ActiveModel {
+        let ends_at = slot.starts_at + Duration::minutes(minutes);
+        let session = workshop_session::ActiveModel {
             workshop_type_id: Set(workshop_type_ids[slot.workshop]),
             mission_locale_id: Set(mission_locale_ids[slot.agency]),
             starts_at: Set(slot.starts_at),
-            ends_at: Set(slot.starts_at + Duration::minutes(minutes)),
-            venue_name: Set(room.to_owned()),
-            venue_address: Set(address.to_owned()),
+            ends_at: Set(ends_at),
+            room_id: Set(Some(workshop_rooms[slot.agency])),
             capacity: Set(if slot.workshop == 2 { 8 } else { 12 }),
             status: Set(SessionStatus::Published.code().to_owned()),
+            audience: Set(Audience::Federation.code().to_owned()),
             ..Default::default()
         }
         .insert(&txn)
+        .await?;
+        // The agency's first counsellor runs it; a journalist leads the media literacy ones.
+        let counsellors = BTreeSet::from([people.counsellors_by_agency[slot.agency]]);
+        write_people(&txn, PeopleTable::Counsellors, session.id, &counsellors).await?;
+        if CATALOGUE[slot.workshop].1 == Theme::MediaLiteracy {
+            let journalist = BTreeSet::from([people.facilitators[0]]);
+            write_people(&txn, PeopleTable::Facilitators, session.id, &journalist).await?;
+        }
+        record_change(
+            &txn,
+            session.id,
+            None,
+            &SessionChange::Scheduled {
+                starts_at: slot.starts_at,
+                ends_at,
+                published: true,
+            },
+            "Séance de démonstration publiée.".to_owned(),
+            now,
+        )
         .await?;
     }
 
@@ -187,11 +210,13 @@ pub async fn load_demo_data(
     Ok(true)
 }
 
-/// One main site per Mission Locale, with its workshop room and a small interview room.
+/// One main site per Mission Locale, with its workshop room and a small interview room. Returns
+/// the workshop room of each Mission Locale.
 async fn insert_demo_places(
     db: &impl ConnectionTrait,
     mission_locale_ids: &[i32],
-) -> Result<(), ServiceError> {
+) -> Result<Vec<i32>, ServiceError> {
+    let mut workshop_rooms = Vec::new();
     for (index, (&mission_locale_id, (_, city, address, room_name))) in
         mission_locale_ids.iter().zip(MISSIONS_LOCALES).enumerate()
     {
@@ -217,7 +242,7 @@ async fn insert_demo_places(
         .insert(db)
         .await?;
         for (name, capacity) in [(room_name, 14), ("Bureau d'entretien", 4)] {
-            room::ActiveModel {
+            let room = room::ActiveModel {
                 site_id: Set(site.id),
                 name: Set(name.to_owned()),
                 capacity: Set(capacity),
@@ -225,9 +250,19 @@ async fn insert_demo_places(
             }
             .insert(db)
             .await?;
+            if capacity > 4 {
+                workshop_rooms.push(room.id);
+            }
         }
     }
-    Ok(())
+    Ok(workshop_rooms)
+}
+
+/// Who the demo sessions are given to.
+struct DemoPeople {
+    /// The first counsellor of each Mission Locale, in the order of `MISSIONS_LOCALES`.
+    counsellors_by_agency: Vec<i32>,
+    facilitators: Vec<i32>,
 }
 
 const FIRST_NAMES: [(&str, Gender); 24] = [
@@ -305,7 +340,7 @@ async fn insert_demo_people(
     db: &impl ConnectionTrait,
     mission_locale_ids: &[i32],
     now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
+) -> Result<DemoPeople, ServiceError> {
     let today = now.with_timezone(&PARIS).date_naive();
     // One hash for every demo account: hashing is deliberately slow.
     let demo_hash = Some(crate::auth::hash_password(DEMO_PASSWORD));
@@ -388,6 +423,7 @@ async fn insert_demo_people(
         .await?;
     }
 
+    let mut facilitators = Vec::new();
     for (first, last, organisation) in [
         ("Karim", "Amrani", "Bondy Blog"),
         (
@@ -408,8 +444,13 @@ async fn insert_demo_people(
         }
         .insert(db)
         .await?;
+        facilitators.push(person.id);
     }
-    Ok(())
+    Ok(DemoPeople {
+        // Counsellor `index` works in Mission Locale `index % 10`: the first ten, one each.
+        counsellors_by_agency: counsellor_ids[..mission_locale_ids.len()].to_vec(),
+        facilitators,
+    })
 }
 
 struct DemoSlot {

@@ -2,16 +2,19 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::ServiceError;
-use crate::domain::{Actor, Home, MissionLocaleFigures, SessionStatus, YouthScope};
+use crate::domain::{
+    Actor, Enrollee, Home, MissionLocaleFigures, SessionCard, SessionStatus, YouthScope,
+};
 use crate::entities::{mission_locale, person, staff_member, workshop_session, youth};
-use crate::services::list_upcoming_sessions::upcoming_sessions;
-use crate::services::{YouthListFilter, list_youths};
+use crate::services::list_upcoming_sessions::{Shown, upcoming_sessions};
+use crate::services::{YouthListFilter, list_facilitator_sessions, list_youths};
 
 /// How many sessions a home shows before "see all".
 const HOME_SESSIONS: u64 = 6;
 
-/// The home of the signed-in person, by role. "My sessions" stay empty until enrolment and
-/// planning (later issues) link people to sessions.
+/// The home of the signed-in person, by role. A youth's "my sessions" stays empty until
+/// enrolment (issue 5); the upcoming sessions shown to a youth are those whose audience admits
+/// them.
 pub async fn load_home(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -27,14 +30,37 @@ pub async fn load_home(
         .unwrap_or_default();
     Ok(match actor {
         Actor::Anonymous => return Err(ServiceError::NotSignedIn),
-        Actor::Youth { .. } => Home::Youth {
-            first_name,
-            my_sessions: Vec::new(),
-            upcoming: upcoming_sessions(db, None, HOME_SESSIONS, now).await?,
-        },
+        Actor::Youth { person_id } => {
+            let shown = match youth_as_enrollee(db, *person_id).await? {
+                Some(enrollee) => Shown::ForYouth(enrollee),
+                None => Shown::Public,
+            };
+            Home::Youth {
+                first_name,
+                my_sessions: Vec::new(),
+                upcoming: upcoming_sessions(db, shown, HOME_SESSIONS, now).await?,
+            }
+        }
         Actor::Facilitator { .. } => Home::Facilitator {
             first_name,
-            my_sessions: Vec::new(),
+            my_sessions: list_facilitator_sessions(db, actor, now)
+                .await?
+                .upcoming
+                .into_iter()
+                .filter(|session| session.status != SessionStatus::Cancelled)
+                .take(HOME_SESSIONS as usize)
+                .map(|session| SessionCard {
+                    id: session.id,
+                    title: session.title,
+                    theme: session.theme,
+                    mission_locale: String::new(),
+                    venue_name: session.place.name,
+                    venue_address: session.place.address,
+                    starts_at: session.starts_at,
+                    ends_at: session.ends_at,
+                    capacity: session.capacity,
+                })
+                .collect(),
         },
         Actor::Counsellor {
             mission_locale_id, ..
@@ -45,7 +71,13 @@ pub async fn load_home(
                 .await?
                 .map(|ml| ml.name)
                 .unwrap_or_default(),
-            agenda: upcoming_sessions(db, Some(*mission_locale_id), HOME_SESSIONS, now).await?,
+            agenda: upcoming_sessions(
+                db,
+                Shown::OfMissionLocale(*mission_locale_id),
+                HOME_SESSIONS,
+                now,
+            )
+            .await?,
             my_youths: list_youths(
                 db,
                 actor,
@@ -94,4 +126,22 @@ pub async fn load_home(
             }
         }
     })
+}
+
+/// What the audience rules need to know about a youth: their referent and its Mission Locale.
+pub(crate) async fn youth_as_enrollee(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+) -> Result<Option<Enrollee>, ServiceError> {
+    let Some(youth) = youth::Entity::find_by_id(person_id).one(db).await? else {
+        return Ok(None);
+    };
+    Ok(staff_member::Entity::find_by_id(youth.referent_id)
+        .one(db)
+        .await?
+        .and_then(|referent| referent.mission_locale_id)
+        .map(|mission_locale_id| Enrollee {
+            mission_locale_id,
+            referent_id: youth.referent_id,
+        }))
 }

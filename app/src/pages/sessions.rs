@@ -1,0 +1,490 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::domain::{
+    PlanningOptions, SessionDetails, SessionForm, SessionStatus, format_instant,
+    format_session_date, format_session_hours,
+};
+
+use crate::components::{ErrorNotice, FormError, IslandsScripts};
+use crate::islands::SessionFormCheck;
+use crate::server_fns::{
+    CancelSession, PlanSessions, UpdateSession, load_planning_options, view_session,
+};
+
+/// `/seances/nouvelle`: plan a session or a series (*cycle*).
+#[component]
+pub fn NewSessionPage() -> impl IntoView {
+    let plan = ServerAction::<PlanSessions>::new();
+    let options = Resource::new_blocking(|| (), |_| load_planning_options());
+    view! {
+        <Title text="Planifier une séance — Ateliers"/>
+        <h1>"Planifier une séance"</h1>
+        <p><a href="/agenda">"← Agenda"</a></p>
+        <FormError error=plan.value().get_untracked().and_then(Result::err)/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match options.await {
+                    Ok(options) => {
+                        let form = SessionForm {
+                            capacity: "12".into(),
+                            starts_at: "09:30".into(),
+                            ends_at: "12:00".into(),
+                            audience: "mission_locale".into(),
+                            closes_hours_before: "2".into(),
+                            counsellor_ids: options.me.map(|me| vec![me.to_string()]).unwrap_or_default(),
+                            publish: Some("on".into()),
+                            ..SessionForm::default()
+                        };
+                        let rooms = room_capacities(&options);
+                        view! {
+                            <ActionForm action=plan attr:data-test="session-form">
+                                <SessionFormCheck rooms repetition=true>
+                                    <SessionFields options form with_repetition=true/>
+                                </SessionFormCheck>
+                                <button type="submit" class="button button--large" data-test="plan-session">
+                                    "Planifier"
+                                </button>
+                            </ActionForm>
+                            <IslandsScripts/>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn room_capacities(options: &PlanningOptions) -> Vec<(i32, u32)> {
+    options
+        .rooms
+        .iter()
+        .map(|room| (room.id, room.capacity))
+        .collect()
+}
+
+/// The fields of a session, for planning (with the repetition) and editing.
+#[component]
+fn SessionFields(
+    options: PlanningOptions,
+    form: SessionForm,
+    with_repetition: bool,
+) -> impl IntoView {
+    let PlanningOptions {
+        workshop_types,
+        rooms,
+        counsellors,
+        facilitators,
+        ..
+    } = options;
+    let chosen = |list: &[String], id: i32| list.iter().any(|value| value == &id.to_string());
+    let external = form.place == "external";
+    view! {
+        {with_repetition
+            .then(|| {
+                let selected = form.workshop_type_id.clone();
+                view! {
+                    <label for="session-workshop">"Atelier"</label>
+                    <select id="session-workshop" name="session[workshop_type_id]" required data-test="workshop">
+                        <option value="">"— Choisir dans le catalogue —"</option>
+                        {workshop_types
+                            .into_iter()
+                            .map(|workshop| {
+                                let id = workshop.id.to_string();
+                                let is_selected = id == selected;
+                                view! {
+                                    <option value=id selected=is_selected>
+                                        {format!("{} ({})", workshop.title, workshop.theme.label())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                }
+            })}
+        <fieldset>
+            <legend>"Date et horaires (heure de Paris)"</legend>
+            <label for="session-day">"Date"</label>
+            <input id="session-day" name="session[day]" type="date" value=form.day.clone() required data-test="day"/>
+            <label for="session-starts">"Début"</label>
+            <input id="session-starts" name="session[starts_at]" type="time" value=form.starts_at.clone() required data-test="starts-at"/>
+            <label for="session-ends">"Fin"</label>
+            <input id="session-ends" name="session[ends_at]" type="time" value=form.ends_at.clone() required data-test="ends-at"/>
+        </fieldset>
+        {with_repetition
+            .then(|| {
+                view! {
+                    <fieldset data-test="repetition">
+                        <legend>"Répéter (cycle)"</legend>
+                        <label for="session-every">"Fréquence"</label>
+                        <select id="session-every" name="session[repeat_every_weeks]" data-test="repeat-every">
+                            <option value="0">"Une seule séance"</option>
+                            <option value="1">"Chaque semaine"</option>
+                            <option value="2">"Toutes les 2 semaines"</option>
+                            <option value="3">"Toutes les 3 semaines"</option>
+                            <option value="4">"Toutes les 4 semaines"</option>
+                        </select>
+                        <label for="session-slots">"Nombre de séances du cycle"</label>
+                        <input id="session-slots" name="session[repeat_slots]" type="number" min="2" max="52" data-test="repeat-slots"/>
+                        <label for="session-skipped">"Dates sans séance (jours fériés, vacances), séparées par des virgules"</label>
+                        <input id="session-skipped" name="session[skipped_days]" placeholder="25/12/2026, 01/01/2027" data-test="skipped-days"/>
+                    </fieldset>
+                }
+            })}
+        <fieldset>
+            <legend>"Lieu"</legend>
+            <label for="session-place">"Salle"</label>
+            <select id="session-place" name="session[place]" required data-test="place">
+                <option value="">"— Choisir —"</option>
+                {rooms
+                    .into_iter()
+                    .map(|room| {
+                        let value = format!("room-{}", room.id);
+                        let is_selected = value == form.place;
+                        view! { <option value=value selected=is_selected>{room.label}</option> }
+                    })
+                    .collect_view()}
+                <option value="external" selected=external>"Lieu extérieur (préciser ci-dessous)"</option>
+            </select>
+            <label for="session-venue">"Lieu extérieur : nom"</label>
+            <input id="session-venue" name="session[venue_name]" value=form.venue_name.clone()/>
+            <label for="session-venue-address">"Lieu extérieur : adresse complète"</label>
+            <input id="session-venue-address" name="session[venue_address]" value=form.venue_address.clone()/>
+            <label for="session-capacity">"Nombre de places"</label>
+            <input id="session-capacity" name="session[capacity]" type="number" min="1" max="200" value=form.capacity.clone() required data-test="capacity"/>
+        </fieldset>
+        <fieldset data-test="counsellors">
+            <legend>"Conseillers qui animent"</legend>
+            <div class="choices">
+                {counsellors
+                    .iter()
+                    .enumerate()
+                    .map(|(index, person)| {
+                        view! {
+                            <label class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    name=format!("session[counsellor_ids][{index}]")
+                                    value=person.id
+                                    checked=chosen(&form.counsellor_ids, person.id)
+                                />
+                                {format!(" {} — {}", person.name, person.detail)}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+        <fieldset data-test="facilitators">
+            <legend>"Intervenants invités (facultatif)"</legend>
+            <div class="choices">
+                {facilitators
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, person)| {
+                        view! {
+                            <label class="checkbox" data-test="facilitator-choice">
+                                <input
+                                    type="checkbox"
+                                    name=format!("session[facilitator_ids][{index}]")
+                                    value=person.id
+                                    checked=chosen(&form.facilitator_ids, person.id)
+                                />
+                                {format!(" {} — {}", person.name, person.detail)}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+        <fieldset>
+            <legend>"Qui peut s'inscrire"</legend>
+            {[
+                ("federation", "Les jeunes de toutes les Missions Locales"),
+                ("mission_locale", "Les jeunes de la Mission Locale organisatrice"),
+                ("counsellors", "Seulement les jeunes des conseillers cochés ci-dessous"),
+            ]
+                .into_iter()
+                .map(|(code, label)| {
+                    view! {
+                        <label class="checkbox">
+                            <input type="radio" name="session[audience]" value=code checked=form.audience == code/>
+                            {format!(" {label}")}
+                        </label>
+                    }
+                })
+                .collect_view()}
+            <details>
+                <summary>"Conseillers dont les jeunes peuvent s'inscrire"</summary>
+                <div class="choices">
+                    {counsellors
+                        .iter()
+                        .enumerate()
+                        .map(|(index, person)| {
+                            view! {
+                                <label class="checkbox">
+                                    <input
+                                        type="checkbox"
+                                        name=format!("session[audience_counsellor_ids][{index}]")
+                                        value=person.id
+                                        checked=chosen(&form.audience_counsellor_ids, person.id)
+                                    />
+                                    {format!(" {} — {}", person.name, person.detail)}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </details>
+        </fieldset>
+        <fieldset>
+            <legend>"Inscriptions"</legend>
+            <label for="session-opens">"Ouverture : nombre de jours avant la séance (vide : dès la publication)"</label>
+            <input id="session-opens" name="session[opens_days_before]" type="number" min="1" max="365" value=form.opens_days_before.clone()/>
+            <label for="session-closes">"Clôture : nombre d'heures avant la séance"</label>
+            <input id="session-closes" name="session[closes_hours_before]" type="number" min="0" max="336" value=form.closes_hours_before.clone() required/>
+        </fieldset>
+        <label for="session-note">"Mot pour les jeunes (facultatif)"</label>
+        <textarea id="session-note" name="session[note_for_youths]" rows="3" maxlength="1000">{form.note_for_youths.clone()}</textarea>
+        <label class="checkbox">
+            <input type="checkbox" name="session[publish]" checked=form.publish.is_some() data-test="publish"/>
+            " Publier : les jeunes concernés la voient et peuvent s'inscrire (sinon : brouillon)"
+        </label>
+    }
+}
+
+/// `/seances/:id`: a session for staff — details, warnings, history; its planners change it,
+/// move it, or cancel it (alone, with the following ones, or the whole series).
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i32>().ok())
+        .unwrap_or(0);
+    let query = use_query_map().read_untracked();
+    let notice = if query.get("enregistre").is_some() {
+        Some("Modifications enregistrées.".to_owned())
+    } else {
+        query
+            .get("annulees")
+            .map(|count| format!("Annulation enregistrée ({count} séance(s))."))
+    };
+    let update = ServerAction::<UpdateSession>::new();
+    let cancel = ServerAction::<CancelSession>::new();
+    let details = Resource::new_blocking(move || id, view_session);
+    let options = Resource::new_blocking(|| (), |_| async { load_planning_options().await.ok() });
+    view! {
+        <Title text="Séance — Ateliers"/>
+        <p><a href="/agenda">"← Agenda"</a></p>
+        {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> })}
+        <FormError error=update.value().get_untracked().and_then(Result::err)/>
+        <FormError error=cancel.value().get_untracked().and_then(Result::err)/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                let options = options.await;
+                match details.await {
+                    Ok(details) => view! { <SessionDetailsView details options update cancel/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SessionDetailsView(
+    details: SessionDetails,
+    options: Option<PlanningOptions>,
+    update: ServerAction<UpdateSession>,
+    cancel: ServerAction<CancelSession>,
+) -> impl IntoView {
+    let SessionDetails {
+        id,
+        title,
+        theme,
+        mission_locale,
+        status,
+        starts_at,
+        ends_at,
+        place,
+        capacity,
+        counsellors,
+        facilitators,
+        audience,
+        enrolment_opens_at,
+        enrolment_closes_at,
+        note_for_youths,
+        series,
+        cancellation_reason,
+        warnings,
+        history,
+        edit_form,
+    } = details;
+    let status_label = match status {
+        SessionStatus::Draft => "Brouillon",
+        SessionStatus::Published => "Publiée",
+        SessionStatus::Cancelled => "Annulée",
+    };
+    let in_series = series.is_some();
+    let contacts = |people: Vec<shared::domain::ContactView>| {
+        people
+            .into_iter()
+            .map(|person| {
+                let reach = [person.email, person.phone]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                view! { <li>{format!("{} — {reach}", person.name)}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <h1 data-test="session-title">{title}</h1>
+        <p class="lead" data-test="session-when">
+            {format!("{} · {}", format_session_date(starts_at), format_session_hours(starts_at, ends_at))}
+        </p>
+        <p data-test="session-status" data-status=status.code()>
+            {format!("{status_label} · {} · {mission_locale}", theme.label())}
+        </p>
+        {cancellation_reason
+            .map(|reason| {
+                view! { <p class="notice notice--error" data-test="cancellation">{format!("Séance annulée : {reason}")}</p> }
+            })}
+        {(!warnings.is_empty())
+            .then(|| {
+                view! {
+                    <div class="notice" role="note" data-test="warnings">
+                        {warnings.into_iter().map(|warning| view! { <p>{format!("Attention : {warning}")}</p> }).collect_view()}
+                    </div>
+                }
+            })}
+        <dl class="record">
+            <dt>"Lieu"</dt>
+            <dd data-test="session-place">{format!("{} — {}", place.name, place.address)}</dd>
+            <dt>"Places"</dt>
+            <dd>{capacity}</dd>
+            <dt>"Public"</dt>
+            <dd>{audience}</dd>
+            <dt>"Inscriptions"</dt>
+            <dd>
+                {format!(
+                    "{} jusqu'au {}",
+                    enrolment_opens_at
+                        .map(|at| format!("à partir du {},", format_instant(at)))
+                        .unwrap_or_else(|| "dès la publication,".into()),
+                    format_instant(enrolment_closes_at)
+                )}
+            </dd>
+            {series.clone().map(|series| view! {
+                <dt>"Cycle"</dt>
+                <dd data-test="series">{format!("Séance {} sur {}", series.position, series.count)}</dd>
+            })}
+            {(!note_for_youths.is_empty()).then(|| view! {
+                <dt>"Mot pour les jeunes"</dt>
+                <dd>{note_for_youths}</dd>
+            })}
+        </dl>
+        {series.map(|series| view! {
+            <h2>"Les séances du cycle"</h2>
+            <ol class="series-sessions" data-test="series-sessions">
+                {series.sessions.into_iter().map(|sibling| {
+                    let label = format!(
+                        "{}, {}{}",
+                        format_session_date(sibling.starts_at),
+                        format_session_hours(sibling.starts_at, sibling.ends_at),
+                        match sibling.status {
+                            SessionStatus::Cancelled => " (annulée)",
+                            SessionStatus::Draft => " (brouillon)",
+                            SessionStatus::Published => "",
+                        }
+                    );
+                    let current = sibling.id == id;
+                    view! {
+                        <li data-test="series-session" data-status=sibling.status.code()>
+                            {if current {
+                                view! { <strong aria-current="page">{label}</strong> }.into_any()
+                            } else {
+                                view! { <a href=format!("/seances/{}", sibling.id)>{label}</a> }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        })}
+        <h2>"Animation"</h2>
+        <ul data-test="session-counsellors">{contacts(counsellors)}</ul>
+        <h3>"Intervenants invités"</h3>
+        <ul data-test="session-facilitators">{contacts(facilitators)}</ul>
+        <p><a href=format!("/ateliers/{id}")>"Page publique de la séance (à partager avec les jeunes)"</a></p>
+        {edit_form
+            .zip(options)
+            .map(|(form, options)| {
+                let rooms = room_capacities(&options);
+                view! {
+                    <section class="card" aria-labelledby="modifier">
+                        <h2 id="modifier">"Modifier ou déplacer"</h2>
+                        <ActionForm action=update attr:data-test="edit-session-form">
+                            <input type="hidden" name="id" value=id/>
+                            <input type="hidden" name="session[workshop_type_id]" value=form.workshop_type_id.clone()/>
+                            <ScopeChoice in_series prefix="edit"/>
+                            <SessionFormCheck rooms repetition=false>
+                                <SessionFields options form with_repetition=false/>
+                            </SessionFormCheck>
+                            <button type="submit" class="button" data-test="save-session">"Enregistrer"</button>
+                        </ActionForm>
+                    </section>
+                    <section class="card danger-zone" aria-labelledby="annuler">
+                        <h2 id="annuler">"Annuler"</h2>
+                        <ActionForm action=cancel attr:data-test="cancel-session-form">
+                            <input type="hidden" name="id" value=id/>
+                            <ScopeChoice in_series prefix="cancel"/>
+                            <label for="cancel-reason">"Motif (les personnes inscrites le liront)"</label>
+                            <input id="cancel-reason" name="reason" required minlength="5" maxlength="500" data-test="cancel-reason"/>
+                            <button type="submit" class="button button--danger" data-test="cancel-session">"Annuler la séance"</button>
+                        </ActionForm>
+                    </section>
+                    <IslandsScripts/>
+                }
+            })}
+        <h2>"Historique"</h2>
+        <ul class="history" data-test="session-history">
+            {history
+                .into_iter()
+                .map(|line| view! { <li>{format!("{} — {} : {}", format_instant(line.at), line.who, line.summary)}</li> })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// Which sessions of the series a change applies to; a lone session has only itself.
+#[component]
+fn ScopeChoice(in_series: bool, prefix: &'static str) -> impl IntoView {
+    if !in_series {
+        return view! { <input type="hidden" name="scope" value="this_session"/> }.into_any();
+    }
+    view! {
+        <fieldset data-test=format!("{prefix}-scope")>
+            <legend>"Appliquer à"</legend>
+            {[
+                ("this_session", "Cette séance seulement"),
+                ("this_and_following", "Cette séance et les suivantes du cycle"),
+                ("whole_series", "Tout le cycle (séances à venir)"),
+            ]
+                .into_iter()
+                .map(|(code, label)| {
+                    view! {
+                        <label class="checkbox">
+                            <input type="radio" name="scope" value=code checked=code == "this_session"/>
+                            {format!(" {label}")}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+    .into_any()
+}

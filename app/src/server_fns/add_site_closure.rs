@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+use shared::domain::ClosureForm;
+
+use crate::error::AppError;
+
+/// Records days a site is closed.
+#[server]
+pub async fn add_site_closure(site_id: i32, closure: ClosureForm) -> Result<i32, AppError> {
+    let state = crate::state::app_state()?;
+    let id = shared::services::add_site_closure(
+        &state.db,
+        &crate::session::current_actor(),
+        site_id,
+        &closure,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/lieux?enregistre={site_id}#site-{site_id}"));
+    Ok(id)
+}

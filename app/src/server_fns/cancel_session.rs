@@ -1,0 +1,21 @@
+use leptos::prelude::*;
+use shared::domain::EditScope;
+
+use crate::error::AppError;
+
+/// Cancels a session (or the rest of its series) with the reason people will read.
+#[server]
+pub async fn cancel_session(id: i32, scope: String, reason: String) -> Result<usize, AppError> {
+    let state = crate::state::app_state()?;
+    let cancelled = shared::services::cancel_session(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        &reason,
+        EditScope::parse(&scope),
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/seances/{id}?annulees={cancelled}"));
+    Ok(cancelled)
+}

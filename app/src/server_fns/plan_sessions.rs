@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+use shared::domain::SessionForm;
+
+use crate::error::AppError;
+
+/// Plans a session or a series, then opens the (first) session's page.
+#[server]
+pub async fn plan_sessions(session: SessionForm) -> Result<i32, AppError> {
+    let state = crate::state::app_state()?;
+    let id = shared::services::plan_sessions(
+        &state.db,
+        &crate::session::current_actor(),
+        &session,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/seances/{id}?enregistre=1"));
+    Ok(id)
+}

@@ -1,0 +1,742 @@
+//! Planning through HTTP: sessions and series (*cycles*), edits alone or for "this and
+//! following", cancellations, double bookings, audiences, the facilitator's space and the public
+//! page. Each test runs on SQLite and on PostgreSQL, on the demo federation.
+
+mod support;
+
+use app::server_fns::{CancelSession, PlanSessions, UpdateSession};
+use chrono::{TimeZone, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use shared::domain::{SessionChange, SessionStatus};
+use shared::entities::{
+    facilitator, room, session_event, session_facilitator, site, staff_member, workshop_session,
+    workshop_type, youth,
+};
+use support::{Seed, TestApp, server_fn_path};
+
+/// A counsellor with the workshop room of their Mission Locale, a workshop and a journalist.
+struct Planner {
+    counsellor: i32,
+    session: String,
+    room: room::Model,
+    workshop: i32,
+    journalist: i32,
+    other_facilitator: i32,
+}
+
+async fn planner(app: &TestApp) -> Planner {
+    let counsellor = staff_member::Entity::find()
+        .filter(staff_member::Column::Role.eq("counsellor"))
+        .order_by_asc(staff_member::Column::PersonId)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let site = site::Entity::find()
+        .filter(site::Column::MissionLocaleId.eq(counsellor.mission_locale_id.unwrap()))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let room = room::Entity::find()
+        .filter(room::Column::SiteId.eq(site.id))
+        .order_by_desc(room::Column::Capacity)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let workshop = workshop_type::Entity::find()
+        .filter(workshop_type::Column::Theme.eq("media_literacy"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let facilitators = facilitator::Entity::find()
+        .order_by_asc(facilitator::Column::PersonId)
+        .all(&app.db)
+        .await
+        .unwrap();
+    Planner {
+        session: app.session_for(counsellor.person_id).await,
+        counsellor: counsellor.person_id,
+        room,
+        workshop,
+        journalist: facilitators[0].person_id,
+        other_facilitator: facilitators[1].person_id,
+    }
+}
+
+/// A form for one session (or, with `repeat`, a series) in the planner's room.
+fn session_form(
+    planner: &Planner,
+    day: &str,
+    starts: &str,
+    ends: &str,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("session[workshop_type_id]", planner.workshop.to_string()),
+        ("session[day]", day.to_owned()),
+        ("session[starts_at]", starts.to_owned()),
+        ("session[ends_at]", ends.to_owned()),
+        ("session[place]", format!("room-{}", planner.room.id)),
+        ("session[capacity]", "12".to_owned()),
+        ("session[counsellor_ids][0]", planner.counsellor.to_string()),
+        (
+            "session[facilitator_ids][0]",
+            planner.journalist.to_string(),
+        ),
+        ("session[audience]", "federation".to_owned()),
+        ("session[closes_hours_before]", "2".to_owned()),
+        ("session[publish]", "on".to_owned()),
+    ]
+}
+
+fn with(
+    mut form: Vec<(&'static str, String)>,
+    key: &'static str,
+    value: &str,
+) -> Vec<(&'static str, String)> {
+    form.retain(|(name, _)| *name != key);
+    form.push((key, value.to_owned()));
+    form
+}
+
+async fn sessions_count(app: &TestApp) -> u64 {
+    workshop_session::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn series_sessions(app: &TestApp, first_id: i32) -> Vec<workshop_session::Model> {
+    let first = workshop_session::Entity::find_by_id(first_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    workshop_session::Entity::find()
+        .filter(workshop_session::Column::SeriesId.eq(first.series_id.expect("a series")))
+        .order_by_asc(workshop_session::Column::StartsAt)
+        .all(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn plan(app: &TestApp, planner: &Planner, form: &[(&str, String)]) -> reqwest::Response {
+    app.call(
+        server_fn_path::<PlanSessions>(),
+        form,
+        Some(&planner.session),
+    )
+    .await
+}
+
+async fn planned_id(response: reqwest::Response) -> i32 {
+    assert_eq!(response.status(), 200, "{:?}", response.text().await);
+    response
+        .json::<i32>()
+        .await
+        .expect("the first session's id")
+}
+
+on_both_databases!(
+    a_series_keeps_paris_wall_clock_time_across_the_march_change,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        // Tuesdays 9:30–12:00 from 16 March 2027, six weeks, without 6 April: summer time
+        // starts on Sunday 28 March.
+        let form = session_form(&planner, "2027-03-16", "09:30", "12:00");
+        let form = with(form, "session[repeat_every_weeks]", "1");
+        let form = with(form, "session[repeat_slots]", "6");
+        let form = with(form, "session[skipped_days]", "06/04/2027");
+        let first = planned_id(plan(&app, &planner, &form).await).await;
+
+        let sessions = series_sessions(&app, first).await;
+        let starts: Vec<_> = sessions.iter().map(|session| session.starts_at).collect();
+        let utc = |month, day, hour, minute| {
+            Utc.with_ymd_and_hms(2027, month, day, hour, minute, 0)
+                .unwrap()
+        };
+        assert_eq!(
+            starts,
+            vec![
+                utc(3, 16, 8, 30),
+                utc(3, 23, 8, 30),
+                utc(3, 30, 7, 30),
+                utc(4, 13, 7, 30),
+                utc(4, 20, 7, 30),
+            ],
+            "9:30 in Paris is 8:30Z in winter and 7:30Z in summer; 6 April skipped"
+        );
+        for session in &sessions {
+            assert_eq!(session.room_id, Some(planner.room.id));
+            assert_eq!(session.status, "published");
+            let facilitators = session_facilitator::Entity::find()
+                .filter(session_facilitator::Column::SessionId.eq(session.id))
+                .count(&app.db)
+                .await
+                .unwrap();
+            assert_eq!(facilitators, 1);
+        }
+
+        // The October change the other way: Thursdays every other week at 14:00.
+        let form = session_form(&planner, "2027-10-21", "14:00", "16:00");
+        let form = with(form, "session[repeat_every_weeks]", "2");
+        let form = with(form, "session[repeat_slots]", "2");
+        let first = planned_id(plan(&app, &planner, &form).await).await;
+        let starts: Vec<_> = series_sessions(&app, first)
+            .await
+            .iter()
+            .map(|s| s.starts_at)
+            .collect();
+        assert_eq!(
+            starts,
+            vec![
+                Utc.with_ymd_and_hms(2027, 10, 21, 12, 0, 0).unwrap(),
+                Utc.with_ymd_and_hms(2027, 11, 4, 13, 0, 0).unwrap()
+            ]
+        );
+    }
+);
+
+on_both_databases!(
+    bad_input_gets_a_french_message_and_writes_nothing,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let taken = planned_id(
+            plan(
+                &app,
+                &planner,
+                &session_form(&planner, "2027-02-02", "09:30", "12:00"),
+            )
+            .await,
+        )
+        .await;
+        let before = sessions_count(&app).await;
+        let events_before = session_event::Entity::find().count(&app.db).await.unwrap();
+        let form = || session_form(&planner, "2027-02-09", "09:30", "12:00");
+        let above_room = (planner.room.capacity + 1).to_string();
+        let cases: Vec<(Vec<(&str, String)>, &str)> = vec![
+            (
+                with(form(), "session[ends_at]", "09:00"),
+                "L'heure de fin doit venir après",
+            ),
+            (with(form(), "session[capacity]", "0"), "entre 1 et 200"),
+            (
+                with(form(), "session[capacity]", &above_room),
+                "places : réduisez",
+            ),
+            (
+                with(form(), "session[place]", "room-999999"),
+                "Cette salle n'existe pas",
+            ),
+            (
+                with(form(), "session[day]", "2020-01-07"),
+                "Cette date est passée",
+            ),
+            (
+                session_form(&planner, "2027-02-02", "11:00", "13:00"),
+                "est déjà prise par « Décrypter",
+            ),
+            (
+                with(
+                    with(
+                        session_form(&planner, "2027-02-02", "10:00", "11:00"),
+                        "session[place]",
+                        "external",
+                    ),
+                    "session[venue_name]",
+                    "Médiathèque",
+                )
+                .into_iter()
+                .chain([(
+                    "session[venue_address]",
+                    "1 rue de la Paix, 93000 Bobigny".to_owned(),
+                )])
+                .collect(),
+                "est déjà pris·e par « Décrypter",
+            ),
+            (
+                with(
+                    form(),
+                    "session[facilitator_ids][0]",
+                    &planner.counsellor.to_string(),
+                ),
+                "Choisissez des intervenants dans la liste",
+            ),
+        ];
+        for (form, expected) in cases {
+            let response = plan(&app, &planner, &form).await;
+            assert_eq!(response.status(), 400, "{form:?}");
+            let body = response.text().await.unwrap();
+            assert!(body.contains(expected), "{expected:?} not in {body}");
+        }
+        assert_eq!(sessions_count(&app).await, before, "nothing written");
+        assert_eq!(
+            session_event::Entity::find().count(&app.db).await.unwrap(),
+            events_before
+        );
+
+        // A clash on one occurrence refuses the whole series.
+        let form = with(form(), "session[day]", "2027-01-26");
+        let form = with(form, "session[repeat_every_weeks]", "1");
+        let form = with(form, "session[repeat_slots]", "3");
+        let response = plan(&app, &planner, &form).await;
+        assert_eq!(response.status(), 400);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("mardi 2 février 2027")
+        );
+        assert_eq!(sessions_count(&app).await, before);
+
+        // Back to back is fine.
+        let after = session_form(&planner, "2027-02-02", "12:00", "13:00");
+        planned_id(plan(&app, &planner, &after).await).await;
+        assert!(taken > 0);
+    }
+);
+
+on_both_databases!(
+    moving_one_occurrence_and_cancelling_another_are_recorded_as_events,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let form = session_form(&planner, "2027-05-04", "09:30", "12:00");
+        let form = with(form, "session[repeat_every_weeks]", "1");
+        let form = with(form, "session[repeat_slots]", "6");
+        let first = planned_id(plan(&app, &planner, &form).await).await;
+        let sessions = series_sessions(&app, first).await;
+        assert_eq!(sessions.len(), 6);
+
+        // Move the second one to the Wednesday afternoon, alone.
+        let second = sessions[1].id;
+        let moved = session_form(&planner, "2027-05-12", "14:00", "16:30");
+        let mut call = moved.clone();
+        call.push(("id", second.to_string()));
+        call.push(("scope", "this_session".to_owned()));
+        let response = app
+            .call(
+                server_fn_path::<UpdateSession>(),
+                &call,
+                Some(&planner.session),
+            )
+            .await;
+        assert_eq!(response.status(), 200, "{:?}", response.text().await);
+        let after = series_sessions(&app, first).await;
+        assert_eq!(
+            after[1].starts_at,
+            Utc.with_ymd_and_hms(2027, 5, 12, 12, 0, 0).unwrap()
+        );
+        assert_eq!(
+            after[1].sequence, 1,
+            "attendees must get an updated invitation"
+        );
+        assert_eq!(after[2].starts_at, sessions[2].starts_at, "the others stay");
+        let events = session_event::Entity::find()
+            .filter(session_event::Column::SessionId.eq(second))
+            .order_by_asc(session_event::Column::Id)
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(events.last().unwrap().kind, "rescheduled");
+        let change: SessionChange = serde_json::from_str(&events.last().unwrap().change).unwrap();
+        assert!(
+            matches!(change, SessionChange::Rescheduled { from_starts_at, .. } if from_starts_at == sessions[1].starts_at)
+        );
+
+        // Cancel the fourth one, with a reason.
+        let fourth = sessions[3].id;
+        let response = app
+            .call(
+                server_fn_path::<CancelSession>(),
+                &[
+                    ("id", fourth.to_string()),
+                    ("scope", "this_session".to_owned()),
+                    ("reason", "Journaliste indisponible ce jour-là".to_owned()),
+                ],
+                Some(&planner.session),
+            )
+            .await;
+        assert_eq!(response.status(), 200, "{:?}", response.text().await);
+        let cancelled = workshop_session::Entity::find_by_id(fourth)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            cancelled.status,
+            SessionStatus::Cancelled.code(),
+            "kept, never deleted"
+        );
+        assert_eq!(
+            cancelled.cancellation_reason.as_deref(),
+            Some("Journaliste indisponible ce jour-là")
+        );
+
+        // The history shows on the session page, and the journalist sees it in their space.
+        let page = app
+            .get_as(&format!("/seances/{second}"), Some(&planner.session))
+            .await;
+        assert_eq!(page.status(), 200);
+        let page = page.text().await.unwrap();
+        assert!(
+            page.contains("Séance déplacée du mardi 11 mai 2027"),
+            "{page}"
+        );
+        let journalist = app.session_for(planner.journalist).await;
+        let space = app
+            .get_as("/mes-seances", Some(&journalist))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(space.contains("mercredi 12 mai 2027"));
+        assert!(!space.contains("mardi 11 mai 2027"), "the old date is gone");
+        assert!(space.contains("Annulée : Journaliste indisponible"));
+        assert!(space.matches("data-test=\"facilitator-session\"").count() >= 6);
+
+        // Another facilitator sees none of it, and no staff page.
+        let other = app.session_for(planner.other_facilitator).await;
+        let space = app
+            .get_as("/mes-seances", Some(&other))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!space.contains("mai 2027"));
+        assert_eq!(
+            app.get_as(&format!("/seances/{second}"), Some(&other))
+                .await
+                .status(),
+            403
+        );
+        assert_eq!(app.get_as("/agenda", Some(&other)).await.status(), 403);
+    }
+);
+
+on_both_databases!(
+    this_and_following_and_the_whole_series,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let form = session_form(&planner, "2027-06-01", "09:30", "12:00");
+        let form = with(form, "session[repeat_every_weeks]", "1");
+        let form = with(form, "session[repeat_slots]", "4");
+        let first = planned_id(plan(&app, &planner, &form).await).await;
+        let sessions = series_sessions(&app, first).await;
+
+        // From the third on: one day later, 10:00–12:30, another facilitator.
+        let mut call = with(
+            session_form(&planner, "2027-06-16", "10:00", "12:30"),
+            "session[facilitator_ids][0]",
+            &planner.other_facilitator.to_string(),
+        );
+        call.push(("id", sessions[2].id.to_string()));
+        call.push(("scope", "this_and_following".to_owned()));
+        let response = app
+            .call(
+                server_fn_path::<UpdateSession>(),
+                &call,
+                Some(&planner.session),
+            )
+            .await;
+        assert_eq!(response.status(), 200, "{:?}", response.text().await);
+        let after = series_sessions(&app, first).await;
+        let at = |month, day, hour, minute| {
+            Utc.with_ymd_and_hms(2027, month, day, hour, minute, 0)
+                .unwrap()
+        };
+        assert_eq!(
+            after.iter().map(|s| s.starts_at).collect::<Vec<_>>(),
+            vec![
+                at(6, 1, 7, 30),
+                at(6, 8, 7, 30),
+                at(6, 16, 8, 0),
+                at(6, 23, 8, 0)
+            ]
+        );
+        for moved in &after[2..] {
+            let kinds: Vec<String> = session_event::Entity::find()
+                .filter(session_event::Column::SessionId.eq(moved.id))
+                .all(&app.db)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|event| event.kind)
+                .collect();
+            assert!(
+                kinds.contains(&"rescheduled".to_owned())
+                    && kinds.contains(&"facilitators_changed".to_owned()),
+                "{kinds:?}"
+            );
+        }
+
+        // Cancel the whole series: every one, never deleted.
+        let response = app
+            .call(
+                server_fn_path::<CancelSession>(),
+                &[
+                    ("id", sessions[1].id.to_string()),
+                    ("scope", "whole_series".to_owned()),
+                    ("reason", "Le cycle est reporté au printemps".to_owned()),
+                ],
+                Some(&planner.session),
+            )
+            .await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.json::<usize>().await.unwrap(), 4);
+        let after = series_sessions(&app, first).await;
+        assert!(after.iter().all(|s| s.status == "cancelled"));
+
+        // Cancelling needs a reason, and a cancelled session cannot be edited.
+        let response = app
+            .call(
+                server_fn_path::<CancelSession>(),
+                &[
+                    ("id", first.to_string()),
+                    ("scope", "this_session".to_owned()),
+                    ("reason", "".to_owned()),
+                ],
+                Some(&planner.session),
+            )
+            .await;
+        assert_eq!(response.status(), 400);
+        let mut call = session_form(&planner, "2027-06-01", "09:30", "12:00");
+        call.push(("id", first.to_string()));
+        call.push(("scope", "this_session".to_owned()));
+        let response = app
+            .call(
+                server_fn_path::<UpdateSession>(),
+                &call,
+                Some(&planner.session),
+            )
+            .await;
+        assert_eq!(response.status(), 400);
+        assert!(response.text().await.unwrap().contains("annulée"));
+    }
+);
+
+on_both_databases!(
+    audiences_decide_which_youths_see_a_session,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let ml = staff_member::Entity::find_by_id(planner.counsellor)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .mission_locale_id
+            .unwrap();
+        // A session reserved to the planner's youths, one for the Mission Locale.
+        let reserved = with(
+            with(
+                session_form(&planner, "2027-03-02", "09:30", "12:00"),
+                "session[audience]",
+                "counsellors",
+            ),
+            "session[audience_counsellor_ids][0]",
+            &planner.counsellor.to_string(),
+        );
+        let reserved = planned_id(plan(&app, &planner, &reserved).await).await;
+        let own_ml = with(
+            session_form(&planner, "2027-03-02", "14:00", "16:00"),
+            "session[audience]",
+            "mission_locale",
+        );
+        let own_ml = planned_id(plan(&app, &planner, &own_ml).await).await;
+
+        let youths = youth::Entity::find().all(&app.db).await.unwrap();
+        let referents: Vec<staff_member::Model> =
+            staff_member::Entity::find().all(&app.db).await.unwrap();
+        let ml_of = |referent: i32| {
+            referents
+                .iter()
+                .find(|s| s.person_id == referent)
+                .and_then(|s| s.mission_locale_id)
+        };
+        let mine = youths
+            .iter()
+            .find(|y| y.referent_id == planner.counsellor)
+            .unwrap();
+        let colleague_s = youths
+            .iter()
+            .find(|y| y.referent_id != planner.counsellor && ml_of(y.referent_id) == Some(ml))
+            .unwrap();
+        let elsewhere = youths
+            .iter()
+            .find(|y| ml_of(y.referent_id) != Some(ml))
+            .unwrap();
+        // Past the demo's four weeks, the youth's home shows only these two sessions' days.
+        for (youth, sees_reserved, sees_ml) in [
+            (mine, true, true),
+            (colleague_s, false, true),
+            (elsewhere, false, false),
+        ] {
+            let session = app.session_for(youth.person_id).await;
+            let visible = visible_ids(&app, &session).await;
+            assert_eq!(
+                visible.contains(&reserved),
+                sees_reserved,
+                "youth {}",
+                youth.person_id
+            );
+            assert_eq!(
+                visible.contains(&own_ml),
+                sees_ml,
+                "youth {}",
+                youth.person_id
+            );
+        }
+        // The anonymous public list leaves out the reserved session.
+        let public = app.get("/ateliers").await.text().await.unwrap();
+        assert!(!public.contains(&format!("/ateliers/{reserved}\"")));
+    }
+);
+
+/// The ids of the sessions a youth's audience rules admit, read through the service the youth's
+/// pages use.
+async fn visible_ids(app: &TestApp, session: &str) -> Vec<i32> {
+    let actor = shared::services::identify_actor(&app.db, session, Utc::now())
+        .await
+        .unwrap();
+    shared::services::list_upcoming_sessions(&app.db, &actor, Utc::now())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|card| card.id)
+        .collect()
+}
+
+on_both_databases!(
+    the_public_page_shows_no_personal_data,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let published = planned_id(
+            plan(
+                &app,
+                &planner,
+                &session_form(&planner, "2027-03-09", "09:30", "12:00"),
+            )
+            .await,
+        )
+        .await;
+        let draft: Vec<_> = session_form(&planner, "2027-03-09", "14:00", "16:00")
+            .into_iter()
+            .filter(|(name, _)| *name != "session[publish]")
+            .collect();
+        let draft = planned_id(plan(&app, &planner, &draft).await).await;
+
+        let page = app.get(&format!("/ateliers/{published}")).await;
+        assert_eq!(page.status(), 200);
+        let page = page.text().await.unwrap();
+        assert!(
+            page.contains("Décrypter l&#x27;info avec un journaliste")
+                || page.contains("Décrypter l'info avec un journaliste")
+        );
+        assert!(page.contains("mardi 9 mars 2027"));
+        for id in [planner.counsellor, planner.journalist] {
+            let person = shared::entities::person::Entity::find_by_id(id)
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap();
+            assert!(
+                !page.contains(&person.last_name),
+                "{} on the public page",
+                person.last_name
+            );
+            assert!(!page.contains(person.email.as_deref().unwrap()));
+        }
+        assert_eq!(
+            app.get(&format!("/ateliers/{draft}")).await.status(),
+            404,
+            "drafts are not public"
+        );
+    }
+);
+
+on_both_databases!(
+    holidays_and_closing_days_are_warned_about_not_refused,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let response = app
+            .call(
+                server_fn_path::<app::server_fns::AddSiteClosure>(),
+                &[
+                    ("site_id", planner.room.site_id.to_string()),
+                    ("closure[first_day]", "2027-08-02".to_owned()),
+                    ("closure[last_day]", "2027-08-20".to_owned()),
+                    ("closure[reason]", "fermeture estivale".to_owned()),
+                ],
+                Some(&planner.session),
+            )
+            .await;
+        assert_eq!(response.status(), 200, "{:?}", response.text().await);
+
+        let bastille_day = planned_id(
+            plan(
+                &app,
+                &planner,
+                &session_form(&planner, "2027-07-14", "09:30", "12:00"),
+            )
+            .await,
+        )
+        .await;
+        let page = app
+            .get_as(&format!("/seances/{bastille_day}"), Some(&planner.session))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("Attention : Le 14 juillet 2027 est un jour férié (Fête nationale)."),
+            "{page}"
+        );
+
+        let summer = planned_id(
+            plan(
+                &app,
+                &planner,
+                &session_form(&planner, "2027-08-03", "09:30", "12:00"),
+            )
+            .await,
+        )
+        .await;
+        let page = app
+            .get_as(&format!("/seances/{summer}"), Some(&planner.session))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("Le site est fermé le 3 août 2027 (fermeture estivale)."),
+            "{page}"
+        );
+
+        let ordinary = planned_id(
+            plan(
+                &app,
+                &planner,
+                &session_form(&planner, "2027-07-20", "09:30", "12:00"),
+            )
+            .await,
+        )
+        .await;
+        let page = app
+            .get_as(&format!("/seances/{ordinary}"), Some(&planner.session))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!page.contains("data-test=\"warnings\""));
+    }
+);

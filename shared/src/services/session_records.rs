@@ -1,0 +1,530 @@
+//! Reading and writing sessions with their people, places and history (shared by the planning
+//! use cases; not a use case itself).
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+
+use crate::ServiceError;
+use crate::domain::{
+    Audience, Booking, ContactView, EnrolmentWindow, PlaceChoice, PlaceView, SessionChange,
+    SessionStatus, clash_message, first_clash,
+};
+use crate::entities::{
+    facilitator, person, room, session_audience, session_counsellor, session_event,
+    session_facilitator, site, staff_member, workshop_session, workshop_type,
+};
+
+/// A session row with the people attached to it.
+pub(crate) struct SessionBundle {
+    pub session: workshop_session::Model,
+    pub counsellor_ids: BTreeSet<i32>,
+    pub facilitator_ids: BTreeSet<i32>,
+    pub audience: Audience,
+}
+
+impl SessionBundle {
+    pub fn status(&self) -> SessionStatus {
+        SessionStatus::parse(&self.session.status).unwrap_or(SessionStatus::Draft)
+    }
+
+    pub fn window(&self) -> EnrolmentWindow {
+        EnrolmentWindow {
+            opens_days_before: self
+                .session
+                .enrolment_opens_days_before
+                .and_then(|days| u32::try_from(days).ok()),
+            closes_minutes_before: u32::try_from(self.session.enrolment_closes_minutes_before)
+                .unwrap_or(0),
+        }
+    }
+
+    pub fn place(&self) -> PlaceChoice {
+        match self.session.room_id {
+            Some(room_id) => PlaceChoice::Room(room_id),
+            None => PlaceChoice::External {
+                name: self.session.venue_name.clone(),
+                address: self.session.venue_address.clone(),
+            },
+        }
+    }
+}
+
+pub(crate) async fn load_bundles(
+    db: &impl ConnectionTrait,
+    sessions: Vec<workshop_session::Model>,
+) -> Result<Vec<SessionBundle>, ServiceError> {
+    let ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
+    let counsellors = people_of::<session_counsellor::Entity>(db, &ids).await?;
+    let facilitators = people_of::<session_facilitator::Entity>(db, &ids).await?;
+    let audiences = people_of::<session_audience::Entity>(db, &ids).await?;
+    Ok(sessions
+        .into_iter()
+        .map(|session| {
+            let id = session.id;
+            SessionBundle {
+                audience: Audience::from_stored(
+                    &session.audience,
+                    audiences.get(&id).cloned().unwrap_or_default(),
+                ),
+                counsellor_ids: counsellors.get(&id).cloned().unwrap_or_default(),
+                facilitator_ids: facilitators.get(&id).cloned().unwrap_or_default(),
+                session,
+            }
+        })
+        .collect())
+}
+
+pub(crate) async fn load_bundle(
+    db: &impl ConnectionTrait,
+    session_id: i32,
+) -> Result<SessionBundle, ServiceError> {
+    let session = workshop_session::Entity::find_by_id(session_id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(load_bundles(db, vec![session])
+        .await?
+        .pop()
+        .expect("one session in, one out"))
+}
+
+/// The three link tables share one shape: (session_id, person_id).
+trait SessionPeopleTable: EntityTrait {
+    fn session_column() -> Self::Column;
+    fn ids(model: &Self::Model) -> (i32, i32);
+}
+
+macro_rules! session_people_table {
+    ($module:ident) => {
+        impl SessionPeopleTable for $module::Entity {
+            fn session_column() -> Self::Column {
+                $module::Column::SessionId
+            }
+            fn ids(model: &$module::Model) -> (i32, i32) {
+                (model.session_id, model.person_id)
+            }
+        }
+    };
+}
+session_people_table!(session_counsellor);
+session_people_table!(session_facilitator);
+session_people_table!(session_audience);
+
+async fn people_of<E: SessionPeopleTable>(
+    db: &impl ConnectionTrait,
+    session_ids: &[i32],
+) -> Result<HashMap<i32, BTreeSet<i32>>, ServiceError> {
+    let mut by_session: HashMap<i32, BTreeSet<i32>> = HashMap::new();
+    for chunk in session_ids.chunks(500) {
+        for row in E::find()
+            .filter(E::session_column().is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
+        {
+            let (session_id, person_id) = E::ids(&row);
+            by_session.entry(session_id).or_default().insert(person_id);
+        }
+    }
+    Ok(by_session)
+}
+
+/// Replaces the people of one link table for a session.
+pub(crate) async fn write_people(
+    db: &impl ConnectionTrait,
+    table: PeopleTable,
+    session_id: i32,
+    people: &BTreeSet<i32>,
+) -> Result<(), ServiceError> {
+    match table {
+        PeopleTable::Counsellors => {
+            session_counsellor::Entity::delete_many()
+                .filter(session_counsellor::Column::SessionId.eq(session_id))
+                .exec(db)
+                .await?;
+            for &person_id in people {
+                session_counsellor::ActiveModel {
+                    session_id: Set(session_id),
+                    person_id: Set(person_id),
+                }
+                .insert(db)
+                .await?;
+            }
+        }
+        PeopleTable::Facilitators => {
+            session_facilitator::Entity::delete_many()
+                .filter(session_facilitator::Column::SessionId.eq(session_id))
+                .exec(db)
+                .await?;
+            for &person_id in people {
+                session_facilitator::ActiveModel {
+                    session_id: Set(session_id),
+                    person_id: Set(person_id),
+                }
+                .insert(db)
+                .await?;
+            }
+        }
+        PeopleTable::Audience => {
+            session_audience::Entity::delete_many()
+                .filter(session_audience::Column::SessionId.eq(session_id))
+                .exec(db)
+                .await?;
+            for &person_id in people {
+                session_audience::ActiveModel {
+                    session_id: Set(session_id),
+                    person_id: Set(person_id),
+                }
+                .insert(db)
+                .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum PeopleTable {
+    Counsellors,
+    Facilitators,
+    Audience,
+}
+
+/// The audience's counsellors, as stored in `session_audience`.
+pub(crate) fn audience_people(audience: &Audience) -> BTreeSet<i32> {
+    match audience {
+        Audience::Counsellors(counsellors) => counsellors.clone(),
+        Audience::Federation | Audience::MissionLocale => BTreeSet::new(),
+    }
+}
+
+/// Appends a change to the session's history; the invitations read it back.
+pub(crate) async fn record_change(
+    db: &impl ConnectionTrait,
+    session_id: i32,
+    actor_id: Option<i32>,
+    change: &SessionChange,
+    summary: String,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    session_event::ActiveModel {
+        session_id: Set(session_id),
+        at: Set(now),
+        actor_id: Set(actor_id),
+        kind: Set(change.kind().to_owned()),
+        summary: Set(summary),
+        change: Set(serde_json::to_string(change)
+            .map_err(|error| ServiceError::Database(sea_orm::DbErr::Custom(error.to_string())))?),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// "Prénom Nom" of each person, by id.
+///
+/// Takes a `Vec`, not an iterator: an iterator of borrowing closures held across the query
+/// would make the caller's future fail the `Send` check of server functions.
+pub(crate) async fn names_of(
+    db: &impl ConnectionTrait,
+    ids: Vec<i32>,
+) -> Result<HashMap<i32, String>, ServiceError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(person::Entity::find()
+        .filter(person::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|person| {
+            (
+                person.id,
+                format!("{} {}", person.first_name, person.last_name),
+            )
+        })
+        .collect())
+}
+
+/// How to reach each person, in the order of `ids`.
+pub(crate) async fn contacts_of(
+    db: &impl ConnectionTrait,
+    ids: &BTreeSet<i32>,
+) -> Result<Vec<ContactView>, ServiceError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(person::Entity::find()
+        .filter(person::Column::Id.is_in(ids.iter().copied()))
+        .order_by_asc(person::Column::LastName)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|person| ContactView {
+            name: format!("{} {}", person.first_name, person.last_name),
+            email: person.email,
+            phone: crate::domain::PhoneNumber::display_stored(person.phone.as_deref()),
+        })
+        .collect())
+}
+
+/// A room with its site: what planning and the pages need.
+pub(crate) struct RoomWithSite {
+    pub room: room::Model,
+    pub site: site::Model,
+}
+
+pub(crate) async fn load_room(
+    db: &impl ConnectionTrait,
+    room_id: i32,
+) -> Result<Option<RoomWithSite>, ServiceError> {
+    Ok(room::Entity::find_by_id(room_id)
+        .find_also_related(site::Entity)
+        .one(db)
+        .await?
+        .and_then(|(room, site)| site.map(|site| RoomWithSite { room, site })))
+}
+
+/// Where a session happens, for people who have to get there.
+pub(crate) async fn place_view(
+    db: &impl ConnectionTrait,
+    session: &workshop_session::Model,
+) -> Result<PlaceView, ServiceError> {
+    Ok(match session.room_id {
+        Some(room_id) => match load_room(db, room_id).await? {
+            Some(RoomWithSite { room, site }) => site_place_view(&room, &site),
+            None => PlaceView {
+                name: session.venue_name.clone(),
+                address: session.venue_address.clone(),
+                access_notes: Vec::new(),
+            },
+        },
+        None => PlaceView {
+            name: session.venue_name.clone(),
+            address: session.venue_address.clone(),
+            access_notes: Vec::new(),
+        },
+    })
+}
+
+pub(crate) fn site_place_view(room: &room::Model, site: &site::Model) -> PlaceView {
+    let mut access_notes = vec![format!("Horaires du site : {}", site.opening_hours)];
+    let mut equipment = Vec::new();
+    if site.step_free_access {
+        equipment.push("accès de plain-pied");
+    }
+    if site.lift {
+        equipment.push("ascenseur");
+    }
+    if site.hearing_loop {
+        equipment.push("boucle magnétique");
+    }
+    if !equipment.is_empty() {
+        access_notes.push(format!("Accessibilité : {}.", equipment.join(", ")));
+    }
+    if !site.accessibility_notes.is_empty() {
+        access_notes.push(site.accessibility_notes.clone());
+    }
+    PlaceView {
+        name: format!("{} — {}", site.name, room.name),
+        address: site.address.clone(),
+        access_notes,
+    }
+}
+
+/// A short label for lists and history: "Antenne principale — Bondy — Salle Nelson Mandela".
+pub(crate) async fn place_label(
+    db: &impl ConnectionTrait,
+    place: &PlaceChoice,
+) -> Result<String, ServiceError> {
+    Ok(match place {
+        PlaceChoice::Room(room_id) => match load_room(db, *room_id).await? {
+            Some(RoomWithSite { room, site }) => format!("{} — {}", site.name, room.name),
+            None => "salle supprimée".into(),
+        },
+        PlaceChoice::External { name, address } => format!("{name}, {address}"),
+    })
+}
+
+/// What a planned or edited session will hold: checked against every other session that is
+/// not cancelled.
+pub(crate) struct Claim<'a> {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub room: Option<(i32, &'a str)>,
+    pub people: &'a BTreeSet<i32>,
+}
+
+/// Refuses a double booking of the room or of a person, naming the other session. Sessions in
+/// `moving_together` (the ones being edited at once) are left out.
+pub(crate) async fn check_no_double_booking(
+    db: &impl ConnectionTrait,
+    claim: &Claim<'_>,
+    moving_together: &BTreeSet<i32>,
+) -> Result<(), ServiceError> {
+    let overlapping = workshop_session::Entity::find()
+        .filter(workshop_session::Column::StartsAt.lt(claim.ends_at))
+        .filter(workshop_session::Column::EndsAt.gt(claim.starts_at))
+        .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|session| !moving_together.contains(&session.id))
+        .collect::<Vec<_>>();
+    if overlapping.is_empty() {
+        return Ok(());
+    }
+    let titles: HashMap<i32, String> = workshop_type::Entity::find()
+        .filter(
+            workshop_type::Column::Id
+                .is_in(overlapping.iter().map(|session| session.workshop_type_id)),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|workshop| (workshop.id, workshop.title))
+        .collect();
+    let bundles = load_bundles(db, overlapping).await?;
+    let booking = |bundle: &SessionBundle| Booking {
+        session_id: bundle.session.id,
+        title: titles
+            .get(&bundle.session.workshop_type_id)
+            .cloned()
+            .unwrap_or_default(),
+        starts_at: bundle.session.starts_at,
+        ends_at: bundle.session.ends_at,
+    };
+
+    if let Some((room_id, room_name)) = claim.room {
+        let holding_room: Vec<Booking> = bundles
+            .iter()
+            .filter(|bundle| bundle.session.room_id == Some(room_id))
+            .map(booking)
+            .collect();
+        if let Some(other) = first_clash(claim.starts_at, claim.ends_at, None, &holding_room) {
+            return Err(ServiceError::Invalid(clash_message(
+                &format!("La salle choisie ({room_name})"),
+                "est déjà prise",
+                other,
+            )));
+        }
+    }
+    let names = names_of(db, claim.people.iter().copied().collect()).await?;
+    for person_id in claim.people {
+        let holding_person: Vec<Booking> = bundles
+            .iter()
+            .filter(|bundle| {
+                bundle.counsellor_ids.contains(person_id)
+                    || bundle.facilitator_ids.contains(person_id)
+            })
+            .map(booking)
+            .collect();
+        if let Some(other) = first_clash(claim.starts_at, claim.ends_at, None, &holding_person) {
+            let name = names.get(person_id).cloned().unwrap_or_default();
+            return Err(ServiceError::Invalid(clash_message(
+                &name,
+                "est déjà pris·e",
+                other,
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Checks that every chosen person is an active counsellor (or, for `facilitators`, an active
+/// guest facilitator), so a tampered id cannot attach anyone else.
+pub(crate) async fn check_people(
+    db: &impl ConnectionTrait,
+    counsellors: &BTreeSet<i32>,
+    facilitators: &BTreeSet<i32>,
+) -> Result<(), ServiceError> {
+    let active = |ids: &BTreeSet<i32>| {
+        person::Entity::find()
+            .filter(person::Column::Id.is_in(ids.iter().copied()))
+            .filter(person::Column::ArchivedAt.is_null())
+            .select_only()
+            .column(person::Column::Id)
+            .into_tuple::<i32>()
+    };
+    if !counsellors.is_empty() {
+        let active_ids: BTreeSet<i32> = active(counsellors).all(db).await?.into_iter().collect();
+        let staff = staff_member::Entity::find()
+            .filter(staff_member::Column::PersonId.is_in(active_ids.iter().copied()))
+            .filter(staff_member::Column::Role.eq("counsellor"))
+            .all(db)
+            .await?;
+        if staff.len() != counsellors.len() {
+            return Err(ServiceError::Invalid(
+                "Choisissez des conseillers dans la liste (un compte archivé ne peut pas animer)."
+                    .into(),
+            ));
+        }
+    }
+    if !facilitators.is_empty() {
+        let active_ids: BTreeSet<i32> = active(facilitators).all(db).await?.into_iter().collect();
+        let found = facilitator::Entity::find()
+            .filter(facilitator::Column::PersonId.is_in(active_ids.iter().copied()))
+            .all(db)
+            .await?;
+        if found.len() != facilitators.len() {
+            return Err(ServiceError::Invalid(
+                "Choisissez des intervenants dans la liste (un intervenant archivé ne peut pas animer)."
+                    .into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Serialises concurrent planning of the same room or people on PostgreSQL: the rows are
+/// locked (in id order, so two plans cannot deadlock) until the transaction ends. SQLite
+/// already lets one writer at a time.
+pub(crate) async fn lock_resources(
+    db: &impl ConnectionTrait,
+    room_id: Option<i32>,
+    people: &BTreeSet<i32>,
+) -> Result<(), ServiceError> {
+    if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        return Ok(());
+    }
+    if let Some(room_id) = room_id {
+        room::Entity::find_by_id(room_id)
+            .lock_exclusive()
+            .one(db)
+            .await?;
+    }
+    if !people.is_empty() {
+        person::Entity::find()
+            .filter(person::Column::Id.is_in(people.iter().copied()))
+            .order_by_asc(person::Column::Id)
+            .lock_exclusive()
+            .all(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The closures of the site holding `room_id`, for warnings.
+pub(crate) async fn closures_of_room(
+    db: &impl ConnectionTrait,
+    room_id: Option<i32>,
+) -> Result<Vec<(chrono::NaiveDate, chrono::NaiveDate, String)>, ServiceError> {
+    let Some(room_id) = room_id else {
+        return Ok(Vec::new());
+    };
+    let Some(room) = room::Entity::find_by_id(room_id).one(db).await? else {
+        return Ok(Vec::new());
+    };
+    Ok(crate::entities::site_closure::Entity::find()
+        .filter(crate::entities::site_closure::Column::SiteId.eq(room.site_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|closure| (closure.first_day, closure.last_day, closure.reason))
+        .collect())
+}
