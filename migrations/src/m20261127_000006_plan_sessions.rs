@@ -17,10 +17,14 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // SQLite takes one new column per ALTER TABLE.
         for column in [
-            integer(WorkshopTypes::DefaultDurationMinutes).default(120),
-            integer(WorkshopTypes::DefaultCapacity).default(12),
-            text(WorkshopTypes::WhatToBring).default(""),
-            text(WorkshopTypes::Suits).default(""),
+            integer(WorkshopTypes::DefaultDurationMinutes)
+                .default(120)
+                .to_owned(),
+            integer(WorkshopTypes::DefaultCapacity)
+                .default(12)
+                .to_owned(),
+            text(WorkshopTypes::WhatToBring).default("").to_owned(),
+            text(WorkshopTypes::Suits).default("").to_owned(),
             timestamp_with_time_zone_null(WorkshopTypes::ArchivedAt),
         ] {
             manager
