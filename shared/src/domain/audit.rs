@@ -22,10 +22,14 @@ pub enum AuditAction {
     SiteUpdated,
     RoomAdded,
     RoomUpdated,
+    WorkshopTypeCreated,
+    WorkshopTypeUpdated,
+    WorkshopTypeArchived,
+    WorkshopTypeRestored,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 17] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -43,6 +47,10 @@ impl AuditAction {
         AuditAction::SiteUpdated,
         AuditAction::RoomAdded,
         AuditAction::RoomUpdated,
+        AuditAction::WorkshopTypeCreated,
+        AuditAction::WorkshopTypeUpdated,
+        AuditAction::WorkshopTypeArchived,
+        AuditAction::WorkshopTypeRestored,
     ];
 
     pub fn code(self) -> &'static str {
@@ -64,6 +72,10 @@ impl AuditAction {
             AuditAction::SiteUpdated => "site_updated",
             AuditAction::RoomAdded => "room_added",
             AuditAction::RoomUpdated => "room_updated",
+            AuditAction::WorkshopTypeCreated => "workshop_type_created",
+            AuditAction::WorkshopTypeUpdated => "workshop_type_updated",
+            AuditAction::WorkshopTypeArchived => "workshop_type_archived",
+            AuditAction::WorkshopTypeRestored => "workshop_type_restored",
         }
     }
 
@@ -93,6 +105,10 @@ impl AuditAction {
             AuditAction::SiteUpdated => "Site modifié",
             AuditAction::RoomAdded => "Salle ajoutée",
             AuditAction::RoomUpdated => "Salle modifiée",
+            AuditAction::WorkshopTypeCreated => "Atelier ajouté au catalogue",
+            AuditAction::WorkshopTypeUpdated => "Atelier du catalogue modifié",
+            AuditAction::WorkshopTypeArchived => "Atelier du catalogue archivé",
+            AuditAction::WorkshopTypeRestored => "Atelier du catalogue rétabli",
         }
     }
 }
@@ -123,5 +139,23 @@ mod tests {
             assert_eq!(AuditAction::from_code(action.code()), Some(action));
         }
         assert_eq!(AuditAction::from_code("nope"), None);
+    }
+
+    #[test]
+    fn codes_and_labels_are_distinct() {
+        let codes: std::collections::HashSet<_> = AuditAction::ALL
+            .into_iter()
+            .map(AuditAction::code)
+            .collect();
+        let labels: std::collections::HashSet<_> = AuditAction::ALL
+            .into_iter()
+            .map(AuditAction::label)
+            .collect();
+        assert_eq!(codes.len(), AuditAction::ALL.len());
+        assert_eq!(labels.len(), AuditAction::ALL.len());
+        assert_eq!(
+            AuditAction::WorkshopTypeArchived.label(),
+            "Atelier du catalogue archivé"
+        );
     }
 }
