@@ -5,10 +5,11 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::SiteHeader;
 use crate::pages::{
-    FacilitatorPage, FacilitatorsPage, ForgotPasswordPage, HomePage, LinkSentPage,
-    LocalMailMessagePage, LocalMailPage, NewFacilitatorPage, NewStaffMemberPage, NewYouthPage,
-    NotFoundPage, PlacesPage, RedeemLinkPage, ResetPasswordPage, SignInPage, StaffMemberPage,
-    StaffPage, UpcomingSessionsPage, YouthPage, YouthsPage,
+    CataloguePage, FacilitatorPage, FacilitatorsPage, ForgotPasswordPage, HomePage, LinkSentPage,
+    LocalMailMessagePage, LocalMailPage, NewFacilitatorPage, NewStaffMemberPage,
+    NewWorkshopTypePage, NewYouthPage, NotFoundPage, PlacesPage, RedeemLinkPage, ResetPasswordPage,
+    SignInPage, StaffMemberPage, StaffPage, UpcomingSessionsPage, WorkshopTypePage, YouthPage,
+    YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -62,6 +63,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/equipe/nouveau") view=NewStaffMemberPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/:id") view=StaffMemberPage ssr=SsrMode::Async/>
                     <Route path=path!("/lieux") view=PlacesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/catalogue") view=CataloguePage ssr=SsrMode::Async/>
+                    <Route path=path!("/catalogue/nouveau") view=NewWorkshopTypePage ssr=SsrMode::Async/>
+                    <Route path=path!("/catalogue/:id") view=WorkshopTypePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -1,5 +1,6 @@
 //! One module per page, named after what the person does there.
 
+mod catalogue;
 mod facilitators;
 mod home;
 mod local_mail;
@@ -11,6 +12,7 @@ mod staff;
 mod upcoming_sessions;
 mod youths;
 
+pub use catalogue::{CataloguePage, NewWorkshopTypePage, WorkshopTypePage};
 pub use facilitators::{FacilitatorPage, FacilitatorsPage, NewFacilitatorPage};
 pub use home::HomePage;
 pub use local_mail::{LocalMailMessagePage, LocalMailPage};
