@@ -84,6 +84,9 @@ struct Cast {
     session_to_edit: i32,
     /// One per planner: a cancelled session cannot be cancelled again.
     sessions_to_cancel: Vec<i32>,
+    /// A workshop type of the demo catalogue to edit, and its title and theme.
+    workshop_type: (i32, String, String),
+    workshop_type_to_archive: i32,
 }
 
 impl Cast {
@@ -191,6 +194,16 @@ async fn cast(app: &TestApp) -> Cast {
         .expect("a query")
         .expect("a room")
         .id;
+    let catalogue = shared::entities::workshop_type::Entity::find()
+        .order_by_asc(shared::entities::workshop_type::Column::Id)
+        .all(&app.db)
+        .await
+        .expect("the catalogue");
+    let (Some(workshop_type), Some(workshop_type_to_archive)) =
+        (catalogue.first(), catalogue.last())
+    else {
+        panic!("a demo catalogue");
+    };
     let youth_form = vec![
         ("youth[first_name]", youth_person.first_name.clone()),
         ("youth[last_name]", youth_person.last_name.clone()),
@@ -268,6 +281,12 @@ async fn cast(app: &TestApp) -> Cast {
         staff_to_archive,
         facilitator_to_edit,
         facilitator_to_archive,
+        workshop_type: (
+            workshop_type.id,
+            workshop_type.title.clone(),
+            workshop_type.theme.clone(),
+        ),
+        workshop_type_to_archive: workshop_type_to_archive.id,
     }
 }
 
@@ -567,6 +586,11 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(STAFF),
         ),
         (
+            server_fn_path::<ListWorkshopTypes>(),
+            no_args(),
+            Access::Only(STAFF),
+        ),
+        (
             server_fn_path::<ListAgenda>(),
             Box::new(|_, _, _| {
                 vec![
@@ -630,6 +654,40 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             }),
             Access::Only(SITE_EDITORS),
         ),
+        (
+            server_fn_path::<ViewWorkshopType>(),
+            Box::new(|cast, _, _| vec![("id", cast.workshop_type.0.to_string())]),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<CreateWorkshopType>(),
+            Box::new(|_, _, call| {
+                let mut form = workshop_form(&format!("Atelier matrice {call}"), "other", call);
+                form.push(("workshop[suits]", "Tout le monde".into()));
+                form
+            }),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<UpdateWorkshopType>(),
+            Box::new(|cast, _, call| {
+                let (id, title, theme) = &cast.workshop_type;
+                let mut form = workshop_form(title, theme, call);
+                form.push(("id", id.to_string()));
+                form
+            }),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<ArchiveWorkshopType>(),
+            Box::new(|cast, _, _| vec![("id", cast.workshop_type_to_archive.to_string())]),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<RestoreWorkshopType>(),
+            Box::new(|cast, _, _| vec![("id", cast.workshop_type_to_archive.to_string())]),
+            Access::Only(STAFF),
+        ),
     ]
 }
 
@@ -647,6 +705,21 @@ fn session_fields(cast: &Cast, day: &str, note: &str) -> Vec<(&'static str, Stri
         ("session[closes_hours_before]", "2".into()),
         ("session[note_for_youths]", note.into()),
         ("session[publish]", "on".into()),
+    ]
+}
+
+/// A valid workshop type form, told apart by `call`.
+fn workshop_form(title: &str, theme: &str, call: usize) -> Vec<(&'static str, String)> {
+    vec![
+        ("workshop[title]", title.to_owned()),
+        ("workshop[theme]", theme.to_owned()),
+        (
+            "workshop[description]",
+            format!("Un atelier pour vérifier qui peut quoi ({call})."),
+        ),
+        ("workshop[default_duration_minutes]", "120".into()),
+        ("workshop[default_capacity]", "12".into()),
+        ("workshop[what_to_bring]", "Ton téléphone".into()),
     ]
 }
 
@@ -728,6 +801,17 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
             "/mes-seances",
             "/mes-seances".into(),
             Access::Only(FACILITATORS),
+        ),
+        ("/catalogue", "/catalogue".into(), Access::Only(STAFF)),
+        (
+            "/catalogue/nouveau",
+            "/catalogue/nouveau".into(),
+            Access::Only(STAFF),
+        ),
+        (
+            "/catalogue/:id",
+            format!("/catalogue/{}", cast.workshop_type.0),
+            Access::Only(STAFF),
         ),
     ]
 }
@@ -845,6 +929,26 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
         cancelled,
         SITE_EDITORS.len() as u64,
         "only planners cancelled"
+    );
+    let workshop_types = shared::entities::workshop_type::Entity::find()
+        .filter(shared::entities::workshop_type::Column::Title.starts_with("Atelier matrice"))
+        .count(&app.db)
+        .await
+        .expect("a count");
+    assert_eq!(
+        workshop_types,
+        STAFF.len() as u64,
+        "only staff added workshop types"
+    );
+    let catalogue_updates = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("workshop_type_updated"))
+        .count(&app.db)
+        .await
+        .expect("a count");
+    assert_eq!(
+        catalogue_updates,
+        STAFF.len() as u64,
+        "only staff edited the catalogue"
     );
 
     for (pattern, url, access) in &pages {

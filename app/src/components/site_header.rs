@@ -15,7 +15,17 @@ pub fn SiteHeader() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match person.await {
                         Ok(Some(person)) => {
+                            let staff_nav = person
+                                .is_staff
+                                .then(|| {
+                                    view! {
+                                        <nav class="site-header__nav" aria-label="Équipe" data-test="staff-nav">
+                                            <a href="/catalogue" data-test="nav-catalogue">"Catalogue"</a>
+                                        </nav>
+                                    }
+                                });
                             view! {
+                                {staff_nav}
                                 <div class="site-header__account" data-test="signed-in-as">
                                     <span>
                                         <strong>{person.display_name}</strong>

@@ -63,6 +63,7 @@ pub fn HomePage() -> impl IntoView {
                                     "Intervenants"
                                 </a>
                                 <a class="button button--secondary" href="/lieux">"Lieux"</a>
+                                <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
                                 <a class="button button--secondary" href="/equipe">"Équipe"</a>
                             </p>
                             <section aria-labelledby="agenda" data-test="home-counsellor">
@@ -92,6 +93,7 @@ pub fn HomePage() -> impl IntoView {
                                     "Intervenants"
                                 </a>
                                 <a class="button button--secondary" href="/lieux">"Lieux"</a>
+                                <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
                                 <a class="button button--secondary" href="/equipe">"Équipe"</a>
                             </p>
                             <section aria-labelledby="federation" data-test="home-coordinator">

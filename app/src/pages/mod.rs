@@ -1,6 +1,7 @@
 //! One module per page, named after what the person does there.
 
 mod agenda;
+mod catalogue;
 mod facilitators;
 mod home;
 mod local_mail;
@@ -15,6 +16,7 @@ mod upcoming_sessions;
 mod youths;
 
 pub use agenda::AgendaPage;
+pub use catalogue::{CataloguePage, NewWorkshopTypePage, WorkshopTypePage};
 pub use facilitators::{FacilitatorPage, FacilitatorsPage, NewFacilitatorPage};
 pub use home::HomePage;
 pub use local_mail::{LocalMailMessagePage, LocalMailPage};

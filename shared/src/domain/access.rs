@@ -107,6 +107,12 @@ impl Actor {
         self.may_manage_people()
     }
 
+    /// Keeping the workshop catalogue (titles, descriptions, defaults, archiving): coordinators
+    /// and counsellors, who plan the sessions.
+    pub fn may_edit_catalogue(&self) -> bool {
+        matches!(self, Actor::Coordinator { .. } | Actor::Counsellor { .. })
+    }
+
     /// Adding and archiving staff accounts: coordinators only.
     pub fn may_manage_staff(&self) -> bool {
         matches!(self, Actor::Coordinator { .. })
@@ -263,6 +269,7 @@ mod tests {
         assert!(coordinator.may_manage_staff() && !counsellor.may_manage_staff());
         assert!(counsellor.may_edit_site(ML_BONDY) && !counsellor.may_edit_site(ML_PANTIN));
         assert!(coordinator.may_edit_site(ML_PANTIN));
+        assert!(coordinator.may_edit_catalogue() && counsellor.may_edit_catalogue());
         for outsider in [
             Actor::Anonymous,
             Actor::Youth { person_id: 500 },
@@ -274,6 +281,7 @@ mod tests {
             assert!(!outsider.may_view_federation(), "{outsider:?}");
             assert!(!outsider.may_manage_staff(), "{outsider:?}");
             assert!(!outsider.may_edit_site(ML_BONDY), "{outsider:?}");
+            assert!(!outsider.may_edit_catalogue(), "{outsider:?}");
         }
     }
 

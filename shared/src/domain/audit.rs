@@ -23,10 +23,14 @@ pub enum AuditAction {
     RoomAdded,
     RoomUpdated,
     SiteClosureAdded,
+    WorkshopTypeCreated,
+    WorkshopTypeUpdated,
+    WorkshopTypeArchived,
+    WorkshopTypeRestored,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 18] = [
+    pub const ALL: [AuditAction; 22] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -45,6 +49,10 @@ impl AuditAction {
         AuditAction::RoomAdded,
         AuditAction::RoomUpdated,
         AuditAction::SiteClosureAdded,
+        AuditAction::WorkshopTypeCreated,
+        AuditAction::WorkshopTypeUpdated,
+        AuditAction::WorkshopTypeArchived,
+        AuditAction::WorkshopTypeRestored,
     ];
 
     pub fn code(self) -> &'static str {
@@ -67,6 +75,10 @@ impl AuditAction {
             AuditAction::RoomAdded => "room_added",
             AuditAction::RoomUpdated => "room_updated",
             AuditAction::SiteClosureAdded => "site_closure_added",
+            AuditAction::WorkshopTypeCreated => "workshop_type_created",
+            AuditAction::WorkshopTypeUpdated => "workshop_type_updated",
+            AuditAction::WorkshopTypeArchived => "workshop_type_archived",
+            AuditAction::WorkshopTypeRestored => "workshop_type_restored",
         }
     }
 
@@ -97,6 +109,10 @@ impl AuditAction {
             AuditAction::RoomAdded => "Salle ajoutée",
             AuditAction::RoomUpdated => "Salle modifiée",
             AuditAction::SiteClosureAdded => "Fermeture du site ajoutée",
+            AuditAction::WorkshopTypeCreated => "Atelier ajouté au catalogue",
+            AuditAction::WorkshopTypeUpdated => "Atelier du catalogue modifié",
+            AuditAction::WorkshopTypeArchived => "Atelier du catalogue archivé",
+            AuditAction::WorkshopTypeRestored => "Atelier du catalogue rétabli",
         }
     }
 }
@@ -127,5 +143,23 @@ mod tests {
             assert_eq!(AuditAction::from_code(action.code()), Some(action));
         }
         assert_eq!(AuditAction::from_code("nope"), None);
+    }
+
+    #[test]
+    fn codes_and_labels_are_distinct() {
+        let codes: std::collections::HashSet<_> = AuditAction::ALL
+            .into_iter()
+            .map(AuditAction::code)
+            .collect();
+        let labels: std::collections::HashSet<_> = AuditAction::ALL
+            .into_iter()
+            .map(AuditAction::label)
+            .collect();
+        assert_eq!(codes.len(), AuditAction::ALL.len());
+        assert_eq!(labels.len(), AuditAction::ALL.len());
+        assert_eq!(
+            AuditAction::WorkshopTypeArchived.label(),
+            "Atelier du catalogue archivé"
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 mod access;
 mod audit;
+mod catalogue;
 mod conflicts;
 mod contact;
 mod home;
@@ -19,6 +20,9 @@ mod theme;
 
 pub use access::{Actor, SensitiveFlagsVisibility, YouthFile, YouthScope};
 pub use audit::{AuditAction, LinkPurpose};
+pub use catalogue::{
+    WorkshopTypeDetails, WorkshopTypeForm, WorkshopTypeRecord, WorkshopTypeSummary, format_duration,
+};
 pub use conflicts::{Booking, clash_message, first_clash, overlaps};
 pub use contact::{EmailAddress, PhoneNumber};
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};

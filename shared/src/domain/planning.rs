@@ -623,10 +623,12 @@ mod tests {
         assert!(plan.publish);
     }
 
+    /// A change to a valid form that should be refused.
+    type Breakage = fn(&mut SessionForm);
+
     #[test]
     fn bad_input_names_the_field_in_french() {
-        type Spoil = fn(&mut SessionForm);
-        let cases: [(Spoil, &str); 9] = [
+        let cases: [(Breakage, &str); 9] = [
             (|f| f.ends_at = "09:00".into(), "ends_at"),
             (|f| f.ends_at = "09:30".into(), "ends_at"),
             (|f| f.capacity = "0".into(), "capacity"),

@@ -79,50 +79,83 @@ const MISSIONS_LOCALES: [(&str, &str, &str, &str); 10] = [
     ),
 ];
 
-/// The catalogue of the programme: (title, theme, description for youths, duration in minutes).
-const CATALOGUE: [(&str, Theme, &str, i64); 7] = [
-    (
-        "Mon CV en une page",
-        Theme::Cv,
-        "On construit ensemble un CV clair qui met en avant ce que tu sais faire, même sans expérience.",
-        150,
-    ),
-    (
-        "Écrire une lettre de motivation",
-        Theme::CoverLetter,
-        "Comprendre ce qu'attend un employeur et écrire une lettre courte, personnelle et sans fautes.",
-        150,
-    ),
-    (
-        "Réussir son entretien d'embauche",
-        Theme::Interview,
-        "Simulations d'entretien, questions pièges, tenue et attitude : on s'entraîne en petit groupe.",
-        180,
-    ),
-    (
-        "Confiance en soi",
-        Theme::PersonalDevelopment,
-        "Mieux connaître ses forces, parler devant un groupe et préparer la suite de son parcours.",
-        120,
-    ),
-    (
-        "Égalité filles-garçons au travail",
-        Theme::Diversity,
-        "Métiers « d'hommes », métiers « de femmes » ? On déconstruit les idées reçues avec des professionnels.",
-        120,
-    ),
-    (
-        "Les métiers de la transition écologique",
-        Theme::SustainableDevelopment,
-        "Rénovation, recyclage, mobilité : découvrir les métiers qui recrutent et les formations pour y accéder.",
-        150,
-    ),
-    (
-        "Décrypter l'info avec un journaliste",
-        Theme::MediaLiteracy,
-        "Un journaliste t'aide à vérifier une info, repérer une fausse nouvelle et comprendre comment se fabrique l'actualité.",
-        120,
-    ),
+/// A workshop of the demo catalogue, with the defaults its sessions start from.
+struct DemoWorkshop {
+    title: &'static str,
+    theme: Theme,
+    /// For youths, in plain French.
+    description: &'static str,
+    minutes: i64,
+    capacity: i32,
+    what_to_bring: &'static str,
+    suits: &'static str,
+}
+
+/// The catalogue of the programme.
+const CATALOGUE: [DemoWorkshop; 7] = [
+    DemoWorkshop {
+        title: "Mon CV en une page",
+        theme: Theme::Cv,
+        description: "On construit ensemble un CV clair qui met en avant ce que tu sais faire, même sans expérience.",
+        minutes: 150,
+        capacity: 12,
+        what_to_bring: "Une clé USB ou ton téléphone, une pièce d'identité, et si tu en as un, ton ancien CV.",
+        suits: "Celles et ceux qui n'ont jamais fait de CV ou dont le CV a plus d'un an. Aucune expérience demandée.",
+    },
+    DemoWorkshop {
+        title: "Écrire une lettre de motivation",
+        theme: Theme::CoverLetter,
+        description: "Comprendre ce qu'attend un employeur et écrire une lettre courte, personnelle et sans fautes.",
+        minutes: 150,
+        capacity: 12,
+        what_to_bring: "Une offre d'emploi ou de formation qui t'intéresse, ton CV, une clé USB ou ton téléphone.",
+        suits: "Celles et ceux qui ont un CV prêt et vont répondre à des offres ou candidater en formation.",
+    },
+    DemoWorkshop {
+        title: "Réussir son entretien d'embauche",
+        theme: Theme::Interview,
+        description: "Simulations d'entretien, questions pièges, tenue et attitude : on s'entraîne en petit groupe.",
+        minutes: 180,
+        capacity: 8,
+        what_to_bring: "Ton CV imprimé ou sur ton téléphone, et une offre pour laquelle tu aimerais passer l'entretien.",
+        suits: "Celles et ceux qui ont un entretien bientôt ou qui stressent à l'idée d'en passer un. Petit groupe de 8.",
+    },
+    DemoWorkshop {
+        title: "Confiance en soi",
+        theme: Theme::PersonalDevelopment,
+        description: "Mieux connaître ses forces, parler devant un groupe et préparer la suite de son parcours.",
+        minutes: 120,
+        capacity: 12,
+        what_to_bring: "Rien de spécial : de quoi noter, et l'envie d'échanger avec le groupe.",
+        suits: "Tout le monde, surtout si parler devant les autres ou se présenter te met mal à l'aise.",
+    },
+    DemoWorkshop {
+        title: "Égalité filles-garçons au travail",
+        theme: Theme::Diversity,
+        description: "Métiers « d'hommes », métiers « de femmes » ? On déconstruit les idées reçues avec des professionnels.",
+        minutes: 120,
+        capacity: 12,
+        what_to_bring: "Rien de spécial : juste ta curiosité et tes questions pour les professionnels invités.",
+        suits: "Filles et garçons qui hésitent sur un métier ou qui veulent découvrir des métiers auxquels ils n'avaient pas pensé.",
+    },
+    DemoWorkshop {
+        title: "Les métiers de la transition écologique",
+        theme: Theme::SustainableDevelopment,
+        description: "Rénovation, recyclage, mobilité : découvrir les métiers qui recrutent et les formations pour y accéder.",
+        minutes: 150,
+        capacity: 12,
+        what_to_bring: "De quoi noter, et ton téléphone pour garder les contacts des formations présentées.",
+        suits: "Celles et ceux qui cherchent un métier concret qui recrute, avec ou sans diplôme.",
+    },
+    DemoWorkshop {
+        title: "Décrypter l'info avec un journaliste",
+        theme: Theme::MediaLiteracy,
+        description: "Un journaliste t'aide à vérifier une info, repérer une fausse nouvelle et comprendre comment se fabrique l'actualité.",
+        minutes: 120,
+        capacity: 12,
+        what_to_bring: "Ton téléphone, avec une info ou une vidéo vue sur les réseaux sociaux qui t'a fait douter.",
+        suits: "Tout le monde : aucune connaissance demandée, il suffit de suivre l'actualité sur son téléphone.",
+    },
 ];
 
 /// The password of every demo staff account. Demo data loads only with `ATELIERS_DEMO=true`,
@@ -156,11 +189,16 @@ pub async fn load_demo_data(
     let people = insert_demo_people(&txn, &mission_locale_ids, now).await?;
 
     let mut workshop_type_ids = Vec::new();
-    for (title, theme, description, _) in CATALOGUE {
+    for workshop in &CATALOGUE {
         let inserted = workshop_type::ActiveModel {
-            title: Set(title.to_owned()),
-            theme: Set(theme.code().to_owned()),
-            description: Set(description.to_owned()),
+            title: Set(workshop.title.to_owned()),
+            theme: Set(workshop.theme.code().to_owned()),
+            description: Set(workshop.description.to_owned()),
+            default_duration_minutes: Set(i32::try_from(workshop.minutes).expect("minutes")),
+            default_capacity: Set(workshop.capacity),
+            what_to_bring: Set(workshop.what_to_bring.to_owned()),
+            suits: Set(workshop.suits.to_owned()),
+            archived_at: Set(None),
             ..Default::default()
         }
         .insert(&txn)
@@ -169,15 +207,15 @@ pub async fn load_demo_data(
     }
 
     for slot in demo_slots(now) {
-        let (_, _, _, minutes) = CATALOGUE[slot.workshop];
-        let ends_at = slot.starts_at + Duration::minutes(minutes);
+        let workshop = &CATALOGUE[slot.workshop];
+        let ends_at = slot.starts_at + Duration::minutes(workshop.minutes);
         let session = workshop_session::ActiveModel {
             workshop_type_id: Set(workshop_type_ids[slot.workshop]),
             mission_locale_id: Set(mission_locale_ids[slot.agency]),
             starts_at: Set(slot.starts_at),
             ends_at: Set(ends_at),
             room_id: Set(Some(workshop_rooms[slot.agency])),
-            capacity: Set(if slot.workshop == 2 { 8 } else { 12 }),
+            capacity: Set(workshop.capacity),
             status: Set(SessionStatus::Published.code().to_owned()),
             audience: Set(Audience::Federation.code().to_owned()),
             ..Default::default()
@@ -187,7 +225,7 @@ pub async fn load_demo_data(
         // The agency's first counsellor runs it; a journalist leads the media literacy ones.
         let counsellors = BTreeSet::from([people.counsellors_by_agency[slot.agency]]);
         write_people(&txn, PeopleTable::Counsellors, session.id, &counsellors).await?;
-        if CATALOGUE[slot.workshop].1 == Theme::MediaLiteracy {
+        if workshop.theme == Theme::MediaLiteracy {
             let journalist = BTreeSet::from([people.facilitators[0]]);
             write_people(&txn, PeopleTable::Facilitators, session.id, &journalist).await?;
         }
@@ -556,6 +594,23 @@ mod tests {
                 "09:30" | "14:00"
             ));
             assert!(slot.starts_at > now);
+        }
+    }
+
+    #[test]
+    fn the_demo_catalogue_follows_the_catalogue_rules() {
+        for workshop in &CATALOGUE {
+            let form = crate::domain::WorkshopTypeForm {
+                title: workshop.title.into(),
+                theme: workshop.theme.code().into(),
+                description: workshop.description.into(),
+                default_duration_minutes: workshop.minutes.to_string(),
+                default_capacity: workshop.capacity.to_string(),
+                what_to_bring: workshop.what_to_bring.into(),
+                suits: workshop.suits.into(),
+            };
+            crate::domain::WorkshopTypeRecord::parse(&form).expect(workshop.title);
+            assert!(!workshop.what_to_bring.is_empty() && !workshop.suits.is_empty());
         }
     }
 

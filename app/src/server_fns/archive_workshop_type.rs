@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Takes a workshop type out of the offer; it keeps its sessions.
+#[server]
+pub async fn archive_workshop_type(id: i32) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::archive_workshop_type(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/catalogue/{id}?archive=1"));
+    Ok(())
+}

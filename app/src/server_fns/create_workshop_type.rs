@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+use shared::domain::WorkshopTypeForm;
+
+use crate::error::AppError;
+
+/// Adds a workshop to the catalogue.
+#[server]
+pub async fn create_workshop_type(workshop: WorkshopTypeForm) -> Result<i32, AppError> {
+    let state = crate::state::app_state()?;
+    let id = shared::services::create_workshop_type(
+        &state.db,
+        &crate::session::current_actor(),
+        &workshop,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/catalogue?ajoute={id}#atelier-{id}"));
+    Ok(id)
+}

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Offers an archived workshop type again.
+#[server]
+pub async fn restore_workshop_type(id: i32) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::restore_workshop_type(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/catalogue/{id}?retabli=1"));
+    Ok(())
+}

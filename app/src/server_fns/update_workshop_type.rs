@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+use shared::domain::WorkshopTypeForm;
+
+use crate::error::AppError;
+
+/// Saves a workshop type of the catalogue.
+#[server]
+pub async fn update_workshop_type(id: i32, workshop: WorkshopTypeForm) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::update_workshop_type(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        &workshop,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/catalogue/{id}?enregistre=1"));
+    Ok(())
+}
