@@ -1,7 +1,5 @@
-use leptos::prelude::*;
-use shared::domain::EditScope;
-
 use crate::error::AppError;
+use leptos::prelude::*;
 
 /// Cancels a session (or the rest of its series) with the reason people will read.
 #[server]
@@ -12,7 +10,7 @@ pub async fn cancel_session(id: i32, scope: String, reason: String) -> Result<us
         &crate::session::current_actor(),
         id,
         &reason,
-        EditScope::parse(&scope),
+        shared::domain::EditScope::parse(&scope),
         chrono::Utc::now(),
     )
     .await?;

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use shared::domain::{EditScope, SessionForm};
+use shared::domain::SessionForm;
 
 use crate::error::AppError;
 
@@ -12,7 +12,7 @@ pub async fn update_session(id: i32, scope: String, session: SessionForm) -> Res
         &crate::session::current_actor(),
         id,
         &session,
-        EditScope::parse(&scope),
+        shared::domain::EditScope::parse(&scope),
         chrono::Utc::now(),
     )
     .await?;
