@@ -14,6 +14,13 @@ pub struct Migration;
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
+    /// One transaction on SQLite too: the rebuild of `workshop_sessions` is all or nothing, and
+    /// every statement runs on one connection (from the pool, a connection still reading the old
+    /// schema once saw the dropped index and refused to create it again).
+    fn use_transaction(&self) -> Option<bool> {
+        Some(true)
+    }
+
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // SQLite takes one new column per ALTER TABLE.
         for column in [
