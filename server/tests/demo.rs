@@ -127,5 +127,27 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
             .await
             .unwrap_or_else(|error| panic!("{email}: {error}"));
     }
+    // end2end/tests/planning.spec.ts plans with this counsellor (Montreuil) and these guests.
+    sign_in_with_password(
+        &db,
+        "sofiane.dubois2@ml93.example",
+        DEMO_PASSWORD,
+        None,
+        Utc::now(),
+    )
+    .await
+    .expect("the planning journey's counsellor");
+    for guest in [
+        "claire.vasseur0@medias.example",
+        "julien.morel0@medias.example",
+    ] {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let found = shared::entities::person::Entity::find()
+            .filter(shared::entities::person::Column::Email.eq(guest))
+            .one(&db)
+            .await
+            .expect("a query");
+        assert!(found.is_some(), "{guest} is a demo guest facilitator");
+    }
 }
 for_both_backends!(demo_accounts_sign_in_as_each_role);
