@@ -41,7 +41,9 @@ pub fn SessionFormCheck(
     }
 }
 
-/// The first rule the form breaks (empty when none), and the dates of the series.
+/// The first rule the form breaks (empty when none), and the dates of the series. Only
+/// wall-clock dates and hand-written French here: time-zone and locale tables would make the wasm
+/// every phone downloads several times heavier.
 #[cfg(feature = "hydrate")]
 fn check_form(
     event: &leptos::ev::Event,
@@ -49,8 +51,8 @@ fn check_form(
     repetition: bool,
 ) -> (String, Vec<String>) {
     use shared::domain::{
-        PlaceChoice, SessionForm, SessionPlan, day_warnings, format_session_date,
-        format_session_hours,
+        PlaceChoice, SessionForm, SessionPlan, day_warnings, format_wall_clock_hours,
+        format_weekday_and_day,
     };
     use wasm_bindgen::JsCast;
 
@@ -79,11 +81,18 @@ fn check_form(
             .iter()
             .map(|(name, value)| (name.as_str(), value.as_str())),
     );
-    let now =
-        chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+    // The counsellor's clock: in the Missions Locales, Paris time.
+    let clock = js_sys::Date::new_0();
+    let now = chrono::NaiveDate::from_ymd_opt(
+        clock.get_full_year() as i32,
+        clock.get_month() + 1,
+        clock.get_date(),
+    )
+    .and_then(|day| day.and_hms_opt(clock.get_hours(), clock.get_minutes(), 0))
+    .unwrap_or_default();
     let plan = match SessionPlan::parse(&session, now, repetition) {
         Ok(plan) => plan,
-        // Fields not reached yet are not errors: say nothing until the date and times are in.
+        // Fields not reached yet are not errors: say nothing until the date is in.
         Err(_) if session.day.is_empty() => return (String::new(), Vec::new()),
         Err(invalid) => return (invalid.message, Vec::new()),
     };
@@ -93,16 +102,18 @@ fn check_form(
     {
         return (invalid.message, Vec::new());
     }
-    let dates = plan
-        .series
-        .occurrences()
+    let series = &plan.series;
+    let ends_at = series.starts_at + chrono::Duration::minutes(i64::from(series.duration_minutes));
+    let dates = series
+        .slot_days()
         .into_iter()
-        .map(|occurrence| {
-            let warnings = day_warnings(occurrence.day, &[]);
+        .filter(|day| !series.skipped.contains(day))
+        .map(|day| {
+            let warnings = day_warnings(day, &[]);
             format!(
                 "{}, {}{}",
-                format_session_date(occurrence.starts_at),
-                format_session_hours(occurrence.starts_at, occurrence.ends_at),
+                format_weekday_and_day(day),
+                format_wall_clock_hours(series.starts_at, ends_at),
                 if warnings.is_empty() {
                     String::new()
                 } else {

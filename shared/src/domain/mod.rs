@@ -29,6 +29,7 @@ pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use invalid_input::InvalidInput;
 pub use paris_time::{
     PARIS, format_day, format_instant, format_session_date, format_session_hours,
+    format_wall_clock_hours, format_weekday_and_day,
 };
 pub use people_records::{
     ExitOutcome, FacilitatorForm, FacilitatorRecord, NewPassword, StaffForm, StaffRecord,

@@ -1,7 +1,7 @@
 //! Everything in the programme happens in Europe/Paris; instants are stored in UTC.
 //! Formatting always names the zone explicitly so the server and the browser agree.
 
-use chrono::{DateTime, Locale, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Locale, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 
 pub const PARIS: Tz = chrono_tz::Europe::Paris;
@@ -28,9 +28,47 @@ pub fn format_instant(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
-/// "2 novembre 2026".
+/// "2 novembre 2026". Written out by hand, not with chrono's locales: the browser's form check
+/// uses it, and the locale tables would weigh on every phone that loads the wasm.
 pub fn format_day(day: NaiveDate) -> String {
-    day.format_localized("%-d %B %Y", Locale::fr_FR).to_string()
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    format!(
+        "{} {} {}",
+        day.day(),
+        MONTHS[day.month0() as usize],
+        day.year()
+    )
+}
+
+/// "mardi 2 mars 2027", without the locale tables (see [`format_day`]).
+pub fn format_weekday_and_day(day: NaiveDate) -> String {
+    const WEEKDAYS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    format!(
+        "{} {}",
+        WEEKDAYS[day.weekday().num_days_from_monday() as usize],
+        format_day(day)
+    )
+}
+
+/// "9 h 30 – 12 h 00" from Paris wall-clock times.
+pub fn format_wall_clock_hours(starts_at: NaiveTime, ends_at: NaiveTime) -> String {
+    let hour = |time: NaiveTime| format!("{} h {:02}", time.hour(), time.minute());
+    format!("{} – {}", hour(starts_at), hour(ends_at))
 }
 
 #[cfg(test)]
@@ -44,6 +82,22 @@ mod tests {
         assert_eq!(format_instant(at), "27 novembre 2026 à 14 h 05");
         let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         assert_eq!(format_day(day), "2 novembre 2026");
+        // The hand-written French agrees with chrono's locale on every day of a year.
+        let mut day = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        while day.year() == 2027 {
+            assert_eq!(
+                format_weekday_and_day(day),
+                day.format_localized("%A %-d %B %Y", Locale::fr_FR)
+                    .to_string()
+            );
+            day = day.succ_opt().unwrap();
+        }
+        let nine_thirty = NaiveTime::from_hms_opt(9, 30, 0).unwrap();
+        let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+        assert_eq!(
+            format_wall_clock_hours(nine_thirty, noon),
+            "9 h 30 – 12 h 00"
+        );
     }
 
     #[test]

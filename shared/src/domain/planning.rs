@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{InvalidInput, RoomRecord, Series, format_day};
@@ -201,11 +201,12 @@ pub struct SessionPlan {
 impl SessionPlan {
     pub const MAX_NOTE: usize = 1000;
 
-    /// Parses the form. `now` refuses sessions in the past; a repetition is read only when
-    /// `allow_repetition` (new sessions), edits change one session at a time or apply a shift.
+    /// Parses the form. `now_in_paris` (Paris wall-clock time) refuses sessions in the past:
+    /// wall-clock, so that the browser's check needs no time-zone tables. A repetition is read
+    /// only when `allow_repetition` (new sessions); edits change one session at a time or shift.
     pub fn parse(
         form: &SessionForm,
-        now: DateTime<Utc>,
+        now_in_paris: NaiveDateTime,
         allow_repetition: bool,
     ) -> Result<Self, InvalidInput> {
         let workshop_type_id = form.workshop_type_id.trim().parse::<i32>().map_err(|_| {
@@ -241,8 +242,11 @@ impl SessionPlan {
             slots,
             skipped,
         )?;
-        if let Some(first) = series.occurrences().first()
-            && first.starts_at <= now
+        if let Some(first) = series
+            .slot_days()
+            .into_iter()
+            .find(|day| !series.skipped.contains(day))
+            && first.and_time(starts_at) <= now_in_paris
         {
             return Err(InvalidInput::new(
                 "day",
@@ -595,6 +599,10 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
     }
 
+    fn now_in_paris() -> NaiveDateTime {
+        now().with_timezone(&crate::domain::PARIS).naive_local()
+    }
+
     fn form() -> SessionForm {
         SessionForm {
             workshop_type_id: "3".into(),
@@ -614,7 +622,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_is_a_plan() {
-        let plan = SessionPlan::parse(&form(), now(), true).unwrap();
+        let plan = SessionPlan::parse(&form(), now_in_paris(), true).unwrap();
         assert_eq!(plan.series.duration_minutes, 150);
         assert_eq!(plan.series.occurrences().len(), 1);
         assert_eq!(plan.place, PlaceChoice::Room(7));
@@ -645,7 +653,7 @@ mod tests {
         for (spoil, field) in cases {
             let mut form = form();
             spoil(&mut form);
-            let error = SessionPlan::parse(&form, now(), true).unwrap_err();
+            let error = SessionPlan::parse(&form, now_in_paris(), true).unwrap_err();
             assert_eq!(error.field, field, "{form:?}");
         }
     }
@@ -656,13 +664,13 @@ mod tests {
         form.repeat_every_weeks = "1".into();
         form.repeat_slots = "6".into();
         form.skipped_days = "22/12/2026, 2026-12-29".into();
-        let plan = SessionPlan::parse(&form, now(), true).unwrap();
+        let plan = SessionPlan::parse(&form, now_in_paris(), true).unwrap();
         let days: Vec<_> = plan.series.occurrences().iter().map(|o| o.day).collect();
         assert_eq!(days.len(), 4);
         assert!(!days.contains(&NaiveDate::from_ymd_opt(2026, 12, 22).unwrap()));
         // An edit never repeats.
         assert_eq!(
-            SessionPlan::parse(&form, now(), false)
+            SessionPlan::parse(&form, now_in_paris(), false)
                 .unwrap()
                 .series
                 .occurrences()
@@ -694,7 +702,7 @@ mod tests {
 
     #[test]
     fn a_capacity_above_the_rooms_is_refused() {
-        let plan = SessionPlan::parse(&form(), now(), true).unwrap();
+        let plan = SessionPlan::parse(&form(), now_in_paris(), true).unwrap();
         assert!(plan.check_room_capacity("Louise Michel", 12).is_ok());
         let error = plan.check_room_capacity("Louise Michel", 10).unwrap_err();
         assert!(error.message.contains("10 places"), "{}", error.message);
@@ -798,7 +806,7 @@ mod tests {
             form.day = day.format("%Y-%m-%d").to_string();
             form.starts_at = format!("{hour:02}:00");
             form.ends_at = format!("{:02}:00", hour + 1);
-            if let Ok(plan) = SessionPlan::parse(&form, now(), true) {
+            if let Ok(plan) = SessionPlan::parse(&form, now_in_paris(), true) {
                 prop_assert!(plan.series.occurrences().iter().all(|o| o.starts_at > now()));
             }
         }

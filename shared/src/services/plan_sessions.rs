@@ -26,7 +26,11 @@ pub async fn plan_sessions(
     now: DateTime<Utc>,
 ) -> Result<i32, ServiceError> {
     require(actor, actor.may_view_agenda())?;
-    let plan = SessionPlan::parse(form, now, true)?;
+    let plan = SessionPlan::parse(
+        form,
+        now.with_timezone(&crate::domain::PARIS).naive_local(),
+        true,
+    )?;
     let workshop = workshop_type::Entity::find_by_id(plan.workshop_type_id)
         .one(db)
         .await?

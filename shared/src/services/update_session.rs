@@ -51,7 +51,11 @@ pub async fn update_session(
     let mut form = form.clone();
     // The workshop of a session never changes: it would be another session.
     form.workshop_type_id = edited.session.workshop_type_id.to_string();
-    let plan = SessionPlan::parse(&form, now, false)?;
+    let plan = SessionPlan::parse(
+        &form,
+        now.with_timezone(&crate::domain::PARIS).naive_local(),
+        false,
+    )?;
     check_people(db, &plan.counsellor_ids, &plan.facilitator_ids).await?;
     check_people(db, &audience_people(&plan.audience), &Default::default()).await?;
 
