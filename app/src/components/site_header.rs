@@ -20,6 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 .then(|| {
                                     view! {
                                         <nav class="site-header__nav" aria-label="Équipe" data-test="staff-nav">
+                                            <a href="/agenda" data-test="nav-agenda">"Agenda"</a>
                                             <a href="/catalogue" data-test="nav-catalogue">"Catalogue"</a>
                                         </nav>
                                     }

@@ -67,7 +67,13 @@ pub fn AgendaPage() -> impl IntoView {
                                 format_day(agenda.end_day - Duration::days(1))
                             );
                             let selected = |key: &str, id: String| params.get(key).is_some_and(|value| value == id);
+                            let filtering = ["ml", "theme", "conseiller", "intervenant"]
+                                .iter()
+                                .any(|key| params.get(key).is_some_and(|value| !value.is_empty()));
                             view! {
+                                // Folded on a phone's first view; open while a filter is on.
+                                <details class="agenda-filters-toggle" open=filtering>
+                                <summary>"Filtrer : Mission Locale, thème, conseiller, intervenant"</summary>
                                 <form class="agenda-filters" method="get" action="/agenda" data-test="agenda-filters">
                                     <input type="hidden" name="vue" value=view_name.clone()/>
                                     <input type="hidden" name="du" value=first.to_string()/>
@@ -104,6 +110,7 @@ pub fn AgendaPage() -> impl IntoView {
                                     </select>
                                     <button type="submit" class="button button--secondary">"Filtrer"</button>
                                 </form>
+                                </details>
                                 <nav class="agenda-nav" aria-label="Vues et périodes">
                                     <a href=link("semaine", first) aria-current=(view_name == "semaine").then_some("page") data-test="view-week">"Semaine"</a>
                                     <a href=link("mois", first) aria-current=(view_name == "mois").then_some("page") data-test="view-month">"Mois"</a>
