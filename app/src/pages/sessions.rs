@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::{
-    PlanningOptions, SessionDetails, SessionForm, SessionStatus, format_instant,
+    PersonOption, PlanningOptions, SessionDetails, SessionForm, SessionStatus, format_instant,
     format_session_date, format_session_hours,
 };
 
@@ -79,7 +79,6 @@ fn SessionFields(
         facilitators,
         ..
     } = options;
-    let chosen = |list: &[String], id: i32| list.iter().any(|value| value == &id.to_string());
     let external = form.place == "external";
     view! {
         {with_repetition
@@ -157,47 +156,11 @@ fn SessionFields(
         </fieldset>
         <fieldset data-test="counsellors">
             <legend>"Conseillers qui animent"</legend>
-            <div class="choices">
-                {counsellors
-                    .iter()
-                    .enumerate()
-                    .map(|(index, person)| {
-                        view! {
-                            <label class="checkbox">
-                                <input
-                                    type="checkbox"
-                                    name=format!("session[counsellor_ids][{index}]")
-                                    value=person.id
-                                    checked=chosen(&form.counsellor_ids, person.id)
-                                />
-                                {format!(" {} — {}", person.name, person.detail)}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </div>
+            <PeopleChoices people=counsellors.clone() field="counsellor_ids" chosen=form.counsellor_ids.clone()/>
         </fieldset>
         <fieldset data-test="facilitators">
             <legend>"Intervenants invités (facultatif)"</legend>
-            <div class="choices">
-                {facilitators
-                    .into_iter()
-                    .enumerate()
-                    .map(|(index, person)| {
-                        view! {
-                            <label class="checkbox" data-test="facilitator-choice">
-                                <input
-                                    type="checkbox"
-                                    name=format!("session[facilitator_ids][{index}]")
-                                    value=person.id
-                                    checked=chosen(&form.facilitator_ids, person.id)
-                                />
-                                {format!(" {} — {}", person.name, person.detail)}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </div>
+            <PeopleChoices people=facilitators field="facilitator_ids" chosen=form.facilitator_ids.clone() test="facilitator-choice"/>
         </fieldset>
         <fieldset>
             <legend>"Qui peut s'inscrire"</legend>
@@ -218,25 +181,7 @@ fn SessionFields(
                 .collect_view()}
             <details>
                 <summary>"Conseillers dont les jeunes peuvent s'inscrire"</summary>
-                <div class="choices">
-                    {counsellors
-                        .iter()
-                        .enumerate()
-                        .map(|(index, person)| {
-                            view! {
-                                <label class="checkbox">
-                                    <input
-                                        type="checkbox"
-                                        name=format!("session[audience_counsellor_ids][{index}]")
-                                        value=person.id
-                                        checked=chosen(&form.audience_counsellor_ids, person.id)
-                                    />
-                                    {format!(" {} — {}", person.name, person.detail)}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </div>
+                <PeopleChoices people=counsellors field="audience_counsellor_ids" chosen=form.audience_counsellor_ids.clone()/>
             </details>
         </fieldset>
         <fieldset>
@@ -252,6 +197,38 @@ fn SessionFields(
             <input type="checkbox" name="session[publish]" checked=form.publish.is_some() data-test="publish"/>
             " Publier : les jeunes concernés la voient et peuvent s'inscrire (sinon : brouillon)"
         </label>
+    }
+}
+
+/// Checkboxes for choosing people, posted as `session[<field>][<index>]=<id>`.
+#[component]
+fn PeopleChoices(
+    people: Vec<PersonOption>,
+    field: &'static str,
+    chosen: Vec<String>,
+    #[prop(optional)] test: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <div class="choices">
+            {people
+                .into_iter()
+                .enumerate()
+                .map(|(index, person)| {
+                    let checked = chosen.iter().any(|value| value == &person.id.to_string());
+                    view! {
+                        <label class="checkbox" data-test=test>
+                            <input
+                                type="checkbox"
+                                name=format!("session[{field}][{index}]")
+                                value=person.id
+                                checked=checked
+                            />
+                            {format!(" {} — {}", person.name, person.detail)}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }
 
