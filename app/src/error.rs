@@ -56,7 +56,11 @@ impl FromServerFnError for AppError {
                 AppError::Network(NETWORK_MESSAGE.into())
             }
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                AppError::Invalid("Le formulaire est incomplet ou mal rempli.".into())
+                // A tampered or truncated form: the client's fault (400), not ours.
+                let error = AppError::Invalid("Le formulaire est incomplet ou mal rempli.".into());
+                #[cfg(feature = "ssr")]
+                set_status_for_scripts(&error);
+                error
             }
             _ => AppError::Unavailable(shared::error::UNAVAILABLE_MESSAGE.into()),
         }

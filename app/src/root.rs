@@ -5,12 +5,12 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::SiteHeader;
 use crate::pages::{
-    AgendaPage, CataloguePage, FacilitatorPage, FacilitatorSessionsPage, FacilitatorsPage,
-    ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage, LocalMailPage,
-    NewFacilitatorPage, NewSessionPage, NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage,
-    NotFoundPage, PlacesPage, PublicSessionPage, RedeemLinkPage, ResetPasswordPage, SessionPage,
-    SignInPage, StaffMemberPage, StaffPage, UpcomingSessionsPage, WorkshopTypePage, YouthPage,
-    YouthsPage,
+    AgendaPage, CancelEnrolmentPage, CataloguePage, FacilitatorPage, FacilitatorSessionsPage,
+    FacilitatorsPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
+    LocalMailPage, MyEnrolmentsPage, NewFacilitatorPage, NewSessionPage, NewStaffMemberPage,
+    NewWorkshopTypePage, NewYouthPage, NotFoundPage, PlacesPage, PublicSessionPage, RedeemLinkPage,
+    ResetPasswordPage, SessionPage, SignInPage, StaffMemberPage, StaffPage, UpcomingSessionsPage,
+    WorkshopTypePage, YouthPage, YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -68,6 +68,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/seances/nouvelle") view=NewSessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/seances/:id") view=SessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/ateliers/:id") view=PublicSessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ateliers/:id/annuler") view=CancelEnrolmentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mes-inscriptions") view=MyEnrolmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-seances") view=FacilitatorSessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/catalogue") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/catalogue/nouveau") view=NewWorkshopTypePage ssr=SsrMode::Async/>

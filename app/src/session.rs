@@ -86,3 +86,16 @@ pub async fn begin_session(state: &crate::state::AppState, signed_in: &SignedIn)
     }
     set_cookie(&session_cookie(signed_in, state.secure_cookies));
 }
+
+/// Whether the request is a plain form post from a browser without JavaScript (it accepts
+/// HTML), as opposed to a script calling a server function (it accepts JSON). The same test as
+/// leptos_axum's own redirect back to the form's page.
+pub fn from_plain_form() -> bool {
+    use_context::<Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    })
+}

@@ -9,6 +9,7 @@ mod m20261127_000003_create_places_and_people;
 mod m20261127_000004_create_sign_in_links_and_sessions;
 mod m20261127_000005_create_audit_log_and_rate_limits;
 mod m20261127_000006_plan_sessions;
+mod m20261127_000007_enrolments;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_create_sign_in_links_and_sessions::Migration),
             Box::new(m20261127_000005_create_audit_log_and_rate_limits::Migration),
             Box::new(m20261127_000006_plan_sessions::Migration),
+            Box::new(m20261127_000007_enrolments::Migration),
         ]
     }
 }

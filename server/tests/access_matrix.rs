@@ -51,6 +51,7 @@ const YOUTH_READERS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist, Youth
 const SITE_EDITORS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist];
 const COORDINATORS: &[Who] = &[Coordinator];
 const FACILITATORS: &[Who] = &[Facilitator];
+const YOUTHS: &[Who] = &[Youth, AnotherYouth];
 
 /// What an entry promises.
 #[derive(Clone, Copy, Debug)]
@@ -82,6 +83,8 @@ struct Cast {
     facilitator_to_archive: i32,
     /// A session of the Mission Locale, in `room`, for edits.
     session_to_edit: i32,
+    /// A session of the Mission Locale next week, open to every youth, with 4 places.
+    open_session: i32,
     /// One per planner: a cancelled session cannot be cancelled again.
     sessions_to_cancel: Vec<i32>,
     /// A workshop type of the demo catalogue to edit, and its title and theme.
@@ -256,9 +259,25 @@ async fn cast(app: &TestApp) -> Cast {
         }
     };
     let session_to_edit = plan(planned("2027-08-02")).await;
+    // A session next week, open to the whole federation: youths may enrol.
+    let next_week = (chrono::Utc::now()
+        .with_timezone(&shared::domain::PARIS)
+        .date_naive()
+        + chrono::Duration::days(7))
+    .format("%Y-%m-%d")
+    .to_string();
+    let open_session = plan(shared::domain::SessionForm {
+        starts_at: "19:00".into(),
+        ends_at: "20:00".into(),
+        repeat_every_weeks: String::new(),
+        repeat_slots: String::new(),
+        ..planned(&next_week)
+    })
+    .await;
     let first_to_cancel = plan(planned("2027-08-03")).await;
     Cast {
         session_to_edit,
+        open_session,
         sessions_to_cancel: (first_to_cancel..first_to_cancel + 3).collect(),
         coordinator,
         referent,
@@ -655,6 +674,77 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(SITE_EDITORS),
         ),
         (
+            server_fn_path::<ViewYouthPlace>(),
+            Box::new(|cast, _, _| vec![("session_id", cast.open_session.to_string())]),
+            Access::Only(SIGNED_IN),
+        ),
+        (
+            server_fn_path::<EnrolInSession>(),
+            Box::new(|cast, _, _| vec![("session_id", cast.open_session.to_string())]),
+            Access::Only(YOUTHS),
+        ),
+        (
+            server_fn_path::<ListMyEnrolments>(),
+            no_args(),
+            Access::Only(YOUTHS),
+        ),
+        (
+            server_fn_path::<CancelEnrolment>(),
+            Box::new(|cast, _, _| vec![("session_id", cast.open_session.to_string())]),
+            Access::Only(YOUTHS),
+        ),
+        (
+            server_fn_path::<ViewRoster>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("session_id", cast.open_session.to_string()),
+                    ("search", "a".into()),
+                ]
+            }),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<EnrolYouths>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("session_id", cast.open_session.to_string()),
+                    ("youth_ids[0]", cast.youth.to_string()),
+                ]
+            }),
+            Access::Only(YOUTH_EDITORS),
+        ),
+        (
+            server_fn_path::<PromoteFromWaitingList>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("session_id", cast.open_session.to_string()),
+                    ("youth_id", cast.youth.to_string()),
+                ]
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
+        (
+            server_fn_path::<ChangeCapacity>(),
+            Box::new(|cast, _, call| {
+                vec![
+                    ("session_id", cast.open_session.to_string()),
+                    ("capacity", (4 + call % 2).to_string()),
+                ]
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
+        (
+            server_fn_path::<RemoveEnrolment>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("session_id", cast.open_session.to_string()),
+                    ("youth_id", cast.youth.to_string()),
+                    ("reason", "Inscrit par erreur (matrice)".into()),
+                ]
+            }),
+            Access::Only(YOUTH_EDITORS),
+        ),
+        (
             server_fn_path::<ViewWorkshopType>(),
             Box::new(|cast, _, _| vec![("id", cast.workshop_type.0.to_string())]),
             Access::Only(STAFF),
@@ -801,6 +891,16 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
             "/mes-seances",
             "/mes-seances".into(),
             Access::Only(FACILITATORS),
+        ),
+        (
+            "/ateliers/:id/annuler",
+            format!("/ateliers/{}/annuler", cast.open_session),
+            Access::Only(YOUTHS),
+        ),
+        (
+            "/mes-inscriptions",
+            "/mes-inscriptions".into(),
+            Access::Only(YOUTHS),
         ),
         ("/catalogue", "/catalogue".into(), Access::Only(STAFF)),
         (
@@ -949,6 +1049,30 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
         catalogue_updates,
         STAFF.len() as u64,
         "only staff edited the catalogue"
+    );
+
+    // Refused calls changed no place: the two youths enrolled and cancelled, the youth editors
+    // enrolled the youth once (the others found them enrolled) and one of them removed them.
+    let events: Vec<String> = shared::entities::enrolment_event::Entity::find()
+        .filter(shared::entities::enrolment_event::Column::SessionId.eq(cast.open_session))
+        .order_by_asc(shared::entities::enrolment_event::Column::Id)
+        .all(&app.db)
+        .await
+        .expect("events")
+        .into_iter()
+        .map(|event| event.kind)
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "registered",
+            "registered",
+            "cancelled",
+            "cancelled",
+            "registered",
+            "removed"
+        ],
+        "only youths and their editors changed places"
     );
 
     for (pattern, url, access) in &pages {

@@ -8,6 +8,17 @@ pub fn SessionCardView(session: SessionCard) -> impl IntoView {
     let hours = format_session_hours(session.starts_at, session.ends_at);
     let heading_id = format!("session-{}-title", session.id);
     let labelled_by = heading_id.clone();
+    let seats = match session.seats_left {
+        0 => "Complet — liste d'attente".to_owned(),
+        1 => "1 place restante".to_owned(),
+        left => format!("{left} places restantes"),
+    };
+    let standing = session.standing.map(|standing| match standing {
+        shared::domain::Standing::Registered => "Vous êtes inscrit·e".to_owned(),
+        shared::domain::Standing::Waiting { position } => {
+            format!("Vous êtes n° {position} sur la liste d'attente")
+        }
+    });
     view! {
         <article class="session-card" data-test="session-card" aria-labelledby=labelled_by>
             <p class="session-card__theme" data-test="session-theme">{session.theme.label()}</p>
@@ -24,9 +35,11 @@ pub fn SessionCardView(session: SessionCard) -> impl IntoView {
                 <br/>
                 <span class="session-card__address">{session.venue_address}</span>
             </p>
-            <p class="session-card__meta">
-                {session.mission_locale} " · " {session.capacity} " places"
-            </p>
+            <p class="session-card__meta">{session.mission_locale}</p>
+            <p class="session-card__seats" data-test="session-seats">{seats}</p>
+            {standing.map(|standing| view! {
+                <p class="session-card__standing" data-test="session-standing"><strong>{standing}</strong></p>
+            })}
         </article>
     }
 }

@@ -25,8 +25,19 @@ pub fn SiteHeader() -> impl IntoView {
                                         </nav>
                                     }
                                 });
+                            let youth_nav = person
+                                .is_youth
+                                .then(|| {
+                                    view! {
+                                        <nav class="site-header__nav" aria-label="Mes ateliers" data-test="youth-nav">
+                                            <a href="/ateliers" data-test="nav-upcoming">"Ateliers"</a>
+                                            <a href="/mes-inscriptions" data-test="nav-my-enrolments">"Mes inscriptions"</a>
+                                        </nav>
+                                    }
+                                });
                             view! {
                                 {staff_nav}
+                                {youth_nav}
                                 <div class="site-header__account" data-test="signed-in-as">
                                     <span>
                                         <strong>{person.display_name}</strong>

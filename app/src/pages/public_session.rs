@@ -1,24 +1,64 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::{PlaceView, SessionStatus, format_session_date, format_session_hours};
 
-use crate::components::ErrorNotice;
-use crate::server_fns::{list_facilitator_sessions, view_public_session};
+use crate::components::{ErrorNotice, FormError, IslandsScripts};
+use crate::islands::EnrolmentPanel;
+use crate::server_fns::{
+    CancelEnrolment, EnrolInSession, list_facilitator_sessions, view_public_session,
+    view_youth_place,
+};
 
-/// `/ateliers/:id`: the page of a session to share with youths — what, when, where, for whom.
-/// No personal data, no sign-in, no script.
-#[component]
-pub fn PublicSessionPage() -> impl IntoView {
-    let id = use_params_map()
+fn session_id_param() -> i32 {
+    use_params_map()
         .read_untracked()
         .get("id")
         .and_then(|id| id.parse::<i32>().ok())
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// `/ateliers/:id`: the page of a session — what, when, where, for whom, seats left. Shared
+/// with anyone: no personal data and no script. A signed-in youth also sees who leads it and
+/// their place (enrol, waiting list, cancel), which works with or without JavaScript.
+#[component]
+pub fn PublicSessionPage() -> impl IntoView {
+    let id = session_id_param();
     let session = Resource::new_blocking(move || id, view_public_session);
+    let place = Resource::new_blocking(move || id, view_youth_place);
+    let enrol = ServerAction::<EnrolInSession>::new();
+    let cancel = ServerAction::<CancelEnrolment>::new();
+    let refused = enrol
+        .value()
+        .get_untracked()
+        .or_else(|| cancel.value().get_untracked())
+        .and_then(Result::err)
+        .map(|error| error.message().to_owned());
+    let cancelled = use_query_map().read_untracked().get("annulee").is_some();
+    let panel = move || {
+        let refused = refused.clone();
+        Suspend::new(async move {
+            match place.await {
+                Ok(Some(mut place)) => {
+                    if cancelled && place.standing.is_none() {
+                        place.message = Some("Votre place est annulée. Merci d'avoir prévenu : elle pourra servir à quelqu'un d'autre.".into());
+                    }
+                    view! {
+                        <EnrolmentPanel place error=refused/>
+                        <IslandsScripts/>
+                    }
+                    .into_any()
+                }
+                // Not a youth, or not signed in: the page is the shareable one.
+                Ok(None) | Err(_) => ().into_any(),
+            }
+        })
+    };
     view! {
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let panel = panel.clone();
+                Suspend::new(async move {
                 match session.await {
                     Ok(session) => {
                         let title = session.title.clone();
@@ -37,11 +77,20 @@ pub fn PublicSessionPage() -> impl IntoView {
                                 </p>
                                 <p>{session.description}</p>
                                 <PlaceDetails place=session.place/>
+                                <Suspense fallback=|| ()>{panel.clone()}</Suspense>
                                 <dl class="record">
                                     {(!session.what_to_bring.is_empty()).then(|| view! { <dt>"À apporter"</dt><dd>{session.what_to_bring.clone()}</dd> })}
                                     {(!session.suits.is_empty()).then(|| view! { <dt>"Pour qui"</dt><dd>{session.suits.clone()}</dd> })}
                                     <dt>"Places"</dt>
-                                    <dd>{session.capacity}</dd>
+                                    <dd data-test="public-seats">{match session.seats_left {
+                                        0 => format!("{} places, complet — liste d'attente ouverte", session.capacity),
+                                        1 => format!("{} places, 1 restante", session.capacity),
+                                        left => format!("{} places, {left} restantes", session.capacity),
+                                    }}</dd>
+                                    {(!session.facilitators.is_empty()).then(|| view! {
+                                        <dt>"Animé par"</dt>
+                                        <dd data-test="facilitators">{session.facilitators.join(", ")}</dd>
+                                    })}
                                     <dt>"Public"</dt>
                                     <dd>{session.audience}</dd>
                                     <dt>"Organisé par"</dt>
@@ -54,7 +103,7 @@ pub fn PublicSessionPage() -> impl IntoView {
                     }
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -133,6 +182,61 @@ pub fn FacilitatorSessionsPage() -> impl IntoView {
                             .into_any()
                     }
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/ateliers/:id/annuler`: the confirmation before a youth gives up their place, for phones
+/// without JavaScript (with it, the session page asks in place). Opening this page, as a mail
+/// scanner following a link would, changes nothing: only its form's POST cancels.
+#[component]
+pub fn CancelEnrolmentPage() -> impl IntoView {
+    let id = session_id_param();
+    let session = Resource::new_blocking(move || id, view_public_session);
+    let place = Resource::new_blocking(move || id, view_youth_place);
+    let cancel = ServerAction::<CancelEnrolment>::new();
+    view! {
+        <Title text="Annuler ma place — Ateliers"/>
+        <h1>"Annuler ma place"</h1>
+        <FormError error=cancel.value().get_untracked().and_then(Result::err)/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                let back = format!("/ateliers/{id}");
+                match (session.await, place.await) {
+                    (Ok(session), Ok(Some(place))) => {
+                        let when = format!("{} · {}", format_session_date(session.starts_at), format_session_hours(session.starts_at, session.ends_at));
+                        match (place.standing, place.cancel_refusal) {
+                            (None, _) => view! {
+                                <p class="notice" data-test="no-place">"Vous n'avez pas de place à cette séance."</p>
+                                <p><a href=back>"Retour à la séance"</a></p>
+                            }.into_any(),
+                            (Some(_), Some(refusal)) => view! {
+                                <p class="notice" data-test="cancel-refusal">{refusal}</p>
+                                <p><a href=back>"Retour à la séance"</a></p>
+                            }.into_any(),
+                            (Some(standing), None) => {
+                                let (question, confirm) = match standing {
+                                    shared::domain::Standing::Registered => ("Voulez-vous vraiment annuler votre place ?", "Oui, annuler ma place"),
+                                    shared::domain::Standing::Waiting { .. } => ("Voulez-vous vraiment quitter la liste d'attente ?", "Oui, quitter la liste d'attente"),
+                                };
+                                view! {
+                                    <p class="lead">{format!("{} — {when}", session.title)}</p>
+                                    <p>{question}</p>
+                                    <ActionForm action=cancel attr:data-test="cancel-form">
+                                        <input type="hidden" name="session_id" value=id/>
+                                        <button type="submit" class="button button--danger button--large" data-test="confirm-cancel">{confirm}</button>
+                                    </ActionForm>
+                                    <p><a href=back data-test="keep-place">"Non, revenir à la séance"</a></p>
+                                }.into_any()
+                            }
+                        }
+                    }
+                    (Ok(_), Ok(None)) => view! {
+                        <ErrorNotice error=crate::error::AppError::Forbidden(shared::error::FORBIDDEN_MESSAGE.into())/>
+                    }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}
         </Suspense>

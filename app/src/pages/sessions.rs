@@ -9,7 +9,8 @@ use shared::domain::{
 use crate::components::{ErrorNotice, FormError, IslandsScripts};
 use crate::islands::SessionFormCheck;
 use crate::server_fns::{
-    CancelSession, PlanSessions, UpdateSession, load_planning_options, view_session,
+    CancelSession, ChangeCapacity, EnrolYouths, PlanSessions, PromoteFromWaitingList,
+    RemoveEnrolment, UpdateSession, load_planning_options, view_roster, view_session,
 };
 
 /// `/seances/nouvelle`: plan a session or a series (*cycle*).
@@ -32,6 +33,8 @@ pub fn NewSessionPage() -> impl IntoView {
                             ends_at: "12:00".into(),
                             audience: "mission_locale".into(),
                             closes_hours_before: "2".into(),
+                            cancel_hours_before: "2".into(),
+                            promotion_stops_hours_before: "24".into(),
                             counsellor_ids: options.me.map(|me| vec![me.to_string()]).unwrap_or_default(),
                             publish: Some("on".into()),
                             ..SessionForm::default()
@@ -190,6 +193,10 @@ fn SessionFields(
             <input id="session-opens" name="session[opens_days_before]" type="number" min="1" max="365" value=form.opens_days_before.clone()/>
             <label for="session-closes">"Clôture : nombre d'heures avant la séance"</label>
             <input id="session-closes" name="session[closes_hours_before]" type="number" min="0" max="336" value=form.closes_hours_before.clone() required/>
+            <label for="session-cancel">"Annulation en ligne par les jeunes : jusqu'à combien d'heures avant (vide : 2)"</label>
+            <input id="session-cancel" name="session[cancel_hours_before]" type="number" min="0" max="336" value=form.cancel_hours_before.clone()/>
+            <label for="session-promotion">"Liste d'attente automatique jusqu'à combien d'heures avant (ensuite, vous décidez ; vide : 24)"</label>
+            <input id="session-promotion" name="session[promotion_stops_hours_before]" type="number" min="0" max="336" value=form.promotion_stops_hours_before.clone()/>
         </fieldset>
         <label for="session-note">"Mot pour les jeunes (facultatif)"</label>
         <textarea id="session-note" name="session[note_for_youths]" rows="3" maxlength="1000">{form.note_for_youths.clone()}</textarea>
@@ -397,6 +404,7 @@ fn SessionDetailsView(
         <h3>"Intervenants invités"</h3>
         <ul data-test="session-facilitators">{contacts(facilitators)}</ul>
         <p><a href=format!("/ateliers/{id}")>"Page publique de la séance (à partager avec les jeunes)"</a></p>
+        <RosterSection id/>
         {edit_form
             .zip(options)
             .map(|(form, options)| {
@@ -464,4 +472,194 @@ fn ScopeChoice(in_series: bool, prefix: &'static str) -> impl IntoView {
         </fieldset>
     }
     .into_any()
+}
+
+/// The session's places on its staff page: who is registered, who waits, how they came;
+/// enrol youths found by name (several at once), remove someone with a reason, promote from
+/// the waiting list, change the number of places; and the history of places.
+#[component]
+fn RosterSection(id: i32) -> impl IntoView {
+    let query = use_query_map().read_untracked();
+    let search = query.get("q").unwrap_or_default();
+    let notice = [
+        ("inscrits", "Inscription enregistrée."),
+        ("retire", "Retrait enregistré."),
+        ("promu", "Place donnée depuis la liste d'attente."),
+        ("places", "Nombre de places enregistré."),
+    ]
+    .into_iter()
+    .find(|(key, _)| query.get(key).is_some())
+    .map(|(_, text)| text);
+    let enrol = ServerAction::<EnrolYouths>::new();
+    let remove = ServerAction::<RemoveEnrolment>::new();
+    let promote = ServerAction::<PromoteFromWaitingList>::new();
+    let capacity = ServerAction::<ChangeCapacity>::new();
+    let error = enrol
+        .value()
+        .get_untracked()
+        .or_else(|| {
+            remove
+                .value()
+                .get_untracked()
+                .map(|result| result.map(|_| Vec::new()))
+        })
+        .or_else(|| {
+            promote
+                .value()
+                .get_untracked()
+                .map(|result| result.map(|_| Vec::new()))
+        })
+        .or_else(|| {
+            capacity
+                .value()
+                .get_untracked()
+                .map(|result| result.map(|_| Vec::new()))
+        })
+        .and_then(Result::err);
+    let roster = Resource::new_blocking(
+        move || (id, search.clone()),
+        |(id, search)| view_roster(id, search),
+    );
+    view! {
+        <section class="card roster" id="places" aria-labelledby="places-title" data-test="roster">
+            <h2 id="places-title">"Inscriptions"</h2>
+            {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="roster-notice">{notice}</p> })}
+            <FormError error/>
+            <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match roster.await {
+                        Ok(roster) => view! { <RosterView roster enrol remove promote capacity/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn RosterView(
+    roster: shared::domain::RosterView,
+    enrol: ServerAction<EnrolYouths>,
+    remove: ServerAction<RemoveEnrolment>,
+    promote: ServerAction<PromoteFromWaitingList>,
+    capacity: ServerAction<ChangeCapacity>,
+) -> impl IntoView {
+    let id = roster.session_id;
+    let may_manage = roster.may_manage;
+    let taking_places = roster.taking_places;
+    let line = move |line: shared::domain::RosterLine, waiting: bool| {
+        let youth_id = line.youth_id;
+        let label = match line.standing {
+            shared::domain::Standing::Waiting { position } => {
+                format!("n° {position} — {}", line.name)
+            }
+            shared::domain::Standing::Registered => line.name.clone(),
+        };
+        let reason_id = format!("remove-reason-{youth_id}");
+        view! {
+            <li data-test="roster-line" data-youth=youth_id data-name=line.name.clone()>
+                <span>{label}</span>
+                <small>{format!(" — {}, le {}", line.how, format_instant(line.since))}</small>
+                {(waiting && may_manage && taking_places).then(|| view! {
+                    <ActionForm action=promote attr:class="inline-form">
+                        <input type="hidden" name="session_id" value=id/>
+                        <input type="hidden" name="youth_id" value=youth_id/>
+                        <button type="submit" class="button button--small button--secondary" data-test="promote">"Donner une place"</button>
+                    </ActionForm>
+                })}
+                {(line.may_remove && taking_places).then(|| view! {
+                    <details class="roster__remove">
+                        <summary data-test="remove">{format!("Retirer {}", line.name)}</summary>
+                        <ActionForm action=remove attr:data-test="remove-form">
+                            <input type="hidden" name="session_id" value=id/>
+                            <input type="hidden" name="youth_id" value=youth_id/>
+                            <label for=reason_id.clone()>"Raison (le ou la jeune la lira)"</label>
+                            <input id=reason_id name="reason" required maxlength="500" data-test="remove-reason"/>
+                            <button type="submit" class="button button--danger" data-test="confirm-remove">"Retirer"</button>
+                        </ActionForm>
+                    </details>
+                })}
+            </li>
+        }
+    };
+    let hidden = roster.registered_count as usize - roster.registered.len();
+    view! {
+        <p data-test="roster-counts">
+            {format!(
+                "{} inscrit(s) sur {} places · {} en liste d'attente",
+                roster.registered_count, roster.capacity, roster.waiting_count
+            )}
+        </p>
+        {(!roster.promotes_automatically && taking_places).then(|| view! {
+            <p class="notice" data-test="manual-promotion">"La séance est proche : les places libérées ne sont plus données automatiquement. Choisissez qui les prend."</p>
+        })}
+        <h3>"Inscrits"</h3>
+        <ol class="roster__list" data-test="registered">
+            {roster.registered.into_iter().map(|registered| line(registered, false)).collect_view()}
+        </ol>
+        {(hidden > 0).then(|| view! { <p><small>{format!("et {hidden} jeune(s) d'autres Missions Locales")}</small></p> })}
+        <h3>"Liste d'attente"</h3>
+        <ol class="roster__list" data-test="waiting">
+            {roster.waiting.into_iter().map(|waiting| line(waiting, true)).collect_view()}
+        </ol>
+        {(may_manage && taking_places).then(|| view! {
+            <ActionForm action=capacity attr:class="inline-form" attr:data-test="capacity-form">
+                <input type="hidden" name="session_id" value=id/>
+                <label for="roster-capacity">"Nombre de places"</label>
+                <input id="roster-capacity" name="capacity" type="number" min="1" max="200" value=roster.capacity required data-test="capacity"/>
+                <button type="submit" class="button button--secondary" data-test="save-capacity">"Changer"</button>
+            </ActionForm>
+        })}
+        {taking_places.then(|| view! {
+            <h3>"Inscrire des jeunes"</h3>
+            <form method="get" action=format!("/seances/{id}#places") class="inline-form" data-test="youth-search">
+                <label for="roster-search">"Nom ou prénom"</label>
+                <input id="roster-search" name="q" type="search" minlength="2" value=roster.search.clone() data-test="youth-search-input"/>
+                <button type="submit" class="button button--secondary" data-test="youth-search-submit">"Chercher"</button>
+            </form>
+            {(!roster.search.is_empty() && roster.candidates.is_empty()).then(|| view! {
+                <p class="notice" data-test="no-candidates">"Aucun jeune de votre Mission Locale ne correspond à cette recherche."</p>
+            })}
+            {(!roster.candidates.is_empty()).then(|| view! {
+                <ActionForm action=enrol attr:data-test="enrol-youths-form">
+                    <input type="hidden" name="session_id" value=id/>
+                    <fieldset>
+                        <legend>"Cochez les jeunes à inscrire"</legend>
+                        {roster.candidates.into_iter().enumerate().map(|(index, candidate)| {
+                            let input_id = format!("candidate-{}", candidate.youth_id);
+                            let label_for = input_id.clone();
+                            let disabled = candidate.standing.is_some() || candidate.refusal.is_some();
+                            let detail = candidate
+                                .standing
+                                .map(|standing| format!("déjà {}", standing.label()))
+                                .into_iter()
+                                .chain(candidate.refusal.clone())
+                                .chain(candidate.warnings.iter().map(|warning| format!("attention : {warning}")))
+                                .collect::<Vec<_>>()
+                                .join(" · ");
+                            view! {
+                                <label class="checkbox" for=label_for data-test="candidate" data-name=candidate.name.clone()>
+                                    <input
+                                        id=input_id
+                                        type="checkbox"
+                                        name=format!("youth_ids[{index}]")
+                                        value=candidate.youth_id
+                                        disabled=disabled
+                                    />
+                                    {format!(" {}", candidate.name)}
+                                    {(!detail.is_empty()).then(|| view! { <small class="candidate__detail" data-test="candidate-detail">{format!(" — {detail}")}</small> })}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <button type="submit" class="button" data-test="enrol-youths">"Inscrire"</button>
+                </ActionForm>
+            })}
+        })}
+        <h3>"Historique des inscriptions"</h3>
+        <ul class="history" data-test="enrolment-history">
+            {roster.history.into_iter().map(|line| view! { <li>{format!("{} — {}", format_instant(line.at), line.text)}</li> }).collect_view()}
+        </ul>
+    }
 }

@@ -3,9 +3,12 @@ use shared::domain::PublicSession;
 
 use crate::error::AppError;
 
-/// The shareable page of a session: no personal data, no sign-in needed.
+/// The shareable page of a session: no sign-in needed, no personal data for the anonymous.
 #[server]
 pub async fn view_public_session(id: i32) -> Result<PublicSession, AppError> {
     let state = crate::state::app_state()?;
-    Ok(shared::services::view_public_session(&state.db, id).await?)
+    Ok(
+        shared::services::view_public_session(&state.db, &crate::session::current_actor(), id)
+            .await?,
+    )
 }

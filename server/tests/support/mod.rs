@@ -30,6 +30,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// The SMTP server the app sends its mail to.
     pub mail: SmtpSink,
+    /// What it was started with (a second instance reuses them, demo data aside).
+    settings: Settings,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     _database: TestDatabase,
 }
@@ -115,6 +117,59 @@ impl TestApp {
     }
 }
 
+/// Another server instance on the same database (the scale-out deployment: stateless
+/// instances sharing one database), sending mail to the same sink. Stops when dropped.
+pub struct SecondInstance {
+    pub address: String,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for SecondInstance {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn second_instance(&self) -> SecondInstance {
+        let settings = self.settings.clone();
+        let application = Application::build(&settings)
+            .await
+            .expect("the second instance starts");
+        let address = format!("http://127.0.0.1:{}", application.port());
+        let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(application.run_until(async {
+            let _ = stop.await;
+        }));
+        SecondInstance {
+            address,
+            shutdown: Some(shutdown),
+        }
+    }
+
+    /// Calls a server function like [`TestApp::call`], on the instance at `address`.
+    pub async fn call_at(
+        &self,
+        address: &str,
+        path: &str,
+        form: &[(&str, String)],
+        session: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("{address}{path}"))
+            .header("Origin", address)
+            .header("Accept", "application/json")
+            .form(form);
+        if let Some(session) = session {
+            request = request.header("Cookie", format!("ateliers_session={session}"));
+        }
+        request.send().await.expect("the server answers")
+    }
+}
+
 /// The URL path of a server function.
 pub fn server_fn_path<F: leptos::server_fn::ServerFn>() -> &'static str {
     F::PATH
@@ -193,6 +248,10 @@ async fn spawn(
         log_format: LogFormat::Text,
     };
     let application = Application::build(&settings).await.expect("the app starts");
+    let settings = Settings {
+        demo: false,
+        ..settings
+    };
     let address = format!("http://127.0.0.1:{}", application.port());
     let db = application.db().clone();
     let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
@@ -207,6 +266,7 @@ async fn spawn(
             .expect("an HTTP client"),
         db,
         mail,
+        settings,
         shutdown: Some(shutdown),
         _database: database,
     })

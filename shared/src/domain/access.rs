@@ -102,6 +102,27 @@ impl Actor {
         self.may_refer_to(organiser_mission_locale_id)
     }
 
+    /// Enrolling a youth in a session (or taking them off it): those who may change the
+    /// youth's file — their Mission Locale's counsellors, and coordinators.
+    pub fn may_enrol_youth(&self, youth: &YouthFile) -> bool {
+        self.may_edit_youth(youth)
+    }
+
+    /// Removing a youth from a session: the session's organisers, or whoever may enrol them.
+    pub fn may_remove_from_session(
+        &self,
+        organiser_mission_locale_id: i32,
+        youth: &YouthFile,
+    ) -> bool {
+        self.may_plan_for(organiser_mission_locale_id) || self.may_enrol_youth(youth)
+    }
+
+    /// Naming a youth on a session's list of places: the organisers see everyone; other
+    /// counsellors only the youths whose files they may read (the others are only counted).
+    pub fn may_see_on_roster(&self, organiser_mission_locale_id: i32, youth: &YouthFile) -> bool {
+        self.may_plan_for(organiser_mission_locale_id) || self.may_view_youth(youth)
+    }
+
     /// The counsellors' agenda and session pages: staff only.
     pub fn may_view_agenda(&self) -> bool {
         self.may_manage_people()

@@ -46,4 +46,5 @@ pub struct SignedInPerson {
     /// `Conseiller·ère — Mission Locale de Bondy`, `Jeune`, `Intervenant·e`, `Coordination`.
     pub role: String,
     pub is_staff: bool,
+    pub is_youth: bool,
 }

@@ -5,6 +5,8 @@ mod audit;
 mod catalogue;
 mod conflicts;
 mod contact;
+mod enrolment;
+mod enrolment_views;
 mod home;
 mod invalid_input;
 mod paris_time;
@@ -25,6 +27,16 @@ pub use catalogue::{
 };
 pub use conflicts::{Booking, clash_message, first_clash, overlaps};
 pub use contact::{EmailAddress, PhoneNumber};
+pub use enrolment::{
+    Departure, EnrolmentEventKind, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus,
+    EnrolmentWarning, Place, PlaceRules, Roster, RosterChange, SessionFacts, Standing, YouthFacts,
+    check_self_cancellation, check_self_enrolment, check_staff_enrolment,
+    check_staff_roster_change, parse_removal_reason,
+};
+pub use enrolment_views::{
+    EnrolmentCandidate, EnrolmentHistoryLine, EnrolmentOutcome, MyEnrolment, RosterLine,
+    RosterView, YouthPlaceView,
+};
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use invalid_input::InvalidInput;
 pub use paris_time::{

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidInput, RoomRecord, Series, format_day};
+use super::{InvalidInput, PlaceRules, RoomRecord, Series, format_day};
 
 /// Who may enrol in a session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +129,12 @@ pub struct SessionForm {
     #[serde(default)]
     pub opens_days_before: String,
     pub closes_hours_before: String,
+    /// Youths cancel online until this many hours before; empty: 2.
+    #[serde(default)]
+    pub cancel_hours_before: String,
+    /// Within this many hours of the start, freed places wait for a counsellor; empty: 24.
+    #[serde(default)]
+    pub promotion_stops_hours_before: String,
     #[serde(default)]
     pub note_for_youths: String,
     /// A checkbox: published now, or kept as a draft.
@@ -170,6 +176,8 @@ impl SessionForm {
                 "audience_counsellor_ids" => form.audience_counsellor_ids.push(value),
                 "opens_days_before" => form.opens_days_before = value,
                 "closes_hours_before" => form.closes_hours_before = value,
+                "cancel_hours_before" => form.cancel_hours_before = value,
+                "promotion_stops_hours_before" => form.promotion_stops_hours_before = value,
                 "note_for_youths" => form.note_for_youths = value,
                 "publish" => form.publish = Some(value),
                 "repeat_every_weeks" => form.repeat_every_weeks = value,
@@ -194,6 +202,7 @@ pub struct SessionPlan {
     pub facilitator_ids: BTreeSet<i32>,
     pub audience: Audience,
     pub window: EnrolmentWindow,
+    pub place_rules: PlaceRules,
     pub note_for_youths: String,
     pub publish: bool,
 }
@@ -355,6 +364,30 @@ impl SessionPlan {
             ));
         }
 
+        let defaults = PlaceRules::default();
+        let hours = |text: &str, default_minutes: u32, field: &str, message: &str| match text.trim()
+        {
+            "" => Ok(default_minutes),
+            text => match text.parse::<u32>() {
+                Ok(hours) if hours <= 14 * 24 => Ok(hours * 60),
+                _ => Err(InvalidInput::new(field, message)),
+            },
+        };
+        let place_rules = PlaceRules {
+            cancellation_closes_minutes_before: hours(
+                &form.cancel_hours_before,
+                defaults.cancellation_closes_minutes_before,
+                "cancel_hours_before",
+                "Les jeunes peuvent annuler en ligne jusqu'à 0 à 336 heures (14 jours) avant la séance.",
+            )?,
+            promotion_stops_minutes_before: hours(
+                &form.promotion_stops_hours_before,
+                defaults.promotion_stops_minutes_before,
+                "promotion_stops_hours_before",
+                "La liste d'attente avance seule jusqu'à 0 à 336 heures (14 jours) avant la séance.",
+            )?,
+        };
+
         let note_for_youths = form.note_for_youths.trim().to_owned();
         if note_for_youths.chars().count() > Self::MAX_NOTE {
             return Err(InvalidInput::new(
@@ -372,6 +405,7 @@ impl SessionPlan {
             facilitator_ids,
             audience,
             window,
+            place_rules,
             note_for_youths,
             publish: form.publish.is_some(),
         })

@@ -129,6 +129,9 @@ pub struct FacilitatorSession {
     pub place: PlaceView,
     pub contacts: Vec<ContactView>,
     pub capacity: u32,
+    /// Youths registered, and their first names (to greet them; nothing more).
+    pub registered: u32,
+    pub first_names: Vec<String>,
     pub cancellation_reason: Option<String>,
 }
 
@@ -154,9 +157,13 @@ pub struct PublicSession {
     pub ends_at: DateTime<Utc>,
     pub place: PlaceView,
     pub capacity: u32,
+    pub seats_left: u32,
+    pub waiting: u32,
     pub audience: String,
     pub note_for_youths: String,
     pub cancellation_reason: Option<String>,
+    /// Who leads it: only for signed-in people (names are personal data).
+    pub facilitators: Vec<String>,
 }
 
 /// One session in the counsellors' agenda.

@@ -44,6 +44,12 @@ pub struct SessionCard {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub capacity: u32,
+    pub seats_left: u32,
+    /// Youths on the waiting list.
+    pub waiting: u32,
+    /// The signed-in youth's place, when they hold one.
+    #[serde(default)]
+    pub standing: Option<super::Standing>,
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! domain types; they never reach a page or a form directly.
 
 pub mod audit_event;
+pub mod enrolment;
+pub mod enrolment_event;
 pub mod facilitator;
 pub mod login_session;
 pub mod mail_outbox;

@@ -31,6 +31,12 @@ pub struct Model {
     pub sequence: i32,
     #[sea_orm(column_type = "Text", nullable)]
     pub cancellation_reason: Option<String>,
+    /// Youths cancel online until this many minutes before the start.
+    pub cancellation_closes_minutes_before: i32,
+    /// Within this many minutes of the start, freed places wait for a counsellor.
+    pub promotion_stops_minutes_before: i32,
+    /// Bumped first by every change of places: the lock that serialises them.
+    pub roster_version: i64,
     #[sea_orm(belongs_to, from = "workshop_type_id", to = "id")]
     pub workshop_type: BelongsTo<super::workshop_type::Entity>,
     #[sea_orm(belongs_to, from = "mission_locale_id", to = "id")]

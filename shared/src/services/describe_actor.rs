@@ -35,5 +35,6 @@ pub async fn describe_actor(
         display_name: format!("{} {}", person.first_name, person.last_name),
         role,
         is_staff: actor.may_manage_people(),
+        is_youth: matches!(actor, Actor::Youth { .. }),
     }))
 }

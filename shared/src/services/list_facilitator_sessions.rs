@@ -42,6 +42,7 @@ pub async fn list_facilitator_sessions(
             .one(db)
             .await?
             .ok_or(ServiceError::NotFound)?;
+        let first_names = registered_first_names(db, session.id).await?;
         let view = FacilitatorSession {
             id: session.id,
             title: workshop.title,
@@ -53,6 +54,8 @@ pub async fn list_facilitator_sessions(
             place: place_view(db, session).await?,
             contacts: contacts_of(db, &bundle.counsellor_ids).await?,
             capacity: session.capacity.max(0) as u32,
+            registered: first_names.len() as u32,
+            first_names,
             cancellation_reason: session.cancellation_reason.clone(),
         };
         if session.ends_at > now {
@@ -63,4 +66,33 @@ pub async fn list_facilitator_sessions(
     }
     agenda.past.reverse();
     Ok(agenda)
+}
+
+/// The first names of the youths registered at a session, sorted.
+async fn registered_first_names(
+    db: &impl ConnectionTrait,
+    session_id: i32,
+) -> Result<Vec<String>, ServiceError> {
+    use crate::entities::{enrolment, person};
+    use sea_orm::QuerySelect;
+    let youth_ids: Vec<i32> = enrolment::Entity::find()
+        .filter(enrolment::Column::SessionId.eq(session_id))
+        .filter(enrolment::Column::Status.eq(crate::domain::EnrolmentStatus::Registered.code()))
+        .select_only()
+        .column(enrolment::Column::YouthId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if youth_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut names: Vec<String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(youth_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|person| person.first_name)
+        .collect();
+    names.sort();
+    Ok(names)
 }

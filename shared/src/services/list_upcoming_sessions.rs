@@ -6,6 +6,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{Actor, Audience, Enrollee, SessionCard, SessionStatus, Theme};
 use crate::entities::{mission_locale, room, site, workshop_session, workshop_type};
+use crate::services::enrolment_records::{seat_counts, standings_of};
 use crate::services::load_home::youth_as_enrollee;
 use crate::services::session_records::load_bundles;
 
@@ -22,7 +23,7 @@ pub async fn list_upcoming_sessions(
 ) -> Result<Vec<SessionCard>, ServiceError> {
     let shown = match actor {
         Actor::Youth { person_id } => match youth_as_enrollee(db, *person_id).await? {
-            Some(enrollee) => Shown::ForYouth(enrollee),
+            Some(enrollee) => Shown::ForYouth(*person_id, enrollee),
             None => Shown::Public,
         },
         _ => Shown::Public,
@@ -35,8 +36,8 @@ pub async fn list_upcoming_sessions(
 pub(crate) enum Shown {
     /// Anyone: sessions open to the federation or to a Mission Locale's youths.
     Public,
-    /// A youth: only the sessions whose audience admits them.
-    ForYouth(Enrollee),
+    /// A youth (their person id): only the sessions whose audience admits them.
+    ForYouth(i32, Enrollee),
     /// Staff: every published session of one Mission Locale.
     OfMissionLocale(i32),
 }
@@ -64,7 +65,7 @@ pub(crate) async fn upcoming_sessions(
         .into_iter()
         .filter(|bundle| match shown {
             Shown::Public => !matches!(bundle.audience, Audience::Counsellors(_)),
-            Shown::ForYouth(youth) => bundle
+            Shown::ForYouth(_, youth) => bundle
                 .audience
                 .admits(bundle.session.mission_locale_id, youth),
             Shown::OfMissionLocale(_) => true,
@@ -72,6 +73,30 @@ pub(crate) async fn upcoming_sessions(
         .take(limit as usize)
         .collect();
 
+    let youth_id = match shown {
+        Shown::ForYouth(youth_id, _) => Some(youth_id),
+        Shown::Public | Shown::OfMissionLocale(_) => None,
+    };
+    session_cards(
+        db,
+        bundles.into_iter().map(|bundle| bundle.session).collect(),
+        youth_id,
+    )
+    .await
+}
+
+/// The cards of `sessions`, in their order, with seats left and, for `youth_id`, their place.
+pub(crate) async fn session_cards(
+    db: &impl ConnectionTrait,
+    sessions: Vec<workshop_session::Model>,
+    youth_id: Option<i32>,
+) -> Result<Vec<SessionCard>, ServiceError> {
+    let session_ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
+    let seats = seat_counts(db, session_ids.clone()).await?;
+    let standings = match youth_id {
+        Some(youth_id) => standings_of(db, youth_id, session_ids).await?,
+        None => HashMap::new(),
+    };
     let workshop_types: HashMap<i32, workshop_type::Model> = workshop_type::Entity::find()
         .all(db)
         .await?
@@ -84,9 +109,9 @@ pub(crate) async fn upcoming_sessions(
         .into_iter()
         .map(|ml| (ml.id, ml.name))
         .collect();
-    let room_ids: Vec<i32> = bundles
+    let room_ids: Vec<i32> = sessions
         .iter()
-        .filter_map(|bundle| bundle.session.room_id)
+        .filter_map(|session| session.room_id)
         .collect();
     let rooms: HashMap<i32, (room::Model, site::Model)> = room::Entity::find()
         .filter(room::Column::Id.is_in(room_ids))
@@ -97,10 +122,11 @@ pub(crate) async fn upcoming_sessions(
         .filter_map(|(room, site)| site.map(|site| (room.id, (room, site))))
         .collect();
 
-    bundles
+    sessions
         .into_iter()
-        .map(|bundle| {
-            let session = bundle.session;
+        .map(|session| {
+            let (registered, waiting) = seats.get(&session.id).copied().unwrap_or_default();
+            let capacity = u32::try_from(session.capacity).unwrap_or(0);
             let workshop_type = workshop_types
                 .get(&session.workshop_type_id)
                 .ok_or_else(|| corrupt("workshop type missing"))?;
@@ -123,7 +149,10 @@ pub(crate) async fn upcoming_sessions(
                 venue_address,
                 starts_at: session.starts_at,
                 ends_at: session.ends_at,
-                capacity: u32::try_from(session.capacity).unwrap_or(0),
+                capacity,
+                seats_left: capacity.saturating_sub(registered),
+                waiting,
+                standing: standings.get(&session.id).copied(),
             })
         })
         .collect()

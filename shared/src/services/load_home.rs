@@ -7,7 +7,9 @@ use crate::domain::{
 };
 use crate::entities::{mission_locale, person, staff_member, workshop_session, youth};
 use crate::services::list_upcoming_sessions::{Shown, upcoming_sessions};
-use crate::services::{YouthListFilter, list_facilitator_sessions, list_youths};
+use crate::services::{
+    YouthListFilter, list_facilitator_sessions, list_my_enrolments, list_youths,
+};
 
 /// How many sessions a home shows before "see all".
 const HOME_SESSIONS: u64 = 6;
@@ -32,12 +34,17 @@ pub async fn load_home(
         Actor::Anonymous => return Err(ServiceError::NotSignedIn),
         Actor::Youth { person_id } => {
             let shown = match youth_as_enrollee(db, *person_id).await? {
-                Some(enrollee) => Shown::ForYouth(enrollee),
+                Some(enrollee) => Shown::ForYouth(*person_id, enrollee),
                 None => Shown::Public,
             };
             Home::Youth {
                 first_name,
-                my_sessions: Vec::new(),
+                my_sessions: list_my_enrolments(db, actor, now)
+                    .await?
+                    .into_iter()
+                    .map(|place| place.session)
+                    .take(HOME_SESSIONS as usize)
+                    .collect(),
                 upcoming: upcoming_sessions(db, shown, HOME_SESSIONS, now).await?,
             }
         }
@@ -59,6 +66,9 @@ pub async fn load_home(
                     starts_at: session.starts_at,
                     ends_at: session.ends_at,
                     capacity: session.capacity,
+                    seats_left: session.capacity.saturating_sub(session.registered),
+                    waiting: 0,
+                    standing: None,
                 })
                 .collect(),
         },

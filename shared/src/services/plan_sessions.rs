@@ -120,6 +120,13 @@ pub async fn plan_sessions(
             audience: Set(plan.audience.code().to_owned()),
             enrolment_opens_days_before: Set(plan.window.opens_days_before.map(|days| days as i32)),
             enrolment_closes_minutes_before: Set(plan.window.closes_minutes_before as i32),
+            cancellation_closes_minutes_before: Set(plan
+                .place_rules
+                .cancellation_closes_minutes_before
+                as i32),
+            promotion_stops_minutes_before: Set(
+                plan.place_rules.promotion_stops_minutes_before as i32
+            ),
             note_for_youths: Set(plan.note_for_youths.clone()),
             sequence: Set(0),
             cancellation_reason: Set(None),

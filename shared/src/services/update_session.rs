@@ -8,11 +8,12 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EditScope, PlaceChoice, SessionChange, SessionForm, SessionPlan, SessionStatus,
-    format_session_date, format_session_hours, paris_instant,
+    Actor, EditScope, EnrolmentMethod, PlaceChoice, SessionChange, SessionForm, SessionPlan,
+    SessionStatus, format_session_date, format_session_hours, paris_instant,
 };
 use crate::entities::workshop_session;
 use crate::services::access_guard::require;
+use crate::services::enrolment_records::{ChangedBy, lock_roster, place_rules, write_changes};
 use crate::services::plan_sessions::organiser_of;
 use crate::services::session_records::{
     Claim, PeopleTable, SessionBundle, audience_people, check_no_double_booking, check_people,
@@ -189,6 +190,9 @@ pub async fn update_session(
         if target.window() != plan.window {
             details.push("période d'inscription".to_owned());
         }
+        if place_rules(&target.session) != plan.place_rules {
+            details.push("annulation et liste d'attente".to_owned());
+        }
         if target.session.note_for_youths != plan.note_for_youths {
             details.push("mot pour les jeunes".to_owned());
         }
@@ -210,6 +214,36 @@ pub async fn update_session(
         if changes.is_empty() {
             continue;
         }
+        if target.session.capacity != plan.capacity as i32 {
+            // Through the roster: never below the youths registered; raised seats go to the
+            // waiting list first.
+            let mut locked = lock_roster(&txn, target.session.id).await?;
+            let promote = plan.place_rules.promotes_automatically(starts_at, now);
+            let promoted =
+                locked
+                    .roster
+                    .set_capacity(plan.capacity, promote)
+                    .map_err(|refusal| {
+                        ServiceError::Invalid(format!(
+                            "Séance du {} : {}",
+                            format_session_date(target.session.starts_at),
+                            refusal.staff_message(None)
+                        ))
+                    })?;
+            write_changes(
+                &txn,
+                &mut locked,
+                &promoted,
+                ChangedBy {
+                    actor_id: actor.person_id(),
+                    method: EnrolmentMethod::ByStaff,
+                    promotions_by_hand: false,
+                },
+                None,
+                now,
+            )
+            .await?;
+        }
 
         let bumps = changes
             .iter()
@@ -230,6 +264,10 @@ pub async fn update_session(
         row.enrolment_opens_days_before =
             Set(plan.window.opens_days_before.map(|days| days as i32));
         row.enrolment_closes_minutes_before = Set(plan.window.closes_minutes_before as i32);
+        row.cancellation_closes_minutes_before =
+            Set(plan.place_rules.cancellation_closes_minutes_before as i32);
+        row.promotion_stops_minutes_before =
+            Set(plan.place_rules.promotion_stops_minutes_before as i32);
         row.note_for_youths = Set(plan.note_for_youths.clone());
         if publish {
             row.status = Set(SessionStatus::Published.code().to_owned());

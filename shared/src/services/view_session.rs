@@ -150,6 +150,8 @@ fn edit_form(bundle: &SessionBundle) -> SessionForm {
             .map(|days| days.to_string())
             .unwrap_or_default(),
         closes_hours_before: (window.closes_minutes_before / 60).to_string(),
+        cancel_hours_before: (session.cancellation_closes_minutes_before / 60).to_string(),
+        promotion_stops_hours_before: (session.promotion_stops_minutes_before / 60).to_string(),
         note_for_youths: session.note_for_youths.clone(),
         publish: (bundle.status() == SessionStatus::Published).then(|| "on".to_owned()),
         ..SessionForm::default()

@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// An organiser raises or lowers the number of places of a session.
+#[server]
+pub async fn change_capacity(session_id: i32, capacity: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::change_capacity(
+        &state.db,
+        &crate::session::current_actor(),
+        session_id,
+        &capacity,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/seances/{session_id}?places=1#places"));
+    Ok(())
+}

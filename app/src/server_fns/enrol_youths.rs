@@ -1,0 +1,26 @@
+use leptos::prelude::*;
+use shared::domain::EnrolmentOutcome;
+
+use crate::error::AppError;
+
+/// A counsellor enrols the youths they ticked, then comes back to the session's places.
+#[server]
+pub async fn enrol_youths(
+    session_id: i32,
+    #[server(default)] youth_ids: Vec<i32>,
+) -> Result<Vec<EnrolmentOutcome>, AppError> {
+    let state = crate::state::app_state()?;
+    let outcomes = shared::services::enrol_youths(
+        &state.db,
+        &crate::session::current_actor(),
+        session_id,
+        youth_ids,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!(
+        "/seances/{session_id}?inscrits={}#places",
+        outcomes.len()
+    ));
+    Ok(outcomes)
+}

@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// An organiser gives a free seat to a youth on the waiting list.
+#[server]
+pub async fn promote_from_waiting_list(session_id: i32, youth_id: i32) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::promote_from_waiting_list(
+        &state.db,
+        &crate::session::current_actor(),
+        session_id,
+        youth_id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/seances/{session_id}?promu=1#places"));
+    Ok(())
+}

@@ -1,0 +1,945 @@
+//! Enrolment through HTTP, on SQLite and on PostgreSQL: a youth's journey (enrol, waiting list,
+//! promotion, cancel, with and without JavaScript), the counsellor's (enrol several, remove,
+//! promote, capacity), bad input that writes nothing, and the proof that a session is never
+//! overbooked — under 200 concurrent requests, and across two server instances.
+//!
+//! Run the concurrency proofs alone with
+//! `cargo test -p ateliers-server --test enrolment no_overbooking`.
+
+mod support;
+
+use std::collections::{HashMap, HashSet};
+
+use app::server_fns::{
+    CancelEnrolment, ChangeCapacity, EnrolInSession, EnrolYouths, PromoteFromWaitingList,
+    RemoveEnrolment,
+};
+use chrono::{Duration, Utc};
+use futures::future::join_all;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use shared::domain::{EnrolmentEventKind, Standing, YouthPlaceView};
+use shared::entities::{enrolment, enrolment_event, staff_member, workshop_session, youth};
+use support::{Seed, TestApp, server_fn_path};
+
+/// A published demo session starting in more than three days (so that freed places still go
+/// to the waiting list by themselves), given `capacity` places and no enrolment yet.
+async fn open_session(app: &TestApp, capacity: i32) -> workshop_session::Model {
+    let session = workshop_session::Entity::find()
+        .filter(workshop_session::Column::Status.eq("published"))
+        .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(3)))
+        .order_by_asc(workshop_session::Column::StartsAt)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a demo session next week");
+    workshop_session::Entity::update_many()
+        .col_expr(workshop_session::Column::Capacity, Expr::value(capacity))
+        .filter(workshop_session::Column::Id.eq(session.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    workshop_session::Entity::find_by_id(session.id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// The first `count` demo youths (every demo session is open to the whole federation).
+async fn youths(app: &TestApp, count: u64) -> Vec<i32> {
+    youth::Entity::find()
+        .order_by_asc(youth::Column::PersonId)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .take(count as usize)
+        .map(|youth| youth.person_id)
+        .collect()
+}
+
+async fn signed_in(app: &TestApp, people: &[i32]) -> HashMap<i32, String> {
+    let mut sessions = HashMap::new();
+    for &person in people {
+        sessions.insert(person, app.session_for(person).await);
+    }
+    sessions
+}
+
+/// A coordinator: may plan (and change the capacity of) any session.
+async fn coordinator(app: &TestApp) -> i32 {
+    staff_member::Entity::find()
+        .filter(staff_member::Column::Role.eq("coordinator"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id
+}
+
+fn form(session_id: i32) -> Vec<(&'static str, String)> {
+    vec![("session_id", session_id.to_string())]
+}
+
+async fn place_of(response: reqwest::Response) -> YouthPlaceView {
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    assert_eq!(status, 200, "{body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+/// The session's places, checked: never more registered than seats, one row per youth,
+/// tickets unique, nobody waiting while a seat is free (promotion is automatic this far
+/// ahead), and every row's status is what its last event says. Returns (registered, waiting).
+async fn check_invariants(app: &TestApp, session_id: i32) -> (usize, usize) {
+    let session = workshop_session::Entity::find_by_id(session_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let rows = enrolment::Entity::find()
+        .filter(enrolment::Column::SessionId.eq(session_id))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let registered = rows.iter().filter(|row| row.status == "registered").count();
+    let waiting = rows.iter().filter(|row| row.status == "waiting").count();
+    assert!(
+        registered <= session.capacity as usize,
+        "{registered} registered for {} seats",
+        session.capacity
+    );
+    let youths: HashSet<i32> = rows.iter().map(|row| row.youth_id).collect();
+    assert_eq!(youths.len(), rows.len(), "a youth holds two rows");
+    let tickets: HashSet<i64> = rows
+        .iter()
+        .filter(|row| row.status == "registered" || row.status == "waiting")
+        .map(|row| row.ticket)
+        .collect();
+    assert_eq!(
+        tickets.len(),
+        registered + waiting,
+        "two places share a ticket"
+    );
+    assert!(
+        registered == session.capacity as usize || waiting == 0,
+        "{waiting} youths wait while {} seats are free",
+        session.capacity as usize - registered
+    );
+    let events = enrolment_event::Entity::find()
+        .filter(enrolment_event::Column::SessionId.eq(session_id))
+        .order_by_asc(enrolment_event::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap();
+    let mut last: HashMap<i32, String> = HashMap::new();
+    for event in events {
+        last.insert(event.youth_id, event.kind);
+    }
+    for row in &rows {
+        let kind = EnrolmentEventKind::parse(&last[&row.youth_id]).unwrap();
+        assert_eq!(
+            kind.status_after().code(),
+            row.status,
+            "the history of youth {} disagrees with their place",
+            row.youth_id
+        );
+    }
+    (registered, waiting)
+}
+
+/// What a burst of requests got back: every one is answered, with success or a French refusal.
+async fn answered(responses: Vec<reqwest::Response>) -> Vec<(u16, String)> {
+    let mut answers = Vec::new();
+    for response in responses {
+        let status = response.status().as_u16();
+        let body = response.text().await.unwrap();
+        assert!(
+            status == 200 || status == 400,
+            "a request was not answered properly: {status} {body}"
+        );
+        answers.push((status, body));
+    }
+    answers
+}
+
+/// One request of a race: instance, server function, form, session token.
+type Request = (String, &'static str, Vec<(&'static str, String)>, String);
+
+/// 200 youths take the 10 seats of a session at once; then cancellations, new enrolments and
+/// capacity changes all race; the rules hold after every wave.
+async fn race_for_seats(app: &TestApp, addresses: &[String]) {
+    let session = open_session(app, 10).await;
+    let id = session.id;
+    let people = youths(app, 300).await;
+    let (first_wave, later) = people.split_at(200);
+    let tokens = signed_in(app, &people).await;
+    let enrol = server_fn_path::<EnrolInSession>();
+    let cancel = server_fn_path::<CancelEnrolment>();
+    let address = |index: usize| addresses[index % addresses.len()].clone();
+
+    let responses = join_all(first_wave.iter().enumerate().map(|(index, youth)| {
+        let token = tokens[youth].clone();
+        let at = address(index);
+        async move { app.call_at(&at, enrol, &form(id), Some(&token)).await }
+    }))
+    .await;
+    let mut positions = Vec::new();
+    let mut answered_standing = HashMap::new();
+    for (youth, response) in first_wave.iter().zip(responses) {
+        let place = place_of(response).await;
+        let standing = place
+            .standing
+            .expect("every request got a place or a position");
+        if let Standing::Waiting { position } = standing {
+            positions.push(position);
+        }
+        answered_standing.insert(*youth, standing);
+    }
+    positions.sort_unstable();
+    assert_eq!(
+        positions,
+        (1..=190).collect::<Vec<u32>>(),
+        "190 distinct positions"
+    );
+    assert_eq!(check_invariants(app, id).await, (10, 190));
+    assert_eq!(
+        enrolment::Entity::find()
+            .filter(enrolment::Column::SessionId.eq(id))
+            .count(&app.db)
+            .await
+            .unwrap(),
+        200,
+        "one row per youth, no duplicate"
+    );
+    // First come, first served: every registered youth came before every waiting one, and the
+    // answers given are the places stored.
+    let rows = enrolment::Entity::find()
+        .filter(enrolment::Column::SessionId.eq(id))
+        .order_by_asc(enrolment::Column::Ticket)
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert!(rows[..10].iter().all(|row| row.status == "registered"));
+    for (index, row) in rows[10..].iter().enumerate() {
+        assert_eq!(
+            answered_standing[&row.youth_id],
+            Standing::Waiting {
+                position: index as u32 + 1
+            }
+        );
+    }
+
+    // A double tap: the same answer, nothing new.
+    let again = place_of(
+        app.call_at(&address(1), enrol, &form(id), Some(&tokens[&first_wave[0]]))
+            .await,
+    )
+    .await;
+    assert_eq!(Some(answered_standing[&first_wave[0]]), again.standing);
+    assert_eq!(check_invariants(app, id).await, (10, 190));
+
+    // Waves where everything races: registered and waiting youths leave, newcomers enrol, a
+    // coordinator raises and lowers the capacity.
+    let coordinator_token = app.session_for(coordinator(app).await).await;
+    let capacity = server_fn_path::<ChangeCapacity>();
+    for (wave, capacities) in [["13", "9", "12"], ["11", "14", "10"]].iter().enumerate() {
+        let rows = enrolment::Entity::find()
+            .filter(enrolment::Column::SessionId.eq(id))
+            .order_by_asc(enrolment::Column::Ticket)
+            .all(&app.db)
+            .await
+            .unwrap();
+        let registered: Vec<i32> = rows
+            .iter()
+            .filter(|row| row.status == "registered")
+            .map(|row| row.youth_id)
+            .take(4)
+            .collect();
+        let waiting: Vec<i32> = rows
+            .iter()
+            .filter(|row| row.status == "waiting")
+            .map(|row| row.youth_id)
+            .step_by(7)
+            .take(20)
+            .collect();
+        let newcomers = &later[wave * 50..wave * 50 + 50];
+        let mut requests: Vec<Request> = Vec::new();
+        for youth in registered.iter().chain(&waiting) {
+            requests.push((
+                address(requests.len()),
+                cancel,
+                form(id),
+                tokens[youth].clone(),
+            ));
+        }
+        for youth in newcomers {
+            requests.push((
+                address(requests.len()),
+                enrol,
+                form(id),
+                tokens[youth].clone(),
+            ));
+        }
+        for value in capacities {
+            requests.push((
+                address(requests.len()),
+                capacity,
+                vec![
+                    ("session_id", id.to_string()),
+                    ("capacity", value.to_string()),
+                ],
+                coordinator_token.clone(),
+            ));
+        }
+        // Interleave the kinds of request rather than send them grouped.
+        let count = requests.len();
+        let order: Vec<usize> = (0..count).map(|index| (index * 37) % count).collect();
+        assert_eq!(order.iter().collect::<HashSet<_>>().len(), count);
+        let responses = join_all(order.into_iter().map(|index| {
+            let (at, path, fields, token) = requests[index].clone();
+            async move { app.call_at(&at, path, &fields, Some(&token)).await }
+        }))
+        .await;
+        let answers = answered(responses).await;
+        // Refusals are the capacity going below the registered youths, told in French.
+        for (status, body) in &answers {
+            if *status == 400 {
+                assert!(body.contains("déjà inscrits"), "{body}");
+            }
+        }
+        check_invariants(app, id).await;
+    }
+}
+
+on_both_databases!(
+    no_overbooking_under_concurrency,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let address = app.address.clone();
+        race_for_seats(&app, &[address]).await;
+    }
+);
+
+on_both_databases!(
+    no_overbooking_across_two_instances,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let second = app.second_instance().await;
+        race_for_seats(&app, &[app.address.clone(), second.address.clone()]).await;
+    }
+);
+
+on_both_databases!(youth_journey, Seed::Demo, |app: TestApp| async move {
+    let session = open_session(&app, 1).await;
+    let id = session.id;
+    let people = youths(&app, 3).await;
+    let tokens = signed_in(&app, &people).await;
+    let (lina, sam, noa) = (
+        &tokens[&people[0]],
+        &tokens[&people[1]],
+        &tokens[&people[2]],
+    );
+    let enrol = server_fn_path::<EnrolInSession>();
+    let page = format!("/ateliers/{id}");
+
+    // The list shows the seats; the session page offers one tap.
+    let list = app
+        .get_as("/ateliers", Some(lina))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains("1 place restante"));
+    let before = app.get_as(&page, Some(lina)).await.text().await.unwrap();
+    assert!(before.contains(r#"data-test="enrol""#));
+
+    // Without JavaScript: the form posts, the browser comes back to the page, which says so.
+    let posted = app.submit(enrol, &page, &form(id), Some(lina)).await;
+    assert_eq!(posted.status(), 302);
+    let after = app.get_as(&page, Some(lina)).await.text().await.unwrap();
+    assert!(
+        after.contains("Vous êtes inscrit·e à cette séance."),
+        "{after}"
+    );
+    // A retry on a bad network: one place, one event.
+    app.submit(enrol, &page, &form(id), Some(lina)).await;
+    assert_eq!(
+        enrolment_event::Entity::find()
+            .filter(enrolment_event::Column::SessionId.eq(id))
+            .count(&app.db)
+            .await
+            .unwrap(),
+        1
+    );
+
+    // The session is full: the next ones wait, in order, and are told their number.
+    let sam_place = place_of(app.call(enrol, &form(id), Some(sam)).await).await;
+    assert_eq!(sam_place.standing, Some(Standing::Waiting { position: 1 }));
+    assert_eq!(
+        sam_place.message.as_deref(),
+        Some("Vous êtes n° 1 sur la liste d'attente.")
+    );
+    let noa_place = place_of(app.call(enrol, &form(id), Some(noa)).await).await;
+    assert_eq!(noa_place.standing, Some(Standing::Waiting { position: 2 }));
+    let mine = app
+        .get_as("/mes-inscriptions", Some(sam))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        mine.contains("Vous êtes n° 1 sur la liste d&#x27;attente")
+            || mine.contains("Vous êtes n° 1 sur la liste d'attente"),
+        "{mine}"
+    );
+
+    // Opening the cancel link (as a mail scanner would) cancels nothing.
+    let confirm = app
+        .get_as(&format!("/ateliers/{id}/annuler"), Some(lina))
+        .await;
+    assert_eq!(confirm.status(), 200);
+    assert!(
+        confirm
+            .text()
+            .await
+            .unwrap()
+            .contains("Oui, annuler ma place")
+    );
+    check_invariants(&app, id).await;
+    assert_eq!(
+        enrolment::Entity::find()
+            .filter(enrolment::Column::Status.eq("registered"))
+            .filter(enrolment::Column::SessionId.eq(id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .youth_id,
+        people[0]
+    );
+
+    // Its form's POST does; the first in line gets the place, automatically.
+    let cancelled = app
+        .submit(
+            server_fn_path::<CancelEnrolment>(),
+            &format!("/ateliers/{id}/annuler"),
+            &form(id),
+            Some(lina),
+        )
+        .await;
+    assert_eq!(
+        cancelled.headers()["location"].to_str().unwrap(),
+        format!("/ateliers/{id}?annulee=1")
+    );
+    let told = app
+        .get_as(&format!("/ateliers/{id}?annulee=1"), Some(lina))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(told.contains("Votre place est annulée."));
+    assert_eq!(check_invariants(&app, id).await, (1, 1));
+    let sam_now = place_of(
+        app.call(
+            server_fn_path::<app::server_fns::ViewYouthPlace>(),
+            &form(id),
+            Some(sam),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(sam_now.standing, Some(Standing::Registered));
+    let noa_now = place_of(
+        app.call(
+            server_fn_path::<app::server_fns::ViewYouthPlace>(),
+            &form(id),
+            Some(noa),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(noa_now.standing, Some(Standing::Waiting { position: 1 }));
+    let events: Vec<(String, String)> = enrolment_event::Entity::find()
+        .filter(enrolment_event::Column::SessionId.eq(id))
+        .order_by_asc(enrolment_event::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|event| (event.kind, event.method))
+        .collect();
+    let expected: Vec<(String, String)> = [
+        ("registered", "self"),
+        ("waitlisted", "self"),
+        ("waitlisted", "self"),
+        ("cancelled", "self"),
+        ("promoted", "promotion"),
+    ]
+    .iter()
+    .map(|(kind, method)| (kind.to_string(), method.to_string()))
+    .collect();
+    assert_eq!(events, expected);
+
+    // Cancelling twice gives the same answer; leaving the waiting list is allowed too.
+    let twice = place_of(
+        app.call(server_fn_path::<CancelEnrolment>(), &form(id), Some(lina))
+            .await,
+    )
+    .await;
+    assert_eq!(twice.standing, None);
+    let left = place_of(
+        app.call(server_fn_path::<CancelEnrolment>(), &form(id), Some(noa))
+            .await,
+    )
+    .await;
+    assert_eq!(left.standing, None);
+    assert_eq!(check_invariants(&app, id).await, (1, 0));
+});
+
+on_both_databases!(
+    bad_input_writes_nothing,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let session = open_session(&app, 5).await;
+        let id = session.id;
+        let people = youths(&app, 300).await;
+        let tokens = signed_in(&app, &people[..1]).await;
+        let token = &tokens[&people[0]];
+        let enrol = server_fn_path::<EnrolInSession>();
+        let events = || async {
+            enrolment_event::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap()
+        };
+
+        // An unknown session.
+        let unknown = app.call(enrol, &form(999_999), Some(token)).await;
+        assert_eq!(unknown.status(), 404);
+        assert!(unknown.text().await.unwrap().contains("n'existe pas"));
+        // A tampered id that is not a number.
+        let tampered = app
+            .call(
+                enrol,
+                &[("session_id", "1; DROP TABLE".into())],
+                Some(token),
+            )
+            .await;
+        assert_eq!(tampered.status(), 400);
+        assert!(tampered.text().await.unwrap().contains("formulaire"));
+
+        // The window has closed (the session starts within the hour).
+        let soon = open_session(&app, 5).await;
+        workshop_session::Entity::update_many()
+            .col_expr(
+                workshop_session::Column::StartsAt,
+                Expr::value(Utc::now() + Duration::minutes(50)),
+            )
+            .col_expr(
+                workshop_session::Column::EndsAt,
+                Expr::value(Utc::now() + Duration::minutes(170)),
+            )
+            .filter(workshop_session::Column::Id.eq(soon.id))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let closed = app.call(enrol, &form(soon.id), Some(token)).await;
+        assert_eq!(closed.status(), 400);
+        assert!(
+            closed
+                .text()
+                .await
+                .unwrap()
+                .contains("inscriptions en ligne sont closes")
+        );
+
+        // A youth the audience does not admit (reserved to another Mission Locale's youths).
+        let referent = youth::Entity::find_by_id(people[0])
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .referent_id;
+        let youth_ml = staff_member::Entity::find_by_id(referent)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .mission_locale_id
+            .unwrap();
+        let elsewhere = workshop_session::Entity::find()
+            .filter(workshop_session::Column::MissionLocaleId.ne(youth_ml))
+            .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(2)))
+            .filter(workshop_session::Column::Id.ne(id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        workshop_session::Entity::update_many()
+            .col_expr(
+                workshop_session::Column::Audience,
+                Expr::value("mission_locale"),
+            )
+            .filter(workshop_session::Column::Id.eq(elsewhere.id))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let reserved = app.call(enrol, &form(elsewhere.id), Some(token)).await;
+        assert_eq!(reserved.status(), 400);
+        assert!(
+            reserved
+                .text()
+                .await
+                .unwrap()
+                .contains("réservée à d'autres jeunes")
+        );
+
+        // Cancelling a place one does not hold.
+        let not_mine = app
+            .call(server_fn_path::<CancelEnrolment>(), &form(id), Some(token))
+            .await;
+        assert_eq!(not_mine.status(), 400);
+        assert!(
+            not_mine
+                .text()
+                .await
+                .unwrap()
+                .contains("Vous n'avez pas de place")
+        );
+
+        // A youth cannot act on someone else's place, nor enrol others.
+        let remove = app
+            .call(
+                server_fn_path::<RemoveEnrolment>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("youth_id", people[1].to_string()),
+                    ("reason", "x".into()),
+                ],
+                Some(token),
+            )
+            .await;
+        assert_eq!(remove.status(), 403);
+        let enrol_others = app
+            .call(
+                server_fn_path::<EnrolYouths>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("youth_ids[0]", people[1].to_string()),
+                ],
+                Some(token),
+            )
+            .await;
+        assert_eq!(enrol_others.status(), 403);
+
+        // A counsellor enrolling, among their own youths, one of another Mission Locale: refused,
+        // and their own youth is not enrolled either.
+        let counsellor = staff_member::Entity::find_by_id(referent)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let counsellor_token = app.session_for(counsellor.person_id).await;
+        let foreign = youth::Entity::find()
+            .filter(
+                youth::Column::ReferentId.is_in(
+                    staff_member::Entity::find()
+                        .filter(staff_member::Column::MissionLocaleId.ne(youth_ml))
+                        .all(&app.db)
+                        .await
+                        .unwrap()
+                        .into_iter()
+                        .map(|staff| staff.person_id),
+                ),
+            )
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mixed = app
+            .call(
+                server_fn_path::<EnrolYouths>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("youth_ids[0]", people[0].to_string()),
+                    ("youth_ids[1]", foreign.person_id.to_string()),
+                ],
+                Some(&counsellor_token),
+            )
+            .await;
+        assert_eq!(mixed.status(), 403);
+        assert!(mixed.text().await.unwrap().contains("pas accès"));
+        let nobody = app
+            .call(
+                server_fn_path::<EnrolYouths>(),
+                &[("session_id", id.to_string())],
+                Some(&counsellor_token),
+            )
+            .await;
+        assert_eq!(nobody.status(), 400);
+        assert!(nobody.text().await.unwrap().contains("Cochez au moins"));
+
+        assert_eq!(events().await, 0, "nothing was written");
+        assert_eq!(enrolment::Entity::find().count(&app.db).await.unwrap(), 0);
+    }
+);
+
+on_both_databases!(
+    counsellor_fills_a_session,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let session = open_session(&app, 2).await;
+        let id = session.id;
+        // A counsellor of the organising Mission Locale, and three of their youths.
+        let counsellor = staff_member::Entity::find()
+            .filter(staff_member::Column::MissionLocaleId.eq(session.mission_locale_id))
+            .filter(staff_member::Column::Role.eq("counsellor"))
+            .order_by_asc(staff_member::Column::PersonId)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let theirs: Vec<i32> = youth::Entity::find()
+            .filter(youth::Column::ReferentId.eq(counsellor.person_id))
+            .order_by_asc(youth::Column::PersonId)
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|youth| youth.person_id)
+            .take(3)
+            .collect();
+        let token = app.session_for(counsellor.person_id).await;
+
+        // One of them already holds a place at a session at the same time elsewhere: a warning.
+        let clash = workshop_session::Entity::find()
+            .filter(workshop_session::Column::Id.ne(id))
+            .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(3)))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        workshop_session::Entity::update_many()
+            .col_expr(
+                workshop_session::Column::StartsAt,
+                Expr::value(session.starts_at),
+            )
+            .col_expr(
+                workshop_session::Column::EndsAt,
+                Expr::value(session.ends_at),
+            )
+            .filter(workshop_session::Column::Id.eq(clash.id))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let youth_token = app.session_for(theirs[2]).await;
+        place_of(
+            app.call(
+                server_fn_path::<EnrolInSession>(),
+                &form(clash.id),
+                Some(&youth_token),
+            )
+            .await,
+        )
+        .await;
+
+        let name_of = |person: i32| {
+            let db = app.db.clone();
+            async move {
+                let person = shared::entities::person::Entity::find_by_id(person)
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                (person.first_name, person.last_name)
+            }
+        };
+        let (first, last) = name_of(theirs[2]).await;
+        let search = app
+            .get_as(
+                &format!("/seances/{id}?q={}", last.to_lowercase()),
+                Some(&token),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            search.contains(&format!("{first} {last}")),
+            "the search finds the youth"
+        );
+        assert!(
+            search.contains("au même moment"),
+            "and warns about the clash"
+        );
+
+        // Three at once, in one form: two seats, then the waiting list.
+        let enrolled = app
+            .submit(
+                server_fn_path::<EnrolYouths>(),
+                &format!("/seances/{id}"),
+                &[
+                    ("session_id", id.to_string()),
+                    ("youth_ids[0]", theirs[0].to_string()),
+                    ("youth_ids[3]", theirs[1].to_string()),
+                    ("youth_ids[7]", theirs[2].to_string()),
+                ],
+                Some(&token),
+            )
+            .await;
+        assert_eq!(enrolled.status(), 302);
+        assert_eq!(check_invariants(&app, id).await, (2, 1));
+        let page = app
+            .get_as(&format!("/seances/{id}"), Some(&token))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("2 inscrit(s) sur 2 places · 1 en liste d&#x27;attente")
+                || page.contains("2 inscrit(s) sur 2 places · 1 en liste d'attente"),
+            "{page}"
+        );
+
+        // Lowering the capacity below the registered is refused; removing one promotes the next.
+        let lower = app
+            .call(
+                server_fn_path::<ChangeCapacity>(),
+                &[("session_id", id.to_string()), ("capacity", "1".into())],
+                Some(&token),
+            )
+            .await;
+        assert_eq!(lower.status(), 400);
+        assert!(
+            lower
+                .text()
+                .await
+                .unwrap()
+                .contains("2 jeunes sont déjà inscrits")
+        );
+        let no_reason = app
+            .call(
+                server_fn_path::<RemoveEnrolment>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("youth_id", theirs[0].to_string()),
+                    ("reason", " ".into()),
+                ],
+                Some(&token),
+            )
+            .await;
+        assert_eq!(no_reason.status(), 400);
+        assert_eq!(check_invariants(&app, id).await, (2, 1));
+        let removed = app
+            .call(
+                server_fn_path::<RemoveEnrolment>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("youth_id", theirs[0].to_string()),
+                    ("reason", "A trouvé un stage ce jour-là".into()),
+                ],
+                Some(&token),
+            )
+            .await;
+        assert_eq!(removed.status(), 200);
+        assert_eq!(check_invariants(&app, id).await, (2, 0));
+        let removal = enrolment_event::Entity::find()
+            .filter(enrolment_event::Column::Kind.eq("removed"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            removal.reason.as_deref(),
+            Some("A trouvé un stage ce jour-là")
+        );
+        assert_eq!(removal.actor_id, Some(counsellor.person_id));
+
+        // Within the last day, a freed seat waits for the counsellor, who picks someone.
+        workshop_session::Entity::update_many()
+            .col_expr(
+                workshop_session::Column::StartsAt,
+                Expr::value(Utc::now() + Duration::hours(10)),
+            )
+            .col_expr(
+                workshop_session::Column::EndsAt,
+                Expr::value(Utc::now() + Duration::hours(12)),
+            )
+            .filter(workshop_session::Column::Id.eq(id))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        // The counsellor enrols again the youth removed earlier: the session is full, they wait.
+        app.call(
+            server_fn_path::<EnrolYouths>(),
+            &[
+                ("session_id", id.to_string()),
+                ("youth_ids[0]", theirs[0].to_string()),
+            ],
+            Some(&token),
+        )
+        .await;
+        assert_eq!(check_invariants(&app, id).await, (2, 1));
+        app.call(
+            server_fn_path::<RemoveEnrolment>(),
+            &[
+                ("session_id", id.to_string()),
+                ("youth_id", theirs[1].to_string()),
+                ("reason", "Malade".into()),
+            ],
+            Some(&token),
+        )
+        .await;
+        let rows = enrolment::Entity::find()
+            .filter(enrolment::Column::SessionId.eq(id))
+            .filter(enrolment::Column::Status.eq("waiting"))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(rows, 1, "no automatic promotion in the last day");
+        let page = app
+            .get_as(&format!("/seances/{id}"), Some(&token))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("ne sont plus données automatiquement"));
+        let promoted = app
+            .call(
+                server_fn_path::<PromoteFromWaitingList>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("youth_id", theirs[0].to_string()),
+                ],
+                Some(&token),
+            )
+            .await;
+        assert_eq!(promoted.status(), 200, "{:?}", promoted.text().await);
+        let registered = enrolment::Entity::find()
+            .filter(enrolment::Column::SessionId.eq(id))
+            .filter(enrolment::Column::Status.eq("registered"))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(registered, 2);
+        // Raising the capacity: the place is there for the counsellor to give.
+        let raised = app
+            .call(
+                server_fn_path::<ChangeCapacity>(),
+                &[("session_id", id.to_string()), ("capacity", "3".into())],
+                Some(&token),
+            )
+            .await;
+        assert_eq!(raised.status(), 200);
+        let history = app
+            .get_as(&format!("/seances/{id}"), Some(&token))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(history.contains("retrait par un conseiller"));
+        assert!(history.contains("places : 2 → 3"));
+    }
+);
