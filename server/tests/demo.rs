@@ -137,6 +137,50 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
     )
     .await
     .expect("the planning journey's counsellor");
+    // end2end/tests/enrolment.spec.ts: one counsellor per browser project and their youths.
+    for (counsellor, youths) in [
+        (
+            "mehdi.mendy4@ml93.example",
+            [
+                "yanis.rodrigues25@jeunes.example",
+                "camille.traore46@jeunes.example",
+                "aminata.sylla88@jeunes.example",
+                "ibrahim.dubois109@jeunes.example",
+            ],
+        ),
+        (
+            "chloe.rodrigues5@ml93.example",
+            [
+                "rayan.cisse5@jeunes.example",
+                "aicha.traore26@jeunes.example",
+                "hugo.petit47@jeunes.example",
+                "yasmine.belkacem68@jeunes.example",
+            ],
+        ),
+    ] {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let signed_in = sign_in_with_password(&db, counsellor, DEMO_PASSWORD, None, Utc::now())
+            .await
+            .unwrap_or_else(|error| panic!("{counsellor}: {error}"));
+        for email in youths {
+            let person = shared::entities::person::Entity::find()
+                .filter(shared::entities::person::Column::Email.eq(email))
+                .one(&db)
+                .await
+                .expect("a query")
+                .unwrap_or_else(|| panic!("{email} is a demo youth"));
+            let youth = shared::entities::youth::Entity::find_by_id(person.id)
+                .one(&db)
+                .await
+                .expect("a query")
+                .expect("a youth");
+            assert_eq!(
+                Some(youth.referent_id),
+                Some(signed_in.person_id),
+                "{email} is followed by {counsellor}"
+            );
+        }
+    }
     for guest in [
         "claire.vasseur0@medias.example",
         "julien.morel0@medias.example",

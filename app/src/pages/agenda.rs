@@ -213,7 +213,7 @@ fn AgendaItem(entry: AgendaEntry) -> impl IntoView {
                 <span class="agenda-entry__title">{format!("{}{status}", entry.title)}</span>
             </a>
             <span class="agenda-entry__meta">
-                {format!("{} · {} · {} places · {}", entry.theme.label(), entry.place, entry.capacity, people)}
+                {format!("{} · {} · {} inscrits sur {} places{} · {}", entry.theme.label(), entry.place, entry.registered, entry.capacity, if entry.waiting > 0 { format!(" (+{} en attente)", entry.waiting) } else { String::new() }, people)}
             </span>
             <span class="agenda-entry__meta">{entry.mission_locale}</span>
         </li>

@@ -160,7 +160,10 @@ pub fn FacilitatorSessionsPage() -> impl IntoView {
                                                     })}
                                                     <PlaceDetails place=session.place/>
                                                     <p>{format!("Sujet : {}", session.description)}</p>
-                                                    <p>{format!("Places : {}", session.capacity)}</p>
+                                                    <p data-test="facilitator-registered">{format!("{} jeune(s) inscrit(s) sur {} places", session.registered, session.capacity)}</p>
+                                                    {(!session.first_names.is_empty()).then(|| view! {
+                                                        <p>{format!("Prénoms : {}", session.first_names.join(", "))}</p>
+                                                    })}
                                                     <p>"Contact :"</p>
                                                     <ul>
                                                         {session.contacts.into_iter().map(|contact| {

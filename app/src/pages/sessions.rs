@@ -607,7 +607,7 @@ fn RosterView(
             <ActionForm action=capacity attr:class="inline-form" attr:data-test="capacity-form">
                 <input type="hidden" name="session_id" value=id/>
                 <label for="roster-capacity">"Nombre de places"</label>
-                <input id="roster-capacity" name="capacity" type="number" min="1" max="200" value=roster.capacity required data-test="capacity"/>
+                <input id="roster-capacity" name="capacity" type="number" min="1" max="200" value=roster.capacity required data-test="roster-capacity"/>
                 <button type="submit" class="button button--secondary" data-test="save-capacity">"Changer"</button>
             </ActionForm>
         })}
@@ -625,7 +625,7 @@ fn RosterView(
                 <ActionForm action=enrol attr:data-test="enrol-youths-form">
                     <input type="hidden" name="session_id" value=id/>
                     <fieldset>
-                        <legend>"Cochez les jeunes à inscrire"</legend>
+                        <legend>{if roster.search.is_empty() { "Vos jeunes : cochez ceux à inscrire" } else { "Cochez les jeunes à inscrire" }}</legend>
                         {roster.candidates.into_iter().enumerate().map(|(index, candidate)| {
                             let input_id = format!("candidate-{}", candidate.youth_id);
                             let label_for = input_id.clone();

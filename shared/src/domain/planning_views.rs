@@ -178,6 +178,8 @@ pub struct AgendaEntry {
     pub ends_at: DateTime<Utc>,
     pub place: String,
     pub capacity: u32,
+    pub registered: u32,
+    pub waiting: u32,
     pub counsellors: Vec<String>,
     pub facilitators: Vec<String>,
 }

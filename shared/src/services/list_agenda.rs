@@ -7,6 +7,7 @@ use crate::ServiceError;
 use crate::domain::{Actor, Agenda, AgendaEntry, AgendaQuery, Theme, paris_instant, parse_day};
 use crate::entities::{workshop_session, workshop_type};
 use crate::services::access_guard::require;
+use crate::services::enrolment_records::seat_counts;
 use crate::services::load_planning_options::load_planning_options;
 use crate::services::session_records::{load_bundles, names_of, place_label};
 
@@ -69,6 +70,7 @@ pub async fn list_agenda(
         .copied()
         .collect();
     let names = names_of(db, everyone).await?;
+    let seats = seat_counts(db, bundles.iter().map(|bundle| bundle.session.id).collect()).await?;
     let mut entries = Vec::with_capacity(bundles.len());
     for bundle in &bundles {
         let session = &bundle.session;
@@ -91,6 +93,8 @@ pub async fn list_agenda(
             ends_at: session.ends_at,
             place: place_label(db, &bundle.place()).await?,
             capacity: session.capacity.max(0) as u32,
+            registered: seats.get(&session.id).map_or(0, |seats| seats.0),
+            waiting: seats.get(&session.id).map_or(0, |seats| seats.1),
             counsellors: name_list(&names, &bundle.counsellor_ids),
             facilitators: name_list(&names, &bundle.facilitator_ids),
         });

@@ -16,8 +16,8 @@ use crate::services::session_records::{load_bundle, names_of};
 const MAX_CANDIDATES: usize = 20;
 
 /// A session's places as staff see them: who is registered, who waits (in order), how they
-/// came, the history of changes, and — when `search` names someone — the youths the counsellor
-/// may enrol, with warnings. Organisers see every name; other counsellors only their own
+/// came, the history of changes, and the youths the counsellor may enrol (their own, or those
+/// `search` finds by name), with warnings. Organisers see every name; other counsellors only their own
 /// Mission Locale's youths (the others are counted).
 pub async fn view_roster(
     db: &impl ConnectionTrait,
@@ -93,12 +93,19 @@ pub async fn view_roster(
     let search = search.trim().to_owned();
     let taking_places = facts.status == SessionStatus::Published && now < facts.starts_at;
     let mut candidates = Vec::new();
-    if search.chars().count() >= 2 && taking_places && actor.youth_scope().is_some() {
+    // Without a search, the counsellor's own youths: the ones they usually fill sessions with.
+    let searching = search.chars().count() >= 2;
+    if taking_places && actor.youth_scope().is_some() {
         let found = list_youths(
             db,
             actor,
             &YouthListFilter {
-                search: search.clone(),
+                search: if searching {
+                    search.clone()
+                } else {
+                    String::new()
+                },
+                mine_only: !searching,
                 ..Default::default()
             },
             now,
