@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use shared::domain::{Standing, YouthPlaceView, format_instant};
+use shared::domain::{Standing, YouthPlaceView};
 
 use crate::server_fns::{CancelEnrolment, EnrolInSession};
 
@@ -20,22 +20,34 @@ pub fn EnrolmentPanel(
     let state = RwSignal::new(place);
     let error = RwSignal::new(error);
     let confirming = RwSignal::new(false);
-    let enrol = ServerAction::<EnrolInSession>::new();
-    let cancel = ServerAction::<CancelEnrolment>::new();
+    let pending = RwSignal::new(false);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    for action_value in [enrol.value(), cancel.value()] {
-        Effect::new(move |_| match action_value.get() {
-            Some(Ok(view)) => {
-                state.set(view);
-                error.set(None);
-                confirming.set(false);
+    // With JavaScript, a form's submit posts the same fields to the same server function and
+    // puts the answer in place; without it, the browser posts the form itself.
+    let submit = move |event: leptos::ev::SubmitEvent, path: &'static str| {
+        event.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            match post_session_form(path, session_id).await {
+                Ok(view) => {
+                    state.set(view);
+                    error.set(None);
+                    confirming.set(false);
+                }
+                Err(message) => error.set(Some(message)),
             }
-            Some(Err(refused)) => error.set(Some(refused.message().to_owned())),
-            None => {}
+            pending.set(false);
         });
-    }
-    let pending = move || enrol.pending().get() || cancel.pending().get();
+        #[cfg(not(feature = "hydrate"))]
+        let _ = path;
+    };
+    let enrol_path = <EnrolInSession as leptos::server_fn::ServerFn>::PATH;
+    let cancel_path = <CancelEnrolment as leptos::server_fn::ServerFn>::PATH;
 
     let body = move || {
         let place = state.get();
@@ -58,17 +70,17 @@ pub fn EnrolmentPanel(
                             "M'inscrire"
                         };
                         view! {
-                            <ActionForm action=enrol attr:data-test="enrol-form">
+                            <form method="post" action=enrol_path data-test="enrol-form" on:submit=move |event| submit(event, enrol_path)>
                                 <input type="hidden" name="session_id" value=session_id/>
                                 <button
                                     type="submit"
                                     class="button button--primary button--large"
                                     data-test="enrol"
-                                    disabled=pending
+                                    disabled=move || pending.get()
                                 >
                                     {label}
                                 </button>
-                            </ActionForm>
+                            </form>
                         }
                         .into_any()
                     }
@@ -97,7 +109,7 @@ pub fn EnrolmentPanel(
                 let detail = match standing {
                     Standing::Registered => format!(
                         "Un empêchement ? Annulez avant le {} pour libérer la place.",
-                        format_instant(place.cancellation_closes_at)
+                        place.cancel_until
                     ),
                     Standing::Waiting { .. } => "Si une place se libère, elle vous est donnée automatiquement et vous êtes prévenu·e.".to_owned(),
                 };
@@ -124,12 +136,12 @@ pub fn EnrolmentPanel(
                             }
                         >
                             <div class="confirm" role="group" aria-label=leave data-test="cancel-confirmation">
-                                <ActionForm action=cancel attr:data-test="cancel-form">
+                                <form method="post" action=cancel_path data-test="cancel-form" on:submit=move |event| submit(event, cancel_path)>
                                     <input type="hidden" name="session_id" value=session_id/>
-                                    <button type="submit" class="button button--danger" data-test="confirm-cancel" disabled=pending>
+                                    <button type="submit" class="button button--danger" data-test="confirm-cancel" disabled=move || pending.get()>
                                         {confirm}
                                     </button>
-                                </ActionForm>
+                                </form>
                                 <button type="button" class="button button--secondary" data-test="keep-place" on:click=move |_| confirming.set(false)>
                                     {keep}
                                 </button>
@@ -171,5 +183,44 @@ pub fn EnrolmentPanel(
             </div>
             {body}
         </section>
+    }
+}
+
+/// Posts `session_id` to the server function at `path` as a script does (it answers JSON with
+/// the real status) and reads the new place, or the French refusal.
+#[cfg(feature = "hydrate")]
+async fn post_session_form(path: &str, session_id: i32) -> Result<YouthPlaceView, String> {
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    const NETWORK: &str =
+        "La connexion avec Ateliers a échoué. Vérifiez votre connexion internet puis réessayez.";
+    let failed = |_| NETWORK.to_owned();
+    let headers = web_sys::Headers::new().map_err(failed)?;
+    headers
+        .set("Content-Type", "application/x-www-form-urlencoded")
+        .map_err(failed)?;
+    headers.set("Accept", "application/json").map_err(failed)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from_str(&format!("session_id={session_id}")));
+    let window = web_sys::window().ok_or(NETWORK)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    let body = JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?
+        .as_string()
+        .unwrap_or_default();
+    if response.ok() {
+        serde_json::from_str(&body).map_err(|_| NETWORK.to_owned())
+    } else {
+        Err(serde_json::from_str::<crate::error::AppError>(&body)
+            .map(|error| error.message().to_owned())
+            .unwrap_or_else(|_| NETWORK.to_owned()))
     }
 }

@@ -15,7 +15,10 @@ pub struct YouthPlaceView {
     pub enrol_refusal: Option<String>,
     /// Why the youth cannot cancel online now; `None` when they may.
     pub cancel_refusal: Option<String>,
-    pub cancellation_closes_at: DateTime<Utc>,
+    /// When online cancelling closes, already written in Paris time ("2 décembre 2026 à
+    /// 15 h 30"): formatting it in the browser would put chrono's time-zone and locale tables
+    /// into the wasm every youth downloads.
+    pub cancel_until: String,
     pub seats_left: u32,
     pub waiting: u32,
     /// The answer to the action just taken ("Vous êtes inscrit·e à cette séance.").

@@ -4,6 +4,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, Transa
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, ClosureForm, ClosureRecord, format_day};
 use crate::entities::site_closure;
+use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 use crate::services::update_site::load_editable_site;
 
@@ -17,7 +18,7 @@ pub async fn add_site_closure(
 ) -> Result<i32, ServiceError> {
     let site = load_editable_site(db, actor, site_id).await?;
     let record = ClosureRecord::parse(form)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let closure = site_closure::ActiveModel {
         site_id: Set(site.id),
         first_day: Set(record.first_day),

@@ -5,6 +5,7 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction};
+use crate::services::begin_write::begin_write;
 use crate::services::identify_actor::revoke_sessions_of;
 use crate::services::record_audit_event;
 use crate::services::update_facilitator::load_facilitator_for;
@@ -21,7 +22,7 @@ pub async fn archive_facilitator(
     if person.archived_at.is_some() {
         return Ok(());
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut archived = person.into_active_model();
     archived.archived_at = Set(Some(now));
     archived.update(&txn).await?;

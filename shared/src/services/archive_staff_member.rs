@@ -7,6 +7,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction};
 use crate::entities::{person, staff_member, youth};
+use crate::services::begin_write::begin_write;
 use crate::services::identify_actor::revoke_sessions_of;
 use crate::services::record_audit_event;
 
@@ -53,7 +54,7 @@ pub async fn archive_staff_member(
             person.first_name, person.last_name
         )));
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut archived = person.into_active_model();
     archived.archived_at = Set(Some(now));
     archived.update(&txn).await?;

@@ -5,6 +5,7 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction};
+use crate::services::begin_write::begin_write;
 use crate::services::identify_actor::revoke_sessions_of;
 use crate::services::record_audit_event;
 use crate::services::youth_files::load_youth_for;
@@ -24,7 +25,7 @@ pub async fn archive_youth(
     if loaded.person.archived_at.is_some() {
         return Ok(()); // archiving twice (a double tap) changes nothing
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut person = loaded.person.into_active_model();
     person.archived_at = Set(Some(now));
     person.update(&txn).await?;

@@ -6,6 +6,7 @@ use crate::domain::{
     Actor, Departure, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus, YouthPlaceView,
     check_self_cancellation,
 };
+use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{ChangedBy, facts_of, lock_roster, write_changes};
 use crate::services::session_records::load_bundle;
 use crate::services::view_youth_place::view_youth_place;
@@ -30,7 +31,7 @@ where
     };
     let bundle = load_bundle(db, session_id).await?;
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut locked = lock_roster(&txn, session_id).await?;
     let message = match locked.roster.standing(youth_id) {
         Some(standing) => {

@@ -6,6 +6,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{Actor, EditScope, SessionChange, SessionStatus, parse_cancellation_reason};
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::session_records::{load_bundle, record_change};
 use crate::services::update_session::targets;
 
@@ -36,7 +37,7 @@ pub async fn cancel_session(
             "Cette séance a déjà commencé : elle ne peut plus être annulée.".into(),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let targets = targets(&txn, &edited, scope, now).await?;
     for target in &targets {
         let mut row = target.session.clone().into_active_model();

@@ -6,6 +6,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{Actor, EnrolmentMethod, SessionChange, check_staff_roster_change};
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{ChangedBy, facts_of, lock_roster, write_changes};
 use crate::services::session_records::{load_bundle, load_room, record_change};
 
@@ -42,7 +43,7 @@ where
         )));
     }
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut locked = lock_roster(&txn, session_id).await?;
     let facts = facts_of(&locked.session, &bundle);
     check_staff_roster_change(&facts, now)

@@ -4,6 +4,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, Transa
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, FacilitatorForm, FacilitatorRecord};
 use crate::entities::{facilitator, person};
+use crate::services::begin_write::begin_write;
 use crate::services::youth_files::{check_email_is_free, full_name, unique_violation};
 use crate::services::{LinkMail, MailSettings, issue_emailed_link, record_audit_event};
 
@@ -26,7 +27,7 @@ pub async fn create_facilitator(
     check_email_is_free(db, Some(record.email.as_str()), None).await?;
     let author = full_name(db, actor_id).await?;
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let person = person::ActiveModel {
         first_name: Set(record.first_name.as_str().to_owned()),
         last_name: Set(record.last_name.as_str().to_owned()),

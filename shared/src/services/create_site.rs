@@ -6,6 +6,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, NewSiteForm, NewSiteRecord};
 use crate::entities::{mission_locale, site};
+use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 
 /// Adds a site to a Mission Locale (a counsellor: to their own; a coordinator: to any).
@@ -42,7 +43,7 @@ pub async fn create_site(
             "Choisissez une Mission Locale.".into(),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let site = site::ActiveModel {
         mission_locale_id: Set(mission_locale_id),
         name: Set(record.name.clone()),

@@ -6,6 +6,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, StaffForm, StaffRecord};
 use crate::entities::{mission_locale, person, staff_member};
+use crate::services::begin_write::begin_write;
 use crate::services::youth_files::{check_email_is_free, full_name, unique_violation};
 use crate::services::{LinkMail, MailSettings, issue_emailed_link, record_audit_event};
 
@@ -38,7 +39,7 @@ pub async fn create_staff_member(
     check_email_is_free(db, Some(record.email.as_str()), None).await?;
     let author = full_name(db, actor_id).await?;
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let person = person::ActiveModel {
         first_name: Set(record.first_name.as_str().to_owned()),
         last_name: Set(record.last_name.as_str().to_owned()),

@@ -5,6 +5,7 @@ use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, WorkshopTypeForm, WorkshopTypeRecord};
 use crate::entities::workshop_type;
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 use crate::services::workshop_types::{check_title_is_free, duplicate_title};
 
@@ -18,7 +19,7 @@ pub async fn create_workshop_type(
     require(actor, actor.may_edit_catalogue())?;
     let record = WorkshopTypeRecord::parse(form)?;
     check_title_is_free(db, &record.title, None).await?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let inserted = workshop_type::ActiveModel {
         title: Set(record.title.clone()),
         theme: Set(record.theme.code().to_owned()),

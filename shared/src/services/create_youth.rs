@@ -4,6 +4,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, Transa
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, YouthForm, YouthRecord};
 use crate::entities::{person, youth};
+use crate::services::begin_write::begin_write;
 use crate::services::youth_files::{
     check_email_is_free, choose_referent, full_name, unique_violation,
 };
@@ -31,7 +32,7 @@ pub async fn create_youth(
     check_email_is_free(db, email.as_deref(), None).await?;
     let author = full_name(db, actor_id).await?;
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let person = person::ActiveModel {
         first_name: Set(record.first_name.as_str().to_owned()),
         last_name: Set(record.last_name.as_str().to_owned()),

@@ -3,6 +3,7 @@ use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{Actor, EnrolmentMethod, YouthPlaceView, check_self_enrolment};
+use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{
     ChangedBy, facts_of, lock_roster, overlapping_place, session_facts, standings_of,
     write_changes, youth_facts,
@@ -40,7 +41,7 @@ where
             check_self_enrolment(&session_facts(&bundle), &youth, overlapping.as_deref(), now)
                 .map_err(|refusal| ServiceError::Invalid(refusal.youth_message()))?;
 
-            let txn = db.begin().await?;
+            let txn = begin_write(db).await?;
             let mut locked = lock_roster(&txn, session_id).await?;
             // The session may have changed since it was read (cancelled, moved): the rules
             // are checked again on the locked row.

@@ -4,6 +4,7 @@ use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 use crate::ServiceError;
 use crate::domain::{Actor, EnrolmentMethod, EnrolmentOutcome, check_staff_enrolment};
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{
     ChangedBy, facts_of, lock_roster, overlapping_place, session_facts, write_changes,
     youths_on_roster,
@@ -74,7 +75,7 @@ where
         warnings.push((overlapping, found));
     }
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut locked = lock_roster(&txn, session_id).await?;
     let facts = facts_of(&locked.session, &bundle);
     let mut outcomes = Vec::new();

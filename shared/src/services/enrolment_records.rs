@@ -37,10 +37,9 @@ impl LockedRoster {
     }
 }
 
-/// Takes the session's lock, then reads its places. Must be the first statement of the
-/// transaction: on SQLite the update takes the write lock before anything is read (a read first
-/// would let two writers see the same free seat, then one of them fail); on PostgreSQL it locks
-/// the session's row until commit, across server instances.
+/// Takes the session's lock, then reads its places. On PostgreSQL the update locks the
+/// session's row until commit, across server instances; on SQLite the transaction already holds
+/// the write lock (`begin_write`), so no other writer can take the same free seat.
 pub(crate) async fn lock_roster(
     txn: &impl ConnectionTrait,
     session_id: i32,

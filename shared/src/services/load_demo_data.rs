@@ -13,6 +13,7 @@ use crate::entities::{
     facilitator, mission_locale, person, room, site, staff_member, workshop_session, workshop_type,
     youth,
 };
+use crate::services::begin_write::begin_write;
 use crate::services::session_records::{PeopleTable, record_change, write_people};
 
 /// The ten member agencies of the federation: (name, city, main site's address, workshop room).
@@ -171,7 +172,7 @@ pub async fn load_demo_data(
     if mission_locale::Entity::find().count(db).await? > 0 {
         return Ok(false);
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
 
     let mut mission_locale_ids = Vec::new();
     for (name, city, _, _) in MISSIONS_LOCALES {

@@ -9,6 +9,7 @@ mod archive_facilitator;
 mod archive_staff_member;
 mod archive_workshop_type;
 mod archive_youth;
+mod begin_write;
 mod cancel_enrolment;
 mod cancel_session;
 mod change_capacity;

@@ -11,6 +11,7 @@ use crate::domain::{
 };
 use crate::entities::{staff_member, workshop_series, workshop_session, workshop_type};
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::session_records::{
     Claim, PeopleTable, audience_people, check_no_double_booking, check_people, load_room,
     lock_resources, record_change, write_people,
@@ -39,7 +40,7 @@ pub async fn plan_sessions(
     check_people(db, &plan.counsellor_ids, &plan.facilitator_ids).await?;
     check_people(db, &audience_people(&plan.audience), &Default::default()).await?;
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let organiser = organiser_of(&txn, actor, &plan).await?;
     if !actor.may_plan_for(organiser) {
         return Err(ServiceError::Forbidden);

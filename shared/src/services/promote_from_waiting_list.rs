@@ -4,6 +4,7 @@ use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 use crate::ServiceError;
 use crate::domain::{Actor, EnrolmentMethod, Standing, check_staff_roster_change};
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{
     ChangedBy, facts_of, lock_roster, write_changes, youths_on_roster,
 };
@@ -28,7 +29,7 @@ where
         .remove(&youth_id)
         .map(|youth| youth.name);
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut locked = lock_roster(&txn, session_id).await?;
     check_staff_roster_change(&facts_of(&locked.session, &bundle), now)
         .map_err(|refusal| ServiceError::Invalid(refusal.staff_message(name.as_deref())))?;

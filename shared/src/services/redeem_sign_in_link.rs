@@ -8,6 +8,7 @@ use crate::ServiceError;
 use crate::auth::hash_token;
 use crate::domain::{AuditAction, LinkPurpose};
 use crate::entities::{person, sign_in_link};
+use crate::services::begin_write::begin_write;
 use crate::services::{LINK_SESSION_LIFETIME, SignedIn, record_audit_event, start_login_session};
 
 pub const LINK_NO_LONGER_VALID: &str = "Ce lien de connexion n'est plus valable (il a déjà servi ou a expiré). \
@@ -39,7 +40,7 @@ pub async fn redeem_sign_in_link(
         return Err(no_longer_valid());
     }
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let used = sign_in_link::Entity::update_many()
         .col_expr(sign_in_link::Column::UsedAt, Expr::value(Some(now)))
         .filter(sign_in_link::Column::Id.eq(link.id))

@@ -7,6 +7,7 @@ use crate::domain::{
     check_staff_roster_change, parse_removal_reason,
 };
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{
     ChangedBy, facts_of, lock_roster, write_changes, youths_on_roster,
 };
@@ -36,7 +37,7 @@ where
     let reason =
         parse_removal_reason(reason).map_err(|invalid| ServiceError::Invalid(invalid.message))?;
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut locked = lock_roster(&txn, session_id).await?;
     let facts = facts_of(&locked.session, &bundle);
     check_staff_roster_change(&facts, now)

@@ -6,6 +6,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::EmailAddress;
 use crate::entities::{person, staff_member};
+use crate::services::begin_write::begin_write;
 use crate::services::{LinkMail, MailSettings, check_attempt_limits, issue_emailed_link};
 
 /// Emails a staff member a link to choose a new password. Same answer for every address.
@@ -33,7 +34,7 @@ pub async fn request_password_reset(
     {
         return Ok(()); // youths and facilitators have no password
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     issue_emailed_link(&txn, &person, LinkMail::PasswordReset, mail, now).await?;
     txn.commit().await?;
     Ok(())

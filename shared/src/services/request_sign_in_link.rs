@@ -6,6 +6,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::EmailAddress;
 use crate::entities::{facilitator, person, youth};
+use crate::services::begin_write::begin_write;
 use crate::services::{LinkMail, MailSettings, check_attempt_limits, issue_emailed_link};
 
 /// Emails a single-use sign-in link to the youth or guest facilitator who owns `email`.
@@ -42,7 +43,7 @@ pub async fn request_sign_in_link(
     if !signs_in_by_link {
         return Ok(()); // staff sign in with their password
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     issue_emailed_link(&txn, &person, LinkMail::SignIn, mail, now).await?;
     txn.commit().await?;
     Ok(())

@@ -8,6 +8,7 @@ use crate::ServiceError;
 use crate::auth::{hash_password, hash_token};
 use crate::domain::{AuditAction, LinkPurpose, NewPassword};
 use crate::entities::{sign_in_link, staff_member};
+use crate::services::begin_write::begin_write;
 use crate::services::identify_actor::revoke_sessions_of;
 use crate::services::{STAFF_SESSION_LIFETIME, SignedIn, record_audit_event, start_login_session};
 
@@ -41,7 +42,7 @@ pub async fn reset_password(
             ServiceError::Database(sea_orm::DbErr::Custom(format!("hashing failed: {error}")))
         })?;
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let used = sign_in_link::Entity::update_many()
         .col_expr(sign_in_link::Column::UsedAt, Expr::value(Some(now)))
         .filter(sign_in_link::Column::Id.eq(link.id))

@@ -9,6 +9,7 @@ use crate::ServiceError;
 use crate::auth::{hash_password, verify_password};
 use crate::domain::{AuditAction, EmailAddress};
 use crate::entities::{person, staff_member};
+use crate::services::begin_write::begin_write;
 use crate::services::{
     STAFF_SESSION_LIFETIME, SignedIn, check_attempt_limits, record_audit_event, start_login_session,
 };
@@ -56,7 +57,7 @@ pub async fn sign_in_with_password(
     .await
     .unwrap_or(false);
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let person_id = person.as_ref().map(|person| person.id);
     if !matches {
         record_audit_event(

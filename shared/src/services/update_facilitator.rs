@@ -8,6 +8,7 @@ use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, FacilitatorForm, FacilitatorRecord};
 use crate::entities::{facilitator, person};
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 use crate::services::youth_files::{check_email_is_free, unique_violation};
 
@@ -44,7 +45,7 @@ pub async fn update_facilitator(
     }
     let record = FacilitatorRecord::parse(form)?;
     check_email_is_free(db, Some(record.email.as_str()), Some(id)).await?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut person = person.into_active_model();
     person.first_name = Set(record.first_name.as_str().to_owned());
     person.last_name = Set(record.last_name.as_str().to_owned());

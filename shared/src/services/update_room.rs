@@ -7,6 +7,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, RoomForm, RoomRecord};
 use crate::entities::room;
+use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 use crate::services::update_site::load_editable_site;
 
@@ -25,7 +26,7 @@ pub async fn update_room(
     let site = load_editable_site(db, actor, room.site_id).await?;
     let record = RoomRecord::parse(form)?;
     let before = format!("{} ({} places)", room.name, room.capacity);
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut room = room.into_active_model();
     room.name = Set(record.name.clone());
     room.capacity = Set(i32::try_from(record.capacity).unwrap_or(i32::MAX));

@@ -13,6 +13,7 @@ use crate::domain::{
 };
 use crate::entities::workshop_session;
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{ChangedBy, lock_roster, place_rules, write_changes};
 use crate::services::plan_sessions::organiser_of;
 use crate::services::session_records::{
@@ -60,7 +61,7 @@ pub async fn update_session(
     check_people(db, &plan.counsellor_ids, &plan.facilitator_ids).await?;
     check_people(db, &audience_people(&plan.audience), &Default::default()).await?;
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let organiser = organiser_of(&txn, actor, &plan).await?;
     if !actor.may_plan_for(organiser) {
         return Err(ServiceError::Forbidden);

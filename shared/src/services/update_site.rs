@@ -8,6 +8,7 @@ use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, SiteForm, SiteRecord};
 use crate::entities::site;
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 
 /// Saves a site's opening hours and accessibility (what youths read before coming).
@@ -21,7 +22,7 @@ pub async fn update_site(
     let site = load_editable_site(db, actor, site_id).await?;
     let record = SiteRecord::parse(form)?;
     let name = site.name.clone();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut site = site.into_active_model();
     site.opening_hours = Set(record.opening_hours);
     site.step_free_access = Set(record.step_free_access);

@@ -7,6 +7,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, StaffForm, StaffRecord};
 use crate::entities::{mission_locale, person, staff_member};
+use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 use crate::services::youth_files::{check_email_is_free, unique_violation};
 
@@ -49,7 +50,7 @@ pub async fn update_staff_member(
         ));
     }
     check_email_is_free(db, Some(record.email.as_str()), Some(staff_id)).await?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut person = person.into_active_model();
     person.first_name = Set(record.first_name.as_str().to_owned());
     person.last_name = Set(record.last_name.as_str().to_owned());

@@ -5,6 +5,7 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, WorkshopTypeForm, WorkshopTypeRecord};
+use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 use crate::services::workshop_types::{check_title_is_free, duplicate_title, load_workshop_type};
 
@@ -25,7 +26,7 @@ pub async fn update_workshop_type(
     } else {
         format!("{} → {}", model.title, record.title)
     };
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut active = model.into_active_model();
     active.title = Set(record.title);
     active.theme = Set(record.theme.code().to_owned());

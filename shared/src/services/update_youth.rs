@@ -5,6 +5,7 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, ExitOutcome, Gender, YouthForm, YouthRecord, format_day};
+use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 use crate::services::youth_files::{
     check_email_is_free, choose_referent, load_youth_for, unique_violation,
@@ -140,7 +141,7 @@ pub async fn update_youth(
         return Ok(());
     }
 
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut person = loaded.person.into_active_model();
     person.first_name = Set(record.first_name.as_str().to_owned());
     person.last_name = Set(record.last_name.as_str().to_owned());

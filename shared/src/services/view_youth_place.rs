@@ -2,7 +2,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
-use crate::domain::{Actor, YouthPlaceView, check_self_cancellation, check_self_enrolment};
+use crate::domain::{
+    Actor, YouthPlaceView, check_self_cancellation, check_self_enrolment, format_instant,
+};
 use crate::services::enrolment_records::{
     overlapping_place, seat_counts, session_facts, standings_of, youth_facts,
 };
@@ -52,7 +54,7 @@ pub async fn view_youth_place(
         standing,
         enrol_refusal,
         cancel_refusal,
-        cancellation_closes_at: facts.rules.cancellation_closes_at(facts.starts_at),
+        cancel_until: format_instant(facts.rules.cancellation_closes_at(facts.starts_at)),
         seats_left: u32::try_from(bundle.session.capacity)
             .unwrap_or(0)
             .saturating_sub(registered),

@@ -13,6 +13,7 @@ use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, WorkshopTypeForm};
 use crate::entities::{workshop_session, workshop_type};
 use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 
 pub(crate) const DUPLICATE_TITLE: &str = "Un atelier porte déjà ce titre.";
@@ -112,7 +113,7 @@ pub(crate) async fn set_archived(
         return Ok(());
     }
     let title = model.title.clone();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let mut active = model.into_active_model();
     active.archived_at = Set(archived_at);
     active.update(&txn).await?;
