@@ -554,6 +554,26 @@ on_both_databases!(
                 .unwrap()
                 .contains("inscriptions en ligne sont closes")
         );
+        // The youth's list leaves it out; the public list (for anyone) still shows it.
+        let link = format!(r#"href="/ateliers/{}""#, soon.id);
+        let mine = app
+            .get_as("/ateliers", Some(token))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !mine.contains(&link),
+            "a session the youth can no longer join"
+        );
+        assert!(
+            app.get("/ateliers")
+                .await
+                .text()
+                .await
+                .unwrap()
+                .contains(&link)
+        );
 
         // A youth the audience does not admit (reserved to another Mission Locale's youths).
         let referent = youth::Entity::find_by_id(people[0])

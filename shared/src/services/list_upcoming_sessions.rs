@@ -4,10 +4,12 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::ServiceError;
-use crate::domain::{Actor, Audience, Enrollee, SessionCard, SessionStatus, Theme};
+use crate::domain::{
+    Actor, Audience, EnrolmentRefusal, SessionCard, SessionStatus, Theme, YouthFacts,
+    check_self_enrolment,
+};
 use crate::entities::{mission_locale, room, site, workshop_session, workshop_type};
-use crate::services::enrolment_records::{seat_counts, standings_of};
-use crate::services::load_home::youth_as_enrollee;
+use crate::services::enrolment_records::{seat_counts, session_facts, standings_of, youth_facts};
 use crate::services::session_records::load_bundles;
 
 /// A youth's phone should not receive an endless page: the list stops at this many sessions.
@@ -22,8 +24,8 @@ pub async fn list_upcoming_sessions(
     now: DateTime<Utc>,
 ) -> Result<Vec<SessionCard>, ServiceError> {
     let shown = match actor {
-        Actor::Youth { person_id } => match youth_as_enrollee(db, *person_id).await? {
-            Some(enrollee) => Shown::ForYouth(*person_id, enrollee),
+        Actor::Youth { person_id } => match youth_facts(db, *person_id).await? {
+            Some(youth) => Shown::ForYouth(*person_id, youth),
             None => Shown::Public,
         },
         _ => Shown::Public,
@@ -36,8 +38,9 @@ pub async fn list_upcoming_sessions(
 pub(crate) enum Shown {
     /// Anyone: sessions open to the federation or to a Mission Locale's youths.
     Public,
-    /// A youth (their person id): only the sessions whose audience admits them.
-    ForYouth(i32, Enrollee),
+    /// A youth (their person id): the sessions they may join (audience, programme, age, window
+    /// not closed) and those where they hold a place.
+    ForYouth(i32, YouthFacts),
     /// Staff: every published session of one Mission Locale.
     OfMissionLocale(i32),
 }
@@ -60,14 +63,29 @@ pub(crate) async fn upcoming_sessions(
         .order_by_asc(workshop_session::Column::Id)
         .all(db)
         .await?;
+    let held = match shown {
+        Shown::ForYouth(youth_id, _) => {
+            standings_of(
+                db,
+                youth_id,
+                sessions.iter().map(|session| session.id).collect(),
+            )
+            .await?
+        }
+        Shown::Public | Shown::OfMissionLocale(_) => HashMap::new(),
+    };
     let bundles: Vec<_> = load_bundles(db, sessions)
         .await?
         .into_iter()
         .filter(|bundle| match shown {
             Shown::Public => !matches!(bundle.audience, Audience::Counsellors(_)),
-            Shown::ForYouth(_, youth) => bundle
-                .audience
-                .admits(bundle.session.mission_locale_id, youth),
+            Shown::ForYouth(_, youth) => {
+                held.contains_key(&bundle.session.id) && bundle.status() == SessionStatus::Published
+                    || matches!(
+                        check_self_enrolment(&session_facts(bundle), &youth, None, now),
+                        Ok(()) | Err(EnrolmentRefusal::NotYetOpen { .. })
+                    )
+            }
             Shown::OfMissionLocale(_) => true,
         })
         .take(limit as usize)

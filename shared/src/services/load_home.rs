@@ -6,6 +6,7 @@ use crate::domain::{
     Actor, Enrollee, Home, MissionLocaleFigures, SessionCard, SessionStatus, YouthScope,
 };
 use crate::entities::{mission_locale, person, staff_member, workshop_session, youth};
+use crate::services::enrolment_records::youth_facts;
 use crate::services::list_upcoming_sessions::{Shown, upcoming_sessions};
 use crate::services::{
     YouthListFilter, list_facilitator_sessions, list_my_enrolments, list_youths,
@@ -33,8 +34,8 @@ pub async fn load_home(
     Ok(match actor {
         Actor::Anonymous => return Err(ServiceError::NotSignedIn),
         Actor::Youth { person_id } => {
-            let shown = match youth_as_enrollee(db, *person_id).await? {
-                Some(enrollee) => Shown::ForYouth(*person_id, enrollee),
+            let shown = match youth_facts(db, *person_id).await? {
+                Some(youth) => Shown::ForYouth(*person_id, youth),
                 None => Shown::Public,
             };
             Home::Youth {
