@@ -129,7 +129,9 @@ test("a counsellor enrols three youths and removes one; youths take the waiting 
   expect(await waiting.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
   await expectNoAccessibilityViolations(waiting);
   await waiting.goto("/mes-inscriptions");
-  await expect(waiting.locator('[data-test="my-enrolment"][data-standing="waiting"]')).toContainText("Vous êtes n° 1 sur la liste d'attente");
+  const mine = waiting.locator(`[data-test="my-enrolment"]:has(a[href="/ateliers/${sessionId}"])`);
+  await expect(mine).toHaveAttribute("data-standing", "waiting");
+  await expect(mine).toContainText("Vous êtes n° 1 sur la liste d'attente");
   await expectNoAccessibilityViolations(waiting);
 
   // A registered youth cancels, after confirming: the waiting youth gets the place.

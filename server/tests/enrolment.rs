@@ -23,8 +23,18 @@ use shared::entities::{enrolment, enrolment_event, staff_member, workshop_sessio
 use support::{Seed, TestApp, server_fn_path};
 
 /// A published demo session starting in more than three days (so that freed places still go
-/// to the waiting list by themselves), given `capacity` places and no enrolment yet.
+/// to the waiting list by themselves), given `capacity` places, in a federation where nobody
+/// holds a place yet.
 async fn open_session(app: &TestApp, capacity: i32) -> workshop_session::Model {
+    // The demo fills a few sessions; these tests start from a federation without places.
+    enrolment_event::Entity::delete_many()
+        .exec(&app.db)
+        .await
+        .unwrap();
+    enrolment::Entity::delete_many()
+        .exec(&app.db)
+        .await
+        .unwrap();
     let session = workshop_session::Entity::find()
         .filter(workshop_session::Column::Status.eq("published"))
         .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(3)))

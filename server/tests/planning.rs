@@ -552,7 +552,18 @@ on_both_databases!(
         );
         let own_ml = planned_id(plan(&app, &planner, &own_ml).await).await;
 
-        let youths = youth::Entity::find().all(&app.db).await.unwrap();
+        // Youths who may join on 2 March 2027 but for the audience: in their 12-month
+        // programme and at most 25 on that day.
+        let youths: Vec<youth::Model> = youth::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|y| {
+                y.programme_entry_date > chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+                    && y.date_of_birth > chrono::NaiveDate::from_ymd_opt(2001, 3, 2).unwrap()
+            })
+            .collect();
         let referents: Vec<staff_member::Model> =
             staff_member::Entity::find().all(&app.db).await.unwrap();
         let ml_of = |referent: i32| {

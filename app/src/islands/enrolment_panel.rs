@@ -1,8 +1,6 @@
 use leptos::prelude::*;
 use shared::domain::{Standing, YouthPlaceView};
 
-use crate::server_fns::{CancelEnrolment, EnrolInSession};
-
 /// A youth's place at a session: enrol in one tap, see "registered" or "number N on the waiting
 /// list", cancel after confirming.
 ///
@@ -15,6 +13,10 @@ pub fn EnrolmentPanel(
     place: YouthPlaceView,
     /// The refusal of the last form posted without JavaScript, if any.
     error: Option<String>,
+    /// The server functions' URLs, as the server knows them (the wasm is never asked to
+    /// recompute them: a build whose hashes differ would post into the void).
+    enrol_path: String,
+    cancel_path: String,
 ) -> impl IntoView {
     let session_id = place.session_id;
     let state = RwSignal::new(place);
@@ -25,7 +27,9 @@ pub fn EnrolmentPanel(
     Effect::new(move |_| hydrated.set(true));
     // With JavaScript, a form's submit posts the same fields to the same server function and
     // puts the answer in place; without it, the browser posts the form itself.
-    let submit = move |event: leptos::ev::SubmitEvent, path: &'static str| {
+    let enrol_path = StoredValue::new(enrol_path);
+    let cancel_path = StoredValue::new(cancel_path);
+    let submit = move |event: leptos::ev::SubmitEvent, path: StoredValue<String>| {
         event.prevent_default();
         if pending.get_untracked() {
             return;
@@ -33,7 +37,7 @@ pub fn EnrolmentPanel(
         pending.set(true);
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            match post_session_form(path, session_id).await {
+            match post_session_form(&path.get_value(), session_id).await {
                 Ok(view) => {
                     state.set(view);
                     error.set(None);
@@ -46,8 +50,6 @@ pub fn EnrolmentPanel(
         #[cfg(not(feature = "hydrate"))]
         let _ = path;
     };
-    let enrol_path = <EnrolInSession as leptos::server_fn::ServerFn>::PATH;
-    let cancel_path = <CancelEnrolment as leptos::server_fn::ServerFn>::PATH;
 
     let body = move || {
         let place = state.get();
@@ -70,7 +72,7 @@ pub fn EnrolmentPanel(
                             "M'inscrire"
                         };
                         view! {
-                            <form method="post" action=enrol_path data-test="enrol-form" on:submit=move |event| submit(event, enrol_path)>
+                            <form method="post" action=enrol_path.get_value() data-test="enrol-form" on:submit=move |event| submit(event, enrol_path)>
                                 <input type="hidden" name="session_id" value=session_id/>
                                 <button
                                     type="submit"
@@ -136,7 +138,7 @@ pub fn EnrolmentPanel(
                             }
                         >
                             <div class="confirm" role="group" aria-label=leave data-test="cancel-confirmation">
-                                <form method="post" action=cancel_path data-test="cancel-form" on:submit=move |event| submit(event, cancel_path)>
+                                <form method="post" action=cancel_path.get_value() data-test="cancel-form" on:submit=move |event| submit(event, cancel_path)>
                                     <input type="hidden" name="session_id" value=session_id/>
                                     <button type="submit" class="button button--danger" data-test="confirm-cancel" disabled=move || pending.get()>
                                         {confirm}

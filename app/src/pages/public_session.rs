@@ -35,6 +35,8 @@ pub fn PublicSessionPage() -> impl IntoView {
         .and_then(Result::err)
         .map(|error| error.message().to_owned());
     let cancelled = use_query_map().read_untracked().get("annulee").is_some();
+    let enrol_path = <EnrolInSession as leptos::server_fn::ServerFn>::PATH;
+    let cancel_path = <CancelEnrolment as leptos::server_fn::ServerFn>::PATH;
     let panel = move || {
         let refused = refused.clone();
         Suspend::new(async move {
@@ -44,7 +46,12 @@ pub fn PublicSessionPage() -> impl IntoView {
                         place.message = Some("Votre place est annulée. Merci d'avoir prévenu : elle pourra servir à quelqu'un d'autre.".into());
                     }
                     view! {
-                        <EnrolmentPanel place error=refused/>
+                        <EnrolmentPanel
+                            place
+                            error=refused
+                            enrol_path=enrol_path.to_owned()
+                            cancel_path=cancel_path.to_owned()
+                        />
                         <IslandsScripts/>
                     }
                     .into_any()

@@ -207,6 +207,7 @@ pub async fn load_demo_data(
         workshop_type_ids.push(inserted.id);
     }
 
+    let mut sessions_by_agency: Vec<Vec<i32>> = vec![Vec::new(); mission_locale_ids.len()];
     for slot in demo_slots(now) {
         let workshop = &CATALOGUE[slot.workshop];
         let ends_at = slot.starts_at + Duration::minutes(workshop.minutes);
@@ -243,7 +244,9 @@ pub async fn load_demo_data(
             now,
         )
         .await?;
+        sessions_by_agency[slot.agency].push(session.id);
     }
+    enrol_demo_youths(&txn, &mission_locale_ids, &people, &sessions_by_agency, now).await?;
 
     txn.commit().await?;
     Ok(true)
@@ -575,6 +578,67 @@ pub async fn demo_accounts(
         accounts.push(("Intervenant·e (journaliste)".to_owned(), email, link));
     }
     Ok(accounts)
+}
+
+/// Some places already taken, so that seats left, rosters and "my enrolments" show something:
+/// in each Mission Locale, its youths fill its first session past capacity (two wait) and half
+/// of its second, enrolled by its first counsellor.
+async fn enrol_demo_youths(
+    txn: &impl ConnectionTrait,
+    mission_locale_ids: &[i32],
+    people: &DemoPeople,
+    sessions_by_agency: &[Vec<i32>],
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    use crate::domain::EnrolmentMethod;
+    use crate::entities::youth;
+    use crate::services::enrolment_records::{ChangedBy, lock_roster, write_changes};
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+
+    for (agency, sessions) in sessions_by_agency.iter().enumerate() {
+        let counsellors: Vec<i32> = staff_member::Entity::find()
+            .filter(staff_member::Column::MissionLocaleId.eq(mission_locale_ids[agency]))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|staff| staff.person_id)
+            .collect();
+        let youths: Vec<i32> = youth::Entity::find()
+            .filter(youth::Column::ReferentId.is_in(counsellors))
+            .order_by_asc(youth::Column::PersonId)
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|youth| youth.person_id)
+            .collect();
+        for (rank, session_id) in sessions.iter().take(2).enumerate() {
+            let mut locked = lock_roster(txn, *session_id).await?;
+            let capacity = locked.roster.capacity() as usize;
+            let count = if rank == 0 {
+                capacity + 2
+            } else {
+                capacity / 2
+            };
+            let mut changes = Vec::new();
+            for youth_id in youths.iter().take(count) {
+                changes.extend(locked.roster.enrol(*youth_id).1);
+            }
+            write_changes(
+                txn,
+                &mut locked,
+                &changes,
+                ChangedBy {
+                    actor_id: Some(people.counsellors_by_agency[agency]),
+                    method: EnrolmentMethod::ByStaff,
+                    promotions_by_hand: false,
+                },
+                None,
+                now,
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
