@@ -7,7 +7,9 @@ use crate::domain::{
     check_self_cancellation,
 };
 use crate::services::begin_write::begin_write;
-use crate::services::enrolment_records::{ChangedBy, facts_of, lock_roster, write_changes};
+use crate::services::enrolment_records::{
+    ChangedBy, acting_youth, facts_of, lock_roster, write_changes,
+};
 use crate::services::session_records::load_bundle;
 use crate::services::view_youth_place::view_youth_place;
 
@@ -24,11 +26,7 @@ pub async fn cancel_enrolment<C>(
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let youth_id = match actor {
-        Actor::Youth { person_id } => *person_id,
-        Actor::Anonymous => return Err(ServiceError::NotSignedIn),
-        _ => return Err(ServiceError::Forbidden),
-    };
+    let youth_id = acting_youth(actor)?;
     let bundle = load_bundle(db, session_id).await?;
 
     let txn = begin_write(db).await?;

@@ -5,7 +5,7 @@ use crate::ServiceError;
 use crate::domain::{Actor, EnrolmentMethod, YouthPlaceView, check_self_enrolment};
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{
-    ChangedBy, facts_of, lock_roster, overlapping_place, session_facts, standings_of,
+    ChangedBy, acting_youth, facts_of, lock_roster, overlapping_place, session_facts, standings_of,
     write_changes, youth_facts,
 };
 use crate::services::session_records::load_bundle;
@@ -22,11 +22,7 @@ pub async fn enrol_in_session<C>(
 where
     C: ConnectionTrait + TransactionTrait,
 {
-    let youth_id = match actor {
-        Actor::Youth { person_id } => *person_id,
-        Actor::Anonymous => return Err(ServiceError::NotSignedIn),
-        _ => return Err(ServiceError::Forbidden),
-    };
+    let youth_id = acting_youth(actor)?;
     let bundle = load_bundle(db, session_id).await?;
     let youth = youth_facts(db, youth_id)
         .await?

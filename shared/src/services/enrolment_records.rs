@@ -348,6 +348,15 @@ pub(crate) async fn standings_of(
     Ok(standings)
 }
 
+/// The youth acting for themself: the anonymous must sign in, anyone else may not.
+pub(crate) fn acting_youth(actor: &crate::domain::Actor) -> Result<i32, ServiceError> {
+    match actor {
+        crate::domain::Actor::Youth { person_id } => Ok(*person_id),
+        crate::domain::Actor::Anonymous => Err(ServiceError::NotSignedIn),
+        _ => Err(ServiceError::Forbidden),
+    }
+}
+
 /// A youth as the staff's enrolment pages need them.
 pub(crate) struct YouthOnRoster {
     pub file: YouthFile,

@@ -4,7 +4,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{Actor, EnrolmentStatus, MyEnrolment, SessionStatus, Standing};
 use crate::entities::{enrolment, workshop_session};
-use crate::services::enrolment_records::place_rules;
+use crate::services::enrolment_records::{acting_youth, place_rules};
 use crate::services::list_upcoming_sessions::session_cards;
 
 /// "Mes inscriptions": the sessions to come where the signed-in youth holds a place or waits
@@ -15,11 +15,7 @@ pub async fn list_my_enrolments(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<Vec<MyEnrolment>, ServiceError> {
-    let youth_id = match actor {
-        Actor::Youth { person_id } => *person_id,
-        Actor::Anonymous => return Err(ServiceError::NotSignedIn),
-        _ => return Err(ServiceError::Forbidden),
-    };
+    let youth_id = acting_youth(actor)?;
     let session_ids: Vec<i32> = enrolment::Entity::find()
         .filter(enrolment::Column::YouthId.eq(youth_id))
         .filter(enrolment::Column::Status.is_in([
