@@ -62,16 +62,7 @@ impl TestApp {
         form: &[(&str, String)],
         session: Option<&str>,
     ) -> reqwest::Response {
-        let mut request = self
-            .client
-            .post(format!("{}{path}", self.address))
-            .header("Origin", &self.address)
-            .header("Accept", "application/json")
-            .form(form);
-        if let Some(session) = session {
-            request = request.header("Cookie", format!("ateliers_session={session}"));
-        }
-        request.send().await.expect("the server answers")
+        self.call_at(&self.address, path, form, session).await
     }
 
     /// Posts `form` to the server function at `path` as a browser's plain form would, without

@@ -4,10 +4,10 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, EnrolmentMethod, SessionChange, check_staff_roster_change};
+use crate::domain::{Actor, SessionChange, check_staff_roster_change};
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
-use crate::services::enrolment_records::{ChangedBy, facts_of, lock_roster, write_changes};
+use crate::services::enrolment_records::{facts_of, lock_roster, set_capacity_by_staff};
 use crate::services::session_records::{load_bundle, load_room, record_change};
 
 /// An organiser raises or lowers the number of places of one session: 1 to 200, within the
@@ -53,26 +53,19 @@ where
         return Ok(());
     }
     let promote = facts.rules.promotes_automatically(facts.starts_at, now);
-    let promoted = locked
-        .roster
-        .set_capacity(capacity, promote)
-        .map_err(|refusal| ServiceError::Invalid(refusal.staff_message(None)))?;
-    let mut row = locked.session.clone().into_active_model();
-    row.capacity = Set(capacity as i32);
-    row.update(&txn).await?;
-    write_changes(
+    set_capacity_by_staff(
         &txn,
         &mut locked,
-        &promoted,
-        ChangedBy {
-            actor_id: actor.person_id(),
-            method: EnrolmentMethod::ByStaff,
-            promotions_by_hand: false,
-        },
-        None,
+        capacity,
+        promote,
+        actor.person_id(),
+        |refusal| ServiceError::Invalid(refusal.staff_message(None)),
         now,
     )
     .await?;
+    let mut row = locked.session.clone().into_active_model();
+    row.capacity = Set(capacity as i32);
+    row.update(&txn).await?;
     let detail = format!("places : {before} → {capacity}");
     record_change(
         &txn,

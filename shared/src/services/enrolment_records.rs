@@ -193,6 +193,36 @@ pub(crate) async fn write_changes(
     Ok(())
 }
 
+/// A staff member sets the session's number of places (never below the registered youths,
+/// `refused` tells why in French) and the seats it frees go to the waiting list when `promote`.
+pub(crate) async fn set_capacity_by_staff(
+    txn: &impl ConnectionTrait,
+    locked: &mut LockedRoster,
+    capacity: u32,
+    promote: bool,
+    actor_id: Option<i32>,
+    refused: impl FnOnce(crate::domain::EnrolmentRefusal) -> ServiceError,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let promoted = locked
+        .roster
+        .set_capacity(capacity, promote)
+        .map_err(refused)?;
+    write_changes(
+        txn,
+        locked,
+        &promoted,
+        ChangedBy {
+            actor_id,
+            method: EnrolmentMethod::ByStaff,
+            promotions_by_hand: false,
+        },
+        None,
+        now,
+    )
+    .await
+}
+
 /// The session as enrolment rules see it.
 pub(crate) fn session_facts(bundle: &SessionBundle) -> SessionFacts {
     facts_of(&bundle.session, bundle)

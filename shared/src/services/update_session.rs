@@ -8,13 +8,13 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EditScope, EnrolmentMethod, PlaceChoice, SessionChange, SessionForm, SessionPlan,
-    SessionStatus, format_session_date, format_session_hours, paris_instant,
+    Actor, EditScope, PlaceChoice, SessionChange, SessionForm, SessionPlan, SessionStatus,
+    format_session_date, format_session_hours, paris_instant,
 };
 use crate::entities::workshop_session;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
-use crate::services::enrolment_records::{ChangedBy, lock_roster, place_rules, write_changes};
+use crate::services::enrolment_records::{lock_roster, place_rules, set_capacity_by_staff};
 use crate::services::plan_sessions::organiser_of;
 use crate::services::session_records::{
     Claim, PeopleTable, SessionBundle, audience_people, check_no_double_booking, check_people,
@@ -220,27 +220,19 @@ pub async fn update_session(
             // waiting list first.
             let mut locked = lock_roster(&txn, target.session.id).await?;
             let promote = plan.place_rules.promotes_automatically(starts_at, now);
-            let promoted =
-                locked
-                    .roster
-                    .set_capacity(plan.capacity, promote)
-                    .map_err(|refusal| {
-                        ServiceError::Invalid(format!(
-                            "Séance du {} : {}",
-                            format_session_date(target.session.starts_at),
-                            refusal.staff_message(None)
-                        ))
-                    })?;
-            write_changes(
+            set_capacity_by_staff(
                 &txn,
                 &mut locked,
-                &promoted,
-                ChangedBy {
-                    actor_id: actor.person_id(),
-                    method: EnrolmentMethod::ByStaff,
-                    promotions_by_hand: false,
+                plan.capacity,
+                promote,
+                actor.person_id(),
+                |refusal| {
+                    ServiceError::Invalid(format!(
+                        "Séance du {} : {}",
+                        format_session_date(target.session.starts_at),
+                        refusal.staff_message(None)
+                    ))
                 },
-                None,
                 now,
             )
             .await?;
