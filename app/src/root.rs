@@ -6,11 +6,11 @@ use leptos_router::{SsrMode, path};
 use crate::components::SiteHeader;
 use crate::pages::{
     AgendaPage, CancelEnrolmentPage, CataloguePage, FacilitatorPage, FacilitatorSessionsPage,
-    FacilitatorsPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
-    LocalMailPage, MyEnrolmentsPage, NewFacilitatorPage, NewSessionPage, NewStaffMemberPage,
-    NewWorkshopTypePage, NewYouthPage, NotFoundPage, PlacesPage, PublicSessionPage, RedeemLinkPage,
-    ResetPasswordPage, SessionPage, SignInPage, StaffMemberPage, StaffPage, UpcomingSessionsPage,
-    WorkshopTypePage, YouthPage, YouthsPage,
+    FacilitatorsPage, FailedMailPage, ForgotPasswordPage, HomePage, LinkSentPage,
+    LocalMailMessagePage, LocalMailPage, MyCalendarPage, MyEnrolmentsPage, NewFacilitatorPage,
+    NewSessionPage, NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage, NotFoundPage,
+    PlacesPage, PublicSessionPage, RedeemLinkPage, ResetPasswordPage, SessionPage, SignInPage,
+    StaffMemberPage, StaffPage, UpcomingSessionsPage, WorkshopTypePage, YouthPage, YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -71,6 +71,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ateliers/:id/annuler") view=CancelEnrolmentPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-inscriptions") view=MyEnrolmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-seances") view=FacilitatorSessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mon-agenda") view=MyCalendarPage ssr=SsrMode::Async/>
+                    <Route path=path!("/courriels-en-echec") view=FailedMailPage ssr=SsrMode::Async/>
                     <Route path=path!("/catalogue") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/catalogue/nouveau") view=NewWorkshopTypePage ssr=SsrMode::Async/>
                     <Route path=path!("/catalogue/:id") view=WorkshopTypePage ssr=SsrMode::Async/>

@@ -10,6 +10,7 @@ mod m20261127_000004_create_sign_in_links_and_sessions;
 mod m20261127_000005_create_audit_log_and_rate_limits;
 mod m20261127_000006_plan_sessions;
 mod m20261127_000007_enrolments;
+mod m20261127_000008_invitations;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_create_audit_log_and_rate_limits::Migration),
             Box::new(m20261127_000006_plan_sessions::Migration),
             Box::new(m20261127_000007_enrolments::Migration),
+            Box::new(m20261127_000008_invitations::Migration),
         ]
     }
 }

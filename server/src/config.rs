@@ -55,6 +55,24 @@ pub struct Settings {
     )]
     pub mail_from: String,
 
+    /// The programme's co-funding mention at the foot of every mail.
+    #[arg(long, env = "MAIL_FOOTER", default_value = shared::services::DEFAULT_MAIL_FOOTER)]
+    pub mail_footer: String,
+
+    /// When youths are reminded of a session they are registered for, in hours before it,
+    /// comma-separated (only the closest one due is sent).
+    #[arg(
+        long,
+        env = "REMINDER_HOURS",
+        value_delimiter = ',',
+        default_value = "48,2"
+    )]
+    pub reminder_hours: Vec<u32>,
+
+    /// How often the reminder worker looks for reminders due, in seconds.
+    #[arg(long, env = "REMINDER_INTERVAL_SECONDS", default_value_t = 60)]
+    pub reminder_interval_seconds: u64,
+
     /// How often the mail dispatcher looks for mail to send, in milliseconds.
     #[arg(long, env = "MAIL_DISPATCH_INTERVAL_MS", default_value_t = 2000)]
     pub mail_dispatch_interval_ms: u64,
@@ -74,4 +92,28 @@ pub enum MailBackend {
 pub enum LogFormat {
     Text,
     Json,
+}
+
+impl Settings {
+    /// Where links in mail point and who mail comes from. `site_url` is the public address
+    /// (ATELIERS_PUBLIC_URL, or the listening address).
+    pub fn mail_settings(&self, site_url: &str) -> anyhow::Result<shared::services::MailSettings> {
+        use anyhow::Context;
+        Ok(shared::services::MailSettings {
+            site_url: site_url.trim_end_matches('/').to_owned(),
+            from: self
+                .mail_from
+                .parse()
+                .with_context(|| format!("MAIL_FROM is not a valid address: {}", self.mail_from))?,
+            footer: self.mail_footer.clone(),
+        })
+    }
+
+    /// The reminders' delays before a session.
+    pub fn reminder_delays(&self) -> Vec<chrono::Duration> {
+        self.reminder_hours
+            .iter()
+            .map(|hours| chrono::Duration::hours(i64::from(*hours)))
+            .collect()
+    }
 }

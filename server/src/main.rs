@@ -1,6 +1,6 @@
 //! `ateliers`: the server binary. `ateliers serve` (the default) runs the web app;
 //! `ateliers migrate` applies the database migrations and exits; `ateliers worker` only delivers
-//! mail; `ateliers smtp-sink` catches mail locally.
+//! mail and queues reminders; `ateliers smtp-sink` catches mail locally.
 
 use clap::{Parser, Subcommand};
 use migrations::{Migrator, MigratorTrait};
@@ -8,7 +8,7 @@ use migrations::{Migrator, MigratorTrait};
 use server::config::Settings;
 use server::startup::{Application, build_mailer, shutdown_signal};
 use server::telemetry::init_tracing;
-use server::workers::run_mail_dispatcher;
+use server::workers::{run_mail_dispatcher, run_reminders};
 
 #[derive(Parser)]
 #[command(
@@ -29,7 +29,8 @@ enum Command {
     Serve,
     /// Apply pending database migrations, then exit.
     Migrate,
-    /// Deliver queued mail only, without serving HTTP (to scale delivery apart from the web).
+    /// Deliver queued mail and queue reminders, without serving HTTP (to scale delivery apart
+    /// from the web).
     Worker,
     /// A local SMTP server that accepts every message and keeps it as an `.eml` file: to try
     /// MAIL_BACKEND=smtp without a real mail server (the browser tests use it).
@@ -59,10 +60,23 @@ async fn main() -> anyhow::Result<()> {
             let mailer = build_mailer(&cli.settings)?;
             let (stop_dispatcher, stop) = tokio::sync::watch::channel(false);
             let interval = std::time::Duration::from_millis(cli.settings.mail_dispatch_interval_ms);
+            let site_url = cli
+                .settings
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{}", cli.settings.site_addr));
+            let reminders = tokio::spawn(run_reminders(
+                db.clone(),
+                cli.settings.mail_settings(&site_url)?,
+                cli.settings.reminder_delays(),
+                std::time::Duration::from_secs(cli.settings.reminder_interval_seconds),
+                stop.clone(),
+            ));
             let dispatcher = tokio::spawn(run_mail_dispatcher(db, mailer, interval, stop));
             shutdown_signal().await;
             let _ = stop_dispatcher.send(true);
             dispatcher.await?;
+            reminders.await?;
         }
         Command::SmtpSink { port, keep_in } => {
             let sink = server::smtp_sink::SmtpSink::start_on(port, Some(keep_in.clone())).await?;

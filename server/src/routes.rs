@@ -56,3 +56,66 @@ pub async fn download_local_mail(
         }
     }
 }
+
+/// `GET /calendrier/{token}.ics`: a person's private calendar feed (webcal). Unknown or revoked
+/// tokens get 404; an unchanged feed gets `304 Not Modified` (calendars poll it for hours).
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+    headers: axum::http::HeaderMap,
+) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let token = file.strip_suffix(".ics").unwrap_or(&file);
+    let feed = match shared::services::view_calendar_feed(
+        &state.db,
+        &state.mail,
+        token,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(Some(feed)) => feed,
+        Ok(None) => {
+            return (
+                StatusCode::NOT_FOUND,
+                "Ce calendrier n'existe pas ou a été remplacé.",
+            )
+                .into_response();
+        }
+        Err(error) => {
+            tracing::error!(%error, "calendar feed failed");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let unchanged = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|tags| {
+            tags.split(',')
+                .any(|tag| tag.trim() == feed.etag || tag.trim() == "*")
+        });
+    let common = [
+        (header::ETAG, feed.etag.clone()),
+        // Private: it lists one person's sessions.
+        (header::CACHE_CONTROL, "private, max-age=300".to_owned()),
+    ];
+    if unchanged {
+        return (StatusCode::NOT_MODIFIED, common).into_response();
+    }
+    (
+        common,
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                "inline; filename=\"ateliers.ics\"".to_owned(),
+            ),
+        ],
+        feed.body,
+    )
+        .into_response()
+}

@@ -26,12 +26,20 @@ pub struct ReceivedMail {
 struct Inbox {
     messages: Mutex<Vec<ReceivedMail>>,
     arrived: Notify,
+    /// Number the `.eml` files after those already in the folder (a restarted sink).
+    first_number: usize,
+    /// A test holds the answer to this message (1 for the first) until released.
+    hold_reply_to: Mutex<Option<usize>>,
+    held: Arc<Notify>,
+    released: Notify,
 }
 
 pub struct SmtpSink {
     address: SocketAddr,
     inbox: Arc<Inbox>,
     task: JoinHandle<()>,
+    stop: tokio::sync::watch::Sender<bool>,
+    keep_in: Option<PathBuf>,
 }
 
 impl SmtpSink {
@@ -49,15 +57,28 @@ impl SmtpSink {
             std::fs::create_dir_all(folder)?;
         }
         let address = listener.local_addr()?;
-        let inbox = Arc::new(Inbox::default());
+        let first_number = match &keep_in {
+            Some(folder) => std::fs::read_dir(folder)?.count(),
+            None => 0,
+        };
+        let inbox = Arc::new(Inbox {
+            first_number,
+            ..Inbox::default()
+        });
+        let (stop, stopped) = tokio::sync::watch::channel(false);
         let task = tokio::spawn({
             let inbox = inbox.clone();
+            let keep_in = keep_in.clone();
             async move {
                 while let Ok((stream, _)) = listener.accept().await {
                     let inbox = inbox.clone();
                     let keep_in = keep_in.clone();
+                    let mut stopped = stopped.clone();
                     tokio::spawn(async move {
-                        let _ = serve_connection(stream, &inbox, keep_in.as_deref()).await;
+                        tokio::select! {
+                            _ = serve_connection(stream, &inbox, keep_in.as_deref()) => {}
+                            _ = stopped.wait_for(|stop| *stop) => {}
+                        }
                     });
                 }
             }
@@ -66,7 +87,35 @@ impl SmtpSink {
             address,
             inbox,
             task,
+            stop,
+            keep_in,
         })
+    }
+
+    /// Stops listening and drops every open connection, as a server that goes down.
+    pub fn stop(&self) {
+        let _ = self.stop.send(true);
+        self.task.abort();
+    }
+
+    /// Where the `.eml` files go, if anywhere.
+    pub fn folder(&self) -> Option<&std::path::Path> {
+        self.keep_in.as_deref()
+    }
+
+    /// Holds the final answer to the `number`th message (1 for the first): the returned
+    /// notification fires once the message is in, and the sink waits for
+    /// [`release_held_reply`](Self::release_held_reply). If the client has gone by then, the
+    /// message is discarded, as a real server does with a transaction it never confirmed.
+    pub fn hold_reply_to(&self, number: usize) -> Arc<Notify> {
+        if let Ok(mut hold) = self.inbox.hold_reply_to.lock() {
+            *hold = Some(number);
+        }
+        self.inbox.held.clone()
+    }
+
+    pub fn release_held_reply(&self) {
+        self.inbox.released.notify_one();
     }
 
     pub fn port(&self) -> u16 {
@@ -100,7 +149,7 @@ impl SmtpSink {
 
 impl Drop for SmtpSink {
     fn drop(&mut self) {
-        self.task.abort();
+        self.stop();
     }
 }
 
@@ -173,13 +222,35 @@ async fn serve_connection(
                     envelope_to: to.clone(),
                     raw,
                 };
+                let received = inbox
+                    .messages
+                    .lock()
+                    .map(|messages| messages.len())
+                    .unwrap_or(0);
+                let hold = inbox
+                    .hold_reply_to
+                    .lock()
+                    .map(|mut hold| match *hold {
+                        Some(number) if number == received + 1 => hold.take().is_some(),
+                        _ => false,
+                    })
+                    .unwrap_or(false);
+                if hold {
+                    inbox.held.notify_one();
+                    inbox.released.notified().await;
+                    // The client gave up (or died) before the answer: not accepted.
+                    if let Ok(Ok(buffer)) = tokio::time::timeout(
+                        std::time::Duration::from_millis(100),
+                        lines.fill_buf(),
+                    )
+                    .await
+                        && buffer.is_empty()
+                    {
+                        return Ok(());
+                    }
+                }
                 if let Some(folder) = keep_in {
-                    let number = inbox
-                        .messages
-                        .lock()
-                        .map(|messages| messages.len())
-                        .unwrap_or(0)
-                        + 1;
+                    let number = inbox.first_number + received + 1;
                     std::fs::write(folder.join(format!("{number:04}.eml")), &mail.raw)?;
                 }
                 if let Ok(mut messages) = inbox.messages.lock() {

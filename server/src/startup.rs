@@ -22,8 +22,8 @@ use app::{App, shell};
 use crate::config::{MailBackend, Settings};
 use crate::middleware::{identify_actor, reject_cross_site_requests};
 use crate::precompress::precompress_assets;
-use crate::routes::{download_local_mail, health_check};
-use crate::workers::run_mail_dispatcher;
+use crate::routes::{calendar_feed, download_local_mail, health_check};
+use crate::workers::{run_mail_dispatcher, run_reminders};
 
 /// A server bound to its port, ready to run, with its mail dispatcher.
 pub struct Application {
@@ -32,6 +32,14 @@ pub struct Application {
     db: DatabaseConnection,
     mailer: Mailer,
     mail_dispatch_interval: Duration,
+    reminders: Reminders,
+}
+
+/// What the reminder worker needs.
+struct Reminders {
+    mail: MailSettings,
+    delays: Vec<chrono::Duration>,
+    interval: Duration,
 }
 
 impl Application {
@@ -67,12 +75,7 @@ impl Application {
                     .unwrap_or_default()
             )
         });
-        let mail = MailSettings {
-            site_url: site_url.trim_end_matches('/').to_owned(),
-            from: settings.mail_from.parse().with_context(|| {
-                format!("MAIL_FROM is not a valid address: {}", settings.mail_from)
-            })?,
-        };
+        let mail = settings.mail_settings(&site_url)?;
         let pkg_dir = std::path::Path::new(&settings.site_root).join("pkg");
         if pkg_dir.is_dir() {
             match tokio::task::spawn_blocking(move || precompress_assets(&pkg_dir)).await? {
@@ -94,6 +97,11 @@ impl Application {
             mail,
         };
         Ok(Self {
+            reminders: Reminders {
+                mail: state.mail.clone(),
+                delays: settings.reminder_delays(),
+                interval: Duration::from_secs(settings.reminder_interval_seconds),
+            },
             mailer: state.mailer.clone(),
             mail_dispatch_interval: Duration::from_millis(settings.mail_dispatch_interval_ms),
             router: router(state),
@@ -126,6 +134,13 @@ impl Application {
             self.mail_dispatch_interval,
             stop,
         ));
+        let reminders = tokio::spawn(run_reminders(
+            self.db.clone(),
+            self.reminders.mail,
+            self.reminders.delays,
+            self.reminders.interval,
+            stop_dispatcher.subscribe(),
+        ));
         tracing::info!(address = %self.listener.local_addr()?, "Ateliers is listening");
         let served = axum::serve(
             self.listener,
@@ -136,6 +151,7 @@ impl Application {
         .await;
         let _ = stop_dispatcher.send(true);
         let _ = dispatcher.await;
+        let _ = reminders.await;
         self.db.close_by_ref().await.ok();
         served
     }
@@ -166,6 +182,7 @@ pub fn router(state: AppState) -> Router {
             "/courriels/{id}/eml",
             axum::routing::get(download_local_mail),
         )
+        .route("/calendrier/{file}", axum::routing::get(calendar_feed))
         .nest("/pkg", hashed_assets)
         .leptos_routes_with_context(
             &state,

@@ -90,6 +90,8 @@ struct Cast {
     /// A workshop type of the demo catalogue to edit, and its title and theme.
     workshop_type: (i32, String, String),
     workshop_type_to_archive: i32,
+    /// A message to `youth` that could not be delivered.
+    failed_mail: i32,
 }
 
 impl Cast {
@@ -243,8 +245,10 @@ async fn cast(app: &TestApp) -> Cast {
         repeat_slots: "3".into(),
         ..Default::default()
     };
+    let mail = app.mail_settings();
     let plan = |form: shared::domain::SessionForm| {
         let db = app.db.clone();
+        let mail = mail.clone();
         async move {
             shared::services::plan_sessions(
                 &db,
@@ -252,6 +256,7 @@ async fn cast(app: &TestApp) -> Cast {
                     person_id: coordinator,
                 },
                 &form,
+                &mail,
                 chrono::Utc::now(),
             )
             .await
@@ -275,7 +280,34 @@ async fn cast(app: &TestApp) -> Cast {
     })
     .await;
     let first_to_cancel = plan(planned("2027-08-03")).await;
+    // A message for the youth that the mail server refused.
+    let failed_mail = {
+        use sea_orm::{ActiveModelTrait, Set};
+        let now = chrono::Utc::now();
+        shared::entities::mail_outbox::ActiveModel {
+            message_id: Set("<matrice@ateliers.example>".into()),
+            envelope_from: Set("ne-pas-repondre@ateliers.example".into()),
+            envelope_to: Set("unknown-mailbox@example.org".into()),
+            subject: Set("Inscription confirmée".into()),
+            content: Set("Subject: Inscription confirmée\r\n\r\nBonjour\r\n".into()),
+            created_at: Set(now),
+            attempts: Set(1),
+            next_attempt_at: Set(now),
+            claimed_until: Set(None),
+            sent_at: Set(None),
+            failed_at: Set(Some(now)),
+            last_error: Set(Some("550 5.1.1 No such user here".into())),
+            person_id: Set(Some(youth_row.person_id)),
+            session_id: Set(Some(open_session)),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .expect("a failed message")
+        .id
+    };
     Cast {
+        failed_mail,
         session_to_edit,
         open_session,
         sessions_to_cancel: (first_to_cancel..first_to_cancel + 3).collect(),
@@ -745,6 +777,27 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(YOUTH_EDITORS),
         ),
         (
+            server_fn_path::<OpenCalendarFeed>(),
+            no_args(),
+            Access::Only(SIGNED_IN),
+        ),
+        (
+            server_fn_path::<RenewCalendarFeed>(),
+            no_args(),
+            Access::Only(SIGNED_IN),
+        ),
+        (
+            server_fn_path::<ListFailedMail>(),
+            no_args(),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<ResendFailedMail>(),
+            Box::new(|cast, _, _| vec![("id", cast.failed_mail.to_string())]),
+            // Those who may read the youth's file.
+            Access::Only(YOUTH_EDITORS),
+        ),
+        (
             server_fn_path::<ViewWorkshopType>(),
             Box::new(|cast, _, _| vec![("id", cast.workshop_type.0.to_string())]),
             Access::Only(STAFF),
@@ -901,6 +954,12 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
             "/mes-inscriptions",
             "/mes-inscriptions".into(),
             Access::Only(YOUTHS),
+        ),
+        ("/mon-agenda", "/mon-agenda".into(), Access::Only(SIGNED_IN)),
+        (
+            "/courriels-en-echec",
+            "/courriels-en-echec".into(),
+            Access::Only(STAFF),
         ),
         ("/catalogue", "/catalogue".into(), Access::Only(STAFF)),
         (

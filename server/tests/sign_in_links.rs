@@ -28,6 +28,7 @@ fn mail_settings() -> MailSettings {
         from: "Ateliers <ne-pas-repondre@ateliers.example>"
             .parse::<Mailbox>()
             .expect("a mailbox"),
+        footer: shared::services::DEFAULT_MAIL_FOOTER.to_owned(),
     }
 }
 

@@ -19,6 +19,8 @@ pub struct LocalMailMessage {
     pub text_body: String,
     /// MIME types of every part, in order (e.g. `text/calendar`), to see an invitation at a glance.
     pub parts: Vec<String>,
+    /// The calendar invitation inline in the message (`text/calendar`), as sent.
+    pub calendar: Option<String>,
 }
 
 /// Accepts only ids the mail folder can contain, so a crafted id cannot leave the folder.

@@ -22,6 +22,8 @@ pub fn SiteHeader() -> impl IntoView {
                                         <nav class="site-header__nav" aria-label="Équipe" data-test="staff-nav">
                                             <a href="/agenda" data-test="nav-agenda">"Agenda"</a>
                                             <a href="/catalogue" data-test="nav-catalogue">"Catalogue"</a>
+                                            <a href="/courriels-en-echec" data-test="nav-failed-mail">"Courriels non remis"</a>
+                                            <a href="/mon-agenda" data-test="nav-my-calendar">"Mon agenda"</a>
                                         </nav>
                                     }
                                 });
@@ -32,6 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
                                         <nav class="site-header__nav" aria-label="Mes ateliers" data-test="youth-nav">
                                             <a href="/ateliers" data-test="nav-upcoming">"Ateliers"</a>
                                             <a href="/mes-inscriptions" data-test="nav-my-enrolments">"Mes inscriptions"</a>
+                                            <a href="/mon-agenda" data-test="nav-my-calendar">"Mon agenda"</a>
                                         </nav>
                                     }
                                 });

@@ -78,9 +78,19 @@ pub fn LocalMailMessagePage() -> impl IntoView {
                                 <dt>"Envoyé"</dt>
                                 <dd>{format_sent(message.summary.date)}</dd>
                                 <dt>"Parties"</dt>
-                                <dd>{message.parts.join(", ")}</dd>
+                                <dd data-test="mail-parts">{message.parts.join(", ")}</dd>
                             </dl>
                             <pre class="mail-body" data-test="mail-body">{linkify(&message.text_body)}</pre>
+                            {message
+                                .calendar
+                                .map(|calendar| {
+                                    view! {
+                                        <details class="mail-calendar">
+                                            <summary>"Invitation d'agenda (iCalendar)"</summary>
+                                            <pre data-test="mail-calendar">{calendar}</pre>
+                                        </details>
+                                    }
+                                })}
                             <p>
                                 <a href=download download="">
                                     "Télécharger le fichier .eml (à ouvrir dans un logiciel de messagerie)"

@@ -143,6 +143,7 @@ pub fn FacilitatorSessionsPage() -> impl IntoView {
     view! {
         <Title text="Mes séances — Ateliers"/>
         <h1>"Mes séances"</h1>
+        <p><a href="/mon-agenda" data-test="link-my-calendar">"Ajouter mes séances à mon agenda"</a></p>
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
                 match agenda.await {

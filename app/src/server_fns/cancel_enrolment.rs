@@ -12,6 +12,7 @@ pub async fn cancel_enrolment(session_id: i32) -> Result<YouthPlaceView, AppErro
         &state.db,
         &crate::session::current_actor(),
         session_id,
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

@@ -11,6 +11,7 @@ pub async fn cancel_session(id: i32, scope: String, reason: String) -> Result<us
         id,
         &reason,
         shared::domain::EditScope::parse(&scope),
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

@@ -11,6 +11,7 @@ pub async fn change_capacity(session_id: i32, capacity: String) -> Result<(), Ap
         &crate::session::current_actor(),
         session_id,
         &capacity,
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

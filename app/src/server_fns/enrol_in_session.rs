@@ -12,6 +12,7 @@ pub async fn enrol_in_session(session_id: i32) -> Result<YouthPlaceView, AppErro
         &state.db,
         &crate::session::current_actor(),
         session_id,
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?)

@@ -15,6 +15,7 @@ pub async fn enrol_youths(
         &crate::session::current_actor(),
         session_id,
         youth_ids,
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

@@ -11,6 +11,7 @@ pub async fn plan_sessions(session: SessionForm) -> Result<i32, AppError> {
         &state.db,
         &crate::session::current_actor(),
         &session,
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

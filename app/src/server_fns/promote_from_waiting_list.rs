@@ -11,6 +11,7 @@ pub async fn promote_from_waiting_list(session_id: i32, youth_id: i32) -> Result
         &crate::session::current_actor(),
         session_id,
         youth_id,
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

@@ -16,6 +16,7 @@ pub async fn remove_enrolment(
         session_id,
         youth_id,
         &reason,
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

@@ -13,6 +13,7 @@ pub async fn update_session(id: i32, scope: String, session: SessionForm) -> Res
         id,
         &session,
         shared::domain::EditScope::parse(&scope),
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

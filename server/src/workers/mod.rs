@@ -2,5 +2,7 @@
 //! `ateliers worker`.
 
 mod mail_dispatcher;
+mod reminders;
 
 pub use mail_dispatcher::run_mail_dispatcher;
+pub use reminders::run_reminders;

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod calendar_mail;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
@@ -85,6 +87,29 @@ impl TestApp {
             request = request.header("Cookie", format!("ateliers_session={session}"));
         }
         request.send().await.expect("the server answers")
+    }
+
+    /// The SMTP server goes down: connections drop, new ones are refused.
+    pub async fn stop_mail_server(&mut self) {
+        self.mail.stop();
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    /// The SMTP server is back on the same port (with an empty inbox; its `.eml` files go on
+    /// in the same folder).
+    pub async fn restart_mail_server(&mut self) {
+        let port = self.mail.port();
+        let folder = self.mail.folder().map(std::path::Path::to_path_buf);
+        self.mail = SmtpSink::start_on(port, folder)
+            .await
+            .expect("the SMTP sink restarts");
+    }
+
+    /// The mail settings the app runs with: for tests that call a service directly.
+    pub fn mail_settings(&self) -> shared::services::MailSettings {
+        self.settings
+            .mail_settings(&self.address)
+            .expect("valid mail settings")
     }
 
     /// Opens a session for `person_id` directly in the database and returns its token: for
@@ -197,7 +222,7 @@ pub enum Seed {
 /// not reachable outside CI. Under `CI=true` an unreachable PostgreSQL fails the test.
 ///
 /// The app's mail goes over SMTP to a sink on loopback; each message is also kept as a `.eml`
-/// file under `<target dir>/test-mail/<test>/` for a person to open.
+/// file under `<target dir>/test-mail/<test>/<backend>/` for a person to open.
 pub async fn spawn_app(test: &str, backend: Backend, seed: Seed) -> Option<TestApp> {
     spawn(test, backend, seed, None).await
 }
@@ -235,6 +260,9 @@ async fn spawn(
         smtp_url: format!("smtp://127.0.0.1:{}", mail.port()),
         public_url: None,
         mail_from: "Ateliers <ne-pas-repondre@ateliers.example>".to_owned(),
+        mail_footer: shared::services::DEFAULT_MAIL_FOOTER.to_owned(),
+        reminder_hours: vec![48, 2],
+        reminder_interval_seconds: 3600,
         mail_dispatch_interval_ms: 50,
         log_format: LogFormat::Text,
     };
@@ -263,8 +291,8 @@ async fn spawn(
     })
 }
 
-/// `<target dir>/test-mail/<test>-<backend>/`, emptied first.
-fn test_mail_folder(test: &str, backend: Backend) -> std::path::PathBuf {
+/// `<target dir>/test-mail/<test>/<backend>/`, emptied first.
+pub fn test_mail_folder(test: &str, backend: Backend) -> std::path::PathBuf {
     let target = std::env::var("CARGO_TARGET_DIR")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../target").to_owned());
     let backend = match backend {
@@ -273,7 +301,8 @@ fn test_mail_folder(test: &str, backend: Backend) -> std::path::PathBuf {
     };
     let folder = std::path::Path::new(&target)
         .join("test-mail")
-        .join(format!("{test}-{backend}"));
+        .join(test)
+        .join(backend);
     let _ = std::fs::remove_dir_all(&folder);
     folder
 }
@@ -296,6 +325,13 @@ pub async fn migrated_database(backend: Backend) -> Option<(DatabaseConnection, 
 pub struct TestDatabase {
     url: String,
     cleanup: Cleanup,
+}
+
+impl TestDatabase {
+    /// For a process the test starts (`ateliers worker`).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
 }
 
 enum Cleanup {

@@ -9,6 +9,7 @@ mod enrolment;
 mod enrolment_views;
 mod home;
 mod invalid_input;
+mod mail_views;
 mod paris_time;
 mod people_records;
 mod people_views;
@@ -39,6 +40,7 @@ pub use enrolment_views::{
 };
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use invalid_input::InvalidInput;
+pub use mail_views::{CalendarFeedLink, FailedMail};
 pub use paris_time::{
     PARIS, format_day, format_instant, format_session_date, format_session_hours,
     format_wall_clock_hours, format_weekday_and_day,

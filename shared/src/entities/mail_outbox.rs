@@ -23,6 +23,10 @@ pub struct Model {
     pub failed_at: Option<DateTimeUtc>,
     #[sea_orm(column_type = "Text", nullable)]
     pub last_error: Option<String>,
+    /// Whom the message is for and about which session, when known: a counsellor finds a
+    /// message that could not be delivered by them.
+    pub person_id: Option<i32>,
+    pub session_id: Option<i32>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

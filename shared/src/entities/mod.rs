@@ -2,6 +2,8 @@
 //! domain types; they never reach a page or a form directly.
 
 pub mod audit_event;
+pub mod calendar_feed;
+pub mod calendar_invitation;
 pub mod enrolment;
 pub mod enrolment_event;
 pub mod facilitator;
@@ -15,6 +17,7 @@ pub mod session_audience;
 pub mod session_counsellor;
 pub mod session_event;
 pub mod session_facilitator;
+pub mod session_reminder;
 pub mod sign_in_link;
 pub mod site;
 pub mod site_closure;

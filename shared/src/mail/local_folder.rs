@@ -65,11 +65,29 @@ fn read(id: &str, raw: &[u8]) -> Option<LocalMailMessage> {
         .parts
         .iter()
         .filter_map(|part| part.content_type())
-        .map(|content_type| match content_type.subtype() {
-            Some(subtype) => format!("{}/{subtype}", content_type.ctype()),
-            None => content_type.ctype().to_owned(),
+        .map(|content_type| {
+            let kind = match content_type.subtype() {
+                Some(subtype) => format!("{}/{subtype}", content_type.ctype()),
+                None => content_type.ctype().to_owned(),
+            };
+            match content_type.attribute("method") {
+                Some(method) => format!("{kind} ({method})"),
+                None => kind,
+            }
         })
         .collect();
+    let calendar = message
+        .parts
+        .iter()
+        .find(|part| {
+            part.content_type().is_some_and(|content_type| {
+                content_type.ctype().eq_ignore_ascii_case("text")
+                    && content_type
+                        .subtype()
+                        .is_some_and(|subtype| subtype.eq_ignore_ascii_case("calendar"))
+            })
+        })
+        .and_then(|part| part.text_contents().map(str::to_owned));
     Some(LocalMailMessage {
         summary,
         text_body: message
@@ -77,6 +95,7 @@ fn read(id: &str, raw: &[u8]) -> Option<LocalMailMessage> {
             .map(|body| body.into_owned())
             .unwrap_or_default(),
         parts,
+        calendar,
     })
 }
 

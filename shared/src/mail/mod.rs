@@ -2,7 +2,10 @@
 //! `.eml` files, the zero-set-up default of `make run`. Chosen by configuration; callers only
 //! see [`Mailer::send`].
 
+pub mod calendar;
+pub mod compose;
 mod local_folder;
+pub mod session_wording;
 
 pub use local_folder::{list_local_mail, read_local_mail, read_local_mail_file};
 

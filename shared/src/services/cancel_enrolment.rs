@@ -6,6 +6,7 @@ use crate::domain::{
     Actor, Departure, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus, YouthPlaceView,
     check_self_cancellation,
 };
+use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{
     ChangedBy, acting_youth, facts_of, lock_roster, write_changes,
@@ -21,6 +22,7 @@ pub async fn cancel_enrolment<C>(
     db: &C,
     actor: &Actor,
     session_id: i32,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<YouthPlaceView, ServiceError>
 where
@@ -51,6 +53,7 @@ where
                     promotions_by_hand: false,
                 },
                 None,
+                Some(mail),
                 now,
             )
             .await?;

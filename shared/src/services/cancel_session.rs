@@ -5,8 +5,10 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{Actor, EditScope, SessionChange, SessionStatus, parse_cancellation_reason};
+use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
+use crate::services::session_mail::{Occasion, send_session_mail};
 use crate::services::session_records::{load_bundle, record_change};
 use crate::services::update_session::targets;
 
@@ -19,6 +21,7 @@ pub async fn cancel_session(
     session_id: i32,
     reason: &str,
     scope: EditScope,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<usize, ServiceError> {
     require(actor, actor.may_view_agenda())?;
@@ -53,6 +56,17 @@ pub async fn cancel_session(
                 reason: reason.clone(),
             },
             format!("Séance annulée : {reason}"),
+            now,
+        )
+        .await?;
+        send_session_mail(
+            &txn,
+            mail,
+            target.session.id,
+            &Occasion::SessionCancelled {
+                actor_id: actor.person_id(),
+                reason: &reason,
+            },
             now,
         )
         .await?;

@@ -5,9 +5,10 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{Actor, SessionChange, check_staff_roster_change};
+use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
-use crate::services::enrolment_records::{facts_of, lock_roster, set_capacity_by_staff};
+use crate::services::enrolment_records::{ByStaff, facts_of, lock_roster, set_capacity_by_staff};
 use crate::services::session_records::{load_bundle, load_room, record_change};
 
 /// An organiser raises or lowers the number of places of one session: 1 to 200, within the
@@ -18,6 +19,7 @@ pub async fn change_capacity<C>(
     actor: &Actor,
     session_id: i32,
     capacity: &str,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
 where
@@ -58,7 +60,10 @@ where
         &mut locked,
         capacity,
         promote,
-        actor.person_id(),
+        ByStaff {
+            actor_id: actor.person_id(),
+            mail,
+        },
         |refusal| ServiceError::Invalid(refusal.staff_message(None)),
         now,
     )

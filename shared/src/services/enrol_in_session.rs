@@ -3,6 +3,7 @@ use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{Actor, EnrolmentMethod, YouthPlaceView, check_self_enrolment};
+use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{
     ChangedBy, acting_youth, facts_of, lock_roster, overlapping_place, session_facts, standings_of,
@@ -17,6 +18,7 @@ pub async fn enrol_in_session<C>(
     db: &C,
     actor: &Actor,
     session_id: i32,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<YouthPlaceView, ServiceError>
 where
@@ -59,6 +61,7 @@ where
                     promotions_by_hand: false,
                 },
                 None,
+                Some(mail),
                 now,
             )
             .await?;

@@ -3,6 +3,7 @@ use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{Actor, EnrolmentMethod, EnrolmentOutcome, check_staff_enrolment};
+use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{
@@ -23,6 +24,7 @@ pub async fn enrol_youths<C>(
     actor: &Actor,
     session_id: i32,
     youth_ids: Vec<i32>,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<Vec<EnrolmentOutcome>, ServiceError>
 where
@@ -94,6 +96,7 @@ where
                 promotions_by_hand: false,
             },
             None,
+            Some(mail),
             now,
         )
         .await?;

@@ -20,7 +20,9 @@ use crate::domain::{
 use crate::entities::{
     enrolment, enrolment_event, person, staff_member, workshop_session, workshop_type, youth,
 };
+use crate::services::MailSettings;
 use crate::services::load_home::youth_as_enrollee;
+use crate::services::session_mail::{Occasion, send_session_mail};
 use crate::services::session_records::SessionBundle;
 
 /// A session's places, read while holding the session's lock.
@@ -97,14 +99,16 @@ pub(crate) struct ChangedBy {
     pub promotions_by_hand: bool,
 }
 
-/// Writes the roster's changes and their events. Checks the invariants first: a broken one
-/// rolls the whole transaction back rather than store an overbooked session.
+/// Writes the roster's changes and their events, and queues the mail they cause (invitations,
+/// cancellations, waiting-list notes; `None` only for the demo data). Checks the invariants
+/// first: a broken one rolls the whole transaction back rather than store an overbooked session.
 pub(crate) async fn write_changes(
     txn: &impl ConnectionTrait,
     locked: &mut LockedRoster,
     changes: &[RosterChange],
     by: ChangedBy,
     reason: Option<&str>,
+    mail: Option<&MailSettings>,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     locked
@@ -190,7 +194,30 @@ pub(crate) async fn write_changes(
         .await?;
         locked.rows.insert(change.youth_id, row);
     }
+    if let Some(mail) = mail
+        && !changes.is_empty()
+    {
+        send_session_mail(
+            txn,
+            mail,
+            session_id,
+            &Occasion::Places {
+                changes,
+                by,
+                reason,
+            },
+            now,
+        )
+        .await?;
+    }
     Ok(())
+}
+
+/// The staff member who acts, and the mail settings for what their change causes.
+#[derive(Clone, Copy)]
+pub(crate) struct ByStaff<'a> {
+    pub actor_id: Option<i32>,
+    pub mail: &'a MailSettings,
 }
 
 /// A staff member sets the session's number of places (never below the registered youths,
@@ -200,7 +227,7 @@ pub(crate) async fn set_capacity_by_staff(
     locked: &mut LockedRoster,
     capacity: u32,
     promote: bool,
-    actor_id: Option<i32>,
+    by: ByStaff<'_>,
     refused: impl FnOnce(crate::domain::EnrolmentRefusal) -> ServiceError,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
@@ -213,11 +240,12 @@ pub(crate) async fn set_capacity_by_staff(
         locked,
         &promoted,
         ChangedBy {
-            actor_id,
+            actor_id: by.actor_id,
             method: EnrolmentMethod::ByStaff,
             promotions_by_hand: false,
         },
         None,
+        Some(by.mail),
         now,
     )
     .await

@@ -7,7 +7,7 @@ use crate::ServiceError;
 use crate::auth::SecretToken;
 use crate::domain::LinkPurpose;
 use crate::entities::{person, sign_in_link};
-use crate::services::queue_mail;
+use crate::services::queue_mail::{MailAbout, queue_mail_about};
 
 /// Where links point and who mail comes from.
 #[derive(Clone, Debug)]
@@ -15,7 +15,13 @@ pub struct MailSettings {
     /// The public address of Ateliers, e.g. `https://ateliers.convergence93.fr`.
     pub site_url: String,
     pub from: Mailbox,
+    /// The programme's co-funding mention, at the foot of every mail (`MAIL_FOOTER`).
+    pub footer: String,
 }
+
+/// The funder's mention when none is configured.
+pub const DEFAULT_MAIL_FOOTER: &str =
+    "Programme cofinancé par l'Union européenne (Fonds social européen+).";
 
 /// The mails that carry a single-use link.
 #[derive(Clone, Debug)]
@@ -71,7 +77,7 @@ impl LinkMail {
         }
     }
 
-    fn body(&self, first_name: &str, link: &str) -> String {
+    fn body(&self, first_name: &str, link: &str, footer: &str) -> String {
         let intro = match self {
             LinkMail::SignIn => "Pour vous connecter à Ateliers, ouvrez ce lien :".to_owned(),
             LinkMail::WelcomeYouth { counsellor } => format!(
@@ -109,8 +115,7 @@ impl LinkMail {
         };
         format!(
             "Bonjour {first_name},\n\n{intro}\n\n{link}\n\n{validity}\n\n\
-             Ateliers — Missions Locales de Seine-Saint-Denis\n\
-             Programme cofinancé par l'Union européenne (Fonds social européen).\n"
+             -- \nAteliers — Missions Locales de Seine-Saint-Denis\n{footer}\n"
         )
     }
 }
@@ -145,7 +150,7 @@ pub(crate) async fn issue_emailed_link(
         ))
         .subject(kind.subject())
         .message_id(None)
-        .body(kind.body(&person.first_name, &link))
+        .body(kind.body(&person.first_name, &link, &mail.footer))
         .map_err(|error| {
             ServiceError::Database(sea_orm::DbErr::Custom(format!("composing mail: {error}")))
         })?;
@@ -160,6 +165,15 @@ pub(crate) async fn issue_emailed_link(
     }
     .insert(db)
     .await?;
-    queue_mail(db, &message, now).await?;
+    queue_mail_about(
+        db,
+        &message,
+        MailAbout {
+            person_id: Some(person.id),
+            session_id: None,
+        },
+        now,
+    )
+    .await?;
     Ok(())
 }

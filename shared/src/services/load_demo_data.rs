@@ -633,6 +633,8 @@ async fn enrol_demo_youths(
                     promotions_by_hand: false,
                 },
                 None,
+                // The demo's places were never announced: no mail floods `/courriels`.
+                None,
                 now,
             )
             .await?;

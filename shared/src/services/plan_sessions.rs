@@ -10,8 +10,10 @@ use crate::domain::{
     format_session_date, format_session_hours,
 };
 use crate::entities::{staff_member, workshop_series, workshop_session, workshop_type};
+use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
+use crate::services::session_mail::{Occasion, send_session_mail};
 use crate::services::session_records::{
     Claim, PeopleTable, audience_people, check_no_double_booking, check_people, load_room,
     lock_resources, record_change, write_people,
@@ -24,6 +26,7 @@ pub async fn plan_sessions(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
     form: &SessionForm,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<i32, ServiceError> {
     require(actor, actor.may_view_agenda())?;
@@ -181,6 +184,18 @@ pub async fn plan_sessions(
                 published: plan.publish,
             },
             summary,
+            now,
+        )
+        .await?;
+        // A published session goes into its facilitators' and counsellors' calendars.
+        send_session_mail(
+            &txn,
+            mail,
+            session.id,
+            &Occasion::SessionChanged {
+                actor_id: actor.person_id(),
+                what: &[],
+            },
             now,
         )
         .await?;

@@ -3,6 +3,7 @@ use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{Actor, EnrolmentMethod, Standing, check_staff_roster_change};
+use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{
@@ -17,6 +18,7 @@ pub async fn promote_from_waiting_list<C>(
     actor: &Actor,
     session_id: i32,
     youth_id: i32,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
 where
@@ -51,6 +53,7 @@ where
             promotions_by_hand: true,
         },
         None,
+        Some(mail),
         now,
     )
     .await?;

@@ -15,6 +15,24 @@ pub async fn queue_mail(
     message: &Message,
     now: DateTime<Utc>,
 ) -> Result<i32, ServiceError> {
+    queue_mail_about(db, message, MailAbout::default(), now).await
+}
+
+/// Whom a queued message is for and which session it is about, when it is about one: a
+/// counsellor finds an undelivered message by them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MailAbout {
+    pub person_id: Option<i32>,
+    pub session_id: Option<i32>,
+}
+
+/// [`queue_mail`], recording whom and what the message is about.
+pub async fn queue_mail_about(
+    db: &impl ConnectionTrait,
+    message: &Message,
+    about: MailAbout,
+    now: DateTime<Utc>,
+) -> Result<i32, ServiceError> {
     let message_id = message
         .headers()
         .get_raw("Message-ID")
@@ -52,6 +70,8 @@ pub async fn queue_mail(
         sent_at: Set(None),
         failed_at: Set(None),
         last_error: Set(None),
+        person_id: Set(about.person_id),
+        session_id: Set(about.session_id),
         ..Default::default()
     }
     .insert(db)

@@ -6,6 +6,7 @@ use crate::domain::{
     Actor, Departure, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus,
     check_staff_roster_change, parse_removal_reason,
 };
+use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::{
@@ -21,6 +22,7 @@ pub async fn remove_enrolment<C>(
     session_id: i32,
     youth_id: i32,
     reason: &str,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
 where
@@ -64,6 +66,7 @@ where
             promotions_by_hand: false,
         },
         Some(&reason),
+        Some(mail),
         now,
     )
     .await?;

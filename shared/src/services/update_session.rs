@@ -12,10 +12,14 @@ use crate::domain::{
     format_session_date, format_session_hours, paris_instant,
 };
 use crate::entities::workshop_session;
+use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
-use crate::services::enrolment_records::{lock_roster, place_rules, set_capacity_by_staff};
+use crate::services::enrolment_records::{
+    ByStaff, lock_roster, place_rules, set_capacity_by_staff,
+};
 use crate::services::plan_sessions::organiser_of;
+use crate::services::session_mail::{Occasion, send_session_mail};
 use crate::services::session_records::{
     Claim, PeopleTable, SessionBundle, audience_people, check_no_double_booking, check_people,
     load_bundle, load_bundles, load_room, lock_resources, names_of, place_label, record_change,
@@ -33,6 +37,7 @@ pub async fn update_session(
     session_id: i32,
     form: &SessionForm,
     scope: EditScope,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     require(actor, actor.may_view_agenda())?;
@@ -225,7 +230,10 @@ pub async fn update_session(
                 &mut locked,
                 plan.capacity,
                 promote,
-                actor.person_id(),
+                ByStaff {
+                    actor_id: actor.person_id(),
+                    mail,
+                },
                 |refusal| {
                     ServiceError::Invalid(format!(
                         "Séance du {} : {}",
@@ -279,9 +287,25 @@ pub async fn update_session(
             &audience_people(&plan.audience),
         )
         .await?;
+        let what: Vec<String> = changes
+            .iter()
+            .filter(|(change, _)| change.updates_invitations())
+            .map(|(_, summary)| summary.clone())
+            .collect();
         for (change, summary) in changes {
             record_change(&txn, id, actor.person_id(), &change, summary, now).await?;
         }
+        send_session_mail(
+            &txn,
+            mail,
+            id,
+            &Occasion::SessionChanged {
+                actor_id: actor.person_id(),
+                what: &what,
+            },
+            now,
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(())

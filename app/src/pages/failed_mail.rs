@@ -1,0 +1,81 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use shared::domain::{FailedMail, format_instant};
+
+use crate::components::{ErrorNotice, FormError};
+use crate::server_fns::{ResendFailedMail, list_failed_mail};
+
+/// `/courriels-en-echec`: messages the mail server refused or that failed too many times, for
+/// a counsellor to correct the address (on the youth's file) and resend.
+#[component]
+pub fn FailedMailPage() -> impl IntoView {
+    let failed = Resource::new_blocking(|| (), |_| list_failed_mail());
+    let resend = ServerAction::<ResendFailedMail>::new();
+    let resent = use_query_map().read_untracked().get("renvoye").is_some();
+    view! {
+        <Title text="Courriels non remis — Ateliers"/>
+        <h1>"Courriels non remis"</h1>
+        <FormError error=resend.value().get_untracked().and_then(Result::err)/>
+        {resent
+            .then(|| {
+                view! {
+                    <p class="notice notice--success" role="status" data-test="mail-resent">
+                        "Le courriel est de nouveau dans la file d'envoi."
+                    </p>
+                }
+            })}
+        <p class="lead">
+            "Ces courriels n'ont pas pu être remis (adresse refusée, serveur injoignable trop longtemps). "
+            "Corrigez l'adresse sur la fiche de la personne si besoin, puis renvoyez-les."
+        </p>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match failed.await {
+                    Ok(failed) if failed.is_empty() => {
+                        view! { <p class="notice" data-test="no-failed-mail">"Tous les courriels ont été remis."</p> }
+                            .into_any()
+                    }
+                    Ok(failed) => view! {
+                        <ul class="mail-list" data-test="failed-mail-list">
+                            {failed
+                                .into_iter()
+                                .map(|mail| view! { <FailedMailRow mail resend/> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FailedMailRow(mail: FailedMail, resend: ServerAction<ResendFailedMail>) -> impl IntoView {
+    let meta = format!(
+        "À : {} · dernier essai le {} ({} essai{})",
+        mail.to,
+        format_instant(mail.failed_at),
+        mail.attempts,
+        if mail.attempts > 1 { "s" } else { "" }
+    );
+    let error = format!("Réponse du serveur : {}", mail.error);
+    view! {
+        <li class="mail-list__item" data-test="failed-mail">
+            <strong>{mail.subject}</strong>
+            <br/>
+            <span class="mail-list__meta">{meta}</span>
+            <br/>
+            <span class="mail-list__meta">{error}</span>
+            {mail
+                .session_id
+                .map(|id| view! { <br/><a href=format!("/seances/{id}")>"Voir la séance"</a> })}
+            <ActionForm action=resend>
+                <input type="hidden" name="id" value=mail.id/>
+                <button type="submit" class="button button--small" data-test="resend-mail">"Renvoyer"</button>
+            </ActionForm>
+        </li>
+    }
+}

@@ -1,0 +1,1221 @@
+//! Invitations by email, read back from a real SMTP server on loopback, on SQLite and on
+//! PostgreSQL: the journey of one session (published, youths register, rescheduled across the
+//! change to summer time, moved, one youth removed, cancelled) and every message it causes —
+//! recipients, METHOD, UID, SEQUENCE, Europe/Paris times in UTC, the French text; reminders;
+//! the private calendar feed; undelivered mail set aside and resent.
+//!
+//! Every message the sink receives is kept under `<target>/test-mail/<test>-<database>/`.
+
+mod support;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use app::server_fns::{
+    CancelEnrolment, CancelSession, EnrolInSession, EnrolYouths, ListFailedMail, OpenCalendarFeed,
+    PlanSessions, RemoveEnrolment, RenewCalendarFeed, ResendFailedMail, UpdateSession,
+};
+use chrono::{TimeZone, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use server::smtp_sink::SmtpSink;
+use shared::domain::{CalendarFeedLink, FailedMail};
+use shared::entities::{
+    facilitator, mail_outbox, person, room, site, staff_member, workshop_session, workshop_type,
+    youth,
+};
+use support::calendar_mail::{ReadMail, read_mail};
+use support::{Backend, Seed, TestApp, migrated_database, server_fn_path};
+
+/// A counsellor of the demo with their Mission Locale's room, a workshop and a facilitator.
+struct Planner {
+    counsellor: i32,
+    counsellor_email: String,
+    counsellor_name: String,
+    session: String,
+    rooms: Vec<room::Model>,
+    workshop: i32,
+    facilitator: i32,
+    facilitator_email: String,
+}
+
+async fn planner(app: &TestApp) -> Planner {
+    let counsellor = staff_member::Entity::find()
+        .filter(staff_member::Column::Role.eq("counsellor"))
+        .order_by_asc(staff_member::Column::PersonId)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let counsellor_person = person::Entity::find_by_id(counsellor.person_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let sites: Vec<i32> = site::Entity::find()
+        .filter(site::Column::MissionLocaleId.eq(counsellor.mission_locale_id.unwrap()))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|site| site.id)
+        .collect();
+    let rooms = room::Entity::find()
+        .filter(room::Column::SiteId.is_in(sites))
+        .order_by_desc(room::Column::Capacity)
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert!(rooms.len() >= 2, "two rooms to move between");
+    let workshop = workshop_type::Entity::find()
+        .filter(workshop_type::Column::WhatToBring.ne(""))
+        .order_by_asc(workshop_type::Column::Id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let facilitator = facilitator::Entity::find()
+        .order_by_asc(facilitator::Column::PersonId)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    let facilitator_email = person::Entity::find_by_id(facilitator)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .email
+        .unwrap();
+    Planner {
+        session: app.session_for(counsellor.person_id).await,
+        counsellor: counsellor.person_id,
+        counsellor_email: counsellor_person.email.clone().unwrap(),
+        counsellor_name: format!(
+            "{} {}",
+            counsellor_person.first_name, counsellor_person.last_name
+        ),
+        rooms,
+        workshop,
+        facilitator,
+        facilitator_email,
+    }
+}
+
+fn session_form(
+    planner: &Planner,
+    room: &room::Model,
+    day: &str,
+    starts: &str,
+    ends: &str,
+    capacity: u32,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("session[workshop_type_id]", planner.workshop.to_string()),
+        ("session[day]", day.to_owned()),
+        ("session[starts_at]", starts.to_owned()),
+        ("session[ends_at]", ends.to_owned()),
+        ("session[place]", format!("room-{}", room.id)),
+        ("session[capacity]", capacity.to_string()),
+        ("session[counsellor_ids][0]", planner.counsellor.to_string()),
+        (
+            "session[facilitator_ids][0]",
+            planner.facilitator.to_string(),
+        ),
+        ("session[audience]", "federation".to_owned()),
+        ("session[closes_hours_before]", "2".to_owned()),
+        ("session[publish]", "on".to_owned()),
+    ]
+}
+
+async fn ok(response: reqwest::Response) -> String {
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    assert!(status.is_success(), "{status} {body}");
+    body
+}
+
+/// Youths of the planner's referent caseload with an email address.
+async fn youths_with_email(app: &TestApp, referent: i32, count: usize) -> Vec<(i32, String)> {
+    let ids: Vec<i32> = youth::Entity::find()
+        .filter(youth::Column::ReferentId.eq(referent))
+        .order_by_asc(youth::Column::PersonId)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|youth| youth.person_id)
+        .collect();
+    let people = person::Entity::find()
+        .filter(person::Column::Id.is_in(ids))
+        .filter(person::Column::Email.is_not_null())
+        .order_by_asc(person::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap();
+    let found: Vec<(i32, String)> = people
+        .into_iter()
+        .take(count)
+        .map(|person| (person.id, person.email.unwrap()))
+        .collect();
+    assert_eq!(found.len(), count, "enough demo youths with an email");
+    found
+}
+
+/// Waits for `count` more messages than `seen`, then a little longer to be sure no more come.
+async fn next_mail(app: &TestApp, seen: &mut usize, count: usize) -> Vec<ReadMail> {
+    app.mail
+        .wait_for(*seen + count, Duration::from_secs(15))
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let received = app.mail.messages();
+    assert_eq!(
+        received.len(),
+        *seen + count,
+        "expected {count} new messages, got: {:#?}",
+        received[*seen..]
+            .iter()
+            .map(|mail| (&mail.envelope_to, read_mail(mail).subject))
+            .collect::<Vec<_>>()
+    );
+    let new = received[*seen..].iter().map(read_mail).collect();
+    *seen = received.len();
+    new
+}
+
+/// The one message among `mail` addressed to `email`; checks it lists only its recipient.
+fn for_whom<'a>(mail: &'a [ReadMail], email: &str) -> &'a ReadMail {
+    let found: Vec<&ReadMail> = mail.iter().filter(|m| m.to == email).collect();
+    assert_eq!(found.len(), 1, "one message for {email}");
+    let message = found[0];
+    assert_eq!(
+        message.envelope_to,
+        vec![email.to_owned()],
+        "one recipient per message"
+    );
+    if let Some(calendar) = &message.calendar {
+        assert_eq!(
+            calendar.attendees,
+            vec![email.to_owned()],
+            "only the recipient attends"
+        );
+        assert_eq!(
+            calendar.method.as_deref(),
+            Some(calendar.content_type_method.as_str()),
+            "METHOD matches the part's method"
+        );
+    }
+    message
+}
+
+/// The text with what changes from run to run (ports, ids, tokens) replaced.
+fn redacted(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let line = match line.find("http://127.0.0.1:") {
+            Some(at) => format!("{}[lien]", &line[..at]),
+            None => line.to_owned(),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+on_both_databases!(
+    invitations_follow_a_session_from_enrolment_to_cancellation,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let mut seen = app.mail.messages().len();
+
+        // Published on Tuesday 15 December 2026, 18:00–20:00 in Paris (winter: UTC+1).
+        let form = session_form(
+            &planner,
+            &planner.rooms[0],
+            "2026-12-15",
+            "18:00",
+            "20:00",
+            2,
+        );
+        let body = ok(app
+            .call(
+                server_fn_path::<PlanSessions>(),
+                &form,
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let id: i32 = serde_json::from_str(&body).unwrap();
+        let staff = next_mail(&app, &mut seen, 2).await;
+        let to_facilitator = for_whom(&staff, &planner.facilitator_email);
+        let calendar = to_facilitator.calendar.as_ref().expect("an invitation");
+        assert_eq!(calendar.method.as_deref(), Some("REQUEST"));
+        assert_eq!(calendar.sequence, 0);
+        assert_eq!(
+            calendar.starts_at,
+            Utc.with_ymd_and_hms(2026, 12, 15, 17, 0, 0).unwrap()
+        );
+        assert_eq!(
+            calendar.ends_at,
+            Utc.with_ymd_and_hms(2026, 12, 15, 19, 0, 0).unwrap()
+        );
+        assert!(
+            calendar
+                .attendee_params
+                .contains(&("ROLE".into(), vec!["CHAIR".into()]))
+        );
+        assert!(to_facilitator.text.contains("comme intervenant·e"));
+        let uid = calendar.uid.clone();
+        assert!(uid.starts_with(&format!("atelier-{id}@")) && uid.contains('.'));
+        for_whom(&staff, &planner.counsellor_email);
+
+        // A youth registers from their phone.
+        let youths = youths_with_email(&app, planner.counsellor, 3).await;
+        let tokens: Vec<String> = {
+            let mut tokens = Vec::new();
+            for (youth, _) in &youths {
+                tokens.push(app.session_for(*youth).await);
+            }
+            tokens
+        };
+        let enrol = server_fn_path::<EnrolInSession>();
+        ok(app
+            .call(enrol, &[("session_id", id.to_string())], Some(&tokens[0]))
+            .await)
+        .await;
+        let first = next_mail(&app, &mut seen, 1).await;
+        let invitation = for_whom(&first, &youths[0].1);
+        let calendar = invitation.calendar.as_ref().expect("an invitation");
+        assert_eq!(calendar.method.as_deref(), Some("REQUEST"));
+        assert_eq!(calendar.uid, uid, "one UID per session");
+        assert_eq!(calendar.sequence, 0);
+        assert_eq!(calendar.status.as_deref(), Some("CONFIRMED"));
+        assert_eq!(calendar.tzid, "Europe/Paris");
+        assert_eq!(calendar.timezones, 1);
+        assert!(calendar.prodid.starts_with("-//") && calendar.prodid.ends_with("//FR"));
+        assert!(
+            calendar
+                .attendee_params
+                .contains(&("PARTSTAT".into(), vec!["NEEDS-ACTION".into()]))
+        );
+        assert!(
+            calendar
+                .attendee_params
+                .contains(&("RSVP".into(), vec!["TRUE".into()]))
+        );
+        assert!(calendar.organizer.contains(&planner.counsellor_email));
+        assert_eq!(
+            calendar.starts_at,
+            Utc.with_ymd_and_hms(2026, 12, 15, 17, 0, 0).unwrap()
+        );
+        assert!(invitation.subject.starts_with("Inscription confirmée : "));
+        assert!(invitation.text.contains("Votre inscription à l'atelier"));
+        assert!(
+            invitation
+                .text
+                .contains("Quand : mardi 15 décembre 2026, 18 h 00 – 20 h 00")
+        );
+        assert!(invitation.text.contains("À apporter : "));
+        assert!(
+            invitation
+                .text
+                .contains("Programme cofinancé par l'Union européenne")
+        );
+        assert!(invitation.html.contains("<table"));
+        insta::assert_snapshot!("youth_registered_themself", redacted(&invitation.text));
+
+        // Their counsellor registers another: the mail says who did it.
+        ok(app
+            .call(
+                server_fn_path::<EnrolYouths>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("youth_ids[0]", youths[1].0.to_string()),
+                ],
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let second = next_mail(&app, &mut seen, 1).await;
+        let by_counsellor = for_whom(&second, &youths[1].1);
+        assert!(
+            by_counsellor
+                .text
+                .contains(&format!("{} (", planner.counsellor_name))
+                && by_counsellor.text.contains("vous a inscrit·e"),
+            "{}",
+            by_counsellor.text
+        );
+
+        // The session is full: the third youth is told their place in line, no calendar.
+        ok(app
+            .call(enrol, &[("session_id", id.to_string())], Some(&tokens[2]))
+            .await)
+        .await;
+        let third = next_mail(&app, &mut seen, 1).await;
+        let waiting = for_whom(&third, &youths[2].1);
+        assert!(waiting.calendar.is_none());
+        assert!(waiting.subject.starts_with("Liste d'attente (n° 1)"));
+        insta::assert_snapshot!("youth_waitlisted", redacted(&waiting.text));
+
+        // Rescheduled to Tuesday 6 April 2027, 18:00–20:00: summer time (UTC+2) by then.
+        let mut moved = session_form(
+            &planner,
+            &planner.rooms[0],
+            "2027-04-06",
+            "18:00",
+            "20:00",
+            2,
+        );
+        moved.push(("id", id.to_string()));
+        moved.push(("scope", "this_session".to_owned()));
+        ok(app
+            .call(
+                server_fn_path::<UpdateSession>(),
+                &moved,
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let updates = next_mail(&app, &mut seen, 4).await;
+        for email in [
+            &youths[0].1,
+            &youths[1].1,
+            &planner.counsellor_email,
+            &planner.facilitator_email,
+        ] {
+            let update = for_whom(&updates, email);
+            let calendar = update.calendar.as_ref().expect("an update");
+            assert_eq!(calendar.method.as_deref(), Some("REQUEST"));
+            assert_eq!(calendar.uid, uid);
+            assert_eq!(calendar.sequence, 1, "SEQUENCE + 1");
+            assert_eq!(
+                calendar.starts_at,
+                Utc.with_ymd_and_hms(2027, 4, 6, 16, 0, 0).unwrap()
+            );
+            assert!(update.text.contains("a modifié la séance"));
+        }
+        insta::assert_snapshot!(
+            "youth_rescheduled",
+            redacted(&for_whom(&updates, &youths[0].1).text)
+        );
+
+        // Moved to another room of the site: the new address, SEQUENCE + 1 again.
+        let mut to_other_room = session_form(
+            &planner,
+            &planner.rooms[1],
+            "2027-04-06",
+            "18:00",
+            "20:00",
+            2,
+        );
+        to_other_room.push(("id", id.to_string()));
+        to_other_room.push(("scope", "this_session".to_owned()));
+        ok(app
+            .call(
+                server_fn_path::<UpdateSession>(),
+                &to_other_room,
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let moves = next_mail(&app, &mut seen, 4).await;
+        let moved_invitation = for_whom(&moves, &youths[0].1).calendar.as_ref().unwrap();
+        assert_eq!(moved_invitation.sequence, 2);
+        assert!(moved_invitation.location.contains(&planner.rooms[1].name));
+        assert!(for_whom(&moves, &youths[0].1).text.contains("Lieu changé"));
+
+        // The counsellor removes the first youth: a cancellation for them alone, and the
+        // first in line gets the seat.
+        ok(app
+            .call(
+                server_fn_path::<RemoveEnrolment>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("youth_id", youths[0].0.to_string()),
+                    (
+                        "reason",
+                        "Tu as commencé ta formation ce jour-là".to_owned(),
+                    ),
+                ],
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let removal = next_mail(&app, &mut seen, 2).await;
+        let removed = for_whom(&removal, &youths[0].1);
+        let cancel = removed.calendar.as_ref().expect("a cancellation");
+        assert_eq!(cancel.method.as_deref(), Some("CANCEL"));
+        assert_eq!(cancel.uid, uid);
+        assert_eq!(cancel.status, None, "one person leaves: no STATUS");
+        assert_eq!(cancel.sequence, 3);
+        assert!(removed.text.contains("a retiré votre inscription"));
+        assert!(
+            removed
+                .text
+                .contains("Raison : Tu as commencé ta formation ce jour-là")
+        );
+        insta::assert_snapshot!("youth_removed", redacted(&removed.text));
+        let promoted = for_whom(&removal, &youths[2].1);
+        let seat = promoted.calendar.as_ref().expect("an invitation");
+        assert_eq!(seat.method.as_deref(), Some("REQUEST"));
+        assert_eq!(seat.sequence, 2);
+        assert!(promoted.text.contains("une place s'est libérée"));
+
+        // The session is cancelled: everyone who holds it is told why, youth 1 no more.
+        ok(app
+            .call(
+                server_fn_path::<CancelSession>(),
+                &[
+                    ("id", id.to_string()),
+                    ("scope", "this_session".to_owned()),
+                    ("reason", "L'intervenante est malade".to_owned()),
+                ],
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let cancellations = next_mail(&app, &mut seen, 4).await;
+        assert!(cancellations.iter().all(|mail| mail.to != youths[0].1));
+        for email in [
+            &youths[1].1,
+            &youths[2].1,
+            &planner.counsellor_email,
+            &planner.facilitator_email,
+        ] {
+            let mail = for_whom(&cancellations, email);
+            let calendar = mail.calendar.as_ref().expect("a cancellation");
+            assert_eq!(calendar.method.as_deref(), Some("CANCEL"));
+            assert_eq!(calendar.status.as_deref(), Some("CANCELLED"));
+            assert_eq!(calendar.uid, uid);
+            assert_eq!(calendar.sequence, 3);
+            assert_eq!(calendar.alarms, 0);
+            assert!(
+                mail.text
+                    .contains(&format!("{} (", planner.counsellor_name))
+                    && mail.text.contains("a annulé la séance")
+            );
+            assert!(mail.text.contains("Raison : L'intervenante est malade"));
+        }
+        insta::assert_snapshot!(
+            "session_cancelled",
+            redacted(&for_whom(&cancellations, &youths[1].1).text)
+        );
+
+        // For each recipient, SEQUENCE never went down and DTSTAMP always went up.
+        let mut last: HashMap<String, (i32, chrono::DateTime<Utc>)> = HashMap::new();
+        for mail in app.mail.messages().iter().map(read_mail) {
+            let Some(calendar) = mail.calendar else {
+                continue;
+            };
+            if let Some((sequence, dtstamp)) = last.get(&mail.to) {
+                assert!(
+                    calendar.sequence >= *sequence,
+                    "SEQUENCE went down for {}",
+                    mail.to
+                );
+                assert!(
+                    calendar.dtstamp > *dtstamp,
+                    "DTSTAMP did not go up for {}",
+                    mail.to
+                );
+            }
+            last.insert(mail.to.clone(), (calendar.sequence, calendar.dtstamp));
+        }
+        let ids: std::collections::HashSet<String> = app
+            .mail
+            .messages()
+            .iter()
+            .map(|mail| read_mail(mail).message_id)
+            .collect();
+        assert_eq!(
+            ids.len(),
+            app.mail.messages().len(),
+            "a Message-ID per message"
+        );
+    }
+);
+
+on_both_databases!(
+    reminders_reach_registered_youths_once,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let mut seen = app.mail.messages().len();
+        let form = session_form(
+            &planner,
+            &planner.rooms[0],
+            "2026-12-16",
+            "18:00",
+            "20:00",
+            5,
+        );
+        let body = ok(app
+            .call(
+                server_fn_path::<PlanSessions>(),
+                &form,
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let id: i32 = serde_json::from_str(&body).unwrap();
+        let youths = youths_with_email(&app, planner.counsellor, 2).await;
+        for (youth, _) in &youths {
+            let token = app.session_for(*youth).await;
+            ok(app
+                .call(
+                    server_fn_path::<EnrolInSession>(),
+                    &[("session_id", id.to_string())],
+                    Some(&token),
+                )
+                .await)
+            .await;
+        }
+        // The second youth cancels: no reminder for them.
+        let token = app.session_for(youths[1].0).await;
+        ok(app
+            .call(
+                server_fn_path::<CancelEnrolment>(),
+                &[("session_id", id.to_string())],
+                Some(&token),
+            )
+            .await)
+        .await;
+        // Two staff invitations, two youths' invitations, one cancellation.
+        next_mail(&app, &mut seen, 2 + 2 + 1).await;
+
+        let starts = workshop_session::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .starts_at;
+        let mail = app.mail_settings();
+        let delays = shared::services::DEFAULT_REMINDERS;
+        let remind = |at| shared::services::send_due_reminders(&app.db, &mail, &delays, at);
+        assert_eq!(
+            remind(starts - chrono::Duration::hours(49)).await.unwrap(),
+            0
+        );
+        assert_eq!(
+            remind(starts - chrono::Duration::hours(47)).await.unwrap(),
+            1
+        );
+        assert_eq!(
+            remind(starts - chrono::Duration::hours(46)).await.unwrap(),
+            0,
+            "once"
+        );
+        deliver_at(&app, starts - chrono::Duration::hours(46)).await;
+        let reminder = next_mail(&app, &mut seen, 1).await;
+        let reminder = for_whom(&reminder, &youths[0].1);
+        assert!(reminder.calendar.is_none());
+        assert!(reminder.subject.starts_with("Rappel : "));
+        assert!(reminder.text.contains("Où : "));
+        assert!(reminder.text.contains("À apporter : "));
+        insta::assert_snapshot!("reminder", redacted(&reminder.text));
+        assert_eq!(
+            remind(starts - chrono::Duration::minutes(90))
+                .await
+                .unwrap(),
+            1
+        );
+        deliver_at(&app, starts - chrono::Duration::minutes(90)).await;
+        next_mail(&app, &mut seen, 1).await;
+
+        // None for a cancelled session.
+        let form = session_form(
+            &planner,
+            &planner.rooms[0],
+            "2026-12-17",
+            "18:00",
+            "20:00",
+            5,
+        );
+        let body = ok(app
+            .call(
+                server_fn_path::<PlanSessions>(),
+                &form,
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let other: i32 = serde_json::from_str(&body).unwrap();
+        let token = app.session_for(youths[0].0).await;
+        ok(app
+            .call(
+                server_fn_path::<EnrolInSession>(),
+                &[("session_id", other.to_string())],
+                Some(&token),
+            )
+            .await)
+        .await;
+        ok(app
+            .call(
+                server_fn_path::<CancelSession>(),
+                &[
+                    ("id", other.to_string()),
+                    ("scope", "this_session".to_owned()),
+                    ("reason", "Salle indisponible".to_owned()),
+                ],
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let other_starts = starts + chrono::Duration::days(1);
+        assert_eq!(
+            remind(other_starts - chrono::Duration::hours(1))
+                .await
+                .unwrap(),
+            0
+        );
+    }
+);
+
+on_both_databases!(
+    a_private_feed_lists_the_persons_sessions_until_revoked,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let form = session_form(
+            &planner,
+            &planner.rooms[0],
+            "2026-12-18",
+            "18:00",
+            "20:00",
+            5,
+        );
+        let body = ok(app
+            .call(
+                server_fn_path::<PlanSessions>(),
+                &form,
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let id: i32 = serde_json::from_str(&body).unwrap();
+        let youths = youths_with_email(&app, planner.counsellor, 1).await;
+        let token = app.session_for(youths[0].0).await;
+        ok(app
+            .call(
+                server_fn_path::<EnrolInSession>(),
+                &[("session_id", id.to_string())],
+                Some(&token),
+            )
+            .await)
+        .await;
+
+        let link: CalendarFeedLink = serde_json::from_str(
+            &ok(app
+                .call(server_fn_path::<OpenCalendarFeed>(), &[], Some(&token))
+                .await)
+            .await,
+        )
+        .unwrap();
+        assert!(link.webcal_url.starts_with("webcal://"));
+        let again: CalendarFeedLink = serde_json::from_str(
+            &ok(app
+                .call(server_fn_path::<OpenCalendarFeed>(), &[], Some(&token))
+                .await)
+            .await,
+        )
+        .unwrap();
+        assert_eq!(again.https_url, link.https_url, "one address until renewed");
+
+        let feed = app.client.get(&link.https_url).send().await.unwrap();
+        assert_eq!(feed.status(), 200);
+        assert_eq!(
+            feed.headers()["content-type"].to_str().unwrap(),
+            "text/calendar; charset=utf-8"
+        );
+        let etag = feed.headers()["etag"].to_str().unwrap().to_owned();
+        let text = feed.text().await.unwrap();
+        let calendar = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()))
+            .next()
+            .unwrap()
+            .unwrap();
+        let property = |name: &str| {
+            calendar
+                .properties
+                .iter()
+                .find(|property| property.name == name)
+                .and_then(|property| property.value.clone())
+        };
+        assert_eq!(property("METHOD"), None);
+        assert!(property("NAME").unwrap().starts_with("Ateliers — "));
+        assert_eq!(property("REFRESH-INTERVAL").as_deref(), Some("PT4H"));
+        assert_eq!(property("X-PUBLISHED-TTL").as_deref(), Some("PT4H"));
+        assert!(
+            calendar.events.iter().all(|event| event
+                .properties
+                .iter()
+                .all(|property| property.name != "ATTENDEE")),
+            "no attendee lists in a feed"
+        );
+        let url_of = |event: &ical::parser::ical::component::IcalEvent| {
+            event
+                .properties
+                .iter()
+                .find(|property| property.name == "URL")
+                .and_then(|property| property.value.clone())
+                .unwrap_or_default()
+        };
+        let ours = format!("/ateliers/{id}");
+        let event = calendar
+            .events
+            .iter()
+            .find(|event| url_of(event).ends_with(&ours))
+            .expect("the session is in the feed");
+        let uid = event
+            .properties
+            .iter()
+            .find(|property| property.name == "UID")
+            .and_then(|property| property.value.clone())
+            .unwrap();
+        let mut invitation = None;
+        for _ in 0..200 {
+            invitation = app
+                .mail
+                .messages()
+                .iter()
+                .map(read_mail)
+                .find(|mail| mail.to == youths[0].1 && mail.calendar.is_some());
+            if invitation.is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let invitation = invitation.expect("the youth's invitation");
+        assert_eq!(
+            uid,
+            invitation.calendar.unwrap().uid,
+            "the same UID as the invitation"
+        );
+
+        let unchanged = app
+            .client
+            .get(&link.https_url)
+            .header("If-None-Match", &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(unchanged.status(), 304);
+
+        // The youth cancels: the session leaves their feed.
+        ok(app
+            .call(
+                server_fn_path::<CancelEnrolment>(),
+                &[("session_id", id.to_string())],
+                Some(&token),
+            )
+            .await)
+        .await;
+        let after = app
+            .client
+            .get(&link.https_url)
+            .header("If-None-Match", &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(after.status(), 200, "the feed changed: no 304");
+        assert!(!after.text().await.unwrap().contains(&format!("{ours}\r\n")));
+
+        // A new address: the old one stops working.
+        ok(app
+            .call(server_fn_path::<RenewCalendarFeed>(), &[], Some(&token))
+            .await)
+        .await;
+        let old = app.client.get(&link.https_url).send().await.unwrap();
+        assert_eq!(old.status(), 404);
+        let page = app.get_as("/mon-agenda", Some(&token)).await;
+        let page = page.text().await.unwrap();
+        assert!(page.contains("webcal://") && !page.contains(&link.webcal_url));
+    }
+);
+
+on_both_databases!(
+    undelivered_mail_is_set_aside_and_resent_by_a_counsellor,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let form = session_form(
+            &planner,
+            &planner.rooms[0],
+            "2026-12-21",
+            "18:00",
+            "20:00",
+            5,
+        );
+        let body = ok(app
+            .call(
+                server_fn_path::<PlanSessions>(),
+                &form,
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let id: i32 = serde_json::from_str(&body).unwrap();
+        // A youth whose address the mail server refuses.
+        let youths = youths_with_email(&app, planner.counsellor, 1).await;
+        let mut youth: person::ActiveModel = person::Entity::find_by_id(youths[0].0)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        youth.email = Set(Some("unknown-mailbox@jeunes.example".into()));
+        youth.update(&app.db).await.unwrap();
+        let token = app.session_for(youths[0].0).await;
+        ok(app
+            .call(
+                server_fn_path::<EnrolInSession>(),
+                &[("session_id", id.to_string())],
+                Some(&token),
+            )
+            .await)
+        .await;
+
+        let mut failed: Vec<FailedMail> = Vec::new();
+        for _ in 0..100 {
+            failed = serde_json::from_str(
+                &ok(app
+                    .call(
+                        server_fn_path::<ListFailedMail>(),
+                        &[],
+                        Some(&planner.session),
+                    )
+                    .await)
+                .await,
+            )
+            .unwrap();
+            if !failed.is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(failed.len(), 1, "the refused invitation is set aside");
+        assert!(failed[0].subject.starts_with("Inscription confirmée"));
+        assert!(failed[0].error.contains("550"));
+        assert_eq!(failed[0].session_id, Some(id));
+        let page = app
+            .get_as("/courriels-en-echec", Some(&planner.session))
+            .await;
+        assert!(
+            page.text()
+                .await
+                .unwrap()
+                .contains("unknown-mailbox@jeunes.example")
+        );
+
+        ok(app
+            .call(
+                server_fn_path::<ResendFailedMail>(),
+                &[("id", failed[0].id.to_string())],
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        // The dispatcher tried again (and was refused again: the address is still wrong).
+        let mut tried_again = false;
+        for _ in 0..100 {
+            let row = mail_outbox::Entity::find_by_id(failed[0].id)
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap();
+            if row.failed_at.is_some_and(|at| at > failed[0].failed_at) {
+                tried_again = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(tried_again, "the resent message was tried again");
+    }
+);
+
+/// `count` youths of the whole federation with an email, who may join a session on
+/// 22 December 2026 (16–25 years old and in the programme that day).
+async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(i32, String)> {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 22).unwrap();
+    let eligible: Vec<i32> = youth::Entity::find()
+        .order_by_asc(youth::Column::PersonId)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|youth| {
+            let age = day.years_since(youth.date_of_birth).unwrap_or(0);
+            let last_day = youth
+                .programme_exit_date
+                .unwrap_or(youth.programme_entry_date + chrono::Months::new(12));
+            (16..=25).contains(&age) && youth.programme_entry_date <= day && day <= last_day
+        })
+        .map(|youth| youth.person_id)
+        .collect();
+    let people = person::Entity::find()
+        .filter(person::Column::Id.is_in(eligible))
+        .filter(person::Column::Email.is_not_null())
+        .filter(person::Column::ArchivedAt.is_null())
+        .order_by_asc(person::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap();
+    let found: Vec<(i32, String)> = people
+        .into_iter()
+        .take(count)
+        .map(|person| (person.id, person.email.unwrap()))
+        .collect();
+    assert_eq!(
+        found.len(),
+        count,
+        "enough eligible demo youths with an email"
+    );
+    found
+}
+
+// The SMTP server is down while 100 youths register; when it is back, each invitation arrives
+// exactly once.
+on_both_databases!(
+    smtp_outage_delivers_each_invitation_once,
+    Seed::Demo,
+    |mut app: TestApp| async move {
+        let planner = planner(&app).await;
+        let mut seen = app.mail.messages().len();
+        let form = session_form(
+            &planner,
+            &planner.rooms[0],
+            "2026-12-22",
+            "18:00",
+            "20:00",
+            10,
+        );
+        let body = ok(app
+            .call(
+                server_fn_path::<PlanSessions>(),
+                &form,
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        let id: i32 = serde_json::from_str(&body).unwrap();
+        next_mail(&app, &mut seen, 2).await;
+        // More places than the room holds: this test is about mail, not seats.
+        workshop_session::Entity::update_many()
+            .col_expr(
+                workshop_session::Column::Capacity,
+                sea_orm::sea_query::Expr::value(150),
+            )
+            .filter(workshop_session::Column::Id.eq(id))
+            .exec(&app.db)
+            .await
+            .unwrap();
+
+        app.stop_mail_server().await;
+        let youths = youths_with_email_anywhere(&app, 100).await;
+        let mut tokens = Vec::new();
+        for (youth, _) in &youths {
+            tokens.push(app.session_for(*youth).await);
+        }
+        let form = vec![("session_id", id.to_string())];
+        let responses = futures::future::join_all(
+            tokens
+                .iter()
+                .map(|token| app.call(server_fn_path::<EnrolInSession>(), &form, Some(token))),
+        )
+        .await;
+        for response in responses {
+            ok(response).await;
+        }
+        // The app's dispatcher tries, fails, and keeps every message for later.
+        let mut tried = false;
+        for _ in 0..200 {
+            let rows = unsent(&app.db, id).await;
+            if rows.len() == 100 && rows.iter().all(|row| row.attempts >= 1) {
+                tried = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(tried, "every invitation was tried during the outage");
+        assert!(
+            unsent(&app.db, id)
+                .await
+                .iter()
+                .all(|row| row.failed_at.is_none()),
+            "none given up"
+        );
+
+        // The server is back. Retries wait 30 s after a failure: a dispatcher pass at that time
+        // (as the app's own dispatcher will make) delivers everything.
+        app.restart_mail_server().await;
+        let mailer =
+            shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", app.mail.port())).unwrap();
+        let later = Utc::now() + chrono::Duration::seconds(31);
+        let mut sent = 0;
+        loop {
+            let report = shared::services::deliver_queued_mail(&app.db, &mailer, later, 50)
+                .await
+                .unwrap();
+            sent += report.sent;
+            if report.sent + report.retried + report.set_aside == 0 {
+                break;
+            }
+        }
+        assert_eq!(sent, 100);
+        app.mail.wait_for(100, Duration::from_secs(10)).await;
+        // The app's dispatcher keeps running: nothing is sent twice.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let received = app.mail.messages();
+        assert_eq!(received.len(), 100, "each invitation once");
+        let mut recipients: Vec<String> = received
+            .iter()
+            .map(|mail| {
+                let mail = read_mail(mail);
+                assert_eq!(
+                    mail.calendar.as_ref().unwrap().method.as_deref(),
+                    Some("REQUEST")
+                );
+                mail.to
+            })
+            .collect();
+        recipients.sort();
+        let mut expected: Vec<String> = youths.iter().map(|(_, email)| email.clone()).collect();
+        expected.sort();
+        assert_eq!(recipients, expected, "every youth got their invitation");
+        assert!(unsent(&app.db, id).await.is_empty());
+    }
+);
+
+/// The dispatcher (`ateliers worker`) is killed while it sends a batch; after a restart, and
+/// once the dead one's claim has expired, every message is delivered and none twice.
+async fn a_killed_dispatcher_loses_nothing_and_sends_nothing_twice(backend: Backend) {
+    let Some((db, database)) = migrated_database(backend).await else {
+        return;
+    };
+    let sink = SmtpSink::start(Some(support::test_mail_folder(
+        "a_killed_dispatcher_loses_nothing_and_sends_nothing_twice",
+        backend,
+    )))
+    .await
+    .unwrap();
+    let now = Utc::now();
+    for n in 0..30 {
+        let message = lettre::Message::builder()
+            .from(
+                "Ateliers <ne-pas-repondre@ateliers.example>"
+                    .parse()
+                    .unwrap(),
+            )
+            .to(format!("jeune{n}@example.org").parse().unwrap())
+            .subject(format!("Invitation {n}"))
+            .message_id(None)
+            .body(format!("Invitation n° {n}\n"))
+            .unwrap();
+        shared::services::queue_mail(&db, &message, now)
+            .await
+            .unwrap();
+    }
+    // The sink holds its answer to the 12th message: the worker is killed while it waits.
+    let held = sink.hold_reply_to(12);
+    let worker = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_ateliers"))
+            .arg("worker")
+            .env("DATABASE_URL", database.url())
+            .env("MAIL_BACKEND", "smtp")
+            .env("SMTP_URL", format!("smtp://127.0.0.1:{}", sink.port()))
+            .env("MAIL_DISPATCH_INTERVAL_MS", "50")
+            .env("REMINDER_INTERVAL_SECONDS", "3600")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map(KilledOnDrop)
+            .expect("the worker starts")
+    };
+    let mut first = worker();
+    tokio::time::timeout(Duration::from_secs(30), held.notified())
+        .await
+        .expect("the worker reached the 12th message");
+    first.kill();
+    sink.release_held_reply();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        sink.messages().len(),
+        11,
+        "the 12th was not accepted: its sender died"
+    );
+
+    let mut second = worker();
+    sink.wait_for(29, Duration::from_secs(20)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        sink.messages().len(),
+        29,
+        "the dead worker's claim still holds the 12th"
+    );
+    second.kill();
+
+    // Five minutes later the claim has expired: the 12th goes out, once.
+    let mailer = shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).unwrap();
+    let report = shared::services::deliver_queued_mail(
+        &db,
+        &mailer,
+        Utc::now() + chrono::Duration::minutes(6),
+        50,
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.sent, 1);
+    let received = sink.messages();
+    assert_eq!(received.len(), 30);
+    let ids: std::collections::HashSet<String> = received
+        .iter()
+        .filter_map(|mail| {
+            mail_parser::MessageParser::default()
+                .parse(mail.raw.as_bytes())
+                .and_then(|message| message.message_id().map(str::to_owned))
+        })
+        .collect();
+    assert_eq!(ids.len(), 30, "nothing sent twice");
+    let rows = mail_outbox::Entity::find().all(&db).await.unwrap();
+    assert!(rows.iter().all(|row| row.sent_at.is_some()), "nothing lost");
+}
+
+for_both_backends!(a_killed_dispatcher_loses_nothing_and_sends_nothing_twice);
+
+/// The session's invitations not sent yet.
+async fn unsent(db: &sea_orm::DatabaseConnection, session_id: i32) -> Vec<mail_outbox::Model> {
+    mail_outbox::Entity::find()
+        .filter(mail_outbox::Column::SessionId.eq(session_id))
+        .filter(mail_outbox::Column::SentAt.is_null())
+        .all(db)
+        .await
+        .unwrap()
+}
+
+/// A dispatcher pass at `at`: reminders queued for a later time are due then.
+async fn deliver_at(app: &TestApp, at: chrono::DateTime<Utc>) {
+    let mailer =
+        shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", app.mail.port())).unwrap();
+    shared::services::deliver_queued_mail(&app.db, &mailer, at, 50)
+        .await
+        .unwrap();
+}
+
+/// A worker process that a failed assertion does not leave running.
+struct KilledOnDrop(std::process::Child);
+
+impl KilledOnDrop {
+    /// SIGKILL: no graceful shutdown, as in a crash.
+    fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for KilledOnDrop {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}

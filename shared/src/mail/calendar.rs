@@ -1,0 +1,326 @@
+//! iCalendar text for invitations (iTIP REQUEST and CANCEL, RFC 5546) and for the private feeds.
+//! The `icalendar` crate writes the VEVENT (escaping, folding at 75 octets, CRLF); the
+//! Europe/Paris VTIMEZONE is written here, because the crate neither writes one nor keeps UID
+//! and DTSTAMP out of other components. The rules are in `brief/invitations.md`.
+
+use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
+use icalendar::{Calendar, CalendarDateTime, Component, EventLike, Parameter, Property};
+
+use crate::domain::PARIS;
+
+pub const PRODUCT_ID: &str = "-//Missions Locales de Seine-Saint-Denis//Ateliers//FR";
+const TZID: &str = "Europe/Paris";
+
+/// Europe/Paris since 1996: summer time from the last Sunday of March at 02:00 to the last
+/// Sunday of October at 03:00.
+const PARIS_VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\n\
+TZID:Europe/Paris\r\n\
+X-LIC-LOCATION:Europe/Paris\r\n\
+BEGIN:DAYLIGHT\r\n\
+TZOFFSETFROM:+0100\r\n\
+TZOFFSETTO:+0200\r\n\
+TZNAME:CEST\r\n\
+DTSTART:19700329T020000\r\n\
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n\
+END:DAYLIGHT\r\n\
+BEGIN:STANDARD\r\n\
+TZOFFSETFROM:+0200\r\n\
+TZOFFSETTO:+0100\r\n\
+TZNAME:CET\r\n\
+DTSTART:19701025T030000\r\n\
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n\
+END:STANDARD\r\n\
+END:VTIMEZONE\r\n";
+
+/// What an invitation asks of the calendar that reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CalendarMethod {
+    /// Add or update the event.
+    Request,
+    /// Remove it.
+    Cancel,
+}
+
+impl CalendarMethod {
+    pub fn code(self) -> &'static str {
+        match self {
+            CalendarMethod::Request => "REQUEST",
+            CalendarMethod::Cancel => "CANCEL",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarPerson {
+    pub name: String,
+    pub email: String,
+}
+
+/// How the attendee takes part: youths attend, facilitators and counsellors lead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttendeeRole {
+    Participant,
+    Chair,
+}
+
+/// One session as a calendar event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionEvent {
+    pub uid: String,
+    pub sequence: i32,
+    /// When this copy was written (UTC, whole seconds).
+    pub dtstamp: DateTime<Utc>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub summary: String,
+    /// The place's name and full address.
+    pub location: String,
+    pub description: String,
+    /// The session's page.
+    pub url: String,
+}
+
+/// An invitation, an update or a cancellation for one recipient, who is the only ATTENDEE:
+/// youths never see each other's addresses.
+pub fn invitation_calendar(
+    method: CalendarMethod,
+    event: &SessionEvent,
+    organizer: &CalendarPerson,
+    attendee: &CalendarPerson,
+    role: AttendeeRole,
+    session_cancelled: bool,
+) -> String {
+    let mut vevent = base_event(event);
+    vevent.append_property(
+        Property::new("ORGANIZER", format!("mailto:{}", organizer.email))
+            .add_parameter("CN", &organizer.name)
+            .done(),
+    );
+    let role = match role {
+        AttendeeRole::Participant => "REQ-PARTICIPANT",
+        AttendeeRole::Chair => "CHAIR",
+    };
+    let mut attendee_property = Property::new("ATTENDEE", format!("mailto:{}", attendee.email));
+    attendee_property
+        .add_parameter("CN", &attendee.name)
+        .add_parameter("CUTYPE", "INDIVIDUAL")
+        .add_parameter("ROLE", role);
+    match method {
+        CalendarMethod::Request => {
+            attendee_property
+                .add_parameter("PARTSTAT", "NEEDS-ACTION")
+                .add_parameter("RSVP", "TRUE");
+            vevent.append_property(("STATUS", "CONFIRMED"));
+        }
+        CalendarMethod::Cancel if session_cancelled => {
+            vevent.append_property(("STATUS", "CANCELLED"));
+        }
+        // One person leaves: the event itself goes on, so it carries no STATUS.
+        CalendarMethod::Cancel => {}
+    }
+    vevent.append_multi_property(attendee_property.done());
+
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", PRODUCT_ID))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .append_property(("METHOD", method.code()))
+        .push(vevent.done());
+    with_paris_timezone(calendar.done().to_string())
+}
+
+/// A person's subscription feed: no METHOD, no ATTENDEE, refreshed every few hours by the
+/// calendar that subscribes to it.
+pub fn feed_calendar(name: &str, events: &[SessionEvent]) -> String {
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", PRODUCT_ID))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .append_property(("NAME", name))
+        .append_property(("X-WR-CALNAME", name))
+        .append_property(("X-WR-TIMEZONE", TZID))
+        .append_property(
+            Property::new("REFRESH-INTERVAL", "PT4H")
+                .append_parameter(Parameter::new("VALUE", "DURATION"))
+                .done(),
+        )
+        .append_property(("X-PUBLISHED-TTL", "PT4H"));
+    for event in events {
+        let mut vevent = base_event(event);
+        vevent.append_property(("STATUS", "CONFIRMED"));
+        calendar.push(vevent.done());
+    }
+    with_paris_timezone(calendar.done().to_string())
+}
+
+fn base_event(event: &SessionEvent) -> icalendar::Event {
+    let mut vevent = icalendar::Event::new();
+    vevent
+        .uid(&event.uid)
+        .timestamp(whole_seconds(event.dtstamp))
+        .starts(paris_wall_clock(event.starts_at))
+        .ends(paris_wall_clock(event.ends_at))
+        .summary(&event.summary)
+        .location(&event.location)
+        .description(&event.description)
+        .url(&event.url)
+        .append_property(("SEQUENCE", event.sequence.to_string().as_str()))
+        .append_property(("TRANSP", "OPAQUE"));
+    vevent
+}
+
+/// A `TZID=Europe/Paris` time: converted from an instant, so it always exists (never 02:30 on
+/// the last Sunday of March) and is never floating.
+fn paris_wall_clock(at: DateTime<Utc>) -> CalendarDateTime {
+    let local: NaiveDateTime = whole_seconds(at).with_timezone(&PARIS).naive_local();
+    CalendarDateTime::WithTimezone {
+        date_time: local,
+        tzid: TZID.to_owned(),
+    }
+}
+
+fn whole_seconds(at: DateTime<Utc>) -> DateTime<Utc> {
+    at.with_nanosecond(0).unwrap_or(at)
+}
+
+/// Puts the VTIMEZONE before the first VEVENT (or at the end of an empty feed).
+fn with_paris_timezone(calendar: String) -> String {
+    match calendar.find("BEGIN:VEVENT\r\n") {
+        Some(at) => {
+            let mut with = String::with_capacity(calendar.len() + PARIS_VTIMEZONE.len());
+            with.push_str(&calendar[..at]);
+            with.push_str(PARIS_VTIMEZONE);
+            with.push_str(&calendar[at..]);
+            with
+        }
+        None => calendar.replacen(
+            "END:VCALENDAR\r\n",
+            &format!("{PARIS_VTIMEZONE}END:VCALENDAR\r\n"),
+            1,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn event(starts_at: DateTime<Utc>) -> SessionEvent {
+        SessionEvent {
+            uid: "atelier-7@ateliers.example".into(),
+            sequence: 2,
+            dtstamp: Utc.with_ymd_and_hms(2026, 6, 1, 8, 0, 0).unwrap(),
+            starts_at,
+            ends_at: starts_at + chrono::Duration::hours(2),
+            summary: "Atelier CV; lettre, et \\ entretien".into(),
+            location: "Mission Locale de Bondy — Salle Louise Michel, 12 rue de la République, \
+                       93140 Bondy"
+                .into(),
+            description: "Apportez une clé USB.\nAccès de plain-pied.".into(),
+            url: "https://ateliers.example/ateliers/7".into(),
+        }
+    }
+
+    fn people() -> (CalendarPerson, CalendarPerson) {
+        (
+            CalendarPerson {
+                name: "Ingrid Martin".into(),
+                email: "ingrid.martin@ml93.example".into(),
+            },
+            CalendarPerson {
+                name: "Yanis Benali".into(),
+                email: "yanis@example.org".into(),
+            },
+        )
+    }
+
+    #[test]
+    fn summer_and_winter_sessions_are_in_paris_time_with_one_timezone() {
+        let (organizer, attendee) = people();
+        let summer = invitation_calendar(
+            CalendarMethod::Request,
+            &event(Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap()),
+            &organizer,
+            &attendee,
+            AttendeeRole::Participant,
+            false,
+        );
+        assert!(summer.contains("DTSTART;TZID=Europe/Paris:20260715T140000\r\n"));
+        let winter = invitation_calendar(
+            CalendarMethod::Request,
+            &event(Utc.with_ymd_and_hms(2026, 12, 10, 13, 0, 0).unwrap()),
+            &organizer,
+            &attendee,
+            AttendeeRole::Participant,
+            false,
+        );
+        assert!(winter.contains("DTSTART;TZID=Europe/Paris:20261210T140000\r\n"));
+        assert_eq!(winter.matches("BEGIN:VTIMEZONE").count(), 1);
+        let timezone =
+            &winter[winter.find("BEGIN:VTIMEZONE").unwrap()..winter.find("END:VTIMEZONE").unwrap()];
+        assert!(timezone.contains("BEGIN:DAYLIGHT") && timezone.contains("BEGIN:STANDARD"));
+        assert!(!timezone.contains("UID") && !timezone.contains("DTSTAMP"));
+    }
+
+    #[test]
+    fn lines_end_in_crlf_are_folded_and_text_is_escaped() {
+        let (organizer, attendee) = people();
+        let text = invitation_calendar(
+            CalendarMethod::Request,
+            &event(Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap()),
+            &organizer,
+            &attendee,
+            AttendeeRole::Participant,
+            false,
+        );
+        assert!(text.ends_with("END:VCALENDAR\r\n"));
+        assert!(
+            !text.replace("\r\n", "").contains('\n'),
+            "only CRLF line ends"
+        );
+        assert!(text.split("\r\n").all(|line| line.len() <= 75));
+        assert!(text.contains(r"SUMMARY:Atelier CV\; lettre\, et \\ entretien"));
+        assert!(text.contains("METHOD:REQUEST\r\n"));
+        assert!(text.contains("STATUS:CONFIRMED\r\n"));
+    }
+
+    #[test]
+    fn one_person_leaving_carries_no_status_a_cancelled_session_does() {
+        let (organizer, attendee) = people();
+        let starts = Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
+        let leaving = invitation_calendar(
+            CalendarMethod::Cancel,
+            &event(starts),
+            &organizer,
+            &attendee,
+            AttendeeRole::Participant,
+            false,
+        );
+        assert!(leaving.contains("METHOD:CANCEL\r\n") && !leaving.contains("STATUS:"));
+        let cancelled = invitation_calendar(
+            CalendarMethod::Cancel,
+            &event(starts),
+            &organizer,
+            &attendee,
+            AttendeeRole::Participant,
+            true,
+        );
+        assert!(cancelled.contains("STATUS:CANCELLED\r\n"));
+        assert!(!cancelled.contains("VALARM"));
+    }
+
+    #[test]
+    fn a_feed_has_no_method_and_no_attendee() {
+        let feed = feed_calendar(
+            "Mes ateliers",
+            &[event(Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap())],
+        );
+        assert!(!feed.contains("METHOD") && !feed.contains("ATTENDEE"));
+        assert!(feed.contains("REFRESH-INTERVAL;VALUE=DURATION:PT4H\r\n"));
+        let empty = feed_calendar("Mes ateliers", &[]);
+        assert!(empty.contains("BEGIN:VTIMEZONE") && empty.ends_with("END:VCALENDAR\r\n"));
+    }
+}
