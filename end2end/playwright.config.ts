@@ -27,7 +27,9 @@ process.env.E2E_SMTP_BASE_URL = `http://127.0.0.1:${smtpPort}`;
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  // The journeys bring several people through mail on one 2-core machine (two servers, two
+  // browsers): some take about 30 s there.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
