@@ -98,6 +98,11 @@ test("a counsellor plans a 6-week series with a guest, moves one session, cancel
   await expect(page.locator('[data-test="session-status"]')).toHaveAttribute("data-status", "cancelled");
   await expectNoAccessibilityViolations(page);
 
+  // Every invitation, update and cancellation went out: nothing waits for a resend.
+  await page.locator('[data-test="nav-failed-mail"]').click();
+  await expect(page.locator('[data-test="no-failed-mail"]')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
   // The guest signs in from a mailed link and sees exactly their six sessions.
   await page.locator('[data-test="sign-out"]').click();
   await page.goto("/connexion");
@@ -121,6 +126,20 @@ test("a counsellor plans a 6-week series with a guest, moves one session, cancel
   await expect(sessions.nth(0)).toContainText("10 rue Kléber, 93100 Montreuil");
   await expect(page.getByText(plan.days[1])).toHaveCount(0);
   await expectNoAccessibilityViolations(page);
+
+  // Their calendar feed holds the sessions still on, the moved one at its new time.
+  await page.locator('[data-test="link-my-calendar"]').click();
+  await expect(page.locator('[data-test="add-to-calendar"]')).toHaveAttribute("href", /^webcal:\/\//);
+  await expectNoAccessibilityViolations(page);
+  const feed = await page.request.get(await page.locator('[data-test="feed-url"]').inputValue());
+  expect(feed.status()).toBe(200);
+  const calendar = await feed.text();
+  const compact = (day: string) => day.replaceAll("-", "");
+  const cancelledDay = new Date(`${plan.first}T12:00:00Z`);
+  cancelledDay.setUTCDate(cancelledDay.getUTCDate() + 21);
+  expect(calendar).toContain(`DTSTART;TZID=Europe/Paris:${compact(plan.first)}T093000`);
+  expect(calendar).toContain(`DTSTART;TZID=Europe/Paris:${compact(plan.movedTo.day)}T140000`);
+  expect(calendar).not.toContain(`${compact(cancelledDay.toISOString().slice(0, 10))}T093000`);
 
   // A guest sees nothing else.
   const agenda = await page.goto("/agenda");
