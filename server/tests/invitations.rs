@@ -231,23 +231,7 @@ on_both_databases!(
         let mut seen = app.mail.messages().len();
 
         // Published on Tuesday 15 December 2026, 18:00–20:00 in Paris (winter: UTC+1).
-        let form = session_form(
-            &planner,
-            &planner.rooms[0],
-            "2026-12-15",
-            "18:00",
-            "20:00",
-            2,
-        );
-        let body = ok(app
-            .call(
-                server_fn_path::<PlanSessions>(),
-                &form,
-                Some(&planner.session),
-            )
-            .await)
-        .await;
-        let id: i32 = serde_json::from_str(&body).unwrap();
+        let id = plan_evening(&app, &planner, "2026-12-15", 2).await;
         let staff = next_mail(&app, &mut seen, 2).await;
         let to_facilitator = for_whom(&staff, &planner.facilitator_email);
         let calendar = to_facilitator.calendar.as_ref().expect("an invitation");
@@ -280,11 +264,7 @@ on_both_databases!(
             }
             tokens
         };
-        let enrol = server_fn_path::<EnrolInSession>();
-        ok(app
-            .call(enrol, &[("session_id", id.to_string())], Some(&tokens[0]))
-            .await)
-        .await;
+        enrol_themself(&app, &tokens[0], id).await;
         let first = next_mail(&app, &mut seen, 1).await;
         let invitation = for_whom(&first, &youths[0].1);
         let calendar = invitation.calendar.as_ref().expect("an invitation");
@@ -350,10 +330,7 @@ on_both_databases!(
         );
 
         // The session is full: the third youth is told their place in line, no calendar.
-        ok(app
-            .call(enrol, &[("session_id", id.to_string())], Some(&tokens[2]))
-            .await)
-        .await;
+        enrol_themself(&app, &tokens[2], id).await;
         let third = next_mail(&app, &mut seen, 1).await;
         let waiting = for_whom(&third, &youths[2].1);
         assert!(waiting.calendar.is_none());
@@ -544,34 +521,11 @@ on_both_databases!(
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let mut seen = app.mail.messages().len();
-        let form = session_form(
-            &planner,
-            &planner.rooms[0],
-            "2026-12-16",
-            "18:00",
-            "20:00",
-            5,
-        );
-        let body = ok(app
-            .call(
-                server_fn_path::<PlanSessions>(),
-                &form,
-                Some(&planner.session),
-            )
-            .await)
-        .await;
-        let id: i32 = serde_json::from_str(&body).unwrap();
+        let id = plan_evening(&app, &planner, "2026-12-16", 5).await;
         let youths = youths_with_email(&app, planner.counsellor, 2).await;
         for (youth, _) in &youths {
             let token = app.session_for(*youth).await;
-            ok(app
-                .call(
-                    server_fn_path::<EnrolInSession>(),
-                    &[("session_id", id.to_string())],
-                    Some(&token),
-                )
-                .await)
-            .await;
+            enrol_themself(&app, &token, id).await;
         }
         // The second youth cancels: no reminder for them.
         let token = app.session_for(youths[1].0).await;
@@ -626,32 +580,9 @@ on_both_databases!(
         next_mail(&app, &mut seen, 1).await;
 
         // None for a cancelled session.
-        let form = session_form(
-            &planner,
-            &planner.rooms[0],
-            "2026-12-17",
-            "18:00",
-            "20:00",
-            5,
-        );
-        let body = ok(app
-            .call(
-                server_fn_path::<PlanSessions>(),
-                &form,
-                Some(&planner.session),
-            )
-            .await)
-        .await;
-        let other: i32 = serde_json::from_str(&body).unwrap();
+        let other = plan_evening(&app, &planner, "2026-12-17", 5).await;
         let token = app.session_for(youths[0].0).await;
-        ok(app
-            .call(
-                server_fn_path::<EnrolInSession>(),
-                &[("session_id", other.to_string())],
-                Some(&token),
-            )
-            .await)
-        .await;
+        enrol_themself(&app, &token, other).await;
         ok(app
             .call(
                 server_fn_path::<CancelSession>(),
@@ -679,33 +610,10 @@ on_both_databases!(
     Seed::Demo,
     |app: TestApp| async move {
         let planner = planner(&app).await;
-        let form = session_form(
-            &planner,
-            &planner.rooms[0],
-            "2026-12-18",
-            "18:00",
-            "20:00",
-            5,
-        );
-        let body = ok(app
-            .call(
-                server_fn_path::<PlanSessions>(),
-                &form,
-                Some(&planner.session),
-            )
-            .await)
-        .await;
-        let id: i32 = serde_json::from_str(&body).unwrap();
+        let id = plan_evening(&app, &planner, "2026-12-18", 5).await;
         let youths = youths_with_email(&app, planner.counsellor, 1).await;
         let token = app.session_for(youths[0].0).await;
-        ok(app
-            .call(
-                server_fn_path::<EnrolInSession>(),
-                &[("session_id", id.to_string())],
-                Some(&token),
-            )
-            .await)
-        .await;
+        enrol_themself(&app, &token, id).await;
 
         let link: CalendarFeedLink = serde_json::from_str(
             &ok(app
@@ -840,23 +748,7 @@ on_both_databases!(
     Seed::Demo,
     |app: TestApp| async move {
         let planner = planner(&app).await;
-        let form = session_form(
-            &planner,
-            &planner.rooms[0],
-            "2026-12-21",
-            "18:00",
-            "20:00",
-            5,
-        );
-        let body = ok(app
-            .call(
-                server_fn_path::<PlanSessions>(),
-                &form,
-                Some(&planner.session),
-            )
-            .await)
-        .await;
-        let id: i32 = serde_json::from_str(&body).unwrap();
+        let id = plan_evening(&app, &planner, "2026-12-21", 5).await;
         // A youth whose address the mail server refuses.
         let youths = youths_with_email(&app, planner.counsellor, 1).await;
         let mut youth: person::ActiveModel = person::Entity::find_by_id(youths[0].0)
@@ -868,14 +760,7 @@ on_both_databases!(
         youth.email = Set(Some("unknown-mailbox@jeunes.example".into()));
         youth.update(&app.db).await.unwrap();
         let token = app.session_for(youths[0].0).await;
-        ok(app
-            .call(
-                server_fn_path::<EnrolInSession>(),
-                &[("session_id", id.to_string())],
-                Some(&token),
-            )
-            .await)
-        .await;
+        enrol_themself(&app, &token, id).await;
 
         let mut failed: Vec<FailedMail> = Vec::new();
         for _ in 0..100 {
@@ -983,23 +868,7 @@ on_both_databases!(
     |mut app: TestApp| async move {
         let planner = planner(&app).await;
         let mut seen = app.mail.messages().len();
-        let form = session_form(
-            &planner,
-            &planner.rooms[0],
-            "2026-12-22",
-            "18:00",
-            "20:00",
-            10,
-        );
-        let body = ok(app
-            .call(
-                server_fn_path::<PlanSessions>(),
-                &form,
-                Some(&planner.session),
-            )
-            .await)
-        .await;
-        let id: i32 = serde_json::from_str(&body).unwrap();
+        let id = plan_evening(&app, &planner, "2026-12-22", 10).await;
         next_mail(&app, &mut seen, 2).await;
         // More places than the room holds: this test is about mail, not seats.
         workshop_session::Entity::update_many()
@@ -1218,4 +1087,31 @@ impl Drop for KilledOnDrop {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// The planner publishes a session of `capacity` places on `day`, 18:00–20:00 in their first
+/// room (an evening slot the demo leaves free); returns its id.
+async fn plan_evening(app: &TestApp, planner: &Planner, day: &str, capacity: u32) -> i32 {
+    let form = session_form(planner, &planner.rooms[0], day, "18:00", "20:00", capacity);
+    let body = ok(app
+        .call(
+            server_fn_path::<PlanSessions>(),
+            &form,
+            Some(&planner.session),
+        )
+        .await)
+    .await;
+    serde_json::from_str(&body).unwrap()
+}
+
+/// The youth holding `token` takes a place (or joins the waiting list) at `session_id`.
+async fn enrol_themself(app: &TestApp, token: &str, session_id: i32) {
+    ok(app
+        .call(
+            server_fn_path::<EnrolInSession>(),
+            &[("session_id", session_id.to_string())],
+            Some(token),
+        )
+        .await)
+    .await;
 }

@@ -120,11 +120,8 @@ pub fn invitation_calendar(
     }
     vevent.append_multi_property(attendee_property.done());
 
-    let mut calendar = Calendar::empty();
+    let mut calendar = calendar_head();
     calendar
-        .append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", PRODUCT_ID))
-        .append_property(("CALSCALE", "GREGORIAN"))
         .append_property(("METHOD", method.code()))
         .push(vevent.done());
     with_paris_timezone(calendar.done().to_string())
@@ -133,11 +130,8 @@ pub fn invitation_calendar(
 /// A person's subscription feed: no METHOD, no ATTENDEE, refreshed every few hours by the
 /// calendar that subscribes to it.
 pub fn feed_calendar(name: &str, events: &[SessionEvent]) -> String {
-    let mut calendar = Calendar::empty();
+    let mut calendar = calendar_head();
     calendar
-        .append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", PRODUCT_ID))
-        .append_property(("CALSCALE", "GREGORIAN"))
         .append_property(("NAME", name))
         .append_property(("X-WR-CALNAME", name))
         .append_property(("X-WR-TIMEZONE", TZID))
@@ -153,6 +147,17 @@ pub fn feed_calendar(name: &str, events: &[SessionEvent]) -> String {
         calendar.push(vevent.done());
     }
     with_paris_timezone(calendar.done().to_string())
+}
+
+/// VERSION, PRODID and CALSCALE: what every calendar Ateliers writes starts with (not the
+/// crate's default PRODID).
+fn calendar_head() -> Calendar {
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", PRODUCT_ID))
+        .append_property(("CALSCALE", "GREGORIAN"));
+    calendar
 }
 
 fn base_event(event: &SessionEvent) -> icalendar::Event {
