@@ -13,6 +13,8 @@ pub mod local_mail;
 #[cfg(feature = "server")]
 pub mod auth;
 #[cfg(feature = "server")]
+pub mod documents;
+#[cfg(feature = "server")]
 pub mod entities;
 #[cfg(feature = "server")]
 pub mod mail;

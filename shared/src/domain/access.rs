@@ -123,6 +123,24 @@ impl Actor {
         self.may_plan_for(organiser_mission_locale_id) || self.may_view_youth(youth)
     }
 
+    /// Taking attendance (roll-call, check-in screen, collecting signatures, closing the sheet):
+    /// the organisers, and the facilitators and counsellors who run the session.
+    pub fn may_take_attendance(
+        &self,
+        organiser_mission_locale_id: i32,
+        runs_session: bool,
+    ) -> bool {
+        self.may_plan_for(organiser_mission_locale_id)
+            || (runs_session
+                && matches!(self, Actor::Facilitator { .. } | Actor::Counsellor { .. }))
+    }
+
+    /// Correcting a closed attendance sheet (with a reason, logged): the organisers only, who
+    /// answer to the funder for it.
+    pub fn may_correct_attendance(&self, organiser_mission_locale_id: i32) -> bool {
+        self.may_plan_for(organiser_mission_locale_id)
+    }
+
     /// The counsellors' agenda and session pages: staff only.
     pub fn may_view_agenda(&self) -> bool {
         self.may_manage_people()

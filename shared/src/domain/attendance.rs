@@ -1,0 +1,482 @@
+//! Attendance: the statuses of a roll-call, the rotating self check-in code, the strokes of a
+//! finger signature, and what an attendance sheet (*feuille d'émargement*) says. Pure: the
+//! services persist it, `documents::render_attendance_sheet` prints it.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::InvalidInput;
+
+/// One youth's status on a session's roll-call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttendanceStatus {
+    Present,
+    Late,
+    Excused,
+    Absent,
+}
+
+impl AttendanceStatus {
+    pub const ALL: [AttendanceStatus; 4] = [
+        AttendanceStatus::Present,
+        AttendanceStatus::Late,
+        AttendanceStatus::Excused,
+        AttendanceStatus::Absent,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AttendanceStatus::Present => "present",
+            AttendanceStatus::Late => "late",
+            AttendanceStatus::Excused => "excused",
+            AttendanceStatus::Absent => "absent",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<AttendanceStatus> {
+        Self::ALL.into_iter().find(|status| status.code() == code)
+    }
+
+    /// A status a person chose in a form: unknown codes get a French message.
+    pub fn parse_choice(code: &str) -> Result<AttendanceStatus, InvalidInput> {
+        Self::parse(code.trim()).ok_or_else(|| {
+            InvalidInput::new(
+                "status",
+                "Choisissez un statut : présent·e, en retard, excusé·e ou absent·e.",
+            )
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AttendanceStatus::Present => "Présent·e",
+            AttendanceStatus::Late => "En retard",
+            AttendanceStatus::Excused => "Excusé·e",
+            AttendanceStatus::Absent => "Absent·e",
+        }
+    }
+
+    /// Was in the room: counts as attendance, and signs the sheet.
+    pub fn attended(self) -> bool {
+        matches!(self, AttendanceStatus::Present | AttendanceStatus::Late)
+    }
+}
+
+/// Where a session's attendance sheet stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetState {
+    /// Roll-call and signatures under way (or not started).
+    Open,
+    /// Closed and signed electronically: a PDF exists, changes are corrections.
+    Closed,
+    /// Closed by a signed paper sheet, uploaded as a scan.
+    Paper,
+}
+
+impl SheetState {
+    pub fn code(self) -> &'static str {
+        match self {
+            SheetState::Open => "open",
+            SheetState::Closed => "closed",
+            SheetState::Paper => "paper",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<SheetState> {
+        [SheetState::Open, SheetState::Closed, SheetState::Paper]
+            .into_iter()
+            .find(|state| state.code() == code)
+    }
+
+    pub fn is_closed(self) -> bool {
+        !matches!(self, SheetState::Open)
+    }
+}
+
+/// When attendance may be taken: from an hour before the start. Later is always allowed (a
+/// sheet is often completed after the session), but not before the youths can be there.
+pub const ROLL_CALL_OPENS_BEFORE: Duration = Duration::hours(1);
+
+/// Self check-in is open from 30 minutes before the start to the end.
+pub const CHECK_IN_OPENS_BEFORE: Duration = Duration::minutes(30);
+
+/// The check-in code on the facilitator's screen changes every 30 seconds.
+pub const CHECK_IN_CODE_PERIOD_SECONDS: i64 = 30;
+
+/// Digits in a check-in code: short enough to type on an old phone.
+pub const CHECK_IN_CODE_DIGITS: usize = 6;
+
+pub fn roll_call_open(starts_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    now >= starts_at - ROLL_CALL_OPENS_BEFORE
+}
+
+pub fn check_in_open(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    now >= starts_at - CHECK_IN_OPENS_BEFORE && now <= ends_at
+}
+
+/// The 30-second window a moment falls in: the code shown is computed from it.
+pub fn check_in_window(now: DateTime<Utc>) -> i64 {
+    now.timestamp().div_euclid(CHECK_IN_CODE_PERIOD_SECONDS)
+}
+
+/// The windows whose code is still accepted at `now`: the one on screen, and the one just
+/// before (a youth typing while the screen changes). A code seen a minute ago is refused.
+pub fn accepted_check_in_windows(now: DateTime<Utc>) -> [i64; 2] {
+    let window = check_in_window(now);
+    [window, window - 1]
+}
+
+/// A code typed by a youth: six digits (spaces ignored).
+pub fn parse_check_in_code(typed: &str) -> Result<String, InvalidInput> {
+    let digits: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() == CHECK_IN_CODE_DIGITS && digits.chars().all(|c| c.is_ascii_digit()) {
+        Ok(digits)
+    } else {
+        Err(InvalidInput::new(
+            "code",
+            "Le code de pointage a 6 chiffres : recopiez celui affiché dans la salle.",
+        ))
+    }
+}
+
+/// The box a signature is drawn in, whatever the screen: points are scaled to it.
+pub const SIGNATURE_WIDTH: u16 = 1000;
+pub const SIGNATURE_HEIGHT: u16 = 400;
+/// A signature is a drawing, not a tap: at least this many points in all.
+const SIGNATURE_MIN_POINTS: usize = 8;
+/// And not a page of scribbles: bounded so a sheet stays small.
+const SIGNATURE_MAX_POINTS: usize = 4000;
+
+/// A finger signature: strokes of points in the `SIGNATURE_WIDTH` × `SIGNATURE_HEIGHT` box.
+/// Written as text `x,y x,y;x,y x,y` (strokes separated by `;`), which the signature pad posts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignatureStrokes(Vec<Vec<(u16, u16)>>);
+
+impl SignatureStrokes {
+    pub fn parse(text: &str) -> Result<SignatureStrokes, InvalidInput> {
+        let empty = || InvalidInput::new("signature", "Signez dans le cadre avant de valider.");
+        let invalid = || {
+            InvalidInput::new(
+                "signature",
+                "La signature n'a pas pu être lue : effacez et signez à nouveau.",
+            )
+        };
+        let mut strokes = Vec::new();
+        let mut points = 0;
+        for stroke in text.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            let mut line = Vec::new();
+            for point in stroke.split_whitespace() {
+                let (x, y) = point.split_once(',').ok_or_else(invalid)?;
+                let x: u16 = x.parse().map_err(|_| invalid())?;
+                let y: u16 = y.parse().map_err(|_| invalid())?;
+                if x > SIGNATURE_WIDTH || y > SIGNATURE_HEIGHT {
+                    return Err(invalid());
+                }
+                line.push((x, y));
+            }
+            points += line.len();
+            if points > SIGNATURE_MAX_POINTS {
+                return Err(invalid());
+            }
+            strokes.push(line);
+        }
+        if points < SIGNATURE_MIN_POINTS {
+            return Err(empty());
+        }
+        Ok(SignatureStrokes(strokes))
+    }
+
+    pub fn strokes(&self) -> &[Vec<(u16, u16)>] {
+        &self.0
+    }
+
+    /// The text form `parse` reads.
+    pub fn to_text(&self) -> String {
+        self.0
+            .iter()
+            .map(|stroke| {
+                stroke
+                    .iter()
+                    .map(|(x, y)| format!("{x},{y}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+}
+
+/// A reason for correcting a closed sheet: it is printed on the corrected sheet.
+pub fn parse_correction_reason(typed: &str) -> Result<String, InvalidInput> {
+    let reason = typed.trim();
+    if reason.chars().count() < 5 {
+        return Err(InvalidInput::new(
+            "reason",
+            "Indiquez la raison de la correction (5 caractères au moins) : elle figurera sur la feuille.",
+        ));
+    }
+    if reason.chars().count() > 500 {
+        return Err(InvalidInput::new(
+            "reason",
+            "La raison de la correction ne doit pas dépasser 500 caractères.",
+        ));
+    }
+    Ok(reason.to_owned())
+}
+
+/// Which edition of a session's sheet a document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetEdition {
+    /// Made when the sheet was closed.
+    Original,
+    /// Made after the n-th correction; lists every correction.
+    Corrected(u32),
+    /// Pre-filled for printing: names, empty status and signature columns.
+    BlankForPaper,
+}
+
+/// Everything an attendance sheet shows, already in French and Paris time. The fingerprint is
+/// the SHA-256 of this document with an empty `fingerprint`, so anyone holding the data can
+/// check the printed one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceSheetDocument {
+    pub edition: SheetEdition,
+    pub mission_locale: String,
+    pub programme: String,
+    pub workshop_title: String,
+    pub theme: String,
+    /// « mardi 15 décembre 2026 »
+    pub day: String,
+    /// « 18 h 00 »
+    pub starts: String,
+    /// « 20 h 00 »
+    pub ends: String,
+    /// Site, room and full address.
+    pub place: String,
+    pub facilitators: Vec<String>,
+    pub counsellors: Vec<String>,
+    pub lines: Vec<SheetLine>,
+    /// Whoever signed last and closed the sheet (facilitator or counsellor).
+    pub closing: Option<SheetSigner>,
+    pub corrections: Vec<SheetCorrection>,
+    /// The EU co-funding mention.
+    pub eu_mention: String,
+    pub fingerprint: String,
+    /// « 27/11/2026 à 18 h 42 (heure de Paris) »: when this document was made.
+    pub made_at: String,
+}
+
+/// One youth on the sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetLine {
+    pub name: String,
+    /// Empty on a blank sheet.
+    pub status: Option<AttendanceStatus>,
+    /// Added on the spot (not registered beforehand).
+    pub walk_in: bool,
+    /// « 18 h 04 »: when they checked in themselves, if they did.
+    pub checked_in_at: Option<String>,
+    /// « 18 h 10 »
+    pub signed_at: Option<String>,
+    pub signature: Option<SignatureStrokes>,
+}
+
+/// The facilitator or counsellor who signed and closed the sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetSigner {
+    pub name: String,
+    /// « Intervenant·e » or « Conseiller·ère »
+    pub role: String,
+    /// « 27/11/2026 à 20 h 02 »
+    pub signed_at: String,
+    pub signature: SignatureStrokes,
+}
+
+/// A change made after closing, with its reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetCorrection {
+    pub youth: String,
+    pub from: AttendanceStatus,
+    pub to: AttendanceStatus,
+    pub reason: String,
+    pub by: String,
+    /// « 28/11/2026 à 09 h 15 »
+    pub at: String,
+}
+
+/// Printed on every attendance sheet: the funder requires it.
+pub const EU_MENTION: &str = "Cette action est cofinancée par l'Union européenne dans le cadre du Fonds social européen+ (FSE+) et de l'Initiative pour l'emploi des jeunes.";
+
+/// The programme the sheets belong to.
+pub const PROGRAMME_NAME: &str = "Programme intensif d'accompagnement vers l'emploi des jeunes (12 mois) — Missions Locales de Seine-Saint-Denis";
+
+/// A late arrival: checking in this long after the start marks the youth « en retard ».
+pub const LATE_AFTER: Duration = Duration::minutes(15);
+
+/// The status a self check-in gets.
+pub fn status_on_arrival(starts_at: DateTime<Utc>, now: DateTime<Utc>) -> AttendanceStatus {
+    if now > starts_at + LATE_AFTER {
+        AttendanceStatus::Late
+    } else {
+        AttendanceStatus::Present
+    }
+}
+
+/// The roll-call page of a session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceView {
+    pub session_id: i32,
+    pub title: String,
+    /// « mardi 15 décembre 2026, 18 h 00 – 20 h 00 »
+    pub when: String,
+    pub place: String,
+    pub state: SheetState,
+    /// Too early: the roll-call opens an hour before the start.
+    pub roll_call_open: bool,
+    pub check_in_open: bool,
+    pub lines: Vec<AttendanceLineView>,
+    /// Youths a counsellor may add on the spot (their own Mission Locale's, not on the sheet).
+    pub walk_in_candidates: Vec<super::PersonOption>,
+    pub may_correct: bool,
+    /// Why the sheet cannot be closed yet (names without a confirmed status), in French.
+    pub not_closable_because: Vec<String>,
+    /// « Clôturée par Awa Diop le 15 décembre 2026 à 20 h 02 »
+    pub closed: Option<String>,
+    pub documents: Vec<AttendanceDocumentView>,
+    pub corrections: Vec<SheetCorrection>,
+}
+
+/// One youth on the roll-call page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceLineView {
+    pub youth_id: i32,
+    pub name: String,
+    /// None until someone marks them (or they check in).
+    pub status: Option<AttendanceStatus>,
+    pub walk_in: bool,
+    /// « 18 h 04 »: checked in with the code.
+    pub checked_in_at: Option<String>,
+    /// A self check-in the facilitator has not confirmed yet is false.
+    pub confirmed: bool,
+    /// « 18 h 10 »
+    pub signed_at: Option<String>,
+}
+
+/// A document kept for a session: a generated sheet or a paper scan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceDocumentView {
+    pub id: i32,
+    /// « Feuille d'émargement (originale) », « Feuille corrigée n° 1 », « Feuille papier signée »
+    pub label: String,
+    pub made_at: String,
+    pub fingerprint: String,
+}
+
+/// The facilitator's check-in screen: the code of the moment and who has checked in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInScreen {
+    pub session_id: i32,
+    pub title: String,
+    pub code: String,
+    /// Seconds before the code changes.
+    pub seconds_left: u32,
+    /// The address in the QR code: the check-in page with the code filled in.
+    pub check_in_url: String,
+    /// The QR code as an SVG element.
+    pub qr_svg: String,
+    pub open: bool,
+    /// Checked in themselves, waiting for the facilitator's confirmation.
+    pub to_confirm: Vec<AttendanceLineView>,
+    pub present: u32,
+    pub expected: u32,
+}
+
+/// What a signature page shows: whose signature, for which session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignatureRequest {
+    pub session_id: i32,
+    pub youth_id: i32,
+    pub title: String,
+    pub when: String,
+    pub youth_name: String,
+    pub status: AttendanceStatus,
+    /// Signed already: the page says so instead of showing the pad.
+    pub signed_at: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn statuses_round_trip_and_unknown_ones_get_a_french_message() {
+        for status in AttendanceStatus::ALL {
+            assert_eq!(AttendanceStatus::parse(status.code()), Some(status));
+        }
+        let refused = AttendanceStatus::parse_choice("here").unwrap_err();
+        assert!(refused.message.contains("Choisissez un statut"));
+        assert!(AttendanceStatus::Late.attended());
+        assert!(!AttendanceStatus::Excused.attended());
+    }
+
+    #[test]
+    fn a_code_is_accepted_in_its_window_and_the_next_one_only() {
+        let shown = Utc.with_ymd_and_hms(2026, 12, 15, 17, 0, 5).unwrap();
+        let window = check_in_window(shown);
+        assert!(accepted_check_in_windows(shown).contains(&window));
+        let thirty_later = shown + Duration::seconds(30);
+        assert!(accepted_check_in_windows(thirty_later).contains(&window));
+        let a_minute_later = shown + Duration::seconds(60);
+        assert!(!accepted_check_in_windows(a_minute_later).contains(&window));
+    }
+
+    #[test]
+    fn typed_codes_are_six_digits() {
+        assert_eq!(parse_check_in_code(" 123 456 ").unwrap(), "123456");
+        assert!(parse_check_in_code("12345").is_err());
+        assert!(parse_check_in_code("12345a").is_err());
+    }
+
+    #[test]
+    fn check_in_opens_half_an_hour_before_and_closes_at_the_end() {
+        let starts = Utc.with_ymd_and_hms(2026, 12, 15, 17, 0, 0).unwrap();
+        let ends = starts + Duration::hours(2);
+        assert!(!check_in_open(starts, ends, starts - Duration::minutes(31)));
+        assert!(check_in_open(starts, ends, starts - Duration::minutes(30)));
+        assert!(check_in_open(starts, ends, ends));
+        assert!(!check_in_open(starts, ends, ends + Duration::seconds(1)));
+    }
+
+    #[test]
+    fn signatures_are_drawings_within_the_box() {
+        let drawn = "10,10 20,20 30,25 40,30;100,100 110,120 130,140 150,150";
+        let strokes = SignatureStrokes::parse(drawn).unwrap();
+        assert_eq!(strokes.strokes().len(), 2);
+        assert_eq!(
+            SignatureStrokes::parse(&strokes.to_text()).unwrap(),
+            strokes
+        );
+        assert!(
+            SignatureStrokes::parse("")
+                .unwrap_err()
+                .message
+                .contains("Signez")
+        );
+        assert!(SignatureStrokes::parse("10,10 20,20").is_err());
+        assert!(SignatureStrokes::parse("10,10 20,20 30,30 40,40 1001,5 6,6 7,7 8,8").is_err());
+        assert!(SignatureStrokes::parse("a,b c,d").is_err());
+    }
+
+    #[test]
+    fn a_correction_needs_a_reason() {
+        assert!(parse_correction_reason("  ").is_err());
+        assert_eq!(
+            parse_correction_reason(" Arrivée notée par erreur ").unwrap(),
+            "Arrivée notée par erreur"
+        );
+    }
+}
