@@ -11,6 +11,7 @@ mod m20261127_000005_create_audit_log_and_rate_limits;
 mod m20261127_000006_plan_sessions;
 mod m20261127_000007_enrolments;
 mod m20261127_000008_invitations;
+mod m20261128_000009_attendance;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_plan_sessions::Migration),
             Box::new(m20261127_000007_enrolments::Migration),
             Box::new(m20261127_000008_invitations::Migration),
+            Box::new(m20261128_000009_attendance::Migration),
         ]
     }
 }

@@ -1,6 +1,10 @@
 //! sea-orm entities: the shape of the tables the migrations create. Services turn them into
 //! domain types; they never reach a page or a form directly.
 
+pub mod attendance_correction;
+pub mod attendance_document;
+pub mod attendance_line;
+pub mod attendance_sheet;
 pub mod audit_event;
 pub mod calendar_feed;
 pub mod calendar_invitation;

@@ -247,6 +247,15 @@ pub async fn load_demo_data(
         sessions_by_agency[slot.agency].push(session.id);
     }
     enrol_demo_youths(&txn, &mission_locale_ids, &people, &sessions_by_agency, now).await?;
+    insert_session_under_way(
+        &txn,
+        &mission_locale_ids,
+        &workshop_rooms,
+        &workshop_type_ids,
+        &people,
+        now,
+    )
+    .await?;
 
     txn.commit().await?;
     Ok(true)
@@ -640,6 +649,117 @@ async fn enrol_demo_youths(
             .await?;
         }
     }
+    Ok(())
+}
+
+/// The Mission Locale (the eighth of `MISSIONS_LOCALES`) whose session is under way when the
+/// demo starts. No other demo session starts before tomorrow, so nothing clashes with it.
+const UNDER_WAY_AGENCY: usize = 7;
+
+/// A media literacy session that started half an hour before the demo data was loaded and lasts
+/// three hours, with a guest journalist and six of the Mission Locale's youths registered: the
+/// roll-call, the check-in code and the signatures can be tried at once (`make run`, and the
+/// attendance browser test).
+async fn insert_session_under_way(
+    txn: &impl ConnectionTrait,
+    mission_locale_ids: &[i32],
+    workshop_rooms: &[i32],
+    workshop_type_ids: &[i32],
+    people: &DemoPeople,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    use crate::domain::EnrolmentMethod;
+    use crate::entities::youth;
+    use crate::services::enrolment_records::{ChangedBy, lock_roster, write_changes};
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+
+    let Some(workshop) = CATALOGUE
+        .iter()
+        .position(|workshop| workshop.theme == Theme::MediaLiteracy)
+    else {
+        return Ok(());
+    };
+    let starts_at = now - Duration::minutes(30);
+    let ends_at = starts_at + Duration::hours(3);
+    let session = workshop_session::ActiveModel {
+        workshop_type_id: Set(workshop_type_ids[workshop]),
+        mission_locale_id: Set(mission_locale_ids[UNDER_WAY_AGENCY]),
+        starts_at: Set(starts_at),
+        ends_at: Set(ends_at),
+        room_id: Set(Some(workshop_rooms[UNDER_WAY_AGENCY])),
+        capacity: Set(CATALOGUE[workshop].capacity),
+        status: Set(SessionStatus::Published.code().to_owned()),
+        audience: Set(Audience::Federation.code().to_owned()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let counsellor = people.counsellors_by_agency[UNDER_WAY_AGENCY];
+    write_people(
+        txn,
+        PeopleTable::Counsellors,
+        session.id,
+        &BTreeSet::from([counsellor]),
+    )
+    .await?;
+    // The last guest: the others are the browser tests' (sign-in, planning).
+    if let Some(guest) = people.facilitators.last() {
+        write_people(
+            txn,
+            PeopleTable::Facilitators,
+            session.id,
+            &BTreeSet::from([*guest]),
+        )
+        .await?;
+    }
+    record_change(
+        txn,
+        session.id,
+        None,
+        &SessionChange::Scheduled {
+            starts_at,
+            ends_at,
+            published: true,
+        },
+        "Séance de démonstration publiée.".to_owned(),
+        now,
+    )
+    .await?;
+    let counsellors: Vec<i32> = staff_member::Entity::find()
+        .filter(staff_member::Column::MissionLocaleId.eq(mission_locale_ids[UNDER_WAY_AGENCY]))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|staff| staff.person_id)
+        .collect();
+    let youths: Vec<i32> = youth::Entity::find()
+        .filter(youth::Column::ReferentId.is_in(counsellors))
+        .order_by_asc(youth::Column::PersonId)
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|youth| youth.person_id)
+        .take(6)
+        .collect();
+    let mut locked = lock_roster(txn, session.id).await?;
+    let mut changes = Vec::new();
+    for youth_id in youths {
+        changes.extend(locked.roster.enrol(youth_id).1);
+    }
+    write_changes(
+        txn,
+        &mut locked,
+        &changes,
+        ChangedBy {
+            actor_id: Some(counsellor),
+            method: EnrolmentMethod::ByStaff,
+            promotions_by_hand: false,
+        },
+        None,
+        None,
+        now,
+    )
+    .await?;
     Ok(())
 }
 

@@ -1,0 +1,725 @@
+//! Attendance through HTTP, on SQLite and on PostgreSQL: the roll-call (statuses, double taps,
+//! walk-ins), the self check-in with the rotating code (expired codes and codes used by a youth
+//! without a place do nothing), signatures (only one's own, only when present), closing (once,
+//! only when complete; the PDF read back with `pdftotext`), corrections after closing (with a
+//! reason, logged, the original sheet kept) and bad input that writes nothing.
+
+mod support;
+
+use app::server_fns::{
+    AddWalkIn, CheckInWithCode, CloseAttendanceSheet, CorrectAttendance, MarkAttendance,
+    ShowCheckInCode, SignAttendanceSheet, ViewAttendance,
+};
+use chrono::{Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use shared::domain::{Actor, AttendanceView, CheckInScreen};
+use shared::entities::{
+    attendance_correction, attendance_document, attendance_line, attendance_sheet, enrolment,
+    enrolment_event, facilitator, person, session_counsellor, session_facilitator, staff_member,
+    workshop_session, youth,
+};
+use support::{Seed, TestApp, server_fn_path};
+
+/// A drawn signature, as the signature pad posts it.
+const SIGNATURE: &str = "100,300 150,200 200,120 260,180 320,260 380,150 450,90 520,200";
+
+/// A demo session moved to have started 20 minutes ago (two hours long), with a guest
+/// facilitator and four registered youths. Returns (session, counsellor, facilitator, youths).
+struct UnderWay {
+    session_id: i32,
+    counsellor: i32,
+    facilitator: i32,
+    youths: Vec<i32>,
+}
+
+async fn session_under_way(app: &TestApp) -> UnderWay {
+    let session = workshop_session::Entity::find()
+        .filter(workshop_session::Column::Status.eq("published"))
+        .order_by_asc(workshop_session::Column::StartsAt)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a demo session");
+    let starts_at = Utc::now() - Duration::minutes(20);
+    workshop_session::Entity::update_many()
+        .col_expr(workshop_session::Column::StartsAt, Expr::value(starts_at))
+        .col_expr(
+            workshop_session::Column::EndsAt,
+            Expr::value(starts_at + Duration::hours(2)),
+        )
+        .filter(workshop_session::Column::Id.eq(session.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let counsellor = session_counsellor::Entity::find()
+        .filter(session_counsellor::Column::SessionId.eq(session.id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    let facilitator = facilitator::Entity::find()
+        .order_by_asc(facilitator::Column::PersonId)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id;
+    session_facilitator::Entity::delete_many()
+        .filter(session_facilitator::Column::SessionId.eq(session.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    session_facilitator::ActiveModel {
+        session_id: Set(session.id),
+        person_id: Set(facilitator),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    // Four youths of the organising Mission Locale hold a place (the demo's places dropped).
+    enrolment_event::Entity::delete_many()
+        .filter(enrolment_event::Column::SessionId.eq(session.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    enrolment::Entity::delete_many()
+        .filter(enrolment::Column::SessionId.eq(session.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let referents: Vec<i32> = staff_member::Entity::find()
+        .filter(staff_member::Column::MissionLocaleId.eq(session.mission_locale_id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|staff| staff.person_id)
+        .collect();
+    let youths: Vec<i32> = youth::Entity::find()
+        .filter(youth::Column::ReferentId.is_in(referents))
+        .order_by_asc(youth::Column::PersonId)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|youth| youth.person_id)
+        .take(5)
+        .collect();
+    for (ticket, youth_id) in youths.iter().take(4).enumerate() {
+        enrolment::ActiveModel {
+            session_id: Set(session.id),
+            youth_id: Set(*youth_id),
+            status: Set("registered".into()),
+            ticket: Set(ticket as i64 + 1),
+            method: Set("by_staff".into()),
+            enrolled_by: Set(Some(counsellor)),
+            requested_at: Set(starts_at - Duration::days(3)),
+            registered_at: Set(Some(starts_at - Duration::days(3))),
+            ended_at: Set(None),
+            ended_reason: Set(None),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    UnderWay {
+        session_id: session.id,
+        counsellor,
+        facilitator,
+        youths,
+    }
+}
+
+async fn attendance(app: &TestApp, session_id: i32, token: &str) -> AttendanceView {
+    let response = app
+        .call(
+            server_fn_path::<ViewAttendance>(),
+            &[("session_id", session_id.to_string())],
+            Some(token),
+        )
+        .await;
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    assert_eq!(status, 200, "{body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+fn status_of(view: &AttendanceView, youth_id: i32) -> Option<&'static str> {
+    view.lines
+        .iter()
+        .find(|line| line.youth_id == youth_id)
+        .and_then(|line| line.status.map(|status| status.code()))
+}
+
+/// Calls a server function and expects a French refusal containing `words`.
+async fn refused(response: reqwest::Response, words: &str) {
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    assert!(
+        status.is_client_error(),
+        "expected a refusal, got {status}: {body}"
+    );
+    assert!(body.contains(words), "expected « {words} » in {body}");
+}
+
+async fn ok(response: reqwest::Response) -> String {
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    assert!(status.is_success(), "{status}: {body}");
+    body
+}
+
+/// Counts the rows that say what happened on a sheet: a refused request must change none.
+async fn footprint(app: &TestApp) -> (u64, u64, u64, Vec<String>) {
+    let lines = attendance_line::Entity::find()
+        .order_by_asc(attendance_line::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap();
+    (
+        lines.len() as u64,
+        attendance_document::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
+        attendance_correction::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
+        lines
+            .iter()
+            .map(|line| {
+                format!(
+                    "{}:{}:{}:{}",
+                    line.youth_id,
+                    line.status,
+                    line.confirmed,
+                    line.signed_at.is_some()
+                )
+            })
+            .collect(),
+    )
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheet.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (Debian's poppler-utils, see .ci/install-tools test)");
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap()
+}
+
+async fn full_name(app: &TestApp, person_id: i32) -> String {
+    let person = person::Entity::find_by_id(person_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    format!("{} {}", person.first_name, person.last_name)
+}
+
+on_both_databases!(
+    a_sheet_from_roll_call_to_correction,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let setup = session_under_way(&app).await;
+        let id = setup.session_id;
+        let [amina, bilal, chloe, dylan, outsider] = setup.youths[..] else {
+            panic!("five youths");
+        };
+        let counsellor = app.session_for(setup.counsellor).await;
+        let guest = app.session_for(setup.facilitator).await;
+        let bilal_phone = app.session_for(bilal).await;
+        let outsider_phone = app.session_for(outsider).await;
+        let session = || ("session_id", id.to_string());
+        let mark = |youth: i32, status: &str| {
+            vec![
+                session(),
+                ("youth_id", youth.to_string()),
+                ("status", status.to_owned()),
+            ]
+        };
+
+        // The counsellor opens the roll-call: the four registered youths, no status yet.
+        let view = attendance(&app, id, &counsellor).await;
+        assert_eq!(view.lines.len(), 4);
+        assert!(view.lines.iter().all(|line| line.status.is_none()));
+        assert!(view.roll_call_open && view.check_in_open);
+
+        // One tap on « present », sent twice at once (a double tap, a retried request).
+        let mark_path = server_fn_path::<MarkAttendance>();
+        let tap = mark(amina, "present");
+        let (first, second) = tokio::join!(
+            app.call(mark_path, &tap, Some(&counsellor)),
+            app.call(mark_path, &tap, Some(&counsellor)),
+        );
+        ok(first).await;
+        ok(second).await;
+        let rows = attendance_line::Entity::find()
+            .filter(attendance_line::Column::YouthId.eq(amina))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1, "a double tap recorded twice");
+        assert_eq!(rows[0].status, "present");
+
+        // Bad input writes nothing: an unknown status, a youth without a place.
+        let before = footprint(&app).await;
+        refused(
+            app.call(mark_path, &mark(chloe, "here"), Some(&counsellor))
+                .await,
+            "Choisissez un statut",
+        )
+        .await;
+        refused(
+            app.call(mark_path, &mark(outsider, "present"), Some(&counsellor))
+                .await,
+            "n'est pas inscrit·e à cette séance",
+        )
+        .await;
+        // A youth cannot take the roll-call.
+        let forbidden = app
+            .call(mark_path, &mark(chloe, "present"), Some(&bilal_phone))
+            .await;
+        assert_eq!(forbidden.status(), 403);
+        assert_eq!(footprint(&app).await, before);
+
+        // The guest facilitator shows the check-in screen; Bilal types its code on his phone.
+        let screen: CheckInScreen = serde_json::from_str(
+            &ok(app
+                .call(
+                    server_fn_path::<ShowCheckInCode>(),
+                    &[session()],
+                    Some(&guest),
+                )
+                .await)
+            .await,
+        )
+        .unwrap();
+        assert_eq!(screen.code.len(), 6);
+        assert!(screen.qr_svg.starts_with("<svg"));
+        assert!(
+            screen
+                .check_in_url
+                .ends_with(&format!("/pointer?code={}", screen.code))
+        );
+        let check_in = server_fn_path::<CheckInWithCode>();
+        let typed = format!("{} {}", &screen.code[..3], &screen.code[3..]);
+        // A youth without a place uses the same valid code: nothing happens.
+        refused(
+            app.call(check_in, &[("code", typed.clone())], Some(&outsider_phone))
+                .await,
+            "ne correspond à aucune séance",
+        )
+        .await;
+        assert_eq!(footprint(&app).await, before);
+        ok(app
+            .call(check_in, &[("code", typed.clone())], Some(&bilal_phone))
+            .await)
+        .await;
+        ok(app
+            .call(check_in, &[("code", typed.clone())], Some(&bilal_phone))
+            .await)
+        .await;
+        let view = attendance(&app, id, &guest).await;
+        let bilal_line = view
+            .lines
+            .iter()
+            .find(|line| line.youth_id == bilal)
+            .unwrap();
+        assert_eq!(
+            bilal_line.status.map(|s| s.code()),
+            Some("late"),
+            "20 minutes after the start"
+        );
+        assert!(bilal_line.checked_in_at.is_some() && !bilal_line.confirmed);
+        assert_eq!(
+            attendance_line::Entity::find()
+                .filter(attendance_line::Column::YouthId.eq(bilal))
+                .count(&app.db)
+                .await
+                .unwrap(),
+            1
+        );
+        // The same code a minute later (copied, shared) is refused: it has expired.
+        let chloe_actor = Actor::Youth { person_id: chloe };
+        let expired = shared::services::check_in_with_code(
+            &app.db,
+            &chloe_actor,
+            &screen.code,
+            Utc::now() + Duration::seconds(65),
+        )
+        .await
+        .unwrap_err();
+        assert!(
+            expired
+                .user_message()
+                .contains("change toutes les 30 secondes")
+        );
+        assert_eq!(status_of(&attendance(&app, id, &guest).await, chloe), None);
+
+        // The sheet cannot close yet: Bilal's check-in waits, Chloé and Dylan have no status.
+        let close = server_fn_path::<CloseAttendanceSheet>();
+        let closing = vec![session(), ("strokes", SIGNATURE.to_owned())];
+        let before = footprint(&app).await;
+        refused(
+            app.call(close, &closing, Some(&guest)).await,
+            "doit avoir un statut",
+        )
+        .await;
+        assert_eq!(footprint(&app).await, before);
+
+        // The facilitator confirms Bilal, marks Chloé late then present, Dylan absent.
+        ok(app
+            .call(mark_path, &mark(bilal, "late"), Some(&guest))
+            .await)
+        .await;
+        ok(app
+            .call(mark_path, &mark(chloe, "late"), Some(&guest))
+            .await)
+        .await;
+        ok(app
+            .call(mark_path, &mark(chloe, "present"), Some(&guest))
+            .await)
+        .await;
+        ok(app
+            .call(mark_path, &mark(dylan, "absent"), Some(&guest))
+            .await)
+        .await;
+        // A walk-in, added by the counsellor (a facilitator may not read youths' files).
+        let walk_in = server_fn_path::<AddWalkIn>();
+        let walk_in_form = vec![session(), ("youth_id", outsider.to_string())];
+        let refused_walk_in = app.call(walk_in, &walk_in_form, Some(&guest)).await;
+        assert_eq!(refused_walk_in.status(), 403);
+        ok(app.call(walk_in, &walk_in_form, Some(&counsellor)).await).await;
+        ok(app.call(walk_in, &walk_in_form, Some(&counsellor)).await).await;
+        let view = attendance(&app, id, &counsellor).await;
+        assert_eq!(view.lines.len(), 5);
+        let outsider_line = view
+            .lines
+            .iter()
+            .find(|line| line.youth_id == outsider)
+            .unwrap();
+        assert!(outsider_line.walk_in);
+        assert_eq!(status_of(&view, chloe), Some("present"));
+        assert_eq!(status_of(&view, dylan), Some("absent"));
+        assert!(
+            view.not_closable_because.is_empty(),
+            "{:?}",
+            view.not_closable_because
+        );
+
+        // Signatures: Amina on the counsellor's tablet, Bilal on his own phone (twice: the
+        // second changes nothing), Chloé on the facilitator's device.
+        let sign = server_fn_path::<SignAttendanceSheet>();
+        let signing = |youth: i32| {
+            vec![
+                session(),
+                ("youth_id", youth.to_string()),
+                ("strokes", SIGNATURE.to_owned()),
+            ]
+        };
+        let before = footprint(&app).await;
+        // Bilal may not sign for Amina; Dylan, absent, does not sign; a dot is no signature.
+        refused(
+            app.call(sign, &signing(amina), Some(&bilal_phone)).await,
+            "signer que pour vous-même",
+        )
+        .await;
+        refused(
+            app.call(sign, &signing(dylan), Some(&counsellor)).await,
+            "présent·e ou en retard",
+        )
+        .await;
+        refused(
+            app.call(
+                sign,
+                &[
+                    session(),
+                    ("youth_id", amina.to_string()),
+                    ("strokes", "10,10".into()),
+                ],
+                Some(&counsellor),
+            )
+            .await,
+            "Signez dans le cadre",
+        )
+        .await;
+        assert_eq!(footprint(&app).await, before);
+        ok(app.call(sign, &signing(amina), Some(&counsellor)).await).await;
+        ok(app.call(sign, &signing(bilal), Some(&bilal_phone)).await).await;
+        ok(app.call(sign, &signing(bilal), Some(&bilal_phone)).await).await;
+        ok(app.call(sign, &signing(chloe), Some(&guest)).await).await;
+        let bilal_row = attendance_line::Entity::find()
+            .filter(attendance_line::Column::YouthId.eq(bilal))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(bilal_row.signature_collected_by, Some(bilal));
+        let amina_row = attendance_line::Entity::find()
+            .filter(attendance_line::Column::YouthId.eq(amina))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(amina_row.signature_collected_by, Some(setup.counsellor));
+
+        // The facilitator signs last and closes; closing twice changes nothing.
+        ok(app.call(close, &closing, Some(&guest)).await).await;
+        let after_close = footprint(&app).await;
+        assert_eq!(after_close.1, 1, "one PDF at closing");
+        refused(
+            app.call(close, &closing, Some(&counsellor)).await,
+            "déjà close",
+        )
+        .await;
+        // Nothing changes silently after closing.
+        refused(
+            app.call(mark_path, &mark(dylan, "present"), Some(&counsellor))
+                .await,
+            "déjà close",
+        )
+        .await;
+        refused(
+            app.call(sign, &signing(chloe), Some(&counsellor)).await,
+            "déjà close",
+        )
+        .await;
+        assert_eq!(footprint(&app).await, after_close);
+        let sheet = attendance_sheet::Entity::find()
+            .filter(attendance_sheet::Column::SessionId.eq(id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(sheet.state, "closed");
+        assert_eq!(sheet.closed_by, Some(setup.facilitator));
+
+        // The PDF, downloaded as the counsellor: names, statuses, times, the EU mention and
+        // the fingerprint shown on the page.
+        let view = attendance(&app, id, &counsellor).await;
+        assert_eq!(view.documents.len(), 1);
+        let original = &view.documents[0];
+        let pdf_path = format!("/seances/{id}/emargement/documents/{}", original.id);
+        let download = app.get_as(&pdf_path, Some(&counsellor)).await;
+        assert_eq!(download.status(), 200);
+        assert_eq!(
+            download.headers()["content-type"].to_str().unwrap(),
+            "application/pdf"
+        );
+        let original_bytes = download.bytes().await.unwrap().to_vec();
+        let text = pdf_text(&original_bytes);
+        for youth in [amina, bilal, chloe, dylan, outsider] {
+            let name = full_name(&app, youth).await;
+            assert!(text.contains(&name), "{name} missing from:\n{text}");
+        }
+        for label in [
+            "Présent·e",
+            "En retard",
+            "Absent·e",
+            "(sans inscription)",
+            "Pas de signature",
+        ] {
+            assert!(text.contains(label), "« {label} » missing from:\n{text}");
+        }
+        assert!(text.contains("Fonds social européen"), "{text}");
+        assert!(text.contains(&original.fingerprint), "{text}");
+        assert!(text.contains(&full_name(&app, setup.facilitator).await));
+        let starts = workshop_session::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .starts_at
+            .with_timezone(&shared::domain::PARIS)
+            .format("%-H h %M")
+            .to_string();
+        assert!(
+            text.contains(&starts),
+            "start time {starts} missing:\n{text}"
+        );
+        // Not for youths.
+        assert_eq!(
+            app.get_as(&pdf_path, Some(&bilal_phone)).await.status(),
+            403
+        );
+
+        // A correction needs a reason and an organiser; it is logged, and a corrected sheet is
+        // kept beside the untouched original.
+        let correct = server_fn_path::<CorrectAttendance>();
+        let correction = |reason: &str| {
+            vec![
+                session(),
+                ("youth_id", dylan.to_string()),
+                ("status", "excused".to_owned()),
+                ("reason", reason.to_owned()),
+            ]
+        };
+        refused(
+            app.call(correct, &correction(" "), Some(&counsellor)).await,
+            "raison de la correction",
+        )
+        .await;
+        assert_eq!(
+            app.call(
+                correct,
+                &correction("Certificat médical reçu"),
+                Some(&guest)
+            )
+            .await
+            .status(),
+            403
+        );
+        refused(
+            app.call(
+                correct,
+                &[
+                    session(),
+                    ("youth_id", amina.to_string()),
+                    ("status", "present".into()),
+                    ("reason", "Rien à changer".into()),
+                ],
+                Some(&counsellor),
+            )
+            .await,
+            "déjà « Présent·e »",
+        )
+        .await;
+        assert_eq!(footprint(&app).await, after_close);
+        ok(app
+            .call(
+                correct,
+                &correction("Certificat médical reçu"),
+                Some(&counsellor),
+            )
+            .await)
+        .await;
+        let view = attendance(&app, id, &counsellor).await;
+        assert_eq!(status_of(&view, dylan), Some("excused"));
+        assert_eq!(view.corrections.len(), 1);
+        assert_eq!(view.documents.len(), 2);
+        let kept = app.get_as(&pdf_path, Some(&counsellor)).await;
+        assert_eq!(
+            kept.bytes().await.unwrap().to_vec(),
+            original_bytes,
+            "the original changed"
+        );
+        let corrected = app
+            .get_as(
+                &format!(
+                    "/seances/{id}/emargement/documents/{}",
+                    view.documents[1].id
+                ),
+                Some(&counsellor),
+            )
+            .await;
+        let text = pdf_text(&corrected.bytes().await.unwrap());
+        assert!(text.contains("version corrigée n° 1"), "{text}");
+        assert!(text.contains("Certificat médical reçu"), "{text}");
+        assert!(text.contains("Absent·e → Excusé·e"), "{text}");
+    }
+);
+
+on_both_databases!(
+    attendance_waits_for_the_session,
+    Seed::Demo,
+    |app: TestApp| async move {
+        // A session next week: no roll-call, no check-in yet; a cancelled one has no sheet.
+        let session = workshop_session::Entity::find()
+            .filter(workshop_session::Column::Status.eq("published"))
+            .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(2)))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let counsellor = session_counsellor::Entity::find()
+            .filter(session_counsellor::Column::SessionId.eq(session.id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .person_id;
+        let token = app.session_for(counsellor).await;
+        let youth = youth::Entity::find().one(&app.db).await.unwrap().unwrap();
+        enrolment::ActiveModel {
+            session_id: Set(session.id),
+            youth_id: Set(youth.person_id),
+            status: Set("registered".into()),
+            ticket: Set(99),
+            method: Set("by_staff".into()),
+            enrolled_by: Set(Some(counsellor)),
+            requested_at: Set(Utc::now()),
+            registered_at: Set(Some(Utc::now())),
+            ended_at: Set(None),
+            ended_reason: Set(None),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .ok();
+        let view = attendance(&app, session.id, &token).await;
+        assert!(!view.roll_call_open && !view.check_in_open);
+        refused(
+            app.call(
+                server_fn_path::<MarkAttendance>(),
+                &[
+                    ("session_id", session.id.to_string()),
+                    ("youth_id", youth.person_id.to_string()),
+                    ("status", "present".into()),
+                ],
+                Some(&token),
+            )
+            .await,
+            "L'appel s'ouvre une heure avant",
+        )
+        .await;
+        assert_eq!(
+            attendance_line::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            0
+        );
+
+        // The roll-call page, server-rendered, says so too.
+        let page = app
+            .get_as(&format!("/seances/{}/emargement", session.id), Some(&token))
+            .await;
+        assert_eq!(page.status(), 200);
+        assert!(
+            page.text()
+                .await
+                .unwrap()
+                .contains("L'appel s'ouvre une heure avant")
+        );
+
+        workshop_session::Entity::update_many()
+            .col_expr(workshop_session::Column::Status, Expr::value("cancelled"))
+            .filter(workshop_session::Column::Id.eq(session.id))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        refused(
+            app.call(
+                server_fn_path::<ViewAttendance>(),
+                &[("session_id", session.id.to_string())],
+                Some(&token),
+            )
+            .await,
+            "annulée",
+        )
+        .await;
+    }
+);

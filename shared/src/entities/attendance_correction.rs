@@ -1,0 +1,19 @@
+use sea_orm::entity::prelude::*;
+
+/// A status changed after the sheet was closed, with its reason.
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "attendance_corrections")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub session_id: i32,
+    pub youth_id: i32,
+    pub from_status: String,
+    pub to_status: String,
+    pub reason: String,
+    pub corrected_by: i32,
+    pub corrected_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,26 @@
+use sea_orm::entity::prelude::*;
+
+/// One youth on a session's attendance sheet (unique per session and youth).
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "attendance_lines")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub session_id: i32,
+    pub youth_id: i32,
+    /// present, late, excused or absent.
+    pub status: String,
+    pub walk_in: bool,
+    pub checked_in_at: Option<DateTimeUtc>,
+    /// Roll-call marks are confirmed; a self check-in waits for the facilitator.
+    pub confirmed: bool,
+    pub marked_by: Option<i32>,
+    pub marked_at: DateTimeUtc,
+    /// `SignatureStrokes` text.
+    pub signature: Option<String>,
+    pub signed_at: Option<DateTimeUtc>,
+    pub signature_collected_by: Option<i32>,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

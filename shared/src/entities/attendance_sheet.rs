@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+/// A session's attendance sheet: open while the roll-call runs, then closed (signed
+/// electronically) or paper (a signed scan uploaded).
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "attendance_sheets")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub session_id: i32,
+    /// open, closed or paper.
+    pub state: String,
+    pub check_in_secret: String,
+    pub opened_at: DateTimeUtc,
+    pub closed_at: Option<DateTimeUtc>,
+    pub closed_by: Option<i32>,
+    pub closing_signature: Option<String>,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
