@@ -5,12 +5,13 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::SiteHeader;
 use crate::pages::{
-    AgendaPage, CancelEnrolmentPage, CataloguePage, FacilitatorPage, FacilitatorSessionsPage,
-    FacilitatorsPage, FailedMailPage, ForgotPasswordPage, HomePage, LinkSentPage,
-    LocalMailMessagePage, LocalMailPage, MyCalendarPage, MyEnrolmentsPage, NewFacilitatorPage,
-    NewSessionPage, NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage, NotFoundPage,
-    PlacesPage, PublicSessionPage, RedeemLinkPage, ResetPasswordPage, SessionPage, SignInPage,
-    StaffMemberPage, StaffPage, UpcomingSessionsPage, WorkshopTypePage, YouthPage, YouthsPage,
+    AgendaPage, AttendancePage, CancelEnrolmentPage, CataloguePage, CheckInPage, CheckInScreenPage,
+    CollectSignaturePage, FacilitatorPage, FacilitatorSessionsPage, FacilitatorsPage,
+    FailedMailPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
+    LocalMailPage, MyCalendarPage, MyEnrolmentsPage, NewFacilitatorPage, NewSessionPage,
+    NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage, NotFoundPage, PlacesPage,
+    PublicSessionPage, RedeemLinkPage, ResetPasswordPage, SessionPage, SignInPage, StaffMemberPage,
+    StaffPage, UpcomingSessionsPage, WorkshopTypePage, YouthPage, YouthSignaturePage, YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -67,6 +68,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agenda") view=AgendaPage ssr=SsrMode::Async/>
                     <Route path=path!("/seances/nouvelle") view=NewSessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/seances/:id") view=SessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/seances/:id/emargement") view=AttendancePage ssr=SsrMode::Async/>
+                    <Route path=path!("/seances/:id/emargement/signer/:youth") view=CollectSignaturePage ssr=SsrMode::Async/>
+                    <Route path=path!("/seances/:id/pointage") view=CheckInScreenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/pointer") view=CheckInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ateliers/:id/signer") view=YouthSignaturePage ssr=SsrMode::Async/>
                     <Route path=path!("/ateliers/:id") view=PublicSessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/ateliers/:id/annuler") view=CancelEnrolmentPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-inscriptions") view=MyEnrolmentsPage ssr=SsrMode::Async/>

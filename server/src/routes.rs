@@ -119,3 +119,75 @@ pub async fn calendar_feed(
     )
         .into_response()
 }
+
+/// `GET /seances/{id}/emargement/documents/{document}`: a kept attendance sheet (original,
+/// corrected or paper scan), exactly as stored, for those who take the session's attendance.
+pub async fn download_attendance_document(
+    State(state): State<AppState>,
+    axum::Extension(actor): axum::Extension<shared::domain::Actor>,
+    axum::extract::Path((session_id, document_id)): axum::extract::Path<(i32, i32)>,
+) -> axum::response::Response {
+    let file =
+        shared::services::download_attendance_document(&state.db, &actor, session_id, document_id)
+            .await;
+    file_response(file)
+}
+
+/// `GET /seances/{id}/emargement/a-signer.pdf`: the sheet to print and sign on paper.
+pub async fn print_blank_attendance_sheet(
+    State(state): State<AppState>,
+    axum::Extension(actor): axum::Extension<shared::domain::Actor>,
+    axum::extract::Path(session_id): axum::extract::Path<i32>,
+) -> axum::response::Response {
+    let file = shared::services::print_blank_attendance_sheet(
+        &state.db,
+        &actor,
+        session_id,
+        chrono::Utc::now(),
+    )
+    .await;
+    file_response(file)
+}
+
+/// A file to download, or the French refusal with its status.
+fn file_response(
+    file: Result<shared::services::DownloadedFile, shared::ServiceError>,
+) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    use shared::ServiceError;
+    match file {
+        Ok(file) => (
+            [
+                (header::CONTENT_TYPE, file.content_type),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", file.file_name),
+                ),
+                // Personal data: never kept by shared caches.
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            file.content,
+        )
+            .into_response(),
+        Err(error) => {
+            let status = match &error {
+                ServiceError::NotFound => StatusCode::NOT_FOUND,
+                ServiceError::NotSignedIn => StatusCode::UNAUTHORIZED,
+                ServiceError::Forbidden => StatusCode::FORBIDDEN,
+                ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                ServiceError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+                ServiceError::Database(cause) => {
+                    tracing::error!(%cause, "downloading an attendance sheet failed");
+                    StatusCode::SERVICE_UNAVAILABLE
+                }
+            };
+            (
+                status,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                error.user_message(),
+            )
+                .into_response()
+        }
+    }
+}

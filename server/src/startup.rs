@@ -22,7 +22,10 @@ use app::{App, shell};
 use crate::config::{MailBackend, Settings};
 use crate::middleware::{identify_actor, reject_cross_site_requests};
 use crate::precompress::precompress_assets;
-use crate::routes::{calendar_feed, download_local_mail, health_check};
+use crate::routes::{
+    calendar_feed, download_attendance_document, download_local_mail, health_check,
+    print_blank_attendance_sheet,
+};
 use crate::workers::{run_mail_dispatcher, run_reminders};
 
 /// A server bound to its port, ready to run, with its mail dispatcher.
@@ -183,6 +186,14 @@ pub fn router(state: AppState) -> Router {
             axum::routing::get(download_local_mail),
         )
         .route("/calendrier/{file}", axum::routing::get(calendar_feed))
+        .route(
+            "/seances/{id}/emargement/documents/{document}",
+            axum::routing::get(download_attendance_document),
+        )
+        .route(
+            "/seances/{id}/emargement/a-signer.pdf",
+            axum::routing::get(print_blank_attendance_sheet),
+        )
         .nest("/pkg", hashed_assets)
         .leptos_routes_with_context(
             &state,

@@ -52,6 +52,8 @@ const SITE_EDITORS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist];
 const COORDINATORS: &[Who] = &[Coordinator];
 const FACILITATORS: &[Who] = &[Facilitator];
 const YOUTHS: &[Who] = &[Youth, AnotherYouth];
+/// Those who take a session's attendance: its organisers and its guest facilitator.
+const ATTENDANCE_TAKERS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist, Facilitator];
 
 /// What an entry promises.
 #[derive(Clone, Copy, Debug)]
@@ -92,6 +94,15 @@ struct Cast {
     workshop_type_to_archive: i32,
     /// A message to `youth` that could not be delivered.
     failed_mail: i32,
+    /// A session of the Mission Locale under way, run by the referent and the facilitator, with
+    /// `youth` and `another_youth` registered.
+    session_under_way: i32,
+    /// Its check-in secret, for the code of the moment.
+    check_in_secret: String,
+    /// One session under way without places per attendance taker: each closes its own.
+    sessions_to_close: Vec<i32>,
+    /// A session whose sheet is closed, `youth` present on it.
+    closed_session: i32,
 }
 
 impl Cast {
@@ -306,7 +317,114 @@ async fn cast(app: &TestApp) -> Cast {
         .expect("a failed message")
         .id
     };
+    // Sessions under way: moved to have started 20 minutes ago (planning refuses the past).
+    let under_way = |id: i32| {
+        let db = app.db.clone();
+        async move {
+            use sea_orm::sea_query::Expr;
+            let starts_at = chrono::Utc::now() - chrono::Duration::minutes(20);
+            shared::entities::workshop_session::Entity::update_many()
+                .col_expr(
+                    shared::entities::workshop_session::Column::StartsAt,
+                    Expr::value(starts_at),
+                )
+                .col_expr(
+                    shared::entities::workshop_session::Column::EndsAt,
+                    Expr::value(starts_at + chrono::Duration::hours(1)),
+                )
+                .filter(shared::entities::workshop_session::Column::Id.eq(id))
+                .exec(&db)
+                .await
+                .expect("a session moved");
+            shared::entities::session_facilitator::Entity::insert(
+                shared::entities::session_facilitator::ActiveModel {
+                    session_id: sea_orm::Set(id),
+                    person_id: sea_orm::Set(facilitator),
+                },
+            )
+            .exec_without_returning(&db)
+            .await
+            .expect("a guest");
+            id
+        }
+    };
+    let register = |session_id: i32, youth_id: i32| {
+        let db = app.db.clone();
+        async move {
+            use sea_orm::{ActiveModelTrait, Set};
+            let now = chrono::Utc::now();
+            shared::entities::enrolment::ActiveModel {
+                session_id: Set(session_id),
+                youth_id: Set(youth_id),
+                status: Set("registered".into()),
+                ticket: Set(i64::from(youth_id)),
+                method: Set("by_staff".into()),
+                enrolled_by: Set(None),
+                requested_at: Set(now),
+                registered_at: Set(Some(now)),
+                ended_at: Set(None),
+                ended_reason: Set(None),
+                ..Default::default()
+            }
+            .insert(&db)
+            .await
+            .expect("a place");
+        }
+    };
+    let first_under_way = plan(planned("2027-10-04")).await;
+    let session_under_way = under_way(first_under_way).await;
+    register(session_under_way, youth_row.person_id).await;
+    register(session_under_way, another_youth).await;
+    let mut sessions_to_close = Vec::new();
+    for id in first_under_way + 1..first_under_way + 3 {
+        sessions_to_close.push(under_way(id).await);
+    }
+    let more = plan(planned("2027-10-05")).await;
+    for id in more..more + 3 {
+        sessions_to_close.push(under_way(id).await);
+    }
+    let closed_session = sessions_to_close.pop().expect("a session to close");
+    register(closed_session, youth_row.person_id).await;
+    {
+        let actor = shared::domain::Actor::Coordinator {
+            person_id: coordinator,
+        };
+        let now = chrono::Utc::now();
+        shared::services::mark_attendance(
+            &app.db,
+            &actor,
+            closed_session,
+            youth_row.person_id,
+            "present",
+            now,
+        )
+        .await
+        .expect("a mark");
+        shared::services::close_attendance_sheet(
+            &app.db,
+            &actor,
+            closed_session,
+            "100,300 150,200 200,120 260,180 320,260 380,150 450,90 520,200",
+            now,
+        )
+        .await
+        .expect("a closed sheet");
+        shared::services::show_check_in_code(&app.db, &actor, session_under_way, &mail, now)
+            .await
+            .expect("a check-in screen");
+    }
+    let check_in_secret = shared::entities::attendance_sheet::Entity::find()
+        .filter(shared::entities::attendance_sheet::Column::SessionId.eq(session_under_way))
+        .one(&app.db)
+        .await
+        .expect("a query")
+        .expect("a sheet")
+        .check_in_secret;
     Cast {
+        session_under_way,
+        check_in_secret,
+        sessions_to_close,
+        closed_session,
         failed_mail,
         session_to_edit,
         open_session,
@@ -798,6 +916,140 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(YOUTH_EDITORS),
         ),
         (
+            server_fn_path::<ViewAttendance>(),
+            Box::new(|cast, _, _| vec![("session_id", cast.session_under_way.to_string())]),
+            Access::Only(ATTENDANCE_TAKERS),
+        ),
+        (
+            server_fn_path::<MarkAttendance>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("session_id", cast.session_under_way.to_string()),
+                    ("youth_id", cast.youth.to_string()),
+                    ("status", "present".into()),
+                ]
+            }),
+            Access::Only(ATTENDANCE_TAKERS),
+        ),
+        (
+            server_fn_path::<AddWalkIn>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("session_id", cast.session_under_way.to_string()),
+                    ("youth_id", cast.youth.to_string()),
+                ]
+            }),
+            // Takers who may also enrol the youth: a guest facilitator reads no youth's file.
+            Access::Only(YOUTH_EDITORS),
+        ),
+        (
+            server_fn_path::<ShowCheckInCode>(),
+            Box::new(|cast, _, _| vec![("session_id", cast.session_under_way.to_string())]),
+            Access::Only(ATTENDANCE_TAKERS),
+        ),
+        (
+            server_fn_path::<CheckInWithCode>(),
+            Box::new(|cast, _, _| {
+                let window = shared::domain::check_in_window(chrono::Utc::now());
+                vec![(
+                    "code",
+                    shared::services::check_in_code(
+                        &cast.check_in_secret,
+                        cast.session_under_way,
+                        window,
+                    ),
+                )]
+            }),
+            // Both youths hold a place; nobody else checks in.
+            Access::Only(YOUTHS),
+        ),
+        (
+            server_fn_path::<ViewSignatureRequest>(),
+            Box::new(|cast, who, _| {
+                vec![
+                    ("session_id", cast.session_under_way.to_string()),
+                    (
+                        "youth_id",
+                        if matches!(who, Youth | AnotherYouth) {
+                            "0".into()
+                        } else {
+                            cast.youth.to_string()
+                        },
+                    ),
+                ]
+            }),
+            Access::Only(&[
+                Coordinator,
+                CounsellorSameMl,
+                Specialist,
+                Facilitator,
+                Youth,
+                AnotherYouth,
+            ]),
+        ),
+        (
+            server_fn_path::<SignAttendanceSheet>(),
+            Box::new(|cast, who, _| {
+                vec![
+                    ("session_id", cast.session_under_way.to_string()),
+                    (
+                        "youth_id",
+                        cast.person(who)
+                            .filter(|_| matches!(who, Youth | AnotherYouth))
+                            .unwrap_or(cast.youth)
+                            .to_string(),
+                    ),
+                    (
+                        "strokes",
+                        "100,300 150,200 200,120 260,180 320,260 380,150 450,90 520,200".into(),
+                    ),
+                ]
+            }),
+            Access::Only(&[
+                Coordinator,
+                CounsellorSameMl,
+                Specialist,
+                Facilitator,
+                Youth,
+                AnotherYouth,
+            ]),
+        ),
+        (
+            server_fn_path::<CloseAttendanceSheet>(),
+            Box::new(|cast, who, _| {
+                let index = ATTENDANCE_TAKERS
+                    .iter()
+                    .position(|taker| *taker == who)
+                    .unwrap_or(0);
+                vec![
+                    ("session_id", cast.sessions_to_close[index].to_string()),
+                    (
+                        "strokes",
+                        "100,300 150,200 200,120 260,180 320,260 380,150 450,90 520,200".into(),
+                    ),
+                ]
+            }),
+            Access::Only(ATTENDANCE_TAKERS),
+        ),
+        (
+            server_fn_path::<CorrectAttendance>(),
+            Box::new(|cast, who, _| {
+                // Each organiser changes the status to another one than the last.
+                let status = match who {
+                    Coordinator => "excused",
+                    CounsellorSameMl => "absent",
+                    _ => "late",
+                };
+                vec![
+                    ("session_id", cast.closed_session.to_string()),
+                    ("youth_id", cast.youth.to_string()),
+                    ("status", status.into()),
+                    ("reason", "Correction de la matrice".into()),
+                ]
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
+        (
             server_fn_path::<ViewWorkshopType>(),
             Box::new(|cast, _, _| vec![("id", cast.workshop_type.0.to_string())]),
             Access::Only(STAFF),
@@ -960,6 +1212,37 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
             "/courriels-en-echec",
             "/courriels-en-echec".into(),
             Access::Only(STAFF),
+        ),
+        (
+            "/seances/:id/emargement",
+            format!("/seances/{}/emargement", cast.session_under_way),
+            Access::Only(ATTENDANCE_TAKERS),
+        ),
+        (
+            "/seances/:id/emargement/signer/:youth",
+            format!(
+                "/seances/{}/emargement/signer/{}",
+                cast.session_under_way, cast.youth
+            ),
+            // The youth may open their own line's signature page too.
+            Access::Only(&[
+                Coordinator,
+                CounsellorSameMl,
+                Specialist,
+                Facilitator,
+                Youth,
+            ]),
+        ),
+        (
+            "/seances/:id/pointage",
+            format!("/seances/{}/pointage", cast.session_under_way),
+            Access::Only(ATTENDANCE_TAKERS),
+        ),
+        ("/pointer", "/pointer".into(), Access::Public),
+        (
+            "/ateliers/:id/signer",
+            format!("/ateliers/{}/signer", cast.session_under_way),
+            Access::Only(YOUTHS),
         ),
         ("/catalogue", "/catalogue".into(), Access::Only(STAFF)),
         (

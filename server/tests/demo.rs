@@ -193,5 +193,76 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
             .expect("a query");
         assert!(found.is_some(), "{guest} is a demo guest facilitator");
     }
+
+    // end2end/tests/attendance.spec.ts: the session under way, its counsellor, its guest and
+    // two of its youths (one with an email, to sign in on their phone).
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use shared::entities::{
+        enrolment, person, session_counsellor, session_facilitator, workshop_session,
+    };
+    let under_way = workshop_session::Entity::find()
+        .filter(workshop_session::Column::StartsAt.lt(Utc::now()))
+        .all(&db)
+        .await
+        .expect("a query");
+    assert_eq!(under_way.len(), 1, "one demo session under way");
+    assert!(under_way[0].ends_at > Utc::now() + chrono::Duration::hours(2));
+    let email_of = |id: i32| {
+        let db = db.clone();
+        async move {
+            person::Entity::find_by_id(id)
+                .one(&db)
+                .await
+                .expect("a query")
+                .expect("a person")
+        }
+    };
+    let counsellor = session_counsellor::Entity::find()
+        .filter(session_counsellor::Column::SessionId.eq(under_way[0].id))
+        .one(&db)
+        .await
+        .expect("a query")
+        .expect("a counsellor");
+    assert_eq!(
+        email_of(counsellor.person_id).await.email.as_deref(),
+        Some("lea.martin7@ml93.example")
+    );
+    let guest = session_facilitator::Entity::find()
+        .filter(session_facilitator::Column::SessionId.eq(under_way[0].id))
+        .one(&db)
+        .await
+        .expect("a query")
+        .expect("a guest");
+    assert_eq!(
+        email_of(guest.person_id).await.email.as_deref(),
+        Some("awa.konate0@medias.example")
+    );
+    let mut youths = Vec::new();
+    for place in enrolment::Entity::find()
+        .filter(enrolment::Column::SessionId.eq(under_way[0].id))
+        .filter(enrolment::Column::Status.eq("registered"))
+        .all(&db)
+        .await
+        .expect("a query")
+    {
+        let youth = email_of(place.youth_id).await;
+        youths.push(format!(
+            "{} {} {}",
+            youth.first_name,
+            youth.last_name,
+            youth.email.unwrap_or_default()
+        ));
+    }
+    assert_eq!(youths.len(), 6);
+    assert!(
+        youths.contains(&"Mehdi Camara mehdi.camara7@jeunes.example".to_owned()),
+        "{youths:?}"
+    );
+    assert!(
+        youths
+            .iter()
+            .any(|youth| youth.starts_with("Sofiane Sylla")),
+        "{youths:?}"
+    );
 }
 for_both_backends!(demo_accounts_sign_in_as_each_role);

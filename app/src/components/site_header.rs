@@ -34,6 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
                                         <nav class="site-header__nav" aria-label="Mes ateliers" data-test="youth-nav">
                                             <a href="/ateliers" data-test="nav-upcoming">"Ateliers"</a>
                                             <a href="/mes-inscriptions" data-test="nav-my-enrolments">"Mes inscriptions"</a>
+                                            <a href="/pointer" data-test="nav-check-in">"Pointer"</a>
                                             <a href="/mon-agenda" data-test="nav-my-calendar">"Mon agenda"</a>
                                         </nav>
                                     }

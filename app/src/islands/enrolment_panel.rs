@@ -188,41 +188,10 @@ pub fn EnrolmentPanel(
     }
 }
 
-/// Posts `session_id` to the server function at `path` as a script does (it answers JSON with
-/// the real status) and reads the new place, or the French refusal.
+/// Posts `session_id` to the server function at `path` and reads the new place, or the French
+/// refusal.
 #[cfg(feature = "hydrate")]
 async fn post_session_form(path: &str, session_id: i32) -> Result<YouthPlaceView, String> {
-    use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
-
-    const NETWORK: &str =
-        "La connexion avec Ateliers a échoué. Vérifiez votre connexion internet puis réessayez.";
-    let failed = |_| NETWORK.to_owned();
-    let headers = web_sys::Headers::new().map_err(failed)?;
-    headers
-        .set("Content-Type", "application/x-www-form-urlencoded")
-        .map_err(failed)?;
-    headers.set("Accept", "application/json").map_err(failed)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(&format!("session_id={session_id}")));
-    let window = web_sys::window().ok_or(NETWORK)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
-        .await
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(failed)?;
-    let body = JsFuture::from(response.text().map_err(failed)?)
-        .await
-        .map_err(failed)?
-        .as_string()
-        .unwrap_or_default();
-    if response.ok() {
-        serde_json::from_str(&body).map_err(|_| NETWORK.to_owned())
-    } else {
-        Err(serde_json::from_str::<crate::error::AppError>(&body)
-            .map(|error| error.message().to_owned())
-            .unwrap_or_else(|_| NETWORK.to_owned()))
-    }
+    let body = super::post_form::post_form(path, &format!("session_id={session_id}")).await?;
+    serde_json::from_str(&body).map_err(|_| super::post_form::NETWORK.to_owned())
 }

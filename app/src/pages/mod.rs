@@ -1,6 +1,7 @@
 //! One module per page, named after what the person does there.
 
 mod agenda;
+mod attendance;
 mod catalogue;
 mod facilitators;
 mod failed_mail;
@@ -19,6 +20,9 @@ mod upcoming_sessions;
 mod youths;
 
 pub use agenda::AgendaPage;
+pub use attendance::{
+    AttendancePage, CheckInPage, CheckInScreenPage, CollectSignaturePage, YouthSignaturePage,
+};
 pub use catalogue::{CataloguePage, NewWorkshopTypePage, WorkshopTypePage};
 pub use facilitators::{FacilitatorPage, FacilitatorsPage, NewFacilitatorPage};
 pub use failed_mail::FailedMailPage;

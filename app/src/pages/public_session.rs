@@ -168,6 +168,9 @@ pub fn FacilitatorSessionsPage() -> impl IntoView {
                                                     })}
                                                     <PlaceDetails place=session.place/>
                                                     <p>{format!("Sujet : {}", session.description)}</p>
+                                                    {(session.status == shared::domain::SessionStatus::Published).then(|| view! {
+                                                        <p><a class="button" href=format!("/seances/{}/emargement", session.id) data-test="facilitator-attendance">"Émargement"</a></p>
+                                                    })}
                                                     <p data-test="facilitator-registered">{format!("{} jeune(s) inscrit(s) sur {} places", session.registered, session.capacity)}</p>
                                                     {(!session.first_names.is_empty()).then(|| view! {
                                                         <p>{format!("Prénoms : {}", session.first_names.join(", "))}</p>

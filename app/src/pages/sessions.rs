@@ -404,6 +404,9 @@ fn SessionDetailsView(
         <h3>"Intervenants invités"</h3>
         <ul data-test="session-facilitators">{contacts(facilitators)}</ul>
         <p><a href=format!("/ateliers/{id}")>"Page publique de la séance (à partager avec les jeunes)"</a></p>
+        {(status == SessionStatus::Published).then(|| view! {
+            <p><a class="button" href=format!("/seances/{id}/emargement") data-test="attendance-link">"Émargement : appel, pointage, signatures"</a></p>
+        })}
         <RosterSection id/>
         {edit_form
             .zip(options)

@@ -1,0 +1,458 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::domain::{
+    AttendanceLineView, AttendanceStatus, AttendanceView, SheetState, SignatureRequest,
+};
+
+use crate::components::{ErrorNotice, FormError, IslandsScripts};
+use crate::islands::{CheckInScreenPanel, SignaturePad};
+use crate::server_fns::{
+    AddWalkIn, CheckInWithCode, CloseAttendanceSheet, CorrectAttendance, MarkAttendance,
+    ShowCheckInCode, SignAttendanceSheet, show_check_in_code, view_attendance,
+    view_signature_request,
+};
+
+fn id_param(name: &str) -> i32 {
+    use_params_map()
+        .read_untracked()
+        .get(name)
+        .and_then(|id| id.parse::<i32>().ok())
+        .unwrap_or(0)
+}
+
+/// `/seances/:id/emargement`: the roll-call on a phone or tablet in the room — one tap per
+/// status, the self check-ins to confirm, signatures, walk-ins, closing; then the kept sheets
+/// and the corrections.
+#[component]
+pub fn AttendancePage() -> impl IntoView {
+    let id = id_param("id");
+    let attendance = Resource::new_blocking(move || id, view_attendance);
+    let mark = ServerAction::<MarkAttendance>::new();
+    let walk_in = ServerAction::<AddWalkIn>::new();
+    let close = ServerAction::<CloseAttendanceSheet>::new();
+    let correct = ServerAction::<CorrectAttendance>::new();
+    let query = use_query_map().read_untracked();
+    let notice = if query.get("close").is_some() {
+        Some("La feuille est close et signée : le PDF est prêt.")
+    } else if query.get("corrige").is_some() {
+        Some("Correction enregistrée : une feuille corrigée a été ajoutée, l'originale est gardée.")
+    } else if query.get("signe").is_some() {
+        Some("Signature enregistrée.")
+    } else {
+        None
+    };
+    let error = mark
+        .value()
+        .get_untracked()
+        .or_else(|| walk_in.value().get_untracked())
+        .or_else(|| close.value().get_untracked())
+        .or_else(|| correct.value().get_untracked())
+        .and_then(Result::err);
+    view! {
+        <Title text="Émargement — Ateliers"/>
+        <p><a href=format!("/seances/{id}")>"← La séance"</a></p>
+        {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> })}
+        <FormError error/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match attendance.await {
+                    Ok(view) => view! { <AttendanceSheetView view mark walk_in close correct/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AttendanceSheetView(
+    view: AttendanceView,
+    mark: ServerAction<MarkAttendance>,
+    walk_in: ServerAction<AddWalkIn>,
+    close: ServerAction<CloseAttendanceSheet>,
+    correct: ServerAction<CorrectAttendance>,
+) -> impl IntoView {
+    let AttendanceView {
+        session_id,
+        title,
+        when,
+        place,
+        state,
+        roll_call_open,
+        check_in_open,
+        lines,
+        walk_in_candidates,
+        may_correct,
+        not_closable_because,
+        closed,
+        documents,
+        corrections,
+    } = view;
+    let state_label = match state {
+        SheetState::Open => "Feuille ouverte",
+        SheetState::Closed => "Feuille close et signée",
+        SheetState::Paper => "Feuille papier déposée",
+    };
+    let open = state == SheetState::Open;
+    let present = lines
+        .iter()
+        .filter(|line| line.status.is_some_and(AttendanceStatus::attended))
+        .count();
+    let summary = format!(
+        "{state_label} · {present} présent·es sur {} ligne(s)",
+        lines.len()
+    );
+    view! {
+        <h1>{format!("Émargement — {title}")}</h1>
+        <p class="lead">{format!("{when} · {place}")}</p>
+        <p data-test="sheet-state" data-state=state.code()>{summary}</p>
+        {closed.map(|closed| view! { <p data-test="sheet-closed">{closed}</p> })}
+        {(open && !roll_call_open).then(|| view! {
+            <p class="notice" role="note">"L'appel s'ouvre une heure avant le début de la séance."</p>
+        })}
+        {open.then(|| view! {
+            <p class="actions">
+                {check_in_open.then(|| view! {
+                    <a class="button" href=format!("/seances/{session_id}/pointage") data-test="open-check-in">
+                        "Écran de pointage (code et QR code)"
+                    </a>
+                })}
+                <a class="button button--secondary" href=format!("/seances/{session_id}/emargement/a-signer.pdf") data-test="print-blank-sheet">
+                    "Imprimer la feuille papier"
+                </a>
+            </p>
+        })}
+        <h2>"Appel"</h2>
+        {lines.is_empty().then(|| view! { <p>"Personne n'est inscrit·e à cette séance."</p> })}
+        <ul class="roll-call" data-test="roll-call">
+            {lines
+                .into_iter()
+                .map(|line| view! { <RollCallLine session_id line open=open && roll_call_open mark may_correct=may_correct && !open correct/> })
+                .collect_view()}
+        </ul>
+        {(open && roll_call_open && !walk_in_candidates.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="sans-inscription">
+                <h2 id="sans-inscription">"Ajouter un·e jeune venu·e sans inscription"</h2>
+                <ActionForm action=walk_in attr:data-test="walk-in-form">
+                    <input type="hidden" name="session_id" value=session_id/>
+                    <label for="walk-in-youth">"Jeune"</label>
+                    <select id="walk-in-youth" name="youth_id" required data-test="walk-in-youth">
+                        <option value="">"— Choisir —"</option>
+                        {walk_in_candidates.into_iter().map(|youth| view! {
+                            <option value=youth.id>{format!("{} (suivi·e par {})", youth.name, youth.detail)}</option>
+                        }).collect_view()}
+                    </select>
+                    <button type="submit" class="button" data-test="add-walk-in">"Ajouter, présent·e"</button>
+                </ActionForm>
+            </section>
+        })}
+        {(open && roll_call_open).then(|| view! {
+            <section class="card" aria-labelledby="cloturer">
+                <h2 id="cloturer">"Signer et clôturer la feuille"</h2>
+                {if not_closable_because.is_empty() {
+                    view! {
+                        <p>"Signez en dernier : la feuille sera close et le PDF produit. Après, un statut ne change que par une correction motivée."</p>
+                        <ActionForm action=close attr:data-test="close-form">
+                            <input type="hidden" name="session_id" value=session_id/>
+                            <SignaturePad label="Votre signature, pour clôturer la feuille".to_owned()/>
+                            <noscript><p>"La signature au doigt demande JavaScript : imprimez la feuille papier."</p></noscript>
+                            <button type="submit" class="button button--large" data-test="close-sheet">"Signer et clôturer"</button>
+                        </ActionForm>
+                        <IslandsScripts/>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p>"Avant de clôturer :"</p>
+                        <ul data-test="not-closable">
+                            {not_closable_because.into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+        })}
+        <section id="documents" aria-labelledby="feuilles">
+            <h2 id="feuilles">"Feuilles gardées"</h2>
+            {documents.is_empty().then(|| view! { <p>"Aucune : la feuille est produite à la clôture."</p> })}
+            <ul data-test="sheet-documents">
+                {documents.into_iter().map(|document| view! {
+                    <li>
+                        <a href=format!("/seances/{session_id}/emargement/documents/{}", document.id) data-test="sheet-pdf" download="">
+                            {format!("{} — {}", document.label, document.made_at)}
+                        </a>
+                        <br/>
+                        <small class="fingerprint">{format!("Empreinte SHA-256 : {}", document.fingerprint)}</small>
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(!corrections.is_empty()).then(|| view! {
+                <h3>"Corrections après clôture"</h3>
+                <ul data-test="corrections">
+                    {corrections.into_iter().map(|correction| view! {
+                        <li>{format!(
+                            "{} : {} → {} — {} (par {}, le {})",
+                            correction.youth,
+                            correction.from.label(),
+                            correction.to.label(),
+                            correction.reason,
+                            correction.by,
+                            correction.at
+                        )}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn RollCallLine(
+    session_id: i32,
+    line: AttendanceLineView,
+    /// The sheet is open and the roll-call has begun: statuses can be tapped.
+    open: bool,
+    mark: ServerAction<MarkAttendance>,
+    may_correct: bool,
+    correct: ServerAction<CorrectAttendance>,
+) -> impl IntoView {
+    let AttendanceLineView {
+        youth_id,
+        name,
+        status,
+        walk_in,
+        checked_in_at,
+        confirmed,
+        signed_at,
+    } = line;
+    let mut details = Vec::new();
+    details.push(
+        status
+            .map_or("Pas encore de statut", AttendanceStatus::label)
+            .to_owned(),
+    );
+    if walk_in {
+        details.push("sans inscription".to_owned());
+    }
+    if let Some(at) = &checked_in_at {
+        details.push(format!("pointé·e à {at}"));
+        if !confirmed {
+            details.push("à confirmer".to_owned());
+        }
+    }
+    if let Some(at) = &signed_at {
+        details.push(format!("signé à {at}"));
+    }
+    let attended = status.is_some_and(AttendanceStatus::attended);
+    let name_for_buttons = name.clone();
+    view! {
+        <li
+            id=format!("jeune-{youth_id}")
+            class="roll-call__line"
+            data-test="roll-call-line"
+            data-youth=name.clone()
+            data-status=status.map(AttendanceStatus::code).unwrap_or("")
+            data-signed=if signed_at.is_some() { "true" } else { "false" }
+        >
+            <p class="roll-call__name"><strong>{name.clone()}</strong></p>
+            <p class="roll-call__details" data-test="line-details">{details.join(" · ")}</p>
+            {open.then(|| view! {
+                <ActionForm action=mark attr:class="roll-call__statuses">
+                    <input type="hidden" name="session_id" value=session_id/>
+                    <input type="hidden" name="youth_id" value=youth_id/>
+                    {AttendanceStatus::ALL.into_iter().map(|choice| {
+                        let pressed = status == Some(choice) && confirmed;
+                        view! {
+                            <button
+                                type="submit"
+                                name="status"
+                                value=choice.code()
+                                class="button roll-call__status"
+                                aria-pressed=if pressed { "true" } else { "false" }
+                                aria-label=format!("{} : {}", name_for_buttons, choice.label())
+                                data-test=format!("mark-{}", choice.code())
+                            >
+                                {choice.label()}
+                            </button>
+                        }
+                    }).collect_view()}
+                </ActionForm>
+            })}
+            {(open && attended && signed_at.is_none()).then(|| view! {
+                <a class="button button--secondary" href=format!("/seances/{session_id}/emargement/signer/{youth_id}") data-test="collect-signature">
+                    "Faire signer"
+                </a>
+            })}
+            {(may_correct && status.is_some()).then(|| view! {
+                <details class="roll-call__correct">
+                    <summary data-test="open-correction">"Corriger"</summary>
+                    <ActionForm action=correct attr:data-test="correction-form">
+                        <input type="hidden" name="session_id" value=session_id/>
+                        <input type="hidden" name="youth_id" value=youth_id/>
+                        <label for=format!("correct-status-{youth_id}")>"Nouveau statut"</label>
+                        <select id=format!("correct-status-{youth_id}") name="status" data-test="correction-status">
+                            {AttendanceStatus::ALL.into_iter().map(|choice| view! {
+                                <option value=choice.code() selected=status == Some(choice)>{choice.label()}</option>
+                            }).collect_view()}
+                        </select>
+                        <label for=format!("correct-reason-{youth_id}")>"Raison (figurera sur la feuille corrigée)"</label>
+                        <textarea id=format!("correct-reason-{youth_id}") name="reason" rows="2" required minlength="5" maxlength="500" data-test="correction-reason"></textarea>
+                        <button type="submit" class="button" data-test="submit-correction">"Enregistrer la correction"</button>
+                    </ActionForm>
+                </details>
+            })}
+        </li>
+    }
+}
+
+/// `/seances/:id/pointage`: the screen the facilitator shows the room — a code that changes
+/// every 30 seconds, its QR code, and the check-ins to confirm.
+#[component]
+pub fn CheckInScreenPage() -> impl IntoView {
+    let id = id_param("id");
+    let screen = Resource::new_blocking(move || id, show_check_in_code);
+    let refresh_path = <ShowCheckInCode as leptos::server_fn::ServerFn>::PATH;
+    let confirm_path = <MarkAttendance as leptos::server_fn::ServerFn>::PATH;
+    view! {
+        <Title text="Pointage — Ateliers"/>
+        <p><a href=format!("/seances/{id}/emargement")>"← L'appel"</a></p>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match screen.await {
+                    Ok(screen) => view! {
+                        <h1>{format!("Pointage — {}", screen.title)}</h1>
+                        <p class="lead">"Les jeunes inscrit·es scannent le QR code, ou ouvrent « Pointer » dans Ateliers et tapent le code."</p>
+                        <CheckInScreenPanel screen refresh_path=refresh_path.to_owned() confirm_path=confirm_path.to_owned()/>
+                        <IslandsScripts/>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/pointer`: a youth types the code shown in the room (the QR code opens this page with the
+/// code filled in).
+#[component]
+pub fn CheckInPage() -> impl IntoView {
+    let check_in = ServerAction::<CheckInWithCode>::new();
+    let code = use_query_map()
+        .read_untracked()
+        .get("code")
+        .unwrap_or_default();
+    view! {
+        <Title text="Pointer — Ateliers"/>
+        <h1>"Pointer à un atelier"</h1>
+        <FormError error=check_in.value().get_untracked().and_then(Result::err)/>
+        <p class="lead">"Tapez le code affiché dans la salle : il change toutes les 30 secondes."</p>
+        <ActionForm action=check_in attr:data-test="check-in-form">
+            <label for="check-in-code">"Code à 6 chiffres"</label>
+            <input
+                id="check-in-code"
+                name="code"
+                value=code
+                inputmode="numeric"
+                autocomplete="one-time-code"
+                pattern="[0-9 ]*"
+                maxlength="7"
+                required
+                class="input--code"
+                data-test="check-in-code-input"
+            />
+            <button type="submit" class="button button--large" data-test="check-in">"Je suis là"</button>
+        </ActionForm>
+    }
+}
+
+/// `/ateliers/:id/signer`: a youth signs the sheet on their own phone.
+#[component]
+pub fn YouthSignaturePage() -> impl IntoView {
+    let id = id_param("id");
+    let checked_in = use_query_map().read_untracked().get("pointe").is_some();
+    let request = Resource::new_blocking(move || id, |id| view_signature_request(id, 0));
+    let sign = ServerAction::<SignAttendanceSheet>::new();
+    view! {
+        <Title text="Signer la feuille — Ateliers"/>
+        {checked_in.then(|| view! {
+            <p class="notice notice--success" role="status" data-test="checked-in">
+                "Vous êtes pointé·e. L'animateur·rice confirme votre présence ; signez la feuille ci-dessous."
+            </p>
+        })}
+        <FormError error=sign.value().get_untracked().and_then(Result::err)/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match request.await {
+                    Ok(request) => view! { <SignatureForm request sign/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/seances/:id/emargement/signer/:youth`: a youth signs on the facilitator's device.
+#[component]
+pub fn CollectSignaturePage() -> impl IntoView {
+    let id = id_param("id");
+    let youth = id_param("youth");
+    let request = Resource::new_blocking(
+        move || (id, youth),
+        |(id, youth)| view_signature_request(id, youth),
+    );
+    let sign = ServerAction::<SignAttendanceSheet>::new();
+    view! {
+        <Title text="Faire signer — Ateliers"/>
+        <p><a href=format!("/seances/{id}/emargement")>"← L'appel"</a></p>
+        <FormError error=sign.value().get_untracked().and_then(Result::err)/>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match request.await {
+                    Ok(request) => view! { <SignatureForm request sign/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SignatureForm(
+    request: SignatureRequest,
+    sign: ServerAction<SignAttendanceSheet>,
+) -> impl IntoView {
+    let SignatureRequest {
+        session_id,
+        youth_id,
+        title,
+        when,
+        youth_name,
+        status,
+        signed_at,
+    } = request;
+    view! {
+        <h1>{format!("Feuille d'émargement — {title}")}</h1>
+        <p class="lead">{when}</p>
+        <p>{format!("{youth_name} · {}", status.label())}</p>
+        {match signed_at {
+            Some(at) => view! {
+                <p class="notice notice--success" role="status" data-test="signed">
+                    {format!("Signé à {at}. Merci !")}
+                </p>
+            }.into_any(),
+            None if status.attended() => view! {
+                <ActionForm action=sign attr:data-test="signature-form">
+                    <input type="hidden" name="session_id" value=session_id/>
+                    <input type="hidden" name="youth_id" value=youth_id/>
+                    <p>{format!("Signature de {youth_name}, avec le doigt dans le cadre :")}</p>
+                    <SignaturePad label=format!("Signature de {youth_name}")/>
+                    <noscript><p>"La signature au doigt demande JavaScript : signez la feuille papier."</p></noscript>
+                    <button type="submit" class="button button--large" data-test="sign">"Je signe"</button>
+                </ActionForm>
+                <IslandsScripts/>
+            }.into_any(),
+            None => view! {
+                <p class="notice" data-test="not-to-sign">"Seul·es les jeunes présent·es ou en retard signent la feuille."</p>
+            }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,21 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// A counsellor adds a youth who came without a place.
+#[server]
+pub async fn add_walk_in(session_id: i32, youth_id: i32) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::add_walk_in(
+        &state.db,
+        &crate::session::current_actor(),
+        session_id,
+        youth_id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!(
+        "/seances/{session_id}/emargement#jeune-{youth_id}"
+    ));
+    Ok(())
+}

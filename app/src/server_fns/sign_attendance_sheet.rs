@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// A youth signs the sheet, on their phone or on the facilitator's device.
+#[server]
+pub async fn sign_attendance_sheet(
+    session_id: i32,
+    youth_id: i32,
+    strokes: String,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::session::current_actor();
+    shared::services::sign_attendance_sheet(
+        &state.db,
+        &actor,
+        session_id,
+        youth_id,
+        &strokes,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&match actor {
+        shared::domain::Actor::Youth { .. } => format!("/ateliers/{session_id}/signer"),
+        _ => format!("/seances/{session_id}/emargement?signe={youth_id}#jeune-{youth_id}"),
+    });
+    Ok(())
+}
