@@ -10,8 +10,9 @@ use crate::pages::{
     FailedMailPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
     LocalMailPage, MyCalendarPage, MyEnrolmentsPage, NewFacilitatorPage, NewSessionPage,
     NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage, NotFoundPage, PlacesPage,
-    PublicSessionPage, RedeemLinkPage, ResetPasswordPage, SessionPage, SignInPage, StaffMemberPage,
-    StaffPage, UpcomingSessionsPage, WorkshopTypePage, YouthPage, YouthSignaturePage, YouthsPage,
+    PublicSessionPage, RedeemLinkPage, ResetPasswordPage, SessionPage, SheetsToClosePage,
+    SignInPage, StaffMemberPage, StaffPage, UpcomingSessionsPage, WorkshopTypePage, YouthPage,
+    YouthSignaturePage, YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/seances/:id/emargement/signer/:youth") view=CollectSignaturePage ssr=SsrMode::Async/>
                     <Route path=path!("/seances/:id/pointage") view=CheckInScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/pointer") view=CheckInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/emargements") view=SheetsToClosePage ssr=SsrMode::Async/>
                     <Route path=path!("/ateliers/:id/signer") view=YouthSignaturePage ssr=SsrMode::Async/>
                     <Route path=path!("/ateliers/:id") view=PublicSessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/ateliers/:id/annuler") view=CancelEnrolmentPage ssr=SsrMode::Async/>

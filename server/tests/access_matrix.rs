@@ -1050,6 +1050,17 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(SITE_EDITORS),
         ),
         (
+            server_fn_path::<ListSheetsToClose>(),
+            no_args(),
+            Access::Only(&[
+                Coordinator,
+                CounsellorSameMl,
+                CounsellorOtherMl,
+                Specialist,
+                Facilitator,
+            ]),
+        ),
+        (
             server_fn_path::<ViewWorkshopType>(),
             Box::new(|cast, _, _| vec![("id", cast.workshop_type.0.to_string())]),
             Access::Only(STAFF),
@@ -1239,6 +1250,17 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
             Access::Only(ATTENDANCE_TAKERS),
         ),
         ("/pointer", "/pointer".into(), Access::Public),
+        (
+            "/emargements",
+            "/emargements".into(),
+            Access::Only(&[
+                Coordinator,
+                CounsellorSameMl,
+                CounsellorOtherMl,
+                Specialist,
+                Facilitator,
+            ]),
+        ),
         (
             "/ateliers/:id/signer",
             format!("/ateliers/{}/signer", cast.session_under_way),

@@ -7,8 +7,8 @@
 mod support;
 
 use app::server_fns::{
-    AddWalkIn, CheckInWithCode, CloseAttendanceSheet, CorrectAttendance, MarkAttendance,
-    ShowCheckInCode, SignAttendanceSheet, ViewAttendance,
+    AddWalkIn, CheckInWithCode, CloseAttendanceSheet, CorrectAttendance, ListSheetsToClose,
+    MarkAttendance, ShowCheckInCode, SignAttendanceSheet, ViewAttendance,
 };
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -250,6 +250,22 @@ on_both_databases!(
                 ("status", status.to_owned()),
             ]
         };
+
+        // The session is on the counsellor's list of sheets to close, roll-call to do.
+        let to_close = |token: String| {
+            let app = &app;
+            async move {
+                let body = ok(app
+                    .call(server_fn_path::<ListSheetsToClose>(), &[], Some(&token))
+                    .await)
+                .await;
+                serde_json::from_str::<Vec<shared::domain::SheetToClose>>(&body).unwrap()
+            }
+        };
+        let listed = to_close(counsellor.clone()).await;
+        let entry = listed.iter().find(|sheet| sheet.session_id == id).unwrap();
+        assert!(entry.under_way);
+        assert_eq!(entry.what_is_left, "Appel à faire");
 
         // The counsellor opens the roll-call: the four registered youths, no status yet.
         let view = attendance(&app, id, &counsellor).await;
@@ -506,6 +522,13 @@ on_both_databases!(
             .unwrap();
         assert_eq!(sheet.state, "closed");
         assert_eq!(sheet.closed_by, Some(setup.facilitator));
+        assert!(
+            !to_close(counsellor.clone())
+                .await
+                .iter()
+                .any(|sheet| sheet.session_id == id),
+            "a closed sheet left the list"
+        );
 
         // The PDF, downloaded as the counsellor: names, statuses, times, the EU mention and
         // the fingerprint shown on the page.

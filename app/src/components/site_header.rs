@@ -22,6 +22,7 @@ pub fn SiteHeader() -> impl IntoView {
                                         <nav class="site-header__nav" aria-label="Équipe" data-test="staff-nav">
                                             <a href="/agenda" data-test="nav-agenda">"Agenda"</a>
                                             <a href="/catalogue" data-test="nav-catalogue">"Catalogue"</a>
+                                            <a href="/emargements" data-test="nav-sheets-to-close">"Émargements"</a>
                                             <a href="/courriels-en-echec" data-test="nav-failed-mail">"Courriels non remis"</a>
                                             <a href="/mon-agenda" data-test="nav-my-calendar">"Mon agenda"</a>
                                         </nav>

@@ -9,8 +9,8 @@ use crate::components::{ErrorNotice, FormError, IslandsScripts};
 use crate::islands::{CheckInScreenPanel, SignaturePad};
 use crate::server_fns::{
     AddWalkIn, CheckInWithCode, CloseAttendanceSheet, CorrectAttendance, MarkAttendance,
-    ShowCheckInCode, SignAttendanceSheet, show_check_in_code, view_attendance,
-    view_signature_request,
+    ShowCheckInCode, SignAttendanceSheet, list_sheets_to_close, show_check_in_code,
+    view_attendance, view_signature_request,
 };
 
 fn id_param(name: &str) -> i32 {
@@ -454,5 +454,40 @@ fn SignatureForm(
                 <p class="notice" data-test="not-to-sign">"Seul·es les jeunes présent·es ou en retard signent la feuille."</p>
             }.into_any(),
         }}
+    }
+}
+
+/// `/emargements`: the sheets still open once their session has started, oldest first — the
+/// sessions under way, then those whose roll-call or signatures are missing.
+#[component]
+pub fn SheetsToClosePage() -> impl IntoView {
+    let sheets = Resource::new_blocking(|| (), |_| list_sheets_to_close());
+    view! {
+        <Title text="Émargements à clôturer — Ateliers"/>
+        <h1>"Émargements à clôturer"</h1>
+        <p class="lead">"Les séances commencées dont la feuille n'est pas encore close, de la plus ancienne à la plus récente."</p>
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match sheets.await {
+                    Ok(sheets) if sheets.is_empty() => view! {
+                        <p class="notice" data-test="no-sheet-to-close">"Toutes les feuilles sont closes."</p>
+                    }.into_any(),
+                    Ok(sheets) => view! {
+                        <ul class="session-list" data-test="sheets-to-close">
+                            {sheets.into_iter().map(|sheet| view! {
+                                <li class="card" data-test="sheet-to-close">
+                                    <h2>
+                                        <a href=format!("/seances/{}/emargement", sheet.session_id)>{sheet.title}</a>
+                                    </h2>
+                                    <p>{format!("{} · {}", sheet.when, sheet.mission_locale)}</p>
+                                    <p><strong>{if sheet.under_way { format!("En cours · {}", sheet.what_is_left) } else { sheet.what_is_left }}</strong></p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

@@ -21,7 +21,8 @@ mod youths;
 
 pub use agenda::AgendaPage;
 pub use attendance::{
-    AttendancePage, CheckInPage, CheckInScreenPage, CollectSignaturePage, YouthSignaturePage,
+    AttendancePage, CheckInPage, CheckInScreenPage, CollectSignaturePage, SheetsToClosePage,
+    YouthSignaturePage,
 };
 pub use catalogue::{CataloguePage, NewWorkshopTypePage, WorkshopTypePage};
 pub use facilitators::{FacilitatorPage, FacilitatorsPage, NewFacilitatorPage};

@@ -394,6 +394,21 @@ pub struct CheckInScreen {
     pub expected: u32,
 }
 
+/// A session whose sheet is still open after it started: the list counsellors work through,
+/// oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetToClose {
+    pub session_id: i32,
+    pub title: String,
+    /// « mardi 15 décembre 2026, 18 h 00 – 20 h 00 »
+    pub when: String,
+    pub mission_locale: String,
+    /// Still going on: attendance is being taken now.
+    pub under_way: bool,
+    /// « Appel à faire », « 3 statut(s) à saisir », « À signer et clôturer »
+    pub what_is_left: String,
+}
+
 /// What a signature page shows: whose signature, for which session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignatureRequest {

@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+use shared::domain::SheetToClose;
+
+use crate::error::AppError;
+
+/// The sessions whose attendance sheet is still open once started, oldest first.
+#[server]
+pub async fn list_sheets_to_close() -> Result<Vec<SheetToClose>, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(shared::services::list_sheets_to_close(
+        &state.db,
+        &crate::session::current_actor(),
+        chrono::Utc::now(),
+    )
+    .await?)
+}

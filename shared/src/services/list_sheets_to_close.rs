@@ -1,0 +1,139 @@
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::ServiceError;
+use crate::domain::{
+    Actor, SessionStatus, SheetState, SheetToClose, format_session_date, format_session_hours,
+};
+use crate::entities::{
+    attendance_line, attendance_sheet, enrolment, mission_locale, session_counsellor,
+    session_facilitator, workshop_session, workshop_type,
+};
+use crate::services::access_guard::require;
+
+/// The sessions whose sheet is still open once they have started, oldest first: for a
+/// counsellor the sessions they run, for a guest theirs, for a coordinator the federation's.
+/// A session leaves the list when its sheet is closed (signed, or a paper scan uploaded).
+pub async fn list_sheets_to_close(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Vec<SheetToClose>, ServiceError> {
+    require(
+        actor,
+        actor.may_view_agenda() || matches!(actor, Actor::Facilitator { .. }),
+    )?;
+    let mut query = workshop_session::Entity::find()
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+        .filter(workshop_session::Column::StartsAt.lte(now))
+        .order_by_asc(workshop_session::Column::StartsAt);
+    match actor {
+        Actor::Counsellor { person_id, .. } => {
+            let runs: Vec<i32> = session_counsellor::Entity::find()
+                .filter(session_counsellor::Column::PersonId.eq(*person_id))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|row| row.session_id)
+                .collect();
+            query = query.filter(workshop_session::Column::Id.is_in(runs));
+        }
+        Actor::Facilitator { person_id } => {
+            let runs: Vec<i32> = session_facilitator::Entity::find()
+                .filter(session_facilitator::Column::PersonId.eq(*person_id))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|row| row.session_id)
+                .collect();
+            query = query.filter(workshop_session::Column::Id.is_in(runs));
+        }
+        _ => {}
+    }
+    let sessions = query.all(db).await?;
+    let ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
+    let closed: Vec<i32> = attendance_sheet::Entity::find()
+        .filter(attendance_sheet::Column::SessionId.is_in(ids.clone()))
+        .filter(attendance_sheet::Column::State.ne(SheetState::Open.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|sheet| sheet.session_id)
+        .collect();
+    let sessions: Vec<_> = sessions
+        .into_iter()
+        .filter(|session| !closed.contains(&session.id))
+        .collect();
+    let open_ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
+    let mut registered: HashMap<i32, Vec<i32>> = HashMap::new();
+    for place in enrolment::Entity::find()
+        .filter(enrolment::Column::SessionId.is_in(open_ids.clone()))
+        .filter(enrolment::Column::Status.eq("registered"))
+        .all(db)
+        .await?
+    {
+        registered
+            .entry(place.session_id)
+            .or_default()
+            .push(place.youth_id);
+    }
+    let mut marked: HashMap<i32, Vec<i32>> = HashMap::new();
+    for line in attendance_line::Entity::find()
+        .filter(attendance_line::Column::SessionId.is_in(open_ids))
+        .filter(attendance_line::Column::Confirmed.eq(true))
+        .all(db)
+        .await?
+    {
+        marked
+            .entry(line.session_id)
+            .or_default()
+            .push(line.youth_id);
+    }
+    let titles: HashMap<i32, String> = workshop_type::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|workshop| (workshop.id, workshop.title))
+        .collect();
+    let organisers: HashMap<i32, String> = mission_locale::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|ml| (ml.id, ml.name))
+        .collect();
+    Ok(sessions
+        .into_iter()
+        .map(|session| {
+            let expected = registered.get(&session.id).cloned().unwrap_or_default();
+            let done = marked.get(&session.id).cloned().unwrap_or_default();
+            let missing = expected.iter().filter(|id| !done.contains(id)).count();
+            let what_is_left = if done.is_empty() && !expected.is_empty() {
+                "Appel à faire".to_owned()
+            } else if missing > 0 {
+                format!("{missing} statut(s) à saisir, puis signer et clôturer")
+            } else {
+                "À signer et clôturer".to_owned()
+            };
+            SheetToClose {
+                session_id: session.id,
+                title: titles
+                    .get(&session.workshop_type_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                when: format!(
+                    "{}, {}",
+                    format_session_date(session.starts_at),
+                    format_session_hours(session.starts_at, session.ends_at)
+                ),
+                mission_locale: organisers
+                    .get(&session.mission_locale_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                under_way: session.ends_at > now,
+                what_is_left,
+            }
+        })
+        .collect())
+}
