@@ -110,22 +110,9 @@ async fn session_under_way(app: &TestApp) -> UnderWay {
         .take(5)
         .collect();
     for (ticket, youth_id) in youths.iter().take(4).enumerate() {
-        enrolment::ActiveModel {
-            session_id: Set(session.id),
-            youth_id: Set(*youth_id),
-            status: Set("registered".into()),
-            ticket: Set(ticket as i64 + 1),
-            method: Set("by_staff".into()),
-            enrolled_by: Set(Some(counsellor)),
-            requested_at: Set(starts_at - Duration::days(3)),
-            registered_at: Set(Some(starts_at - Duration::days(3))),
-            ended_at: Set(None),
-            ended_reason: Set(None),
-            ..Default::default()
-        }
-        .insert(&app.db)
-        .await
-        .unwrap();
+        register(app, session.id, *youth_id, ticket as i64 + 1, counsellor)
+            .await
+            .unwrap();
     }
     UnderWay {
         session_id: session.id,
@@ -133,6 +120,34 @@ async fn session_under_way(app: &TestApp) -> UnderWay {
         facilitator,
         youths,
     }
+}
+
+/// Gives `youth_id` a place at the session, as a counsellor would have (an error when they
+/// already hold a row there).
+async fn register(
+    app: &TestApp,
+    session_id: i32,
+    youth_id: i32,
+    ticket: i64,
+    by: i32,
+) -> Result<(), sea_orm::DbErr> {
+    let at = Utc::now() - Duration::days(3);
+    enrolment::ActiveModel {
+        session_id: Set(session_id),
+        youth_id: Set(youth_id),
+        status: Set("registered".into()),
+        ticket: Set(ticket),
+        method: Set("by_staff".into()),
+        enrolled_by: Set(Some(by)),
+        requested_at: Set(at),
+        registered_at: Set(Some(at)),
+        ended_at: Set(None),
+        ended_reason: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .map(|_| ())
 }
 
 async fn attendance(app: &TestApp, session_id: i32, token: &str) -> AttendanceView {
@@ -676,22 +691,10 @@ on_both_databases!(
             .person_id;
         let token = app.session_for(counsellor).await;
         let youth = youth::Entity::find().one(&app.db).await.unwrap().unwrap();
-        enrolment::ActiveModel {
-            session_id: Set(session.id),
-            youth_id: Set(youth.person_id),
-            status: Set("registered".into()),
-            ticket: Set(99),
-            method: Set("by_staff".into()),
-            enrolled_by: Set(Some(counsellor)),
-            requested_at: Set(Utc::now()),
-            registered_at: Set(Some(Utc::now())),
-            ended_at: Set(None),
-            ended_reason: Set(None),
-            ..Default::default()
-        }
-        .insert(&app.db)
-        .await
-        .ok();
+        // The demo may have given them a place already: either way they hold one.
+        register(&app, session.id, youth.person_id, 99, counsellor)
+            .await
+            .ok();
         let view = attendance(&app, session.id, &token).await;
         assert!(!view.roll_call_open && !view.check_in_open);
         refused(

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use shared::domain::{SIGNATURE_HEIGHT, SIGNATURE_WIDTH};
+use shared::domain::{SIGNATURE_HEIGHT, SIGNATURE_WIDTH, strokes_text};
 
 /// A box to sign in with a finger (or a mouse), inside a form: the strokes go into a hidden
 /// field named `strokes`, as `x,y x,y;x,y …` in a 1000 × 400 box whatever the screen, which
@@ -17,20 +17,7 @@ pub fn SignaturePad(
     // Tells tests (and styles) that drawing works: before hydration the canvas is inert.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    let encoded = move || {
-        strokes
-            .get()
-            .iter()
-            .map(|stroke| {
-                stroke
-                    .iter()
-                    .map(|(x, y)| format!("{x},{y}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect::<Vec<_>>()
-            .join(";")
-    };
+    let encoded = move || strokes.with(|strokes| strokes_text(strokes));
 
     // Where the pointer is, in the signature's own box.
     let point = move |event: &leptos::ev::PointerEvent| -> Option<(u16, u16)> {

@@ -369,8 +369,6 @@ pub fn CheckInPage() -> impl IntoView {
 pub fn YouthSignaturePage() -> impl IntoView {
     let id = id_param("id");
     let checked_in = use_query_map().read_untracked().get("pointe").is_some();
-    let request = Resource::new_blocking(move || id, |id| view_signature_request(id, 0));
-    let sign = ServerAction::<SignAttendanceSheet>::new();
     view! {
         <Title text="Signer la feuille — Ateliers"/>
         {checked_in.then(|| view! {
@@ -378,15 +376,7 @@ pub fn YouthSignaturePage() -> impl IntoView {
                 "Vous êtes pointé·e. L'animateur·rice confirme votre présence ; signez la feuille ci-dessous."
             </p>
         })}
-        <FormError error=sign.value().get_untracked().and_then(Result::err)/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match request.await {
-                    Ok(request) => view! { <SignatureForm request sign/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <SignatureSection session_id=id youth_id=0/>
     }
 }
 
@@ -394,15 +384,22 @@ pub fn YouthSignaturePage() -> impl IntoView {
 #[component]
 pub fn CollectSignaturePage() -> impl IntoView {
     let id = id_param("id");
-    let youth = id_param("youth");
-    let request = Resource::new_blocking(
-        move || (id, youth),
-        |(id, youth)| view_signature_request(id, youth),
-    );
-    let sign = ServerAction::<SignAttendanceSheet>::new();
     view! {
         <Title text="Faire signer — Ateliers"/>
         <p><a href=format!("/seances/{id}/emargement")>"← L'appel"</a></p>
+        <SignatureSection session_id=id youth_id=id_param("youth")/>
+    }
+}
+
+/// Whose signature, and the pad (or the thanks once signed). `youth_id` 0: the signed-in youth.
+#[component]
+fn SignatureSection(session_id: i32, youth_id: i32) -> impl IntoView {
+    let request = Resource::new_blocking(
+        move || (session_id, youth_id),
+        |(session_id, youth_id)| view_signature_request(session_id, youth_id),
+    );
+    let sign = ServerAction::<SignAttendanceSheet>::new();
+    view! {
         <FormError error=sign.value().get_untracked().and_then(Result::err)/>
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {

@@ -194,18 +194,24 @@ impl SignatureStrokes {
 
     /// The text form `parse` reads.
     pub fn to_text(&self) -> String {
-        self.0
-            .iter()
-            .map(|stroke| {
-                stroke
-                    .iter()
-                    .map(|(x, y)| format!("{x},{y}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect::<Vec<_>>()
-            .join(";")
+        strokes_text(&self.0)
     }
+}
+
+/// Strokes as the text `SignatureStrokes::parse` reads (`x,y x,y;x,y …`): what the signature
+/// pad posts.
+pub fn strokes_text(strokes: &[Vec<(u16, u16)>]) -> String {
+    strokes
+        .iter()
+        .map(|stroke| {
+            stroke
+                .iter()
+                .map(|(x, y)| format!("{x},{y}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// A reason for correcting a closed sheet: it is printed on the corrected sheet.

@@ -29,7 +29,7 @@ pub use attendance::{
     PROGRAMME_NAME, SIGNATURE_HEIGHT, SIGNATURE_WIDTH, SheetCorrection, SheetEdition, SheetLine,
     SheetSigner, SheetState, SheetToClose, SignatureRequest, SignatureStrokes,
     accepted_check_in_windows, check_in_open, check_in_window, parse_check_in_code,
-    parse_correction_reason, roll_call_open, status_on_arrival,
+    parse_correction_reason, roll_call_open, status_on_arrival, strokes_text,
 };
 pub use audit::{AuditAction, LinkPurpose};
 pub use catalogue::{

@@ -3,10 +3,9 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, Transa
 
 use crate::ServiceError;
 use crate::domain::{Actor, AttendanceStatus, roll_call_open};
-use crate::entities::attendance_line;
 use crate::services::access_guard::require;
 use crate::services::attendance_records::{
-    AttendanceSession, line_of, lock_open_sheet, registered_youth_ids,
+    AttendanceSession, line_of, lock_open_sheet, new_line, registered_youth_ids,
 };
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::youths_on_roster;
@@ -45,22 +44,15 @@ where
     let walk_in = !registered_youth_ids(&txn, session_id)
         .await?
         .contains(&youth_id);
-    attendance_line::ActiveModel {
-        session_id: Set(session_id),
-        youth_id: Set(youth_id),
-        status: Set(AttendanceStatus::Present.code().to_owned()),
-        walk_in: Set(walk_in),
-        checked_in_at: Set(None),
-        confirmed: Set(true),
-        marked_by: Set(actor.person_id()),
-        marked_at: Set(now),
-        signature: Set(None),
-        signed_at: Set(None),
-        signature_collected_by: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let mut line = new_line(
+        session_id,
+        youth_id,
+        AttendanceStatus::Present,
+        actor.person_id(),
+        now,
+    );
+    line.walk_in = Set(walk_in);
+    line.insert(&txn).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -231,6 +231,63 @@ pub(crate) async fn lock_open_sheet(
     Ok(sheet)
 }
 
+/// A new line on the sheet, confirmed, unsigned: the roll-call and walk-ins write it as is, a
+/// self check-in sets when and leaves it to confirm.
+pub(crate) fn new_line(
+    session_id: i32,
+    youth_id: i32,
+    status: AttendanceStatus,
+    marked_by: Option<i32>,
+    now: DateTime<Utc>,
+) -> attendance_line::ActiveModel {
+    attendance_line::ActiveModel {
+        session_id: Set(session_id),
+        youth_id: Set(youth_id),
+        status: Set(status.code().to_owned()),
+        walk_in: Set(false),
+        checked_in_at: Set(None),
+        confirmed: Set(true),
+        marked_by: Set(marked_by),
+        marked_at: Set(now),
+        signature: Set(None),
+        signed_at: Set(None),
+        signature_collected_by: Set(None),
+        ..Default::default()
+    }
+}
+
+/// The corrections of a sheet as people read them.
+pub(crate) async fn corrections_of(
+    db: &impl ConnectionTrait,
+    session_id: i32,
+) -> Result<Vec<SheetCorrection>, ServiceError> {
+    let corrections = attendance_correction::Entity::find()
+        .filter(attendance_correction::Column::SessionId.eq(session_id))
+        .order_by_asc(attendance_correction::Column::Id)
+        .all(db)
+        .await?;
+    let names = names_of(
+        db,
+        corrections
+            .iter()
+            .flat_map(|correction| [correction.youth_id, correction.corrected_by]),
+    )
+    .await?;
+    let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
+    let status = |code: &str| AttendanceStatus::parse(code).unwrap_or(AttendanceStatus::Absent);
+    Ok(corrections
+        .iter()
+        .map(|correction| SheetCorrection {
+            youth: name(correction.youth_id),
+            from: status(&correction.from_status),
+            to: status(&correction.to_status),
+            reason: correction.reason.clone(),
+            by: name(correction.corrected_by),
+            at: format_instant(correction.corrected_at),
+        })
+        .collect())
+}
+
 /// The code shown on the facilitator's screen during one 30-second window: a keyed hash of
 /// the sheet's secret, the session and the window, as six digits. Without the secret, a code
 /// says nothing about the next one.
@@ -299,11 +356,7 @@ pub(crate) async fn sheet_document(
     let sheet = sheet_of(db, session_id).await?;
     let lines = lines_of(db, session_id).await?;
     let registered = registered_youth_ids(db, session_id).await?;
-    let corrections = attendance_correction::Entity::find()
-        .filter(attendance_correction::Column::SessionId.eq(session_id))
-        .order_by_asc(attendance_correction::Column::Id)
-        .all(db)
-        .await?;
+    let corrections = corrections_of(db, session_id).await?;
     let closer = sheet.as_ref().and_then(|sheet| sheet.closed_by);
     let names = names_of(
         db,
@@ -313,7 +366,6 @@ pub(crate) async fn sheet_document(
             .chain(registered.iter().copied())
             .chain(session.bundle.facilitator_ids.iter().copied())
             .chain(session.bundle.counsellor_ids.iter().copied())
-            .chain(corrections.iter().map(|c| c.corrected_by))
             .chain(closer),
     )
     .await?;
@@ -384,23 +436,7 @@ pub(crate) async fn sheet_document(
         counsellors: names_in(&session.bundle.counsellor_ids),
         lines: sheet_lines,
         closing: if blank { None } else { closing },
-        corrections: if blank {
-            Vec::new()
-        } else {
-            corrections
-                .iter()
-                .map(|correction| SheetCorrection {
-                    youth: name(correction.youth_id),
-                    from: AttendanceStatus::parse(&correction.from_status)
-                        .unwrap_or(AttendanceStatus::Absent),
-                    to: AttendanceStatus::parse(&correction.to_status)
-                        .unwrap_or(AttendanceStatus::Absent),
-                    reason: correction.reason.clone(),
-                    by: name(correction.corrected_by),
-                    at: format_instant(correction.corrected_at),
-                })
-                .collect()
-        },
+        corrections: if blank { Vec::new() } else { corrections },
         eu_mention: EU_MENTION.to_owned(),
         fingerprint: String::new(),
         made_at: format_instant(now),

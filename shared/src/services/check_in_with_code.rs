@@ -11,7 +11,7 @@ use crate::domain::{
     parse_check_in_code, status_on_arrival,
 };
 use crate::entities::{attendance_line, attendance_sheet, enrolment, workshop_session};
-use crate::services::attendance_records::{check_in_code, lock_open_sheet};
+use crate::services::attendance_records::{check_in_code, lock_open_sheet, new_line};
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment_records::acting_youth;
 
@@ -70,30 +70,26 @@ where
     let txn = begin_write(db).await?;
     lock_open_sheet(&txn, session.id, now).await?;
     // Already on the sheet (a second tap, or marked by the facilitator): nothing changes.
-    attendance_line::Entity::insert(attendance_line::ActiveModel {
-        session_id: Set(session.id),
-        youth_id: Set(youth_id),
-        status: Set(status_on_arrival(session.starts_at, now).code().to_owned()),
-        walk_in: Set(false),
-        checked_in_at: Set(Some(now)),
-        confirmed: Set(false),
-        marked_by: Set(Some(youth_id)),
-        marked_at: Set(now),
-        signature: Set(None),
-        signed_at: Set(None),
-        signature_collected_by: Set(None),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([
-            attendance_line::Column::SessionId,
-            attendance_line::Column::YouthId,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .exec_without_returning(&txn)
-    .await?;
+    let mut line = new_line(
+        session.id,
+        youth_id,
+        status_on_arrival(session.starts_at, now),
+        Some(youth_id),
+        now,
+    );
+    line.checked_in_at = Set(Some(now));
+    line.confirmed = Set(false);
+    attendance_line::Entity::insert(line)
+        .on_conflict(
+            OnConflict::columns([
+                attendance_line::Column::SessionId,
+                attendance_line::Column::YouthId,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
     txn.commit().await?;
     Ok(session.id)
 }

@@ -29,28 +29,29 @@ pub async fn list_sheets_to_close(
         .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
         .filter(workshop_session::Column::StartsAt.lte(now))
         .order_by_asc(workshop_session::Column::StartsAt);
-    match actor {
-        Actor::Counsellor { person_id, .. } => {
-            let runs: Vec<i32> = session_counsellor::Entity::find()
+    let runs: Option<Vec<i32>> = match actor {
+        Actor::Counsellor { person_id, .. } => Some(
+            session_counsellor::Entity::find()
                 .filter(session_counsellor::Column::PersonId.eq(*person_id))
                 .all(db)
                 .await?
                 .into_iter()
                 .map(|row| row.session_id)
-                .collect();
-            query = query.filter(workshop_session::Column::Id.is_in(runs));
-        }
-        Actor::Facilitator { person_id } => {
-            let runs: Vec<i32> = session_facilitator::Entity::find()
+                .collect(),
+        ),
+        Actor::Facilitator { person_id } => Some(
+            session_facilitator::Entity::find()
                 .filter(session_facilitator::Column::PersonId.eq(*person_id))
                 .all(db)
                 .await?
                 .into_iter()
                 .map(|row| row.session_id)
-                .collect();
-            query = query.filter(workshop_session::Column::Id.is_in(runs));
-        }
-        _ => {}
+                .collect(),
+        ),
+        _ => None,
+    };
+    if let Some(runs) = runs {
+        query = query.filter(workshop_session::Column::Id.is_in(runs));
     }
     let sessions = query.all(db).await?;
     let ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();

@@ -211,40 +211,23 @@ pub async fn load_demo_data(
     for slot in demo_slots(now) {
         let workshop = &CATALOGUE[slot.workshop];
         let ends_at = slot.starts_at + Duration::minutes(workshop.minutes);
-        let session = workshop_session::ActiveModel {
-            workshop_type_id: Set(workshop_type_ids[slot.workshop]),
-            mission_locale_id: Set(mission_locale_ids[slot.agency]),
-            starts_at: Set(slot.starts_at),
-            ends_at: Set(ends_at),
-            room_id: Set(Some(workshop_rooms[slot.agency])),
-            capacity: Set(workshop.capacity),
-            status: Set(SessionStatus::Published.code().to_owned()),
-            audience: Set(Audience::Federation.code().to_owned()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
         // The agency's first counsellor runs it; a journalist leads the media literacy ones.
-        let counsellors = BTreeSet::from([people.counsellors_by_agency[slot.agency]]);
-        write_people(&txn, PeopleTable::Counsellors, session.id, &counsellors).await?;
-        if workshop.theme == Theme::MediaLiteracy {
-            let journalist = BTreeSet::from([people.facilitators[0]]);
-            write_people(&txn, PeopleTable::Facilitators, session.id, &journalist).await?;
-        }
-        record_change(
+        let session_id = insert_demo_session(
             &txn,
-            session.id,
-            None,
-            &SessionChange::Scheduled {
+            DemoSession {
+                workshop_type_id: workshop_type_ids[slot.workshop],
+                mission_locale_id: mission_locale_ids[slot.agency],
+                room_id: workshop_rooms[slot.agency],
                 starts_at: slot.starts_at,
                 ends_at,
-                published: true,
+                capacity: workshop.capacity,
+                counsellor: people.counsellors_by_agency[slot.agency],
+                guest: (workshop.theme == Theme::MediaLiteracy).then(|| people.facilitators[0]),
             },
-            "Séance de démonstration publiée.".to_owned(),
             now,
         )
         .await?;
-        sessions_by_agency[slot.agency].push(session.id);
+        sessions_by_agency[slot.agency].push(session_id);
     }
     enrol_demo_youths(&txn, &mission_locale_ids, &people, &sessions_by_agency, now).await?;
     insert_session_under_way(
@@ -652,6 +635,63 @@ async fn enrol_demo_youths(
     Ok(())
 }
 
+/// A published demo session, open to the federation, in a Mission Locale's workshop room.
+struct DemoSession {
+    workshop_type_id: i32,
+    mission_locale_id: i32,
+    room_id: i32,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    capacity: i32,
+    counsellor: i32,
+    guest: Option<i32>,
+}
+
+async fn insert_demo_session(
+    txn: &impl ConnectionTrait,
+    demo: DemoSession,
+    now: DateTime<Utc>,
+) -> Result<i32, ServiceError> {
+    let session = workshop_session::ActiveModel {
+        workshop_type_id: Set(demo.workshop_type_id),
+        mission_locale_id: Set(demo.mission_locale_id),
+        starts_at: Set(demo.starts_at),
+        ends_at: Set(demo.ends_at),
+        room_id: Set(Some(demo.room_id)),
+        capacity: Set(demo.capacity),
+        status: Set(SessionStatus::Published.code().to_owned()),
+        audience: Set(Audience::Federation.code().to_owned()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let counsellors = BTreeSet::from([demo.counsellor]);
+    write_people(txn, PeopleTable::Counsellors, session.id, &counsellors).await?;
+    if let Some(guest) = demo.guest {
+        write_people(
+            txn,
+            PeopleTable::Facilitators,
+            session.id,
+            &BTreeSet::from([guest]),
+        )
+        .await?;
+    }
+    record_change(
+        txn,
+        session.id,
+        None,
+        &SessionChange::Scheduled {
+            starts_at: demo.starts_at,
+            ends_at: demo.ends_at,
+            published: true,
+        },
+        "Séance de démonstration publiée.".to_owned(),
+        now,
+    )
+    .await?;
+    Ok(session.id)
+}
+
 /// The Mission Locale (the eighth of `MISSIONS_LOCALES`) whose session is under way when the
 /// demo starts. No other demo session starts before tomorrow, so nothing clashes with it.
 const UNDER_WAY_AGENCY: usize = 7;
@@ -681,47 +721,20 @@ async fn insert_session_under_way(
     };
     let starts_at = now - Duration::minutes(30);
     let ends_at = starts_at + Duration::hours(3);
-    let session = workshop_session::ActiveModel {
-        workshop_type_id: Set(workshop_type_ids[workshop]),
-        mission_locale_id: Set(mission_locale_ids[UNDER_WAY_AGENCY]),
-        starts_at: Set(starts_at),
-        ends_at: Set(ends_at),
-        room_id: Set(Some(workshop_rooms[UNDER_WAY_AGENCY])),
-        capacity: Set(CATALOGUE[workshop].capacity),
-        status: Set(SessionStatus::Published.code().to_owned()),
-        audience: Set(Audience::Federation.code().to_owned()),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
     let counsellor = people.counsellors_by_agency[UNDER_WAY_AGENCY];
-    write_people(
+    let session_id = insert_demo_session(
         txn,
-        PeopleTable::Counsellors,
-        session.id,
-        &BTreeSet::from([counsellor]),
-    )
-    .await?;
-    // The last guest: the others are the browser tests' (sign-in, planning).
-    if let Some(guest) = people.facilitators.last() {
-        write_people(
-            txn,
-            PeopleTable::Facilitators,
-            session.id,
-            &BTreeSet::from([*guest]),
-        )
-        .await?;
-    }
-    record_change(
-        txn,
-        session.id,
-        None,
-        &SessionChange::Scheduled {
+        DemoSession {
+            workshop_type_id: workshop_type_ids[workshop],
+            mission_locale_id: mission_locale_ids[UNDER_WAY_AGENCY],
+            room_id: workshop_rooms[UNDER_WAY_AGENCY],
             starts_at,
             ends_at,
-            published: true,
+            capacity: CATALOGUE[workshop].capacity,
+            counsellor,
+            // The last guest: the others are the browser tests' (sign-in, planning).
+            guest: people.facilitators.last().copied(),
         },
-        "Séance de démonstration publiée.".to_owned(),
         now,
     )
     .await?;
@@ -741,7 +754,7 @@ async fn insert_session_under_way(
         .map(|youth| youth.person_id)
         .take(6)
         .collect();
-    let mut locked = lock_roster(txn, session.id).await?;
+    let mut locked = lock_roster(txn, session_id).await?;
     let mut changes = Vec::new();
     for youth_id in youths {
         changes.extend(locked.roster.enrol(youth_id).1);

@@ -5,9 +5,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{Actor, AttendanceStatus, roll_call_open};
-use crate::entities::attendance_line;
 use crate::services::attendance_records::{
-    AttendanceSession, line_of, lock_open_sheet, registered_youth_ids,
+    AttendanceSession, line_of, lock_open_sheet, new_line, registered_youth_ids,
 };
 use crate::services::begin_write::begin_write;
 
@@ -64,22 +63,9 @@ where
                         .into(),
                 ));
             }
-            attendance_line::ActiveModel {
-                session_id: Set(session_id),
-                youth_id: Set(youth_id),
-                status: Set(status.code().to_owned()),
-                walk_in: Set(false),
-                checked_in_at: Set(None),
-                confirmed: Set(true),
-                marked_by: Set(actor.person_id()),
-                marked_at: Set(now),
-                signature: Set(None),
-                signed_at: Set(None),
-                signature_collected_by: Set(None),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
+            new_line(session_id, youth_id, status, actor.person_id(), now)
+                .insert(&txn)
+                .await?;
         }
     }
     txn.commit().await?;

@@ -4,12 +4,12 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{
     Actor, AttendanceDocumentView, AttendanceLineView, AttendanceStatus, AttendanceView,
-    PersonOption, SheetCorrection, check_in_open, format_instant, roll_call_open,
+    PersonOption, check_in_open, format_instant, roll_call_open,
 };
-use crate::entities::{attendance_correction, attendance_document};
+use crate::entities::attendance_document;
 use crate::services::attendance_records::{
-    AttendanceSession, clock, lines_of, names_of, registered_youth_ids, sheet_of, sheet_state,
-    sorted_by_name,
+    AttendanceSession, clock, corrections_of, lines_of, names_of, registered_youth_ids, sheet_of,
+    sheet_state, sorted_by_name,
 };
 use crate::services::{YouthListFilter, list_youths};
 
@@ -27,18 +27,12 @@ pub async fn view_attendance(
     let state = sheet_state(sheet.as_ref());
     let lines = lines_of(db, session_id).await?;
     let registered = registered_youth_ids(db, session_id).await?;
-    let corrections = attendance_correction::Entity::find()
-        .filter(attendance_correction::Column::SessionId.eq(session_id))
-        .order_by_asc(attendance_correction::Column::Id)
-        .all(db)
-        .await?;
     let names = names_of(
         db,
         lines
             .iter()
             .map(|line| line.youth_id)
             .chain(registered.iter().copied())
-            .chain(corrections.iter().map(|c| c.corrected_by))
             .chain(sheet.as_ref().and_then(|sheet| sheet.closed_by)),
     )
     .await?;
@@ -137,18 +131,6 @@ pub async fn view_attendance(
             ))
         }),
         documents,
-        corrections: corrections
-            .iter()
-            .map(|correction| SheetCorrection {
-                youth: name(correction.youth_id),
-                from: AttendanceStatus::parse(&correction.from_status)
-                    .unwrap_or(AttendanceStatus::Absent),
-                to: AttendanceStatus::parse(&correction.to_status)
-                    .unwrap_or(AttendanceStatus::Absent),
-                reason: correction.reason.clone(),
-                by: name(correction.corrected_by),
-                at: format_instant(correction.corrected_at),
-            })
-            .collect(),
+        corrections: corrections_of(db, session_id).await?,
     })
 }
