@@ -11,7 +11,7 @@ use crate::domain::{
 use crate::services::MailSettings;
 use crate::services::attendance_records::{
     AttendanceSession, check_in_code, clock, lines_of, names_of, open_sheet, registered_youth_ids,
-    sorted_by_name,
+    sheet_of, sorted_by_name,
 };
 use crate::services::begin_write::begin_write;
 
@@ -29,10 +29,17 @@ where
 {
     let session = AttendanceSession::load(db, session_id).await?;
     session.require_attendance_taker(actor)?;
-    // The secret is made with the sheet, the first time a code is shown.
-    let txn = begin_write(db).await?;
-    let sheet = open_sheet(&txn, session_id, now).await?;
-    txn.commit().await?;
+    // The secret is made with the sheet, the first time a code is shown; the screen asks every
+    // few seconds, so later calls only read.
+    let sheet = match sheet_of(db, session_id).await? {
+        Some(sheet) => sheet,
+        None => {
+            let txn = begin_write(db).await?;
+            let sheet = open_sheet(&txn, session_id, now).await?;
+            txn.commit().await?;
+            sheet
+        }
+    };
 
     let window = check_in_window(now);
     let code = check_in_code(&sheet.check_in_secret, session_id, window);
