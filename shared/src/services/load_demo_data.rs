@@ -583,26 +583,10 @@ async fn enrol_demo_youths(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     use crate::domain::EnrolmentMethod;
-    use crate::entities::youth;
     use crate::services::enrolment_records::{ChangedBy, lock_roster, write_changes};
-    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
     for (agency, sessions) in sessions_by_agency.iter().enumerate() {
-        let counsellors: Vec<i32> = staff_member::Entity::find()
-            .filter(staff_member::Column::MissionLocaleId.eq(mission_locale_ids[agency]))
-            .all(txn)
-            .await?
-            .into_iter()
-            .map(|staff| staff.person_id)
-            .collect();
-        let youths: Vec<i32> = youth::Entity::find()
-            .filter(youth::Column::ReferentId.is_in(counsellors))
-            .order_by_asc(youth::Column::PersonId)
-            .all(txn)
-            .await?
-            .into_iter()
-            .map(|youth| youth.person_id)
-            .collect();
+        let youths = youths_of(txn, mission_locale_ids[agency]).await?;
         for (rank, session_id) in sessions.iter().take(2).enumerate() {
             let mut locked = lock_roster(txn, *session_id).await?;
             let capacity = locked.roster.capacity() as usize;
@@ -633,6 +617,30 @@ async fn enrol_demo_youths(
         }
     }
     Ok(())
+}
+
+/// The youths followed by a Mission Locale's counsellors, in the order they were created.
+async fn youths_of(
+    txn: &impl ConnectionTrait,
+    mission_locale_id: i32,
+) -> Result<Vec<i32>, ServiceError> {
+    use crate::entities::youth;
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    let counsellors: Vec<i32> = staff_member::Entity::find()
+        .filter(staff_member::Column::MissionLocaleId.eq(mission_locale_id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|staff| staff.person_id)
+        .collect();
+    Ok(youth::Entity::find()
+        .filter(youth::Column::ReferentId.is_in(counsellors))
+        .order_by_asc(youth::Column::PersonId)
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|youth| youth.person_id)
+        .collect())
 }
 
 /// A published demo session, open to the federation, in a Mission Locale's workshop room.
@@ -709,9 +717,7 @@ async fn insert_session_under_way(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     use crate::domain::EnrolmentMethod;
-    use crate::entities::youth;
     use crate::services::enrolment_records::{ChangedBy, lock_roster, write_changes};
-    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
     let Some(workshop) = CATALOGUE
         .iter()
@@ -738,20 +744,9 @@ async fn insert_session_under_way(
         now,
     )
     .await?;
-    let counsellors: Vec<i32> = staff_member::Entity::find()
-        .filter(staff_member::Column::MissionLocaleId.eq(mission_locale_ids[UNDER_WAY_AGENCY]))
-        .all(txn)
+    let youths: Vec<i32> = youths_of(txn, mission_locale_ids[UNDER_WAY_AGENCY])
         .await?
         .into_iter()
-        .map(|staff| staff.person_id)
-        .collect();
-    let youths: Vec<i32> = youth::Entity::find()
-        .filter(youth::Column::ReferentId.is_in(counsellors))
-        .order_by_asc(youth::Column::PersonId)
-        .all(txn)
-        .await?
-        .into_iter()
-        .map(|youth| youth.person_id)
         .take(6)
         .collect();
     let mut locked = lock_roster(txn, session_id).await?;
