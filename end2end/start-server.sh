@@ -17,7 +17,7 @@ trap cleanup EXIT INT TERM
 export DATABASE_URL="sqlite://$data_dir/ateliers.db?mode=rwc"
 export LEPTOS_SITE_ADDR="127.0.0.1:${E2E_PORT:-3100}"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
-export ATELIERS_DEMO=true
+export ATELIERS_DEMO=true ATELIERS_DEMO_PAST_YEAR=true
 export MAIL_DISPATCH_INTERVAL_MS=300
 export RUST_LOG="${RUST_LOG:-warn}"
 if [ "${E2E_MAIL:-folder}" = smtp ]; then

@@ -7,7 +7,7 @@ use crate::components::SiteHeader;
 use crate::pages::{
     AgendaPage, AttendancePage, CancelEnrolmentPage, CataloguePage, CheckInPage, CheckInScreenPage,
     CollectSignaturePage, FacilitatorPage, FacilitatorSessionsPage, FacilitatorsPage,
-    FailedMailPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
+    FailedMailPage, FiguresPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
     LocalMailPage, MyCalendarPage, MyEnrolmentsPage, NewFacilitatorPage, NewSessionPage,
     NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage, NotFoundPage, PlacesPage,
     PublicSessionPage, RedeemLinkPage, ResetPasswordPage, SessionPage, SheetsToClosePage,
@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/seances/:id/pointage") view=CheckInScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/pointer") view=CheckInPage ssr=SsrMode::Async/>
                     <Route path=path!("/emargements") view=SheetsToClosePage ssr=SsrMode::Async/>
+                    <Route path=path!("/chiffres") view=FiguresPage ssr=SsrMode::Async/>
                     <Route path=path!("/ateliers/:id/signer") view=YouthSignaturePage ssr=SsrMode::Async/>
                     <Route path=path!("/ateliers/:id") view=PublicSessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/ateliers/:id/annuler") view=CancelEnrolmentPage ssr=SsrMode::Async/>

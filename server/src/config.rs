@@ -28,6 +28,11 @@ pub struct Settings {
     #[arg(long, env = "ATELIERS_DEMO", default_value_t = false)]
     pub demo: bool,
 
+    /// With the demo, also a generated past year (youths, sessions held, roll-calls, sheets), so
+    /// the figures and exports have something to show. `make run` and the browser tests set it.
+    #[arg(long, env = "ATELIERS_DEMO_PAST_YEAR", default_value_t = false)]
+    pub demo_past_year: bool,
+
     /// How mail leaves: `folder` writes `.eml` files to MAIL_FOLDER (listed at /courriels),
     /// `smtp` sends through SMTP_URL.
     #[arg(long, env = "MAIL_BACKEND", value_enum, default_value_t = MailBackend::Folder)]

@@ -149,6 +149,36 @@ pub async fn print_blank_attendance_sheet(
     file_response(file)
 }
 
+/// `GET /chiffres/{participants|presences}.{csv|xlsx}?ml=&du=&au=`: the funder's exports, for
+/// the scope and period the figures page shows.
+pub async fn export_figures(
+    State(state): State<AppState>,
+    axum::Extension(actor): axum::Extension<shared::domain::Actor>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> axum::response::Response {
+    use shared::domain::{ExportFormat, FiguresForm};
+    let form = FiguresForm::from_query(|key| query.get(key).cloned());
+    let now = chrono::Utc::now();
+    let file = match file.split_once('.') {
+        Some(("participants", extension)) => match ExportFormat::parse(extension) {
+            Some(format) => {
+                shared::services::export_participants(&state.db, &actor, &form, format, now).await
+            }
+            None => Err(shared::ServiceError::NotFound),
+        },
+        Some(("presences", extension)) => match ExportFormat::parse(extension) {
+            Some(format) => {
+                shared::services::export_attendance_lines(&state.db, &actor, &form, format, now)
+                    .await
+            }
+            None => Err(shared::ServiceError::NotFound),
+        },
+        _ => Err(shared::ServiceError::NotFound),
+    };
+    file_response(file)
+}
+
 /// A file to download, or the French refusal with its status.
 fn file_response(
     file: Result<shared::services::DownloadedFile, shared::ServiceError>,
@@ -178,7 +208,7 @@ fn file_response(
                 ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 ServiceError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
                 ServiceError::Database(cause) => {
-                    tracing::error!(%cause, "downloading an attendance sheet failed");
+                    tracing::error!(%cause, "preparing a download failed");
                     StatusCode::SERVICE_UNAVAILABLE
                 }
             };

@@ -23,7 +23,7 @@ use crate::config::{MailBackend, Settings};
 use crate::middleware::{identify_actor, reject_cross_site_requests};
 use crate::precompress::precompress_assets;
 use crate::routes::{
-    calendar_feed, download_attendance_document, download_local_mail, health_check,
+    calendar_feed, download_attendance_document, download_local_mail, export_figures, health_check,
     print_blank_attendance_sheet,
 };
 use crate::workers::{run_mail_dispatcher, run_reminders};
@@ -45,6 +45,26 @@ struct Reminders {
     interval: Duration,
 }
 
+/// A year of the federation's past activity, in one transaction, for the figures.
+async fn load_demo_past_year(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
+    use sea_orm::TransactionTrait;
+    let txn = db.begin().await?;
+    let year = shared::services::generate_past_activity(
+        &txn,
+        2026,
+        shared::services::ActivityScale::DEMO_YEAR,
+        chrono::Utc::now(),
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(
+        youths = year.youths.len(),
+        sessions = year.sessions.len(),
+        "demo past year generated"
+    );
+    Ok(())
+}
+
 impl Application {
     /// Connects to the database, applies the migrations, loads the demo when asked, and binds.
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
@@ -56,6 +76,9 @@ impl Application {
             .context("cannot apply the migrations")?;
         if settings.demo && shared::services::load_demo_data(&db, chrono::Utc::now()).await? {
             tracing::info!("demo data loaded into the empty database");
+            if settings.demo_past_year {
+                load_demo_past_year(&db).await?;
+            }
         }
 
         let listener = TcpListener::bind(settings.site_addr)
@@ -194,6 +217,7 @@ pub fn router(state: AppState) -> Router {
             "/seances/{id}/emargement/a-signer.pdf",
             axum::routing::get(print_blank_attendance_sheet),
         )
+        .route("/chiffres/{file}", axum::routing::get(export_figures))
         .nest("/pkg", hashed_assets)
         .leptos_routes_with_context(
             &state,

@@ -1061,6 +1061,17 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             ]),
         ),
         (
+            server_fn_path::<ViewDashboard>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("form[mission_locale]", cast.mission_locale.to_string()),
+                    ("form[from]", String::new()),
+                    ("form[to]", String::new()),
+                ]
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
+        (
             server_fn_path::<ViewWorkshopType>(),
             Box::new(|cast, _, _| vec![("id", cast.workshop_type.0.to_string())]),
             Access::Only(STAFF),
@@ -1267,6 +1278,7 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
             Access::Only(YOUTHS),
         ),
         ("/catalogue", "/catalogue".into(), Access::Only(STAFF)),
+        ("/chiffres", "/chiffres".into(), Access::Only(STAFF)),
         (
             "/catalogue/nouveau",
             "/catalogue/nouveau".into(),

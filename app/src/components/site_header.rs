@@ -23,6 +23,7 @@ pub fn SiteHeader() -> impl IntoView {
                                             <a href="/agenda" data-test="nav-agenda">"Agenda"</a>
                                             <a href="/catalogue" data-test="nav-catalogue">"Catalogue"</a>
                                             <a href="/emargements" data-test="nav-sheets-to-close">"Émargements"</a>
+                                            <a href="/chiffres" data-test="nav-figures">"Chiffres"</a>
                                             <a href="/courriels-en-echec" data-test="nav-failed-mail">"Courriels non remis"</a>
                                             <a href="/mon-agenda" data-test="nav-my-calendar">"Mon agenda"</a>
                                         </nav>

@@ -5,6 +5,7 @@ mod attendance;
 mod catalogue;
 mod facilitators;
 mod failed_mail;
+mod figures;
 mod home;
 mod local_mail;
 mod my_calendar;
@@ -27,6 +28,7 @@ pub use attendance::{
 pub use catalogue::{CataloguePage, NewWorkshopTypePage, WorkshopTypePage};
 pub use facilitators::{FacilitatorPage, FacilitatorsPage, NewFacilitatorPage};
 pub use failed_mail::FailedMailPage;
+pub use figures::FiguresPage;
 pub use home::HomePage;
 pub use local_mail::{LocalMailMessagePage, LocalMailPage};
 pub use my_calendar::MyCalendarPage;

@@ -249,6 +249,8 @@ async fn spawn(
         site_addr: "127.0.0.1:0".parse().expect("valid address"),
         site_root: "target/site".to_owned(),
         demo: matches!(seed, Seed::Demo),
+        // Tests that need a year of activity generate their own, to know what to expect.
+        demo_past_year: false,
         mail_backend: if mail_folder.is_some() {
             MailBackend::Folder
         } else {

@@ -162,6 +162,18 @@ impl Actor {
         matches!(self, Actor::Coordinator { .. })
     }
 
+    /// The figures and the funder's exports: a coordinator's of any Mission Locale or of the
+    /// whole federation (`None`); a counsellor's of their own Mission Locale only.
+    pub fn may_view_figures(&self, mission_locale: Option<i32>) -> bool {
+        match self {
+            Actor::Coordinator { .. } => true,
+            Actor::Counsellor {
+                mission_locale_id, ..
+            } => mission_locale == Some(*mission_locale_id),
+            Actor::Anonymous | Actor::Youth { .. } | Actor::Facilitator { .. } => false,
+        }
+    }
+
     /// The youth's name, contact and programme dates.
     pub fn may_view_youth(&self, youth: &YouthFile) -> bool {
         match self {

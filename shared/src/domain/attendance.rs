@@ -93,6 +93,15 @@ impl SheetState {
     pub fn is_closed(self) -> bool {
         !matches!(self, SheetState::Open)
     }
+
+    /// How the exports name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SheetState::Open => "ouverte",
+            SheetState::Closed => "close et signée",
+            SheetState::Paper => "papier",
+        }
+    }
 }
 
 /// When attendance may be taken: from an hour before the start. Later is always allowed (a

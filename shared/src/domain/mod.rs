@@ -8,6 +8,7 @@ mod conflicts;
 mod contact;
 mod enrolment;
 mod enrolment_views;
+mod figures;
 mod home;
 mod invalid_input;
 mod mail_views;
@@ -46,6 +47,12 @@ pub use enrolment::{
 pub use enrolment_views::{
     EnrolmentCandidate, EnrolmentHistoryLine, EnrolmentOutcome, MyEnrolment, RosterLine,
     RosterView, YouthPlaceView,
+};
+pub use figures::{
+    CONTACTABILITY_THRESHOLD_PERCENT, CONTACTABILITY_WARNING_PERCENT, Contactability, Dashboard,
+    DashboardFigures, ExportFormat, FigureRow, FiguresFacts, FiguresForm, FiguresQuery, GenderRow,
+    LineFact, ParticipantFact, ParticipantFigures, PlaceFact, SessionFact, compute_dashboard,
+    format_hours, format_percent, french_decimal, month_label,
 };
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use invalid_input::InvalidInput;

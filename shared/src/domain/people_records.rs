@@ -72,6 +72,14 @@ impl ExitOutcome {
         }
     }
 
+    /// A « sortie positive »: into a job, a training or back to education.
+    pub fn is_positive(self) -> bool {
+        matches!(
+            self,
+            ExitOutcome::Employment | ExitOutcome::Training | ExitOutcome::ReturnToEducation
+        )
+    }
+
     pub fn parse(code: &str) -> Result<ExitOutcome, InvalidInput> {
         ExitOutcome::ALL
             .into_iter()

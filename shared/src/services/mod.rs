@@ -31,6 +31,10 @@ mod download_attendance_document;
 mod enrol_in_session;
 mod enrol_youths;
 mod enrolment_records;
+mod export_attendance_lines;
+mod export_participants;
+mod figures_records;
+mod generate_past_activity;
 mod identify_actor;
 mod issue_emailed_link;
 mod list_agenda;
@@ -77,6 +81,7 @@ mod update_workshop_type;
 mod update_youth;
 mod view_attendance;
 mod view_calendar_feed;
+mod view_dashboard;
 mod view_facilitator;
 mod view_public_session;
 mod view_roster;
@@ -118,6 +123,11 @@ pub use download_attendance_document::{
 };
 pub use enrol_in_session::enrol_in_session;
 pub use enrol_youths::enrol_youths;
+pub use export_attendance_lines::export_attendance_lines;
+pub use export_participants::export_participants;
+pub use generate_past_activity::{
+    ActivityScale, GeneratedActivity, GeneratedSession, GeneratedYouth, generate_past_activity,
+};
 pub use identify_actor::{identify_actor, sign_out};
 pub(crate) use issue_emailed_link::issue_emailed_link;
 pub use issue_emailed_link::{
@@ -166,6 +176,7 @@ pub use update_workshop_type::update_workshop_type;
 pub use update_youth::update_youth;
 pub use view_attendance::view_attendance;
 pub use view_calendar_feed::{CalendarFeed, view_calendar_feed};
+pub use view_dashboard::view_dashboard;
 pub use view_facilitator::view_facilitator;
 pub use view_public_session::view_public_session;
 pub use view_roster::view_roster;

@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./fixtures";
+
+// Demo accounts (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins them).
+// The demo loads a generated past year (generate_past_activity), so the figures are not empty.
+const DEMO_COORDINATOR = "nadia.ferhat0@convergence93.example";
+const DEMO_COUNSELLOR = "lea.martin7@ml93.example";
+const DEMO_PASSWORD = "ateliers-demo-93";
+
+async function signIn(page: Page, email: string, home: string) {
+  await page.goto("/connexion");
+  await page.locator('[data-test="staff-email"]').fill(email);
+  await page.locator('[data-test="staff-password"]').fill(DEMO_PASSWORD);
+  await page.locator('[data-test="password-submit"]').click();
+  await expect(page.locator(`[data-test="${home}"]`)).toBeVisible();
+}
+
+function figure(page: Page, name: string) {
+  return page.locator(`[data-test="${name}"] .figures-card__value`);
+}
+
+test("a coordinator reads the federation's figures and exports them for the funder", async ({ page }) => {
+  await signIn(page, DEMO_COORDINATOR, "home-coordinator");
+  await page.locator('[data-test="nav-figures"]').click();
+  await expect(page.locator('[data-test="figures-heading"]')).toContainText("Fédération (10 Missions Locales)");
+  const held = Number(await figure(page, "sessions-held").innerText());
+  expect(held).toBeGreaterThan(50);
+  await expect(figure(page, "attendance-rate")).toHaveText(/^\d+ %$/);
+  await expect(page.locator('[data-test="contactability"]')).toContainText("sans téléphone ni courriel");
+  await expect(page.locator('[data-test="figures-by-theme"] [data-test="figures-row"]').first()).toBeVisible();
+  await expect(page.locator('[data-test="gender-row"]')).toHaveCount(3);
+  await expectNoAccessibilityViolations(page);
+
+  // One Mission Locale: fewer sessions, its name in the heading, the choice kept in the address.
+  await page.locator('[data-test="figures-scope"]').selectOption({ label: "Mission Locale de Clichy-sous-Bois" });
+  await page.locator('[data-test="figures-show"]').click();
+  await expect(page).toHaveURL(/\/chiffres\?ml=\d+/);
+  await expect(page.locator('[data-test="figures-heading"]')).toContainText("Mission Locale de Clichy-sous-Bois");
+  const heldThere = Number(await figure(page, "sessions-held").innerText());
+  expect(heldThere).toBeGreaterThan(0);
+  expect(heldThere).toBeLessThan(held);
+
+  // A bad period: a French message, and a way back.
+  await page.locator('[data-test="figures-from"]').fill("2026-06-01");
+  await page.locator('[data-test="figures-to"]').fill("2026-05-01");
+  await page.locator('[data-test="figures-show"]').click();
+  await expect(page.getByText("La date de début doit précéder la date de fin.")).toBeVisible();
+  await page.getByRole("link", { name: "Revenir aux douze derniers mois" }).click();
+
+  // The attendance lines as CSV for French Excel.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator('[data-test="export-attendance-csv"]').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^presences-federation-.*\.csv$/);
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString("utf-8").split("\r\n");
+  expect(lines[0]).toBe(
+    "Mission Locale;N° de séance;Atelier;Thème;Date;Début;Fin;Heures;Nom;Prénom;Genre;Statut;Inscription;Signé;Feuille",
+  );
+  expect(lines.length).toBeGreaterThan(held);
+
+  const [workbook] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator('[data-test="export-participants-xlsx"]').click(),
+  ]);
+  expect(workbook.suggestedFilename()).toMatch(/^participants-federation-.*\.xlsx$/);
+  expect([...readFileSync((await workbook.path())!).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+});
+
+test("a counsellor reads their own Mission Locale's figures", async ({ page }) => {
+  await signIn(page, DEMO_COUNSELLOR, "home-counsellor");
+  await page.locator('[data-test="nav-figures"]').click();
+  await expect(page.locator('[data-test="figures-heading"]')).toContainText("Clichy-sous-Bois");
+  await expect(page.locator('[data-test="figures-scope"]')).toHaveCount(0);
+  expect(Number(await figure(page, "sessions-held").innerText())).toBeGreaterThan(0);
+  await expectNoAccessibilityViolations(page);
+});

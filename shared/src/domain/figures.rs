@@ -1,0 +1,808 @@
+//! The programme's figures: what the dashboards count, and how. Computed from plain facts read
+//! by `services/figures_records.rs`, so every rule here is tested without a database.
+//!
+//! - A session is *held* when it was published (not cancelled), started within the period and
+//!   has ended. It counts for the Mission Locale that organised it.
+//! - *Places offered* is the capacity of the sessions held; *places taken* the youths registered
+//!   (not waiting, not cancelled) at the end.
+//! - The *attendance rate* is the share of places taken whose youth came (present or late, as
+//!   recorded on the sheet); walk-ins are counted apart, so the rate never exceeds 100 %.
+//! - *Hours per youth* is the workshop time of every attendance (walk-ins included) divided by
+//!   the youths who came at least once.
+//! - *Participants* are the youths followed by the Mission Locale (their referent's) whose
+//!   programme overlaps the period; the funder counts each once, with their entry and exit.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{AttendanceStatus, ExitOutcome, Gender, InvalidInput, Theme, format_day};
+
+/// From this share of participants with neither phone nor email, the dashboard warns: well
+/// before the funder's threshold.
+pub const CONTACTABILITY_WARNING_PERCENT: f64 = 25.0;
+
+/// Over this share of participants without phone nor email, the funder applies a penalty.
+pub const CONTACTABILITY_THRESHOLD_PERCENT: f64 = 35.0;
+
+/// The longest period the figures cover at once.
+const LONGEST_PERIOD_DAYS: i64 = 3 * 366;
+
+/// The figures form as typed (a GET form: the address can be bookmarked and shared).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiguresForm {
+    /// A Mission Locale's id, or empty for the whole federation.
+    #[serde(default)]
+    pub mission_locale: String,
+    /// `YYYY-MM-DD`, or empty for the default period.
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+}
+
+impl FiguresForm {
+    /// From the address's query (`ml`, `du`, `au`).
+    pub fn from_query(value: impl Fn(&str) -> Option<String>) -> FiguresForm {
+        FiguresForm {
+            mission_locale: value("ml").unwrap_or_default(),
+            from: value("du").unwrap_or_default(),
+            to: value("au").unwrap_or_default(),
+        }
+    }
+}
+
+/// What the figures cover: the federation or one Mission Locale, between two days (both
+/// included, Paris).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiguresQuery {
+    pub mission_locale_id: Option<i32>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl FiguresQuery {
+    /// The twelve months up to today: the length of a youth's programme.
+    pub fn default_for(mission_locale_id: Option<i32>, today: NaiveDate) -> FiguresQuery {
+        FiguresQuery {
+            mission_locale_id,
+            from: default_from(today),
+            to: today,
+        }
+    }
+
+    pub fn parse(form: &FiguresForm, today: NaiveDate) -> Result<FiguresQuery, InvalidInput> {
+        let mission_locale_id = match form.mission_locale.trim() {
+            "" => None,
+            id => Some(id.parse::<i32>().map_err(|_| {
+                InvalidInput::new(
+                    "mission_locale",
+                    "Choisissez une Mission Locale dans la liste.",
+                )
+            })?),
+        };
+        let to = match form.to.trim() {
+            "" => today,
+            typed => parse_day("to", "La date de fin", typed)?,
+        };
+        let from = match form.from.trim() {
+            "" => default_from(to),
+            typed => parse_day("from", "La date de début", typed)?,
+        };
+        if from > to {
+            return Err(InvalidInput::new(
+                "from",
+                "La date de début doit précéder la date de fin.",
+            ));
+        }
+        if (to - from).num_days() > LONGEST_PERIOD_DAYS {
+            return Err(InvalidInput::new(
+                "from",
+                "Choisissez une période de trois ans au plus.",
+            ));
+        }
+        Ok(FiguresQuery {
+            mission_locale_id,
+            from,
+            to,
+        })
+    }
+
+    /// The form that gives this query back (for links and the form's values).
+    pub fn to_form(&self) -> FiguresForm {
+        FiguresForm {
+            mission_locale: self
+                .mission_locale_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+            from: self.from.format("%Y-%m-%d").to_string(),
+            to: self.to.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// `ml=3&du=2026-01-01&au=2026-11-28`: the page's address and the export links use the
+    /// agenda's French keys.
+    pub fn query_string(&self) -> String {
+        let form = self.to_form();
+        format!("ml={}&du={}&au={}", form.mission_locale, form.from, form.to)
+    }
+
+    /// « du 1 décembre 2025 au 28 novembre 2026 »
+    pub fn period_label(&self) -> String {
+        format!("du {} au {}", format_day(self.from), format_day(self.to))
+    }
+}
+
+/// The first day of the month eleven months before: twelve calendar months with this one.
+fn default_from(to: NaiveDate) -> NaiveDate {
+    to.with_day(1)
+        .and_then(|first| first.checked_sub_months(Months::new(11)))
+        .unwrap_or(to)
+}
+
+fn parse_day(field: &'static str, what: &str, typed: &str) -> Result<NaiveDate, InvalidInput> {
+    NaiveDate::parse_from_str(typed, "%Y-%m-%d")
+        .map_err(|_| InvalidInput::new(field, format!("{what} n'est pas une date valide.")))
+}
+
+/// The two shapes of the funder's exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportFormat {
+    /// For French Excel: `;`, UTF-8 with a byte order mark.
+    Csv,
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// From the file name's extension in the address (`participants.csv`).
+    pub fn parse(extension: &str) -> Option<ExportFormat> {
+        match extension {
+            "csv" => Some(ExportFormat::Csv),
+            "xlsx" => Some(ExportFormat::Xlsx),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "text/csv; charset=utf-8",
+            ExportFormat::Xlsx => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        }
+    }
+}
+
+/// A session held, as the figures need it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionFact {
+    pub session_id: i32,
+    pub theme: Theme,
+    /// The day it started, in Paris.
+    pub day: NaiveDate,
+    pub minutes: i64,
+    pub capacity: u32,
+    pub sheet_closed: bool,
+}
+
+/// A youth registered at a session held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlaceFact {
+    pub session_id: i32,
+    pub youth_id: i32,
+}
+
+/// A confirmed line of an attendance sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineFact {
+    pub session_id: i32,
+    pub youth_id: i32,
+    pub status: AttendanceStatus,
+}
+
+/// A participant in the programme during the period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParticipantFact {
+    pub youth_id: i32,
+    pub gender: Gender,
+    /// A phone number or an email address is on file.
+    pub reachable: bool,
+    /// How the programme ended, when it ended within the period.
+    pub exit_outcome: Option<ExitOutcome>,
+}
+
+/// Everything the dashboard counts, for one scope and period.
+#[derive(Clone, Debug, Default)]
+pub struct FiguresFacts {
+    pub sessions: Vec<SessionFact>,
+    pub places: Vec<PlaceFact>,
+    pub lines: Vec<LineFact>,
+    /// The gender of every youth on a line.
+    pub genders: HashMap<i32, Gender>,
+    pub participants: Vec<ParticipantFact>,
+}
+
+/// One row of the dashboard: the whole period, a theme or a month.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FigureRow {
+    pub label: String,
+    pub sessions_held: u32,
+    pub places_offered: u32,
+    pub places_taken: u32,
+    /// Places taken whose youth came (present or late).
+    pub registered_attended: u32,
+    /// Youths who came without a place.
+    pub walk_ins: u32,
+    /// Attendances (walk-ins included) in the order of `Gender::ALL`.
+    pub attendances_by_gender: [u32; 3],
+    pub attended_minutes: i64,
+    /// Distinct youths who came at least once.
+    pub youths_attending: u32,
+}
+
+impl FigureRow {
+    pub fn attendances(&self) -> u32 {
+        self.registered_attended + self.walk_ins
+    }
+
+    /// Places taken whose youth came, in percent; none when no place was taken.
+    pub fn attendance_rate(&self) -> Option<f64> {
+        percent(self.registered_attended, self.places_taken)
+    }
+
+    pub fn hours_per_youth(&self) -> Option<f64> {
+        (self.youths_attending > 0)
+            .then(|| self.attended_minutes as f64 / 60.0 / self.youths_attending as f64)
+    }
+}
+
+/// Attendance of one gender over the period.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GenderRow {
+    pub label: String,
+    pub youths_attending: u32,
+    pub attendances: u32,
+    pub attended_minutes: i64,
+    pub participants: u32,
+}
+
+impl GenderRow {
+    pub fn hours_per_youth(&self) -> Option<f64> {
+        (self.youths_attending > 0)
+            .then(|| self.attended_minutes as f64 / 60.0 / self.youths_attending as f64)
+    }
+}
+
+/// How close the share of participants without phone nor email is to the funder's threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Contactability {
+    Fine,
+    /// Past the warning share, still under the threshold.
+    Warning,
+    OverThreshold,
+}
+
+impl Contactability {
+    pub fn of(unreachable_percent: Option<f64>) -> Contactability {
+        match unreachable_percent {
+            Some(share) if share > CONTACTABILITY_THRESHOLD_PERCENT => {
+                Contactability::OverThreshold
+            }
+            Some(share) if share >= CONTACTABILITY_WARNING_PERCENT => Contactability::Warning,
+            _ => Contactability::Fine,
+        }
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            Contactability::Fine => {
+                "Sous le seuil d'alerte de 25 % (le financeur pénalise au-delà de 35 %)."
+            }
+            Contactability::Warning => {
+                "Attention : plus de 25 % des participants n'ont ni téléphone ni courriel. Au-delà de 35 %, le financeur applique une pénalité. Complétez les dossiers."
+            }
+            Contactability::OverThreshold => {
+                "Seuil dépassé : plus de 35 % des participants n'ont ni téléphone ni courriel. Le financeur applique une pénalité : complétez les dossiers au plus vite."
+            }
+        }
+    }
+}
+
+/// The participants of the period, as the funder counts them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantFigures {
+    pub participants: u32,
+    /// Neither phone nor email on file.
+    pub unreachable: u32,
+    /// Programmes ended within the period.
+    pub exited: u32,
+    /// Ended into a job, a training or back to education.
+    pub positive_exits: u32,
+}
+
+impl ParticipantFigures {
+    pub fn of(participants: &[ParticipantFact]) -> ParticipantFigures {
+        ParticipantFigures {
+            participants: participants.len() as u32,
+            unreachable: count(participants, |participant| !participant.reachable),
+            exited: count(participants, |participant| {
+                participant.exit_outcome.is_some()
+            }),
+            positive_exits: count(participants, |participant| {
+                participant
+                    .exit_outcome
+                    .is_some_and(|outcome| outcome.is_positive())
+            }),
+        }
+    }
+
+    pub fn unreachable_percent(&self) -> Option<f64> {
+        percent(self.unreachable, self.participants)
+    }
+
+    pub fn contactability(&self) -> Contactability {
+        Contactability::of(self.unreachable_percent())
+    }
+
+    pub fn positive_percent(&self) -> Option<f64> {
+        percent(self.positive_exits, self.exited)
+    }
+}
+
+/// The dashboard of a Mission Locale or of the federation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    /// « Fédération (10 Missions Locales) » or the Mission Locale's name.
+    pub scope: String,
+    pub query: FiguresQuery,
+    pub total: FigureRow,
+    /// Themes with at least one session held, in the catalogue's order.
+    pub by_theme: Vec<FigureRow>,
+    /// Months with at least one session held, oldest first.
+    pub by_month: Vec<FigureRow>,
+    /// Every gender, in the order of `Gender::ALL`.
+    pub by_gender: Vec<GenderRow>,
+    /// Sessions held whose sheet is still open: their attendance may still change.
+    pub sheets_not_closed: u32,
+    pub participants: ParticipantFigures,
+    /// The Mission Locales the reader may choose between (id, name); empty for a counsellor.
+    pub choices: Vec<(i32, String)>,
+}
+
+/// The figures, computed from the facts of one scope and period.
+pub struct DashboardFigures {
+    pub total: FigureRow,
+    pub by_theme: Vec<FigureRow>,
+    pub by_month: Vec<FigureRow>,
+    pub by_gender: Vec<GenderRow>,
+    pub sheets_not_closed: u32,
+    pub participants: ParticipantFigures,
+}
+
+pub fn compute_dashboard(facts: &FiguresFacts) -> DashboardFigures {
+    let sessions: HashMap<i32, &SessionFact> = facts
+        .sessions
+        .iter()
+        .map(|session| (session.session_id, session))
+        .collect();
+    let attended: HashSet<(i32, i32)> = facts
+        .lines
+        .iter()
+        .filter(|line| line.status.attended() && sessions.contains_key(&line.session_id))
+        .map(|line| (line.session_id, line.youth_id))
+        .collect();
+    let registered: HashSet<(i32, i32)> = facts
+        .places
+        .iter()
+        .map(|place| (place.session_id, place.youth_id))
+        .collect();
+
+    let total = figure_row("Total".to_owned(), facts, &attended, &registered, |_| true);
+    let by_theme = Theme::ALL
+        .into_iter()
+        .filter(|theme| facts.sessions.iter().any(|session| session.theme == *theme))
+        .map(|theme| {
+            figure_row(
+                theme.label().to_owned(),
+                facts,
+                &attended,
+                &registered,
+                |session| session.theme == theme,
+            )
+        })
+        .collect();
+    let months: BTreeMap<(i32, u32), ()> = facts
+        .sessions
+        .iter()
+        .map(|session| ((session.day.year(), session.day.month()), ()))
+        .collect();
+    let by_month = months
+        .into_keys()
+        .map(|(year, month)| {
+            figure_row(
+                month_label(year, month),
+                facts,
+                &attended,
+                &registered,
+                |session| session.day.year() == year && session.day.month() == month,
+            )
+        })
+        .collect();
+    let by_gender = Gender::ALL
+        .into_iter()
+        .map(|gender| {
+            let mut youths = HashSet::new();
+            let mut row = GenderRow {
+                label: gender.label().to_owned(),
+                ..GenderRow::default()
+            };
+            for (session_id, youth_id) in &attended {
+                if facts.genders.get(youth_id) == Some(&gender) {
+                    youths.insert(*youth_id);
+                    row.attendances += 1;
+                    row.attended_minutes += sessions[session_id].minutes;
+                }
+            }
+            row.youths_attending = youths.len() as u32;
+            row.participants = facts
+                .participants
+                .iter()
+                .filter(|participant| participant.gender == gender)
+                .count() as u32;
+            row
+        })
+        .collect();
+    let participants = ParticipantFigures::of(&facts.participants);
+    DashboardFigures {
+        total,
+        by_theme,
+        by_month,
+        by_gender,
+        sheets_not_closed: count(&facts.sessions, |session| !session.sheet_closed),
+        participants,
+    }
+}
+
+fn figure_row(
+    label: String,
+    facts: &FiguresFacts,
+    attended: &HashSet<(i32, i32)>,
+    registered: &HashSet<(i32, i32)>,
+    includes: impl Fn(&SessionFact) -> bool,
+) -> FigureRow {
+    let mut row = FigureRow {
+        label,
+        ..FigureRow::default()
+    };
+    let mut minutes_of = HashMap::new();
+    for session in facts.sessions.iter().filter(|session| includes(session)) {
+        row.sessions_held += 1;
+        row.places_offered += session.capacity;
+        minutes_of.insert(session.session_id, session.minutes);
+    }
+    row.places_taken = count(&facts.places, |place| {
+        minutes_of.contains_key(&place.session_id)
+    });
+    let mut youths = HashSet::new();
+    for (session_id, youth_id) in attended {
+        let Some(minutes) = minutes_of.get(session_id) else {
+            continue;
+        };
+        if registered.contains(&(*session_id, *youth_id)) {
+            row.registered_attended += 1;
+        } else {
+            row.walk_ins += 1;
+        }
+        row.attended_minutes += minutes;
+        youths.insert(*youth_id);
+        if let Some(gender) = facts.genders.get(youth_id) {
+            let index = Gender::ALL
+                .iter()
+                .position(|candidate| candidate == gender)
+                .unwrap_or(2);
+            row.attendances_by_gender[index] += 1;
+        }
+    }
+    row.youths_attending = youths.len() as u32;
+    row
+}
+
+fn count<T>(items: &[T], matches: impl Fn(&T) -> bool) -> u32 {
+    items.iter().filter(|item| matches(item)).count() as u32
+}
+
+fn percent(part: u32, whole: u32) -> Option<f64> {
+    (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
+}
+
+/// « novembre 2026 »
+pub fn month_label(year: i32, month: u32) -> String {
+    let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default();
+    // format_day gives « 1 novembre 2026 »: drop the day.
+    format_day(first)
+        .split_once(' ')
+        .map(|(_, month_and_year)| month_and_year.to_owned())
+        .unwrap_or_default()
+}
+
+/// « 72 % », « — » when there is nothing to divide; French decimal comma.
+pub fn format_percent(share: Option<f64>) -> String {
+    match share {
+        Some(share) => format!("{} %", french_decimal(share, 0)),
+        None => "—".to_owned(),
+    }
+}
+
+/// « 12,5 h »
+pub fn format_hours(hours: Option<f64>) -> String {
+    match hours {
+        Some(hours) => format!("{} h", french_decimal(hours, 1)),
+        None => "—".to_owned(),
+    }
+}
+
+/// Hours of workshop time as a decimal number, written the French way (« 1,5 »): the CSV
+/// exports use it so French Excel reads a number.
+pub fn french_decimal(value: f64, decimals: usize) -> String {
+    // Half away from zero, as people round (`format!` alone rounds half to even).
+    let scale = 10f64.powi(decimals as i32);
+    let value = (value * scale).round() / scale;
+    let text = format!("{value:.decimals$}");
+    let text = if decimals > 0 {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    text.replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn form(mission_locale: &str, from: &str, to: &str) -> FiguresForm {
+        FiguresForm {
+            mission_locale: mission_locale.to_owned(),
+            from: from.to_owned(),
+            to: to.to_owned(),
+        }
+    }
+
+    #[test]
+    fn the_default_period_is_the_last_twelve_months() {
+        let query = FiguresQuery::parse(&FiguresForm::default(), day("2026-11-28")).unwrap();
+        assert_eq!(query.mission_locale_id, None);
+        assert_eq!(query.from, day("2025-12-01"));
+        assert_eq!(query.to, day("2026-11-28"));
+        assert_eq!(
+            query.period_label(),
+            "du 1 décembre 2025 au 28 novembre 2026"
+        );
+        assert_eq!(
+            FiguresQuery::parse(&query.to_form(), day("2030-01-01")).unwrap(),
+            query
+        );
+    }
+
+    #[test]
+    fn bad_periods_are_refused_in_french() {
+        let today = day("2026-11-28");
+        for (bad, field, message) in [
+            (
+                form("x", "", ""),
+                "mission_locale",
+                "Choisissez une Mission Locale dans la liste.",
+            ),
+            (
+                form("", "2026-13-01", ""),
+                "from",
+                "La date de début n'est pas une date valide.",
+            ),
+            (
+                form("", "", "demain"),
+                "to",
+                "La date de fin n'est pas une date valide.",
+            ),
+            (
+                form("", "2026-06-01", "2026-05-01"),
+                "from",
+                "La date de début doit précéder la date de fin.",
+            ),
+            (
+                form("", "2020-01-01", "2026-05-01"),
+                "from",
+                "Choisissez une période de trois ans au plus.",
+            ),
+        ] {
+            let refusal = FiguresQuery::parse(&bad, today).unwrap_err();
+            assert_eq!(
+                (refusal.field.as_str(), refusal.message.as_str()),
+                (field, message)
+            );
+        }
+        assert_eq!(
+            FiguresQuery::parse(&form("3", "2026-01-01", "2026-01-31"), today)
+                .unwrap()
+                .mission_locale_id,
+            Some(3)
+        );
+    }
+
+    fn session(
+        session_id: i32,
+        theme: Theme,
+        on: &str,
+        minutes: i64,
+        capacity: u32,
+    ) -> SessionFact {
+        SessionFact {
+            session_id,
+            theme,
+            day: day(on),
+            minutes,
+            capacity,
+            sheet_closed: true,
+        }
+    }
+
+    fn line(session_id: i32, youth_id: i32, status: AttendanceStatus) -> LineFact {
+        LineFact {
+            session_id,
+            youth_id,
+            status,
+        }
+    }
+
+    #[test]
+    fn rates_hours_and_genders_follow_the_definitions() {
+        let mut sessions = vec![
+            session(1, Theme::Cv, "2026-03-10", 120, 10),
+            session(2, Theme::Cv, "2026-04-02", 90, 8),
+            session(3, Theme::MediaLiteracy, "2026-04-20", 180, 12),
+        ];
+        sessions[2].sheet_closed = false;
+        let places = [(1, 100), (1, 101), (1, 102), (2, 100), (3, 101), (3, 103)]
+            .map(|(session_id, youth_id)| PlaceFact {
+                session_id,
+                youth_id,
+            })
+            .to_vec();
+        let lines = vec![
+            line(1, 100, AttendanceStatus::Present),
+            line(1, 101, AttendanceStatus::Late),
+            line(1, 102, AttendanceStatus::Absent),
+            line(2, 100, AttendanceStatus::Excused),
+            line(3, 101, AttendanceStatus::Present),
+            line(3, 103, AttendanceStatus::Present),
+            // A walk-in.
+            line(3, 104, AttendanceStatus::Present),
+        ];
+        let genders = HashMap::from([
+            (100, Gender::Female),
+            (101, Gender::Male),
+            (102, Gender::Female),
+            (103, Gender::Female),
+            (104, Gender::Undisclosed),
+        ]);
+        let participants = vec![
+            ParticipantFact {
+                youth_id: 100,
+                gender: Gender::Female,
+                reachable: true,
+                exit_outcome: Some(ExitOutcome::Employment),
+            },
+            ParticipantFact {
+                youth_id: 101,
+                gender: Gender::Male,
+                reachable: false,
+                exit_outcome: Some(ExitOutcome::Dropout),
+            },
+            ParticipantFact {
+                youth_id: 102,
+                gender: Gender::Female,
+                reachable: true,
+                exit_outcome: None,
+            },
+        ];
+        let figures = compute_dashboard(&FiguresFacts {
+            sessions,
+            places,
+            lines,
+            genders,
+            participants,
+        });
+        let total = &figures.total;
+        assert_eq!(
+            (
+                total.sessions_held,
+                total.places_offered,
+                total.places_taken,
+                total.registered_attended,
+                total.walk_ins,
+                total.youths_attending
+            ),
+            (3, 30, 6, 4, 1, 4)
+        );
+        assert_eq!(format_percent(total.attendance_rate()), "67 %");
+        // 120 + 120 + 180 × 3 = 780 minutes for 4 youths.
+        assert_eq!(total.attended_minutes, 780);
+        assert_eq!(format_hours(total.hours_per_youth()), "3,3 h");
+        assert_eq!(total.attendances_by_gender, [2, 2, 1]);
+        assert_eq!(
+            figures
+                .by_theme
+                .iter()
+                .map(|row| (row.label.as_str(), row.sessions_held, row.attendances()))
+                .collect::<Vec<_>>(),
+            [("CV", 2, 2), ("Éducation aux médias", 1, 3)]
+        );
+        assert_eq!(
+            figures
+                .by_month
+                .iter()
+                .map(|row| (row.label.as_str(), row.places_taken))
+                .collect::<Vec<_>>(),
+            [("mars 2026", 3), ("avril 2026", 3)]
+        );
+        assert_eq!(figures.sheets_not_closed, 1);
+        let women = &figures.by_gender[0];
+        assert_eq!(
+            (
+                women.youths_attending,
+                women.attendances,
+                women.participants
+            ),
+            (2, 2, 2)
+        );
+        assert_eq!(
+            figures.participants,
+            ParticipantFigures {
+                participants: 3,
+                unreachable: 1,
+                exited: 2,
+                positive_exits: 1
+            }
+        );
+        assert_eq!(
+            format_percent(figures.participants.unreachable_percent()),
+            "33 %"
+        );
+        assert_eq!(
+            figures.participants.contactability(),
+            Contactability::Warning
+        );
+    }
+
+    #[test]
+    fn contactability_warns_well_before_the_threshold() {
+        assert_eq!(Contactability::of(None), Contactability::Fine);
+        assert_eq!(Contactability::of(Some(24.9)), Contactability::Fine);
+        assert_eq!(Contactability::of(Some(25.0)), Contactability::Warning);
+        assert_eq!(Contactability::of(Some(35.0)), Contactability::Warning);
+        assert_eq!(
+            Contactability::of(Some(35.1)),
+            Contactability::OverThreshold
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_the_french_way() {
+        assert_eq!(french_decimal(1.5, 2), "1,5");
+        assert_eq!(french_decimal(2.0, 2), "2");
+        assert_eq!(french_decimal(66.666, 0), "67");
+        assert_eq!(format_hours(None), "—");
+        assert_eq!(month_label(2026, 8), "août 2026");
+    }
+}

@@ -1,0 +1,299 @@
+//! What the dashboards and the funder's exports read: the sessions held in a period, their
+//! places and attendance lines, the participants. A handful of queries whatever the size of the
+//! federation; the counting itself is `domain::compute_dashboard`.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::ServiceError;
+use crate::domain::{
+    Actor, AttendanceStatus, ExitOutcome, FiguresForm, FiguresQuery, Gender, LineFact, PARIS,
+    ParticipantFact, PlaceFact, SessionFact, SessionStatus, SheetState, Theme,
+};
+use crate::entities::{
+    attendance_line, attendance_sheet, enrolment, mission_locale, person, staff_member,
+    workshop_session, workshop_type, youth,
+};
+use crate::services::access_guard::require;
+
+/// Long `IN (…)` lists are sent in chunks, well under every database's parameter limit.
+const CHUNK: usize = 500;
+
+/// The query the actor asked for, checked: coordinators see any Mission Locale or the whole
+/// federation; a counsellor sees their own Mission Locale (the default for them).
+pub(crate) fn authorised_query(
+    actor: &Actor,
+    form: &FiguresForm,
+    today: NaiveDate,
+) -> Result<FiguresQuery, ServiceError> {
+    require(actor, actor.may_view_agenda())?;
+    let mut query = FiguresQuery::parse(form, today)?;
+    if let Actor::Counsellor {
+        mission_locale_id, ..
+    } = actor
+    {
+        query.mission_locale_id.get_or_insert(*mission_locale_id);
+    }
+    require(actor, actor.may_view_figures(query.mission_locale_id))?;
+    Ok(query)
+}
+
+/// Paris midnight at the start of `day`, in UTC.
+fn start_of(day: NaiveDate) -> DateTime<Utc> {
+    PARIS
+        .from_local_datetime(&day.and_time(NaiveTime::MIN))
+        .earliest()
+        .map(|start| start.with_timezone(&Utc))
+        .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
+}
+
+/// A session held, with what the exports print of it.
+pub(crate) struct HeldSession {
+    pub fact: SessionFact,
+    pub model: workshop_session::Model,
+    pub title: String,
+    pub sheet_state: SheetState,
+}
+
+/// Everything read for one period: sessions held (of one Mission Locale or all), their places
+/// and confirmed lines, and the people involved.
+pub(crate) struct PeriodRecords {
+    pub sessions: Vec<HeldSession>,
+    pub places: Vec<PlaceFact>,
+    pub lines: Vec<attendance_line::Model>,
+    pub youths: HashMap<i32, youth::Model>,
+    pub people: HashMap<i32, person::Model>,
+    /// The Mission Locale of every staff member (a youth's is their referent's).
+    pub staff_mission_locale: HashMap<i32, i32>,
+    pub mission_locales: HashMap<i32, String>,
+}
+
+impl PeriodRecords {
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        query: &FiguresQuery,
+        organiser: Option<i32>,
+        now: DateTime<Utc>,
+    ) -> Result<PeriodRecords, ServiceError> {
+        let mut sessions_query = workshop_session::Entity::find()
+            .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+            .filter(workshop_session::Column::StartsAt.gte(start_of(query.from)))
+            .filter(
+                workshop_session::Column::StartsAt
+                    .lt(start_of(query.to.succ_opt().unwrap_or(query.to))),
+            )
+            .filter(workshop_session::Column::EndsAt.lte(now));
+        if let Some(mission_locale_id) = organiser {
+            sessions_query = sessions_query
+                .filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
+        }
+        let models = sessions_query.all(db).await?;
+        let ids: Vec<i32> = models.iter().map(|session| session.id).collect();
+        let workshops: HashMap<i32, workshop_type::Model> = workshop_type::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|workshop| (workshop.id, workshop))
+            .collect();
+        let mut sheet_states = HashMap::new();
+        let mut places = Vec::new();
+        let mut lines = Vec::new();
+        for chunk in ids.chunks(CHUNK) {
+            for sheet in attendance_sheet::Entity::find()
+                .filter(attendance_sheet::Column::SessionId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?
+            {
+                sheet_states.insert(
+                    sheet.session_id,
+                    SheetState::parse(&sheet.state).unwrap_or(SheetState::Open),
+                );
+            }
+            places.extend(
+                enrolment::Entity::find()
+                    .filter(enrolment::Column::SessionId.is_in(chunk.to_vec()))
+                    .filter(enrolment::Column::Status.eq("registered"))
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|place| PlaceFact {
+                        session_id: place.session_id,
+                        youth_id: place.youth_id,
+                    }),
+            );
+            lines.extend(
+                attendance_line::Entity::find()
+                    .filter(attendance_line::Column::SessionId.is_in(chunk.to_vec()))
+                    .filter(attendance_line::Column::Confirmed.eq(true))
+                    .all(db)
+                    .await?,
+            );
+        }
+        let sessions = models
+            .into_iter()
+            .map(|model| {
+                let workshop = workshops.get(&model.workshop_type_id);
+                let sheet_state = sheet_states
+                    .get(&model.id)
+                    .copied()
+                    .unwrap_or(SheetState::Open);
+                HeldSession {
+                    fact: SessionFact {
+                        session_id: model.id,
+                        theme: workshop
+                            .and_then(|workshop| Theme::parse(&workshop.theme))
+                            .unwrap_or(Theme::Other),
+                        day: model.starts_at.with_timezone(&PARIS).date_naive(),
+                        minutes: (model.ends_at - model.starts_at).num_minutes(),
+                        capacity: model.capacity.max(0) as u32,
+                        sheet_closed: sheet_state.is_closed(),
+                    },
+                    title: workshop
+                        .map(|workshop| workshop.title.clone())
+                        .unwrap_or_default(),
+                    sheet_state,
+                    model,
+                }
+            })
+            .collect();
+        Ok(PeriodRecords {
+            sessions,
+            places,
+            lines,
+            youths: youth::Entity::find()
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|youth| (youth.person_id, youth))
+                .collect(),
+            people: person::Entity::find()
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|person| (person.id, person))
+                .collect(),
+            staff_mission_locale: staff_member::Entity::find()
+                .all(db)
+                .await?
+                .into_iter()
+                .filter_map(|staff| Some((staff.person_id, staff.mission_locale_id?)))
+                .collect(),
+            mission_locales: mission_locale::Entity::find()
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|ml| (ml.id, ml.name))
+                .collect(),
+        })
+    }
+
+    pub fn gender_of(&self, youth_id: i32) -> Gender {
+        self.youths
+            .get(&youth_id)
+            .and_then(|youth| Gender::parse(&youth.gender).ok())
+            .unwrap_or(Gender::Undisclosed)
+    }
+
+    pub fn status_of(line: &attendance_line::Model) -> AttendanceStatus {
+        AttendanceStatus::parse(&line.status).unwrap_or(AttendanceStatus::Absent)
+    }
+
+    pub fn line_facts(&self) -> Vec<LineFact> {
+        self.lines
+            .iter()
+            .map(|line| LineFact {
+                session_id: line.session_id,
+                youth_id: line.youth_id,
+                status: Self::status_of(line),
+            })
+            .collect()
+    }
+
+    /// The youth's Mission Locale: their referent's.
+    pub fn mission_locale_of_youth(&self, youth: &youth::Model) -> Option<i32> {
+        self.staff_mission_locale.get(&youth.referent_id).copied()
+    }
+
+    /// The youths followed in scope whose programme overlaps the period, by last name.
+    pub fn participants(&self, query: &FiguresQuery) -> Vec<&youth::Model> {
+        let mut participants: Vec<&youth::Model> = self
+            .youths
+            .values()
+            .filter(|youth| {
+                query.mission_locale_id.is_none()
+                    || self.mission_locale_of_youth(youth) == query.mission_locale_id
+            })
+            .filter(|youth| {
+                youth.programme_entry_date <= query.to
+                    && youth
+                        .programme_exit_date
+                        .is_none_or(|exit| exit >= query.from)
+            })
+            .collect();
+        participants.sort_by_key(|youth| {
+            self.people
+                .get(&youth.person_id)
+                .map(|person| {
+                    (
+                        person.last_name.to_lowercase(),
+                        person.first_name.to_lowercase(),
+                        person.id,
+                    )
+                })
+                .unwrap_or_default()
+        });
+        participants
+    }
+
+    /// How the programme ended, when it ended by the end of the period.
+    pub fn exit_within(youth: &youth::Model, query: &FiguresQuery) -> Option<ExitOutcome> {
+        let exit = youth.programme_exit_date?;
+        if exit > query.to {
+            return None;
+        }
+        ExitOutcome::parse(youth.exit_outcome.as_deref()?).ok()
+    }
+
+    pub fn reachable(&self, youth_id: i32) -> bool {
+        let filled =
+            |value: &Option<String>| value.as_deref().is_some_and(|text| !text.trim().is_empty());
+        self.people
+            .get(&youth_id)
+            .is_some_and(|person| filled(&person.email) || filled(&person.phone))
+    }
+
+    pub fn participant_facts(&self, query: &FiguresQuery) -> Vec<ParticipantFact> {
+        self.participants(query)
+            .into_iter()
+            .map(|youth| ParticipantFact {
+                youth_id: youth.person_id,
+                gender: self.gender_of(youth.person_id),
+                reachable: self.reachable(youth.person_id),
+                exit_outcome: Self::exit_within(youth, query),
+            })
+            .collect()
+    }
+
+    pub fn mission_locale_name(&self, id: Option<i32>) -> String {
+        id.and_then(|id| self.mission_locales.get(&id).cloned())
+            .unwrap_or_default()
+    }
+
+    pub fn full_name(&self, person_id: i32) -> (String, String) {
+        self.people
+            .get(&person_id)
+            .map(|person| (person.last_name.clone(), person.first_name.clone()))
+            .unwrap_or_default()
+    }
+}
+
+/// `participants-ml-3-2025-12-01-2026-11-28`: what a downloaded file is called.
+pub(crate) fn file_stem(kind: &str, query: &FiguresQuery) -> String {
+    let scope = match query.mission_locale_id {
+        Some(id) => format!("ml-{id}"),
+        None => "federation".to_owned(),
+    };
+    format!("{kind}-{scope}-{}-{}", query.from, query.to)
+}

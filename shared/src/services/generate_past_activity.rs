@@ -1,0 +1,429 @@
+//! A realistic past year of the programme, generated: youths entering and leaving, sessions held
+//! (and some cancelled) across the Missions Locales, places taken, waiting lists, roll-calls and
+//! sheets. For the figures' tests (which recompute the expected totals from what this returns),
+//! the benchmark (`server/benches/figures.rs`) and the demo's dashboard. Deterministic: the same
+//! seed gives the same year.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+use crate::ServiceError;
+use crate::domain::{
+    AttendanceStatus, Audience, ExitOutcome, Gender, PARIS, SessionStatus, SheetState, Theme,
+};
+use crate::entities::{
+    attendance_line, attendance_sheet, enrolment, mission_locale, person, staff_member,
+    workshop_session, workshop_type, youth,
+};
+
+/// How big a year to generate.
+#[derive(Clone, Copy, Debug)]
+pub struct ActivityScale {
+    pub youths_per_mission_locale: usize,
+    /// Sessions held or cancelled within the last twelve months.
+    pub sessions: usize,
+}
+
+impl ActivityScale {
+    /// The demo's past year: 10 × 12 youths, 400 sessions (a few seconds to generate).
+    pub const DEMO_YEAR: ActivityScale = ActivityScale {
+        youths_per_mission_locale: 12,
+        sessions: 400,
+    };
+
+    /// The federation's year: 10 × 50 youths (800 with the demo's 300), 1,500 sessions.
+    pub const FEDERATION_YEAR: ActivityScale = ActivityScale {
+        youths_per_mission_locale: 50,
+        sessions: 1_500,
+    };
+}
+
+/// A youth as generated.
+#[derive(Clone, Debug)]
+pub struct GeneratedYouth {
+    pub person_id: i32,
+    pub mission_locale_id: i32,
+    pub gender: Gender,
+    pub has_email: bool,
+    pub has_phone: bool,
+    pub entry: NaiveDate,
+    pub exit: Option<(NaiveDate, ExitOutcome)>,
+}
+
+/// A session as generated, with its places and lines.
+#[derive(Clone, Debug)]
+pub struct GeneratedSession {
+    pub session_id: i32,
+    pub mission_locale_id: i32,
+    pub theme: Theme,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub capacity: u32,
+    pub cancelled: bool,
+    pub registered: Vec<i32>,
+    pub waiting: Vec<i32>,
+    /// Confirmed lines: youth, status, walk-in.
+    pub lines: Vec<(i32, AttendanceStatus, bool)>,
+    /// A self check-in not yet confirmed (not counted).
+    pub unconfirmed: Option<i32>,
+    pub sheet: Option<SheetState>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct GeneratedActivity {
+    pub youths: Vec<GeneratedYouth>,
+    pub sessions: Vec<GeneratedSession>,
+}
+
+/// SplitMix64: a few lines of well-known, deterministic pseudo-randomness (no need for a
+/// cryptographic generator, nor for a dependency, to make up a year of workshops).
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// 0 ≤ n < below.
+    fn below(&mut self, below: usize) -> usize {
+        (self.next() % below.max(1) as u64) as usize
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const FIRST_NAMES: [(&str, Gender); 12] = [
+    ("Inès", Gender::Female),
+    ("Moussa", Gender::Male),
+    ("Yasmine", Gender::Female),
+    ("Kevin", Gender::Male),
+    ("Aïcha", Gender::Female),
+    ("Théo", Gender::Male),
+    ("Fatoumata", Gender::Female),
+    ("Rayan", Gender::Male),
+    ("Chloé", Gender::Female),
+    ("Adama", Gender::Male),
+    ("Sarah", Gender::Female),
+    ("Camille", Gender::Undisclosed),
+];
+
+const LAST_NAMES: [&str; 12] = [
+    "Diallo", "Martin", "Benali", "Traoré", "Nguyen", "Lefèvre", "Haddad", "Cissé", "Da Silva",
+    "Moreau", "Kone", "Petit",
+];
+
+/// Generates and stores the year, in one transaction-less pass (the caller wraps it if it must
+/// be atomic). Needs the Missions Locales, at least one counsellor in each and the catalogue.
+pub async fn generate_past_activity(
+    db: &impl ConnectionTrait,
+    seed: u64,
+    scale: ActivityScale,
+    now: DateTime<Utc>,
+) -> Result<GeneratedActivity, ServiceError> {
+    let mut dice = Dice(seed);
+    let today = now.with_timezone(&PARIS).date_naive();
+    let mission_locales: Vec<i32> = mission_locale::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|ml| ml.id)
+        .collect();
+    let counsellors: Vec<(i32, i32)> = staff_member::Entity::find()
+        .filter(staff_member::Column::Role.eq("counsellor"))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|staff| Some((staff.person_id, staff.mission_locale_id?)))
+        .collect();
+    let workshops: Vec<(i32, Theme, i64)> = workshop_type::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|workshop| {
+            (
+                workshop.id,
+                Theme::parse(&workshop.theme).unwrap_or(Theme::Other),
+                i64::from(workshop.default_duration_minutes),
+            )
+        })
+        .collect();
+    if workshops.is_empty() {
+        return Err(ServiceError::NotFound);
+    }
+
+    let mut activity = GeneratedActivity::default();
+    for (ml_index, &mission_locale_id) in mission_locales.iter().enumerate() {
+        let referents: Vec<i32> = counsellors
+            .iter()
+            .filter(|(_, ml)| *ml == mission_locale_id)
+            .map(|(id, _)| *id)
+            .collect();
+        if referents.is_empty() {
+            continue;
+        }
+        for index in 0..scale.youths_per_mission_locale {
+            let (first, gender) = FIRST_NAMES[dice.below(FIRST_NAMES.len())];
+            let last = LAST_NAMES[dice.below(LAST_NAMES.len())];
+            // About one in twelve has neither: the dashboard's contactability warning is real.
+            let (has_email, has_phone) = match dice.below(24) {
+                0 | 1 => (false, false),
+                2..=5 => (false, true),
+                6..=8 => (true, false),
+                _ => (true, true),
+            };
+            let entry = today - Duration::days(dice.below(450) as i64);
+            let exit = (dice.chance(35) && entry < today - Duration::days(60)).then(|| {
+                let exit = (entry + Duration::days(60 + dice.below(300) as i64)).min(today);
+                let outcome = ExitOutcome::ALL[dice.below(ExitOutcome::ALL.len())];
+                (exit, outcome)
+            });
+            let person = person::ActiveModel {
+                first_name: Set(first.to_owned()),
+                last_name: Set(last.to_owned()),
+                email: Set(
+                    has_email.then(|| format!("jeune.{seed}.{ml_index}.{index}@activite.example"))
+                ),
+                phone: Set(has_phone.then(|| format!("+3367{:07}", ml_index * 10_000 + index))),
+                created_at: Set(now),
+                archived_at: Set(None),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+            youth::ActiveModel {
+                person_id: Set(person.id),
+                referent_id: Set(referents[index % referents.len()]),
+                date_of_birth: Set(entry - Duration::days(17 * 365 + dice.below(6 * 365) as i64)),
+                gender: Set(gender.code().to_owned()),
+                programme_entry_date: Set(entry),
+                programme_exit_date: Set(exit.map(|(day, _)| day)),
+                exit_outcome: Set(exit.map(|(_, outcome)| outcome.code().to_owned())),
+                disability_recognised: Set(false),
+                judicial_supervision: Set(false),
+            }
+            .insert(db)
+            .await?;
+            activity.youths.push(GeneratedYouth {
+                person_id: person.id,
+                mission_locale_id,
+                gender,
+                has_email,
+                has_phone,
+                entry,
+                exit,
+            });
+        }
+    }
+
+    let mut places = Vec::new();
+    let mut lines = Vec::new();
+    let mut sheets = Vec::new();
+    for index in 0..scale.sessions {
+        let mission_locale_id = mission_locales[index % mission_locales.len()];
+        let (workshop_type_id, theme, minutes) = workshops[dice.below(workshops.len())];
+        // Between a week and a year ago (never this week: the agenda's week stays the demo's),
+        // at 9:30 or 14:00 in Paris.
+        let day = today - Duration::days(7 + dice.below(355) as i64);
+        let time = if dice.chance(50) {
+            NaiveTime::from_hms_opt(9, 30, 0)
+        } else {
+            NaiveTime::from_hms_opt(14, 0, 0)
+        }
+        .unwrap_or(NaiveTime::MIN);
+        let starts_at = PARIS
+            .from_local_datetime(&day.and_time(time))
+            .earliest()
+            .map(|start| start.with_timezone(&Utc))
+            .unwrap_or_else(|| day.and_time(time).and_utc());
+        let ends_at = starts_at + Duration::minutes(minutes);
+        let capacity = 6 + dice.below(10) as u32;
+        let cancelled = dice.chance(5);
+        let session = workshop_session::ActiveModel {
+            workshop_type_id: Set(workshop_type_id),
+            mission_locale_id: Set(mission_locale_id),
+            starts_at: Set(starts_at),
+            ends_at: Set(ends_at),
+            room_id: Set(None),
+            venue_name: Set("Salle de la Mission Locale".to_owned()),
+            venue_address: Set("Seine-Saint-Denis".to_owned()),
+            capacity: Set(capacity as i32),
+            status: Set(if cancelled {
+                SessionStatus::Cancelled
+            } else {
+                SessionStatus::Published
+            }
+            .code()
+            .to_owned()),
+            audience: Set(Audience::Federation.code().to_owned()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        // The Mission Locale's youths in the programme that day, in a shuffled order.
+        let mut candidates: Vec<i32> = activity
+            .youths
+            .iter()
+            .filter(|youth| {
+                youth.mission_locale_id == mission_locale_id
+                    && youth.entry <= day
+                    && youth.exit.is_none_or(|(exit, _)| exit >= day)
+            })
+            .map(|youth| youth.person_id)
+            .collect();
+        for position in (1..candidates.len()).rev() {
+            candidates.swap(position, dice.below(position + 1));
+        }
+        let wanted = dice.below(capacity as usize + 4);
+        let registered: Vec<i32> = candidates
+            .iter()
+            .take(wanted.min(capacity as usize))
+            .copied()
+            .collect();
+        let waiting: Vec<i32> = candidates
+            .iter()
+            .skip(registered.len())
+            .take(wanted.saturating_sub(registered.len()))
+            .copied()
+            .collect();
+        let held = !cancelled && ends_at <= now;
+        let mut generated = GeneratedSession {
+            session_id: session.id,
+            mission_locale_id,
+            theme,
+            starts_at,
+            ends_at,
+            capacity,
+            cancelled,
+            registered: registered.clone(),
+            waiting: waiting.clone(),
+            lines: Vec::new(),
+            unconfirmed: None,
+            sheet: None,
+        };
+        for (ticket, youth_id) in registered.iter().chain(&waiting).enumerate() {
+            let is_registered = ticket < registered.len();
+            places.push(enrolment::ActiveModel {
+                session_id: Set(session.id),
+                youth_id: Set(*youth_id),
+                status: Set(if is_registered {
+                    "registered"
+                } else {
+                    "waiting"
+                }
+                .to_owned()),
+                ticket: Set(ticket as i64 + 1),
+                method: Set("self".to_owned()),
+                enrolled_by: Set(None),
+                requested_at: Set(starts_at - Duration::days(7)),
+                registered_at: Set(is_registered.then(|| starts_at - Duration::days(7))),
+                ended_at: Set(None),
+                ended_reason: Set(None),
+                ..Default::default()
+            });
+        }
+        if held && !registered.is_empty() {
+            for youth_id in &registered {
+                let status = match dice.below(20) {
+                    0..=12 => AttendanceStatus::Present,
+                    13 | 14 => AttendanceStatus::Late,
+                    15 | 16 => AttendanceStatus::Excused,
+                    _ => AttendanceStatus::Absent,
+                };
+                generated.lines.push((*youth_id, status, false));
+            }
+            // A walk-in now and then, from the youths without a place.
+            if dice.chance(20)
+                && let Some(walk_in) = candidates.get(registered.len() + waiting.len())
+            {
+                generated
+                    .lines
+                    .push((*walk_in, AttendanceStatus::Present, true));
+            }
+            if dice.chance(5)
+                && let Some(late_check_in) = candidates.get(registered.len() + waiting.len() + 1)
+            {
+                generated.unconfirmed = Some(*late_check_in);
+            }
+            let state = match dice.below(20) {
+                0 => SheetState::Open,
+                1 => SheetState::Paper,
+                _ => SheetState::Closed,
+            };
+            generated.sheet = Some(state);
+            sheets.push(attendance_sheet::ActiveModel {
+                session_id: Set(session.id),
+                state: Set(state.code().to_owned()),
+                check_in_secret: Set(format!("generated-{}", session.id)),
+                opened_at: Set(starts_at),
+                closed_at: Set(state.is_closed().then_some(ends_at)),
+                closed_by: Set(None),
+                closing_signature: Set(None),
+                ..Default::default()
+            });
+            for (youth_id, status, walk_in) in &generated.lines {
+                lines.push(new_line(
+                    session.id, *youth_id, *status, *walk_in, true, starts_at,
+                ));
+            }
+            if let Some(youth_id) = generated.unconfirmed {
+                lines.push(new_line(
+                    session.id,
+                    youth_id,
+                    AttendanceStatus::Present,
+                    true,
+                    false,
+                    starts_at,
+                ));
+            }
+        }
+        activity.sessions.push(generated);
+    }
+    for chunk in places.chunks(500) {
+        enrolment::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    for chunk in sheets.chunks(500) {
+        attendance_sheet::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    for chunk in lines.chunks(500) {
+        attendance_line::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    Ok(activity)
+}
+
+fn new_line(
+    session_id: i32,
+    youth_id: i32,
+    status: AttendanceStatus,
+    walk_in: bool,
+    confirmed: bool,
+    starts_at: DateTime<Utc>,
+) -> attendance_line::ActiveModel {
+    attendance_line::ActiveModel {
+        session_id: Set(session_id),
+        youth_id: Set(youth_id),
+        status: Set(status.code().to_owned()),
+        walk_in: Set(walk_in),
+        checked_in_at: Set((!confirmed).then_some(starts_at)),
+        confirmed: Set(confirmed),
+        marked_by: Set(None),
+        marked_at: Set(starts_at),
+        signature: Set(status
+            .attended()
+            .then(|| "100,100 200,200 300,100 400,200 500,100 600,200 700,100 800,200".to_owned())),
+        signed_at: Set(status.attended().then_some(starts_at)),
+        signature_collected_by: Set(None),
+        ..Default::default()
+    }
+}
