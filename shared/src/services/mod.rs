@@ -87,6 +87,7 @@ mod view_workshop_type;
 mod view_youth;
 mod view_youth_place;
 mod workshop_types;
+mod youth_contacts;
 mod youth_files;
 
 pub use add_room::add_room;
