@@ -1,7 +1,9 @@
-//! A youth's path, on SQLite and on PostgreSQL: a generated set of youths with attended sessions
-//! (and lines that must not count: absent, excused, an unconfirmed check-in, a cancelled session,
-//! before the entry), their months and counts as their referent reads them (the file's server
-//! function and its page).
+//! A youth's path and the no-contact alert, on SQLite and on PostgreSQL: a generated set of youths
+//! with attended sessions (and lines that must not count: absent, excused, an unconfirmed
+//! check-in, a cancelled session, before the entry), their months and counts as their referent
+//! reads them (the file's server function and its page), and the alert to the referent, read back
+//! from the SMTP sink: once per gap, to the right person, never for a recent contact, an exit, an
+//! archived file, a programme over or not begun, and again after a new contact and a new gap.
 
 mod support;
 
@@ -9,11 +11,14 @@ use std::collections::BTreeMap;
 
 use app::server_fns::ViewYouth;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use shared::domain::{Audience, PARIS, SessionStatus, YouthDetails};
 use shared::entities::{
-    attendance_line, mission_locale, person, staff_member, workshop_session, workshop_type, youth,
+    attendance_line, mission_locale, no_contact_alert, person, staff_member, workshop_session,
+    workshop_type, youth,
 };
+use support::calendar_mail::{ReadMail, read_mail};
 use support::{Seed, TestApp, server_fn_path};
 
 /// One Mission Locale with two counsellors and a workshop, built on an empty database.
@@ -346,6 +351,229 @@ on_both_databases!(
         assert_eq!(
             file_of(&app, *id, &own).await.path,
             file_of(&app, *id, &referents).await.path
+        );
+    }
+);
+
+/// Queues the mail due at `at` to the SMTP sink, as the dispatcher would then.
+async fn deliver_at(app: &TestApp, at: DateTime<Utc>) {
+    let mailer =
+        shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", app.mail.port())).unwrap();
+    shared::services::deliver_queued_mail(&app.db, &mailer, at, 50)
+        .await
+        .unwrap();
+}
+
+/// Waits for `count` more messages than `seen`, then a little longer to be sure no more come.
+async fn next_mail(app: &TestApp, seen: &mut usize, count: usize) -> Vec<ReadMail> {
+    app.mail
+        .wait_for(*seen + count, std::time::Duration::from_secs(15))
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let received = app.mail.messages();
+    assert_eq!(
+        received.len(),
+        *seen + count,
+        "expected {count} new messages, got: {:#?}",
+        received[*seen..]
+            .iter()
+            .map(|mail| read_mail(mail).subject)
+            .collect::<Vec<_>>()
+    );
+    let new = received[*seen..].iter().map(read_mail).collect();
+    *seen = received.len();
+    new
+}
+
+fn about<'a>(mail: &'a [ReadMail], youth_name: &str) -> &'a ReadMail {
+    let found: Vec<&ReadMail> = mail
+        .iter()
+        .filter(|m| m.subject.contains(youth_name))
+        .collect();
+    assert_eq!(found.len(), 1, "one alert about {youth_name}");
+    found[0]
+}
+
+on_both_databases!(
+    the_referent_is_alerted_once_per_gap_without_contact,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let fed = federation(&app).await;
+        let [(ingrid, ingrid_email), (karim, karim_email)] = fed.counsellors.clone();
+        let today = today();
+        let weeks_ago = |weeks: i64| today - Duration::weeks(weeks);
+
+        // Alerted: no contact since entering ten weeks ago.
+        let silent = new_youth(&app, ingrid, ("Lina", "Silent"), weeks_ago(10), None).await;
+        // Alerted, to Karim: last attended six weeks ago.
+        let lapsed = new_youth(&app, karim, ("Malik", "Lapsed"), weeks_ago(20), None).await;
+        mark(&app, &fed, lapsed, &Line::attended(weeks_ago(6))).await;
+        // Alerted: absent, excused, an unconfirmed check-in and a cancelled session are no
+        // contact.
+        let absent = new_youth(&app, ingrid, ("Sarah", "Absent"), weeks_ago(10), None).await;
+        for (status, confirmed, cancelled) in [
+            ("absent", true, false),
+            ("excused", true, false),
+            ("present", false, false),
+            ("present", true, true),
+        ] {
+            let line = Line {
+                day: weeks_ago(1),
+                status,
+                confirmed,
+                cancelled,
+            };
+            mark(&app, &fed, absent, &line).await;
+        }
+        // Not alerted: came a week ago.
+        let recent = new_youth(&app, ingrid, ("Yanis", "Recent"), weeks_ago(20), None).await;
+        mark(&app, &fed, recent, &Line::attended(weeks_ago(1))).await;
+        // Not alerted: left the programme, archived, programme over, not yet entered.
+        new_youth(
+            &app,
+            ingrid,
+            ("Nora", "Exited"),
+            weeks_ago(30),
+            Some(weeks_ago(1)),
+        )
+        .await;
+        let archived = new_youth(&app, ingrid, ("Omar", "Archived"), weeks_ago(10), None).await;
+        person::Entity::update_many()
+            .col_expr(person::Column::ArchivedAt, Expr::value(Utc::now()))
+            .filter(person::Column::Id.eq(archived))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        new_youth(
+            &app,
+            ingrid,
+            ("Ines", "Over"),
+            today - Duration::days(400),
+            None,
+        )
+        .await;
+        // (Three weeks into the programme at the second pass below: still no alert.)
+        new_youth(
+            &app,
+            ingrid,
+            ("Adam", "Future"),
+            today + Duration::days(14),
+            None,
+        )
+        .await;
+
+        let mail = app.mail_settings();
+        let now = Utc::now();
+        // Two workers at once send each alert once.
+        let (first, second) = tokio::join!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now),
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now),
+        );
+        assert_eq!(first.unwrap() + second.unwrap(), 3);
+        assert_eq!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now)
+                .await
+                .unwrap(),
+            0,
+            "once"
+        );
+        assert_eq!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 0, now + Duration::weeks(8))
+                .await
+                .unwrap(),
+            0,
+            "0 turns the alerts off"
+        );
+        // The running dispatcher sends them.
+        let mut seen = 0;
+        let alerts = next_mail(&app, &mut seen, 3).await;
+
+        let to_lina = about(&alerts, "Lina Silent");
+        assert_eq!(to_lina.to, ingrid_email);
+        assert_eq!(to_lina.envelope_to, vec![ingrid_email.clone()]);
+        assert_eq!(
+            to_lina.subject,
+            "Sans nouvelles de Lina Silent depuis 10 semaines"
+        );
+        assert!(to_lina.text.starts_with("Bonjour Ingrid,"));
+        assert!(to_lina.text.contains(&format!(
+            "depuis son entrée dans le programme, le {}",
+            shared::domain::format_day(weeks_ago(10))
+        )));
+        assert!(
+            to_lina
+                .text
+                .contains(&format!("{}/jeunes/{silent}", app.address))
+        );
+        assert!(to_lina.text.contains(shared::services::DEFAULT_MAIL_FOOTER));
+        assert!(to_lina.html.contains(&format!("/jeunes/{silent}")));
+
+        let to_malik = about(&alerts, "Malik Lapsed");
+        assert_eq!(to_malik.to, karim_email);
+        assert_eq!(
+            to_malik.subject,
+            "Sans nouvelles de Malik Lapsed depuis 6 semaines"
+        );
+        let last = shared::domain::format_day(weeks_ago(6));
+        assert!(to_malik.text.contains(&format!("depuis le {last}")));
+        assert!(to_malik.text.contains(&format!(
+            "Dernier atelier suivi : {last}, atelier « Atelier CV »"
+        )));
+        assert_eq!(about(&alerts, "Sarah Absent").to, ingrid_email);
+
+        // Recorded with its mail, dated by the start of the gap.
+        let rows = no_contact_alert::Entity::find()
+            .filter(no_contact_alert::Column::YouthId.eq(lapsed))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].last_contact_on, weeks_ago(6));
+        assert_eq!(rows[0].weeks, 4);
+
+        // Malik comes back yesterday: no alert now; five weeks later a new gap alerts again
+        // (and so does Yanis's, whose last contact is then six weeks old).
+        mark(
+            &app,
+            &fed,
+            lapsed,
+            &Line::attended(today - Duration::days(1)),
+        )
+        .await;
+        assert_eq!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now)
+                .await
+                .unwrap(),
+            0
+        );
+        let later = now + Duration::weeks(5);
+        assert_eq!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, later)
+                .await
+                .unwrap(),
+            2
+        );
+        deliver_at(&app, later).await;
+        let again = next_mail(&app, &mut seen, 2).await;
+        let to_malik = about(&again, "Malik Lapsed");
+        assert_eq!(to_malik.to, karim_email);
+        assert!(to_malik.subject.ends_with("depuis 5 semaines"));
+        assert_eq!(about(&again, "Yanis Recent").to, ingrid_email);
+        assert_eq!(
+            no_contact_alert::Entity::find()
+                .filter(no_contact_alert::Column::YouthId.eq(lapsed))
+                .all(&app.db)
+                .await
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, later)
+                .await
+                .unwrap(),
+            0,
+            "once per gap"
         );
     }
 );
