@@ -12,6 +12,7 @@ mod m20261127_000006_plan_sessions;
 mod m20261127_000007_enrolments;
 mod m20261127_000008_invitations;
 mod m20261128_000009_attendance;
+mod m20261128_000010_no_contact_alerts;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000007_enrolments::Migration),
             Box::new(m20261127_000008_invitations::Migration),
             Box::new(m20261128_000009_attendance::Migration),
+            Box::new(m20261128_000010_no_contact_alerts::Migration),
         ]
     }
 }

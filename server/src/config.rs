@@ -78,6 +78,15 @@ pub struct Settings {
     #[arg(long, env = "REMINDER_INTERVAL_SECONDS", default_value_t = 60)]
     pub reminder_interval_seconds: u64,
 
+    /// After how many weeks without contact (no workshop attended) a youth's referent is
+    /// alerted, once per gap; 0 turns the alerts off. Checked by the reminder worker.
+    #[arg(
+        long,
+        env = "NO_CONTACT_ALERT_WEEKS",
+        default_value_t = shared::services::DEFAULT_NO_CONTACT_ALERT_WEEKS
+    )]
+    pub no_contact_alert_weeks: u32,
+
     /// How often the mail dispatcher looks for mail to send, in milliseconds.
     #[arg(long, env = "MAIL_DISPATCH_INTERVAL_MS", default_value_t = 2000)]
     pub mail_dispatch_interval_ms: u64,

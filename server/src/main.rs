@@ -69,6 +69,7 @@ async fn main() -> anyhow::Result<()> {
                 db.clone(),
                 cli.settings.mail_settings(&site_url)?,
                 cli.settings.reminder_delays(),
+                cli.settings.no_contact_alert_weeks,
                 std::time::Duration::from_secs(cli.settings.reminder_interval_seconds),
                 stop.clone(),
             ));

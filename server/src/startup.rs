@@ -42,6 +42,7 @@ pub struct Application {
 struct Reminders {
     mail: MailSettings,
     delays: Vec<chrono::Duration>,
+    no_contact_alert_weeks: u32,
     interval: Duration,
 }
 
@@ -126,6 +127,7 @@ impl Application {
             reminders: Reminders {
                 mail: state.mail.clone(),
                 delays: settings.reminder_delays(),
+                no_contact_alert_weeks: settings.no_contact_alert_weeks,
                 interval: Duration::from_secs(settings.reminder_interval_seconds),
             },
             mailer: state.mailer.clone(),
@@ -164,6 +166,7 @@ impl Application {
             self.db.clone(),
             self.reminders.mail,
             self.reminders.delays,
+            self.reminders.no_contact_alert_weeks,
             self.reminders.interval,
             stop_dispatcher.subscribe(),
         ));

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::domain::{CounsellorOption, ExitOutcome, Gender, YouthDetails, YouthForm};
+use shared::domain::{CounsellorOption, ExitOutcome, Gender, YouthDetails, YouthForm, YouthPath};
 
 use super::home::YouthList;
 use crate::components::{ErrorNotice, FormError};
@@ -86,7 +86,7 @@ pub fn NewYouthPage() -> impl IntoView {
     }
 }
 
-/// `/jeunes/:id`: a youth's file, its edit form and its history.
+/// `/jeunes/:id`: a youth's file, its edit form, their path in the programme and its history.
 #[component]
 pub fn YouthPage() -> impl IntoView {
     let params = use_params_map();
@@ -168,6 +168,7 @@ fn YouthFile(
         disability_visible,
         judicial_supervision_visible,
         history,
+        path,
     } = youth;
     let title = format!("{} {}", form.first_name, form.last_name);
     view! {
@@ -203,6 +204,7 @@ fn YouthFile(
         } else {
             view! { <YouthReadOnly form disability_visible judicial_supervision_visible/> }.into_any()
         }}
+        <YouthPathSection path/>
         {(!history.is_empty())
             .then(|| {
                 view! {
@@ -228,6 +230,101 @@ fn YouthFile(
                     </section>
                 }
             })}
+    }
+}
+
+/// The sessions attended month by month against the target of one to two contacts: a plain
+/// list, one card per month, so that it reads on a phone.
+#[component]
+fn YouthPathSection(path: YouthPath) -> impl IntoView {
+    let weeks = |count: u32| match count {
+        0 | 1 => format!("{count} semaine"),
+        count => format!("{count} semaines"),
+    };
+    let period = if path.not_started {
+        format!(
+            "Entrée dans le programme le {} : le parcours commence à cette date.",
+            path.entry
+        )
+    } else if path.ended {
+        format!(
+            "Du {} au {} (programme terminé).",
+            path.entry, path.last_day
+        )
+    } else {
+        format!("Depuis le {}, jusqu'au {}.", path.entry, path.last_day)
+    };
+    view! {
+        <section aria-labelledby="parcours" data-test="youth-path">
+            <h2 id="parcours">"Parcours"</h2>
+            <p class="lead">{period}</p>
+            <dl class="record">
+                <dt>"Ateliers suivis"</dt>
+                <dd data-test="sessions-attended">
+                    {path.sessions_attended} " (" {path.hours_attended} ")"
+                </dd>
+                <dt>"Mois avec contact"</dt>
+                <dd data-test="months-with-contact">
+                    {path.months_with_contact} " sur " {path.months_elapsed}
+                </dd>
+                <dt>"Dernier contact"</dt>
+                <dd data-test="last-contact">
+                    {path.last_contact.unwrap_or_else(|| "aucun depuis l'entrée".to_owned())}
+                </dd>
+                <dt>"Sans contact depuis"</dt>
+                <dd data-test="weeks-without-contact" data-weeks=path.weeks_without_contact>
+                    {weeks(path.weeks_without_contact)}
+                </dd>
+            </dl>
+            <p class="path-note">
+                "Objectif du programme : 1 à 2 contacts par mois. Un contact est un atelier suivi (présent·e ou en retard) ; les entretiens individuels ne sont pas encore enregistrés dans Ateliers."
+            </p>
+            <ol class="path-months">
+                {path
+                    .months
+                    .into_iter()
+                    .map(|month| {
+                        view! {
+                            <li class="path-month" data-test="path-month" data-target=month.target.code() data-contacts=month.contacts>
+                                <h3 class="path-month__title">
+                                    {month.label}
+                                    {month.current.then_some(" (en cours)")}
+                                </h3>
+                                <p class="path-month__verdict">
+                                    <span class="tag" data-test="path-target">{month.target.label()}</span>
+                                    {match month.contacts {
+                                        0 => String::new(),
+                                        1 => " · 1 atelier".to_owned(),
+                                        count => format!(" · {count} ateliers"),
+                                    }}
+                                </p>
+                                {(!month.sessions.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <ul class="path-month__sessions">
+                                                {month
+                                                    .sessions
+                                                    .into_iter()
+                                                    .map(|session| {
+                                                        view! {
+                                                            <li data-test="path-session">
+                                                                {session.day} " — " {session.title}
+                                                                <span class="path-month__meta">
+                                                                    {session.theme} " · " {session.duration}
+                                                                </span>
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                    })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
     }
 }
 

@@ -265,6 +265,9 @@ async fn spawn(
         mail_footer: shared::services::DEFAULT_MAIL_FOOTER.to_owned(),
         reminder_hours: vec![48, 2],
         reminder_interval_seconds: 3600,
+        // Off: the worker's first pass would alert about the demo's youths at a moment no test
+        // chooses; tests call `send_no_contact_alerts` themselves.
+        no_contact_alert_weeks: 0,
         mail_dispatch_interval_ms: 50,
         log_format: LogFormat::Text,
     };

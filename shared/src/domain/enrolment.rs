@@ -7,12 +7,12 @@
 //! operation here, and write back the [`RosterChange`]s it returns — which are also the domain
 //! events the invitations turn into mail.
 
-use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
     Audience, Enrollee, EnrolmentWindow, PARIS, PROGRAMME_MAX_AGE, PROGRAMME_MIN_AGE,
-    SessionStatus, age_on, format_instant,
+    SessionStatus, age_on, format_instant, programme_last_day,
 };
 
 /// Where a youth stands at a session.
@@ -466,12 +466,7 @@ pub struct YouthFacts {
 impl YouthFacts {
     /// The last day of the programme: the recorded exit, or twelve months after entry.
     pub fn programme_last_day(&self) -> NaiveDate {
-        self.programme_exit_date.unwrap_or_else(|| {
-            self.programme_entry_date
-                .checked_add_months(Months::new(12))
-                .unwrap_or(self.programme_entry_date)
-                - Duration::days(1)
-        })
+        programme_last_day(self.programme_entry_date, self.programme_exit_date)
     }
 
     pub fn in_programme_on(&self, day: NaiveDate) -> bool {

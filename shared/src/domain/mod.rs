@@ -22,6 +22,7 @@ mod planning_views;
 mod recurrence;
 mod session;
 mod theme;
+mod youth_path;
 
 pub use access::{Actor, SensitiveFlagsVisibility, YouthFile, YouthScope};
 pub use attendance::{
@@ -58,7 +59,7 @@ pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use invalid_input::InvalidInput;
 pub use mail_views::{CalendarFeedLink, FailedMail};
 pub use paris_time::{
-    PARIS, format_day, format_instant, format_session_date, format_session_hours,
+    PARIS, format_day, format_instant, format_month, format_session_date, format_session_hours,
     format_wall_clock_hours, format_weekday_and_day,
 };
 pub use people_records::{
@@ -88,3 +89,8 @@ pub use planning_views::{
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use session::{SessionCard, SessionStatus};
 pub use theme::Theme;
+pub use youth_path::{
+    AttendedSession, CONTACTS_TARGET_MAX, CONTACTS_TARGET_MIN, ContactTarget, PathMonth,
+    PathSession, YouthPath, no_contact_alert_due, no_contact_since, programme_last_day,
+    whole_weeks, youth_path,
+};

@@ -28,29 +28,36 @@ pub fn format_instant(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
-/// "2 novembre 2026". Written out by hand, not with chrono's locales: the browser's form check
-/// uses it, and the locale tables would weigh on every phone that loads the wasm.
+/// French month names, written out by hand, not with chrono's locales: the browser's form check
+/// formats days, and the locale tables would weigh on every phone that loads the wasm.
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// "2 novembre 2026", without the locale tables (see [`MONTHS`]).
 pub fn format_day(day: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     format!(
         "{} {} {}",
         day.day(),
         MONTHS[day.month0() as usize],
         day.year()
     )
+}
+
+/// "novembre 2026": the calendar month of `day`, without the locale tables.
+pub fn format_month(day: NaiveDate) -> String {
+    format!("{} {}", MONTHS[day.month0() as usize], day.year())
 }
 
 /// "mardi 2 mars 2027", without the locale tables (see [`format_day`]).
@@ -82,6 +89,7 @@ mod tests {
         assert_eq!(format_instant(at), "27 novembre 2026 à 14 h 05");
         let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         assert_eq!(format_day(day), "2 novembre 2026");
+        assert_eq!(format_month(day), "novembre 2026");
         // The hand-written French agrees with chrono's locale on every day of a year.
         let mut day = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
         while day.year() == 2027 {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::YouthForm;
+use super::{YouthForm, YouthPath};
 
 /// A line of a youth list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +36,8 @@ pub struct YouthDetails {
     pub disability_visible: bool,
     pub judicial_supervision_visible: bool,
     pub history: Vec<AuditLine>,
+    /// The sessions attended month by month, against the target of one to two contacts.
+    pub path: YouthPath,
 }
 
 /// One line of a record's history.

@@ -14,6 +14,7 @@ pub mod facilitator;
 pub mod login_session;
 pub mod mail_outbox;
 pub mod mission_locale;
+pub mod no_contact_alert;
 pub mod person;
 pub mod rate_limit_event;
 pub mod room;

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod compose;
+pub mod follow_up_wording;
 mod local_folder;
 pub mod session_wording;
 

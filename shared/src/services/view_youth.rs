@@ -4,13 +4,15 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{
     Actor, AuditAction, AuditLine, PARIS, PhoneNumber, YouthDetails, YouthForm, age_on,
-    format_instant,
+    format_instant, youth_path,
 };
 use crate::entities::{audit_event, person};
+use crate::services::youth_contacts::attended_sessions;
 use crate::services::youth_files::load_youth_for;
 
 /// A youth's file as `actor` may read it: the sensitive flags only for those who need them, the
-/// history (audit log) only for those who may edit it.
+/// history (audit log) only for those who may edit it. The path (sessions attended month by
+/// month) goes to whoever may read the file: it shows no more than the attendance sheets do.
 pub async fn view_youth(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -26,6 +28,17 @@ pub async fn view_youth(
         Vec::new()
     };
     let youth = &loaded.youth;
+    let today = now.with_timezone(&PARIS).date_naive();
+    let attended = attended_sessions(db, &[youth_id])
+        .await?
+        .remove(&youth_id)
+        .unwrap_or_default();
+    let path = youth_path(
+        youth.programme_entry_date,
+        youth.programme_exit_date,
+        today,
+        attended,
+    );
     let ticked = |visible: bool, value: bool| (visible && value).then(|| "on".to_owned());
     Ok(YouthDetails {
         id: youth_id,
@@ -51,12 +64,13 @@ pub async fn view_youth(
             loaded.referent.first_name, loaded.referent.last_name
         ),
         mission_locale_name: loaded.mission_locale_name.clone(),
-        age: age_on(youth.date_of_birth, now.with_timezone(&PARIS).date_naive()),
+        age: age_on(youth.date_of_birth, today),
         archived: loaded.person.archived_at.is_some(),
         editable,
         disability_visible: flags.disability,
         judicial_supervision_visible: flags.judicial_supervision,
         history,
+        path,
     })
 }
 

@@ -1,0 +1,579 @@
+//! A youth's path and the no-contact alert, on SQLite and on PostgreSQL: a generated set of youths
+//! with attended sessions (and lines that must not count: absent, excused, an unconfirmed
+//! check-in, a cancelled session, before the entry), their months and counts as their referent
+//! reads them (the file's server function and its page), and the alert to the referent, read back
+//! from the SMTP sink: once per gap, to the right person, never for a recent contact, an exit, an
+//! archived file, a programme over or not begun, and again after a new contact and a new gap.
+
+mod support;
+
+use std::collections::BTreeMap;
+
+use app::server_fns::ViewYouth;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use shared::domain::{Audience, PARIS, SessionStatus, YouthDetails};
+use shared::entities::{
+    attendance_line, mission_locale, no_contact_alert, person, staff_member, workshop_session,
+    workshop_type, youth,
+};
+use support::calendar_mail::{ReadMail, read_mail};
+use support::{Seed, TestApp, server_fn_path};
+
+/// One Mission Locale with two counsellors and a workshop, built on an empty database.
+struct Federation {
+    mission_locale: i32,
+    counsellors: [(i32, String); 2],
+    workshop: i32,
+}
+
+async fn federation(app: &TestApp) -> Federation {
+    let mission_locale = mission_locale::ActiveModel {
+        name: Set("Mission Locale de Bondy".into()),
+        city: Set("Bondy".into()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id;
+    let mut counsellors = Vec::new();
+    for (first, last) in [("Ingrid", "Martin"), ("Karim", "Haddad")] {
+        let email = format!("{}.{}@ml-bondy.example", first, last).to_lowercase();
+        let id = new_person(app, first, last, &email).await;
+        staff_member::ActiveModel {
+            person_id: Set(id),
+            role: Set("counsellor".into()),
+            mission_locale_id: Set(Some(mission_locale)),
+            disability_specialist: Set(false),
+            justice_specialist: Set(false),
+            password_hash: Set(None),
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        counsellors.push((id, email));
+    }
+    let workshop = workshop_type::ActiveModel {
+        title: Set("Atelier CV".into()),
+        theme: Set("cv".into()),
+        description: Set("Écrire son CV.".into()),
+        default_duration_minutes: Set(120),
+        default_capacity: Set(12),
+        what_to_bring: Set(String::new()),
+        suits: Set(String::new()),
+        archived_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id;
+    Federation {
+        mission_locale,
+        counsellors: counsellors.try_into().unwrap(),
+        workshop,
+    }
+}
+
+async fn new_person(app: &TestApp, first: &str, last: &str, email: &str) -> i32 {
+    person::ActiveModel {
+        first_name: Set(first.into()),
+        last_name: Set(last.into()),
+        email: Set(Some(email.into())),
+        phone: Set(None),
+        created_at: Set(Utc::now()),
+        archived_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id
+}
+
+async fn new_youth(
+    app: &TestApp,
+    referent: i32,
+    name: (&str, &str),
+    entry: NaiveDate,
+    exit: Option<NaiveDate>,
+) -> i32 {
+    let email = format!("{}.{}@jeunes.example", name.0, name.1).to_lowercase();
+    let id = new_person(app, name.0, name.1, &email).await;
+    youth::ActiveModel {
+        person_id: Set(id),
+        referent_id: Set(referent),
+        date_of_birth: Set(entry - Duration::days(20 * 365)),
+        gender: Set("undisclosed".into()),
+        programme_entry_date: Set(entry),
+        programme_exit_date: Set(exit),
+        exit_outcome: Set(exit.map(|_| "employment".to_owned())),
+        disability_recognised: Set(false),
+        judicial_supervision: Set(false),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    id
+}
+
+/// A line on a session held on `day`, 10:00–12:00 in Paris (a session of its own, so that each
+/// line can be dated freely).
+struct Line {
+    day: NaiveDate,
+    status: &'static str,
+    confirmed: bool,
+    cancelled: bool,
+}
+
+impl Line {
+    fn attended(day: NaiveDate) -> Line {
+        Line {
+            day,
+            status: "present",
+            confirmed: true,
+            cancelled: false,
+        }
+    }
+
+    /// Whether the path counts it as a contact.
+    fn counts(&self) -> bool {
+        self.confirmed && matches!(self.status, "present" | "late") && !self.cancelled
+    }
+}
+
+async fn mark(app: &TestApp, fed: &Federation, youth_id: i32, line: &Line) {
+    let starts_at = paris(line.day, 10);
+    let session = workshop_session::ActiveModel {
+        workshop_type_id: Set(fed.workshop),
+        mission_locale_id: Set(fed.mission_locale),
+        starts_at: Set(starts_at),
+        ends_at: Set(starts_at + Duration::hours(2)),
+        capacity: Set(12),
+        venue_name: Set("Salle des fêtes".into()),
+        venue_address: Set("1 place de la Mairie, 93140 Bondy".into()),
+        status: Set(if line.cancelled {
+            SessionStatus::Cancelled
+        } else {
+            SessionStatus::Published
+        }
+        .code()
+        .to_owned()),
+        audience: Set(Audience::Federation.code().to_owned()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    attendance_line::ActiveModel {
+        session_id: Set(session.id),
+        youth_id: Set(youth_id),
+        status: Set(line.status.into()),
+        walk_in: Set(false),
+        checked_in_at: Set(None),
+        confirmed: Set(line.confirmed),
+        marked_by: Set(None),
+        marked_at: Set(starts_at),
+        signature: Set(None),
+        signed_at: Set(None),
+        signature_collected_by: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+}
+
+fn paris(day: NaiveDate, hour: u32) -> DateTime<Utc> {
+    PARIS
+        .from_local_datetime(&day.and_hms_opt(hour, 0, 0).unwrap())
+        .single()
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn today() -> NaiveDate {
+    Utc::now().with_timezone(&PARIS).date_naive()
+}
+
+fn first_of_month(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap()
+}
+
+async fn file_of(app: &TestApp, youth_id: i32, session: &str) -> YouthDetails {
+    let response = app
+        .call(
+            server_fn_path::<ViewYouth>(),
+            &[("id", youth_id.to_string())],
+            Some(session),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+on_both_databases!(
+    the_referent_reads_each_youths_path_month_by_month,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let fed = federation(&app).await;
+        let today = today();
+        let statuses = ["present", "late", "absent", "excused", "present", "present"];
+        // Twelve youths, entered 3 to 400 days ago (some left), each with lines every few days:
+        // attended ones, and others the path must leave out.
+        let mut youths = Vec::new();
+        for index in 0..12u32 {
+            let entry = today - Duration::days(i64::from(3 + index * 37 % 400));
+            let exit = (index % 4 == 3)
+                .then(|| entry + Duration::days(100))
+                .filter(|d| *d < today);
+            let referent = fed.counsellors[(index % 2) as usize].0;
+            let id = new_youth(
+                &app,
+                referent,
+                ("Jeune", &format!("Numero{index}")),
+                entry,
+                exit,
+            )
+            .await;
+            let mut lines = Vec::new();
+            // One before the entry, which does not count.
+            lines.push(Line::attended(entry - Duration::days(2)));
+            let step = 5 + i64::from(index % 5) * 4;
+            let mut day = entry;
+            let mut n = index as usize;
+            while day < today {
+                lines.push(Line {
+                    day,
+                    status: statuses[n % statuses.len()],
+                    confirmed: n % 7 != 4,
+                    cancelled: n % 11 == 5,
+                });
+                n += 1;
+                day += Duration::days(step + (n % 3) as i64 * 6);
+            }
+            for line in &lines {
+                mark(&app, &fed, id, line).await;
+            }
+            youths.push((id, referent, entry, exit, lines));
+        }
+
+        for (id, referent, entry, exit, lines) in &youths {
+            let session = app.session_for(*referent).await;
+            let file = file_of(&app, *id, &session).await;
+            let path = &file.path;
+            // What the referent should read, counted here without the domain's code.
+            let last_day = exit.unwrap_or(
+                entry.checked_add_months(chrono::Months::new(12)).unwrap() - Duration::days(1),
+            );
+            let until = today.min(last_day);
+            let counted: Vec<NaiveDate> = lines
+                .iter()
+                .filter(|line| line.counts() && *entry <= line.day && line.day <= until)
+                .map(|line| line.day)
+                .collect();
+            let mut per_month: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+            let mut month = first_of_month(*entry);
+            while month <= until {
+                per_month.insert(month, 0);
+                month = month.checked_add_months(chrono::Months::new(1)).unwrap();
+            }
+            for day in &counted {
+                *per_month.get_mut(&first_of_month(*day)).unwrap() += 1;
+            }
+            let labels: Vec<String> = per_month
+                .keys()
+                .map(|month| shared::domain::format_month(*month))
+                .collect();
+            assert_eq!(
+                path.months
+                    .iter()
+                    .map(|m| m.label.clone())
+                    .collect::<Vec<_>>(),
+                labels,
+                "youth {id}"
+            );
+            assert_eq!(
+                path.months.iter().map(|m| m.contacts).collect::<Vec<_>>(),
+                per_month.values().copied().collect::<Vec<_>>(),
+                "youth {id}"
+            );
+            for month in &path.months {
+                let expected = match month.contacts {
+                    0 => "Aucun contact",
+                    1 | 2 => "Objectif atteint (1 à 2 par mois)",
+                    _ => "Au-delà de l'objectif",
+                };
+                assert_eq!(month.target.label(), expected);
+                assert_eq!(month.sessions.len() as u32, month.contacts);
+                assert!(month.sessions.iter().all(|s| s.title == "Atelier CV"));
+            }
+            assert_eq!(path.sessions_attended as usize, counted.len());
+            assert_eq!(path.minutes_attended as usize, counted.len() * 120);
+            assert_eq!(
+                path.months_with_contact as usize,
+                per_month.values().filter(|count| **count > 0).count()
+            );
+            assert_eq!(path.months_elapsed as usize, per_month.len());
+            let since = counted.last().copied().unwrap_or(*entry);
+            assert_eq!(
+                i64::from(path.weeks_without_contact),
+                (until - since).num_days() / 7,
+                "youth {id}"
+            );
+            assert_eq!(path.ended, today > last_day);
+
+            // The page shows the same months, each as a card of its own.
+            let page = app.get_as(&format!("/jeunes/{id}"), Some(&session)).await;
+            assert_eq!(page.status(), 200);
+            let html = page.text().await.unwrap();
+            assert!(html.contains("data-test=\"youth-path\""));
+            assert!(html.contains(">Parcours</h2>"));
+            assert_eq!(
+                html.matches("data-test=\"path-month\"").count(),
+                per_month.len()
+            );
+            assert!(html.contains(&format!(
+                "data-test=\"weeks-without-contact\" data-weeks=\"{}\"",
+                path.weeks_without_contact
+            )));
+            for month in &path.months {
+                assert!(html.contains(&month.label));
+            }
+        }
+
+        // The youth reads their own path too, as they read their file.
+        let (id, referent, ..) = &youths[0];
+        let own = app.session_for(*id).await;
+        let referents = app.session_for(*referent).await;
+        assert_eq!(
+            file_of(&app, *id, &own).await.path,
+            file_of(&app, *id, &referents).await.path
+        );
+    }
+);
+
+/// Queues the mail due at `at` to the SMTP sink, as the dispatcher would then.
+async fn deliver_at(app: &TestApp, at: DateTime<Utc>) {
+    let mailer =
+        shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", app.mail.port())).unwrap();
+    shared::services::deliver_queued_mail(&app.db, &mailer, at, 50)
+        .await
+        .unwrap();
+}
+
+/// Waits for `count` more messages than `seen`, then a little longer to be sure no more come.
+async fn next_mail(app: &TestApp, seen: &mut usize, count: usize) -> Vec<ReadMail> {
+    app.mail
+        .wait_for(*seen + count, std::time::Duration::from_secs(15))
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let received = app.mail.messages();
+    assert_eq!(
+        received.len(),
+        *seen + count,
+        "expected {count} new messages, got: {:#?}",
+        received[*seen..]
+            .iter()
+            .map(|mail| read_mail(mail).subject)
+            .collect::<Vec<_>>()
+    );
+    let new = received[*seen..].iter().map(read_mail).collect();
+    *seen = received.len();
+    new
+}
+
+fn about<'a>(mail: &'a [ReadMail], youth_name: &str) -> &'a ReadMail {
+    let found: Vec<&ReadMail> = mail
+        .iter()
+        .filter(|m| m.subject.contains(youth_name))
+        .collect();
+    assert_eq!(found.len(), 1, "one alert about {youth_name}");
+    found[0]
+}
+
+on_both_databases!(
+    the_referent_is_alerted_once_per_gap_without_contact,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let fed = federation(&app).await;
+        let [(ingrid, ingrid_email), (karim, karim_email)] = fed.counsellors.clone();
+        let today = today();
+        let weeks_ago = |weeks: i64| today - Duration::weeks(weeks);
+
+        // Alerted: no contact since entering ten weeks ago.
+        let silent = new_youth(&app, ingrid, ("Lina", "Silent"), weeks_ago(10), None).await;
+        // Alerted, to Karim: last attended six weeks ago.
+        let lapsed = new_youth(&app, karim, ("Malik", "Lapsed"), weeks_ago(20), None).await;
+        mark(&app, &fed, lapsed, &Line::attended(weeks_ago(6))).await;
+        // Alerted: absent, excused, an unconfirmed check-in and a cancelled session are no
+        // contact.
+        let absent = new_youth(&app, ingrid, ("Sarah", "Absent"), weeks_ago(10), None).await;
+        for (status, confirmed, cancelled) in [
+            ("absent", true, false),
+            ("excused", true, false),
+            ("present", false, false),
+            ("present", true, true),
+        ] {
+            let line = Line {
+                day: weeks_ago(1),
+                status,
+                confirmed,
+                cancelled,
+            };
+            mark(&app, &fed, absent, &line).await;
+        }
+        // Not alerted: came a week ago.
+        let recent = new_youth(&app, ingrid, ("Yanis", "Recent"), weeks_ago(20), None).await;
+        mark(&app, &fed, recent, &Line::attended(weeks_ago(1))).await;
+        // Not alerted: left the programme, archived, programme over, not yet entered.
+        new_youth(
+            &app,
+            ingrid,
+            ("Nora", "Exited"),
+            weeks_ago(30),
+            Some(weeks_ago(1)),
+        )
+        .await;
+        let archived = new_youth(&app, ingrid, ("Omar", "Archived"), weeks_ago(10), None).await;
+        person::Entity::update_many()
+            .col_expr(person::Column::ArchivedAt, Expr::value(Utc::now()))
+            .filter(person::Column::Id.eq(archived))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        new_youth(
+            &app,
+            ingrid,
+            ("Ines", "Over"),
+            today - Duration::days(400),
+            None,
+        )
+        .await;
+        // (Three weeks into the programme at the second pass below: still no alert.)
+        new_youth(
+            &app,
+            ingrid,
+            ("Adam", "Future"),
+            today + Duration::days(14),
+            None,
+        )
+        .await;
+
+        let mail = app.mail_settings();
+        let now = Utc::now();
+        // Two workers at once send each alert once.
+        let (first, second) = tokio::join!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now),
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now),
+        );
+        assert_eq!(first.unwrap() + second.unwrap(), 3);
+        assert_eq!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now)
+                .await
+                .unwrap(),
+            0,
+            "once"
+        );
+        assert_eq!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 0, now + Duration::weeks(8))
+                .await
+                .unwrap(),
+            0,
+            "0 turns the alerts off"
+        );
+        // The running dispatcher sends them.
+        let mut seen = 0;
+        let alerts = next_mail(&app, &mut seen, 3).await;
+
+        let to_lina = about(&alerts, "Lina Silent");
+        assert_eq!(to_lina.to, ingrid_email);
+        assert_eq!(to_lina.envelope_to, vec![ingrid_email.clone()]);
+        assert_eq!(
+            to_lina.subject,
+            "Sans nouvelles de Lina Silent depuis 10 semaines"
+        );
+        assert!(to_lina.text.starts_with("Bonjour Ingrid,"));
+        assert!(to_lina.text.contains(&format!(
+            "depuis son entrée dans le programme, le {}",
+            shared::domain::format_day(weeks_ago(10))
+        )));
+        assert!(
+            to_lina
+                .text
+                .contains(&format!("{}/jeunes/{silent}", app.address))
+        );
+        assert!(to_lina.text.contains(shared::services::DEFAULT_MAIL_FOOTER));
+        assert!(to_lina.html.contains(&format!("/jeunes/{silent}")));
+
+        let to_malik = about(&alerts, "Malik Lapsed");
+        assert_eq!(to_malik.to, karim_email);
+        assert_eq!(
+            to_malik.subject,
+            "Sans nouvelles de Malik Lapsed depuis 6 semaines"
+        );
+        let last = shared::domain::format_day(weeks_ago(6));
+        assert!(to_malik.text.contains(&format!("depuis le {last}")));
+        assert!(to_malik.text.contains(&format!(
+            "Dernier atelier suivi : {last}, atelier « Atelier CV »"
+        )));
+        assert_eq!(about(&alerts, "Sarah Absent").to, ingrid_email);
+
+        // Recorded with its mail, dated by the start of the gap.
+        let rows = no_contact_alert::Entity::find()
+            .filter(no_contact_alert::Column::YouthId.eq(lapsed))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].last_contact_on, weeks_ago(6));
+        assert_eq!(rows[0].weeks, 4);
+
+        // Malik comes back yesterday: no alert now; five weeks later a new gap alerts again
+        // (and so does Yanis's, whose last contact is then six weeks old).
+        mark(
+            &app,
+            &fed,
+            lapsed,
+            &Line::attended(today - Duration::days(1)),
+        )
+        .await;
+        assert_eq!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now)
+                .await
+                .unwrap(),
+            0
+        );
+        let later = now + Duration::weeks(5);
+        assert_eq!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, later)
+                .await
+                .unwrap(),
+            2
+        );
+        deliver_at(&app, later).await;
+        let again = next_mail(&app, &mut seen, 2).await;
+        let to_malik = about(&again, "Malik Lapsed");
+        assert_eq!(to_malik.to, karim_email);
+        assert!(to_malik.subject.ends_with("depuis 5 semaines"));
+        assert_eq!(about(&again, "Yanis Recent").to, ingrid_email);
+        assert_eq!(
+            no_contact_alert::Entity::find()
+                .filter(no_contact_alert::Column::YouthId.eq(lapsed))
+                .all(&app.db)
+                .await
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(
+            shared::services::send_no_contact_alerts(&app.db, &mail, 4, later)
+                .await
+                .unwrap(),
+            0,
+            "once per gap"
+        );
+    }
+);

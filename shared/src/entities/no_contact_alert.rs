@@ -1,0 +1,20 @@
+use sea_orm::entity::prelude::*;
+
+/// An alert mailed to a youth's referent after weeks without contact: one per youth and gap
+/// (unique on the youth and the day the gap started).
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "no_contact_alerts")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub youth_id: i32,
+    /// The last contact (Paris date), or the entry into the programme when there was none.
+    pub last_contact_on: Date,
+    /// The threshold in force when the alert went.
+    pub weeks: i32,
+    pub mail_id: i32,
+    pub queued_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

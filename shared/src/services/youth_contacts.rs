@@ -1,0 +1,78 @@
+//! Reading youths' contacts, the workshop sessions they attended (see `domain::youth_path`),
+//! shared by `view_youth` and `send_no_contact_alerts`; not a use case itself.
+
+use std::collections::{BTreeSet, HashMap};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::ServiceError;
+use crate::domain::{AttendanceStatus, AttendedSession, PARIS, SessionStatus, Theme};
+use crate::entities::{attendance_line, workshop_session, workshop_type};
+
+/// Youths asked about per query: keeps the lists of ids within what both databases accept.
+const YOUTHS_PER_QUERY: usize = 200;
+
+/// The sessions each of `youth_ids` attended: confirmed lines (a self check-in counts once the
+/// facilitator confirms it), present or late, never at a cancelled session. A youth without any
+/// is absent from the map.
+pub(crate) async fn attended_sessions(
+    db: &impl ConnectionTrait,
+    youth_ids: &[i32],
+) -> Result<HashMap<i32, Vec<AttendedSession>>, ServiceError> {
+    let attended: Vec<&str> = AttendanceStatus::ALL
+        .into_iter()
+        .filter(|status| status.attended())
+        .map(AttendanceStatus::code)
+        .collect();
+    let mut by_youth: HashMap<i32, Vec<AttendedSession>> = HashMap::new();
+    for chunk in youth_ids.chunks(YOUTHS_PER_QUERY) {
+        let lines = attendance_line::Entity::find()
+            .filter(attendance_line::Column::YouthId.is_in(chunk.iter().copied()))
+            .filter(attendance_line::Column::Confirmed.eq(true))
+            .filter(attendance_line::Column::Status.is_in(attended.iter().copied()))
+            .all(db)
+            .await?;
+        if lines.is_empty() {
+            continue;
+        }
+        let session_ids: BTreeSet<i32> = lines.iter().map(|line| line.session_id).collect();
+        let sessions: HashMap<i32, workshop_session::Model> = workshop_session::Entity::find()
+            .filter(workshop_session::Column::Id.is_in(session_ids))
+            .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled.code()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|session| (session.id, session))
+            .collect();
+        let type_ids: BTreeSet<i32> = sessions
+            .values()
+            .map(|session| session.workshop_type_id)
+            .collect();
+        let types: HashMap<i32, workshop_type::Model> = workshop_type::Entity::find()
+            .filter(workshop_type::Column::Id.is_in(type_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|workshop| (workshop.id, workshop))
+            .collect();
+        for line in lines {
+            let Some(session) = sessions.get(&line.session_id) else {
+                continue;
+            };
+            let workshop = types.get(&session.workshop_type_id);
+            by_youth
+                .entry(line.youth_id)
+                .or_default()
+                .push(AttendedSession {
+                    day: session.starts_at.with_timezone(&PARIS).date_naive(),
+                    title: workshop.map(|w| w.title.clone()).unwrap_or_default(),
+                    theme: workshop
+                        .and_then(|w| Theme::parse(&w.theme))
+                        .unwrap_or(Theme::Other),
+                    minutes: u32::try_from((session.ends_at - session.starts_at).num_minutes())
+                        .unwrap_or(0),
+                });
+        }
+    }
+    Ok(by_youth)
+}
