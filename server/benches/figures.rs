@@ -37,9 +37,15 @@ async fn run(app: &TestApp, backend: Backend) {
     println!(
         "{backend:?}: generated {} youths, {} sessions, {} places, {} attendance lines in {:.1} s",
         youth::Entity::find().count(&app.db).await.unwrap(),
-        workshop_session::Entity::find().count(&app.db).await.unwrap(),
+        workshop_session::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
         enrolment::Entity::find().count(&app.db).await.unwrap(),
-        attendance_line::Entity::find().count(&app.db).await.unwrap(),
+        attendance_line::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
         started.elapsed().as_secs_f64()
     );
     let coordinator = staff_member::Entity::find()
@@ -65,7 +71,12 @@ async fn run(app: &TestApp, backend: Backend) {
         response.bytes().await.unwrap();
         dashboard.push(start.elapsed());
     }
-    report(backend, "federation dashboard (server function)", &mut dashboard, None);
+    report(
+        backend,
+        "federation dashboard (server function)",
+        &mut dashboard,
+        None,
+    );
     let mut page = Vec::new();
     for _ in 0..RUNS {
         let start = Instant::now();
@@ -74,7 +85,12 @@ async fn run(app: &TestApp, backend: Backend) {
         response.bytes().await.unwrap();
         page.push(start.elapsed());
     }
-    report(backend, "federation dashboard (page /chiffres)", &mut page, None);
+    report(
+        backend,
+        "federation dashboard (page /chiffres)",
+        &mut page,
+        None,
+    );
     for export in [
         "participants.csv",
         "participants.xlsx",

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{AttendanceStatus, ExitOutcome, Gender, InvalidInput, Theme, format_day};
+use super::{AttendanceStatus, ExitOutcome, Gender, InvalidInput, Theme, format_day, format_month};
 
 /// From this share of participants with neither phone nor email, the dashboard warns: well
 /// before the funder's threshold.
@@ -428,7 +428,7 @@ pub fn compute_dashboard(facts: &FiguresFacts) -> DashboardFigures {
         .into_keys()
         .map(|(year, month)| {
             figure_row(
-                month_label(year, month),
+                format_month(NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default()),
                 facts,
                 &attended,
                 &registered,
@@ -521,16 +521,6 @@ fn count<T>(items: &[T], matches: impl Fn(&T) -> bool) -> u32 {
 
 fn percent(part: u32, whole: u32) -> Option<f64> {
     (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
-}
-
-/// « novembre 2026 »
-pub fn month_label(year: i32, month: u32) -> String {
-    let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default();
-    // format_day gives « 1 novembre 2026 »: drop the day.
-    format_day(first)
-        .split_once(' ')
-        .map(|(_, month_and_year)| month_and_year.to_owned())
-        .unwrap_or_default()
 }
 
 /// « 72 % », « — » when there is nothing to divide; French decimal comma.
@@ -803,6 +793,5 @@ mod tests {
         assert_eq!(french_decimal(2.0, 2), "2");
         assert_eq!(french_decimal(66.666, 0), "67");
         assert_eq!(format_hours(None), "—");
-        assert_eq!(month_label(2026, 8), "août 2026");
     }
 }

@@ -53,7 +53,7 @@ pub use figures::{
     CONTACTABILITY_THRESHOLD_PERCENT, CONTACTABILITY_WARNING_PERCENT, Contactability, Dashboard,
     DashboardFigures, ExportFormat, FigureRow, FiguresFacts, FiguresForm, FiguresQuery, GenderRow,
     LineFact, ParticipantFact, ParticipantFigures, PlaceFact, SessionFact, compute_dashboard,
-    format_hours, format_percent, french_decimal, month_label,
+    format_hours, format_percent, french_decimal,
 };
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use invalid_input::InvalidInput;
