@@ -1,7 +1,9 @@
-//! No-contact alerts (issue 7): the mails sent to a youth's referent when the youth has had no
-//! contact (no workshop session attended) for a number of weeks. One row per gap, unique on the
-//! youth and the day the gap started (their last contact, or their entry into the programme):
-//! several workers send each alert once, and a new contact starts a new gap that may alert again.
+//! No-contact alerts (issue 7): the youths named in the mail sent to their referent when they
+//! have had no contact (no workshop session attended) for a number of weeks. One row per gap,
+//! unique on the youth and the day the gap started (their last contact, or their entry into the
+//! programme): several workers name each gap once, and a new contact starts a new gap that may
+//! alert again. A referent gets one mail per pass listing all their youths newly due, so the rows
+//! of one pass and referent share its `mail_id`.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -25,7 +27,8 @@ impl MigrationTrait for Migration {
                     .col(date(NoContactAlerts::LastContactOn))
                     // The threshold in force when the alert went (`NO_CONTACT_ALERT_WEEKS`).
                     .col(integer(NoContactAlerts::Weeks))
-                    // The message queued to the referent, in the same transaction.
+                    // The message queued to the referent, in the same transaction; it may name
+                    // other youths of theirs too.
                     .col(integer(NoContactAlerts::MailId))
                     .col(timestamp_with_time_zone(NoContactAlerts::QueuedAt))
                     .foreign_key(

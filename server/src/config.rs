@@ -79,7 +79,8 @@ pub struct Settings {
     pub reminder_interval_seconds: u64,
 
     /// After how many weeks without contact (no workshop attended) a youth's referent is
-    /// alerted, once per gap; 0 turns the alerts off. Checked by the reminder worker.
+    /// alerted, once per gap (one mail per referent and pass, listing their youths); 0 turns
+    /// the alerts off. Checked by the reminder worker.
     #[arg(
         long,
         env = "NO_CONTACT_ALERT_WEEKS",

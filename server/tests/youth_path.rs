@@ -2,8 +2,9 @@
 //! with attended sessions (and lines that must not count: absent, excused, an unconfirmed
 //! check-in, a cancelled session, before the entry), their months and counts as their referent
 //! reads them (the file's server function and its page), and the alert to the referent, read back
-//! from the SMTP sink: once per gap, to the right person, never for a recent contact, an exit, an
-//! archived file, a programme over or not begun, and again after a new contact and a new gap.
+//! from the SMTP sink: one mail per referent and pass naming all their youths due, once per gap,
+//! to the right person, never for a recent contact, an exit, an archived file, a programme over or
+//! not begun, again after a new contact and a new gap, and a first start with a long list.
 
 mod support;
 
@@ -385,13 +386,22 @@ async fn next_mail(app: &TestApp, seen: &mut usize, count: usize) -> Vec<ReadMai
     new
 }
 
-fn about<'a>(mail: &'a [ReadMail], youth_name: &str) -> &'a ReadMail {
-    let found: Vec<&ReadMail> = mail
-        .iter()
-        .filter(|m| m.subject.contains(youth_name))
-        .collect();
-    assert_eq!(found.len(), 1, "one alert about {youth_name}");
+/// The one message to `to` among `mail`.
+fn to<'a>(mail: &'a [ReadMail], to: &str) -> &'a ReadMail {
+    let found: Vec<&ReadMail> = mail.iter().filter(|m| m.to == to).collect();
+    assert_eq!(found.len(), 1, "one alert to {to}");
     found[0]
+}
+
+/// Runs a pass of the no-contact alerts at `now`, with a threshold of `weeks`.
+async fn alert_pass(
+    app: &TestApp,
+    weeks: u32,
+    now: DateTime<Utc>,
+) -> shared::services::NoContactAlertsQueued {
+    shared::services::send_no_contact_alerts(&app.db, &app.mail_settings(), weeks, now)
+        .await
+        .unwrap()
 }
 
 on_both_databases!(
@@ -408,9 +418,9 @@ on_both_databases!(
         // Alerted, to Karim: last attended six weeks ago.
         let lapsed = new_youth(&app, karim, ("Malik", "Lapsed"), weeks_ago(20), None).await;
         mark(&app, &fed, lapsed, &Line::attended(weeks_ago(6))).await;
-        // Alerted: absent, excused, an unconfirmed check-in and a cancelled session are no
-        // contact.
-        let absent = new_youth(&app, ingrid, ("Sarah", "Absent"), weeks_ago(10), None).await;
+        // Alerted, in the same mail as Lina: absent, excused, an unconfirmed check-in and a
+        // cancelled session are no contact.
+        let absent = new_youth(&app, ingrid, ("Sarah", "Absent"), weeks_ago(9), None).await;
         for (status, confirmed, cancelled) in [
             ("absent", true, false),
             ("excused", true, false),
@@ -462,54 +472,63 @@ on_both_databases!(
         )
         .await;
 
-        let mail = app.mail_settings();
         let now = Utc::now();
-        // Two workers at once send each alert once.
-        let (first, second) = tokio::join!(
-            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now),
-            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now),
-        );
-        assert_eq!(first.unwrap() + second.unwrap(), 3);
+        // Two workers at once: one mail per referent, naming each youth once.
+        let (first, second) = tokio::join!(alert_pass(&app, 4, now), alert_pass(&app, 4, now));
+        assert_eq!(first.mails + second.mails, 2, "{first:?} {second:?}");
+        assert_eq!(first.youths + second.youths, 3, "{first:?} {second:?}");
+        assert_eq!(alert_pass(&app, 4, now).await.mails, 0, "once");
         assert_eq!(
-            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now)
-                .await
-                .unwrap(),
-            0,
-            "once"
-        );
-        assert_eq!(
-            shared::services::send_no_contact_alerts(&app.db, &mail, 0, now + Duration::weeks(8))
-                .await
-                .unwrap(),
+            alert_pass(&app, 0, now + Duration::weeks(8)).await.mails,
             0,
             "0 turns the alerts off"
         );
         // The running dispatcher sends them.
         let mut seen = 0;
-        let alerts = next_mail(&app, &mut seen, 3).await;
+        let alerts = next_mail(&app, &mut seen, 2).await;
 
-        let to_lina = about(&alerts, "Lina Silent");
-        assert_eq!(to_lina.to, ingrid_email);
-        assert_eq!(to_lina.envelope_to, vec![ingrid_email.clone()]);
+        // Ingrid's two youths in one mail, the longest without contact first.
+        let to_ingrid = to(&alerts, &ingrid_email);
+        assert_eq!(to_ingrid.envelope_to, vec![ingrid_email.clone()]);
         assert_eq!(
-            to_lina.subject,
-            "Sans nouvelles de Lina Silent depuis 10 semaines"
+            to_ingrid.subject,
+            "2 jeunes sans nouvelles depuis 4 semaines ou plus"
         );
-        assert!(to_lina.text.starts_with("Bonjour Ingrid,"));
-        assert!(to_lina.text.contains(&format!(
-            "depuis son entrée dans le programme, le {}",
-            shared::domain::format_day(weeks_ago(10))
-        )));
+        assert!(to_ingrid.text.starts_with("Bonjour Ingrid,"));
+        let lina_line = format!(
+            "Lina Silent : 10 semaines sans contact ; aucun atelier depuis l'entrée le {}\n{}/jeunes/{silent}\n",
+            shared::domain::format_day(weeks_ago(10)),
+            app.address
+        );
+        let sarah_line = format!(
+            "Sarah Absent : 9 semaines sans contact ; aucun atelier depuis l'entrée le {}\n{}/jeunes/{absent}\n",
+            shared::domain::format_day(weeks_ago(9)),
+            app.address
+        );
+        let text = to_ingrid.text.replace("\r\n", "\n");
+        let (lina_at, sarah_at) = (
+            text.find(&lina_line).expect(&text),
+            text.find(&sarah_line).expect(&text),
+        );
+        assert!(lina_at < sarah_at);
+        for other in ["Yanis", "Nora", "Omar", "Ines", "Adam", "Malik"] {
+            assert!(!to_ingrid.text.contains(other), "{other} is not due");
+        }
         assert!(
-            to_lina
+            to_ingrid
                 .text
-                .contains(&format!("{}/jeunes/{silent}", app.address))
+                .contains(&format!("{}/jeunes?miens=on", app.address))
         );
-        assert!(to_lina.text.contains(shared::services::DEFAULT_MAIL_FOOTER));
-        assert!(to_lina.html.contains(&format!("/jeunes/{silent}")));
+        assert!(
+            to_ingrid
+                .text
+                .contains(shared::services::DEFAULT_MAIL_FOOTER)
+        );
+        assert!(to_ingrid.html.contains(&format!("/jeunes/{silent}")));
+        assert!(to_ingrid.html.contains(&format!("/jeunes/{absent}")));
 
-        let to_malik = about(&alerts, "Malik Lapsed");
-        assert_eq!(to_malik.to, karim_email);
+        // Karim's one youth: the mail is about him.
+        let to_malik = to(&alerts, &karim_email);
         assert_eq!(
             to_malik.subject,
             "Sans nouvelles de Malik Lapsed depuis 6 semaines"
@@ -519,20 +538,27 @@ on_both_databases!(
         assert!(to_malik.text.contains(&format!(
             "Dernier atelier suivi : {last}, atelier « Atelier CV »"
         )));
-        assert_eq!(about(&alerts, "Sarah Absent").to, ingrid_email);
+        assert!(
+            to_malik
+                .text
+                .contains(&format!("{}/jeunes/{lapsed}", app.address))
+        );
 
-        // Recorded with its mail, dated by the start of the gap.
-        let rows = no_contact_alert::Entity::find()
-            .filter(no_contact_alert::Column::YouthId.eq(lapsed))
-            .all(&app.db)
-            .await
-            .unwrap();
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].last_contact_on, weeks_ago(6));
-        assert_eq!(rows[0].weeks, 4);
+        // One row per youth, dated by the start of the gap, with the mail that named it.
+        let rows = no_contact_alert::Entity::find().all(&app.db).await.unwrap();
+        let by_youth: BTreeMap<i32, &no_contact_alert::Model> =
+            rows.iter().map(|row| (row.youth_id, row)).collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(by_youth.len(), 3);
+        assert_eq!(by_youth[&lapsed].last_contact_on, weeks_ago(6));
+        assert_eq!(by_youth[&lapsed].weeks, 4);
+        assert_eq!(by_youth[&silent].last_contact_on, weeks_ago(10));
+        assert_eq!(by_youth[&silent].mail_id, by_youth[&absent].mail_id);
+        assert_ne!(by_youth[&silent].mail_id, by_youth[&lapsed].mail_id);
 
         // Malik comes back yesterday: no alert now; five weeks later a new gap alerts again
-        // (and so does Yanis's, whose last contact is then six weeks old).
+        // (and so does Yanis's, whose last contact is then six weeks old): one mail to each
+        // referent, naming only the youth of the new gap.
         mark(
             &app,
             &fed,
@@ -540,25 +566,35 @@ on_both_databases!(
             &Line::attended(today - Duration::days(1)),
         )
         .await;
-        assert_eq!(
-            shared::services::send_no_contact_alerts(&app.db, &mail, 4, now)
-                .await
-                .unwrap(),
-            0
-        );
+        assert_eq!(alert_pass(&app, 4, now).await.mails, 0);
         let later = now + Duration::weeks(5);
         assert_eq!(
-            shared::services::send_no_contact_alerts(&app.db, &mail, 4, later)
-                .await
-                .unwrap(),
-            2
+            alert_pass(&app, 4, later).await,
+            shared::services::NoContactAlertsQueued {
+                mails: 2,
+                youths: 2
+            }
         );
         deliver_at(&app, later).await;
         let again = next_mail(&app, &mut seen, 2).await;
-        let to_malik = about(&again, "Malik Lapsed");
-        assert_eq!(to_malik.to, karim_email);
-        assert!(to_malik.subject.ends_with("depuis 5 semaines"));
-        assert_eq!(about(&again, "Yanis Recent").to, ingrid_email);
+        let to_malik = to(&again, &karim_email);
+        assert_eq!(
+            to_malik.subject,
+            "Sans nouvelles de Malik Lapsed depuis 5 semaines"
+        );
+        let to_ingrid = to(&again, &ingrid_email);
+        assert_eq!(
+            to_ingrid.subject,
+            "Sans nouvelles de Yanis Recent depuis 6 semaines"
+        );
+        assert!(
+            to_ingrid
+                .text
+                .contains(&format!("{}/jeunes/{recent}", app.address))
+        );
+        for other in ["Lina", "Sarah"] {
+            assert!(!to_ingrid.text.contains(other), "{other} was alerted");
+        }
         assert_eq!(
             no_contact_alert::Entity::find()
                 .filter(no_contact_alert::Column::YouthId.eq(lapsed))
@@ -568,12 +604,78 @@ on_both_databases!(
                 .len(),
             2
         );
-        assert_eq!(
-            shared::services::send_no_contact_alerts(&app.db, &mail, 4, later)
-                .await
-                .unwrap(),
-            0,
-            "once per gap"
+        assert_eq!(alert_pass(&app, 4, later).await.mails, 0, "once per gap");
+    }
+);
+
+on_both_databases!(
+    a_first_start_sends_each_referent_one_list,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let fed = federation(&app).await;
+        let [(ingrid, ingrid_email), (karim, karim_email)] = fed.counsellors.clone();
+        let entry = today() - Duration::weeks(8);
+        // As on a first deployment: many files, no attendance recorded yet.
+        let mut youths = Vec::new();
+        for (referent, name, count) in [(ingrid, "Ingrid", 53), (karim, "Karim", 3)] {
+            for index in 0..count {
+                let last_name = format!("{name}{index:02}");
+                youths.push(new_youth(&app, referent, ("Jeune", &last_name), entry, None).await);
+            }
+        }
+
+        let now = Utc::now();
+        let (first, second, third) = tokio::join!(
+            alert_pass(&app, 4, now),
+            alert_pass(&app, 4, now),
+            alert_pass(&app, 4, now),
         );
+        assert_eq!(first.mails + second.mails + third.mails, 2);
+        assert_eq!(first.youths + second.youths + third.youths, 56);
+        assert_eq!(alert_pass(&app, 4, now).await.mails, 0, "once");
+
+        // Every youth recorded, each with their referent's one mail, even those the mail does not
+        // list.
+        let rows = no_contact_alert::Entity::find().all(&app.db).await.unwrap();
+        assert_eq!(rows.len(), 56);
+        let mut recorded: Vec<i32> = rows.iter().map(|row| row.youth_id).collect();
+        recorded.sort_unstable();
+        youths.sort_unstable();
+        assert_eq!(recorded, youths);
+        let mails: std::collections::BTreeSet<i32> = rows.iter().map(|row| row.mail_id).collect();
+        assert_eq!(mails.len(), 2);
+
+        let mut seen = 0;
+        let alerts = next_mail(&app, &mut seen, 2).await;
+        let to_ingrid = to(&alerts, &ingrid_email);
+        assert_eq!(
+            to_ingrid.subject,
+            "53 jeunes sans nouvelles depuis 4 semaines ou plus"
+        );
+        assert_eq!(
+            to_ingrid.text.matches("8 semaines sans contact ;").count(),
+            50
+        );
+        assert!(
+            to_ingrid
+                .text
+                .contains("Jeune Ingrid49 : 8 semaines sans contact")
+        );
+        assert!(!to_ingrid.text.contains("Jeune Ingrid50"));
+        assert!(
+            to_ingrid
+                .text
+                .contains(&format!("Et 3 autres : {}/jeunes?miens=on", app.address))
+        );
+        let to_karim = to(&alerts, &karim_email);
+        assert_eq!(
+            to_karim.subject,
+            "3 jeunes sans nouvelles depuis 4 semaines ou plus"
+        );
+        assert_eq!(
+            to_karim.text.matches("8 semaines sans contact ;").count(),
+            3
+        );
+        assert!(!to_karim.text.contains("autres :"));
     }
 );

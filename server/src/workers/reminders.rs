@@ -4,9 +4,9 @@ use sea_orm::DatabaseConnection;
 use shared::services::{MailSettings, send_due_reminders, send_no_contact_alerts};
 use tokio::sync::watch;
 
-/// Queues the reminders due and the no-contact alerts to referents, every `interval`, until
-/// `stop` turns true. The outbox then sends them; several instances may run this at once (each
-/// reminder and each alert is recorded once).
+/// Queues the reminders due and the no-contact alerts to referents (one mail per referent and
+/// pass), every `interval`, until `stop` turns true. The outbox then sends them; several
+/// instances may run this at once (each reminder and each youth's alert is recorded once).
 pub async fn run_reminders(
     db: DatabaseConnection,
     mail: MailSettings,
@@ -24,8 +24,12 @@ pub async fn run_reminders(
             Err(error) => tracing::error!(%error, "reminder pass failed"),
         }
         match send_no_contact_alerts(&db, &mail, no_contact_alert_weeks, now).await {
-            Ok(0) => {}
-            Ok(queued) => tracing::info!(queued, "no-contact alerts queued"),
+            Ok(queued) if queued.mails == 0 => {}
+            Ok(queued) => tracing::info!(
+                mails = queued.mails,
+                youths = queued.youths,
+                "no-contact alerts queued"
+            ),
             Err(error) => tracing::error!(%error, "no-contact alert pass failed"),
         }
         if *stop.borrow() {

@@ -1,7 +1,8 @@
 use sea_orm::entity::prelude::*;
 
-/// An alert mailed to a youth's referent after weeks without contact: one per youth and gap
-/// (unique on the youth and the day the gap started).
+/// A youth named in the alert mailed to their referent after weeks without contact: one per
+/// youth and gap (unique on the youth and the day the gap started). A referent's youths alerted
+/// in one pass share one mail.
 #[sea_orm::model]
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "no_contact_alerts")]
@@ -13,6 +14,7 @@ pub struct Model {
     pub last_contact_on: Date,
     /// The threshold in force when the alert went.
     pub weeks: i32,
+    /// The mail to the referent that names this youth (and maybe others of theirs).
     pub mail_id: i32,
     pub queued_at: DateTimeUtc,
 }

@@ -164,7 +164,9 @@ pub use resend_failed_mail::resend_failed_mail;
 pub use reset_password::{RESET_LINK_NO_LONGER_VALID, reset_password};
 pub use restore_workshop_type::restore_workshop_type;
 pub use send_due_reminders::{DEFAULT_REMINDERS, send_due_reminders};
-pub use send_no_contact_alerts::{DEFAULT_NO_CONTACT_ALERT_WEEKS, send_no_contact_alerts};
+pub use send_no_contact_alerts::{
+    DEFAULT_NO_CONTACT_ALERT_WEEKS, NoContactAlertsQueued, send_no_contact_alerts,
+};
 pub use show_check_in_code::show_check_in_code;
 pub use sign_attendance_sheet::sign_attendance_sheet;
 pub use sign_in_with_password::{WRONG_CREDENTIALS, sign_in_with_password};

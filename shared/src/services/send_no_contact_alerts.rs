@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use lettre::message::Mailbox;
@@ -22,29 +22,42 @@ use crate::services::youth_contacts::attended_sessions;
 /// target of one to two contacts a month.
 pub const DEFAULT_NO_CONTACT_ALERT_WEEKS: u32 = 4;
 
-/// Mails each youth's referent when the youth, in the programme today and not archived, has had
-/// no contact (no workshop session attended, see `domain::youth_path`) for `weeks` weeks or more,
-/// counted from their last contact or, without one, from their entry. One alert per gap: it is
-/// recorded in `no_contact_alerts` (unique on the youth and the day the gap started) in the same
-/// transaction as its mail, so several workers send it once; a later contact starts a new gap,
-/// which may alert again. `weeks` at zero turns the alerts off. Returns how many were queued.
+/// What a pass of [`send_no_contact_alerts`] queued.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoContactAlertsQueued {
+    /// One per referent told.
+    pub mails: usize,
+    /// The youths those mails name, each recorded as alerted.
+    pub youths: usize,
+}
+
+/// Tells each referent, in one mail per pass, which of their youths, in the programme today and
+/// not archived, have newly had no contact (no workshop session attended, see
+/// `domain::youth_path`) for `weeks` weeks or more, counted from their last contact or, without
+/// one, from their entry. One alert per gap: each youth's is recorded in `no_contact_alerts`
+/// (unique on the youth and the day the gap started) in the same transaction as the mail that
+/// names it, so several workers running at once name each gap in one mail only; a later contact
+/// starts a new gap, which may alert again. A first start, when many youths are due at once,
+/// thus sends each referent one list (cut at `NO_CONTACT_LIST_MAX` names, all recorded) rather
+/// than a mail per youth. `weeks` at zero turns the alerts off.
 pub async fn send_no_contact_alerts<C>(
     db: &C,
     mail: &MailSettings,
     weeks: u32,
     now: DateTime<Utc>,
-) -> Result<usize, ServiceError>
+) -> Result<NoContactAlertsQueued, ServiceError>
 where
     C: ConnectionTrait + TransactionTrait,
 {
+    let mut queued = NoContactAlertsQueued::default();
     if weeks == 0 {
-        return Ok(0);
+        return Ok(queued);
     }
     let today = now.with_timezone(&PARIS).date_naive();
     let candidates = youths_maybe_in_programme(db, today).await?;
     let ids: Vec<i32> = candidates.iter().map(|youth| youth.person_id).collect();
     let mut attended = attended_sessions(db, &ids).await?;
-    let due: Vec<(i32, NaiveDate)> = candidates
+    let due: Vec<(i32, i32, NaiveDate)> = candidates
         .iter()
         .filter_map(|youth| {
             let sessions = attended.remove(&youth.person_id).unwrap_or_default();
@@ -55,141 +68,232 @@ where
                 today,
                 weeks,
             )?;
-            Some((youth.person_id, since))
+            Some((youth.referent_id, youth.person_id, since))
         })
         .collect();
     if due.is_empty() {
-        return Ok(0);
+        return Ok(queued);
     }
     // Leave out the gaps already alerted before taking any lock: most passes find nothing new.
-    let mut already: HashSet<(i32, NaiveDate)> = HashSet::new();
-    for chunk in due.chunks(200) {
-        already.extend(
+    let already = alerted(db, due.iter().map(|(_, youth_id, _)| *youth_id)).await?;
+    let mut by_referent: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    for (referent_id, youth_id, since) in due {
+        if !already.contains(&(youth_id, since)) {
+            by_referent.entry(referent_id).or_default().push(youth_id);
+        }
+    }
+
+    for (referent_id, youth_ids) in by_referent {
+        // Each try reads again what is still due; a try that lost a gap to another worker reads
+        // one gap fewer, so this ends.
+        for _ in 0..=youth_ids.len() {
+            match alert_referent(db, mail, referent_id, &youth_ids, weeks, today, now).await? {
+                Batch::Queued(youths) => {
+                    queued.mails += 1;
+                    queued.youths += youths;
+                    break;
+                }
+                Batch::Nothing => break,
+                Batch::Raced => {}
+            }
+        }
+    }
+    Ok(queued)
+}
+
+/// What one try at a referent's mail did.
+enum Batch {
+    /// One mail naming this many youths, recorded.
+    Queued(usize),
+    /// Nothing left to tell them, or no address to tell them at.
+    Nothing,
+    /// Another worker recorded one of the gaps meanwhile: rolled back, to try again.
+    Raced,
+}
+
+/// In one transaction: reads again which of `youth_ids` are still the referent's and due (a
+/// contact may have been marked, a file archived, closed or handed to another referent, or
+/// another worker may have alerted meanwhile), queues one mail naming them all, and records each
+/// gap with that mail. Should a record already exist (another worker, between our read and our
+/// insert: on PostgreSQL the insert waits for its transaction, then inserts nothing), everything
+/// is rolled back, so that no mail names a gap another one names.
+async fn alert_referent<C>(
+    db: &C,
+    mail: &MailSettings,
+    referent_id: i32,
+    youth_ids: &[i32],
+    weeks: u32,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Batch, ServiceError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let txn = begin_write(db).await?;
+    // A referent without an address cannot be told: nothing is recorded, so the alerts go once
+    // they have one.
+    let Some(referent) = person::Entity::find_by_id(referent_id).one(&txn).await? else {
+        return Ok(Batch::Nothing);
+    };
+    let Some(to) = referent
+        .email
+        .as_deref()
+        .and_then(|email| email.parse().ok())
+        .map(|email| {
+            Mailbox::new(
+                Some(format!("{} {}", referent.first_name, referent.last_name)),
+                email,
+            )
+        })
+    else {
+        return Ok(Batch::Nothing);
+    };
+
+    let mut youths = Vec::with_capacity(youth_ids.len());
+    for chunk in youth_ids.chunks(200) {
+        youths.extend(
+            youth::Entity::find()
+                .find_also_related(person::Entity)
+                .filter(youth::Column::PersonId.is_in(chunk.iter().copied()))
+                .filter(youth::Column::ReferentId.eq(referent_id))
+                .filter(person::Column::ArchivedAt.is_null())
+                .all(&txn)
+                .await?
+                .into_iter()
+                .filter_map(|(youth, person)| Some((youth, person?))),
+        );
+    }
+    let ids: Vec<i32> = youths.iter().map(|(youth, _)| youth.person_id).collect();
+    let mut attended = attended_sessions(&txn, &ids).await?;
+    let already = alerted(&txn, ids.iter().copied()).await?;
+    // (youth id, gap start, what the mail says)
+    let mut gaps: Vec<(i32, NaiveDate, NoContactGap)> = Vec::new();
+    for (youth, youth_person) in youths {
+        let sessions = attended.remove(&youth.person_id).unwrap_or_default();
+        let last = last_contact(&sessions, today);
+        let Some(since) = no_contact_alert_due(
+            youth.programme_entry_date,
+            youth.programme_exit_date,
+            last.map(|(day, _)| day),
+            today,
+            weeks,
+        ) else {
+            continue;
+        };
+        if already.contains(&(youth.person_id, since)) {
+            continue;
+        }
+        gaps.push((
+            youth.person_id,
+            since,
+            NoContactGap {
+                youth_name: format!("{} {}", youth_person.first_name, youth_person.last_name),
+                entry: youth.programme_entry_date,
+                last_contact: last
+                    .filter(|(day, _)| *day == since)
+                    .map(|(day, session)| (day, session.title.clone())),
+                weeks: whole_weeks(since, today),
+                file_url: format!("{}/jeunes/{}", mail.site_url, youth.person_id),
+            },
+        ));
+    }
+    let Some(&(first_youth, _, _)) = gaps.first() else {
+        return Ok(Batch::Nothing);
+    };
+    // The longest without contact first (the list may be cut), then by name.
+    gaps.sort_by(|(_, since_a, a), (_, since_b, b)| {
+        since_a
+            .cmp(since_b)
+            .then_with(|| a.youth_name.cmp(&b.youth_name))
+    });
+
+    let listed: Vec<NoContactGap> = gaps.iter().map(|(_, _, gap)| gap.clone()).collect();
+    let text = no_contact_alert_text(
+        &referent.first_name,
+        &listed,
+        weeks,
+        &format!("{}/jeunes?miens=on", mail.site_url),
+        &mail.footer,
+    );
+    let message = compose(
+        Envelope {
+            from: &mail.from,
+            reply_to: None,
+            to,
+        },
+        &text,
+        None,
+    )
+    .map_err(|error| {
+        ServiceError::Database(sea_orm::DbErr::Custom(format!("composing mail: {error}")))
+    })?;
+    // Filed under one of the youths it names: among undelivered mail, only those who may read
+    // their file see it, and they are the same for every youth of one referent (their Mission
+    // Locale's staff and the coordinators).
+    let mail_id = queue_mail_about(
+        &txn,
+        &message,
+        MailAbout {
+            person_id: Some(first_youth),
+            session_id: None,
+        },
+        now,
+    )
+    .await?;
+    // In the order of the youths' ids, so that two workers recording overlapping batches wait
+    // for each other rather than deadlock.
+    gaps.sort_by_key(|(youth_id, _, _)| *youth_id);
+    let mut recorded = 0;
+    for chunk in gaps.chunks(200) {
+        recorded +=
+            no_contact_alert::Entity::insert_many(chunk.iter().map(|(youth_id, since, _)| {
+                no_contact_alert::ActiveModel {
+                    youth_id: sea_orm::Set(*youth_id),
+                    last_contact_on: sea_orm::Set(*since),
+                    weeks: sea_orm::Set(i32::try_from(weeks).unwrap_or(i32::MAX)),
+                    mail_id: sea_orm::Set(mail_id),
+                    queued_at: sea_orm::Set(now),
+                    ..Default::default()
+                }
+            }))
+            .on_conflict(
+                OnConflict::columns([
+                    no_contact_alert::Column::YouthId,
+                    no_contact_alert::Column::LastContactOn,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    if usize::try_from(recorded).ok() != Some(gaps.len()) {
+        // Another worker alerted some of these gaps: its mail names them.
+        txn.rollback().await?;
+        return Ok(Batch::Raced);
+    }
+    txn.commit().await?;
+    Ok(Batch::Queued(gaps.len()))
+}
+
+/// The gaps already alerted, among those of `youth_ids`.
+async fn alerted(
+    db: &impl ConnectionTrait,
+    youth_ids: impl IntoIterator<Item = i32>,
+) -> Result<HashSet<(i32, NaiveDate)>, ServiceError> {
+    let youth_ids: Vec<i32> = youth_ids.into_iter().collect();
+    let mut alerted = HashSet::new();
+    for chunk in youth_ids.chunks(200) {
+        alerted.extend(
             no_contact_alert::Entity::find()
-                .filter(no_contact_alert::Column::YouthId.is_in(chunk.iter().map(|(id, _)| *id)))
+                .filter(no_contact_alert::Column::YouthId.is_in(chunk.iter().copied()))
                 .all(db)
                 .await?
                 .into_iter()
                 .map(|alert| (alert.youth_id, alert.last_contact_on)),
         );
     }
-
-    let mut queued = 0;
-    for (youth_id, since) in due {
-        if already.contains(&(youth_id, since)) {
-            continue;
-        }
-        let txn = begin_write(db).await?;
-        // Read again under the write lock: a contact may have been marked, or the file archived
-        // or closed, meanwhile.
-        let Some((youth, Some(youth_person))) = youth::Entity::find_by_id(youth_id)
-            .find_also_related(person::Entity)
-            .one(&txn)
-            .await?
-        else {
-            continue;
-        };
-        let sessions = attended_sessions(&txn, &[youth_id])
-            .await?
-            .remove(&youth_id)
-            .unwrap_or_default();
-        let last = last_contact(&sessions, today);
-        let still_due = no_contact_alert_due(
-            youth.programme_entry_date,
-            youth.programme_exit_date,
-            last.map(|(day, _)| day),
-            today,
-            weeks,
-        );
-        if youth_person.archived_at.is_some() || still_due != Some(since) {
-            continue;
-        }
-        // A referent without an address cannot be told: nothing is recorded, so the alert goes
-        // once they have one.
-        let Some(referent) = person::Entity::find_by_id(youth.referent_id)
-            .one(&txn)
-            .await?
-        else {
-            continue;
-        };
-        let Some(to) = referent
-            .email
-            .as_deref()
-            .and_then(|email| email.parse().ok())
-            .map(|email| {
-                Mailbox::new(
-                    Some(format!("{} {}", referent.first_name, referent.last_name)),
-                    email,
-                )
-            })
-        else {
-            continue;
-        };
-        let gap = NoContactGap {
-            youth_name: format!("{} {}", youth_person.first_name, youth_person.last_name),
-            entry: youth.programme_entry_date,
-            last_contact: last
-                .filter(|(day, _)| *day == since)
-                .map(|(day, session)| (day, session.title.clone())),
-            weeks: whole_weeks(since, today),
-        };
-        let text = no_contact_alert_text(
-            &referent.first_name,
-            &gap,
-            &format!("{}/jeunes/{youth_id}", mail.site_url),
-            &mail.footer,
-        );
-        let message = compose(
-            Envelope {
-                from: &mail.from,
-                reply_to: None,
-                to,
-            },
-            &text,
-            None,
-        )
-        .map_err(|error| {
-            ServiceError::Database(sea_orm::DbErr::Custom(format!("composing mail: {error}")))
-        })?;
-        // Filed under the youth: among undelivered mail, only those who may read their file see
-        // a message that names them.
-        let mail_id = queue_mail_about(
-            &txn,
-            &message,
-            MailAbout {
-                person_id: Some(youth_id),
-                session_id: None,
-            },
-            now,
-        )
-        .await?;
-        let recorded = no_contact_alert::Entity::insert(no_contact_alert::ActiveModel {
-            youth_id: sea_orm::Set(youth_id),
-            last_contact_on: sea_orm::Set(since),
-            weeks: sea_orm::Set(i32::try_from(weeks).unwrap_or(i32::MAX)),
-            mail_id: sea_orm::Set(mail_id),
-            queued_at: sea_orm::Set(now),
-            ..Default::default()
-        })
-        .on_conflict(
-            OnConflict::columns([
-                no_contact_alert::Column::YouthId,
-                no_contact_alert::Column::LastContactOn,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(&txn)
-        .await?;
-        if recorded == 0 {
-            // Another worker alerted this gap: its mail is the one that goes.
-            txn.rollback().await?;
-            continue;
-        }
-        txn.commit().await?;
-        queued += 1;
-    }
-    Ok(queued)
+    Ok(alerted)
 }
 
 /// Youths whose programme may include `today`, files not archived. Loose on the twelve-month
