@@ -136,7 +136,7 @@ async fn dashboard_ok(app: &TestApp, token: &str, form: &[(&str, &str)]) -> Dash
 }
 
 /// Participants the plain way, from the rows: followed in `mission_locale` (their referent's),
-/// entered by `to`, not left before `from`. Returns (participants, without phone nor email,
+/// entered by `to`, programme (to the exit, or twelve months) not over before `from`. Returns (participants, without phone nor email,
 /// exited by `to`, positive exits).
 async fn expected_participants(
     app: &TestApp,
@@ -163,9 +163,16 @@ async fn expected_participants(
         if mission_locale.is_some_and(|id| staff[&youth.referent_id] != Some(id)) {
             continue;
         }
-        if youth.programme_entry_date > to
-            || youth.programme_exit_date.is_some_and(|exit| exit < from)
-        {
+        // Without an exit, the programme lasts twelve months.
+        let last_day = youth.programme_exit_date.unwrap_or(
+            youth
+                .programme_entry_date
+                .checked_add_months(Months::new(12))
+                .unwrap()
+                .pred_opt()
+                .unwrap(),
+        );
+        if youth.programme_entry_date > to || last_day < from {
             continue;
         }
         counts.0 += 1;

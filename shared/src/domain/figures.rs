@@ -10,7 +10,8 @@
 //! - *Hours per youth* is the workshop time of every attendance (walk-ins included) divided by
 //!   the youths who came at least once.
 //! - *Participants* are the youths followed by the Mission Locale (their referent's) whose
-//!   programme overlaps the period; the funder counts each once, with their entry and exit.
+//!   programme (entry to exit, or twelve months without an exit) overlaps the period; the funder
+//!   counts each once, with their entry and exit.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

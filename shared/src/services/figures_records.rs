@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use crate::ServiceError;
 use crate::domain::{
     Actor, AttendanceStatus, ExitOutcome, FiguresForm, FiguresQuery, Gender, LineFact, PARIS,
-    ParticipantFact, PlaceFact, SessionFact, SessionStatus, SheetState, Theme,
+    ParticipantFact, PlaceFact, SessionFact, SessionStatus, SheetState, Theme, programme_last_day,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, mission_locale, person, staff_member,
@@ -216,7 +216,8 @@ impl PeriodRecords {
         self.staff_mission_locale.get(&youth.referent_id).copied()
     }
 
-    /// The youths followed in scope whose programme overlaps the period, by last name.
+    /// The youths followed in scope whose programme (entry to exit, or twelve months) overlaps the
+    /// period, by last name.
     pub fn participants(&self, query: &FiguresQuery) -> Vec<&youth::Model> {
         let mut participants: Vec<&youth::Model> = self
             .youths
@@ -227,9 +228,8 @@ impl PeriodRecords {
             })
             .filter(|youth| {
                 youth.programme_entry_date <= query.to
-                    && youth
-                        .programme_exit_date
-                        .is_none_or(|exit| exit >= query.from)
+                    && programme_last_day(youth.programme_entry_date, youth.programme_exit_date)
+                        >= query.from
             })
             .collect();
         participants.sort_by_key(|youth| {

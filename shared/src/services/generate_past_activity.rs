@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use crate::ServiceError;
 use crate::domain::{
     AttendanceStatus, Audience, ExitOutcome, Gender, PARIS, SessionStatus, SheetState, Theme,
+    programme_last_day,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, mission_locale, person, staff_member,
@@ -272,14 +273,15 @@ pub async fn generate_past_activity(
             .filter(|youth| {
                 youth.mission_locale_id == mission_locale_id
                     && youth.entry <= day
-                    && youth.exit.is_none_or(|(exit, _)| exit >= day)
+                    && day <= programme_last_day(youth.entry, youth.exit.map(|(exit, _)| exit))
             })
             .map(|youth| youth.person_id)
             .collect();
         for position in (1..candidates.len()).rev() {
             candidates.swap(position, dice.below(position + 1));
         }
-        let wanted = dice.below(capacity as usize + 4);
+        // Three or more ask for a place (more than the seats, now and then: a waiting list).
+        let wanted = 3 + dice.below(capacity as usize + 2);
         let registered: Vec<i32> = candidates
             .iter()
             .take(wanted.min(capacity as usize))
