@@ -1,4 +1,4 @@
-//! Routes outside the Leptos app: health checks and static files.
+//! Routes outside the Leptos app: health checks, files to download, the paper scan's upload.
 
 use axum::Json;
 use axum::extract::State;
@@ -149,6 +149,116 @@ pub async fn print_blank_attendance_sheet(
     file_response(file)
 }
 
+/// What the paper-scan form may send: the 10 MB file and the multipart wrapping around it.
+pub const PAPER_SCAN_BODY_LIMIT: usize = shared::domain::PAPER_SCAN_MAX_BYTES + 1024 * 1024;
+
+/// `POST /seances/{id}/emargement/scan` (multipart, field `scan`): the signed paper sheet's
+/// scan closes the sheet. A plain HTML form posts it, so it works without JavaScript: 303 back
+/// to the roll-call, or a page with the French refusal and the right status.
+pub async fn upload_paper_sheet(
+    State(state): State<AppState>,
+    axum::Extension(actor): axum::Extension<shared::domain::Actor>,
+    axum::extract::Path(session_id): axum::extract::Path<i32>,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let (file_name, content) = match read_scan_field(multipart).await {
+        Ok(upload) => upload,
+        Err(error) => return refusal_page(session_id, &error),
+    };
+    match shared::services::upload_paper_sheet(
+        &state.db,
+        &actor,
+        session_id,
+        &file_name,
+        content,
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(()) => axum::response::Redirect::to(&format!(
+            "/seances/{session_id}/emargement?papier=1#documents"
+        ))
+        .into_response(),
+        Err(error) => refusal_page(session_id, &error),
+    }
+}
+
+/// The `scan` field of the form: its file name and bytes. Other fields are ignored.
+async fn read_scan_field(
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<(String, Vec<u8>), shared::ServiceError> {
+    use shared::ServiceError;
+    let unreadable = || {
+        ServiceError::Invalid(
+            "Le formulaire n'a pas été reçu en entier : choisissez de nouveau le fichier et réessayez."
+                .into(),
+        )
+    };
+    let read_error = |error: axum::extract::multipart::MultipartError| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ServiceError::from(shared::domain::paper_scan_too_large(None))
+        } else {
+            tracing::info!(%error, "unreadable paper scan upload");
+            unreadable()
+        }
+    };
+    let mut multipart = multipart.map_err(|rejection| {
+        tracing::info!(%rejection, "paper scan upload is not multipart");
+        unreadable()
+    })?;
+    let mut upload = None;
+    while let Some(field) = multipart.next_field().await.map_err(read_error)? {
+        if field.name() == Some("scan") {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let content = field.bytes().await.map_err(read_error)?;
+            upload = Some((file_name, content.to_vec()));
+        }
+    }
+    // No file chosen: the same message as an empty one.
+    Ok(upload.unwrap_or_default())
+}
+
+/// A refused form without JavaScript: the French message on a small page, with its status and
+/// the way back to the roll-call.
+fn refusal_page(session_id: i32, error: &shared::ServiceError) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let message = escape_html(&error.user_message());
+    let back = match error {
+        shared::ServiceError::NotSignedIn => "<a href=\"/connexion\">Se connecter</a>".to_owned(),
+        _ => format!(
+            "<a href=\"/seances/{session_id}/emargement\" data-test=\"back-to-attendance\">← Revenir à l'émargement</a>"
+        ),
+    };
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>Scan non déposé — Ateliers</title>\
+<style>body{{font:1.0625rem/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem;}}\
+.notice{{border-left:4px solid #b3261e;padding:0.5rem 1rem;background:#fdecea;}}</style></head>\
+<body><main><h1>Le scan n'a pas été déposé</h1>\
+<p class=\"notice\" role=\"alert\" data-test=\"paper-scan-error\">{message}</p>\
+<p>{back}</p></main></body></html>\n"
+    );
+    (
+        status_of(error),
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        page,
+    )
+        .into_response()
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// `GET /chiffres/{participants|presences}.{csv|xlsx}?ml=&du=&au=`: the funder's exports, for
 /// the scope and period the figures page shows.
 pub async fn export_figures(
@@ -185,7 +295,6 @@ fn file_response(
 ) -> axum::response::Response {
     use axum::http::header;
     use axum::response::IntoResponse;
-    use shared::ServiceError;
     match file {
         Ok(file) => (
             [
@@ -200,24 +309,27 @@ fn file_response(
             file.content,
         )
             .into_response(),
-        Err(error) => {
-            let status = match &error {
-                ServiceError::NotFound => StatusCode::NOT_FOUND,
-                ServiceError::NotSignedIn => StatusCode::UNAUTHORIZED,
-                ServiceError::Forbidden => StatusCode::FORBIDDEN,
-                ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-                ServiceError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-                ServiceError::Database(cause) => {
-                    tracing::error!(%cause, "preparing a download failed");
-                    StatusCode::SERVICE_UNAVAILABLE
-                }
-            };
-            (
-                status,
-                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-                error.user_message(),
-            )
-                .into_response()
+        Err(error) => (
+            status_of(&error),
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            error.user_message(),
+        )
+            .into_response(),
+    }
+}
+
+/// The HTTP status of a refusal (database causes are logged here, never shown).
+fn status_of(error: &shared::ServiceError) -> StatusCode {
+    use shared::ServiceError;
+    match error {
+        ServiceError::NotFound => StatusCode::NOT_FOUND,
+        ServiceError::NotSignedIn => StatusCode::UNAUTHORIZED,
+        ServiceError::Forbidden => StatusCode::FORBIDDEN,
+        ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        ServiceError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        ServiceError::Database(cause) => {
+            tracing::error!(%cause, "a route's use case failed");
+            StatusCode::SERVICE_UNAVAILABLE
         }
     }
 }

@@ -23,8 +23,8 @@ use crate::config::{MailBackend, Settings};
 use crate::middleware::{identify_actor, reject_cross_site_requests};
 use crate::precompress::precompress_assets;
 use crate::routes::{
-    calendar_feed, download_attendance_document, download_local_mail, export_figures, health_check,
-    print_blank_attendance_sheet,
+    PAPER_SCAN_BODY_LIMIT, calendar_feed, download_attendance_document, download_local_mail,
+    export_figures, health_check, print_blank_attendance_sheet, upload_paper_sheet,
 };
 use crate::workers::{run_mail_dispatcher, run_reminders};
 
@@ -219,6 +219,12 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/seances/{id}/emargement/a-signer.pdf",
             axum::routing::get(print_blank_attendance_sheet),
+        )
+        .route(
+            "/seances/{id}/emargement/scan",
+            // A scan is larger than axum's default 2 MB limit allows.
+            axum::routing::post(upload_paper_sheet)
+                .layer(axum::extract::DefaultBodyLimit::max(PAPER_SCAN_BODY_LIMIT)),
         )
         .route("/chiffres/{file}", axum::routing::get(export_figures))
         .nest("/pkg", hashed_assets)

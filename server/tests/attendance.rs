@@ -2,7 +2,8 @@
 //! walk-ins), the self check-in with the rotating code (expired codes and codes used by a youth
 //! without a place do nothing), signatures (only one's own, only when present), closing (once,
 //! only when complete; the PDF read back with `pdftotext`), corrections after closing (with a
-//! reason, logged, the original sheet kept) and bad input that writes nothing.
+//! reason, logged, the original sheet kept), the paper fallback (the signed sheet's scan,
+//! posted as a plain multipart form, closes the sheet) and bad input that writes nothing.
 
 mod support;
 
@@ -730,6 +731,27 @@ on_both_databases!(
                 .unwrap()
                 .contains("L'appel s'ouvre une heure avant")
         );
+        // Nor is a signed paper sheet taken before the start.
+        refused(
+            upload_scan(
+                &app,
+                session.id,
+                Some(&token),
+                "feuille.pdf",
+                "application/pdf",
+                b"%PDF-1.4\n%%EOF\n".to_vec(),
+            )
+            .await,
+            "une fois la séance commencée",
+        )
+        .await;
+        assert_eq!(
+            attendance_document::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            0
+        );
 
         workshop_session::Entity::update_many()
             .col_expr(workshop_session::Column::Status, Expr::value("cancelled"))
@@ -747,5 +769,314 @@ on_both_databases!(
             "annulée",
         )
         .await;
+    }
+);
+
+/// Posts a file to the paper-scan form as a browser without JavaScript would: multipart,
+/// from the roll-call page (Origin and Referer), asking for HTML.
+async fn upload_scan(
+    app: &TestApp,
+    session_id: i32,
+    session: Option<&str>,
+    file_name: &str,
+    mime: &str,
+    content: Vec<u8>,
+) -> reqwest::Response {
+    let part = reqwest::multipart::Part::bytes(content)
+        .file_name(file_name.to_owned())
+        .mime_str(mime)
+        .unwrap();
+    let mut request = app
+        .client
+        .post(format!(
+            "{}/seances/{session_id}/emargement/scan",
+            app.address
+        ))
+        .header("Origin", &app.address)
+        .header(
+            "Referer",
+            format!("{}/seances/{session_id}/emargement", app.address),
+        )
+        .header("Accept", "text/html,application/xhtml+xml")
+        .multipart(reqwest::multipart::Form::new().part("scan", part));
+    if let Some(session) = session {
+        request = request.header("Cookie", format!("ateliers_session={session}"));
+    }
+    request.send().await.expect("the server answers")
+}
+
+on_both_databases!(
+    a_paper_sheet_closes_with_its_scan,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let setup = session_under_way(&app).await;
+        let id = setup.session_id;
+        let amina = setup.youths[0];
+        let counsellor = app.session_for(setup.counsellor).await;
+        let youth_phone = app.session_for(setup.youths[1]).await;
+        let session = || ("session_id", id.to_string());
+        let mark_path = server_fn_path::<MarkAttendance>();
+        ok(app
+            .call(
+                mark_path,
+                &[
+                    session(),
+                    ("youth_id", amina.to_string()),
+                    ("status", "present".into()),
+                ],
+                Some(&counsellor),
+            )
+            .await)
+        .await;
+
+        // The open roll-call offers the blank sheet and the upload form, without JavaScript.
+        let roll_call = format!("/seances/{id}/emargement");
+        let page = app
+            .get_as(&roll_call, Some(&counsellor))
+            .await
+            .text()
+            .await
+            .unwrap();
+        for needle in [
+            "data-test=\"paper-scan-form\"",
+            "enctype=\"multipart/form-data\"",
+            &format!("action=\"/seances/{id}/emargement/scan\""),
+            "data-test=\"paper-scan-file\"",
+            &format!("/seances/{id}/emargement/a-signer.pdf"),
+        ] {
+            assert!(page.contains(needle), "« {needle} » missing from the page");
+        }
+
+        // A scanned PDF (binary bytes included, to prove they come back untouched).
+        let mut scan = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+        scan.extend(0..=255u8);
+        scan.extend_from_slice(b"\n%%EOF\n");
+
+        // Refusals write nothing: a youth, a text file renamed .pdf, an empty file, a file
+        // over 10 MB, a form posted from another site.
+        let before = footprint(&app).await;
+        let forbidden = upload_scan(
+            &app,
+            id,
+            Some(&youth_phone),
+            "feuille.pdf",
+            "application/pdf",
+            scan.clone(),
+        )
+        .await;
+        assert_eq!(forbidden.status(), 403);
+        let renamed = upload_scan(
+            &app,
+            id,
+            Some(&counsellor),
+            "feuille.pdf",
+            "application/pdf",
+            b"Amina Present, Bilal absent".to_vec(),
+        )
+        .await;
+        assert_eq!(renamed.status(), 422);
+        assert_eq!(
+            renamed.headers()["content-type"].to_str().unwrap(),
+            "text/html; charset=utf-8"
+        );
+        let body = renamed.text().await.unwrap();
+        assert!(body.contains("PDF, JPEG ou PNG"), "{body}");
+        assert!(body.contains(&format!("href=\"{roll_call}\"")), "{body}");
+        refused(
+            upload_scan(
+                &app,
+                id,
+                Some(&counsellor),
+                "vide.pdf",
+                "application/pdf",
+                Vec::new(),
+            )
+            .await,
+            "PDF, JPEG ou PNG",
+        )
+        .await;
+        let mut heavy = scan.clone();
+        heavy.resize(10 * 1024 * 1024 + 1, b' ');
+        refused(
+            upload_scan(
+                &app,
+                id,
+                Some(&counsellor),
+                "lourd.pdf",
+                "application/pdf",
+                heavy,
+            )
+            .await,
+            "Le fichier dépasse 10 Mo : il fait 10,1 Mo",
+        )
+        .await;
+        let cross_site = app
+            .client
+            .post(format!("{}/seances/{id}/emargement/scan", app.address))
+            .header("Origin", "https://ailleurs.example")
+            .header("Cookie", format!("ateliers_session={counsellor}"))
+            .multipart(reqwest::multipart::Form::new().part(
+                "scan",
+                reqwest::multipart::Part::bytes(scan.clone()).file_name("feuille.pdf"),
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(cross_site.status(), 403);
+        assert_eq!(footprint(&app).await, before);
+        assert_eq!(
+            attendance_sheet::Entity::find()
+                .filter(attendance_sheet::Column::SessionId.eq(id))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .map(|sheet| sheet.state),
+            Some("open".to_owned()),
+            "the mark opened the sheet, the refusals left it open"
+        );
+
+        // The counsellor uploads it: back to the roll-call, the sheet is closed on paper.
+        let uploaded = upload_scan(
+            &app,
+            id,
+            Some(&counsellor),
+            "Feuille signée 12.PDF",
+            "application/octet-stream",
+            scan.clone(),
+        )
+        .await;
+        assert_eq!(uploaded.status(), 303);
+        assert_eq!(
+            uploaded.headers()["location"].to_str().unwrap(),
+            format!("{roll_call}?papier=1#documents")
+        );
+        let sheet = attendance_sheet::Entity::find()
+            .filter(attendance_sheet::Column::SessionId.eq(id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(sheet.state, "paper");
+        assert_eq!(sheet.closed_by, Some(setup.counsellor));
+        assert!(sheet.closed_at.is_some());
+        let document = attendance_document::Entity::find()
+            .filter(attendance_document::Column::SessionId.eq(id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(document.kind, "paper_scan");
+        assert_eq!(document.file_name, "Feuille_signee_12.pdf");
+        assert_eq!(document.content_type, "application/pdf");
+        assert_eq!(document.created_by, setup.counsellor);
+        assert_eq!(document.fingerprint.len(), 64);
+
+        // The roll-call shows it closed, Amina's status kept, the scan among the kept sheets.
+        let view = attendance(&app, id, &counsellor).await;
+        assert_eq!(view.state, shared::domain::SheetState::Paper);
+        assert_eq!(status_of(&view, amina), Some("present"));
+        assert_eq!(view.documents.len(), 1);
+        assert_eq!(view.documents[0].label, "Feuille papier signée (scan)");
+        assert_eq!(view.documents[0].fingerprint, document.fingerprint);
+        let download = app
+            .get_as(
+                &format!("/seances/{id}/emargement/documents/{}", document.id),
+                Some(&counsellor),
+            )
+            .await;
+        assert_eq!(download.status(), 200);
+        assert_eq!(
+            download.headers()["content-type"].to_str().unwrap(),
+            "application/pdf"
+        );
+        assert_eq!(download.bytes().await.unwrap().to_vec(), scan);
+        let page = app
+            .get_as(&format!("{roll_call}?papier=1"), Some(&counsellor))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Feuille papier déposée"));
+        assert!(!page.contains("data-test=\"paper-scan-form\""));
+        let listed: Vec<shared::domain::SheetToClose> = serde_json::from_str(
+            &ok(app
+                .call(
+                    server_fn_path::<ListSheetsToClose>(),
+                    &[],
+                    Some(&counsellor),
+                )
+                .await)
+            .await,
+        )
+        .unwrap();
+        assert!(
+            !listed.iter().any(|sheet| sheet.session_id == id),
+            "a paper sheet left the list"
+        );
+
+        // Afterwards: a second scan, a mark, a signature, the electronic closing are refused.
+        let after = footprint(&app).await;
+        refused(
+            upload_scan(
+                &app,
+                id,
+                Some(&counsellor),
+                "autre.pdf",
+                "application/pdf",
+                scan.clone(),
+            )
+            .await,
+            "la feuille papier signée a été déposée",
+        )
+        .await;
+        refused(
+            app.call(
+                mark_path,
+                &[
+                    session(),
+                    ("youth_id", setup.youths[2].to_string()),
+                    ("status", "present".into()),
+                ],
+                Some(&counsellor),
+            )
+            .await,
+            "déjà close",
+        )
+        .await;
+        refused(
+            app.call(
+                server_fn_path::<SignAttendanceSheet>(),
+                &[
+                    session(),
+                    ("youth_id", amina.to_string()),
+                    ("strokes", SIGNATURE.to_owned()),
+                ],
+                Some(&counsellor),
+            )
+            .await,
+            "déjà close",
+        )
+        .await;
+        refused(
+            app.call(
+                server_fn_path::<CloseAttendanceSheet>(),
+                &[session(), ("strokes", SIGNATURE.to_owned())],
+                Some(&counsellor),
+            )
+            .await,
+            "déjà close",
+        )
+        .await;
+        assert_eq!(footprint(&app).await, after);
+        assert_eq!(
+            attendance_sheet::Entity::find()
+                .filter(attendance_sheet::Column::SessionId.eq(id))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap(),
+            sheet,
+            "the paper sheet changed"
+        );
     }
 );

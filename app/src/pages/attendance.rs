@@ -37,6 +37,8 @@ pub fn AttendancePage() -> impl IntoView {
         Some("La feuille est close et signée : le PDF est prêt.")
     } else if query.get("corrige").is_some() {
         Some("Correction enregistrée : une feuille corrigée a été ajoutée, l'originale est gardée.")
+    } else if query.get("papier").is_some() {
+        Some("Feuille papier déposée : le scan est gardé comme preuve et la feuille est close.")
     } else if query.get("signe").is_some() {
         Some("Signature enregistrée.")
     } else {
@@ -111,15 +113,10 @@ fn AttendanceSheetView(
         {(open && !roll_call_open).then(|| view! {
             <p class="notice" role="note">"L'appel s'ouvre une heure avant le début de la séance."</p>
         })}
-        {open.then(|| view! {
+        {(open && check_in_open).then(|| view! {
             <p class="actions">
-                {check_in_open.then(|| view! {
-                    <a class="button" href=format!("/seances/{session_id}/pointage") data-test="open-check-in">
-                        "Écran de pointage (code et QR code)"
-                    </a>
-                })}
-                <a class="button button--secondary" href=format!("/seances/{session_id}/emargement/a-signer.pdf") data-test="print-blank-sheet">
-                    "Imprimer la feuille papier"
+                <a class="button" href=format!("/seances/{session_id}/pointage") data-test="open-check-in">
+                    "Écran de pointage (code et QR code)"
                 </a>
             </p>
         })}
@@ -171,9 +168,10 @@ fn AttendanceSheetView(
                 }}
             </section>
         })}
+        {open.then(|| view! { <PaperSheetSection session_id/> })}
         <section id="documents" aria-labelledby="feuilles">
             <h2 id="feuilles">"Feuilles gardées"</h2>
-            {documents.is_empty().then(|| view! { <p>"Aucune : la feuille est produite à la clôture."</p> })}
+            {documents.is_empty().then(|| view! { <p>"Aucune : la feuille est produite à la clôture, ou le scan de la feuille papier déposé."</p> })}
             <ul data-test="sheet-documents">
                 {documents.into_iter().map(|document| view! {
                     <li>
@@ -201,6 +199,30 @@ fn AttendanceSheetView(
                     }).collect_view()}
                 </ul>
             })}
+        </section>
+    }
+}
+
+/// The paper fallback (no tablet, no network, no JavaScript): print the pre-filled sheet,
+/// have it signed, upload its scan. A plain multipart form posting to an axum route
+/// (`server/src/routes.rs::upload_paper_sheet`): server functions take no files without
+/// JavaScript.
+#[component]
+fn PaperSheetSection(session_id: i32) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="feuille-papier" data-test="paper-sheet">
+            <h2 id="feuille-papier">"Feuille papier"</h2>
+            <p>"Sans tablette ni réseau : imprimez la feuille pré-remplie (noms, colonne de signature vide), faites-la signer, puis déposez son scan ou sa photo. La feuille sera close, le scan gardé comme preuve ; les statuts déjà saisis restent tels quels."</p>
+            <p>
+                <a class="button button--secondary" href=format!("/seances/{session_id}/emargement/a-signer.pdf") data-test="print-blank-sheet">
+                    "Imprimer la feuille à signer (PDF)"
+                </a>
+            </p>
+            <form method="post" enctype="multipart/form-data" action=format!("/seances/{session_id}/emargement/scan") data-test="paper-scan-form">
+                <label for="paper-scan-file">"Scan de la feuille signée (PDF, JPEG ou PNG, 10 Mo au plus)"</label>
+                <input type="file" id="paper-scan-file" name="scan" accept="application/pdf,image/jpeg,image/png" required data-test="paper-scan-file"/>
+                <button type="submit" class="button" data-test="paper-scan-submit">"Déposer le scan et clore la feuille"</button>
+            </form>
         </section>
     }
 }

@@ -241,6 +241,145 @@ pub fn parse_correction_reason(typed: &str) -> Result<String, InvalidInput> {
     Ok(reason.to_owned())
 }
 
+/// A signed paper sheet's scan is at most 10 MB: a phone photo or a 300 dpi scan fits, and
+/// the file is kept in the database for years.
+pub const PAPER_SCAN_MAX_BYTES: usize = 10 * 1024 * 1024;
+
+const PAPER_SCAN_TYPES_MESSAGE: &str = "Déposez le scan de la feuille signée : PDF, JPEG ou PNG.";
+
+/// The kinds of file a paper sheet's scan may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScanType {
+    Pdf,
+    Jpeg,
+    Png,
+}
+
+impl ScanType {
+    /// The type of a file from its first bytes: its name and the browser's content type are
+    /// whatever the sender says, the magic number is what the file is.
+    pub fn sniff(content: &[u8]) -> Option<ScanType> {
+        if content.starts_with(b"%PDF-") {
+            Some(ScanType::Pdf)
+        } else if content.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(ScanType::Jpeg)
+        } else if content.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(ScanType::Png)
+        } else {
+            None
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            ScanType::Pdf => "application/pdf",
+            ScanType::Jpeg => "image/jpeg",
+            ScanType::Png => "image/png",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ScanType::Pdf => "pdf",
+            ScanType::Jpeg => "jpg",
+            ScanType::Png => "png",
+        }
+    }
+}
+
+/// An uploaded scan of a signed paper sheet, checked: not empty, at most 10 MB, a PDF, JPEG or
+/// PNG, with a file name safe to store and to send back in a header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaperScan {
+    pub scan_type: ScanType,
+    pub file_name: String,
+    pub content: Vec<u8>,
+}
+
+impl PaperScan {
+    pub fn parse(file_name: &str, content: Vec<u8>) -> Result<PaperScan, InvalidInput> {
+        if content.is_empty() {
+            return Err(InvalidInput::new("scan", PAPER_SCAN_TYPES_MESSAGE));
+        }
+        if content.len() > PAPER_SCAN_MAX_BYTES {
+            return Err(paper_scan_too_large(Some(content.len())));
+        }
+        let scan_type = ScanType::sniff(&content)
+            .ok_or_else(|| InvalidInput::new("scan", PAPER_SCAN_TYPES_MESSAGE))?;
+        Ok(PaperScan {
+            scan_type,
+            file_name: scan_file_name(file_name, scan_type),
+            content,
+        })
+    }
+}
+
+/// The refusal of a file over 10 MB, with its size when known (the server may stop reading a
+/// much larger upload before its end).
+pub fn paper_scan_too_large(size: Option<usize>) -> InvalidInput {
+    let size = match size {
+        // Rounded up, so a file just over the limit never reads « 10,0 Mo ».
+        Some(size) => {
+            let tenths = (size * 10).div_ceil(1024 * 1024);
+            format!("il fait {},{} Mo", tenths / 10, tenths % 10)
+        }
+        None => "il est trop lourd".to_owned(),
+    };
+    InvalidInput::new(
+        "scan",
+        format!(
+            "Le fichier dépasse 10 Mo : {size}. Scannez en noir et blanc ou en 200 ppp, ou photographiez la feuille."
+        ),
+    )
+}
+
+/// The sender's file name reduced to ASCII letters, digits, `.`, `-` and `_` (no path, no
+/// quote: it goes back in a `Content-Disposition` header), ending with the detected type's
+/// extension.
+fn scan_file_name(sent: &str, scan_type: ScanType) -> String {
+    // Some browsers send the full path of the file on the sender's computer.
+    let base = sent.rsplit(['/', '\\']).next().unwrap_or_default();
+    let mut name = String::new();
+    for c in base.chars() {
+        // French accents lose their mark rather than the letter.
+        let c = match c {
+            c if c.is_ascii() => c,
+            c => match c.to_lowercase().next().unwrap_or(c) {
+                'à' | 'â' | 'ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' => 'i',
+                'ô' | 'ö' => 'o',
+                'ù' | 'û' | 'ü' => 'u',
+                'ç' => 'c',
+                other => other,
+            },
+        };
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+            name.push(c);
+        } else if !name.ends_with('_') {
+            name.push('_');
+        }
+    }
+    let extension = scan_type.extension();
+    let lower = name.to_ascii_lowercase();
+    let known = [".pdf", ".jpg", ".jpeg", ".png"];
+    let stem = match known.iter().find(|suffix| lower.ends_with(*suffix)) {
+        Some(suffix) => &name[..name.len() - suffix.len()],
+        None => &name[..],
+    };
+    let stem: String = stem
+        .trim_matches(['.', '_', '-'])
+        .chars()
+        .take(100)
+        .collect();
+    if stem.is_empty() {
+        format!("feuille-signee.{extension}")
+    } else {
+        format!("{stem}.{extension}")
+    }
+}
+
 /// Which edition of a session's sheet a document is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -499,6 +638,64 @@ mod tests {
         assert!(SignatureStrokes::parse("10,10 20,20").is_err());
         assert!(SignatureStrokes::parse("10,10 20,20 30,30 40,40 1001,5 6,6 7,7 8,8").is_err());
         assert!(SignatureStrokes::parse("a,b c,d").is_err());
+    }
+
+    #[test]
+    fn scans_are_recognised_by_their_first_bytes_not_their_name() {
+        let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+        let scan = PaperScan::parse("feuille.pdf", pdf.clone()).unwrap();
+        assert_eq!(scan.scan_type, ScanType::Pdf);
+        assert_eq!(scan.scan_type.content_type(), "application/pdf");
+        assert_eq!(scan.content, pdf);
+        let jpeg = PaperScan::parse("IMG_2041.JPG", vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16]).unwrap();
+        assert_eq!(jpeg.scan_type.content_type(), "image/jpeg");
+        assert_eq!(jpeg.file_name, "IMG_2041.jpg");
+        let png = PaperScan::parse("scan", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec()).unwrap();
+        assert_eq!(png.scan_type, ScanType::Png);
+        assert_eq!(png.file_name, "scan.png");
+        // A text file renamed .pdf, an executable, an empty file: refused, in French.
+        for (name, content) in [
+            ("feuille.pdf", b"Bonjour, voici la feuille".to_vec()),
+            ("feuille.png", b"MZ\x90\0".to_vec()),
+            ("feuille.pdf", Vec::new()),
+        ] {
+            let refused = PaperScan::parse(name, content).unwrap_err();
+            assert_eq!(refused.field, "scan");
+            assert!(refused.message.contains("PDF, JPEG ou PNG"), "{refused}");
+        }
+    }
+
+    #[test]
+    fn scans_weigh_at_most_ten_megabytes() {
+        let mut content = b"%PDF-1.4\n".to_vec();
+        content.resize(PAPER_SCAN_MAX_BYTES, b' ');
+        assert!(PaperScan::parse("a.pdf", content.clone()).is_ok());
+        content.push(b' ');
+        let refused = PaperScan::parse("a.pdf", content).unwrap_err();
+        assert_eq!(
+            refused.message,
+            "Le fichier dépasse 10 Mo : il fait 10,1 Mo. Scannez en noir et blanc ou en 200 ppp, ou photographiez la feuille."
+        );
+        assert!(PaperScan::parse("a.pdf", b"%".to_vec()).is_err());
+        assert!(
+            paper_scan_too_large(None)
+                .message
+                .starts_with("Le fichier dépasse 10 Mo : il est trop lourd.")
+        );
+    }
+
+    #[test]
+    fn scan_file_names_are_safe_to_store_and_send_back() {
+        let name = |sent: &str| scan_file_name(sent, ScanType::Pdf);
+        assert_eq!(name("Émargement 12 déc.pdf"), "emargement_12_dec.pdf");
+        assert_eq!(name(r"C:\Users\ml\Documents\feuille.PDF"), "feuille.pdf");
+        assert_eq!(name("../../etc/passwd"), "passwd.pdf");
+        assert_eq!(name("a\"b;c\r\n.pdf"), "a_b_c.pdf");
+        assert_eq!(name(""), "feuille-signee.pdf");
+        assert_eq!(name("..."), "feuille-signee.pdf");
+        // The detected type decides the extension: a PNG named .pdf is stored as .png.
+        assert_eq!(scan_file_name("photo.pdf", ScanType::Png), "photo.png");
+        assert_eq!(name(&"x".repeat(300)).len(), 104);
     }
 
     #[test]

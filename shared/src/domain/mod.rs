@@ -28,10 +28,11 @@ pub use access::{Actor, SensitiveFlagsVisibility, YouthFile, YouthScope};
 pub use attendance::{
     AttendanceDocumentView, AttendanceLineView, AttendanceSheetDocument, AttendanceStatus,
     AttendanceView, CHECK_IN_CODE_DIGITS, CHECK_IN_CODE_PERIOD_SECONDS, CheckInScreen, EU_MENTION,
-    PROGRAMME_NAME, SIGNATURE_HEIGHT, SIGNATURE_WIDTH, SheetCorrection, SheetEdition, SheetLine,
-    SheetSigner, SheetState, SheetToClose, SignatureRequest, SignatureStrokes,
-    accepted_check_in_windows, check_in_open, check_in_window, parse_check_in_code,
-    parse_correction_reason, roll_call_open, status_on_arrival, strokes_text,
+    PAPER_SCAN_MAX_BYTES, PROGRAMME_NAME, PaperScan, SIGNATURE_HEIGHT, SIGNATURE_WIDTH, ScanType,
+    SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState, SheetToClose,
+    SignatureRequest, SignatureStrokes, accepted_check_in_windows, check_in_open, check_in_window,
+    paper_scan_too_large, parse_check_in_code, parse_correction_reason, roll_call_open,
+    status_on_arrival, strokes_text,
 };
 pub use audit::{AuditAction, LinkPurpose};
 pub use catalogue::{

@@ -127,6 +127,8 @@ impl AttendanceSession {
 
 pub(crate) const SHEET_CLOSED_MESSAGE: &str = "Cette feuille d'émargement est déjà close : rien n'a été modifié. Une correction passe par « Corriger », avec une raison.";
 
+pub(crate) const PAPER_SHEET_MESSAGE: &str = "Cette feuille d'émargement est déjà close : la feuille papier signée a été déposée (scan), rien n'a été modifié.";
+
 /// The youths holding a place at the session.
 pub(crate) async fn registered_youth_ids(
     db: &impl ConnectionTrait,
@@ -226,7 +228,12 @@ pub(crate) async fn lock_open_sheet(
         .exec(txn)
         .await?;
     if touched.rows_affected == 0 {
-        return Err(ServiceError::Invalid(SHEET_CLOSED_MESSAGE.into()));
+        // A paper sheet has no « Corriger »: the scan is the evidence.
+        let message = match SheetState::parse(&sheet.state) {
+            Some(SheetState::Paper) => PAPER_SHEET_MESSAGE,
+            _ => SHEET_CLOSED_MESSAGE,
+        };
+        return Err(ServiceError::Invalid(message.into()));
     }
     Ok(sheet)
 }

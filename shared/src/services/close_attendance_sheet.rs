@@ -8,7 +8,7 @@ use crate::ServiceError;
 use crate::domain::{Actor, AttendanceStatus, SheetEdition, SheetState, SignatureStrokes};
 use crate::entities::attendance_sheet;
 use crate::services::attendance_records::{
-    AttendanceSession, SHEET_CLOSED_MESSAGE, keep_sheet_pdf, lines_of, open_sheet,
+    AttendanceSession, SHEET_CLOSED_MESSAGE, keep_sheet_pdf, lines_of, lock_open_sheet,
     registered_youth_ids,
 };
 use crate::services::begin_write::begin_write;
@@ -37,7 +37,8 @@ where
     let signature = SignatureStrokes::parse(strokes)?;
 
     let txn = begin_write(db).await?;
-    let sheet = open_sheet(&txn, session_id, now).await?;
+    // A closed or paper sheet is told so first, whatever its roll-call says.
+    let sheet = lock_open_sheet(&txn, session_id, now).await?;
     let lines = lines_of(&txn, session_id).await?;
     for youth_id in registered_youth_ids(&txn, session_id).await? {
         if !lines.iter().any(|line| line.youth_id == youth_id) {

@@ -1,0 +1,69 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use crate::ServiceError;
+use crate::domain::{Actor, PaperScan, SheetState};
+use crate::entities::{attendance_document, attendance_sheet};
+use crate::services::attendance_records::{AttendanceSession, hex, lock_open_sheet};
+use crate::services::begin_write::begin_write;
+
+/// The paper fallback: the scan of the signed pre-printed sheet closes the sheet, kept as
+/// evidence with the SHA-256 of its bytes. Statuses already marked stay as they are (the
+/// figures count confirmed lines); after this, nothing is marked nor signed on the sheet.
+pub async fn upload_paper_sheet<C>(
+    db: &C,
+    actor: &Actor,
+    session_id: i32,
+    file_name: &str,
+    content: Vec<u8>,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let session = AttendanceSession::load(db, session_id).await?;
+    session.require_attendance_taker(actor)?;
+    let uploader = actor.person_id().ok_or(ServiceError::NotSignedIn)?;
+    // Same rule as the electronic closing: a sheet signed before the start proves nothing.
+    if now < session.starts_at() {
+        return Err(ServiceError::Invalid(
+            "La feuille papier se dépose une fois la séance commencée.".into(),
+        ));
+    }
+    let scan = PaperScan::parse(file_name, content)?;
+    let fingerprint = hex(&Sha256::digest(&scan.content));
+
+    let txn = begin_write(db).await?;
+    let sheet = lock_open_sheet(&txn, session_id, now).await?;
+    attendance_document::ActiveModel {
+        session_id: Set(session_id),
+        kind: Set("paper_scan".to_owned()),
+        file_name: Set(scan.file_name),
+        content_type: Set(scan.scan_type.content_type().to_owned()),
+        content: Set(scan.content),
+        fingerprint: Set(fingerprint),
+        created_by: Set(uploader),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    // The sheet is locked while open, so this update is the one that closes it.
+    attendance_sheet::Entity::update_many()
+        .set(attendance_sheet::ActiveModel {
+            state: Set(SheetState::Paper.code().to_owned()),
+            closed_at: Set(Some(now)),
+            closed_by: Set(Some(uploader)),
+            ..Default::default()
+        })
+        .filter(attendance_sheet::Column::Id.eq(sheet.id))
+        .filter(attendance_sheet::Column::State.eq(SheetState::Open.code()))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}
