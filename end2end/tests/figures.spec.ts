@@ -78,3 +78,28 @@ test("a counsellor reads their own Mission Locale's figures", async ({ page }) =
   expect(Number(await figure(page, "sessions-held").innerText())).toBeGreaterThan(0);
   await expectNoAccessibilityViolations(page);
 });
+
+test("a coordinator closes an old sheet with the signed paper's scan", async ({ page }) => {
+  test.skip(test.info().project.name !== "phone", "each run closes a sheet of the shared demo: the phone runs it");
+  await signIn(page, DEMO_COORDINATOR, "home-coordinator");
+  await page.locator('[data-test="nav-sheets-to-close"]').click();
+  // The oldest sheet still open from the demo's past year.
+  const oldest = page.locator('[data-test="sheet-to-close"]').first();
+  const href = (await oldest.locator("h2 a").getAttribute("href"))!;
+  await oldest.locator("h2 a").click();
+  await expect(page.locator('[data-test="sheet-state"]')).toHaveAttribute("data-state", "open");
+  await expect(page.locator('[data-test="print-blank-sheet"]')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.locator('[data-test="paper-scan-file"]').setInputFiles({
+    name: "feuille-signee.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
+  });
+  await page.locator('[data-test="paper-scan-submit"]').click();
+  await expect(page.locator('[data-test="sheet-state"]')).toHaveAttribute("data-state", "paper");
+  await expect(page.getByText("Feuille papier signée (scan)")).toBeVisible();
+  // It left the sheets to close.
+  await page.locator('[data-test="nav-sheets-to-close"]').click();
+  await expect(page.locator('[data-test="sheets-to-close"]')).toBeVisible();
+  await expect(page.locator(`[data-test="sheet-to-close"] a[href="${href}"]`)).toHaveCount(0);
+});
