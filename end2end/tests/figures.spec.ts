@@ -4,7 +4,9 @@ import { expectNoAccessibilityViolations } from "./fixtures";
 
 // Demo accounts (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins them).
 // The demo loads a generated past year (generate_past_activity), so the figures are not empty.
-const DEMO_COORDINATOR = "nadia.ferhat0@convergence93.example";
+// The second coordinator: sign-ins are limited to 5 per address per 15 minutes, and the staff
+// tests sign in as the first.
+const DEMO_COORDINATOR = "olivier.garnier0@convergence93.example";
 const DEMO_COUNSELLOR = "lea.martin7@ml93.example";
 const DEMO_PASSWORD = "ateliers-demo-93";
 
