@@ -7,7 +7,7 @@ use crate::ServiceError;
 use crate::documents::{Cell, Table, to_csv, to_xlsx};
 use crate::domain::{Actor, ExportFormat, FiguresForm, PARIS, ParticipantFigures, format_percent};
 use crate::services::DownloadedFile;
-use crate::services::figures_records::{PeriodRecords, authorised_query, file_stem};
+use crate::services::figures_records::{PeriodRecords, authorised_query, file_stem, filled};
 
 /// The participants of a period for the funder: one line per youth followed (counted once),
 /// with entry and exit dates, the exit outcome and whether it is positive, whether a phone or an
@@ -37,8 +37,6 @@ pub async fn export_participants(
         }
     }
     let yes_no = |yes: bool| Cell::from(if yes { "oui" } else { "non" });
-    let filled =
-        |value: &Option<String>| value.as_deref().is_some_and(|text| !text.trim().is_empty());
     let rows = records
         .participants(&query)
         .into_iter()

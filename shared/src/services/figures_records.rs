@@ -257,8 +257,6 @@ impl PeriodRecords {
     }
 
     pub fn reachable(&self, youth_id: i32) -> bool {
-        let filled =
-            |value: &Option<String>| value.as_deref().is_some_and(|text| !text.trim().is_empty());
         self.people
             .get(&youth_id)
             .is_some_and(|person| filled(&person.email) || filled(&person.phone))
@@ -287,6 +285,11 @@ impl PeriodRecords {
             .map(|person| (person.last_name.clone(), person.first_name.clone()))
             .unwrap_or_default()
     }
+}
+
+/// A phone number or an email address is on file (not just an empty string).
+pub(crate) fn filled(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|text| !text.trim().is_empty())
 }
 
 /// `participants-ml-3-2025-12-01-2026-11-28`: what a downloaded file is called.
