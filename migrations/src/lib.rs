@@ -13,6 +13,7 @@ mod m20261127_000007_enrolments;
 mod m20261127_000008_invitations;
 mod m20261128_000009_attendance;
 mod m20261128_000010_no_contact_alerts;
+mod m20261203_000011_sheet_reminders;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_invitations::Migration),
             Box::new(m20261128_000009_attendance::Migration),
             Box::new(m20261128_000010_no_contact_alerts::Migration),
+            Box::new(m20261203_000011_sheet_reminders::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 
+use crate::workers::ReminderPlan;
 use clap::{Args, ValueEnum};
 
 #[derive(Args, Clone, Debug)]
@@ -88,6 +89,16 @@ pub struct Settings {
     )]
     pub no_contact_alert_weeks: u32,
 
+    /// How many hours after a session's end its counsellors are reminded, once, that its
+    /// attendance sheet is still not closed (one mail per counsellor and pass, listing their
+    /// sessions); 0 turns the reminders off. Checked by the reminder worker.
+    #[arg(
+        long,
+        env = "SHEET_REMINDER_HOURS",
+        default_value_t = shared::services::DEFAULT_SHEET_REMINDER_HOURS
+    )]
+    pub sheet_reminder_hours: u32,
+
     /// How often the mail dispatcher looks for mail to send, in milliseconds.
     #[arg(long, env = "MAIL_DISPATCH_INTERVAL_MS", default_value_t = 2000)]
     pub mail_dispatch_interval_ms: u64,
@@ -124,11 +135,18 @@ impl Settings {
         })
     }
 
-    /// The reminders' delays before a session.
-    pub fn reminder_delays(&self) -> Vec<chrono::Duration> {
-        self.reminder_hours
-            .iter()
-            .map(|hours| chrono::Duration::hours(i64::from(*hours)))
-            .collect()
+    /// What the reminder worker sends, with links to `mail.site_url`.
+    pub fn reminder_plan(&self, mail: shared::services::MailSettings) -> ReminderPlan {
+        ReminderPlan {
+            mail,
+            delays: self
+                .reminder_hours
+                .iter()
+                .map(|hours| chrono::Duration::hours(i64::from(*hours)))
+                .collect(),
+            no_contact_alert_weeks: self.no_contact_alert_weeks,
+            sheet_reminder_hours: self.sheet_reminder_hours,
+            interval: std::time::Duration::from_secs(self.reminder_interval_seconds),
+        }
     }
 }

@@ -67,10 +67,8 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or_else(|| format!("http://{}", cli.settings.site_addr));
             let reminders = tokio::spawn(run_reminders(
                 db.clone(),
-                cli.settings.mail_settings(&site_url)?,
-                cli.settings.reminder_delays(),
-                cli.settings.no_contact_alert_weeks,
-                std::time::Duration::from_secs(cli.settings.reminder_interval_seconds),
+                cli.settings
+                    .reminder_plan(cli.settings.mail_settings(&site_url)?),
                 stop.clone(),
             ));
             let dispatcher = tokio::spawn(run_mail_dispatcher(db, mailer, interval, stop));

@@ -9,7 +9,6 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use shared::mail::Mailer;
-use shared::services::MailSettings;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -26,7 +25,7 @@ use crate::routes::{
     PAPER_SCAN_BODY_LIMIT, calendar_feed, download_attendance_document, download_local_mail,
     export_figures, health_check, print_blank_attendance_sheet, upload_paper_sheet,
 };
-use crate::workers::{run_mail_dispatcher, run_reminders};
+use crate::workers::{ReminderPlan, run_mail_dispatcher, run_reminders};
 
 /// A server bound to its port, ready to run, with its mail dispatcher.
 pub struct Application {
@@ -35,15 +34,7 @@ pub struct Application {
     db: DatabaseConnection,
     mailer: Mailer,
     mail_dispatch_interval: Duration,
-    reminders: Reminders,
-}
-
-/// What the reminder worker needs.
-struct Reminders {
-    mail: MailSettings,
-    delays: Vec<chrono::Duration>,
-    no_contact_alert_weeks: u32,
-    interval: Duration,
+    reminders: ReminderPlan,
 }
 
 /// A year of the federation's past activity, in one transaction, for the figures.
@@ -124,12 +115,7 @@ impl Application {
             mail,
         };
         Ok(Self {
-            reminders: Reminders {
-                mail: state.mail.clone(),
-                delays: settings.reminder_delays(),
-                no_contact_alert_weeks: settings.no_contact_alert_weeks,
-                interval: Duration::from_secs(settings.reminder_interval_seconds),
-            },
+            reminders: settings.reminder_plan(state.mail.clone()),
             mailer: state.mailer.clone(),
             mail_dispatch_interval: Duration::from_millis(settings.mail_dispatch_interval_ms),
             router: router(state),
@@ -164,10 +150,7 @@ impl Application {
         ));
         let reminders = tokio::spawn(run_reminders(
             self.db.clone(),
-            self.reminders.mail,
-            self.reminders.delays,
-            self.reminders.no_contact_alert_weeks,
-            self.reminders.interval,
+            self.reminders,
             stop_dispatcher.subscribe(),
         ));
         tracing::info!(address = %self.listener.local_addr()?, "Ateliers is listening");

@@ -5,4 +5,4 @@ mod mail_dispatcher;
 mod reminders;
 
 pub use mail_dispatcher::run_mail_dispatcher;
-pub use reminders::run_reminders;
+pub use reminders::{ReminderPlan, run_reminders};

@@ -1,29 +1,41 @@
 use std::time::Duration;
 
 use sea_orm::DatabaseConnection;
-use shared::services::{MailSettings, send_due_reminders, send_no_contact_alerts};
+use shared::services::{
+    MailSettings, send_due_reminders, send_no_contact_alerts, send_sheet_reminders,
+};
 use tokio::sync::watch;
 
-/// Queues the reminders due and the no-contact alerts to referents (one mail per referent and
-/// pass), every `interval`, until `stop` turns true. The outbox then sends them; several
-/// instances may run this at once (each reminder and each youth's alert is recorded once).
+/// What the reminder worker sends, and how often it looks.
+pub struct ReminderPlan {
+    pub mail: MailSettings,
+    /// Before a session, to its registered youths.
+    pub delays: Vec<chrono::Duration>,
+    /// Weeks without contact before a referent is alerted (0: off).
+    pub no_contact_alert_weeks: u32,
+    /// Hours after a session's end before its counsellors are reminded of an open sheet (0: off).
+    pub sheet_reminder_hours: u32,
+    pub interval: Duration,
+}
+
+/// Queues, every `plan.interval` until `stop` turns true, the reminders due to youths, the
+/// no-contact alerts to referents and the reminders of sheets still open to counsellors (one
+/// mail per referent or counsellor and pass). The outbox then sends them; several instances may
+/// run this at once (each reminder, youth's gap and session's sheet is named once).
 pub async fn run_reminders(
     db: DatabaseConnection,
-    mail: MailSettings,
-    delays: Vec<chrono::Duration>,
-    no_contact_alert_weeks: u32,
-    interval: Duration,
+    plan: ReminderPlan,
     mut stop: watch::Receiver<bool>,
 ) {
-    tracing::info!(?interval, "reminder worker started");
+    tracing::info!(interval = ?plan.interval, "reminder worker started");
     loop {
         let now = chrono::Utc::now();
-        match send_due_reminders(&db, &mail, &delays, now).await {
+        match send_due_reminders(&db, &plan.mail, &plan.delays, now).await {
             Ok(0) => {}
             Ok(queued) => tracing::info!(queued, "reminders queued"),
             Err(error) => tracing::error!(%error, "reminder pass failed"),
         }
-        match send_no_contact_alerts(&db, &mail, no_contact_alert_weeks, now).await {
+        match send_no_contact_alerts(&db, &plan.mail, plan.no_contact_alert_weeks, now).await {
             Ok(queued) if queued.mails == 0 => {}
             Ok(queued) => tracing::info!(
                 mails = queued.mails,
@@ -32,11 +44,20 @@ pub async fn run_reminders(
             ),
             Err(error) => tracing::error!(%error, "no-contact alert pass failed"),
         }
+        match send_sheet_reminders(&db, &plan.mail, plan.sheet_reminder_hours, now).await {
+            Ok(queued) if queued.mails == 0 => {}
+            Ok(queued) => tracing::info!(
+                mails = queued.mails,
+                sessions = queued.sessions,
+                "sheet reminders queued"
+            ),
+            Err(error) => tracing::error!(%error, "sheet reminder pass failed"),
+        }
         if *stop.borrow() {
             break;
         }
         tokio::select! {
-            () = tokio::time::sleep(interval) => {}
+            () = tokio::time::sleep(plan.interval) => {}
             _ = stop.changed() => break,
         }
     }

@@ -268,6 +268,8 @@ async fn spawn(
         // Off: the worker's first pass would alert about the demo's youths at a moment no test
         // chooses; tests call `send_no_contact_alerts` themselves.
         no_contact_alert_weeks: 0,
+        // Off for the same reason: tests call `send_sheet_reminders` themselves.
+        sheet_reminder_hours: 0,
         mail_dispatch_interval_ms: 50,
         log_format: LogFormat::Text,
     };

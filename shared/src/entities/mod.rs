@@ -23,6 +23,7 @@ pub mod session_counsellor;
 pub mod session_event;
 pub mod session_facilitator;
 pub mod session_reminder;
+pub mod sheet_reminder;
 pub mod sign_in_link;
 pub mod site;
 pub mod site_closure;

@@ -7,6 +7,7 @@ pub mod compose;
 pub mod follow_up_wording;
 mod local_folder;
 pub mod session_wording;
+pub mod sheet_reminder_wording;
 
 pub use local_folder::{list_local_mail, read_local_mail, read_local_mail_file};
 

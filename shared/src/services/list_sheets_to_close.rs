@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::ServiceError;
@@ -53,20 +54,27 @@ pub async fn list_sheets_to_close(
     if let Some(runs) = runs {
         query = query.filter(workshop_session::Column::Id.is_in(runs));
     }
-    let sessions = query.all(db).await?;
-    let ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
-    let closed: Vec<i32> = attendance_sheet::Entity::find()
-        .filter(attendance_sheet::Column::SessionId.is_in(ids.clone()))
-        .filter(attendance_sheet::Column::State.ne(SheetState::Open.code()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|sheet| sheet.session_id)
-        .collect();
-    let sessions: Vec<_> = sessions
-        .into_iter()
-        .filter(|session| !closed.contains(&session.id))
-        .collect();
+    let sessions = query.filter(sheet_not_closed()).all(db).await?;
+    describe_sheets_to_close(db, sessions, now).await
+}
+
+/// Keeps the sessions whose attendance sheet is not closed (no sheet yet, or one still open).
+pub(crate) fn sheet_not_closed() -> Expr {
+    Expr::col((workshop_session::Entity, workshop_session::Column::Id)).not_in_subquery(
+        Query::select()
+            .column(attendance_sheet::Column::SessionId)
+            .from(attendance_sheet::Entity)
+            .and_where(attendance_sheet::Column::State.ne(SheetState::Open.code()))
+            .to_owned(),
+    )
+}
+
+/// What is left to do on each of `sessions` (started, sheet not closed), in their order.
+pub(crate) async fn describe_sheets_to_close(
+    db: &impl ConnectionTrait,
+    sessions: Vec<workshop_session::Model>,
+    now: DateTime<Utc>,
+) -> Result<Vec<SheetToClose>, ServiceError> {
     let open_ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
     let mut registered: HashMap<i32, Vec<i32>> = HashMap::new();
     for place in enrolment::Entity::find()

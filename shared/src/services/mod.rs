@@ -67,6 +67,7 @@ mod reset_password;
 mod restore_workshop_type;
 mod send_due_reminders;
 mod send_no_contact_alerts;
+mod send_sheet_reminders;
 mod session_mail;
 mod session_records;
 mod show_check_in_code;
@@ -167,6 +168,9 @@ pub use restore_workshop_type::restore_workshop_type;
 pub use send_due_reminders::{DEFAULT_REMINDERS, send_due_reminders};
 pub use send_no_contact_alerts::{
     DEFAULT_NO_CONTACT_ALERT_WEEKS, NoContactAlertsQueued, send_no_contact_alerts,
+};
+pub use send_sheet_reminders::{
+    DEFAULT_SHEET_REMINDER_HOURS, SheetRemindersQueued, send_sheet_reminders,
 };
 pub use show_check_in_code::show_check_in_code;
 pub use sign_attendance_sheet::sign_attendance_sheet;

@@ -1,0 +1,439 @@
+//! The reminder to counsellors of attendance sheets left open, on SQLite and on PostgreSQL: a
+//! session ended more than the delay ago with its sheet not closed is named once to each
+//! counsellor who runs it (not to an archived one), in one mail per counsellor and pass, oldest
+//! first, with what is left and a link to its roll-call; never a session closed, on paper,
+//! cancelled or ended too recently; several workers at once send each once; 0 turns them off.
+//! The mail is read back from the SMTP sink.
+
+mod support;
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, Set};
+use shared::domain::{
+    Audience, SessionStatus, SheetState, format_session_date, format_session_hours,
+};
+use shared::entities::{
+    attendance_line, attendance_sheet, enrolment, mission_locale, person, session_counsellor,
+    staff_member, workshop_session, workshop_type, youth,
+};
+use shared::services::SheetRemindersQueued;
+use support::calendar_mail::{ReadMail, read_mail};
+use support::{Seed, TestApp};
+
+struct Federation {
+    mission_locale: i32,
+    workshop: i32,
+}
+
+async fn new_person(app: &TestApp, first: &str, last: &str) -> (i32, String) {
+    let email = format!("{first}.{last}@ml-bondy.example").to_lowercase();
+    let id = person::ActiveModel {
+        first_name: Set(first.into()),
+        last_name: Set(last.into()),
+        email: Set(Some(email.clone())),
+        phone: Set(None),
+        created_at: Set(Utc::now()),
+        archived_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id;
+    (id, email)
+}
+
+async fn new_counsellor(
+    app: &TestApp,
+    fed: &Federation,
+    name: (&str, &str),
+    archived: bool,
+) -> (i32, String) {
+    let (id, email) = new_person(app, name.0, name.1).await;
+    staff_member::ActiveModel {
+        person_id: Set(id),
+        role: Set("counsellor".into()),
+        mission_locale_id: Set(Some(fed.mission_locale)),
+        disability_specialist: Set(false),
+        justice_specialist: Set(false),
+        password_hash: Set(None),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    if archived {
+        person::ActiveModel {
+            id: Set(id),
+            archived_at: Set(Some(Utc::now())),
+            ..Default::default()
+        }
+        .update(&app.db)
+        .await
+        .unwrap();
+    }
+    (id, email)
+}
+
+/// How a session's attendance stands when the reminder looks.
+#[derive(Clone, Copy)]
+enum Sheet {
+    /// No roll-call yet: one youth registered, no sheet.
+    NotStarted,
+    /// The roll-call done, the sheet open, not signed.
+    Marked,
+    Closed,
+    Paper,
+}
+
+/// A two-hour session that ended `ended_hours_ago`, run by `counsellors`.
+async fn session(
+    app: &TestApp,
+    fed: &Federation,
+    youth_id: i32,
+    ended_hours_ago: i64,
+    counsellors: &[i32],
+    sheet: Sheet,
+    status: SessionStatus,
+) -> workshop_session::Model {
+    let ends_at = Utc::now() - Duration::hours(ended_hours_ago);
+    let session = workshop_session::ActiveModel {
+        workshop_type_id: Set(fed.workshop),
+        mission_locale_id: Set(fed.mission_locale),
+        starts_at: Set(ends_at - Duration::hours(2)),
+        ends_at: Set(ends_at),
+        capacity: Set(12),
+        venue_name: Set("Salle des fêtes".into()),
+        venue_address: Set("1 place de la Mairie, 93140 Bondy".into()),
+        status: Set(status.code().to_owned()),
+        audience: Set(Audience::Federation.code().to_owned()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    for counsellor in counsellors {
+        session_counsellor::ActiveModel {
+            session_id: Set(session.id),
+            person_id: Set(*counsellor),
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    enrolment::ActiveModel {
+        session_id: Set(session.id),
+        youth_id: Set(youth_id),
+        status: Set("registered".into()),
+        ticket: Set(i64::from(session.id)),
+        method: Set("staff".into()),
+        enrolled_by: Set(counsellors.first().copied()),
+        requested_at: Set(session.starts_at - Duration::days(3)),
+        registered_at: Set(Some(session.starts_at - Duration::days(3))),
+        ended_at: Set(None),
+        ended_reason: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let state = match sheet {
+        Sheet::NotStarted => return session,
+        Sheet::Marked => SheetState::Open,
+        Sheet::Closed => SheetState::Closed,
+        Sheet::Paper => SheetState::Paper,
+    };
+    attendance_sheet::ActiveModel {
+        session_id: Set(session.id),
+        state: Set(state.code().to_owned()),
+        check_in_secret: Set(format!("secret-{}", session.id)),
+        opened_at: Set(session.starts_at),
+        closed_at: Set((state != SheetState::Open).then_some(session.ends_at)),
+        closed_by: Set((state != SheetState::Open).then(|| counsellors[0])),
+        closing_signature: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    attendance_line::ActiveModel {
+        session_id: Set(session.id),
+        youth_id: Set(youth_id),
+        status: Set("present".into()),
+        walk_in: Set(false),
+        checked_in_at: Set(None),
+        confirmed: Set(true),
+        marked_by: Set(Some(counsellors[0])),
+        marked_at: Set(session.starts_at),
+        signature: Set(None),
+        signed_at: Set(None),
+        signature_collected_by: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    session
+}
+
+async fn reminder_pass(app: &TestApp, hours: u32, now: DateTime<Utc>) -> SheetRemindersQueued {
+    shared::services::send_sheet_reminders(&app.db, &app.mail_settings(), hours, now)
+        .await
+        .unwrap()
+}
+
+/// Sends the mail due at `at` to the SMTP sink, as the dispatcher would then (it runs on the
+/// clock, and mail queued by a pass in the future waits until that time).
+async fn deliver_at(app: &TestApp, at: DateTime<Utc>) {
+    let mailer =
+        shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", app.mail.port())).unwrap();
+    shared::services::deliver_queued_mail(&app.db, &mailer, at, 50)
+        .await
+        .unwrap();
+}
+
+/// Waits for `count` more messages than `seen`, then a little longer to be sure no more come.
+async fn next_mail(app: &TestApp, seen: &mut usize, count: usize) -> Vec<ReadMail> {
+    app.mail
+        .wait_for(*seen + count, std::time::Duration::from_secs(15))
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let received = app.mail.messages();
+    assert_eq!(
+        received.len(),
+        *seen + count,
+        "expected {count} new messages, got: {:#?}",
+        received[*seen..]
+            .iter()
+            .map(|mail| read_mail(mail).subject)
+            .collect::<Vec<_>>()
+    );
+    let new = received[*seen..].iter().map(read_mail).collect();
+    *seen = received.len();
+    new
+}
+
+fn to<'a>(mail: &'a [ReadMail], to: &str) -> &'a ReadMail {
+    let found: Vec<&ReadMail> = mail.iter().filter(|m| m.to == to).collect();
+    assert_eq!(found.len(), 1, "one reminder to {to}");
+    found[0]
+}
+
+/// The line a listed session has in the mail.
+fn listed(app: &TestApp, session: &workshop_session::Model, what_is_left: &str) -> String {
+    format!(
+        "Atelier CV : {}, {} (Mission Locale de Bondy) — {what_is_left}\n{}/seances/{}/emargement\n",
+        format_session_date(session.starts_at),
+        format_session_hours(session.starts_at, session.ends_at),
+        app.address,
+        session.id
+    )
+}
+
+on_both_databases!(
+    counsellors_are_reminded_once_of_sheets_left_open,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let mission_locale = mission_locale::ActiveModel {
+            name: Set("Mission Locale de Bondy".into()),
+            city: Set("Bondy".into()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap()
+        .id;
+        let workshop = workshop_type::ActiveModel {
+            title: Set("Atelier CV".into()),
+            theme: Set("cv".into()),
+            description: Set("Écrire son CV.".into()),
+            default_duration_minutes: Set(120),
+            default_capacity: Set(12),
+            what_to_bring: Set(String::new()),
+            suits: Set(String::new()),
+            archived_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap()
+        .id;
+        let fed = Federation {
+            mission_locale,
+            workshop,
+        };
+        let (ingrid, ingrid_email) = new_counsellor(&app, &fed, ("Ingrid", "Martin"), false).await;
+        let (karim, karim_email) = new_counsellor(&app, &fed, ("Karim", "Haddad"), false).await;
+        let (gone, _) = new_counsellor(&app, &fed, ("Nadia", "Partie"), true).await;
+        let (yanis, _) = new_person(&app, "Yanis", "Benali").await;
+        youth::ActiveModel {
+            person_id: Set(yanis),
+            referent_id: Set(ingrid),
+            date_of_birth: Set(chrono::NaiveDate::from_ymd_opt(2005, 3, 2).unwrap()),
+            gender: Set("male".into()),
+            programme_entry_date: Set(chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()),
+            programme_exit_date: Set(None),
+            exit_outcome: Set(None),
+            disability_recognised: Set(false),
+            judicial_supervision: Set(false),
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        let published = SessionStatus::Published;
+
+        // Due (delay 24 hours): no roll-call 30 hours after, run by Ingrid and Karim; marked but
+        // not signed 50 hours after, Ingrid's; 40 hours after, Karim's and an archived
+        // counsellor's.
+        let both = session(
+            &app,
+            &fed,
+            yanis,
+            30,
+            &[ingrid, karim],
+            Sheet::NotStarted,
+            published,
+        )
+        .await;
+        let older = session(&app, &fed, yanis, 50, &[ingrid], Sheet::Marked, published).await;
+        let karims = session(
+            &app,
+            &fed,
+            yanis,
+            40,
+            &[karim, gone],
+            Sheet::Marked,
+            published,
+        )
+        .await;
+        // Not due: ended 3 hours ago; closed; on paper; cancelled.
+        let recent = session(
+            &app,
+            &fed,
+            yanis,
+            3,
+            &[ingrid],
+            Sheet::NotStarted,
+            published,
+        )
+        .await;
+        let mut never = Vec::new();
+        for (sheet, status) in [
+            (Sheet::Closed, published),
+            (Sheet::Paper, published),
+            (Sheet::NotStarted, SessionStatus::Cancelled),
+        ] {
+            never.push(session(&app, &fed, yanis, 40, &[ingrid, karim], sheet, status).await);
+        }
+
+        let now = Utc::now();
+        // Three workers at once: one mail per counsellor, naming each session once.
+        let (a, b, c) = tokio::join!(
+            reminder_pass(&app, 24, now),
+            reminder_pass(&app, 24, now),
+            reminder_pass(&app, 24, now)
+        );
+        assert_eq!(a.mails + b.mails + c.mails, 2, "{a:?} {b:?} {c:?}");
+        assert_eq!(a.sessions + b.sessions + c.sessions, 4, "{a:?} {b:?} {c:?}");
+        assert_eq!(reminder_pass(&app, 24, now).await.mails, 0, "once");
+        let mut seen = 0;
+        let reminders = next_mail(&app, &mut seen, 2).await;
+
+        // Ingrid's two sessions in one mail, the oldest first, each with what is left.
+        let to_ingrid = to(&reminders, &ingrid_email);
+        assert_eq!(to_ingrid.envelope_to, vec![ingrid_email.clone()]);
+        assert_eq!(to_ingrid.subject, "2 feuilles d'émargement à clôturer");
+        let text = to_ingrid.text.replace("\r\n", "\n");
+        assert!(text.starts_with("Bonjour Ingrid,"), "{text}");
+        assert!(text.contains("2 séances que vous animez sont terminées depuis plus de 1 jour"));
+        let older_at = text
+            .find(&listed(&app, &older, "À signer et clôturer"))
+            .expect(&text);
+        let both_at = text
+            .find(&listed(&app, &both, "Appel à faire"))
+            .expect(&text);
+        assert!(older_at < both_at);
+        assert!(text.contains(&format!(
+            "Voir les émargements à clôturer : {}/emargements",
+            app.address
+        )));
+        for session in never.iter().chain([&recent, &karims]) {
+            assert!(
+                !text.contains(&format!("/seances/{}/emargement", session.id)),
+                "session {} is not Ingrid's to close now",
+                session.id
+            );
+        }
+        assert!(
+            to_ingrid
+                .html
+                .contains(&format!("{}/emargements", app.address))
+        );
+
+        // Karim's: the one he shares with Ingrid and his own; his archived colleague gets none.
+        let to_karim = to(&reminders, &karim_email);
+        let text = to_karim.text.replace("\r\n", "\n");
+        assert_eq!(to_karim.subject, "2 feuilles d'émargement à clôturer");
+        assert!(
+            text.contains(&listed(&app, &karims, "À signer et clôturer")),
+            "{text}"
+        );
+        assert!(
+            text.contains(&listed(&app, &both, "Appel à faire")),
+            "{text}"
+        );
+
+        // A day later the recent one is due too: Ingrid alone hears of it, in a mail of its own.
+        let later = now + Duration::hours(24);
+        let pass = reminder_pass(&app, 24, later).await;
+        assert_eq!((pass.mails, pass.sessions), (1, 1));
+        deliver_at(&app, later).await;
+        let reminders = next_mail(&app, &mut seen, 1).await;
+        let single = to(&reminders, &ingrid_email);
+        assert_eq!(
+            single.subject,
+            "Feuille d'émargement à clôturer : Atelier CV"
+        );
+        let text = single.text.replace("\r\n", "\n");
+        assert!(text.contains(&format!(
+            "Quand : {}, {}",
+            format_session_date(recent.starts_at),
+            format_session_hours(recent.starts_at, recent.ends_at)
+        )));
+        assert!(text.contains("Reste à faire : Appel à faire"));
+        assert!(text.contains(&format!(
+            "Ouvrir l'émargement : {}/seances/{}/emargement",
+            app.address, recent.id
+        )));
+        assert!(
+            !text.contains(&format!("/seances/{}/", both.id)),
+            "once per session"
+        );
+
+        // 0 turns them off: a new session due stays unnamed, then is named once they are on.
+        let quiet = session(&app, &fed, yanis, 30, &[karim], Sheet::Marked, published).await;
+        assert_eq!(
+            reminder_pass(&app, 0, Utc::now()).await,
+            SheetRemindersQueued::default()
+        );
+        let pass = reminder_pass(&app, 24, Utc::now()).await;
+        assert_eq!((pass.mails, pass.sessions), (1, 1));
+        let reminders = next_mail(&app, &mut seen, 1).await;
+        assert!(
+            to(&reminders, &karim_email)
+                .text
+                .contains(&format!("/seances/{}/emargement", quiet.id))
+        );
+
+        // The sessions stay on « Émargements à clôturer » until their sheet is closed.
+        let cookie = app.session_for(ingrid).await;
+        let page = app.get_as("/emargements", Some(&cookie)).await;
+        assert_eq!(page.status(), 200);
+        let html = page.text().await.unwrap();
+        for session in [&older, &both, &recent] {
+            assert!(html.contains(&format!("/seances/{}/emargement", session.id)));
+        }
+        for session in &never {
+            assert!(!html.contains(&format!("/seances/{}/emargement", session.id)));
+        }
+    }
+);
