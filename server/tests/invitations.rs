@@ -15,10 +15,10 @@ use app::server_fns::{
     CancelEnrolment, CancelSession, EnrolInSession, EnrolYouths, ListFailedMail, OpenCalendarFeed,
     PlanSessions, RemoveEnrolment, RenewCalendarFeed, ResendFailedMail, UpdateSession,
 };
-use chrono::{TimeZone, Utc};
+use chrono::{Datelike, NaiveDate, TimeZone, Utc, Weekday};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use server::smtp_sink::SmtpSink;
-use shared::domain::{CalendarFeedLink, FailedMail};
+use shared::domain::{CalendarFeedLink, FailedMail, PARIS};
 use shared::entities::{
     facilitator, mail_outbox, person, room, site, staff_member, workshop_session, workshop_type,
     youth,
@@ -209,7 +209,47 @@ fn for_whom<'a>(mail: &'a [ReadMail], email: &str) -> &'a ReadMail {
     message
 }
 
-/// The text with what changes from run to run (ports, ids, tokens) replaced.
+/// The test sessions' first evening: a Tuesday in winter (Paris at UTC+1, and so is the week
+/// after it), after the demo's four weeks of sessions, so that the reminders due around it are
+/// those of the tests' own sessions. Computed from today: fixed dates end up in the past.
+fn winter_tuesday() -> NaiveDate {
+    let mut day = Utc::now().with_timezone(&PARIS).date_naive() + chrono::Duration::days(35);
+    loop {
+        let winter =
+            matches!(day.month(), 11 | 12 | 1 | 2) || (day.month() == 3 && day.day() <= 15);
+        if winter && day.weekday() == Weekday::Tue {
+            return day;
+        }
+        day += chrono::Duration::days(1);
+    }
+}
+
+/// The first Tuesday from the 6th of the April after [`winter_tuesday`]: summer time in Paris
+/// (UTC+2).
+fn spring_tuesday() -> NaiveDate {
+    let winter = winter_tuesday();
+    let year = winter.year() + i32::from(winter.month() >= 11);
+    let mut day = NaiveDate::from_ymd_opt(year, 4, 6).unwrap();
+    while day.weekday() != Weekday::Tue {
+        day += chrono::Duration::days(1);
+    }
+    day
+}
+
+/// `days` after [`winter_tuesday`], as the planning form takes it.
+fn evening(days: i64) -> String {
+    (winter_tuesday() + chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// `day` at `hour` o'clock UTC.
+fn utc(day: NaiveDate, hour: u32) -> chrono::DateTime<Utc> {
+    Utc.from_utc_datetime(&day.and_hms_opt(hour, 0, 0).unwrap())
+}
+
+/// The text with what changes from run to run replaced: links (ports, ids, tokens) and dates
+/// (« mardi 15 décembre 2026 », computed from today).
 fn redacted(text: &str) -> String {
     let mut out = String::new();
     for line in text.lines() {
@@ -217,10 +257,34 @@ fn redacted(text: &str) -> String {
             Some(at) => format!("{}[lien]", &line[..at]),
             None => line.to_owned(),
         };
-        out.push_str(&line);
+        out.push_str(&without_dates(&line));
         out.push('\n');
     }
     out
+}
+
+fn without_dates(line: &str) -> String {
+    const WEEKDAYS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    let words: Vec<&str> = line.split(' ').collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        let is_date = index + 3 < words.len()
+            && WEEKDAYS.contains(&words[index])
+            && words[index + 1].parse::<u32>().is_ok()
+            && words[index + 3].len() >= 4
+            && words[index + 3][..4].chars().all(|c| c.is_ascii_digit());
+        if is_date {
+            out.push(format!("[date]{}", &words[index + 3][4..]));
+            index += 4;
+        } else {
+            out.push(words[index].to_owned());
+            index += 1;
+        }
+    }
+    out.join(" ")
 }
 
 on_both_databases!(
@@ -230,21 +294,16 @@ on_both_databases!(
         let planner = planner(&app).await;
         let mut seen = app.mail.messages().len();
 
-        // Published on Tuesday 15 December 2026, 18:00–20:00 in Paris (winter: UTC+1).
-        let id = plan_evening(&app, &planner, "2026-12-15", 2).await;
+        // Published on a Tuesday in winter, 18:00–20:00 in Paris (UTC+1).
+        let tuesday = winter_tuesday();
+        let id = plan_evening(&app, &planner, &evening(0), 2).await;
         let staff = next_mail(&app, &mut seen, 2).await;
         let to_facilitator = for_whom(&staff, &planner.facilitator_email);
         let calendar = to_facilitator.calendar.as_ref().expect("an invitation");
         assert_eq!(calendar.method.as_deref(), Some("REQUEST"));
         assert_eq!(calendar.sequence, 0);
-        assert_eq!(
-            calendar.starts_at,
-            Utc.with_ymd_and_hms(2026, 12, 15, 17, 0, 0).unwrap()
-        );
-        assert_eq!(
-            calendar.ends_at,
-            Utc.with_ymd_and_hms(2026, 12, 15, 19, 0, 0).unwrap()
-        );
+        assert_eq!(calendar.starts_at, utc(tuesday, 17));
+        assert_eq!(calendar.ends_at, utc(tuesday, 19));
         assert!(
             calendar
                 .attendee_params
@@ -286,17 +345,13 @@ on_both_databases!(
                 .contains(&("RSVP".into(), vec!["TRUE".into()]))
         );
         assert!(calendar.organizer.contains(&planner.counsellor_email));
-        assert_eq!(
-            calendar.starts_at,
-            Utc.with_ymd_and_hms(2026, 12, 15, 17, 0, 0).unwrap()
-        );
+        assert_eq!(calendar.starts_at, utc(tuesday, 17));
         assert!(invitation.subject.starts_with("Inscription confirmée : "));
         assert!(invitation.text.contains("Votre inscription à l'atelier"));
-        assert!(
-            invitation
-                .text
-                .contains("Quand : mardi 15 décembre 2026, 18 h 00 – 20 h 00")
-        );
+        assert!(invitation.text.contains(&format!(
+            "Quand : {}, 18 h 00 – 20 h 00",
+            shared::domain::format_session_date(utc(tuesday, 17))
+        )));
         assert!(invitation.text.contains("À apporter : "));
         assert!(
             invitation
@@ -337,11 +392,12 @@ on_both_databases!(
         assert!(waiting.subject.starts_with("Liste d'attente (n° 1)"));
         insta::assert_snapshot!("youth_waitlisted", redacted(&waiting.text));
 
-        // Rescheduled to Tuesday 6 April 2027, 18:00–20:00: summer time (UTC+2) by then.
+        // Rescheduled to a Tuesday in April, 18:00–20:00: summer time (UTC+2) by then.
+        let spring = spring_tuesday();
         let mut moved = session_form(
             &planner,
             &planner.rooms[0],
-            "2027-04-06",
+            &spring.format("%Y-%m-%d").to_string(),
             "18:00",
             "20:00",
             2,
@@ -368,10 +424,7 @@ on_both_databases!(
             assert_eq!(calendar.method.as_deref(), Some("REQUEST"));
             assert_eq!(calendar.uid, uid);
             assert_eq!(calendar.sequence, 1, "SEQUENCE + 1");
-            assert_eq!(
-                calendar.starts_at,
-                Utc.with_ymd_and_hms(2027, 4, 6, 16, 0, 0).unwrap()
-            );
+            assert_eq!(calendar.starts_at, utc(spring, 16));
             assert!(update.text.contains("a modifié la séance"));
         }
         insta::assert_snapshot!(
@@ -383,7 +436,7 @@ on_both_databases!(
         let mut to_other_room = session_form(
             &planner,
             &planner.rooms[1],
-            "2027-04-06",
+            &spring.format("%Y-%m-%d").to_string(),
             "18:00",
             "20:00",
             2,
@@ -521,7 +574,7 @@ on_both_databases!(
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let mut seen = app.mail.messages().len();
-        let id = plan_evening(&app, &planner, "2026-12-16", 5).await;
+        let id = plan_evening(&app, &planner, &evening(1), 5).await;
         let youths = youths_with_email(&app, planner.counsellor, 2).await;
         for (youth, _) in &youths {
             let token = app.session_for(*youth).await;
@@ -580,7 +633,7 @@ on_both_databases!(
         next_mail(&app, &mut seen, 1).await;
 
         // None for a cancelled session.
-        let other = plan_evening(&app, &planner, "2026-12-17", 5).await;
+        let other = plan_evening(&app, &planner, &evening(2), 5).await;
         let token = app.session_for(youths[0].0).await;
         enrol_themself(&app, &token, other).await;
         ok(app
@@ -610,7 +663,7 @@ on_both_databases!(
     Seed::Demo,
     |app: TestApp| async move {
         let planner = planner(&app).await;
-        let id = plan_evening(&app, &planner, "2026-12-18", 5).await;
+        let id = plan_evening(&app, &planner, &evening(3), 5).await;
         let youths = youths_with_email(&app, planner.counsellor, 1).await;
         let token = app.session_for(youths[0].0).await;
         enrol_themself(&app, &token, id).await;
@@ -748,7 +801,7 @@ on_both_databases!(
     Seed::Demo,
     |app: TestApp| async move {
         let planner = planner(&app).await;
-        let id = plan_evening(&app, &planner, "2026-12-21", 5).await;
+        let id = plan_evening(&app, &planner, &evening(6), 5).await;
         // A youth whose address the mail server refuses.
         let youths = youths_with_email(&app, planner.counsellor, 1).await;
         let mut youth: person::ActiveModel = person::Entity::find_by_id(youths[0].0)
@@ -820,10 +873,10 @@ on_both_databases!(
     }
 );
 
-/// `count` youths of the whole federation with an email, who may join a session on
-/// 22 December 2026 (16–25 years old and in the programme that day).
+/// `count` youths of the whole federation with an email, who may join a session on `evening(7)`
+/// (16–25 years old and in the programme that day).
 async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(i32, String)> {
-    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 22).unwrap();
+    let day = winter_tuesday() + chrono::Duration::days(7);
     let eligible: Vec<i32> = youth::Entity::find()
         .order_by_asc(youth::Column::PersonId)
         .all(&app.db)
@@ -868,7 +921,7 @@ on_both_databases!(
     |mut app: TestApp| async move {
         let planner = planner(&app).await;
         let mut seen = app.mail.messages().len();
-        let id = plan_evening(&app, &planner, "2026-12-22", 10).await;
+        let id = plan_evening(&app, &planner, &evening(7), 10).await;
         next_mail(&app, &mut seen, 2).await;
         // More places than the room holds: this test is about mail, not seats.
         workshop_session::Entity::update_many()
