@@ -13,8 +13,8 @@ use crate::domain::{
     programme_last_day,
 };
 use crate::entities::{
-    attendance_line, attendance_sheet, enrolment, mission_locale, person, staff_member,
-    workshop_session, workshop_type, youth,
+    attendance_line, attendance_sheet, enrolment, mission_locale, person, session_counsellor,
+    staff_member, workshop_session, workshop_type, youth,
 };
 
 /// How big a year to generate.
@@ -225,6 +225,7 @@ pub async fn generate_past_activity(
     let mut places = Vec::new();
     let mut lines = Vec::new();
     let mut sheets = Vec::new();
+    let mut runs = Vec::new();
     for index in 0..scale.sessions {
         let mission_locale_id = mission_locales[index % mission_locales.len()];
         let (workshop_type_id, theme, minutes) = workshops[dice.below(workshops.len())];
@@ -266,6 +267,19 @@ pub async fn generate_past_activity(
         }
         .insert(db)
         .await?;
+        // Run by one of the Mission Locale's counsellors, in turn: they see its sheet among
+        // theirs to close, and are reminded of it while it is open.
+        let runners: Vec<i32> = counsellors
+            .iter()
+            .filter(|(_, ml)| *ml == mission_locale_id)
+            .map(|(id, _)| *id)
+            .collect();
+        if !runners.is_empty() {
+            runs.push(session_counsellor::ActiveModel {
+                session_id: Set(session.id),
+                person_id: Set(runners[(index / mission_locales.len()) % runners.len()]),
+            });
+        }
         // The Mission Locale's youths in the programme that day, in a shuffled order.
         let mut candidates: Vec<i32> = activity
             .youths
@@ -388,6 +402,11 @@ pub async fn generate_past_activity(
     }
     for chunk in places.chunks(500) {
         enrolment::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    for chunk in runs.chunks(500) {
+        session_counsellor::Entity::insert_many(chunk.to_vec())
             .exec(db)
             .await?;
     }
