@@ -344,7 +344,7 @@ on_both_databases!(
         assert_eq!(to_ingrid.subject, "2 feuilles d'émargement à clôturer");
         let text = to_ingrid.text.replace("\r\n", "\n");
         assert!(text.starts_with("Bonjour Ingrid,"), "{text}");
-        assert!(text.contains("2 séances que vous animez sont terminées depuis plus de 1 jour"));
+        assert!(text.contains("2 séances que vous animez sont terminées depuis plus de 24 heures"));
         let older_at = text
             .find(&listed(&app, &older, "À signer et clôturer"))
             .expect(&text);

@@ -118,13 +118,12 @@ pub fn sheet_reminder_text(
     }
 }
 
-/// "1 heure", "12 heures", "1 jour", "3 jours": whole days when the delay is.
+/// "1 heure", "24 heures", "48 heures", "3 jours": whole days beyond two.
 fn delay_label(hours: u32) -> String {
-    match (hours, hours % 24) {
-        (1, _) => "1 heure".to_owned(),
-        (24, _) => "1 jour".to_owned(),
-        (hours, 0) if hours > 0 => format!("{} jours", hours / 24),
-        (hours, _) => format!("{hours} heures"),
+    match hours {
+        1 => "1 heure".to_owned(),
+        hours if hours > 48 && hours % 24 == 0 => format!("{} jours", hours / 24),
+        hours => format!("{hours} heures"),
     }
 }
 
@@ -160,7 +159,7 @@ mod tests {
         assert_eq!(text.subject, "Feuille d'émargement à clôturer : Atelier CV");
         let plain = text.plain();
         assert!(plain.starts_with("Bonjour Ingrid,"));
-        assert!(plain.contains("est terminée depuis plus de 1 jour"));
+        assert!(plain.contains("est terminée depuis plus de 24 heures"));
         assert!(plain.contains("Quand : mardi 1 décembre 2026, 9 h 30 – 12 h 00"));
         assert!(plain.contains("Reste à faire : Appel à faire"));
         assert!(
@@ -200,7 +199,7 @@ mod tests {
             .map(|id| due(id, &format!("Séance {id}"), "Appel à faire"))
             .collect();
         let text = sheet_reminder_text("Ingrid", &sheets, 48, LIST, "");
-        assert!(text.plain().contains("depuis plus de 2 jours"));
+        assert!(text.plain().contains("depuis plus de 48 heures"));
         assert_eq!(text.details.len(), SHEET_REMINDER_LIST_MAX + 1);
         assert!(text.plain().contains(&format!("Et 2 autres : {LIST}")));
         assert!(
@@ -214,7 +213,8 @@ mod tests {
     fn the_delay_reads_in_hours_or_whole_days() {
         assert_eq!(delay_label(1), "1 heure");
         assert_eq!(delay_label(12), "12 heures");
-        assert_eq!(delay_label(24), "1 jour");
+        assert_eq!(delay_label(24), "24 heures");
+        assert_eq!(delay_label(48), "48 heures");
         assert_eq!(delay_label(72), "3 jours");
         assert_eq!(delay_label(30), "30 heures");
     }

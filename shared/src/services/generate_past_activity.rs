@@ -4,7 +4,7 @@
 //! the benchmark (`server/benches/figures.rs`) and the demo's dashboard. Deterministic: the same
 //! seed gives the same year.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::ServiceError;
@@ -232,6 +232,12 @@ pub async fn generate_past_activity(
         // Between a week and a year ago (never this week: the agenda's week stays the demo's),
         // at 9:30 or 14:00 in Paris.
         let day = today - Duration::days(7 + dice.below(355) as i64);
+        // On a working day: a weekend day moves to the Friday before (still a week ago or more).
+        let day = match day.weekday() {
+            Weekday::Sat => day - Duration::days(1),
+            Weekday::Sun => day - Duration::days(2),
+            _ => day,
+        };
         let time = if dice.chance(50) {
             NaiveTime::from_hms_opt(9, 30, 0)
         } else {
