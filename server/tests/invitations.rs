@@ -163,27 +163,6 @@ async fn youths_with_email(app: &TestApp, referent: i32, count: usize) -> Vec<(i
     found
 }
 
-/// Waits for `count` more messages than `seen`, then a little longer to be sure no more come.
-async fn next_mail(app: &TestApp, seen: &mut usize, count: usize) -> Vec<ReadMail> {
-    app.mail
-        .wait_for(*seen + count, Duration::from_secs(15))
-        .await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let received = app.mail.messages();
-    assert_eq!(
-        received.len(),
-        *seen + count,
-        "expected {count} new messages, got: {:#?}",
-        received[*seen..]
-            .iter()
-            .map(|mail| (&mail.envelope_to, read_mail(mail).subject))
-            .collect::<Vec<_>>()
-    );
-    let new = received[*seen..].iter().map(read_mail).collect();
-    *seen = received.len();
-    new
-}
-
 /// The one message among `mail` addressed to `email`; checks it lists only its recipient.
 fn for_whom<'a>(mail: &'a [ReadMail], email: &str) -> &'a ReadMail {
     let found: Vec<&ReadMail> = mail.iter().filter(|m| m.to == email).collect();
@@ -297,7 +276,7 @@ on_both_databases!(
         // Published on a Tuesday in winter, 18:00–20:00 in Paris (UTC+1).
         let tuesday = winter_tuesday();
         let id = plan_evening(&app, &planner, &evening(0), 2).await;
-        let staff = next_mail(&app, &mut seen, 2).await;
+        let staff = app.next_mail(&mut seen, 2).await;
         let to_facilitator = for_whom(&staff, &planner.facilitator_email);
         let calendar = to_facilitator.calendar.as_ref().expect("an invitation");
         assert_eq!(calendar.method.as_deref(), Some("REQUEST"));
@@ -324,7 +303,7 @@ on_both_databases!(
             tokens
         };
         enrol_themself(&app, &tokens[0], id).await;
-        let first = next_mail(&app, &mut seen, 1).await;
+        let first = app.next_mail(&mut seen, 1).await;
         let invitation = for_whom(&first, &youths[0].1);
         let calendar = invitation.calendar.as_ref().expect("an invitation");
         assert_eq!(calendar.method.as_deref(), Some("REQUEST"));
@@ -373,7 +352,7 @@ on_both_databases!(
             )
             .await)
         .await;
-        let second = next_mail(&app, &mut seen, 1).await;
+        let second = app.next_mail(&mut seen, 1).await;
         let by_counsellor = for_whom(&second, &youths[1].1);
         assert!(
             by_counsellor
@@ -386,7 +365,7 @@ on_both_databases!(
 
         // The session is full: the third youth is told their place in line, no calendar.
         enrol_themself(&app, &tokens[2], id).await;
-        let third = next_mail(&app, &mut seen, 1).await;
+        let third = app.next_mail(&mut seen, 1).await;
         let waiting = for_whom(&third, &youths[2].1);
         assert!(waiting.calendar.is_none());
         assert!(waiting.subject.starts_with("Liste d'attente (n° 1)"));
@@ -412,7 +391,7 @@ on_both_databases!(
             )
             .await)
         .await;
-        let updates = next_mail(&app, &mut seen, 4).await;
+        let updates = app.next_mail(&mut seen, 4).await;
         for email in [
             &youths[0].1,
             &youths[1].1,
@@ -451,7 +430,7 @@ on_both_databases!(
             )
             .await)
         .await;
-        let moves = next_mail(&app, &mut seen, 4).await;
+        let moves = app.next_mail(&mut seen, 4).await;
         let moved_invitation = for_whom(&moves, &youths[0].1).calendar.as_ref().unwrap();
         assert_eq!(moved_invitation.sequence, 2);
         assert!(moved_invitation.location.contains(&planner.rooms[1].name));
@@ -474,7 +453,7 @@ on_both_databases!(
             )
             .await)
         .await;
-        let removal = next_mail(&app, &mut seen, 2).await;
+        let removal = app.next_mail(&mut seen, 2).await;
         let removed = for_whom(&removal, &youths[0].1);
         let cancel = removed.calendar.as_ref().expect("a cancellation");
         assert_eq!(cancel.method.as_deref(), Some("CANCEL"));
@@ -507,7 +486,7 @@ on_both_databases!(
             )
             .await)
         .await;
-        let cancellations = next_mail(&app, &mut seen, 4).await;
+        let cancellations = app.next_mail(&mut seen, 4).await;
         assert!(cancellations.iter().all(|mail| mail.to != youths[0].1));
         for email in [
             &youths[1].1,
@@ -591,7 +570,7 @@ on_both_databases!(
             .await)
         .await;
         // Two staff invitations, two youths' invitations, one cancellation.
-        next_mail(&app, &mut seen, 2 + 2 + 1).await;
+        app.next_mail(&mut seen, 2 + 2 + 1).await;
 
         let starts = workshop_session::Entity::find_by_id(id)
             .one(&app.db)
@@ -615,8 +594,8 @@ on_both_databases!(
             0,
             "once"
         );
-        deliver_at(&app, starts - chrono::Duration::hours(46)).await;
-        let reminder = next_mail(&app, &mut seen, 1).await;
+        app.deliver_at(starts - chrono::Duration::hours(46)).await;
+        let reminder = app.next_mail(&mut seen, 1).await;
         let reminder = for_whom(&reminder, &youths[0].1);
         assert!(reminder.calendar.is_none());
         assert!(reminder.subject.starts_with("Rappel : "));
@@ -629,8 +608,8 @@ on_both_databases!(
                 .unwrap(),
             1
         );
-        deliver_at(&app, starts - chrono::Duration::minutes(90)).await;
-        next_mail(&app, &mut seen, 1).await;
+        app.deliver_at(starts - chrono::Duration::minutes(90)).await;
+        app.next_mail(&mut seen, 1).await;
 
         // None for a cancelled session.
         let other = plan_evening(&app, &planner, &evening(2), 5).await;
@@ -922,7 +901,7 @@ on_both_databases!(
         let planner = planner(&app).await;
         let mut seen = app.mail.messages().len();
         let id = plan_evening(&app, &planner, &evening(7), 10).await;
-        next_mail(&app, &mut seen, 2).await;
+        app.next_mail(&mut seen, 2).await;
         // More places than the room holds: this test is about mail, not seats.
         workshop_session::Entity::update_many()
             .col_expr(
@@ -1114,15 +1093,6 @@ async fn unsent(db: &sea_orm::DatabaseConnection, session_id: i32) -> Vec<mail_o
         .all(db)
         .await
         .unwrap()
-}
-
-/// A dispatcher pass at `at`: reminders queued for a later time are due then.
-async fn deliver_at(app: &TestApp, at: chrono::DateTime<Utc>) {
-    let mailer =
-        shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", app.mail.port())).unwrap();
-    shared::services::deliver_queued_mail(&app.db, &mailer, at, 50)
-        .await
-        .unwrap();
 }
 
 /// A worker process that a failed assertion does not leave running.

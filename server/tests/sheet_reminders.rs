@@ -17,7 +17,7 @@ use shared::entities::{
     staff_member, workshop_session, workshop_type, youth,
 };
 use shared::services::SheetRemindersQueued;
-use support::calendar_mail::{ReadMail, read_mail};
+use support::calendar_mail::one_to;
 use support::{Seed, TestApp};
 
 struct Federation {
@@ -181,43 +181,6 @@ async fn reminder_pass(app: &TestApp, hours: u32, now: DateTime<Utc>) -> SheetRe
         .unwrap()
 }
 
-/// Sends the mail due at `at` to the SMTP sink, as the dispatcher would then (it runs on the
-/// clock, and mail queued by a pass in the future waits until that time).
-async fn deliver_at(app: &TestApp, at: DateTime<Utc>) {
-    let mailer =
-        shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", app.mail.port())).unwrap();
-    shared::services::deliver_queued_mail(&app.db, &mailer, at, 50)
-        .await
-        .unwrap();
-}
-
-/// Waits for `count` more messages than `seen`, then a little longer to be sure no more come.
-async fn next_mail(app: &TestApp, seen: &mut usize, count: usize) -> Vec<ReadMail> {
-    app.mail
-        .wait_for(*seen + count, std::time::Duration::from_secs(15))
-        .await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let received = app.mail.messages();
-    assert_eq!(
-        received.len(),
-        *seen + count,
-        "expected {count} new messages, got: {:#?}",
-        received[*seen..]
-            .iter()
-            .map(|mail| read_mail(mail).subject)
-            .collect::<Vec<_>>()
-    );
-    let new = received[*seen..].iter().map(read_mail).collect();
-    *seen = received.len();
-    new
-}
-
-fn to<'a>(mail: &'a [ReadMail], to: &str) -> &'a ReadMail {
-    let found: Vec<&ReadMail> = mail.iter().filter(|m| m.to == to).collect();
-    assert_eq!(found.len(), 1, "one reminder to {to}");
-    found[0]
-}
-
 /// The line a listed session has in the mail.
 fn listed(app: &TestApp, session: &workshop_session::Model, what_is_left: &str) -> String {
     format!(
@@ -336,10 +299,10 @@ on_both_databases!(
         assert_eq!(a.sessions + b.sessions + c.sessions, 4, "{a:?} {b:?} {c:?}");
         assert_eq!(reminder_pass(&app, 24, now).await.mails, 0, "once");
         let mut seen = 0;
-        let reminders = next_mail(&app, &mut seen, 2).await;
+        let reminders = app.next_mail(&mut seen, 2).await;
 
         // Ingrid's two sessions in one mail, the oldest first, each with what is left.
-        let to_ingrid = to(&reminders, &ingrid_email);
+        let to_ingrid = one_to(&reminders, &ingrid_email);
         assert_eq!(to_ingrid.envelope_to, vec![ingrid_email.clone()]);
         assert_eq!(to_ingrid.subject, "2 feuilles d'émargement à clôturer");
         let text = to_ingrid.text.replace("\r\n", "\n");
@@ -370,7 +333,7 @@ on_both_databases!(
         );
 
         // Karim's: the one he shares with Ingrid and his own; his archived colleague gets none.
-        let to_karim = to(&reminders, &karim_email);
+        let to_karim = one_to(&reminders, &karim_email);
         let text = to_karim.text.replace("\r\n", "\n");
         assert_eq!(to_karim.subject, "2 feuilles d'émargement à clôturer");
         assert!(
@@ -386,9 +349,9 @@ on_both_databases!(
         let later = now + Duration::hours(24);
         let pass = reminder_pass(&app, 24, later).await;
         assert_eq!((pass.mails, pass.sessions), (1, 1));
-        deliver_at(&app, later).await;
-        let reminders = next_mail(&app, &mut seen, 1).await;
-        let single = to(&reminders, &ingrid_email);
+        app.deliver_at(later).await;
+        let reminders = app.next_mail(&mut seen, 1).await;
+        let single = one_to(&reminders, &ingrid_email);
         assert_eq!(
             single.subject,
             "Feuille d'émargement à clôturer : Atelier CV"
@@ -417,9 +380,9 @@ on_both_databases!(
         );
         let pass = reminder_pass(&app, 24, Utc::now()).await;
         assert_eq!((pass.mails, pass.sessions), (1, 1));
-        let reminders = next_mail(&app, &mut seen, 1).await;
+        let reminders = app.next_mail(&mut seen, 1).await;
         assert!(
-            to(&reminders, &karim_email)
+            one_to(&reminders, &karim_email)
                 .text
                 .contains(&format!("/seances/{}/emargement", quiet.id))
         );

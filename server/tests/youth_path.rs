@@ -19,7 +19,7 @@ use shared::entities::{
     attendance_line, mission_locale, no_contact_alert, person, staff_member, workshop_session,
     workshop_type, youth,
 };
-use support::calendar_mail::{ReadMail, read_mail};
+use support::calendar_mail::one_to;
 use support::{Seed, TestApp, server_fn_path};
 
 /// One Mission Locale with two counsellors and a workshop, built on an empty database.
@@ -356,43 +356,6 @@ on_both_databases!(
     }
 );
 
-/// Queues the mail due at `at` to the SMTP sink, as the dispatcher would then.
-async fn deliver_at(app: &TestApp, at: DateTime<Utc>) {
-    let mailer =
-        shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", app.mail.port())).unwrap();
-    shared::services::deliver_queued_mail(&app.db, &mailer, at, 50)
-        .await
-        .unwrap();
-}
-
-/// Waits for `count` more messages than `seen`, then a little longer to be sure no more come.
-async fn next_mail(app: &TestApp, seen: &mut usize, count: usize) -> Vec<ReadMail> {
-    app.mail
-        .wait_for(*seen + count, std::time::Duration::from_secs(15))
-        .await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let received = app.mail.messages();
-    assert_eq!(
-        received.len(),
-        *seen + count,
-        "expected {count} new messages, got: {:#?}",
-        received[*seen..]
-            .iter()
-            .map(|mail| read_mail(mail).subject)
-            .collect::<Vec<_>>()
-    );
-    let new = received[*seen..].iter().map(read_mail).collect();
-    *seen = received.len();
-    new
-}
-
-/// The one message to `to` among `mail`.
-fn to<'a>(mail: &'a [ReadMail], to: &str) -> &'a ReadMail {
-    let found: Vec<&ReadMail> = mail.iter().filter(|m| m.to == to).collect();
-    assert_eq!(found.len(), 1, "one alert to {to}");
-    found[0]
-}
-
 /// Runs a pass of the no-contact alerts at `now`, with a threshold of `weeks`.
 async fn alert_pass(
     app: &TestApp,
@@ -485,10 +448,10 @@ on_both_databases!(
         );
         // The running dispatcher sends them.
         let mut seen = 0;
-        let alerts = next_mail(&app, &mut seen, 2).await;
+        let alerts = app.next_mail(&mut seen, 2).await;
 
         // Ingrid's two youths in one mail, the longest without contact first.
-        let to_ingrid = to(&alerts, &ingrid_email);
+        let to_ingrid = one_to(&alerts, &ingrid_email);
         assert_eq!(to_ingrid.envelope_to, vec![ingrid_email.clone()]);
         assert_eq!(
             to_ingrid.subject,
@@ -528,7 +491,7 @@ on_both_databases!(
         assert!(to_ingrid.html.contains(&format!("/jeunes/{absent}")));
 
         // Karim's one youth: the mail is about him.
-        let to_malik = to(&alerts, &karim_email);
+        let to_malik = one_to(&alerts, &karim_email);
         assert_eq!(
             to_malik.subject,
             "Sans nouvelles de Malik Lapsed depuis 6 semaines"
@@ -575,14 +538,14 @@ on_both_databases!(
                 youths: 2
             }
         );
-        deliver_at(&app, later).await;
-        let again = next_mail(&app, &mut seen, 2).await;
-        let to_malik = to(&again, &karim_email);
+        app.deliver_at(later).await;
+        let again = app.next_mail(&mut seen, 2).await;
+        let to_malik = one_to(&again, &karim_email);
         assert_eq!(
             to_malik.subject,
             "Sans nouvelles de Malik Lapsed depuis 5 semaines"
         );
-        let to_ingrid = to(&again, &ingrid_email);
+        let to_ingrid = one_to(&again, &ingrid_email);
         assert_eq!(
             to_ingrid.subject,
             "Sans nouvelles de Yanis Recent depuis 6 semaines"
@@ -646,8 +609,8 @@ on_both_databases!(
         assert_eq!(mails.len(), 2);
 
         let mut seen = 0;
-        let alerts = next_mail(&app, &mut seen, 2).await;
-        let to_ingrid = to(&alerts, &ingrid_email);
+        let alerts = app.next_mail(&mut seen, 2).await;
+        let to_ingrid = one_to(&alerts, &ingrid_email);
         assert_eq!(
             to_ingrid.subject,
             "53 jeunes sans nouvelles depuis 4 semaines ou plus"
@@ -667,7 +630,7 @@ on_both_databases!(
                 .text
                 .contains(&format!("Et 3 autres : {}/jeunes?miens=on", app.address))
         );
-        let to_karim = to(&alerts, &karim_email);
+        let to_karim = one_to(&alerts, &karim_email);
         assert_eq!(
             to_karim.subject,
             "3 jeunes sans nouvelles depuis 4 semaines ou plus"

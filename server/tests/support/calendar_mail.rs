@@ -51,6 +51,13 @@ pub struct ReadCalendar {
     pub text: String,
 }
 
+/// The one message among `mail` to `to`.
+pub fn one_to<'a>(mail: &'a [ReadMail], to: &str) -> &'a ReadMail {
+    let found: Vec<&ReadMail> = mail.iter().filter(|m| m.to == to).collect();
+    assert_eq!(found.len(), 1, "one message to {to}");
+    found[0]
+}
+
 /// Reads a message the sink received; checks the MIME rules of `invitations.md` on the way
 /// (one inline calendar part next to text and HTML, the attachment byte-identical to it).
 pub fn read_mail(mail: &ReceivedMail) -> ReadMail {

@@ -149,6 +149,41 @@ impl Drop for SecondInstance {
 }
 
 impl TestApp {
+    /// Waits for `count` more messages than `seen` at the SMTP sink, then a little longer to be
+    /// sure no more come; returns the new ones, read.
+    pub async fn next_mail(&self, seen: &mut usize, count: usize) -> Vec<calendar_mail::ReadMail> {
+        self.mail
+            .wait_for(*seen + count, std::time::Duration::from_secs(15))
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let received = self.mail.messages();
+        assert_eq!(
+            received.len(),
+            *seen + count,
+            "expected {count} new messages, got: {:#?}",
+            received[*seen..]
+                .iter()
+                .map(|mail| (&mail.envelope_to, calendar_mail::read_mail(mail).subject))
+                .collect::<Vec<_>>()
+        );
+        let new = received[*seen..]
+            .iter()
+            .map(calendar_mail::read_mail)
+            .collect();
+        *seen = received.len();
+        new
+    }
+
+    /// A dispatcher pass at `at` (the app's own runs on the clock): mail queued by a pass run
+    /// at a later time is due then.
+    pub async fn deliver_at(&self, at: chrono::DateTime<chrono::Utc>) {
+        let mailer =
+            shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", self.mail.port())).unwrap();
+        shared::services::deliver_queued_mail(&self.db, &mailer, at, 50)
+            .await
+            .unwrap();
+    }
+
     pub async fn second_instance(&self) -> SecondInstance {
         let settings = self.settings.clone();
         let application = Application::build(&settings)

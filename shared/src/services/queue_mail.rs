@@ -1,9 +1,12 @@
 use chrono::{DateTime, Utc};
 use lettre::Message;
+use lettre::message::Mailbox;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use crate::ServiceError;
-use crate::entities::mail_outbox;
+use crate::entities::{mail_outbox, person};
+use crate::mail::compose::{Envelope, MailText, compose};
+use crate::services::MailSettings;
 
 /// Writes `message` to the outbox, to be delivered by the dispatcher. Call it with the
 /// transaction of the change that causes the mail: both are saved, or neither.
@@ -77,6 +80,38 @@ pub async fn queue_mail_about(
     .insert(db)
     .await?;
     Ok(row.id)
+}
+
+/// Where mail to `person` goes: their name and address, when they have a valid one.
+pub(crate) fn mailbox_of(person: &person::Model) -> Option<Mailbox> {
+    let email = person.email.as_deref()?.parse().ok()?;
+    Some(Mailbox::new(
+        Some(format!("{} {}", person.first_name, person.last_name)),
+        email,
+    ))
+}
+
+/// Composes `text` (no calendar part) from Ateliers to `to` and queues it, as
+/// [`queue_mail_about`]: for the mail that tells staff what needs them.
+pub(crate) async fn queue_text_about(
+    db: &impl ConnectionTrait,
+    mail: &MailSettings,
+    to: Mailbox,
+    text: &MailText,
+    about: MailAbout,
+    now: DateTime<Utc>,
+) -> Result<i32, ServiceError> {
+    let message = compose(
+        Envelope {
+            from: &mail.from,
+            reply_to: None,
+            to,
+        },
+        text,
+        None,
+    )
+    .map_err(|error| internal(&format!("composing it failed: {error}")))?;
+    queue_mail_about(db, &message, about, now).await
 }
 
 fn internal(what: &str) -> ServiceError {

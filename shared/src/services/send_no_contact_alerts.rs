@@ -1,7 +1,6 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
-use lettre::message::Mailbox;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession,
@@ -11,11 +10,10 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{AttendedSession, PARIS, no_contact_alert_due, whole_weeks};
 use crate::entities::{no_contact_alert, person, youth};
-use crate::mail::compose::{Envelope, compose};
 use crate::mail::follow_up_wording::{NoContactGap, no_contact_alert_text};
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
-use crate::services::queue_mail::{MailAbout, queue_mail_about};
+use crate::services::queue_mail::{MailAbout, mailbox_of, queue_text_about};
 use crate::services::youth_contacts::attended_sessions;
 
 /// The default for `NO_CONTACT_ALERT_WEEKS`: a month without a workshop misses the programme's
@@ -135,17 +133,7 @@ where
     let Some(referent) = person::Entity::find_by_id(referent_id).one(&txn).await? else {
         return Ok(Batch::Nothing);
     };
-    let Some(to) = referent
-        .email
-        .as_deref()
-        .and_then(|email| email.parse().ok())
-        .map(|email| {
-            Mailbox::new(
-                Some(format!("{} {}", referent.first_name, referent.last_name)),
-                email,
-            )
-        })
-    else {
+    let Some(to) = mailbox_of(&referent) else {
         return Ok(Batch::Nothing);
     };
 
@@ -215,24 +203,14 @@ where
         &format!("{}/jeunes?miens=on", mail.site_url),
         &mail.footer,
     );
-    let message = compose(
-        Envelope {
-            from: &mail.from,
-            reply_to: None,
-            to,
-        },
-        &text,
-        None,
-    )
-    .map_err(|error| {
-        ServiceError::Database(sea_orm::DbErr::Custom(format!("composing mail: {error}")))
-    })?;
     // Filed under one of the youths it names: among undelivered mail, only those who may read
     // their file see it, and they are the same for every youth of one referent (their Mission
     // Locale's staff and the coordinators).
-    let mail_id = queue_mail_about(
+    let mail_id = queue_text_about(
         &txn,
-        &message,
+        mail,
+        to,
+        &text,
         MailAbout {
             person_id: Some(first_youth),
             session_id: None,

@@ -1,7 +1,6 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
-use lettre::message::Mailbox;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionSession,
@@ -11,12 +10,11 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::SessionStatus;
 use crate::entities::{person, session_counsellor, sheet_reminder, workshop_session};
-use crate::mail::compose::{Envelope, compose};
 use crate::mail::sheet_reminder_wording::{SheetDue, sheet_reminder_text};
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
 use crate::services::list_sheets_to_close::{describe_sheets_to_close, sheet_not_closed};
-use crate::services::queue_mail::{MailAbout, queue_mail_about};
+use crate::services::queue_mail::{MailAbout, mailbox_of, queue_text_about};
 
 /// The default for `SHEET_REMINDER_HOURS`: the day after the session, while memories are fresh
 /// and the paper sheet, if any, is still on the desk.
@@ -145,20 +143,7 @@ where
         return Ok(Batch::Nothing);
     };
     // Without an address nothing is recorded, so the reminder goes once they have one.
-    let Some(to) = counsellor
-        .email
-        .as_deref()
-        .and_then(|email| email.parse().ok())
-        .map(|email| {
-            Mailbox::new(
-                Some(format!(
-                    "{} {}",
-                    counsellor.first_name, counsellor.last_name
-                )),
-                email,
-            )
-        })
-    else {
+    let Some(to) = mailbox_of(&counsellor) else {
         return Ok(Batch::Nothing);
     };
 
@@ -207,22 +192,12 @@ where
         &format!("{}/emargements", mail.site_url),
         &mail.footer,
     );
-    let message = compose(
-        Envelope {
-            from: &mail.from,
-            reply_to: None,
-            to,
-        },
-        &text,
-        None,
-    )
-    .map_err(|error| {
-        ServiceError::Database(sea_orm::DbErr::Custom(format!("composing mail: {error}")))
-    })?;
     // Filed under the oldest session it names: among undelivered mail, its staff see it.
-    let mail_id = queue_mail_about(
+    let mail_id = queue_text_about(
         &txn,
-        &message,
+        mail,
+        to,
+        &text,
         MailAbout {
             person_id: Some(counsellor_id),
             session_id: Some(ids[0]),

@@ -29,7 +29,7 @@ use crate::mail::compose::{Envelope, compose};
 use crate::mail::session_wording::{Role, SessionSummary, Why, session_mail_text};
 use crate::services::MailSettings;
 use crate::services::enrolment_records::ChangedBy;
-use crate::services::queue_mail::{MailAbout, queue_mail_about};
+use crate::services::queue_mail::{MailAbout, mailbox_of, queue_mail_about};
 use crate::services::session_records::{SessionBundle, load_bundle, place_view};
 
 /// What just happened, for the wording.
@@ -614,14 +614,6 @@ impl Letter<'_> {
         .await?;
         Ok(())
     }
-}
-
-fn mailbox_of(person: &person::Model) -> Option<Mailbox> {
-    let email = person.email.as_deref()?.parse().ok()?;
-    Some(Mailbox::new(
-        Some(format!("{} {}", person.first_name, person.last_name)),
-        email,
-    ))
 }
 
 /// Sends a reminder to one youth; used by `send_due_reminders`.
