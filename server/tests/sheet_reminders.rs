@@ -13,43 +13,17 @@ use shared::domain::{
     Audience, SessionStatus, SheetState, format_session_date, format_session_hours,
 };
 use shared::entities::{
-    attendance_line, attendance_sheet, enrolment, mission_locale, person, session_counsellor,
-    staff_member, workshop_session, workshop_type, youth,
+    attendance_line, attendance_sheet, enrolment, person, session_counsellor, staff_member,
+    workshop_session, youth,
 };
 use shared::services::SheetRemindersQueued;
 use support::calendar_mail::one_to;
+use support::federation::{Federation, federation, new_person};
 use support::{Seed, TestApp};
 
-struct Federation {
-    mission_locale: i32,
-    workshop: i32,
-}
-
-async fn new_person(app: &TestApp, first: &str, last: &str) -> (i32, String) {
-    let email = format!("{first}.{last}@ml-bondy.example").to_lowercase();
-    let id = person::ActiveModel {
-        first_name: Set(first.into()),
-        last_name: Set(last.into()),
-        email: Set(Some(email.clone())),
-        phone: Set(None),
-        created_at: Set(Utc::now()),
-        archived_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap()
-    .id;
-    (id, email)
-}
-
-async fn new_counsellor(
-    app: &TestApp,
-    fed: &Federation,
-    name: (&str, &str),
-    archived: bool,
-) -> (i32, String) {
-    let (id, email) = new_person(app, name.0, name.1).await;
+/// A counsellor of `fed`'s Mission Locale whose file is archived (they left).
+async fn archived_counsellor(app: &TestApp, fed: &Federation) -> i32 {
+    let id = new_person(app, "Nadia", "Partie", "nadia.partie@ml-bondy.example").await;
     staff_member::ActiveModel {
         person_id: Set(id),
         role: Set("counsellor".into()),
@@ -61,17 +35,15 @@ async fn new_counsellor(
     .insert(&app.db)
     .await
     .unwrap();
-    if archived {
-        person::ActiveModel {
-            id: Set(id),
-            archived_at: Set(Some(Utc::now())),
-            ..Default::default()
-        }
-        .update(&app.db)
-        .await
-        .unwrap();
+    person::ActiveModel {
+        id: Set(id),
+        archived_at: Set(Some(Utc::now())),
+        ..Default::default()
     }
-    (id, email)
+    .update(&app.db)
+    .await
+    .unwrap();
+    id
 }
 
 /// How a session's attendance stands when the reminder looks.
@@ -196,38 +168,10 @@ on_both_databases!(
     counsellors_are_reminded_once_of_sheets_left_open,
     Seed::Empty,
     |app: TestApp| async move {
-        let mission_locale = mission_locale::ActiveModel {
-            name: Set("Mission Locale de Bondy".into()),
-            city: Set("Bondy".into()),
-            ..Default::default()
-        }
-        .insert(&app.db)
-        .await
-        .unwrap()
-        .id;
-        let workshop = workshop_type::ActiveModel {
-            title: Set("Atelier CV".into()),
-            theme: Set("cv".into()),
-            description: Set("Écrire son CV.".into()),
-            default_duration_minutes: Set(120),
-            default_capacity: Set(12),
-            what_to_bring: Set(String::new()),
-            suits: Set(String::new()),
-            archived_at: Set(None),
-            ..Default::default()
-        }
-        .insert(&app.db)
-        .await
-        .unwrap()
-        .id;
-        let fed = Federation {
-            mission_locale,
-            workshop,
-        };
-        let (ingrid, ingrid_email) = new_counsellor(&app, &fed, ("Ingrid", "Martin"), false).await;
-        let (karim, karim_email) = new_counsellor(&app, &fed, ("Karim", "Haddad"), false).await;
-        let (gone, _) = new_counsellor(&app, &fed, ("Nadia", "Partie"), true).await;
-        let (yanis, _) = new_person(&app, "Yanis", "Benali").await;
+        let fed = federation(&app).await;
+        let [(ingrid, ingrid_email), (karim, karim_email)] = fed.counsellors.clone();
+        let gone = archived_counsellor(&app, &fed).await;
+        let yanis = new_person(&app, "Yanis", "Benali", "yanis.benali@jeunes.example").await;
         youth::ActiveModel {
             person_id: Set(yanis),
             referent_id: Set(ingrid),

@@ -15,84 +15,10 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use shared::domain::{Audience, PARIS, SessionStatus, YouthDetails};
-use shared::entities::{
-    attendance_line, mission_locale, no_contact_alert, person, staff_member, workshop_session,
-    workshop_type, youth,
-};
+use shared::entities::{attendance_line, no_contact_alert, person, workshop_session, youth};
 use support::calendar_mail::one_to;
+use support::federation::{Federation, federation, new_person};
 use support::{Seed, TestApp, server_fn_path};
-
-/// One Mission Locale with two counsellors and a workshop, built on an empty database.
-struct Federation {
-    mission_locale: i32,
-    counsellors: [(i32, String); 2],
-    workshop: i32,
-}
-
-async fn federation(app: &TestApp) -> Federation {
-    let mission_locale = mission_locale::ActiveModel {
-        name: Set("Mission Locale de Bondy".into()),
-        city: Set("Bondy".into()),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap()
-    .id;
-    let mut counsellors = Vec::new();
-    for (first, last) in [("Ingrid", "Martin"), ("Karim", "Haddad")] {
-        let email = format!("{}.{}@ml-bondy.example", first, last).to_lowercase();
-        let id = new_person(app, first, last, &email).await;
-        staff_member::ActiveModel {
-            person_id: Set(id),
-            role: Set("counsellor".into()),
-            mission_locale_id: Set(Some(mission_locale)),
-            disability_specialist: Set(false),
-            justice_specialist: Set(false),
-            password_hash: Set(None),
-        }
-        .insert(&app.db)
-        .await
-        .unwrap();
-        counsellors.push((id, email));
-    }
-    let workshop = workshop_type::ActiveModel {
-        title: Set("Atelier CV".into()),
-        theme: Set("cv".into()),
-        description: Set("Écrire son CV.".into()),
-        default_duration_minutes: Set(120),
-        default_capacity: Set(12),
-        what_to_bring: Set(String::new()),
-        suits: Set(String::new()),
-        archived_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap()
-    .id;
-    Federation {
-        mission_locale,
-        counsellors: counsellors.try_into().unwrap(),
-        workshop,
-    }
-}
-
-async fn new_person(app: &TestApp, first: &str, last: &str, email: &str) -> i32 {
-    person::ActiveModel {
-        first_name: Set(first.into()),
-        last_name: Set(last.into()),
-        email: Set(Some(email.into())),
-        phone: Set(None),
-        created_at: Set(Utc::now()),
-        archived_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap()
-    .id
-}
 
 async fn new_youth(
     app: &TestApp,

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod calendar_mail;
+pub mod federation;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
