@@ -493,7 +493,7 @@ struct DemoSlot {
     starts_at: DateTime<Utc>,
 }
 
-/// Two sessions per working day over the next four weeks, a morning and an afternoon, rotating
+/// Two sessions per working day (not a public holiday) over the next four weeks, a morning and an afternoon, rotating
 /// through agencies and themes, at Paris wall-clock times.
 fn demo_slots(now: DateTime<Utc>) -> Vec<DemoSlot> {
     let first_day = now.with_timezone(&PARIS).date_naive() + Duration::days(1);
@@ -507,6 +507,12 @@ fn demo_slots(now: DateTime<Utc>) -> Vec<DemoSlot> {
             continue;
         }
         for time in [morning, afternoon] {
+            // No workshop on a public holiday (Christmas falls in the four weeks in December);
+            // the rotation moves on all the same, so the other days keep their sessions.
+            if crate::domain::public_holiday(day).is_some() {
+                rotation += 1;
+                continue;
+            }
             let Some(starts_at) = PARIS.from_local_datetime(&day.and_time(time)).earliest() else {
                 continue;
             };
@@ -779,10 +785,15 @@ mod tests {
     fn demo_sessions_start_at_paris_office_hours_on_working_days() {
         let now = Utc.with_ymd_and_hms(2026, 10, 20, 10, 0, 0).unwrap();
         let slots = demo_slots(now);
-        assert_eq!(slots.len(), 40, "two sessions on each of 20 working days");
+        assert_eq!(
+            slots.len(),
+            38,
+            "two sessions on each of 19 working days (not on 11 November, a public holiday)"
+        );
         for slot in &slots {
             let local = slot.starts_at.with_timezone(&PARIS);
             assert!(!matches!(local.weekday(), Weekday::Sat | Weekday::Sun));
+            assert_eq!(crate::domain::public_holiday(local.date_naive()), None);
             // Across the end of daylight saving (25 October 2026) times stay 9:30 and 14:00.
             assert!(matches!(
                 local.format("%H:%M").to_string().as_str(),
