@@ -13,28 +13,23 @@ use shared::domain::{
     Audience, SessionStatus, SheetState, format_session_date, format_session_hours,
 };
 use shared::entities::{
-    attendance_line, attendance_sheet, enrolment, person, session_counsellor, staff_member,
-    workshop_session, youth,
+    attendance_line, attendance_sheet, enrolment, person, session_counsellor, workshop_session,
+    youth,
 };
 use shared::services::SheetRemindersQueued;
 use support::calendar_mail::one_to;
-use support::federation::{Federation, federation, new_person};
+use support::federation::{Federation, federation, new_counsellor, new_person};
 use support::{Seed, TestApp};
 
 /// A counsellor of `fed`'s Mission Locale whose file is archived (they left).
 async fn archived_counsellor(app: &TestApp, fed: &Federation) -> i32 {
-    let id = new_person(app, "Nadia", "Partie", "nadia.partie@ml-bondy.example").await;
-    staff_member::ActiveModel {
-        person_id: Set(id),
-        role: Set("counsellor".into()),
-        mission_locale_id: Set(Some(fed.mission_locale)),
-        disability_specialist: Set(false),
-        justice_specialist: Set(false),
-        password_hash: Set(None),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    let id = new_counsellor(
+        app,
+        fed.mission_locale,
+        ("Nadia", "Partie"),
+        "nadia.partie@ml-bondy.example",
+    )
+    .await;
     person::ActiveModel {
         id: Set(id),
         archived_at: Set(Some(Utc::now())),

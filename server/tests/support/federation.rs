@@ -27,18 +27,7 @@ pub async fn federation(app: &TestApp) -> Federation {
     let mut counsellors = Vec::new();
     for (first, last) in [("Ingrid", "Martin"), ("Karim", "Haddad")] {
         let email = format!("{}.{}@ml-bondy.example", first, last).to_lowercase();
-        let id = new_person(app, first, last, &email).await;
-        staff_member::ActiveModel {
-            person_id: Set(id),
-            role: Set("counsellor".into()),
-            mission_locale_id: Set(Some(mission_locale)),
-            disability_specialist: Set(false),
-            justice_specialist: Set(false),
-            password_hash: Set(None),
-        }
-        .insert(&app.db)
-        .await
-        .unwrap();
+        let id = new_counsellor(app, mission_locale, (first, last), &email).await;
         counsellors.push((id, email));
     }
     let workshop = workshop_type::ActiveModel {
@@ -61,6 +50,28 @@ pub async fn federation(app: &TestApp) -> Federation {
         counsellors: counsellors.try_into().unwrap(),
         workshop,
     }
+}
+
+/// A counsellor of the Mission Locale `mission_locale`, without a password.
+pub async fn new_counsellor(
+    app: &TestApp,
+    mission_locale: i32,
+    (first, last): (&str, &str),
+    email: &str,
+) -> i32 {
+    let id = new_person(app, first, last, email).await;
+    staff_member::ActiveModel {
+        person_id: Set(id),
+        role: Set("counsellor".into()),
+        mission_locale_id: Set(Some(mission_locale)),
+        disability_specialist: Set(false),
+        justice_specialist: Set(false),
+        password_hash: Set(None),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    id
 }
 
 pub async fn new_person(app: &TestApp, first: &str, last: &str, email: &str) -> i32 {
