@@ -10,8 +10,9 @@ use std::time::Duration;
 
 use app::server_fns::{
     ArchiveFacilitator, CreateFacilitator, CreateStaffMember, CreateYouth, ListFailedMail,
-    PromoteFromWaitingList, RedeemSignInLink, ResendFailedMail, ResetPassword, RestoreFacilitator,
-    UpdateFacilitator, UpdateStaffMember, UpdateYouth, ViewFacilitator, ViewYouth,
+    PromoteFromWaitingList, RedeemSignInLink, RemoveEnrolment, ResendFailedMail, ResetPassword,
+    RestoreFacilitator, UpdateFacilitator, UpdateStaffMember, UpdateYouth, ViewFacilitator,
+    ViewYouth,
 };
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -1146,7 +1147,7 @@ on_both_databases!(
 );
 
 on_both_databases!(
-    a_promotion_refusal_names_no_youth_the_organiser_may_not_see,
+    a_refusal_names_no_youth_the_organiser_may_not_see,
     Seed::Demo,
     |app: TestApp| async move {
         let team = team(&app).await;
@@ -1189,6 +1190,22 @@ on_both_databases!(
                 && !body.contains(&outsider_person.last_name),
             "{body}"
         );
+        // Nor does a removal of that youth from the organiser's session.
+        let response = app
+            .call(
+                server_fn_path::<RemoveEnrolment>(),
+                &[
+                    ("session_id", session.id.to_string()),
+                    ("youth_id", outsider.person_id.to_string()),
+                    ("reason", "Inscrit par erreur".into()),
+                ],
+                Some(&organiser),
+            )
+            .await;
+        let status = response.status().as_u16();
+        let body = response.text().await.unwrap();
+        assert_eq!(status, 404, "{body}");
+        assert!(!body.contains(&outsider_person.last_name), "{body}");
         // One of the organiser's own youths, not waiting: named, as before.
         let (_, mine) = youth_row(&app, team.youth).await;
         let response = app
