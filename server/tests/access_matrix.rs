@@ -52,6 +52,9 @@ const SITE_EDITORS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist];
 const COORDINATORS: &[Who] = &[Coordinator];
 const FACILITATORS: &[Who] = &[Facilitator];
 const YOUTHS: &[Who] = &[Youth, AnotherYouth];
+/// Those who keep the guest facilitators of the matrix, who run a session of the Mission Locale:
+/// its staff, and coordinators.
+const FACILITATOR_KEEPERS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist];
 /// Those who take a session's attendance: its organisers and its guest facilitator.
 const ATTENDANCE_TAKERS: &[Who] = &[Coordinator, CounsellorSameMl, Specialist, Facilitator];
 
@@ -385,6 +388,19 @@ async fn cast(app: &TestApp) -> Cast {
     }
     let closed_session = sessions_to_close.pop().expect("a session to close");
     register(closed_session, youth_row.person_id).await;
+    // The facilitators to edit and archive run a session of the Mission Locale: its staff keep
+    // them.
+    for guest in [facilitator_to_edit, facilitator_to_archive] {
+        shared::entities::session_facilitator::Entity::insert(
+            shared::entities::session_facilitator::ActiveModel {
+                session_id: sea_orm::Set(closed_session),
+                person_id: sea_orm::Set(guest),
+            },
+        )
+        .exec_without_returning(&app.db)
+        .await
+        .expect("a guest");
+    }
     {
         let actor = shared::domain::Actor::Coordinator {
             person_id: coordinator,
@@ -484,10 +500,17 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             ("youth[programme_entry_date]", "2026-11-02".into()),
         ]
     });
-    let edit_youth: Args = Box::new(|cast, _, call| {
+    let edit_youth: Args = Box::new(|cast, who, call| {
         let mut form = cast.youth_form.clone();
         form.push(("youth[phone]", format!("06 11 22 33 {:02}", call % 100)));
         form.push(("id", cast.youth.to_string()));
+        // Each editor's save raises the file's version; they save in this order, each from the
+        // version the previous one left.
+        let saved_before = YOUTH_EDITORS
+            .iter()
+            .position(|editor| *editor == who)
+            .unwrap_or(0);
+        form.push(("youth[version]", saved_before.to_string()));
         form
     });
     let new_facilitator: Args = Box::new(|_, _, call| {
@@ -672,12 +695,17 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
                     ("facilitator[phone]", String::new()),
                 ]
             }),
-            Access::Only(STAFF),
+            Access::Only(FACILITATOR_KEEPERS),
         ),
         (
             server_fn_path::<ArchiveFacilitator>(),
             Box::new(|cast, _, _| vec![("id", cast.facilitator_to_archive.to_string())]),
-            Access::Only(STAFF),
+            Access::Only(FACILITATOR_KEEPERS),
+        ),
+        (
+            server_fn_path::<RestoreFacilitator>(),
+            Box::new(|cast, _, _| vec![("id", cast.facilitator_to_archive.to_string())]),
+            Access::Only(FACILITATOR_KEEPERS),
         ),
         (
             server_fn_path::<UpdateSite>(),
@@ -1416,6 +1444,25 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
         STAFF.len() as u64,
         "only staff added workshop types"
     );
+    // Only those who keep the facilitators changed them: each keeper's update, one archiving,
+    // one restoring (the others found it done).
+    for (action, subject, expected) in [
+        (
+            "facilitator_updated",
+            cast.facilitator_to_edit,
+            FACILITATOR_KEEPERS.len(),
+        ),
+        ("facilitator_archived", cast.facilitator_to_archive, 1),
+        ("facilitator_restored", cast.facilitator_to_archive, 1),
+    ] {
+        let count = audit_event::Entity::find()
+            .filter(audit_event::Column::SubjectId.eq(subject))
+            .filter(audit_event::Column::Action.eq(action))
+            .count(&app.db)
+            .await
+            .expect("a count");
+        assert_eq!(count, expected as u64, "{action}");
+    }
     let catalogue_updates = audit_event::Entity::find()
         .filter(audit_event::Column::Action.eq("workshop_type_updated"))
         .count(&app.db)

@@ -422,6 +422,7 @@ on_both_databases!(
                             "youth[programme_entry_date]",
                             form.programme_entry_date.clone(),
                         ),
+                        ("youth[version]", form.version.clone()),
                     ],
                     Some(&session),
                 )

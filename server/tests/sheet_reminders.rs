@@ -177,6 +177,7 @@ on_both_databases!(
             exit_outcome: Set(None),
             disability_recognised: Set(false),
             judicial_supervision: Set(false),
+            version: Set(0),
         }
         .insert(&app.db)
         .await

@@ -39,6 +39,7 @@ async fn new_youth(
         exit_outcome: Set(exit.map(|_| "employment".to_owned())),
         disability_recognised: Set(false),
         judicial_supervision: Set(false),
+        version: Set(0),
     }
     .insert(&app.db)
     .await

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::domain::FacilitatorForm;
+use shared::domain::{FacilitatorDetails, FacilitatorForm};
 
 use crate::components::{ErrorNotice, FormError};
 use crate::server_fns::{
-    ArchiveFacilitator, CreateFacilitator, UpdateFacilitator, list_facilitators, view_facilitator,
+    ArchiveFacilitator, CreateFacilitator, RestoreFacilitator, UpdateFacilitator,
+    list_facilitators, view_facilitator,
 };
 
 /// `/intervenants`: the guest facilitators (journalists, recruiters, associations).
@@ -46,11 +47,19 @@ pub fn FacilitatorsPage() -> impl IntoView {
                                 {facilitators
                                     .into_iter()
                                     .map(|facilitator| {
+                                        let item = if facilitator.archived {
+                                            "facilitator-archived-item"
+                                        } else {
+                                            "facilitator-item"
+                                        };
                                         view! {
-                                            <li class="people-list__item" data-test="facilitator-item">
+                                            <li class="people-list__item" data-test=item>
                                                 <a href=format!("/intervenants/{}", facilitator.id)>
                                                     {format!("{} {}", facilitator.first_name, facilitator.last_name)}
                                                 </a>
+                                                {facilitator
+                                                    .archived
+                                                    .then(|| view! { " " <span class="tag" data-test="archived">"archivé"</span> })}
                                                 <span class="people-list__meta">
                                                     {facilitator.organisation}
                                                     {facilitator.email.map(|email| view! { " · " {email} })}
@@ -102,7 +111,8 @@ pub fn NewFacilitatorPage() -> impl IntoView {
     }
 }
 
-/// `/intervenants/:id`: correct a guest facilitator's details, or archive them.
+/// `/intervenants/:id`: a guest facilitator's details; those who keep them (see
+/// `Actor::may_edit_facilitator`) correct, archive or restore them.
 #[component]
 pub fn FacilitatorPage() -> impl IntoView {
     let id = use_params_map()
@@ -110,49 +120,111 @@ pub fn FacilitatorPage() -> impl IntoView {
         .get("id")
         .and_then(|id| id.parse::<i32>().ok())
         .unwrap_or_default();
+    let notice = use_query_map().read_untracked().get("retabli").map(
+        |_| "Intervenant·e rétabli·e : il ou elle peut de nouveau demander un lien de connexion.",
+    );
     let update = ServerAction::<UpdateFacilitator>::new();
     let archive = ServerAction::<ArchiveFacilitator>::new();
+    let restore = ServerAction::<RestoreFacilitator>::new();
     let facilitator = Resource::new_blocking(move || id, view_facilitator);
     view! {
         <Title text="Intervenant — Ateliers"/>
         <p>
             <a href="/intervenants">"← Tous les intervenants"</a>
         </p>
+        {notice
+            .map(|notice| {
+                view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> }
+            })}
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=archive.value().get_untracked().and_then(Result::err)/>
+        <FormError error=restore.value().get_untracked().and_then(Result::err)/>
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
                 match facilitator.await {
-                    Ok(form) => {
-                        view! {
-                            <h1>{format!("{} {}", form.first_name, form.last_name)}</h1>
-                            <ActionForm action=update attr:data-test="facilitator-form">
-                                <input type="hidden" name="id" value=id/>
-                                <FacilitatorFields form/>
-                                <button type="submit" class="button" data-test="facilitator-submit">
-                                    "Enregistrer"
-                                </button>
-                            </ActionForm>
-                            <ActionForm action=archive attr:class="danger-zone">
-                                <input type="hidden" name="id" value=id/>
-                                <p>
-                                    "Archiver retire l'intervenant de la liste et l'empêche de se connecter. Les séances qu'il a animées gardent son nom."
-                                </p>
-                                <label class="checkbox">
-                                    <input type="checkbox" name="confirm" required/>
-                                    " Je confirme l'archivage"
-                                </label>
-                                <button type="submit" class="button button--danger" data-test="archive-facilitator">
-                                    "Archiver"
-                                </button>
-                            </ActionForm>
-                        }
-                            .into_any()
-                    }
+                    Ok(details) => view! { <FacilitatorFile details update archive restore/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn FacilitatorFile(
+    details: FacilitatorDetails,
+    update: ServerAction<UpdateFacilitator>,
+    archive: ServerAction<ArchiveFacilitator>,
+    restore: ServerAction<RestoreFacilitator>,
+) -> impl IntoView {
+    let FacilitatorDetails {
+        id,
+        form,
+        archived,
+        editable,
+    } = details;
+    let title = format!("{} {}", form.first_name, form.last_name);
+    let body = match (editable, archived) {
+        (true, false) => view! {
+            <ActionForm action=update attr:data-test="facilitator-form">
+                <input type="hidden" name="id" value=id/>
+                <FacilitatorFields form/>
+                <button type="submit" class="button" data-test="facilitator-submit">
+                    "Enregistrer"
+                </button>
+            </ActionForm>
+            <ActionForm action=archive attr:class="danger-zone">
+                <input type="hidden" name="id" value=id/>
+                <p>
+                    "Archiver retire l'intervenant de la liste et l'empêche de se connecter. Les séances qu'il a animées gardent son nom. Il peut être rétabli ensuite."
+                </p>
+                <label class="checkbox">
+                    <input type="checkbox" name="confirm" required/>
+                    " Je confirme l'archivage"
+                </label>
+                <button type="submit" class="button button--danger" data-test="archive-facilitator">
+                    "Archiver"
+                </button>
+            </ActionForm>
+        }
+            .into_any(),
+        (true, true) => view! {
+            <FacilitatorReadOnly form/>
+            <ActionForm action=restore attr:class="danger-zone" attr:data-test="restore-form">
+                <input type="hidden" name="id" value=id/>
+                <p>"Rétablir l'intervenant le remet dans la liste ; il pourra de nouveau se connecter en demandant un lien."</p>
+                <button type="submit" class="button button--secondary" data-test="restore-facilitator">
+                    "Rétablir"
+                </button>
+            </ActionForm>
+        }
+            .into_any(),
+        (false, _) => view! {
+            <FacilitatorReadOnly form/>
+            <p class="notice" data-test="facilitator-kept-by">
+                "Sa fiche est tenue par la coordination et par les Missions Locales dont il anime des séances (ou, tant qu'il n'en anime aucune, par la personne qui l'a ajouté)."
+            </p>
+        }
+            .into_any(),
+    };
+    view! {
+        <h1>{title}</h1>
+        {archived.then(|| view! { <p class="lead"><strong data-test="archived">"Intervenant archivé"</strong></p> })}
+        {body}
+    }
+}
+
+#[component]
+fn FacilitatorReadOnly(form: FacilitatorForm) -> impl IntoView {
+    view! {
+        <dl class="record" data-test="facilitator-details">
+            <dt>"Structure"</dt>
+            <dd>{form.organisation}</dd>
+            <dt>"E-mail"</dt>
+            <dd>{form.email}</dd>
+            <dt>"Téléphone"</dt>
+            <dd>{form.phone}</dd>
+        </dl>
     }
 }
 

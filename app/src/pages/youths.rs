@@ -68,6 +68,7 @@ pub fn NewYouthPage() -> impl IntoView {
                                 <YouthFields
                                     form=YouthForm::default()
                                     referents
+                                    referent_fixed=None
                                     disability_visible=true
                                     judicial_supervision_visible=true
                                     editing=false
@@ -165,12 +166,14 @@ fn YouthFile(
         age,
         archived,
         editable,
+        referent_editable,
         disability_visible,
         judicial_supervision_visible,
         history,
         path,
     } = youth;
     let title = format!("{} {}", form.first_name, form.last_name);
+    let referent_fixed = (!referent_editable).then(|| referent_name.clone());
     view! {
         <h1 data-test="youth-name">{title}</h1>
         <p class="lead">
@@ -181,7 +184,16 @@ fn YouthFile(
             view! {
                 <ActionForm action=update attr:data-test="youth-form">
                     <input type="hidden" name="id" value=id/>
-                    <YouthFields form referents disability_visible judicial_supervision_visible editing=true/>
+                    // The version the form was filled from: a save over a newer one is refused.
+                    <input type="hidden" name="youth[version]" value=form.version.clone()/>
+                    <YouthFields
+                        form
+                        referents
+                        referent_fixed
+                        disability_visible
+                        judicial_supervision_visible
+                        editing=true
+                    />
                     <button type="submit" class="button" data-test="youth-submit">
                         "Enregistrer"
                     </button>
@@ -366,6 +378,8 @@ fn YouthReadOnly(
 fn YouthFields(
     form: YouthForm,
     referents: Vec<CounsellorOption>,
+    /// The referent's name, when the reader may not name another one: shown, not offered.
+    referent_fixed: Option<String>,
     disability_visible: bool,
     judicial_supervision_visible: bool,
     editing: bool,
@@ -403,18 +417,33 @@ fn YouthFields(
         </fieldset>
         <fieldset>
             <legend>"Parcours"</legend>
-            <label for="referent">"Conseiller·ère référent·e"</label>
-            <select id="referent" name="youth[referent_id]" data-test="referent">
-                {(!editing).then(|| view! { <option value="">"Moi-même"</option> })}
-                {referents
-                    .into_iter()
-                    .map(|referent| {
-                        let id = referent.id.to_string();
-                        let selected = id == selected_referent;
-                        view! { <option value=id selected=selected>{referent.label}</option> }
-                    })
-                    .collect_view()}
-            </select>
+            {match referent_fixed {
+                // The current referent is posted back as it is: the service keeps it.
+                Some(name) => view! {
+                    <input type="hidden" name="youth[referent_id]" value=selected_referent.clone()/>
+                    <p data-test="referent-fixed">
+                        "Conseiller·ère référent·e : " <strong>{name}</strong>
+                        <br/>
+                        <small>"Seul le ou la référent·e, ou la coordination, peut confier ce jeune à quelqu'un d'autre."</small>
+                    </p>
+                }
+                    .into_any(),
+                None => view! {
+                    <label for="referent">"Conseiller·ère référent·e"</label>
+                    <select id="referent" name="youth[referent_id]" data-test="referent">
+                        {(!editing).then(|| view! { <option value="">"Moi-même"</option> })}
+                        {referents
+                            .into_iter()
+                            .map(|referent| {
+                                let id = referent.id.to_string();
+                                let selected = id == selected_referent;
+                                view! { <option value=id selected=selected>{referent.label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                }
+                    .into_any(),
+            }}
             <label for="programme_entry_date">"Entrée dans le programme"</label>
             <input id="programme_entry_date" name="youth[programme_entry_date]" type="date" value=form.programme_entry_date required data-test="entry-date"/>
             {editing

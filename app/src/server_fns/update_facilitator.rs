@@ -12,6 +12,7 @@ pub async fn update_facilitator(id: i32, facilitator: FacilitatorForm) -> Result
         &crate::session::current_actor(),
         id,
         &facilitator,
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

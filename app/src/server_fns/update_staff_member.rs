@@ -12,6 +12,7 @@ pub async fn update_staff_member(id: i32, staff: StaffForm) -> Result<(), AppErr
         &crate::session::current_actor(),
         id,
         &staff,
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

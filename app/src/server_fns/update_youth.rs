@@ -12,6 +12,7 @@ pub async fn update_youth(id: i32, youth: YouthForm) -> Result<(), AppError> {
         &crate::session::current_actor(),
         id,
         &youth,
+        &state.mail,
         chrono::Utc::now(),
     )
     .await?;

@@ -42,6 +42,35 @@ pub struct SensitiveFlagsVisibility {
     pub judicial_supervision: bool,
 }
 
+/// What access decisions need to know about a guest facilitator.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FacilitatorFile {
+    /// The Mission Locales organising the sessions they run or ran (any status).
+    pub session_mission_locales: Vec<i32>,
+    /// The staff member who added them, when it was recorded.
+    pub added_by: Option<i32>,
+}
+
+/// Whom a message in the outbox is about, for the failed-mail list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MailSubject {
+    /// A message about no one in particular.
+    Nobody,
+    Youth {
+        file: YouthFile,
+        archived: bool,
+    },
+    /// A staff member: a counsellor of `mission_locale_id`, or a coordinator (`None`).
+    Staff {
+        mission_locale_id: Option<i32>,
+        archived: bool,
+    },
+    Facilitator {
+        file: FacilitatorFile,
+        archived: bool,
+    },
+}
+
 /// Which youths' files an actor can list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum YouthScope {
@@ -197,6 +226,66 @@ impl Actor {
         }
     }
 
+    /// Naming another referent for a youth: the current referent (handing the youth over) and
+    /// coordinators. A colleague could otherwise name themself referent and so read the
+    /// sensitive flags (see [`Actor::sensitive_flags_visible`]).
+    pub fn may_change_referent(&self, youth: &YouthFile) -> bool {
+        match self {
+            Actor::Coordinator { .. } => true,
+            Actor::Counsellor { person_id, .. } => *person_id == youth.referent_id,
+            Actor::Anonymous | Actor::Youth { .. } | Actor::Facilitator { .. } => false,
+        }
+    }
+
+    /// Correcting, archiving and restoring a guest facilitator: coordinators, and the
+    /// counsellors of the Mission Locales whose sessions they run. One who runs no session yet
+    /// is kept by the counsellor who added them (and coordinators); when nobody recorded who
+    /// did, by coordinators only. Every staff member may still read them, to plan with them.
+    pub fn may_edit_facilitator(&self, facilitator: &FacilitatorFile) -> bool {
+        match self {
+            Actor::Coordinator { .. } => true,
+            Actor::Counsellor {
+                person_id,
+                mission_locale_id,
+                ..
+            } => {
+                if facilitator.session_mission_locales.is_empty() {
+                    facilitator.added_by == Some(*person_id)
+                } else {
+                    facilitator
+                        .session_mission_locales
+                        .contains(mission_locale_id)
+                }
+            }
+            Actor::Anonymous | Actor::Youth { .. } | Actor::Facilitator { .. } => false,
+        }
+    }
+
+    /// A message that could not be delivered, in the failed-mail list (and resending it):
+    /// coordinators see them all; a counsellor those about the youths they may read and the
+    /// staff of their Mission Locale, and those about the facilitators they keep — never about
+    /// an archived person (a file closed for good is the coordinators' business) nor about no
+    /// one (the address may be anyone's). Nobody else sees the list.
+    pub fn may_see_mail_about(&self, subject: &MailSubject) -> bool {
+        match self {
+            Actor::Coordinator { .. } => true,
+            Actor::Counsellor {
+                mission_locale_id, ..
+            } => match subject {
+                MailSubject::Nobody => false,
+                MailSubject::Youth { file, archived } => !archived && self.may_view_youth(file),
+                MailSubject::Staff {
+                    mission_locale_id: theirs,
+                    archived,
+                } => !archived && *theirs == Some(*mission_locale_id),
+                MailSubject::Facilitator { file, archived } => {
+                    !archived && self.may_edit_facilitator(file)
+                }
+            },
+            Actor::Anonymous | Actor::Youth { .. } | Actor::Facilitator { .. } => false,
+        }
+    }
+
     /// Only the referent counsellor, the matching specialists (of any Mission Locale: they serve
     /// the whole federation) and coordinators read the flags; never other counsellors,
     /// facilitators or youths. A youth's own access to their data (GDPR art. 15) goes through
@@ -333,6 +422,126 @@ mod tests {
             assert!(!outsider.may_manage_staff(), "{outsider:?}");
             assert!(!outsider.may_edit_site(ML_BONDY), "{outsider:?}");
             assert!(!outsider.may_edit_catalogue(), "{outsider:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_referent_or_a_coordinator_names_another_referent() {
+        let cases = [
+            ("coordinator", Actor::Coordinator { person_id: 1 }, true),
+            ("referent", counsellor(10, ML_BONDY, false, false), true),
+            (
+                "counsellor of the same ML",
+                counsellor(11, ML_BONDY, false, false),
+                false,
+            ),
+            (
+                "specialist of the same ML",
+                counsellor(13, ML_BONDY, true, true),
+                false,
+            ),
+            (
+                "counsellor of another ML",
+                counsellor(12, ML_PANTIN, false, false),
+                false,
+            ),
+            ("the youth", Actor::Youth { person_id: 500 }, false),
+            ("facilitator", Actor::Facilitator { person_id: 700 }, false),
+            ("anonymous", Actor::Anonymous, false),
+        ];
+        for (who, actor, expected) in cases {
+            assert_eq!(actor.may_change_referent(&youth()), expected, "{who}");
+        }
+    }
+
+    #[test]
+    fn facilitators_are_kept_by_the_mission_locales_they_work_for() {
+        let coordinator = Actor::Coordinator { person_id: 1 };
+        let adder = counsellor(10, ML_BONDY, false, false);
+        let colleague = counsellor(11, ML_BONDY, false, false);
+        let pantin = counsellor(12, ML_PANTIN, false, false);
+        let new = FacilitatorFile {
+            session_mission_locales: Vec::new(),
+            added_by: Some(10),
+        };
+        assert!(coordinator.may_edit_facilitator(&new));
+        assert!(adder.may_edit_facilitator(&new));
+        assert!(!colleague.may_edit_facilitator(&new));
+        assert!(!pantin.may_edit_facilitator(&new));
+        let unknown_adder = FacilitatorFile::default();
+        assert!(coordinator.may_edit_facilitator(&unknown_adder));
+        assert!(!adder.may_edit_facilitator(&unknown_adder));
+        let working_for_pantin = FacilitatorFile {
+            session_mission_locales: vec![ML_PANTIN],
+            added_by: Some(10),
+        };
+        assert!(pantin.may_edit_facilitator(&working_for_pantin));
+        assert!(coordinator.may_edit_facilitator(&working_for_pantin));
+        assert!(
+            !adder.may_edit_facilitator(&working_for_pantin),
+            "once they work for others, those others keep them"
+        );
+        let for_both = FacilitatorFile {
+            session_mission_locales: vec![ML_PANTIN, ML_BONDY],
+            added_by: None,
+        };
+        assert!(
+            colleague.may_edit_facilitator(&for_both) && pantin.may_edit_facilitator(&for_both)
+        );
+        for outsider in [
+            Actor::Anonymous,
+            Actor::Youth { person_id: 500 },
+            Actor::Facilitator { person_id: 700 },
+        ] {
+            assert!(!outsider.may_edit_facilitator(&for_both), "{outsider:?}");
+        }
+    }
+
+    #[test]
+    fn failed_mail_is_seen_by_those_who_may_see_its_person() {
+        let coordinator = Actor::Coordinator { person_id: 1 };
+        let bondy = counsellor(11, ML_BONDY, false, false);
+        let pantin = counsellor(12, ML_PANTIN, false, false);
+        let youth_subject = |archived| MailSubject::Youth {
+            file: youth(),
+            archived,
+        };
+        let staff = |ml: Option<i32>, archived| MailSubject::Staff {
+            mission_locale_id: ml,
+            archived,
+        };
+        let facilitator = MailSubject::Facilitator {
+            file: FacilitatorFile {
+                session_mission_locales: vec![ML_BONDY],
+                added_by: None,
+            },
+            archived: false,
+        };
+        let cases = [
+            (youth_subject(false), true, false),
+            (youth_subject(true), false, false),
+            (staff(Some(ML_BONDY), false), true, false),
+            (staff(Some(ML_BONDY), true), false, false),
+            (staff(Some(ML_PANTIN), false), false, true),
+            (staff(None, false), false, false),
+            (facilitator, true, false),
+            (MailSubject::Nobody, false, false),
+        ];
+        for (subject, by_bondy, by_pantin) in cases {
+            assert!(coordinator.may_see_mail_about(&subject), "{subject:?}");
+            assert_eq!(bondy.may_see_mail_about(&subject), by_bondy, "{subject:?}");
+            assert_eq!(
+                pantin.may_see_mail_about(&subject),
+                by_pantin,
+                "{subject:?}"
+            );
+            for outsider in [
+                Actor::Anonymous,
+                Actor::Youth { person_id: 500 },
+                Actor::Facilitator { person_id: 700 },
+            ] {
+                assert!(!outsider.may_see_mail_about(&subject), "{outsider:?}");
+            }
         }
     }
 

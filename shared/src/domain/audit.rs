@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::SensitiveFlagsVisibility;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuditAction {
@@ -15,6 +17,7 @@ pub enum AuditAction {
     FacilitatorCreated,
     FacilitatorUpdated,
     FacilitatorArchived,
+    FacilitatorRestored,
     StaffCreated,
     StaffUpdated,
     StaffArchived,
@@ -30,7 +33,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -41,6 +44,7 @@ impl AuditAction {
         AuditAction::FacilitatorCreated,
         AuditAction::FacilitatorUpdated,
         AuditAction::FacilitatorArchived,
+        AuditAction::FacilitatorRestored,
         AuditAction::StaffCreated,
         AuditAction::StaffUpdated,
         AuditAction::StaffArchived,
@@ -67,6 +71,7 @@ impl AuditAction {
             AuditAction::FacilitatorCreated => "facilitator_created",
             AuditAction::FacilitatorUpdated => "facilitator_updated",
             AuditAction::FacilitatorArchived => "facilitator_archived",
+            AuditAction::FacilitatorRestored => "facilitator_restored",
             AuditAction::StaffCreated => "staff_created",
             AuditAction::StaffUpdated => "staff_updated",
             AuditAction::StaffArchived => "staff_archived",
@@ -101,6 +106,7 @@ impl AuditAction {
             AuditAction::FacilitatorCreated => "Intervenant ajouté",
             AuditAction::FacilitatorUpdated => "Intervenant modifié",
             AuditAction::FacilitatorArchived => "Intervenant archivé",
+            AuditAction::FacilitatorRestored => "Intervenant rétabli",
             AuditAction::StaffCreated => "Compte d'équipe créé",
             AuditAction::StaffUpdated => "Compte d'équipe modifié",
             AuditAction::StaffArchived => "Compte d'équipe archivé",
@@ -115,6 +121,32 @@ impl AuditAction {
             AuditAction::WorkshopTypeRestored => "Atelier du catalogue rétabli",
         }
     }
+}
+
+/// Between the changes listed on one line of the audit log.
+pub const CHANGES_SEPARATOR: &str = " ; ";
+/// What the log says when a youth's disability flag changed: never its value.
+pub const DISABILITY_FLAG_CHANGED: &str = "reconnaissance de handicap modifiée";
+/// What the log says when a youth's justice flag changed: never its value.
+pub const JUSTICE_FLAG_CHANGED: &str = "suivi judiciaire modifié";
+/// What the log says when an email address changed: the addresses themselves stay out of it.
+pub const EMAIL_CHANGED: &str = "adresse e-mail modifiée";
+
+/// The details of a line of a youth's history as a reader who sees `flags` may read them: the
+/// change of a flag they may not see is left out (the date it changed tells something too).
+/// `None` when nothing is left of a line that was only about such a change.
+pub fn history_details_for(details: &str, flags: SensitiveFlagsVisibility) -> Option<String> {
+    if details.is_empty() {
+        return Some(String::new());
+    }
+    let kept: Vec<&str> = details
+        .split(CHANGES_SEPARATOR)
+        .filter(|change| {
+            (flags.disability || *change != DISABILITY_FLAG_CHANGED)
+                && (flags.judicial_supervision || *change != JUSTICE_FLAG_CHANGED)
+        })
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(CHANGES_SEPARATOR))
 }
 
 /// What an emailed link is for: a link for one purpose never serves the other.
@@ -143,6 +175,43 @@ mod tests {
             assert_eq!(AuditAction::from_code(action.code()), Some(action));
         }
         assert_eq!(AuditAction::from_code("nope"), None);
+    }
+
+    #[test]
+    fn flag_changes_reach_only_those_who_see_the_flag() {
+        let both = SensitiveFlagsVisibility {
+            disability: true,
+            judicial_supervision: true,
+        };
+        let disability_only = SensitiveFlagsVisibility {
+            disability: true,
+            judicial_supervision: false,
+        };
+        let none = SensitiveFlagsVisibility::default();
+        let mixed = "téléphone : — → +33612345678 ; reconnaissance de handicap modifiée ; suivi judiciaire modifié";
+        assert_eq!(history_details_for(mixed, both).as_deref(), Some(mixed));
+        assert_eq!(
+            history_details_for(mixed, disability_only).as_deref(),
+            Some("téléphone : — → +33612345678 ; reconnaissance de handicap modifiée")
+        );
+        assert_eq!(
+            history_details_for(mixed, none).as_deref(),
+            Some("téléphone : — → +33612345678")
+        );
+        assert_eq!(history_details_for(JUSTICE_FLAG_CHANGED, none), None);
+        assert_eq!(
+            history_details_for(JUSTICE_FLAG_CHANGED, disability_only),
+            None
+        );
+        assert_eq!(
+            history_details_for(DISABILITY_FLAG_CHANGED, disability_only).as_deref(),
+            Some(DISABILITY_FLAG_CHANGED)
+        );
+        assert_eq!(history_details_for("", none).as_deref(), Some(""));
+        assert_eq!(
+            history_details_for("Référent·e : Ingrid Martin", none).as_deref(),
+            Some("Référent·e : Ingrid Martin")
+        );
     }
 
     #[test]

@@ -24,7 +24,9 @@ mod session;
 mod theme;
 mod youth_path;
 
-pub use access::{Actor, SensitiveFlagsVisibility, YouthFile, YouthScope};
+pub use access::{
+    Actor, FacilitatorFile, MailSubject, SensitiveFlagsVisibility, YouthFile, YouthScope,
+};
 pub use attendance::{
     AttendanceDocumentView, AttendanceLineView, AttendanceSheetDocument, AttendanceStatus,
     AttendanceView, CHECK_IN_CODE_DIGITS, CHECK_IN_CODE_PERIOD_SECONDS, CheckInScreen, EU_MENTION,
@@ -34,7 +36,10 @@ pub use attendance::{
     paper_scan_too_large, parse_check_in_code, parse_correction_reason, roll_call_open,
     status_on_arrival, strokes_text,
 };
-pub use audit::{AuditAction, LinkPurpose};
+pub use audit::{
+    AuditAction, CHANGES_SEPARATOR, DISABILITY_FLAG_CHANGED, EMAIL_CHANGED, JUSTICE_FLAG_CHANGED,
+    LinkPurpose, history_details_for,
+};
 pub use catalogue::{
     WorkshopTypeDetails, WorkshopTypeForm, WorkshopTypeRecord, WorkshopTypeSummary, format_duration,
 };
@@ -68,8 +73,8 @@ pub use people_records::{
     YouthForm, YouthRecord,
 };
 pub use people_views::{
-    AuditLine, CounsellorOption, FacilitatorSummary, MissionLocaleOption, StaffSummary,
-    YouthDetails, YouthSummary,
+    AuditLine, CounsellorOption, FacilitatorDetails, FacilitatorSummary, MissionLocaleOption,
+    StaffSummary, YouthDetails, YouthSummary,
 };
 pub use person::{
     Gender, PROGRAMME_MAX_AGE, PROGRAMME_MIN_AGE, PersonName, age_on, check_programme_age,

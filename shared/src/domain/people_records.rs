@@ -30,6 +30,10 @@ pub struct YouthForm {
     pub disability_recognised: Option<String>,
     #[serde(default)]
     pub judicial_supervision: Option<String>,
+    /// Only on the edit form (a hidden field): the version of the file the form was filled
+    /// from, so that a save over someone else's newer one is refused rather than lost.
+    #[serde(default)]
+    pub version: String,
 }
 
 /// How a youth's programme ended, as the funder counts it.

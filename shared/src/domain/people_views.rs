@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{YouthForm, YouthPath};
+use super::{FacilitatorForm, YouthForm, YouthPath};
 
 /// A line of a youth list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +32,8 @@ pub struct YouthDetails {
     pub age: u32,
     pub archived: bool,
     pub editable: bool,
+    /// Whether this reader may name another referent (the referent and coordinators).
+    pub referent_editable: bool,
     /// Which sensitive flags this reader may see and change.
     pub disability_visible: bool,
     pub judicial_supervision_visible: bool,
@@ -67,6 +69,20 @@ pub struct FacilitatorSummary {
     pub organisation: String,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// Archived facilitators are listed last, to be found and restored.
+    pub archived: bool,
+}
+
+/// A guest facilitator's page: their details, and whether this reader keeps them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacilitatorDetails {
+    pub id: i32,
+    /// Pre-fills the edit form.
+    pub form: FacilitatorForm,
+    pub archived: bool,
+    /// Whether this reader may correct, archive and restore them
+    /// (`Actor::may_edit_facilitator`).
+    pub editable: bool,
 }
 
 /// A line of the staff list.

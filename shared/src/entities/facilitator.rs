@@ -8,6 +8,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub person_id: i32,
     pub organisation: String,
+    /// The staff member who added them, when known (see `Actor::may_edit_facilitator`).
+    pub added_by: Option<i32>,
     #[sea_orm(belongs_to, from = "person_id", to = "id")]
     pub person: BelongsTo<super::person::Entity>,
 }

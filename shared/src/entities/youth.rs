@@ -17,6 +17,8 @@ pub struct Model {
     pub exit_outcome: Option<String>,
     pub disability_recognised: bool,
     pub judicial_supervision: bool,
+    /// Raised by every save of the file: a form filled from an older version is refused.
+    pub version: i32,
     #[sea_orm(belongs_to, from = "person_id", to = "id")]
     pub person: BelongsTo<super::person::Entity>,
 }

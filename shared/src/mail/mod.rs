@@ -2,6 +2,7 @@
 //! `.eml` files, the zero-set-up default of `make run`. Chosen by configuration; callers only
 //! see [`Mailer::send`].
 
+pub mod address_change_wording;
 pub mod calendar;
 pub mod compose;
 pub mod follow_up_wording;

@@ -8,17 +8,18 @@ use crate::domain::{Actor, AuditAction};
 use crate::services::begin_write::begin_write;
 use crate::services::identify_actor::revoke_sessions_of;
 use crate::services::record_audit_event;
-use crate::services::update_facilitator::load_facilitator_for;
+use crate::services::update_facilitator::load_facilitator_to_edit;
 
-/// Staff archive a guest facilitator who no longer comes: they leave the list and cannot sign
-/// in; the sessions they ran keep their name.
+/// Staff who keep a guest facilitator archive them when they no longer come: they leave the
+/// list and cannot sign in; the sessions they ran keep their name. `restore_facilitator` brings
+/// them back.
 pub async fn archive_facilitator(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
     id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    let (_, person) = load_facilitator_for(db, actor, id).await?;
+    let person = load_facilitator_to_edit(db, actor, id).await?.person;
     if person.archived_at.is_some() {
         return Ok(());
     }

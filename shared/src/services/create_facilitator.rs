@@ -46,6 +46,7 @@ pub async fn create_facilitator(
     facilitator::ActiveModel {
         person_id: Set(person.id),
         organisation: Set(record.organisation.clone()),
+        added_by: Set(Some(actor_id)),
     }
     .insert(&txn)
     .await?;

@@ -60,6 +60,7 @@ pub async fn create_youth(
             .map(|(_, outcome)| outcome.code().to_owned())),
         disability_recognised: Set(record.disability_recognised),
         judicial_supervision: Set(record.judicial_supervision),
+        version: Set(0),
     }
     .insert(&txn)
     .await?;

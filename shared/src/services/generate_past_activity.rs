@@ -207,6 +207,7 @@ pub async fn generate_past_activity(
                 exit_outcome: Set(exit.map(|(_, outcome)| outcome.code().to_owned())),
                 disability_recognised: Set(false),
                 judicial_supervision: Set(false),
+                version: Set(0),
             }
             .insert(db)
             .await?;

@@ -1,20 +1,21 @@
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
 use crate::ServiceError;
 use crate::domain::{Actor, FacilitatorSummary, PhoneNumber};
 use crate::entities::{facilitator, person};
 use crate::services::access_guard::require;
 
-/// The guest facilitators, for staff (to add one to a session, to call one).
+/// The guest facilitators, for staff (to add one to a session, to call one): those still
+/// coming by name, then the archived ones (to be restored).
 pub async fn list_facilitators(
     db: &impl ConnectionTrait,
     actor: &Actor,
 ) -> Result<Vec<FacilitatorSummary>, ServiceError> {
     require(actor, actor.may_manage_people())?;
-    Ok(facilitator::Entity::find()
+    let mut facilitators: Vec<FacilitatorSummary> = facilitator::Entity::find()
         .find_also_related(person::Entity)
-        .filter(person::Column::ArchivedAt.is_null())
         .order_by_asc(person::Column::LastName)
+        .order_by_asc(person::Column::FirstName)
         .all(db)
         .await?
         .into_iter()
@@ -27,7 +28,11 @@ pub async fn list_facilitators(
                 organisation: facilitator.organisation,
                 email: person.email,
                 phone: PhoneNumber::display_stored(person.phone.as_deref()),
+                archived: person.archived_at.is_some(),
             })
         })
-        .collect())
+        .collect();
+    // Stable: by name within each group.
+    facilitators.sort_by_key(|facilitator| facilitator.archived);
+    Ok(facilitators)
 }

@@ -7,9 +7,9 @@ use crate::services::access_guard::require;
 use crate::services::resend_failed_mail::may_see;
 
 /// The messages set aside after failing (a refused address, too many tries), newest first, for
-/// a counsellor to correct the address and resend. A counsellor sees those for people whose file
-/// they may view (their Mission Locale's youths) and for staff and facilitators; coordinators
-/// see them all.
+/// a counsellor to correct the address and resend. Coordinators see them all; a counsellor those
+/// about their Mission Locale's youths and staff and the facilitators they keep, none about an
+/// archived person or about no one (see `Actor::may_see_mail_about`).
 pub async fn list_failed_mail(
     db: &impl ConnectionTrait,
     actor: &Actor,

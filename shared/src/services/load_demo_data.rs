@@ -452,6 +452,7 @@ async fn insert_demo_people(
             exit_outcome: Set(None),
             disability_recognised: Set(index % 10 == 3),
             judicial_supervision: Set(index % 33 == 5),
+            version: Set(0),
         }
         .insert(db)
         .await?;
@@ -475,6 +476,7 @@ async fn insert_demo_people(
         facilitator::ActiveModel {
             person_id: Set(person.id),
             organisation: Set(organisation.to_owned()),
+            added_by: Set(None),
         }
         .insert(db)
         .await?;

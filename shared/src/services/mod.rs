@@ -64,7 +64,9 @@ mod request_password_reset;
 mod request_sign_in_link;
 mod resend_failed_mail;
 mod reset_password;
+mod restore_facilitator;
 mod restore_workshop_type;
+mod retire_old_address;
 mod send_due_reminders;
 mod send_no_contact_alerts;
 mod send_sheet_reminders;
@@ -164,6 +166,7 @@ pub use request_password_reset::request_password_reset;
 pub use request_sign_in_link::request_sign_in_link;
 pub use resend_failed_mail::resend_failed_mail;
 pub use reset_password::{RESET_LINK_NO_LONGER_VALID, reset_password};
+pub use restore_facilitator::restore_facilitator;
 pub use restore_workshop_type::restore_workshop_type;
 pub use send_due_reminders::{DEFAULT_REMINDERS, send_due_reminders};
 pub use send_no_contact_alerts::{

@@ -26,13 +26,23 @@ where
 {
     let bundle = load_bundle(db, session_id).await?;
     require(actor, actor.may_plan_for(bundle.session.mission_locale_id))?;
-    let name = youths_on_roster(db, vec![youth_id])
+    let youth = youths_on_roster(db, vec![youth_id])
         .await?
-        .remove(&youth_id)
-        .map(|youth| youth.name);
+        .remove(&youth_id);
 
     let txn = begin_write(db).await?;
     let mut locked = lock_roster(&txn, session_id).await?;
+    // The organisers see everyone who holds or awaits a place here; any other youth exists for
+    // them only if they may read the file: otherwise the refusal would name them.
+    let on_roster = locked.roster.standing(youth_id).is_some();
+    if !on_roster
+        && !youth
+            .as_ref()
+            .is_some_and(|youth| actor.may_view_youth(&youth.file))
+    {
+        return Err(ServiceError::NotFound);
+    }
+    let name = youth.map(|youth| youth.name);
     check_staff_roster_change(&facts_of(&locked.session, &bundle), now)
         .map_err(|refusal| ServiceError::Invalid(refusal.staff_message(name.as_deref())))?;
     if locked.roster.standing(youth_id) == Some(Standing::Registered) {

@@ -41,6 +41,11 @@ where
 
     let txn = begin_write(db).await?;
     let mut locked = lock_roster(&txn, session_id).await?;
+    // The organisers see everyone who has or had a place here; any other youth exists for them
+    // only if they may read the file: otherwise the refusal would name them.
+    if locked.row(youth_id).is_none() && !actor.may_view_youth(&youth.file) {
+        return Err(ServiceError::NotFound);
+    }
     let facts = facts_of(&locked.session, &bundle);
     check_staff_roster_change(&facts, now)
         .map_err(|refusal| ServiceError::Invalid(refusal.staff_message(Some(&youth.name))))?;

@@ -3,10 +3,11 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
-use crate::domain::Actor;
+use crate::domain::{Actor, MailSubject, YouthFile};
 use crate::entities::mail_outbox::{self, Column, Entity};
+use crate::entities::{facilitator, person, staff_member, youth};
 use crate::services::access_guard::require;
-use crate::services::enrolment_records::youths_on_roster;
+use crate::services::update_facilitator::facilitator_file;
 
 /// Puts a set-aside message back in the queue, as it was (same Message-ID: a mail client that
 /// got it after all shows it once). Asking again once it is queued or sent changes nothing. A
@@ -40,19 +41,59 @@ pub async fn resend_failed_mail(
     Ok(())
 }
 
-/// A message for a youth is seen by those who may view the youth's file; others by all staff.
+/// Whether `actor` may see (and resend) `row`: see `Actor::may_see_mail_about`.
 pub(crate) async fn may_see(
     db: &impl ConnectionTrait,
     actor: &Actor,
     row: &mail_outbox::Model,
 ) -> Result<bool, ServiceError> {
-    let Some(person_id) = row.person_id else {
-        return Ok(true);
+    if matches!(actor, Actor::Coordinator { .. }) {
+        return Ok(true); // sees them all: no need to read whom it is about
+    }
+    Ok(actor.may_see_mail_about(&mail_subject(db, row.person_id).await?))
+}
+
+/// Whom a message is about, as the access policy judges it.
+async fn mail_subject(
+    db: &impl ConnectionTrait,
+    person_id: Option<i32>,
+) -> Result<MailSubject, ServiceError> {
+    let Some(person_id) = person_id else {
+        return Ok(MailSubject::Nobody);
     };
-    Ok(
-        match youths_on_roster(db, vec![person_id]).await?.get(&person_id) {
-            Some(youth) => actor.may_view_youth(&youth.file),
-            None => true,
-        },
-    )
+    let Some(person) = person::Entity::find_by_id(person_id).one(db).await? else {
+        return Ok(MailSubject::Nobody);
+    };
+    let archived = person.archived_at.is_some();
+    if let Some(youth) = youth::Entity::find_by_id(person_id).one(db).await? {
+        let referent = staff_member::Entity::find_by_id(youth.referent_id)
+            .one(db)
+            .await?;
+        return Ok(match referent.and_then(|staff| staff.mission_locale_id) {
+            Some(mission_locale_id) => MailSubject::Youth {
+                file: YouthFile {
+                    person_id,
+                    referent_id: youth.referent_id,
+                    mission_locale_id,
+                },
+                archived,
+            },
+            None => MailSubject::Nobody, // a referent without a Mission Locale: a data error
+        });
+    }
+    if let Some(staff) = staff_member::Entity::find_by_id(person_id).one(db).await? {
+        return Ok(MailSubject::Staff {
+            mission_locale_id: staff
+                .mission_locale_id
+                .filter(|_| staff.role != "coordinator"),
+            archived,
+        });
+    }
+    if let Some(facilitator) = facilitator::Entity::find_by_id(person_id).one(db).await? {
+        return Ok(MailSubject::Facilitator {
+            file: facilitator_file(db, &facilitator).await?,
+            archived,
+        });
+    }
+    Ok(MailSubject::Nobody)
 }

@@ -5,19 +5,24 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, StaffForm, StaffRecord};
+use crate::domain::{Actor, AuditAction, CHANGES_SEPARATOR, EMAIL_CHANGED, StaffForm, StaffRecord};
 use crate::entities::{mission_locale, person, staff_member};
+use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
+use crate::services::retire_old_address::retire_old_address;
 use crate::services::youth_files::{check_email_is_free, unique_violation};
 
 /// A coordinator corrects a staff account: name, email, role, Mission Locale, specialities. The
-/// new rights apply at the next request (`identify_actor` reads the account every time).
+/// new rights apply at the next request (`identify_actor` reads the account every time). A new
+/// address spends the links sent to the old one (a welcome link sent to a typo would open the
+/// account) and ends the sessions, and the old address is told (see `retire_old_address`).
 pub async fn update_staff_member(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
     staff_id: i32,
     form: &StaffForm,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let Some(actor_id) = actor.person_id() else {
@@ -50,7 +55,26 @@ pub async fn update_staff_member(
         ));
     }
     check_email_is_free(db, Some(record.email.as_str()), Some(staff_id)).await?;
+    let mut changes = Vec::new();
+    let mut note = |label: &str, before: &str, after: &str| {
+        if before != after {
+            changes.push(format!("{label} : {before} → {after}"));
+        }
+    };
+    note("prénom", &person.first_name, record.first_name.as_str());
+    note("nom", &person.last_name, record.last_name.as_str());
+    if staff.mission_locale_id != record.mission_locale_id {
+        changes.push("rôle ou Mission Locale modifiés".to_owned());
+    }
+    if staff.disability_specialist != record.disability_specialist
+        || staff.justice_specialist != record.justice_specialist
+    {
+        changes.push("spécialités modifiées".to_owned());
+    }
     let txn = begin_write(db).await?;
+    if retire_old_address(&txn, &person, Some(record.email.as_str()), mail, now).await? {
+        changes.push(EMAIL_CHANGED.to_owned());
+    }
     let mut person = person.into_active_model();
     person.first_name = Set(record.first_name.as_str().to_owned());
     person.last_name = Set(record.last_name.as_str().to_owned());
@@ -72,7 +96,7 @@ pub async fn update_staff_member(
         Some(actor_id),
         AuditAction::StaffUpdated,
         Some(staff_id),
-        "",
+        changes.join(CHANGES_SEPARATOR),
         None,
         now,
     )

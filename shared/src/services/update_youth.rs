@@ -1,23 +1,45 @@
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, IntoActiveModel, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, ExitOutcome, Gender, YouthForm, YouthRecord, format_day};
+use crate::domain::{
+    Actor, AuditAction, CHANGES_SEPARATOR, DISABILITY_FLAG_CHANGED, EMAIL_CHANGED, ExitOutcome,
+    Gender, JUSTICE_FLAG_CHANGED, YouthForm, YouthRecord, format_day,
+};
+use crate::entities::youth;
+use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
+use crate::services::retire_old_address::retire_old_address;
 use crate::services::youth_files::{
     check_email_is_free, choose_referent, load_youth_for, unique_violation,
 };
 
+/// Refused when the file changed since the form was filled: saving would silently undo the
+/// other person's changes.
+pub const CHANGED_MEANWHILE: &str = "Quelqu'un d'autre a modifié entre-temps la fiche de ce jeune. \
+     Rien n'a été enregistré : rechargez la page pour voir la fiche à jour, puis refaites vos changements.";
+
+/// Refused when someone other than the referent or a coordinator names another referent.
+pub const REFERENT_KEPT: &str = "Seul le ou la référent·e du jeune, ou la coordination, peut le confier \
+     à un autre conseiller ou une autre conseillère. Rien n'a été enregistré : gardez le même référent \
+     pour enregistrer vos autres changements.";
+
 /// Saves the edit form of a youth's file and records what changed in the audit log. The
-/// sensitive flags the editor may not see keep their value, whatever the form says.
+/// sensitive flags the editor may not see keep their value, whatever the form says; only the
+/// referent and coordinators name another referent; a form filled from an older version of the
+/// file is refused ([`CHANGED_MEANWHILE`]); a new address spends the old one's links and
+/// sessions and tells it (see `retire_old_address`).
 pub async fn update_youth(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
     youth_id: i32,
     form: &YouthForm,
+    mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let loaded = load_youth_for(db, actor, youth_id).await?;
@@ -29,11 +51,18 @@ pub async fn update_youth(
             "Cette fiche est archivée : elle ne peut plus être modifiée.".into(),
         ));
     }
+    let changed_meanwhile = || ServiceError::Invalid(CHANGED_MEANWHILE.into());
+    if form.version.trim().parse::<i32>().ok() != Some(loaded.youth.version) {
+        return Err(changed_meanwhile());
+    }
     let record = YouthRecord::parse(form)?;
-    let referent = if form.referent_id.trim().is_empty() {
-        None
-    } else {
-        Some(choose_referent(db, actor, &form.referent_id).await?)
+    let referent = match form.referent_id.trim() {
+        "" => None,
+        same if same == loaded.youth.referent_id.to_string() => None,
+        _ if !actor.may_change_referent(&loaded.file) => {
+            return Err(ServiceError::Invalid(REFERENT_KEPT.into()));
+        }
+        other => Some(choose_referent(db, actor, other).await?),
     };
     let email = record.email.as_ref().map(|email| email.as_str().to_owned());
     check_email_is_free(db, email.as_deref(), Some(youth_id)).await?;
@@ -76,7 +105,6 @@ pub async fn update_youth(
         loaded.person.last_name.clone(),
         record.last_name.as_str().into(),
     );
-    note("e-mail", or_dash(&loaded.person.email), or_dash(&email));
     note("téléphone", or_dash(&loaded.person.phone), or_dash(&phone));
     note(
         "date de naissance",
@@ -132,16 +160,33 @@ pub async fn update_youth(
         loaded.youth.judicial_supervision
     };
     if disability != loaded.youth.disability_recognised {
-        changes.push("reconnaissance de handicap modifiée".into());
+        changes.push(DISABILITY_FLAG_CHANGED.into());
     }
     if judicial_supervision != loaded.youth.judicial_supervision {
-        changes.push("suivi judiciaire modifié".into());
-    }
-    if changes.is_empty() {
-        return Ok(());
+        changes.push(JUSTICE_FLAG_CHANGED.into());
     }
 
     let txn = begin_write(db).await?;
+    if retire_old_address(&txn, &loaded.person, email.as_deref(), mail, now).await? {
+        changes.push(EMAIL_CHANGED.into());
+    }
+    if changes.is_empty() {
+        return Ok(()); // nothing changed: nothing written, the version stays
+    }
+    // The file is still the version the form was filled from, or nothing is saved. On
+    // PostgreSQL this also locks the row until the commit (SQLite holds the write lock).
+    let bumped = youth::Entity::update_many()
+        .col_expr(
+            youth::Column::Version,
+            Expr::col(youth::Column::Version).add(1),
+        )
+        .filter(youth::Column::PersonId.eq(youth_id))
+        .filter(youth::Column::Version.eq(loaded.youth.version))
+        .exec(&txn)
+        .await?;
+    if bumped.rows_affected != 1 {
+        return Err(changed_meanwhile());
+    }
     let mut person = loaded.person.into_active_model();
     person.first_name = Set(record.first_name.as_str().to_owned());
     person.last_name = Set(record.last_name.as_str().to_owned());
@@ -167,7 +212,7 @@ pub async fn update_youth(
         actor.person_id(),
         AuditAction::YouthUpdated,
         Some(youth_id),
-        changes.join(" ; "),
+        changes.join(CHANGES_SEPARATOR),
         None,
         now,
     )

@@ -3,15 +3,16 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AuditAction, AuditLine, PARIS, PhoneNumber, YouthDetails, YouthForm, age_on,
-    format_instant, youth_path,
+    Actor, AuditAction, AuditLine, PARIS, PhoneNumber, SensitiveFlagsVisibility, YouthDetails,
+    YouthForm, age_on, format_instant, history_details_for, youth_path,
 };
 use crate::entities::{audit_event, person};
 use crate::services::youth_contacts::attended_sessions;
 use crate::services::youth_files::load_youth_for;
 
 /// A youth's file as `actor` may read it: the sensitive flags only for those who need them, the
-/// history (audit log) only for those who may edit it. The path (sessions attended month by
+/// history (audit log) only for those who may edit it, and in it the changes of a flag only for
+/// those who may see that flag. The path (sessions attended month by
 /// month) goes to whoever may read the file: it shows no more than the attendance sheets do.
 pub async fn view_youth(
     db: &impl ConnectionTrait,
@@ -23,7 +24,7 @@ pub async fn view_youth(
     let flags = actor.sensitive_flags_visible(&loaded.file);
     let editable = actor.may_edit_youth(&loaded.file) && loaded.person.archived_at.is_none();
     let history = if actor.may_edit_youth(&loaded.file) {
-        history_of(db, youth_id).await?
+        history_of(db, youth_id, flags).await?
     } else {
         Vec::new()
     };
@@ -58,6 +59,7 @@ pub async fn view_youth(
             exit_outcome: youth.exit_outcome.clone().unwrap_or_default(),
             disability_recognised: ticked(flags.disability, youth.disability_recognised),
             judicial_supervision: ticked(flags.judicial_supervision, youth.judicial_supervision),
+            version: youth.version.to_string(),
         },
         referent_name: format!(
             "{} {}",
@@ -67,6 +69,7 @@ pub async fn view_youth(
         age: age_on(youth.date_of_birth, today),
         archived: loaded.person.archived_at.is_some(),
         editable,
+        referent_editable: editable && actor.may_change_referent(&loaded.file),
         disability_visible: flags.disability,
         judicial_supervision_visible: flags.judicial_supervision,
         history,
@@ -74,10 +77,12 @@ pub async fn view_youth(
     })
 }
 
-/// The latest 50 events about a person, newest first, with the name of who acted.
+/// The latest 50 events about a person, newest first, with the name of who acted; the changes
+/// of a flag the reader may not see are left out.
 async fn history_of(
     db: &impl ConnectionTrait,
     subject_id: i32,
+    flags: SensitiveFlagsVisibility,
 ) -> Result<Vec<AuditLine>, ServiceError> {
     let events = audit_event::Entity::find()
         .filter(audit_event::Column::SubjectId.eq(subject_id))
@@ -93,18 +98,20 @@ async fn history_of(
         .await?;
     Ok(events
         .into_iter()
-        .map(|event| AuditLine {
-            at: format_instant(event.at),
-            actor_name: event
-                .actor_id
-                .and_then(|id| actors.iter().find(|person| person.id == id))
-                .map(|person| format!("{} {}", person.first_name, person.last_name))
-                .unwrap_or_else(|| "—".into()),
-            action: AuditAction::from_code(&event.action)
-                .map(AuditAction::label)
-                .unwrap_or("Action")
-                .to_owned(),
-            details: event.details,
+        .filter_map(|event| {
+            Some(AuditLine {
+                details: history_details_for(&event.details, flags)?,
+                at: format_instant(event.at),
+                actor_name: event
+                    .actor_id
+                    .and_then(|id| actors.iter().find(|person| person.id == id))
+                    .map(|person| format!("{} {}", person.first_name, person.last_name))
+                    .unwrap_or_else(|| "—".into()),
+                action: AuditAction::from_code(&event.action)
+                    .map(AuditAction::label)
+                    .unwrap_or("Action")
+                    .to_owned(),
+            })
         })
         .collect())
 }

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Brings an archived guest facilitator back.
+#[server]
+pub async fn restore_facilitator(id: i32) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::restore_facilitator(
+        &state.db,
+        &crate::session::current_actor(),
+        id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/intervenants/{id}?retabli=1"));
+    Ok(())
+}
