@@ -205,6 +205,52 @@ async fn every_kind_of_answer_carries_the_headers(backend: Backend) {
         assert_scripts_carry(&html, &nonce, path);
     }
 
+    // The paper scan's refusal, a page of the server's own: its one inline style is allowed by
+    // its hash, and nothing else inline.
+    let session_id = shared::entities::workshop_session::Entity::find()
+        .one(&app.db)
+        .await
+        .expect("a query")
+        .expect("a demo session")
+        .id;
+    let refused = app
+        .client
+        .post(format!(
+            "{}/seances/{session_id}/emargement/scan",
+            app.address
+        ))
+        .header("Origin", &app.address)
+        .header("Cookie", format!("ateliers_session={coordinator}"))
+        .header("Accept", "text/html")
+        .multipart(reqwest::multipart::Form::new().part(
+            "scan",
+            reqwest::multipart::Part::bytes(Vec::new()).file_name("vide.pdf"),
+        ))
+        .send()
+        .await
+        .expect("an answer");
+    assert!(refused.status().is_client_error(), "{}", refused.status());
+    let policy = assert_protected(&refused, "the scan's refusal");
+    let nonce = assert_page_policy(&policy, "the scan's refusal");
+    let html = refused.text().await.expect("a page");
+    assert!(html.contains("paper-scan-error"), "{html}");
+    assert_scripts_carry(&html, &nonce, "the scan's refusal");
+    let style = html
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(style, _)| style)
+        .expect("an inline style");
+    let hash = {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style.as_bytes()))
+    };
+    assert_eq!(
+        directive(&policy, "style-src"),
+        Some(vec!["'self'".to_owned(), format!("'sha256-{hash}'")]),
+        "{policy}"
+    );
+
     // Everything else: nothing may run or load in it.
     let strict = |policy: &str, what: &str| {
         assert_eq!(
