@@ -104,6 +104,46 @@ fn set_status_for_scripts(error: &AppError) {
     }
 }
 
+/// The pages of emailed links send only their origin as Referer (their address holds the
+/// token: see the server's `security_headers`), so Leptos, which sends a refused plain form
+/// back to its Referer, would send it to `/` and the error would be lost. This sends it back
+/// to `page`, the error in the address as Leptos writes it (the server signs it on the way).
+#[cfg(feature = "ssr")]
+pub fn back_to_page_on_error<F, T>(page: &str, result: Result<T, AppError>) -> Result<T, AppError>
+where
+    F: leptos::server_fn::ServerFn,
+{
+    use leptos::server_fn::error::ServerFnUrlError;
+    let plain_path = page
+        .bytes()
+        .all(|byte| byte.is_ascii_alphanumeric() || b"/-_".contains(&byte));
+    if let Err(error) = &result
+        && plain_path
+        && is_plain_form_post()
+        && let Ok(url) = ServerFnUrlError::new(F::PATH, error.clone())
+            .to_url(&format!("http://ateliers.invalid{page}"))
+    {
+        leptos_axum::redirect(&format!(
+            "{}?{}",
+            url.path(),
+            url.query().unwrap_or_default()
+        ));
+    }
+    result
+}
+
+/// A browser's form posted without JavaScript (it wants HTML back), rather than a script.
+#[cfg(feature = "ssr")]
+fn is_plain_form_post() -> bool {
+    leptos::prelude::use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|accept| accept.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    })
+}
+
 #[cfg(feature = "ssr")]
 impl From<shared::ServiceError> for AppError {
     fn from(error: shared::ServiceError) -> Self {

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./fixtures";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, test } from "./fixtures";
 import { linkMailedTo, SMTP_SERVER } from "./mail-sink";
 
 // On the SMTP server: youths sign in from mailed links read from the sink.

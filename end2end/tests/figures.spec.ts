@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, test } from "./fixtures";
 
 // Demo accounts (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins them).
 // The demo loads a generated past year (generate_past_activity), so the figures are not empty.

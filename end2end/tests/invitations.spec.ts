@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, test } from "./fixtures";
 
 // On the server that writes its mail to a folder, as `make run` does: the youth's sign-in link
 // and invitation are read at /courriels. One youth per project (both run at once on one

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, test } from "./fixtures";
 
 // `make run` writes mail to a folder and lists it at /courriels (the browser tests' server too).
 // The demo's first youth (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins it).

@@ -7,9 +7,10 @@ export const SMTP_SERVER = process.env.E2E_SMTP_BASE_URL ?? "http://127.0.0.1:31
 
 /**
  * Waits for the SMTP sink to receive a mail to `to` and returns the path of the link it carries
- * (`/connexion/...`), as the person would find it in their inbox.
+ * (`/connexion/...`, or `/mot-de-passe/...` for a password link), as the person would find it
+ * in their inbox.
  */
-export async function linkMailedTo(to: string): Promise<string> {
+export async function linkMailedTo(to: string, page: "connexion" | "mot-de-passe" = "connexion"): Promise<string> {
   const folder = process.env.E2E_SINK_DIR ?? "";
   let path = "";
   await expect(async () => {
@@ -20,8 +21,9 @@ export async function linkMailedTo(to: string): Promise<string> {
       .map((name) => readFileSync(join(folder, name), "utf8"))
       .find((message) => message.includes(to));
     expect(raw, `a mail to ${to}`).toBeTruthy();
-    const match = decodedBodies(raw ?? "").match(/https?:\/\/[^\s/]+(\/connexion\/[A-Za-z0-9_-]+)/);
-    expect(match, "a sign-in link").toBeTruthy();
+    const link = new RegExp(`https?://[^\\s/]+(/${page}/[A-Za-z0-9_-]+)`);
+    const match = decodedBodies(raw ?? "").match(link);
+    expect(match, `a /${page}/ link`).toBeTruthy();
     path = match![1];
   }).toPass({ timeout: 15_000 });
   return path;

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, test } from "./fixtures";
 import { linkMailedTo, SMTP_SERVER } from "./mail-sink";
 
 // The facilitator signs in from a mailed link: this journey runs on the SMTP server.

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./fixtures";
+import { expect } from "@playwright/test";
+import { expectNoAccessibilityViolations, test } from "./fixtures";
 
 // The demo's past year (generate_past_activity) leaves some sheets open, each session run by a
 // counsellor of its Mission Locale; the server's reminder worker tells each of them at start

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, test } from "./fixtures";
 import { linkMailedTo, SMTP_SERVER } from "./mail-sink";
 
 // These journeys run on the server that sends real SMTP to a sink; links are read from the sink.

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { expectNoAccessibilityViolations, test } from "./fixtures";
 
 // Demo accounts (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins them).
 const DEMO_COORDINATOR = "nadia.ferhat0@convergence93.example";

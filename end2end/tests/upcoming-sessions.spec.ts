@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAccessibilityViolations, expectNoAccessibilityViolationsWithoutScripts } from "./fixtures";
+import { expect } from "@playwright/test";
+import { expectNoAccessibilityViolations, expectNoAccessibilityViolationsWithoutScripts, test } from "./fixtures";
 
 test.describe("upcoming workshops, JavaScript on", () => {
   test("lists the demo sessions in French and filters by theme at once", async ({ page }) => {

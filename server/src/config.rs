@@ -49,7 +49,8 @@ pub struct Settings {
     pub smtp_url: String,
 
     /// The address people use to reach Ateliers, for links in mail (`https://...` also makes
-    /// cookies `Secure`). Defaults to `http://` + the listening address.
+    /// cookies `Secure` and adds HSTS). When set, requests for another Host are refused (421),
+    /// `/healthz` apart. Defaults to `http://` + the listening address, any Host accepted.
     #[arg(long, env = "ATELIERS_PUBLIC_URL")]
     pub public_url: Option<String>,
 

@@ -2,9 +2,11 @@
 //! Integration tests drive it through [`startup::Application`], exactly as `ateliers serve` does.
 
 pub mod config;
+pub mod form_errors;
 pub mod middleware;
 pub mod precompress;
 pub mod routes;
+pub mod security_headers;
 pub mod smtp_sink;
 pub mod startup;
 pub mod telemetry;

@@ -219,6 +219,11 @@ async fn read_scan_field(
     Ok(upload.unwrap_or_default())
 }
 
+/// The refusal page's only style, inline: the Content-Security-Policy allows it by its hash
+/// (`startup::router`).
+pub const REFUSAL_PAGE_STYLE: &str = "body{font:1.0625rem/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem;}\
+.notice{border-left:4px solid #b3261e;padding:0.5rem 1rem;background:#fdecea;}";
+
 /// A refused form without JavaScript: the French message on a small page, with its status and
 /// the way back to the roll-call.
 fn refusal_page(session_id: i32, error: &shared::ServiceError) -> axum::response::Response {
@@ -235,8 +240,7 @@ fn refusal_page(session_id: i32, error: &shared::ServiceError) -> axum::response
         "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>Scan non déposé — Ateliers</title>\
-<style>body{{font:1.0625rem/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem;}}\
-.notice{{border-left:4px solid #b3261e;padding:0.5rem 1rem;background:#fdecea;}}</style></head>\
+<style>{REFUSAL_PAGE_STYLE}</style></head>\
 <body><main><h1>Le scan n'a pas été déposé</h1>\
 <p class=\"notice\" role=\"alert\" data-test=\"paper-scan-error\">{message}</p>\
 <p>{back}</p></main></body></html>\n"

@@ -19,12 +19,15 @@ use app::state::AppState;
 use app::{App, shell};
 
 use crate::config::{MailBackend, Settings};
+use crate::form_errors::{FormErrorSeal, seal_form_errors};
 use crate::middleware::{identify_actor, reject_cross_site_requests};
 use crate::precompress::precompress_assets;
 use crate::routes::{
-    PAPER_SCAN_BODY_LIMIT, calendar_feed, download_attendance_document, download_local_mail,
-    export_figures, health_check, print_blank_attendance_sheet, upload_paper_sheet,
+    PAPER_SCAN_BODY_LIMIT, REFUSAL_PAGE_STYLE, calendar_feed, download_attendance_document,
+    download_local_mail, export_figures, health_check, print_blank_attendance_sheet,
+    upload_paper_sheet,
 };
+use crate::security_headers::{SecurityPolicy, provide_request_nonce, secure_responses};
 use crate::workers::{ReminderPlan, run_mail_dispatcher, run_reminders};
 
 /// A server bound to its port, ready to run, with its mail dispatcher.
@@ -107,6 +110,16 @@ impl Application {
         if settings.demo {
             print_demo_accounts(&db, &mail.site_url).await;
         }
+        let security = SecurityPolicy::new(settings.public_url.as_deref(), &[REFUSAL_PAGE_STYLE])?;
+        let form_errors = FormErrorSeal::new(
+            &shared::services::load_server_key(
+                &db,
+                crate::form_errors::KEY_NAME,
+                chrono::Utc::now(),
+            )
+            .await
+            .context("cannot read the server's keys")?,
+        );
         let state = AppState {
             leptos_options,
             db: db.clone(),
@@ -118,7 +131,7 @@ impl Application {
             reminders: settings.reminder_plan(state.mail.clone()),
             mailer: state.mailer.clone(),
             mail_dispatch_interval: Duration::from_millis(settings.mail_dispatch_interval_ms),
-            router: router(state),
+            router: router(state, security, form_errors),
             listener,
             db,
         })
@@ -169,7 +182,9 @@ impl Application {
     }
 }
 
-pub fn router(state: AppState) -> Router {
+/// Every route, behind the security headers and Host check (outermost), compression, the
+/// signed form errors, the actor and the CSRF check.
+pub fn router(state: AppState, security: SecurityPolicy, form_errors: FormErrorSeal) -> Router {
     let routes = generate_route_list(App);
     let pkg_dir = format!(
         "{}/{}",
@@ -215,16 +230,23 @@ pub fn router(state: AppState) -> Router {
             &state,
             routes,
             {
-                // Pages read the options to point at the (hashed) wasm of the islands.
+                // Pages read the options to point at the (hashed) wasm of the islands, and
+                // give their inline scripts the nonce of the answer's CSP.
                 let options = state.leptos_options.clone();
-                move || provide_context(options.clone())
+                move || {
+                    provide_context(options.clone());
+                    provide_request_nonce();
+                }
             },
             {
                 let options = state.leptos_options.clone();
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_request_nonce, shell))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             reject_cross_site_requests,
@@ -233,7 +255,15 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             identify_actor,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            form_errors,
+            seal_form_errors,
+        ))
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(
+            security,
+            secure_responses,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -7,15 +7,20 @@ use crate::error::AppError;
 #[server]
 pub async fn redeem_sign_in_link(token: String) -> Result<(), AppError> {
     use crate::session::{begin_session, client_ip};
-    let state = crate::state::app_state()?;
-    let signed_in = shared::services::redeem_sign_in_link(
-        &state.db,
-        &token,
-        client_ip().as_deref(),
-        chrono::Utc::now(),
-    )
-    .await?;
-    begin_session(&state, &signed_in).await;
-    leptos_axum::redirect("/accueil");
-    Ok(())
+    let page = format!("/connexion/{token}");
+    let result = async move {
+        let state = crate::state::app_state()?;
+        let signed_in = shared::services::redeem_sign_in_link(
+            &state.db,
+            &token,
+            client_ip().as_deref(),
+            chrono::Utc::now(),
+        )
+        .await?;
+        begin_session(&state, &signed_in).await;
+        leptos_axum::redirect("/accueil");
+        Ok(())
+    }
+    .await;
+    crate::error::back_to_page_on_error::<RedeemSignInLink, _>(&page, result)
 }

@@ -10,18 +10,23 @@ pub async fn reset_password(
     password_confirmation: String,
 ) -> Result<(), AppError> {
     use crate::session::{begin_session, client_ip};
-    let state = crate::state::app_state()?;
-    let password = shared::domain::NewPassword::parse(&password, &password_confirmation)
-        .map_err(shared::ServiceError::from)?;
-    let signed_in = shared::services::reset_password(
-        &state.db,
-        &token,
-        &password,
-        client_ip().as_deref(),
-        chrono::Utc::now(),
-    )
-    .await?;
-    begin_session(&state, &signed_in).await;
-    leptos_axum::redirect("/accueil");
-    Ok(())
+    let page = format!("/mot-de-passe/{token}");
+    let result = async move {
+        let state = crate::state::app_state()?;
+        let password = shared::domain::NewPassword::parse(&password, &password_confirmation)
+            .map_err(shared::ServiceError::from)?;
+        let signed_in = shared::services::reset_password(
+            &state.db,
+            &token,
+            &password,
+            client_ip().as_deref(),
+            chrono::Utc::now(),
+        )
+        .await?;
+        begin_session(&state, &signed_in).await;
+        leptos_axum::redirect("/accueil");
+        Ok(())
+    }
+    .await;
+    crate::error::back_to_page_on_error::<ResetPassword, _>(&page, result)
 }

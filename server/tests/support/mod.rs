@@ -260,12 +260,22 @@ pub enum Seed {
 /// The app's mail goes over SMTP to a sink on loopback; each message is also kept as a `.eml`
 /// file under `<target dir>/test-mail/<test>/<backend>/` for a person to open.
 pub async fn spawn_app(test: &str, backend: Backend, seed: Seed) -> Option<TestApp> {
-    spawn(test, backend, seed, None).await
+    spawn(test, backend, seed, None, |_| {}).await
+}
+
+/// Like [`spawn_app`], with settings of the test's own (a public URL, a site folder...).
+pub async fn spawn_app_with(
+    test: &str,
+    backend: Backend,
+    seed: Seed,
+    configure: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
+    spawn(test, backend, seed, None, configure).await
 }
 
 /// Like [`spawn_app`], on SQLite, with mail written as `.eml` files to `folder` (as in `make run`).
 pub async fn spawn_app_with_mail_folder(test: &str, folder: &std::path::Path) -> TestApp {
-    spawn(test, Backend::Sqlite, Seed::Empty, Some(folder))
+    spawn(test, Backend::Sqlite, Seed::Empty, Some(folder), |_| {})
         .await
         .expect("SQLite is always there")
 }
@@ -275,12 +285,13 @@ async fn spawn(
     backend: Backend,
     seed: Seed,
     mail_folder: Option<&std::path::Path>,
+    configure: impl FnOnce(&mut Settings),
 ) -> Option<TestApp> {
     let database = TestDatabase::create(backend).await?;
     let mail = SmtpSink::start(Some(test_mail_folder(test, backend)))
         .await
         .expect("the SMTP sink starts");
-    let settings = Settings {
+    let mut settings = Settings {
         database_url: database.url.clone(),
         site_addr: "127.0.0.1:0".parse().expect("valid address"),
         site_root: "target/site".to_owned(),
@@ -309,6 +320,7 @@ async fn spawn(
         mail_dispatch_interval_ms: 50,
         log_format: LogFormat::Text,
     };
+    configure(&mut settings);
     let application = Application::build(&settings).await.expect("the app starts");
     let settings = Settings {
         demo: false,

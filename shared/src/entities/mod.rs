@@ -18,6 +18,7 @@ pub mod no_contact_alert;
 pub mod person;
 pub mod rate_limit_event;
 pub mod room;
+pub mod server_key;
 pub mod session_audience;
 pub mod session_counsellor;
 pub mod session_event;
