@@ -2,10 +2,12 @@
 //! Integration tests drive it through [`startup::Application`], exactly as `ateliers serve` does.
 
 pub mod config;
+pub mod create_coordinator;
 pub mod middleware;
 pub mod precompress;
 pub mod routes;
 pub mod smtp_sink;
+pub mod start_checks;
 pub mod startup;
 pub mod telemetry;
 pub mod workers;

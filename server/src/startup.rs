@@ -25,12 +25,14 @@ use crate::routes::{
     PAPER_SCAN_BODY_LIMIT, calendar_feed, download_attendance_document, download_local_mail,
     export_figures, health_check, print_blank_attendance_sheet, upload_paper_sheet,
 };
+use crate::start_checks::{check_demo_mode, check_mail_backend};
 use crate::workers::{ReminderPlan, run_mail_dispatcher, run_reminders};
 
 /// A server bound to its port, ready to run, with its mail dispatcher.
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    state: AppState,
     db: DatabaseConnection,
     mailer: Mailer,
     mail_dispatch_interval: Duration,
@@ -58,14 +60,17 @@ async fn load_demo_past_year(db: &sea_orm::DatabaseConnection) -> anyhow::Result
 }
 
 impl Application {
-    /// Connects to the database, applies the migrations, loads the demo when asked, and binds.
+    /// Checks the mail backend, connects to the database, applies the migrations, checks that
+    /// the demo stays away from production, loads the demo when asked, and binds.
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let mailer = build_mailer(settings)?;
         let db = shared::services::connect_database(&settings.database_url)
             .await
             .context("cannot open the database")?;
         Migrator::up(&db, None)
             .await
             .context("cannot apply the migrations")?;
+        check_demo_mode(settings, &db).await?;
         if settings.demo && shared::services::load_demo_data(&db, chrono::Utc::now()).await? {
             tracing::info!("demo data loaded into the empty database");
             if settings.demo_past_year {
@@ -83,7 +88,6 @@ impl Application {
             .site_addr(listener.local_addr()?)
             .hash_files(hash_file_is_present())
             .build();
-        let mailer = build_mailer(settings)?;
         let site_url = settings.public_url.clone().unwrap_or_else(|| {
             format!(
                 "http://{}",
@@ -105,7 +109,7 @@ impl Application {
             }
         }
         if settings.demo {
-            print_demo_accounts(&db, &mail.site_url).await;
+            print_demo_accounts(&db, &mail.site_url, mailer.local_folder().is_some()).await;
         }
         let state = AppState {
             leptos_options,
@@ -113,12 +117,14 @@ impl Application {
             mailer,
             secure_cookies: mail.site_url.starts_with("https://"),
             mail,
+            demo: settings.demo,
         };
         Ok(Self {
             reminders: settings.reminder_plan(state.mail.clone()),
             mailer: state.mailer.clone(),
             mail_dispatch_interval: Duration::from_millis(settings.mail_dispatch_interval_ms),
-            router: router(state),
+            router: router(state.clone()),
+            state,
             listener,
             db,
         })
@@ -133,6 +139,11 @@ impl Application {
 
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// What its requests reach: for tests that serve [`router`] with a variant of it.
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
 
     /// Serves (and dispatches mail) until `shutdown` resolves, then lets requests in flight and
@@ -249,7 +260,7 @@ async fn home_redirect(
 }
 
 /// `make run` says how to sign in as each role (demo mode only: these accounts exist nowhere else).
-async fn print_demo_accounts(db: &DatabaseConnection, site_url: &str) {
+async fn print_demo_accounts(db: &DatabaseConnection, site_url: &str, local_mail: bool) {
     match shared::services::demo_accounts(db).await {
         Ok(accounts) => {
             let mut text =
@@ -257,19 +268,23 @@ async fn print_demo_accounts(db: &DatabaseConnection, site_url: &str) {
             for (role, email, how) in accounts {
                 text.push_str(&format!("    {role:<36} {email}  ({how})\n"));
             }
-            text.push_str(&format!("    Courriels envoyés : {site_url}/courriels\n"));
+            if local_mail {
+                text.push_str(&format!("    Courriels envoyés : {site_url}/courriels\n"));
+            }
             println!("{text}");
         }
         Err(error) => tracing::warn!(%error, "cannot list the demo accounts"),
     }
 }
 
-/// The mail backend the settings ask for.
+/// The mail backend the settings ask for, once [`check_mail_backend`] allows it.
 pub fn build_mailer(settings: &Settings) -> anyhow::Result<Mailer> {
+    check_mail_backend(settings)?;
     Ok(match settings.mail_backend {
         MailBackend::Folder => Mailer::folder(&settings.mail_folder)
             .with_context(|| format!("cannot create the mail folder {}", settings.mail_folder))?,
-        MailBackend::Smtp => Mailer::smtp(&settings.smtp_url).context("invalid SMTP_URL")?,
+        MailBackend::Smtp => Mailer::smtp(settings.smtp_url.as_deref().unwrap_or_default())
+            .context("invalid SMTP_URL")?,
     })
 }
 
