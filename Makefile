@@ -28,6 +28,7 @@ run: build
 	@printf '\n  Ateliers démarre sur http://%s\n  Ouvrez d'"'"'abord http://%s/ateliers (les ateliers à venir).\n  Données : data/ateliers.db (SQLite) · Courriels : data/mail/\n  Arrêt : Ctrl-C\n\n' "$(SITE_ADDR)" "$(SITE_ADDR)"
 	DATABASE_URL="$${DATABASE_URL:-sqlite://data/ateliers.db?mode=rwc}" \
 	LEPTOS_SITE_ADDR="$(SITE_ADDR)" LEPTOS_SITE_ROOT=target/site ATELIERS_DEMO=true ATELIERS_DEMO_PAST_YEAR=true \
+	MAIL_BACKEND="$${MAIL_BACKEND:-folder}" MAIL_FOLDER="$${MAIL_FOLDER:-data/mail}" \
 	  "$(TARGET_DIR)/release/ateliers" serve
 
 build: tools

@@ -14,11 +14,21 @@ pub struct AppState {
     pub mail: MailSettings,
     /// Served over https: cookies get the `Secure` attribute.
     pub secure_cookies: bool,
+    /// Demo mode (`ATELIERS_DEMO`): the only mode where the local mail viewer exists.
+    pub demo: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    /// The folder of mail to show at /courriels: in demo mode only, whatever the mail backend,
+    /// since that page shows everyone's mail (password links included) to anyone.
+    pub fn local_mail_folder(&self) -> Option<&std::path::Path> {
+        self.mailer.local_folder().filter(|_| self.demo)
     }
 }
 

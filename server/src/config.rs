@@ -9,10 +9,11 @@ use clap::{Args, ValueEnum};
 #[derive(Args, Clone, Debug)]
 pub struct Settings {
     /// Where the data lives: `sqlite://data/ateliers.db?mode=rwc` (embedded default) or
-    /// `postgres://user@host/database`.
+    /// `postgres://user@host/database`. It may hold a password: `--help` never shows its value.
     #[arg(
         long,
         env = "DATABASE_URL",
+        hide_env_values = true,
         default_value = "sqlite://data/ateliers.db?mode=rwc"
     )]
     pub database_url: String,
@@ -25,7 +26,8 @@ pub struct Settings {
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
 
-    /// Load the demo federation and sessions when the database is empty. Never in production.
+    /// Load the demo federation and sessions when the database is empty. Never in production:
+    /// `serve` refuses it with an https public address or on a database holding other data.
     #[arg(long, env = "ATELIERS_DEMO", default_value_t = false)]
     pub demo: bool,
 
@@ -34,9 +36,9 @@ pub struct Settings {
     #[arg(long, env = "ATELIERS_DEMO_PAST_YEAR", default_value_t = false)]
     pub demo_past_year: bool,
 
-    /// How mail leaves: `folder` writes `.eml` files to MAIL_FOLDER (listed at /courriels),
-    /// `smtp` sends through SMTP_URL.
-    #[arg(long, env = "MAIL_BACKEND", value_enum, default_value_t = MailBackend::Folder)]
+    /// How mail leaves: `smtp` sends through SMTP_URL; `folder` (demo mode only, refused
+    /// otherwise) writes `.eml` files to MAIL_FOLDER, which anyone may read at /courriels.
+    #[arg(long, env = "MAIL_BACKEND", value_enum, default_value_t = MailBackend::Smtp)]
     pub mail_backend: MailBackend,
 
     /// Folder of the `.eml` files when MAIL_BACKEND=folder.
@@ -44,9 +46,10 @@ pub struct Settings {
     pub mail_folder: String,
 
     /// SMTP server when MAIL_BACKEND=smtp: `smtp://host:25`, `smtp://user:pass@host:587?tls=required`
-    /// (STARTTLS) or `smtps://user:pass@host:465` (TLS).
-    #[arg(long, env = "SMTP_URL", default_value = "smtp://127.0.0.1:25")]
-    pub smtp_url: String,
+    /// (STARTTLS) or `smtps://user:pass@host:465` (TLS). No default: mail must not silently go
+    /// nowhere. It may hold a password: `--help` never shows its value.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
 
     /// The address people use to reach Ateliers, for links in mail (`https://...` also makes
     /// cookies `Secure` and adds HSTS). When set, requests for another Host are refused (421),

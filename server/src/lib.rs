@@ -2,12 +2,14 @@
 //! Integration tests drive it through [`startup::Application`], exactly as `ateliers serve` does.
 
 pub mod config;
+pub mod create_coordinator;
 pub mod form_errors;
 pub mod middleware;
 pub mod precompress;
 pub mod routes;
 pub mod security_headers;
 pub mod smtp_sink;
+pub mod start_checks;
 pub mod startup;
 pub mod telemetry;
 pub mod workers;

@@ -1,11 +1,13 @@
 //! `ateliers`: the server binary. `ateliers serve` (the default) runs the web app;
 //! `ateliers migrate` applies the database migrations and exits; `ateliers worker` only delivers
-//! mail and queues reminders; `ateliers smtp-sink` catches mail locally.
+//! mail and queues reminders; `ateliers create-coordinator` opens the first account;
+//! `ateliers smtp-sink` catches mail locally.
 
 use clap::{Parser, Subcommand};
 use migrations::{Migrator, MigratorTrait};
 
 use server::config::Settings;
+use server::create_coordinator::{CoordinatorArgs, create_coordinator};
 use server::startup::{Application, build_mailer, shutdown_signal};
 use server::telemetry::init_tracing;
 use server::workers::{run_mail_dispatcher, run_reminders};
@@ -32,6 +34,10 @@ enum Command {
     /// Deliver queued mail and queue reminders, without serving HTTP (to scale delivery apart
     /// from the web).
     Worker,
+    /// Open a coordinator account and mail its owner the link to choose a password: the first
+    /// account of a federation, without the demo. Running it again for the same address
+    /// creates nothing.
+    CreateCoordinator(CoordinatorArgs),
     /// A local SMTP server that accepts every message and keeps it as an `.eml` file: to try
     /// MAIL_BACKEND=smtp without a real mail server (the browser tests use it).
     SmtpSink {
@@ -82,6 +88,7 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!(port = sink.port(), folder = %keep_in.display(), "SMTP sink listening");
             shutdown_signal().await;
         }
+        Command::CreateCoordinator(args) => create_coordinator(&cli.settings, &args).await?,
         Command::Migrate => {
             let db = shared::services::connect_database(&cli.settings.database_url).await?;
             Migrator::up(&db, None).await?;

@@ -25,13 +25,14 @@ pub async fn health_check(State(state): State<AppState>) -> (StatusCode, Json<Va
     }
 }
 
-/// `GET /courriels/{id}/eml`: one message of the local mail folder, to open in a mail client.
+/// `GET /courriels/{id}/eml`: one message of the local mail folder, to open in a mail client
+/// (demo mode only, like the rest of the viewer).
 pub async fn download_local_mail(
     State(state): State<AppState>,
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let Some(folder) = state.mailer.local_folder() else {
+    let Some(folder) = state.local_mail_folder() else {
         return StatusCode::NOT_FOUND.into_response();
     };
     match shared::mail::read_local_mail_file(folder, &id) {

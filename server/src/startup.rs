@@ -28,12 +28,14 @@ use crate::routes::{
     upload_paper_sheet,
 };
 use crate::security_headers::{SecurityPolicy, provide_request_nonce, secure_responses};
+use crate::start_checks::{check_demo_mode, check_mail_backend};
 use crate::workers::{ReminderPlan, run_mail_dispatcher, run_reminders};
 
 /// A server bound to its port, ready to run, with its mail dispatcher.
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    state: AppState,
     db: DatabaseConnection,
     mailer: Mailer,
     mail_dispatch_interval: Duration,
@@ -61,14 +63,17 @@ async fn load_demo_past_year(db: &sea_orm::DatabaseConnection) -> anyhow::Result
 }
 
 impl Application {
-    /// Connects to the database, applies the migrations, loads the demo when asked, and binds.
+    /// Checks the mail backend, connects to the database, applies the migrations, checks that
+    /// the demo stays away from production, loads the demo when asked, and binds.
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let mailer = build_mailer(settings)?;
         let db = shared::services::connect_database(&settings.database_url)
             .await
             .context("cannot open the database")?;
         Migrator::up(&db, None)
             .await
             .context("cannot apply the migrations")?;
+        check_demo_mode(settings, &db).await?;
         if settings.demo && shared::services::load_demo_data(&db, chrono::Utc::now()).await? {
             tracing::info!("demo data loaded into the empty database");
             if settings.demo_past_year {
@@ -86,7 +91,6 @@ impl Application {
             .site_addr(listener.local_addr()?)
             .hash_files(hash_file_is_present())
             .build();
-        let mailer = build_mailer(settings)?;
         let site_url = settings.public_url.clone().unwrap_or_else(|| {
             format!(
                 "http://{}",
@@ -108,7 +112,7 @@ impl Application {
             }
         }
         if settings.demo {
-            print_demo_accounts(&db, &mail.site_url).await;
+            print_demo_accounts(&db, &mail.site_url, mailer.local_folder().is_some()).await;
         }
         let security = SecurityPolicy::new(settings.public_url.as_deref(), &[REFUSAL_PAGE_STYLE])?;
         let form_errors = FormErrorSeal::new(
@@ -126,12 +130,14 @@ impl Application {
             mailer,
             secure_cookies: mail.site_url.starts_with("https://"),
             mail,
+            demo: settings.demo,
         };
         Ok(Self {
             reminders: settings.reminder_plan(state.mail.clone()),
             mailer: state.mailer.clone(),
             mail_dispatch_interval: Duration::from_millis(settings.mail_dispatch_interval_ms),
-            router: router(state, security, form_errors),
+            router: router(state.clone(), security, form_errors),
+            state,
             listener,
             db,
         })
@@ -146,6 +152,11 @@ impl Application {
 
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// What its requests reach: for tests that serve [`router`] with a variant of it.
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
 
     /// Serves (and dispatches mail) until `shutdown` resolves, then lets requests in flight and
@@ -279,7 +290,7 @@ async fn home_redirect(
 }
 
 /// `make run` says how to sign in as each role (demo mode only: these accounts exist nowhere else).
-async fn print_demo_accounts(db: &DatabaseConnection, site_url: &str) {
+async fn print_demo_accounts(db: &DatabaseConnection, site_url: &str, local_mail: bool) {
     match shared::services::demo_accounts(db).await {
         Ok(accounts) => {
             let mut text =
@@ -287,19 +298,23 @@ async fn print_demo_accounts(db: &DatabaseConnection, site_url: &str) {
             for (role, email, how) in accounts {
                 text.push_str(&format!("    {role:<36} {email}  ({how})\n"));
             }
-            text.push_str(&format!("    Courriels envoyés : {site_url}/courriels\n"));
+            if local_mail {
+                text.push_str(&format!("    Courriels envoyés : {site_url}/courriels\n"));
+            }
             println!("{text}");
         }
         Err(error) => tracing::warn!(%error, "cannot list the demo accounts"),
     }
 }
 
-/// The mail backend the settings ask for.
+/// The mail backend the settings ask for, once [`check_mail_backend`] allows it.
 pub fn build_mailer(settings: &Settings) -> anyhow::Result<Mailer> {
+    check_mail_backend(settings)?;
     Ok(match settings.mail_backend {
         MailBackend::Folder => Mailer::folder(&settings.mail_folder)
             .with_context(|| format!("cannot create the mail folder {}", settings.mail_folder))?,
-        MailBackend::Smtp => Mailer::smtp(&settings.smtp_url).context("invalid SMTP_URL")?,
+        MailBackend::Smtp => Mailer::smtp(settings.smtp_url.as_deref().unwrap_or_default())
+            .context("invalid SMTP_URL")?,
     })
 }
 

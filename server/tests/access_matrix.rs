@@ -65,7 +65,13 @@ enum Access {
     Public,
     /// These actors succeed; every other one is refused (401, 403 or 404) and changes nothing.
     Only(&'static [Who]),
+    /// Exists only in demo mode (the local mail viewer, which shows everyone's mail): there,
+    /// every actor succeeds; outside it, 404 for every actor, whatever the mail backend.
+    DemoOnly,
 }
+
+/// The message the local mail viewer shows in the demo-only checks (`<id>.eml` in its folder).
+const LOCAL_MAIL: &str = "matrice-courriel";
 
 /// The people of the demo the matrix plays with.
 struct Cast {
@@ -531,11 +537,15 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             no_args(),
             Access::Public,
         ),
-        (server_fn_path::<ListLocalMail>(), no_args(), Access::Public),
+        (
+            server_fn_path::<ListLocalMail>(),
+            no_args(),
+            Access::DemoOnly,
+        ),
         (
             server_fn_path::<ReadLocalMail>(),
-            Box::new(|_, _, _| vec![("id", "nothing".into())]),
-            Access::Public,
+            Box::new(|_, _, _| vec![("id", LOCAL_MAIL.into())]),
+            Access::DemoOnly,
         ),
         (server_fn_path::<DescribeActor>(), no_args(), Access::Public),
         (
@@ -1172,11 +1182,11 @@ fn workshop_form(title: &str, theme: &str, call: usize) -> Vec<(&'static str, St
 fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
     vec![
         ("/ateliers", "/ateliers".into(), Access::Public),
-        ("/courriels", "/courriels".into(), Access::Public),
+        ("/courriels", "/courriels".into(), Access::DemoOnly),
         (
             "/courriels/:id",
-            "/courriels/nothing".into(),
-            Access::Public,
+            format!("/courriels/{LOCAL_MAIL}"),
+            Access::DemoOnly,
         ),
         ("/connexion", "/connexion".into(), Access::Public),
         ("/lien-envoye", "/lien-envoye".into(), Access::Public),
@@ -1346,6 +1356,9 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
 
     let mut call = 0;
     for (path, args, access) in &functions {
+        if let Access::DemoOnly = access {
+            continue; // checked below, with and without demo mode
+        }
         let mut statuses = Vec::new();
         for &who in EVERYONE {
             call += 1;
@@ -1379,6 +1392,7 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
                         assert_eq!(status, 401, "{path}: the anonymous must sign in");
                     }
                 }
+                Access::DemoOnly => unreachable!(),
             }
         }
         if let Access::Public = access {
@@ -1499,6 +1513,9 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
     );
 
     for (pattern, url, access) in &pages {
+        if let Access::DemoOnly = access {
+            continue; // checked below, with and without demo mode
+        }
         let mut statuses = Vec::new();
         for &who in EVERYONE {
             let session = match cast.person(who) {
@@ -1515,6 +1532,7 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
                     REFUSED.contains(&status),
                     "{pattern} as {who:?} should be refused, got {status}"
                 ),
+                Access::DemoOnly => unreachable!(),
             }
         }
         if let Access::Public = access {
@@ -1522,6 +1540,66 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
                 statuses.windows(2).all(|pair| pair[0] == pair[1]) && !statuses.contains(&403),
                 "{pattern} answers differently by actor: {statuses:?}"
             );
+        }
+    }
+
+    // Demo-only: this app's routes over the same database, with a mail folder holding one
+    // message, in demo mode (every actor reads it, as with `make run`) and outside it (404 for
+    // every actor: a start with a mail folder outside the demo is refused anyway).
+    let folder = tempfile::tempdir().expect("a folder");
+    std::fs::write(
+        folder.path().join(format!("{LOCAL_MAIL}.eml")),
+        "From: Ateliers <ne-pas-repondre@ateliers.example>\r\nTo: jeune@exemple.fr\r\n\
+         Subject: Courriel de la matrice\r\nMessage-ID: <matrice@ateliers.example>\r\n\r\n\
+         Bonjour\r\n",
+    )
+    .expect("a message in the folder");
+    let mailer = shared::mail::Mailer::folder(folder.path()).expect("a folder mailer");
+    let raw_download = format!("/courriels/{LOCAL_MAIL}/eml");
+    for (demo, expected) in [(true, 200), (false, 404)] {
+        let variant = app
+            .serve_variant(app::state::AppState {
+                demo,
+                mailer: mailer.clone(),
+                ..app.state.clone()
+            })
+            .await;
+        for &who in EVERYONE {
+            let session = match cast.person(who) {
+                Some(person_id) => Some(app.session_for(person_id).await),
+                None => None,
+            };
+            for (path, args, access) in &functions {
+                if let Access::DemoOnly = access {
+                    call += 1;
+                    let response = app
+                        .call_at(
+                            &variant.address,
+                            path,
+                            &args(&cast, who, call),
+                            session.as_deref(),
+                        )
+                        .await;
+                    assert_eq!(
+                        response.status().as_u16(),
+                        expected,
+                        "{path} as {who:?}, demo mode {demo}"
+                    );
+                }
+            }
+            let urls = pages
+                .iter()
+                .filter(|(_, _, access)| matches!(access, Access::DemoOnly))
+                .map(|(_, url, _)| url)
+                .chain([&raw_download]);
+            for url in urls {
+                let mut request = app.client.get(format!("{}{url}", variant.address));
+                if let Some(session) = &session {
+                    request = request.header("Cookie", format!("ateliers_session={session}"));
+                }
+                let status = request.send().await.expect("an answer").status().as_u16();
+                assert_eq!(status, expected, "{url} as {who:?}, demo mode {demo}");
+            }
         }
     }
 });

@@ -24,6 +24,13 @@ async fn demo_is_a_realistic_federation(backend: Backend) {
             .expect("idempotent"),
         "loads once"
     );
+    assert_eq!(
+        shared::services::classify_database(&db)
+            .await
+            .expect("classified"),
+        shared::services::DatabaseContents::Demo,
+        "marked as the demo's, for the start-up checks"
+    );
 
     assert_eq!(site::Entity::find().count(&db).await.expect("count"), 10);
     assert_eq!(room::Entity::find().count(&db).await.expect("count"), 20);
@@ -266,3 +273,90 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
     );
 }
 for_both_backends!(demo_accounts_sign_in_as_each_role);
+
+/// A database the demo filled before the demo's mark existed (a developer's `make run`) is
+/// recognised by its addresses, all of the `.example` domain the demo uses, and keeps serving
+/// as the demo; a database with one real address is never taken for the demo.
+async fn demo_databases_from_before_the_mark_are_recognised(backend: Backend) {
+    use migrations::MigratorTrait;
+    use sea_orm::{ConnectionTrait, Statement};
+    use shared::services::{DatabaseContents, classify_database};
+    for (addresses, expected) in [
+        (
+            &[
+                "nadia.ferhat0@convergence93.example",
+                "ines.benali0@jeunes.example",
+            ][..],
+            DatabaseContents::Demo,
+        ),
+        (
+            &[
+                "nadia.ferhat0@convergence93.example",
+                "nadia@convergence93.fr",
+            ][..],
+            DatabaseContents::Other,
+        ),
+    ] {
+        let Some(database) = support::TestDatabase::create(backend).await else {
+            return;
+        };
+        let db = shared::services::connect_database(database.url())
+            .await
+            .expect("connects");
+        let before_the_mark = migrations::Migrator::migrations()
+            .iter()
+            .position(|migration| migration.name().ends_with("_demo_marker"))
+            .expect("the demo marker's migration");
+        migrations::Migrator::up(&db, Some(before_the_mark as u32))
+            .await
+            .expect("the earlier migrations");
+        for (index, address) in addresses.iter().enumerate() {
+            db.execute_raw(Statement::from_sql_and_values(
+                db.get_database_backend(),
+                match db.get_database_backend() {
+                    sea_orm::DbBackend::Postgres => {
+                        "INSERT INTO people (first_name, last_name, email, created_at) \
+                         VALUES ('Nadia', $1, $2, CURRENT_TIMESTAMP)"
+                    }
+                    _ => {
+                        "INSERT INTO people (first_name, last_name, email, created_at) \
+                         VALUES ('Nadia', ?, ?, CURRENT_TIMESTAMP)"
+                    }
+                },
+                [format!("Ferhat{index}").into(), (*address).into()],
+            ))
+            .await
+            .expect("a person");
+        }
+        assert_eq!(demo_marker_tables(&db).await, 0, "no mark table yet");
+        migrations::Migrator::up(&db, None)
+            .await
+            .expect("the remaining migrations");
+        assert_eq!(
+            classify_database(&db).await.expect("classified"),
+            expected,
+            "{addresses:?}"
+        );
+    }
+}
+
+/// How many tables named `demo_marker` exist.
+async fn demo_marker_tables(db: &sea_orm::DatabaseConnection) -> i64 {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = match db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = 'demo_marker'"
+        }
+        _ => {
+            "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'demo_marker'"
+        }
+    };
+    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .expect("a count")
+        .expect("a row")
+        .try_get::<i64>("", "n")
+        .expect("a number")
+}
+
+for_both_backends!(demo_databases_from_before_the_mark_are_recognised);

@@ -68,7 +68,7 @@ async fn smtp_mailer_reports_an_unreachable_server() {
     assert!(mailer.send(&welcome("ines.k@example.org")).await.is_err());
 }
 
-/// Reads files, not the database: SQLite is enough.
+/// Reads files, not the database: SQLite is enough. In demo mode, as `make run` serves it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn local_mail_page_lists_and_shows_folder_mail() {
     let folder = tempfile::tempdir().expect("a folder");
@@ -77,20 +77,22 @@ async fn local_mail_page_lists_and_shows_folder_mail() {
         .send(&welcome("ines.k@example.org"))
         .await
         .expect("written");
-    let app = support::spawn_app_with_mail_folder("local_mail_page", folder.path()).await;
-
-    let list = app.get("/courriels").await.text().await.expect("HTML");
-    assert_eq!(list.matches(r#"data-test="mail-item""#).count(), 1);
-    assert!(
-        list.contains("Bienvenue aux ateliers — réunion d&#x27;accueil")
-            || list.contains("Bienvenue aux ateliers — réunion d'accueil")
-    );
-
+    // The welcome's id, before the demo's reminders land beside it.
     let id = std::fs::read_dir(folder.path())
         .expect("the folder")
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .find_map(|name| name.strip_suffix(".eml").map(str::to_owned))
         .expect("an .eml file");
+    let app = support::spawn_app_with_mail_folder("local_mail_page", folder.path()).await;
+
+    let list = app.get("/courriels").await.text().await.expect("HTML");
+    // The demo's reminders may be listed too.
+    assert!(list.matches(r#"data-test="mail-item""#).count() >= 1);
+    assert!(
+        list.contains("Bienvenue aux ateliers — réunion d&#x27;accueil")
+            || list.contains("Bienvenue aux ateliers — réunion d'accueil")
+    );
+
     let page = app
         .get(&format!("/courriels/{id}"))
         .await
@@ -124,3 +126,91 @@ on_both_databases!(
         assert_eq!(app.get("/courriels/abc/eml").await.status(), 404);
     }
 );
+
+/// The viewer shows everyone's mail, password links included, to anyone: outside demo mode it
+/// does not exist, whoever asks and whatever the mail backend. Here the same app, database and
+/// mail folder with demo mode off (a start with these settings is refused, see
+/// `production_start`): pages, server functions and the raw download answer 404 to a signed-in
+/// coordinator and to the anonymous alike.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn local_mail_viewer_is_not_found_outside_the_demo() {
+    use app::server_fns::{ListLocalMail, ReadLocalMail};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use support::server_fn_path;
+
+    let folder = tempfile::tempdir().expect("a folder");
+    Mailer::folder(folder.path())
+        .expect("a folder mailer")
+        .send(&welcome("ines.k@example.org"))
+        .await
+        .expect("written");
+    let id = std::fs::read_dir(folder.path())
+        .expect("the folder")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .find_map(|name| name.strip_suffix(".eml").map(str::to_owned))
+        .expect("an .eml file");
+    let app =
+        support::spawn_app_with_mail_folder("local_mail_outside_the_demo", folder.path()).await;
+    let coordinator = shared::entities::staff_member::Entity::find()
+        .filter(shared::entities::staff_member::Column::Role.eq("coordinator"))
+        .one(&app.db)
+        .await
+        .expect("a query")
+        .expect("a demo coordinator")
+        .person_id;
+    let coordinator = app.session_for(coordinator).await;
+    let pages = [
+        "/courriels".to_owned(),
+        format!("/courriels/{id}"),
+        format!("/courriels/{id}/eml"),
+    ];
+    let list = server_fn_path::<ListLocalMail>();
+    let read = server_fn_path::<ReadLocalMail>();
+    let outside = app
+        .serve_variant(app::state::AppState {
+            demo: false,
+            ..app.state.clone()
+        })
+        .await;
+    for session in [None, Some(coordinator.as_str())] {
+        for (address, expected) in [(&app.address, 200), (&outside.address, 404)] {
+            for page in &pages {
+                let response = app
+                    .client
+                    .get(format!("{address}{page}"))
+                    .header(
+                        "Cookie",
+                        format!("ateliers_session={}", session.unwrap_or_default()),
+                    )
+                    .send()
+                    .await
+                    .expect("an answer");
+                assert_eq!(
+                    response.status(),
+                    expected,
+                    "{address}{page} as {session:?}"
+                );
+                let body = response.text().await.expect("a body");
+                assert_eq!(
+                    body.contains("ines.k@example.org"),
+                    expected == 200,
+                    "{address}{page} as {session:?}"
+                );
+            }
+            for (path, form) in [(list, vec![]), (read, vec![("id", id.clone())])] {
+                let response = app.call_at(address, path, &form, session).await;
+                assert_eq!(
+                    response.status(),
+                    expected,
+                    "{address}{path} as {session:?}"
+                );
+                let body = response.text().await.expect("a body");
+                assert_eq!(
+                    body.contains("ines.k@example.org"),
+                    expected == 200,
+                    "{address}{path} as {session:?}: {body}"
+                );
+            }
+        }
+    }
+}

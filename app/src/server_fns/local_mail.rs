@@ -3,8 +3,8 @@ use shared::local_mail::{LocalMailMessage, LocalMailSummary};
 
 use crate::error::AppError;
 
-/// The messages written to the local mail folder (`make run`); not found when mail goes out
-/// by SMTP, so production never exposes it.
+/// The messages written to the local mail folder (`make run`). The viewer shows everyone's
+/// mail to anyone, so it exists only in demo mode: elsewhere it is not found, for everyone.
 #[server]
 pub async fn list_local_mail() -> Result<Vec<LocalMailSummary>, AppError> {
     let folder = local_mail_folder()?;
@@ -23,8 +23,7 @@ pub async fn read_local_mail(id: String) -> Result<LocalMailMessage, AppError> {
 fn local_mail_folder() -> Result<std::path::PathBuf, AppError> {
     let state = crate::state::app_state()?;
     state
-        .mailer
-        .local_folder()
+        .local_mail_folder()
         .map(std::path::Path::to_path_buf)
         .ok_or_else(|| shared::ServiceError::NotFound.into())
 }

@@ -33,8 +33,10 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// The SMTP server the app sends its mail to.
     pub mail: SmtpSink,
-    /// What it was started with (a second instance reuses them, demo data aside).
+    /// What it was started with (a second instance reuses them).
     settings: Settings,
+    /// What its requests reach, for variants of it (see [`TestApp::serve_variant`]).
+    pub state: app::state::AppState,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     _database: TestDatabase,
 }
@@ -104,6 +106,11 @@ impl TestApp {
         self.mail = SmtpSink::start_on(port, folder)
             .await
             .expect("the SMTP sink restarts");
+    }
+
+    /// Its database, for a process the test starts (a command of the `ateliers` binary).
+    pub fn database_url(&self) -> &str {
+        &self._database.url
     }
 
     /// The mail settings the app runs with: for tests that call a service directly.
@@ -201,6 +208,30 @@ impl TestApp {
         }
     }
 
+    /// Serves this app's routes with `state` (e.g. the same database and mailer without demo
+    /// mode, which settings cannot start with a mail folder) on another port, without the
+    /// background work. Stops when dropped.
+    pub async fn serve_variant(&self, state: app::state::AppState) -> SecondInstance {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a port");
+        let address = format!("http://{}", listener.local_addr().expect("an address"));
+        let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
+        let service = server::startup::router(state)
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, service)
+                .with_graceful_shutdown(async {
+                    let _ = stop.await;
+                })
+                .await;
+        });
+        SecondInstance {
+            address,
+            shutdown: Some(shutdown),
+        }
+    }
+
     /// Calls a server function like [`TestApp::call`], on the instance at `address`.
     pub async fn call_at(
         &self,
@@ -273,11 +304,22 @@ pub async fn spawn_app_with(
     spawn(test, backend, seed, None, configure).await
 }
 
-/// Like [`spawn_app`], on SQLite, with mail written as `.eml` files to `folder` (as in `make run`).
+/// Like [`spawn_app`], on SQLite, in demo mode with mail written as `.eml` files to `folder` and
+/// shown at /courriels (as in `make run`; outside the demo, a mail folder is refused).
 pub async fn spawn_app_with_mail_folder(test: &str, folder: &std::path::Path) -> TestApp {
-    spawn(test, Backend::Sqlite, Seed::Empty, Some(folder), |_| {})
+    spawn(test, Backend::Sqlite, Seed::Demo, Some(folder), |_| {})
         .await
         .expect("SQLite is always there")
+}
+
+/// Like [`spawn_app`] without demo, on `database` (which a test prepared, e.g. with a command
+/// of the `ateliers` binary).
+pub async fn spawn_app_on_database(
+    test: &str,
+    backend: Backend,
+    database: TestDatabase,
+) -> TestApp {
+    spawn_on(test, backend, database, Seed::Empty, None, |_| {}).await
 }
 
 async fn spawn(
@@ -288,25 +330,22 @@ async fn spawn(
     configure: impl FnOnce(&mut Settings),
 ) -> Option<TestApp> {
     let database = TestDatabase::create(backend).await?;
-    let mail = SmtpSink::start(Some(test_mail_folder(test, backend)))
-        .await
-        .expect("the SMTP sink starts");
-    let mut settings = Settings {
-        database_url: database.url.clone(),
+    Some(spawn_on(test, backend, database, seed, mail_folder, configure).await)
+}
+
+/// The settings of a test's server on `database_url`, sending mail to the SMTP sink at
+/// `smtp_port`; tests change what they are about with `Settings { demo: true, ..test_settings(..) }`.
+pub fn test_settings(database_url: &str, smtp_port: u16) -> Settings {
+    Settings {
+        database_url: database_url.to_owned(),
         site_addr: "127.0.0.1:0".parse().expect("valid address"),
         site_root: "target/site".to_owned(),
-        demo: matches!(seed, Seed::Demo),
+        demo: false,
         // Tests that need a year of activity generate their own, to know what to expect.
         demo_past_year: false,
-        mail_backend: if mail_folder.is_some() {
-            MailBackend::Folder
-        } else {
-            MailBackend::Smtp
-        },
-        mail_folder: mail_folder
-            .map(|folder| folder.display().to_string())
-            .unwrap_or_default(),
-        smtp_url: format!("smtp://127.0.0.1:{}", mail.port()),
+        mail_backend: MailBackend::Smtp,
+        mail_folder: String::new(),
+        smtp_url: Some(format!("smtp://127.0.0.1:{smtp_port}")),
         public_url: None,
         mail_from: "Ateliers <ne-pas-repondre@ateliers.example>".to_owned(),
         mail_footer: shared::services::DEFAULT_MAIL_FOOTER.to_owned(),
@@ -319,20 +358,38 @@ async fn spawn(
         sheet_reminder_hours: 0,
         mail_dispatch_interval_ms: 50,
         log_format: LogFormat::Text,
+    }
+}
+
+async fn spawn_on(
+    test: &str,
+    backend: Backend,
+    database: TestDatabase,
+    seed: Seed,
+    mail_folder: Option<&std::path::Path>,
+    configure: impl FnOnce(&mut Settings),
+) -> TestApp {
+    let mail = SmtpSink::start(Some(test_mail_folder(test, backend)))
+        .await
+        .expect("the SMTP sink starts");
+    let mut settings = Settings {
+        demo: matches!(seed, Seed::Demo),
+        ..test_settings(&database.url, mail.port())
     };
+    if let Some(folder) = mail_folder {
+        settings.mail_backend = MailBackend::Folder;
+        settings.mail_folder = folder.display().to_string();
+    }
     configure(&mut settings);
     let application = Application::build(&settings).await.expect("the app starts");
-    let settings = Settings {
-        demo: false,
-        ..settings
-    };
+    let state = application.state().clone();
     let address = format!("http://127.0.0.1:{}", application.port());
     let db = application.db().clone();
     let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(application.run_until(async {
         let _ = stop.await;
     }));
-    Some(TestApp {
+    TestApp {
         address,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -341,9 +398,10 @@ async fn spawn(
         db,
         mail,
         settings,
+        state,
         shutdown: Some(shutdown),
         _database: database,
-    })
+    }
 }
 
 /// `<target dir>/test-mail/<test>/<backend>/`, emptied first.
@@ -397,7 +455,8 @@ enum Cleanup {
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 impl TestDatabase {
-    async fn create(backend: Backend) -> Option<Self> {
+    /// An empty database, without the migrations (see [`migrated_database`]).
+    pub async fn create(backend: Backend) -> Option<Self> {
         match backend {
             Backend::Sqlite => {
                 let folder = tempfile::tempdir().expect("a temporary folder");

@@ -8,6 +8,7 @@ pub mod attendance_sheet;
 pub mod audit_event;
 pub mod calendar_feed;
 pub mod calendar_invitation;
+pub mod demo_marker;
 pub mod enrolment;
 pub mod enrolment_event;
 pub mod facilitator;

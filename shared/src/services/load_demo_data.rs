@@ -239,6 +239,14 @@ pub async fn load_demo_data(
         now,
     )
     .await?;
+    // The demo's accounts have a published password: the database is marked as the demo's,
+    // with the data, so that it never serves as anything else (see `classify_database`).
+    crate::entities::demo_marker::ActiveModel {
+        loaded_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
 
     txn.commit().await?;
     Ok(true)

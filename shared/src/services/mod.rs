@@ -17,10 +17,12 @@ mod cancel_session;
 mod change_capacity;
 mod check_in_with_code;
 mod check_rate_limit;
+mod classify_database;
 mod close_attendance_sheet;
 mod connect_database;
 mod correct_attendance;
 mod create_facilitator;
+mod create_first_coordinator;
 mod create_site;
 mod create_staff_member;
 mod create_workshop_type;
@@ -115,10 +117,14 @@ pub use change_capacity::change_capacity;
 pub use check_in_with_code::{UNKNOWN_CHECK_IN_CODE, check_in_with_code};
 pub(crate) use check_rate_limit::check_attempt_limits;
 pub use check_rate_limit::{RateLimit, check_rate_limit};
+pub use classify_database::{DatabaseContents, classify_database};
 pub use close_attendance_sheet::close_attendance_sheet;
 pub use connect_database::connect_database;
 pub use correct_attendance::correct_attendance;
 pub use create_facilitator::create_facilitator;
+pub use create_first_coordinator::{
+    FirstCoordinator, FirstCoordinatorOutcome, create_first_coordinator,
+};
 pub use create_site::create_site;
 pub use create_staff_member::create_staff_member;
 pub use create_workshop_type::create_workshop_type;
