@@ -522,6 +522,7 @@ async fn create_coordinator_opens_the_first_account(backend: Backend) {
             exit_outcome: sea_orm::Set(None),
             disability_recognised: sea_orm::Set(false),
             judicial_supervision: sea_orm::Set(false),
+            version: sea_orm::Set(0),
         },
         &app.db,
     )

@@ -217,7 +217,20 @@ impl TestApp {
             .expect("a port");
         let address = format!("http://{}", listener.local_addr().expect("an address"));
         let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-        let service = server::startup::router(state)
+        let security = server::security_headers::SecurityPolicy::new(
+            None,
+            &[server::routes::REFUSAL_PAGE_STYLE],
+        )
+        .expect("the default policy");
+        let key = shared::services::load_server_key(
+            &state.db,
+            server::form_errors::KEY_NAME,
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("the server's key");
+        let form_errors = server::form_errors::FormErrorSeal::new(&key);
+        let service = server::startup::router(state, security, form_errors)
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move {
             let _ = axum::serve(listener, service)
