@@ -14,6 +14,8 @@ pub struct AppState {
     pub mail: MailSettings,
     /// Served over https: cookies get the `Secure` attribute.
     pub secure_cookies: bool,
+    /// At most N passwords checked at once (argon2 takes ~19 MiB each).
+    pub password_checks: shared::auth::PasswordChecks,
 }
 
 impl FromRef<AppState> for LeptosOptions {

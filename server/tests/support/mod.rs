@@ -260,12 +260,22 @@ pub enum Seed {
 /// The app's mail goes over SMTP to a sink on loopback; each message is also kept as a `.eml`
 /// file under `<target dir>/test-mail/<test>/<backend>/` for a person to open.
 pub async fn spawn_app(test: &str, backend: Backend, seed: Seed) -> Option<TestApp> {
-    spawn(test, backend, seed, None).await
+    spawn(test, backend, seed, None, |_| {}).await
+}
+
+/// Like [`spawn_app`], with settings changed by `configure` (e.g. `trusted_proxies`).
+pub async fn spawn_app_with(
+    test: &str,
+    backend: Backend,
+    seed: Seed,
+    configure: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
+    spawn(test, backend, seed, None, configure).await
 }
 
 /// Like [`spawn_app`], on SQLite, with mail written as `.eml` files to `folder` (as in `make run`).
 pub async fn spawn_app_with_mail_folder(test: &str, folder: &std::path::Path) -> TestApp {
-    spawn(test, Backend::Sqlite, Seed::Empty, Some(folder))
+    spawn(test, Backend::Sqlite, Seed::Empty, Some(folder), |_| {})
         .await
         .expect("SQLite is always there")
 }
@@ -275,12 +285,13 @@ async fn spawn(
     backend: Backend,
     seed: Seed,
     mail_folder: Option<&std::path::Path>,
+    configure: impl FnOnce(&mut Settings),
 ) -> Option<TestApp> {
     let database = TestDatabase::create(backend).await?;
     let mail = SmtpSink::start(Some(test_mail_folder(test, backend)))
         .await
         .expect("the SMTP sink starts");
-    let settings = Settings {
+    let mut settings = Settings {
         database_url: database.url.clone(),
         site_addr: "127.0.0.1:0".parse().expect("valid address"),
         site_root: "target/site".to_owned(),
@@ -307,8 +318,13 @@ async fn spawn(
         // Off for the same reason: tests call `send_sheet_reminders` themselves.
         sheet_reminder_hours: 0,
         mail_dispatch_interval_ms: 50,
+        // The tests' requests come straight from loopback; a test that plays the reverse proxy
+        // trusts 127.0.0.1 (see `spawn_app_with`).
+        trusted_proxies: Default::default(),
+        password_checks_at_once: 4,
         log_format: LogFormat::Text,
     };
+    configure(&mut settings);
     let application = Application::build(&settings).await.expect("the app starts");
     let settings = Settings {
         demo: false,
@@ -458,6 +474,41 @@ impl Drop for TestDatabase {
 /// `on_both_databases!(name, Seed::Demo, |app| async move { ... });`
 #[macro_export]
 macro_rules! on_both_databases {
+    // With settings changed first: `settings = |settings: &mut Settings| { ... },`.
+    ($name:ident, $seed:expr, settings = $configure:expr, $test:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                if let Some(app) = $crate::support::spawn_app_with(
+                    stringify!($name),
+                    $crate::support::Backend::Sqlite,
+                    $seed,
+                    $configure,
+                )
+                .await
+                {
+                    ($test)(app).await;
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::support::spawn_app_with(
+                    stringify!($name),
+                    $crate::support::Backend::Postgres,
+                    $seed,
+                    $configure,
+                )
+                .await
+                {
+                    ($test)(app).await;
+                }
+            }
+        }
+    };
     ($name:ident, $seed:expr, $test:expr) => {
         mod $name {
             #[allow(unused_imports)]
