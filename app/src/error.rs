@@ -163,9 +163,12 @@ impl AppError {
             ServiceError::Invalid(_) => AppError::Invalid(message),
             ServiceError::Forbidden => AppError::Forbidden(message),
             ServiceError::NotSignedIn => AppError::NotSignedIn(message),
-            ServiceError::RateLimited => AppError::TooManyRequests(message),
+            ServiceError::RateLimited | ServiceError::Throttled(_) => {
+                AppError::TooManyRequests(message)
+            }
             ServiceError::Database(ref cause) => {
-                tracing::error!(error = %error, cause = ?cause, "service failed");
+                // Display, not Debug: PostgreSQL's detail (« Key (email)=(…) ») stays out.
+                tracing::error!(error = %error, %cause, "service failed");
                 AppError::Unavailable(message)
             }
         }

@@ -11,9 +11,10 @@ use shared::services::SignedIn;
 /// The cookie that holds the session token (random, 256 bits; the database keeps its hash).
 pub const SESSION_COOKIE: &str = "ateliers_session";
 
-/// The client's network address, as the connection saw it (for rate limits and the audit log).
-#[derive(Clone, Debug)]
-pub struct ClientIp(pub String);
+/// The client's network address (for rate limits and the audit log): the connection's peer, or
+/// what a trusted reverse proxy says in `X-Forwarded-For` (see `server::client_address`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientIp(pub std::net::IpAddr);
 
 /// Who makes this request; anonymous when there is no valid session.
 pub fn current_actor() -> Actor {
@@ -22,9 +23,13 @@ pub fn current_actor() -> Actor {
         .unwrap_or(Actor::Anonymous)
 }
 
+pub fn client_address() -> Option<std::net::IpAddr> {
+    use_context::<Parts>().and_then(|parts| parts.extensions.get::<ClientIp>().map(|ip| ip.0))
+}
+
+/// The client's address as text, for the audit log.
 pub fn client_ip() -> Option<String> {
-    use_context::<Parts>()
-        .and_then(|parts| parts.extensions.get::<ClientIp>().map(|ip| ip.0.clone()))
+    client_address().map(|address| address.to_string())
 }
 
 /// The session token the request carries, if any.

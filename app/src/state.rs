@@ -16,6 +16,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Demo mode (`ATELIERS_DEMO`): the only mode where the local mail viewer exists.
     pub demo: bool,
+    /// At most N passwords checked at once (argon2 takes ~19 MiB each).
+    pub password_checks: shared::auth::PasswordChecks,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -14,6 +14,7 @@ mod m20261127_000008_invitations;
 mod m20261128_000009_attendance;
 mod m20261128_000010_no_contact_alerts;
 mod m20261203_000011_sheet_reminders;
+mod m20261204_000012_check_in_networks;
 mod m20261204_000013_people_access;
 mod m20261204_000015_demo_marker;
 mod m20261204_000016_server_keys;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000009_attendance::Migration),
             Box::new(m20261128_000010_no_contact_alerts::Migration),
             Box::new(m20261203_000011_sheet_reminders::Migration),
+            Box::new(m20261204_000012_check_in_networks::Migration),
             Box::new(m20261204_000013_people_access::Migration),
             Box::new(m20261204_000015_demo_marker::Migration),
             Box::new(m20261204_000016_server_keys::Migration),

@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 
+use crate::client_address::TrustedProxies;
 use crate::workers::ReminderPlan;
 use clap::{Args, ValueEnum};
 
@@ -106,6 +107,19 @@ pub struct Settings {
     /// How often the mail dispatcher looks for mail to send, in milliseconds.
     #[arg(long, env = "MAIL_DISPATCH_INTERVAL_MS", default_value_t = 2000)]
     pub mail_dispatch_interval_ms: u64,
+
+    /// The reverse proxies whose `X-Forwarded-For` names the client (for rate limits and the
+    /// audit log): addresses and CIDR blocks, IPv4 and IPv6, comma-separated
+    /// (`127.0.0.1,10.0.0.0/8,::1`). Empty by default: the connection's peer is the client, and
+    /// nobody's header is believed. Behind a proxy, name it, or every client shares its limits.
+    #[arg(long, env = "TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: TrustedProxies,
+
+    /// How many passwords may be checked at once (argon2: ~19 MiB and a core for tens of
+    /// milliseconds each); other sign-ins wait their turn, up to 10 seconds, then are told to
+    /// come back.
+    #[arg(long, env = "PASSWORD_CHECKS_AT_ONCE", default_value_t = 4)]
+    pub password_checks_at_once: usize,
 
     /// Log lines as human-readable text or as JSON (for log collectors).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]

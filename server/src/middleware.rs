@@ -2,19 +2,18 @@
 //! session cookie, turned into an [`Actor`]) and whether a state-changing request really comes
 //! from one of our pages (CSRF).
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use shared::domain::Actor;
 
-use app::session::{ClientIp, session_token};
+use app::session::session_token;
 use app::state::AppState;
 
-/// Puts the [`Actor`] of the session cookie (anonymous without one) and the client's address
-/// into the request's extensions, where server functions and pages read them.
+/// Puts the [`Actor`] of the session cookie (anonymous without one) into the request's
+/// extensions, where server functions and pages read it (the client's address is put there by
+/// `client_address::identify_client`).
 pub async fn identify_actor(
     State(state): State<AppState>,
     mut request: Request,
@@ -37,10 +36,6 @@ pub async fn identify_actor(
         }
         None => Actor::Anonymous,
     };
-    if let Some(ConnectInfo(address)) = parts.extensions.get::<ConnectInfo<SocketAddr>>() {
-        let ip = ClientIp(address.ip().to_string());
-        parts.extensions.insert(ip);
-    }
     parts.extensions.insert(actor);
     request = Request::from_parts(parts, body);
     next.run(request).await
@@ -83,7 +78,12 @@ pub async fn reject_cross_site_requests(
     if same_site {
         return next.run(request).await;
     }
-    tracing::warn!(path = %request.uri().path(), "cross-site request refused");
+    // The route's pattern, not the path: a path may carry a token.
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("(no route)", MatchedPath::as_str);
+    tracing::warn!(route, "cross-site request refused");
     (
         StatusCode::FORBIDDEN,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],

@@ -331,7 +331,7 @@ fn status_of(error: &shared::ServiceError) -> StatusCode {
         ServiceError::NotSignedIn => StatusCode::UNAUTHORIZED,
         ServiceError::Forbidden => StatusCode::FORBIDDEN,
         ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        ServiceError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        ServiceError::RateLimited | ServiceError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
         ServiceError::Database(cause) => {
             tracing::error!(%cause, "a route's use case failed");
             StatusCode::SERVICE_UNAVAILABLE

@@ -2,7 +2,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
-use axum::http::{HeaderValue, header};
+use axum::extract::MatchedPath;
+use axum::http::{HeaderValue, Request, header};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -18,6 +19,7 @@ use tower_http::trace::TraceLayer;
 use app::state::AppState;
 use app::{App, shell};
 
+use crate::client_address::identify_client;
 use crate::config::{MailBackend, Settings};
 use crate::form_errors::{FormErrorSeal, seal_form_errors};
 use crate::middleware::{identify_actor, reject_cross_site_requests};
@@ -131,12 +133,18 @@ impl Application {
             secure_cookies: mail.site_url.starts_with("https://"),
             mail,
             demo: settings.demo,
+            password_checks: shared::auth::PasswordChecks::new(settings.password_checks_at_once),
         };
         Ok(Self {
             reminders: settings.reminder_plan(state.mail.clone()),
             mailer: state.mailer.clone(),
             mail_dispatch_interval: Duration::from_millis(settings.mail_dispatch_interval_ms),
-            router: router(state.clone(), security, form_errors),
+            router: router(state.clone(), security, form_errors).layer(
+                axum::middleware::from_fn_with_state(
+                    std::sync::Arc::new(settings.trusted_proxies.clone()),
+                    identify_client,
+                ),
+            ),
             state,
             listener,
             db,
@@ -275,8 +283,18 @@ pub fn router(state: AppState, security: SecurityPolicy, form_errors: FormErrorS
             security,
             secure_responses,
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
+}
+
+/// The span of a request in the logs: its method and route pattern (`/connexion/{token}`), never
+/// its path or query (tokens travel in them) nor who sent it.
+fn request_span<B>(request: &Request<B>) -> tracing::Span {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("(no route)", MatchedPath::as_str);
+    tracing::debug_span!("request", method = %request.method(), route)
 }
 
 /// `/`: a signed-in person's home, or the public list of workshops for a visitor.

@@ -431,7 +431,7 @@ async fn cast(app: &TestApp) -> Cast {
         )
         .await
         .expect("a closed sheet");
-        shared::services::show_check_in_code(&app.db, &actor, session_under_way, &mail, now)
+        shared::services::show_check_in_code(&app.db, &actor, session_under_way, None, &mail, now)
             .await
             .expect("a check-in screen");
     }

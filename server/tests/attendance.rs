@@ -390,6 +390,7 @@ on_both_databases!(
             &app.db,
             &chloe_actor,
             &screen.code,
+            None,
             Utc::now() + Duration::seconds(65),
         )
         .await
@@ -1078,5 +1079,206 @@ on_both_databases!(
             sheet,
             "the paper sheet changed"
         );
+    }
+);
+
+/// The check-in screen of `session_id` at `now`, as its facilitator's device shows it.
+async fn screen_at(
+    app: &TestApp,
+    facilitator: i32,
+    session_id: i32,
+    now: chrono::DateTime<Utc>,
+) -> CheckInScreen {
+    shared::services::show_check_in_code(
+        &app.db,
+        &Actor::Facilitator {
+            person_id: facilitator,
+        },
+        session_id,
+        None,
+        &app.mail_settings(),
+        now,
+    )
+    .await
+    .expect("a check-in screen")
+}
+
+on_both_databases!(
+    guessing_check_in_codes_locks_the_youths_check_in_for_a_while,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let UnderWay {
+            session_id,
+            facilitator,
+            youths,
+            ..
+        } = session_under_way(&app).await;
+        let guest = app.session_for(facilitator).await;
+        let phone = app.session_for(youths[0]).await;
+        let check_in = server_fn_path::<CheckInWithCode>();
+        let screen: CheckInScreen = serde_json::from_str(
+            &ok(app
+                .call(
+                    server_fn_path::<ShowCheckInCode>(),
+                    &[("session_id", session_id.to_string())],
+                    Some(&guest),
+                )
+                .await)
+            .await,
+        )
+        .unwrap();
+        // 30 wrong codes at once: at most 5 are compared, the rest refused unread.
+        let right: u32 = screen.code.parse().unwrap();
+        let wrong: Vec<Vec<(&str, String)>> = (1..=30)
+            .map(|i| vec![("code", format!("{:06}", (right + 1000 * i) % 1_000_000))])
+            .collect();
+        let answers = futures::future::join_all(
+            wrong
+                .iter()
+                .map(|form| app.call(check_in, form, Some(&phone))),
+        )
+        .await;
+        let compared = answers.iter().filter(|a| a.status() == 400).count();
+        let locked = answers.iter().filter(|a| a.status() == 429).count();
+        assert_eq!((compared, locked), (5, 25));
+
+        // The right code is refused too while the lock lasts, in French; nothing is marked.
+        let screen: CheckInScreen = serde_json::from_str(
+            &ok(app
+                .call(
+                    server_fn_path::<ShowCheckInCode>(),
+                    &[("session_id", session_id.to_string())],
+                    Some(&guest),
+                )
+                .await)
+            .await,
+        )
+        .unwrap();
+        let refused = app
+            .call(check_in, &[("code", screen.code.clone())], Some(&phone))
+            .await;
+        assert_eq!(refused.status(), 429);
+        let message = refused.text().await.unwrap();
+        assert!(message.contains("Trop de codes erronés"), "{message}");
+        assert!(message.contains("Réessayez dans 10 minutes"), "{message}");
+        let lines = || {
+            attendance_line::Entity::find()
+                .filter(attendance_line::Column::SessionId.eq(session_id))
+                .count(&app.db)
+        };
+        assert_eq!(lines().await.unwrap(), 0);
+        // Another youth of the room is not locked.
+        let other_phone = app.session_for(youths[1]).await;
+        ok(app
+            .call(
+                check_in,
+                &[("code", screen.code.clone())],
+                Some(&other_phone),
+            )
+            .await)
+        .await;
+
+        // Ten minutes later the lock is over: the code of that moment checks the youth in.
+        let later = Utc::now() + Duration::minutes(10) + Duration::seconds(5);
+        let screen = screen_at(&app, facilitator, session_id, later).await;
+        let youth = Actor::Youth {
+            person_id: youths[0],
+        };
+        let checked_in =
+            shared::services::check_in_with_code(&app.db, &youth, &screen.code, None, later)
+                .await
+                .expect("checked in once the lock is over");
+        assert_eq!(checked_in, session_id);
+        assert_eq!(lines().await.unwrap(), 2);
+    }
+);
+
+on_both_databases!(
+    a_check_in_from_another_network_than_the_screen_is_marked,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let UnderWay {
+            session_id,
+            facilitator,
+            youths,
+            ..
+        } = session_under_way(&app).await;
+        let guest = app.session_for(facilitator).await;
+        // The screen is shown from the room (loopback here); one youth checks in from there…
+        let screen: CheckInScreen = serde_json::from_str(
+            &ok(app
+                .call(
+                    server_fn_path::<ShowCheckInCode>(),
+                    &[("session_id", session_id.to_string())],
+                    Some(&guest),
+                )
+                .await)
+            .await,
+        )
+        .unwrap();
+        let in_the_room = app.session_for(youths[0]).await;
+        ok(app
+            .call(
+                server_fn_path::<CheckInWithCode>(),
+                &[("code", screen.code.clone())],
+                Some(&in_the_room),
+            )
+            .await)
+        .await;
+        // … another from another network (a code sent to a friend, or mobile data).
+        let elsewhere = Actor::Youth {
+            person_id: youths[1],
+        };
+        shared::services::check_in_with_code(
+            &app.db,
+            &elsewhere,
+            &screen.code,
+            Some("198.51.100.23".parse().unwrap()),
+            Utc::now(),
+        )
+        .await
+        .expect("checked in");
+
+        let view = attendance(&app, session_id, &guest).await;
+        let flagged = |youth: i32| {
+            view.lines
+                .iter()
+                .find(|line| line.youth_id == youth)
+                .map(|line| line.checked_in_elsewhere)
+        };
+        assert_eq!(flagged(youths[0]), Some(false));
+        assert_eq!(flagged(youths[1]), Some(true));
+        // The roll-call says so, and so does the youth's confirmation.
+        let roll_call = app
+            .get_as(&format!("/seances/{session_id}/emargement"), Some(&guest))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            roll_call.contains("depuis un autre réseau que l"),
+            "the line is flagged"
+        );
+        let phone = app.session_for(youths[1]).await;
+        let confirmation = app
+            .get_as(
+                &format!("/ateliers/{session_id}/signer?pointe=1"),
+                Some(&phone),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(confirmation.contains("data-test=\"checked-in-elsewhere\""));
+        let in_room_page = app
+            .get_as(
+                &format!("/ateliers/{session_id}/signer?pointe=1"),
+                Some(&in_the_room),
+            )
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!in_room_page.contains("checked-in-elsewhere"));
     }
 );

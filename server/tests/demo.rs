@@ -113,6 +113,7 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
         return;
     };
     load_demo_data(&db, Utc::now()).await.expect("demo");
+    let checks = shared::auth::PasswordChecks::new(2);
     let accounts = demo_accounts(&db).await.expect("accounts");
     let emails: Vec<&str> = accounts
         .iter()
@@ -130,13 +131,14 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
         "end2end/tests relies on these"
     );
     for email in &emails[..3] {
-        sign_in_with_password(&db, email, DEMO_PASSWORD, None, Utc::now())
+        sign_in_with_password(&db, &checks, email, DEMO_PASSWORD, None, Utc::now())
             .await
             .unwrap_or_else(|error| panic!("{email}: {error}"));
     }
     // end2end/tests/planning.spec.ts plans with this counsellor (Montreuil) and these guests.
     sign_in_with_password(
         &db,
+        &checks,
         "sofiane.dubois2@ml93.example",
         DEMO_PASSWORD,
         None,
@@ -166,9 +168,10 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
         ),
     ] {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        let signed_in = sign_in_with_password(&db, counsellor, DEMO_PASSWORD, None, Utc::now())
-            .await
-            .unwrap_or_else(|error| panic!("{counsellor}: {error}"));
+        let signed_in =
+            sign_in_with_password(&db, &checks, counsellor, DEMO_PASSWORD, None, Utc::now())
+                .await
+                .unwrap_or_else(|error| panic!("{counsellor}: {error}"));
         for email in youths {
             let person = shared::entities::person::Entity::find()
                 .filter(shared::entities::person::Column::Email.eq(email))

@@ -18,6 +18,9 @@ pub enum ServiceError {
     /// Too many attempts from this address or for this account: try again later.
     #[error("rate limited")]
     RateLimited,
+    /// Too many failures, or too busy: try again later; the message says when, in French.
+    #[error("throttled")]
+    Throttled(String),
     #[cfg(feature = "server")]
     #[error("database error")]
     Database(#[from] sea_orm::DbErr),
@@ -32,6 +35,7 @@ impl ServiceError {
             ServiceError::Forbidden => FORBIDDEN_MESSAGE.into(),
             ServiceError::NotSignedIn => NOT_SIGNED_IN_MESSAGE.into(),
             ServiceError::RateLimited => RATE_LIMITED_MESSAGE.into(),
+            ServiceError::Throttled(message) => message.clone(),
             #[cfg(feature = "server")]
             ServiceError::Database(_) => UNAVAILABLE_MESSAGE.into(),
         }

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use shared::domain::{AttendanceStatus, CheckInScreen};
+use shared::domain::{AttendanceStatus, CHECKED_IN_ELSEWHERE, CheckInScreen};
 
 /// The facilitator's check-in screen: the code of the moment in large digits and as a QR code,
 /// and the youths who checked in themselves, to confirm. With JavaScript it asks the server
@@ -111,6 +111,9 @@ pub fn CheckInScreenPanel(
                                         <input type="hidden" name="youth_id" value=youth_id/>
                                         <input type="hidden" name="status" value=status.code()/>
                                         <span>{format!("{} — {} à {}", line.name, status.label(), line.checked_in_at.unwrap_or_default())}</span>
+                                        {line.checked_in_elsewhere.then(|| view! {
+                                            <span class="check-in__elsewhere" data-test="checked-in-elsewhere">{format!(" · {CHECKED_IN_ELSEWHERE}")}</span>
+                                        })}
                                         <button type="submit" class="button" data-test="confirm-check-in">"Confirmer"</button>
                                     </form>
                                 </li>

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::{
-    AttendanceLineView, AttendanceStatus, AttendanceView, SheetState, SignatureRequest,
+    AttendanceLineView, AttendanceStatus, AttendanceView, CHECKED_IN_ELSEWHERE, SheetState,
+    SignatureRequest,
 };
 
 use crate::components::{ErrorNotice, FormError, IslandsScripts};
@@ -245,6 +246,7 @@ fn RollCallLine(
         checked_in_at,
         confirmed,
         signed_at,
+        checked_in_elsewhere,
     } = line;
     let mut details = Vec::new();
     details.push(
@@ -257,6 +259,9 @@ fn RollCallLine(
     }
     if let Some(at) = &checked_in_at {
         details.push(format!("pointé·e à {at}"));
+        if checked_in_elsewhere {
+            details.push(format!("depuis un {CHECKED_IN_ELSEWHERE}"));
+        }
         if !confirmed {
             details.push("à confirmer".to_owned());
         }
@@ -447,11 +452,17 @@ fn SignatureForm(
         youth_name,
         status,
         signed_at,
+        checked_in_elsewhere,
     } = request;
     view! {
         <h1>{format!("Feuille d'émargement — {title}")}</h1>
         <p class="lead">{when}</p>
         <p>{format!("{youth_name} · {}", status.label())}</p>
+        {checked_in_elsewhere.then(|| view! {
+            <p class="notice" role="status" data-test="checked-in-elsewhere">
+                {format!("Pointage fait depuis un {CHECKED_IN_ELSEWHERE} (données mobiles, ou à distance) : l'animateur·rice vérifie votre présence avant de la confirmer.")}
+            </p>
+        })}
         {match signed_at {
             Some(at) => view! {
                 <p class="notice notice--success" role="status" data-test="signed">

@@ -10,6 +10,7 @@ pub async fn check_in_with_code(code: String) -> Result<(), AppError> {
         &state.db,
         &crate::session::current_actor(),
         &code,
+        crate::session::client_address(),
         chrono::Utc::now(),
     )
     .await?;

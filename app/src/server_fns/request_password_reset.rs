@@ -5,12 +5,12 @@ use crate::error::AppError;
 /// "Forgot my password": emails a staff member a link; the same answer for every address.
 #[server]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    use crate::session::client_ip;
+    use crate::session::client_address;
     let state = crate::state::app_state()?;
     shared::services::request_password_reset(
         &state.db,
         &email,
-        client_ip().as_deref(),
+        client_address(),
         &state.mail,
         chrono::Utc::now(),
     )

@@ -6,12 +6,12 @@ use crate::error::AppError;
 /// mail" page whether the address is known or not.
 #[server]
 pub async fn request_sign_in_link(email: String) -> Result<(), AppError> {
-    use crate::session::client_ip;
+    use crate::session::client_address;
     let state = crate::state::app_state()?;
     shared::services::request_sign_in_link(
         &state.db,
         &email,
-        client_ip().as_deref(),
+        client_address(),
         &state.mail,
         chrono::Utc::now(),
     )

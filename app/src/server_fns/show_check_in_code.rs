@@ -12,6 +12,7 @@ pub async fn show_check_in_code(session_id: i32) -> Result<CheckInScreen, AppErr
         &state.db,
         &crate::session::current_actor(),
         session_id,
+        crate::session::client_address(),
         &state.mail,
         chrono::Utc::now(),
     )

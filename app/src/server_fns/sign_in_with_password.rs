@@ -5,13 +5,14 @@ use crate::error::AppError;
 /// Staff sign-in with email and password.
 #[server]
 pub async fn sign_in_with_password(email: String, password: String) -> Result<(), AppError> {
-    use crate::session::{begin_session, client_ip};
+    use crate::session::{begin_session, client_address};
     let state = crate::state::app_state()?;
     let signed_in = shared::services::sign_in_with_password(
         &state.db,
+        &state.password_checks,
         &email,
         &password,
-        client_ip().as_deref(),
+        client_address(),
         chrono::Utc::now(),
     )
     .await?;

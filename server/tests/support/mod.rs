@@ -370,6 +370,10 @@ pub fn test_settings(database_url: &str, smtp_port: u16) -> Settings {
         // Off for the same reason: tests call `send_sheet_reminders` themselves.
         sheet_reminder_hours: 0,
         mail_dispatch_interval_ms: 50,
+        // The tests' requests come straight from loopback; a test that plays the reverse proxy
+        // trusts 127.0.0.1 (see `spawn_app_with`).
+        trusted_proxies: Default::default(),
+        password_checks_at_once: 4,
         log_format: LogFormat::Text,
     }
 }
@@ -542,6 +546,41 @@ impl Drop for TestDatabase {
 /// `on_both_databases!(name, Seed::Demo, |app| async move { ... });`
 #[macro_export]
 macro_rules! on_both_databases {
+    // With settings changed first: `settings = |settings: &mut Settings| { ... },`.
+    ($name:ident, $seed:expr, settings = $configure:expr, $test:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                if let Some(app) = $crate::support::spawn_app_with(
+                    stringify!($name),
+                    $crate::support::Backend::Sqlite,
+                    $seed,
+                    $configure,
+                )
+                .await
+                {
+                    ($test)(app).await;
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::support::spawn_app_with(
+                    stringify!($name),
+                    $crate::support::Backend::Postgres,
+                    $seed,
+                    $configure,
+                )
+                .await
+                {
+                    ($test)(app).await;
+                }
+            }
+        }
+    };
     ($name:ident, $seed:expr, $test:expr) => {
         mod $name {
             #[allow(unused_imports)]

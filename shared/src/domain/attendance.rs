@@ -517,7 +517,14 @@ pub struct AttendanceLineView {
     pub confirmed: bool,
     /// « 18 h 10 »
     pub signed_at: Option<String>,
+    /// Checked in with the code from another network than the screen showing it (mobile data,
+    /// or someone not in the room): the facilitator checks before confirming.
+    pub checked_in_elsewhere: bool,
 }
+
+/// How the roll-call and the youth's confirmation name a check-in from another network: what
+/// is known, not a verdict (a youth on mobile data in the room is on another network too).
+pub const CHECKED_IN_ELSEWHERE: &str = "autre réseau que l'écran de la salle";
 
 /// A document kept for a session: a generated sheet or a paper scan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -574,6 +581,8 @@ pub struct SignatureRequest {
     pub status: AttendanceStatus,
     /// Signed already: the page says so instead of showing the pad.
     pub signed_at: Option<String>,
+    /// Checked in from another network than the screen's (see [`AttendanceLineView`]).
+    pub checked_in_elsewhere: bool,
 }
 
 #[cfg(test)]

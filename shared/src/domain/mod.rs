@@ -19,6 +19,7 @@ mod person;
 mod places;
 mod planning;
 mod planning_views;
+mod rate_limits;
 mod recurrence;
 mod session;
 mod theme;
@@ -29,12 +30,12 @@ pub use access::{
 };
 pub use attendance::{
     AttendanceDocumentView, AttendanceLineView, AttendanceSheetDocument, AttendanceStatus,
-    AttendanceView, CHECK_IN_CODE_DIGITS, CHECK_IN_CODE_PERIOD_SECONDS, CheckInScreen, EU_MENTION,
-    PAPER_SCAN_MAX_BYTES, PROGRAMME_NAME, PaperScan, SIGNATURE_HEIGHT, SIGNATURE_WIDTH, ScanType,
-    SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState, SheetToClose,
-    SignatureRequest, SignatureStrokes, accepted_check_in_windows, check_in_open, check_in_window,
-    paper_scan_too_large, parse_check_in_code, parse_correction_reason, roll_call_open,
-    status_on_arrival, strokes_text,
+    AttendanceView, CHECK_IN_CODE_DIGITS, CHECK_IN_CODE_PERIOD_SECONDS, CHECKED_IN_ELSEWHERE,
+    CheckInScreen, EU_MENTION, PAPER_SCAN_MAX_BYTES, PROGRAMME_NAME, PaperScan, SIGNATURE_HEIGHT,
+    SIGNATURE_WIDTH, ScanType, SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState,
+    SheetToClose, SignatureRequest, SignatureStrokes, accepted_check_in_windows, check_in_open,
+    check_in_window, paper_scan_too_large, parse_check_in_code, parse_correction_reason,
+    roll_call_open, status_on_arrival, strokes_text,
 };
 pub use audit::{
     AuditAction, CHANGES_SEPARATOR, DISABILITY_FLAG_CHANGED, EMAIL_CHANGED, JUSTICE_FLAG_CHANGED,
@@ -92,6 +93,7 @@ pub use planning_views::{
     PersonOption, PlaceView, PlanningOptions, PublicSession, RoomOption, SeriesPosition,
     SeriesSibling, SessionDetails, SessionHistoryLine, WorkshopTypeOption,
 };
+pub use rate_limits::{NetworkAddress, RateLimit, Throttle, retry_message};
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use session::{SessionCard, SessionStatus};
 pub use theme::Theme;

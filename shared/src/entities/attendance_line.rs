@@ -21,6 +21,8 @@ pub struct Model {
     pub signature: Option<String>,
     pub signed_at: Option<DateTimeUtc>,
     pub signature_collected_by: Option<i32>,
+    /// Checked in with the code from another network than the screen's.
+    pub checked_in_elsewhere: bool,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

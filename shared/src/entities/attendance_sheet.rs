@@ -17,6 +17,8 @@ pub struct Model {
     pub closed_at: Option<DateTimeUtc>,
     pub closed_by: Option<i32>,
     pub closing_signature: Option<String>,
+    /// SHA-256 of the network (IPv4 address, IPv6 /64) the check-in code was last shown from.
+    pub screen_network: Option<String>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -127,3 +127,36 @@ impl Mailer {
         Ok(())
     }
 }
+
+/// `text` with every word that holds an `@` (an email address, however bracketed) masked: for
+/// the logs, where an SMTP server's answer (« 550 <ines@exemple.fr>: unknown user ») must not
+/// bring an address.
+pub fn without_email_addresses(text: &str) -> String {
+    text.split_inclusive(char::is_whitespace)
+        .map(|word| {
+            if word.contains('@') {
+                let trailing: String = word.chars().filter(|c| c.is_whitespace()).collect();
+                format!("<adresse masquée>{trailing}")
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod redaction_tests {
+    use super::without_email_addresses;
+
+    #[test]
+    fn addresses_are_masked_and_the_rest_kept() {
+        assert_eq!(
+            without_email_addresses("permanent error (550): 5.1.1 <ines@exemple.fr>: unknown user"),
+            "permanent error (550): 5.1.1 <adresse masquée> unknown user"
+        );
+        assert_eq!(
+            without_email_addresses("connection refused"),
+            "connection refused"
+        );
+    }
+}

@@ -74,7 +74,9 @@ pub async fn deliver_queued_mail(
             }
             Err(error) => {
                 let permanent = error.is_permanent() || attempts >= MAX_ATTEMPTS;
-                tracing::warn!(id, attempts, permanent, %error, "mail delivery failed");
+                // The server's answer may name the recipient: masked in the logs.
+                let reason = crate::mail::without_email_addresses(&error.to_string());
+                tracing::warn!(id, attempts, permanent, reason, "mail delivery failed");
                 update = update.col_expr(Column::LastError, Expr::value(Some(error.to_string())));
                 if permanent {
                     update = update.col_expr(Column::FailedAt, Expr::value(Some(now)));

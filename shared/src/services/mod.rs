@@ -103,6 +103,7 @@ mod workshop_types;
 mod youth_contacts;
 mod youth_files;
 
+pub use crate::domain::RateLimit;
 pub use add_room::add_room;
 pub use add_site_closure::add_site_closure;
 pub use add_walk_in::add_walk_in;
@@ -116,7 +117,8 @@ pub use cancel_session::cancel_session;
 pub use change_capacity::change_capacity;
 pub use check_in_with_code::{UNKNOWN_CHECK_IN_CODE, check_in_with_code};
 pub(crate) use check_rate_limit::check_attempt_limits;
-pub use check_rate_limit::{RateLimit, check_rate_limit};
+pub use check_rate_limit::check_rate_limit;
+pub use check_rate_limit::{ANSWER_FLOOR, no_sooner_than};
 pub use classify_database::{DatabaseContents, classify_database};
 pub use close_attendance_sheet::close_attendance_sheet;
 pub use connect_database::connect_database;

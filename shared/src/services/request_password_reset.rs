@@ -7,13 +7,31 @@ use crate::ServiceError;
 use crate::domain::EmailAddress;
 use crate::entities::{person, staff_member};
 use crate::services::begin_write::begin_write;
-use crate::services::{LinkMail, MailSettings, check_attempt_limits, issue_emailed_link};
+use crate::services::{
+    ANSWER_FLOOR, LinkMail, MailSettings, check_attempt_limits, issue_emailed_link, no_sooner_than,
+};
 
-/// Emails a staff member a link to choose a new password. Same answer for every address.
+/// Emails a staff member a link to choose a new password. Same answer for every address, and
+/// no sooner than [`ANSWER_FLOOR`]: the work done for a known address does not show in the
+/// answer's timing.
 pub async fn request_password_reset(
     db: &(impl ConnectionTrait + TransactionTrait),
     email: &str,
-    client_ip: Option<&str>,
+    client_ip: Option<std::net::IpAddr>,
+    mail: &MailSettings,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    no_sooner_than(
+        ANSWER_FLOOR,
+        send_reset_link_if_staff(db, email, client_ip, mail, now),
+    )
+    .await
+}
+
+async fn send_reset_link_if_staff(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    email: &str,
+    client_ip: Option<std::net::IpAddr>,
     mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {

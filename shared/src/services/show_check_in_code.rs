@@ -1,26 +1,36 @@
+use std::net::IpAddr;
+
 use chrono::{DateTime, Utc};
 use qrcode::QrCode;
 use qrcode::render::svg;
-use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait,
+};
 
 use crate::ServiceError;
 use crate::domain::{
     Actor, AttendanceLineView, AttendanceStatus, CHECK_IN_CODE_PERIOD_SECONDS, CheckInScreen,
     check_in_open, check_in_window,
 };
+use crate::entities::attendance_sheet;
 use crate::services::MailSettings;
 use crate::services::attendance_records::{
     AttendanceSession, check_in_code, clock, lines_of, names_of, open_sheet, registered_youth_ids,
     sheet_of, sorted_by_name,
 };
 use crate::services::begin_write::begin_write;
+use crate::services::check_rate_limit::hashed_network;
 
 /// The facilitator's check-in screen: the code of this 30-second window (and its QR code,
-/// which opens the check-in page with the code filled in), and who has checked in.
+/// which opens the check-in page with the code filled in), and who has checked in. The
+/// network the screen is shown from is recorded (hashed): a check-in from another one is
+/// marked « autre réseau ».
 pub async fn show_check_in_code<C>(
     db: &C,
     actor: &Actor,
     session_id: i32,
+    client_ip: Option<IpAddr>,
     mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<CheckInScreen, ServiceError>
@@ -40,6 +50,19 @@ where
             sheet
         }
     };
+    // Written only when the screen moves to another network, not at every refresh.
+    if let Some(network) = client_ip.map(hashed_network)
+        && sheet.screen_network.as_deref() != Some(network.as_str())
+    {
+        attendance_sheet::Entity::update_many()
+            .col_expr(
+                attendance_sheet::Column::ScreenNetwork,
+                Expr::value(Some(network)),
+            )
+            .filter(attendance_sheet::Column::Id.eq(sheet.id))
+            .exec(db)
+            .await?;
+    }
 
     let window = check_in_window(now);
     let code = check_in_code(&sheet.check_in_secret, session_id, window);
@@ -76,6 +99,7 @@ where
             checked_in_at: line.checked_in_at.map(clock),
             confirmed: false,
             signed_at: line.signed_at.map(clock),
+            checked_in_elsewhere: line.checked_in_elsewhere,
         })
         .collect();
     sorted_by_name(&mut to_confirm, |line| &line.name);

@@ -48,6 +48,7 @@ pub async fn view_attendance(
             checked_in_at: line.checked_in_at.map(clock),
             confirmed: line.confirmed,
             signed_at: line.signed_at.map(clock),
+            checked_in_elsewhere: line.checked_in_elsewhere,
         })
         .collect();
     for youth_id in registered {
@@ -60,6 +61,7 @@ pub async fn view_attendance(
                 checked_in_at: None,
                 confirmed: false,
                 signed_at: None,
+                checked_in_elsewhere: false,
             });
         }
     }

@@ -57,5 +57,6 @@ pub async fn view_signature_request(
         youth_name: names.get(&youth_id).cloned().unwrap_or_default(),
         status,
         signed_at: line.signed_at.map(clock),
+        checked_in_elsewhere: line.checked_in_elsewhere,
     })
 }
