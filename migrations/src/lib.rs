@@ -35,3 +35,60 @@ impl MigratorTrait for Migrator {
         ]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sea_orm_migration::sea_orm::{ConnectOptions, Database, DatabaseConnection};
+
+    use super::*;
+
+    async fn migrated(folder: &tempfile::TempDir) -> DatabaseConnection {
+        let url = format!("sqlite://{}/down.db?mode=rwc", folder.path().display());
+        let db = Database::connect(ConnectOptions::new(url))
+            .await
+            .expect("connects");
+        Migrator::up(&db, None).await.expect("migrations apply");
+        db
+    }
+
+    /// Invitations sent and attendance sheets are the evidence the funder audits: going back
+    /// must not drop them.
+    #[tokio::test]
+    async fn the_invitations_and_attendance_migrations_refuse_to_go_back() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let db = migrated(&folder).await;
+        let manager = SchemaManager::new(&db);
+
+        let refused = m20261128_000009_attendance::Migration
+            .down(&manager)
+            .await
+            .expect_err("attendance cannot be reverted");
+        assert!(
+            refused.to_string().contains("attendance sheets"),
+            "{refused}"
+        );
+        let refused = m20261127_000008_invitations::Migration
+            .down(&manager)
+            .await
+            .expect_err("invitations cannot be reverted");
+        assert!(refused.to_string().contains("invitations"), "{refused}");
+
+        for table in [
+            "attendance_sheets",
+            "attendance_lines",
+            "attendance_corrections",
+            "attendance_documents",
+            "calendar_invitations",
+            "session_reminders",
+            "calendar_feeds",
+        ] {
+            assert!(manager.has_table(table).await.unwrap(), "{table} is kept");
+        }
+        assert!(
+            manager
+                .has_column("mail_outbox", "person_id")
+                .await
+                .unwrap()
+        );
+    }
+}
