@@ -2,6 +2,9 @@
 //! all apply them, never a schema generated from the entities.
 
 pub use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::{
+    DatabaseConnection, DbBackend, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
 
 mod m20261127_000001_create_catalogue_and_sessions;
 mod m20261127_000002_create_mail_outbox;
@@ -35,6 +38,28 @@ impl MigratorTrait for Migrator {
         ]
     }
 }
+
+/// Applies the pending migrations, one instance at a time: several instances of a deployment
+/// may start at once on one database, and without a lock each would create the same tables.
+/// The whole run holds a lock that ends with its transaction (so on the one connection that
+/// holds it, whatever the pool): PostgreSQL's transaction-level advisory lock, SQLite's write
+/// lock (`BEGIN IMMEDIATE`). The instances that wait then find nothing left to apply.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let options = TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    };
+    let txn = db.begin_with_options(options).await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+            .await?;
+    }
+    Migrator::up(&txn, None).await?;
+    txn.commit().await
+}
+
+/// The advisory lock's key: any number that nothing else locks ("ATELIERS" in ASCII).
+const MIGRATION_LOCK: i64 = 0x4154_454C_4945_5253;
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,6 @@
 //! mail and queues reminders; `ateliers smtp-sink` catches mail locally.
 
 use clap::{Parser, Subcommand};
-use migrations::{Migrator, MigratorTrait};
 
 use server::config::Settings;
 use server::startup::{Application, build_mailer, shutdown_signal};
@@ -56,7 +55,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Worker => {
             let db = shared::services::connect_database(&cli.settings.database_url).await?;
-            Migrator::up(&db, None).await?;
+            migrations::migrate(&db).await?;
             let mailer = build_mailer(&cli.settings)?;
             let (stop_dispatcher, stop) = tokio::sync::watch::channel(false);
             let interval = std::time::Duration::from_millis(cli.settings.mail_dispatch_interval_ms);
@@ -84,7 +83,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let db = shared::services::connect_database(&cli.settings.database_url).await?;
-            Migrator::up(&db, None).await?;
+            migrations::migrate(&db).await?;
             tracing::info!("migrations applied");
         }
     }

@@ -6,7 +6,6 @@ use axum::http::{HeaderValue, header};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use shared::mail::Mailer;
 use tokio::net::TcpListener;
@@ -63,7 +62,7 @@ impl Application {
         let db = shared::services::connect_database(&settings.database_url)
             .await
             .context("cannot open the database")?;
-        Migrator::up(&db, None)
+        migrations::migrate(&db)
             .await
             .context("cannot apply the migrations")?;
         if settings.demo && shared::services::load_demo_data(&db, chrono::Utc::now()).await? {

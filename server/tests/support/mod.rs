@@ -364,6 +364,22 @@ pub async fn migrated_database(backend: Backend) -> Option<(DatabaseConnection, 
     Some((db, database))
 }
 
+/// A fresh database with nothing in it, not even the migrations: for tests about starting.
+pub async fn empty_database(backend: Backend) -> Option<TestDatabase> {
+    TestDatabase::create(backend).await
+}
+
+impl TestApp {
+    /// The settings this app runs with, on another database (demo data off).
+    pub fn settings_on(&self, database_url: &str) -> Settings {
+        Settings {
+            database_url: database_url.to_owned(),
+            demo: false,
+            ..self.settings.clone()
+        }
+    }
+}
+
 /// A database that exists for one test only.
 pub struct TestDatabase {
     url: String,
