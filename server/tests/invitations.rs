@@ -12,8 +12,9 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use app::server_fns::{
-    CancelEnrolment, CancelSession, EnrolInSession, EnrolYouths, ListFailedMail, OpenCalendarFeed,
-    PlanSessions, RemoveEnrolment, RenewCalendarFeed, ResendFailedMail, UpdateSession,
+    CancelEnrolment, CancelSession, CreateWorkshopType, EnrolInSession, EnrolYouths,
+    ListFailedMail, OpenCalendarFeed, PlanSessions, RemoveEnrolment, RenewCalendarFeed,
+    ResendFailedMail, UpdateSession,
 };
 use chrono::{Datelike, NaiveDate, TimeZone, Utc, Weekday};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -1138,3 +1139,158 @@ async fn enrol_themself(app: &TestApp, token: &str, session_id: i32) {
         .await)
     .await;
 }
+
+/// Every CR is followed by LF and every LF preceded by CR: no line of a calendar ends early.
+fn assert_crlf_lines_only(what: &str, text: &str) {
+    let bytes = text.as_bytes();
+    for (at, byte) in bytes.iter().enumerate() {
+        match byte {
+            b'\r' => assert_eq!(bytes.get(at + 1), Some(&b'\n'), "{what}: a bare CR at {at}"),
+            b'\n' => assert_eq!(
+                bytes[at.saturating_sub(1)],
+                b'\r',
+                "{what}: a bare LF at {at}"
+            ),
+            _ => {}
+        }
+    }
+    assert!(text.ends_with("\r\n"), "{what} ends with CRLF");
+    for line in text.split("\r\n") {
+        assert!(
+            !line.starts_with("ATTENDEE:mailto:intrus") && !line.starts_with("X-INJECTE"),
+            "{what}: an injected line « {line} »"
+        );
+    }
+}
+
+/// The calendar parts of a raw message (inline and attached), decoded.
+fn calendar_parts(raw: &str) -> Vec<String> {
+    use mail_parser::{MessageParser, MimeHeaders};
+    let message = MessageParser::default().parse(raw.as_bytes()).unwrap();
+    message
+        .parts
+        .iter()
+        .filter(|part| {
+            part.content_type().is_some_and(|kind| {
+                matches!(
+                    (kind.ctype(), kind.subtype()),
+                    ("text", Some("calendar")) | ("application", Some("ics"))
+                )
+            })
+        })
+        .map(|part| String::from_utf8(part.contents().to_vec()).unwrap())
+        .collect()
+}
+
+on_both_databases!(
+    a_carriage_return_typed_by_staff_never_ends_a_calendar_line,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let mut planner = planner(&app).await;
+        // A workshop whose text carries bare CRs (a paste, a hand-made request).
+        let workshop = ok(app
+            .call(
+                server_fn_path::<CreateWorkshopType>(),
+                &[
+                    ("workshop[title]", "Atelier\rX-INJECTE:titre".to_owned()),
+                    ("workshop[theme]", "other".to_owned()),
+                    (
+                        "workshop[description]",
+                        "Première ligne\rATTENDEE:mailto:intrus@example.com\r\nDeuxième ligne"
+                            .to_owned(),
+                    ),
+                    ("workshop[default_duration_minutes]", "120".to_owned()),
+                    ("workshop[default_capacity]", "10".to_owned()),
+                    (
+                        "workshop[what_to_bring]",
+                        "Un stylo\rX-INJECTE:stylo".to_owned(),
+                    ),
+                ],
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        planner.workshop = serde_json::from_str(&workshop).unwrap();
+        let saved = workshop_type::Entity::find_by_id(planner.workshop)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        for text in [&saved.title, &saved.description, &saved.what_to_bring] {
+            assert!(!text.contains('\r'), "stripped on input: {text:?}");
+        }
+        // Text saved before that (an older version, the database edited by hand) must not
+        // end a calendar line either.
+        let room = planner.rooms[0].clone();
+        let mut place: site::ActiveModel = site::Entity::find_by_id(room.site_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        place.accessibility_notes = Set("Rampe\rX-INJECTE:acces".to_owned());
+        place.update(&app.db).await.unwrap();
+
+        let mut form = session_form(&planner, &room, &evening(4), "18:00", "20:00", 5);
+        form.push((
+            "session[note_for_youths]",
+            "Venez\rATTENDEE:mailto:intrus@example.com".to_owned(),
+        ));
+        let id: i32 = serde_json::from_str(
+            &ok(app
+                .call(
+                    server_fn_path::<PlanSessions>(),
+                    &form,
+                    Some(&planner.session),
+                )
+                .await)
+            .await,
+        )
+        .unwrap();
+        let youths = youths_with_email(&app, planner.counsellor, 1).await;
+        let token = app.session_for(youths[0].0).await;
+        enrol_themself(&app, &token, id).await;
+
+        let mut invitation = None;
+        for _ in 0..200 {
+            invitation = app
+                .mail
+                .messages()
+                .into_iter()
+                .find(|mail| mail.envelope_to.contains(&youths[0].1));
+            if invitation.is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let invitation = invitation.expect("the youth's invitation");
+        let parts = calendar_parts(&invitation.raw);
+        assert_eq!(parts.len(), 2, "inline and attached calendars");
+        for part in &parts {
+            assert_crlf_lines_only("the invitation", part);
+        }
+        assert!(
+            parts[0].replace("\r\n ", "").contains("Rampe"),
+            "the access notes are in it"
+        );
+
+        // The private feed (the address shown at the first visit of /mon-agenda).
+        let page = app
+            .get_as("/mon-agenda", Some(&token))
+            .await
+            .text()
+            .await
+            .unwrap();
+        let feed_url = page
+            .split("value=\"")
+            .map(|rest| rest.split('"').next().unwrap_or_default())
+            .find(|value| value.ends_with(".ics"))
+            .expect("the feed address on the page")
+            .to_owned();
+        let feed = app.client.get(&feed_url).send().await.unwrap();
+        assert_eq!(feed.status(), 200);
+        let feed = feed.text().await.unwrap();
+        assert!(feed.replace("\r\n ", "").contains("Rampe"));
+        assert_crlf_lines_only("the feed", &feed);
+    }
+);

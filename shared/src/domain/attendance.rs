@@ -225,7 +225,7 @@ pub fn strokes_text(strokes: &[Vec<(u16, u16)>]) -> String {
 
 /// A reason for correcting a closed sheet: it is printed on the corrected sheet.
 pub fn parse_correction_reason(typed: &str) -> Result<String, InvalidInput> {
-    let reason = typed.trim();
+    let reason = super::one_line(typed);
     if reason.chars().count() < 5 {
         return Err(InvalidInput::new(
             "reason",

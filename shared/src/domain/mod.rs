@@ -21,6 +21,7 @@ mod planning;
 mod planning_views;
 mod recurrence;
 mod session;
+mod text;
 mod theme;
 mod youth_path;
 
@@ -89,6 +90,7 @@ pub use planning_views::{
 };
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use session::{SessionCard, SessionStatus};
+pub(crate) use text::{multi_line, one_line};
 pub use theme::Theme;
 pub use youth_path::{
     AttendedSession, CONTACTS_TARGET_MAX, CONTACTS_TARGET_MIN, ContactTarget, PathMonth,
