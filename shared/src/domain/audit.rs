@@ -27,10 +27,11 @@ pub enum AuditAction {
     WorkshopTypeUpdated,
     WorkshopTypeArchived,
     WorkshopTypeRestored,
+    PaperSheetReopened,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -53,6 +54,7 @@ impl AuditAction {
         AuditAction::WorkshopTypeUpdated,
         AuditAction::WorkshopTypeArchived,
         AuditAction::WorkshopTypeRestored,
+        AuditAction::PaperSheetReopened,
     ];
 
     pub fn code(self) -> &'static str {
@@ -79,6 +81,7 @@ impl AuditAction {
             AuditAction::WorkshopTypeUpdated => "workshop_type_updated",
             AuditAction::WorkshopTypeArchived => "workshop_type_archived",
             AuditAction::WorkshopTypeRestored => "workshop_type_restored",
+            AuditAction::PaperSheetReopened => "paper_sheet_reopened",
         }
     }
 
@@ -113,6 +116,7 @@ impl AuditAction {
             AuditAction::WorkshopTypeUpdated => "Atelier du catalogue modifié",
             AuditAction::WorkshopTypeArchived => "Atelier du catalogue archivé",
             AuditAction::WorkshopTypeRestored => "Atelier du catalogue rétabli",
+            AuditAction::PaperSheetReopened => "Feuille papier rouverte",
         }
     }
 }

@@ -32,8 +32,8 @@ pub use attendance::{
     PAPER_SCAN_MAX_BYTES, PROGRAMME_NAME, PaperScan, SIGNATURE_HEIGHT, SIGNATURE_WIDTH, ScanType,
     SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState, SheetToClose,
     SignatureRequest, SignatureStrokes, accepted_check_in_windows, check_in_open, check_in_window,
-    paper_scan_too_large, parse_check_in_code, parse_correction_reason, roll_call_open,
-    status_on_arrival, strokes_text,
+    paper_scan_too_large, parse_check_in_code, parse_correction_reason, parse_reopening_reason,
+    roll_call_open, status_on_arrival, strokes_text,
 };
 pub use audit::{AuditAction, LinkPurpose};
 pub use catalogue::{
