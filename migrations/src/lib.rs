@@ -17,6 +17,7 @@ mod m20261127_000008_invitations;
 mod m20261128_000009_attendance;
 mod m20261128_000010_no_contact_alerts;
 mod m20261203_000011_sheet_reminders;
+mod m20261204_000014_secrets_at_rest;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000009_attendance::Migration),
             Box::new(m20261128_000010_no_contact_alerts::Migration),
             Box::new(m20261203_000011_sheet_reminders::Migration),
+            Box::new(m20261204_000014_secrets_at_rest::Migration),
         ]
     }
 }

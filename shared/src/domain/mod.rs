@@ -59,7 +59,7 @@ pub use figures::{
 };
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use invalid_input::InvalidInput;
-pub use mail_views::{CalendarFeedLink, FailedMail};
+pub use mail_views::{CalendarFeedLink, FailedMail, MyCalendarFeed};
 pub use paris_time::{
     PARIS, format_day, format_instant, format_month, format_session_date, format_session_hours,
     format_wall_clock_hours, format_weekday_and_day,

@@ -67,6 +67,7 @@ mod request_sign_in_link;
 mod resend_failed_mail;
 mod reset_password;
 mod restore_workshop_type;
+mod revoke_calendar_feed;
 mod send_due_reminders;
 mod send_no_contact_alerts;
 mod send_sheet_reminders;
@@ -169,6 +170,7 @@ pub use request_sign_in_link::request_sign_in_link;
 pub use resend_failed_mail::resend_failed_mail;
 pub use reset_password::{RESET_LINK_NO_LONGER_VALID, reset_password};
 pub use restore_workshop_type::restore_workshop_type;
+pub use revoke_calendar_feed::revoke_calendar_feed;
 pub use send_due_reminders::{DEFAULT_REMINDERS, send_due_reminders};
 pub use send_no_contact_alerts::{
     DEFAULT_NO_CONTACT_ALERT_WEEKS, NoContactAlertsQueued, send_no_contact_alerts,
