@@ -150,35 +150,14 @@ impl MigrationTrait for Migration {
             .await
     }
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("idx_mail_outbox_failed")
-                    .table(MailOutbox::Table)
-                    .to_owned(),
-            )
-            .await?;
-        for column in [MailOutbox::SessionId, MailOutbox::PersonId] {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(MailOutbox::Table)
-                        .drop_column(column)
-                        .to_owned(),
-                )
-                .await?;
-        }
-        for table in [
-            CalendarFeeds::Table.into_iden(),
-            SessionReminders::Table.into_iden(),
-            CalendarInvitations::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+    async fn down(&self, _manager: &SchemaManager) -> Result<(), DbErr> {
+        // Going back would drop what each person was sent (the invitations' UIDs and
+        // sequences), the reminders already queued and the calendar feeds: not offered.
+        Err(DbErr::Migration(
+            "m20261127_000008_invitations cannot be reverted without losing the invitations \
+             sent, the reminders and the calendar feeds"
+                .into(),
+        ))
     }
 }
 

@@ -151,18 +151,14 @@ impl MigrationTrait for Migration {
             .await
     }
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            AttendanceDocuments::Table.into_iden(),
-            AttendanceCorrections::Table.into_iden(),
-            AttendanceLines::Table.into_iden(),
-            AttendanceSheets::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+    async fn down(&self, _manager: &SchemaManager) -> Result<(), DbErr> {
+        // Going back would drop the attendance sheets, their corrections and the signed
+        // documents the funder audits: not offered.
+        Err(DbErr::Migration(
+            "m20261128_000009_attendance cannot be reverted without losing the attendance \
+             sheets and their signed documents"
+                .into(),
+        ))
     }
 }
 

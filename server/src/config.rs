@@ -104,6 +104,15 @@ pub struct Settings {
     )]
     pub sheet_reminder_hours: u32,
 
+    /// How many days the body of a sent mail is kept (the row stays: to whom, subject, when);
+    /// 0 keeps bodies. Purged by the reminder worker.
+    #[arg(
+        long,
+        env = "MAIL_RETENTION_DAYS",
+        default_value_t = shared::services::DEFAULT_MAIL_RETENTION_DAYS
+    )]
+    pub mail_retention_days: u32,
+
     /// How often the mail dispatcher looks for mail to send, in milliseconds.
     #[arg(long, env = "MAIL_DISPATCH_INTERVAL_MS", default_value_t = 2000)]
     pub mail_dispatch_interval_ms: u64,
@@ -164,6 +173,7 @@ impl Settings {
                 .collect(),
             no_contact_alert_weeks: self.no_contact_alert_weeks,
             sheet_reminder_hours: self.sheet_reminder_hours,
+            mail_retention_days: self.mail_retention_days,
             interval: std::time::Duration::from_secs(self.reminder_interval_seconds),
         }
     }

@@ -4,7 +4,6 @@
 //! What it prints is for the operator: never the link (its token opens the account).
 
 use anyhow::{Context, bail};
-use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use shared::domain::{EmailAddress, InvalidInput, PersonName};
 use shared::entities::mail_outbox;
@@ -43,7 +42,7 @@ pub async fn create_coordinator(settings: &Settings, args: &CoordinatorArgs) -> 
     let db = shared::services::connect_database(&settings.database_url)
         .await
         .context("cannot open the database")?;
-    Migrator::up(&db, None)
+    migrations::migrate(&db)
         .await
         .context("cannot apply the migrations")?;
     let mail = settings.mail_settings(&site_url)?;

@@ -4,7 +4,6 @@
 //! `ateliers smtp-sink` catches mail locally.
 
 use clap::{Parser, Subcommand};
-use migrations::{Migrator, MigratorTrait};
 
 use server::config::Settings;
 use server::create_coordinator::{CoordinatorArgs, create_coordinator};
@@ -62,7 +61,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Worker => {
             let db = shared::services::connect_database(&cli.settings.database_url).await?;
-            Migrator::up(&db, None).await?;
+            migrations::migrate(&db).await?;
             let mailer = build_mailer(&cli.settings)?;
             let (stop_dispatcher, stop) = tokio::sync::watch::channel(false);
             let interval = std::time::Duration::from_millis(cli.settings.mail_dispatch_interval_ms);
@@ -91,7 +90,7 @@ async fn main() -> anyhow::Result<()> {
         Command::CreateCoordinator(args) => create_coordinator(&cli.settings, &args).await?,
         Command::Migrate => {
             let db = shared::services::connect_database(&cli.settings.database_url).await?;
-            Migrator::up(&db, None).await?;
+            migrations::migrate(&db).await?;
             tracing::info!("migrations applied");
         }
     }

@@ -7,7 +7,6 @@ use axum::http::{HeaderValue, Request, header};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use shared::mail::Mailer;
 use tokio::net::TcpListener;
@@ -72,7 +71,7 @@ impl Application {
         let db = shared::services::connect_database(&settings.database_url)
             .await
             .context("cannot open the database")?;
-        Migrator::up(&db, None)
+        migrations::migrate(&db)
             .await
             .context("cannot apply the migrations")?;
         check_demo_mode(settings, &db).await?;

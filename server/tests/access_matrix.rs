@@ -1088,6 +1088,18 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(SITE_EDITORS),
         ),
         (
+            // The organisers only (the guest who runs the session may not); the sheet under way
+            // is open, so an allowed call changes nothing.
+            server_fn_path::<ReopenPaperSheet>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("session_id", cast.session_under_way.to_string()),
+                    ("reason", "Réouverture de la matrice".into()),
+                ]
+            }),
+            Access::Only(SITE_EDITORS),
+        ),
+        (
             server_fn_path::<ListSheetsToClose>(),
             no_args(),
             Access::Only(&[

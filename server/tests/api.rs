@@ -4,7 +4,7 @@ mod support;
 
 use chrono::{Datelike, Duration, Utc, Weekday};
 use shared::domain::{PARIS, public_holiday};
-use support::{Seed, TestApp};
+use support::{Backend, Seed, TestApp};
 
 /// How many sessions the demo plans: a morning and an afternoon on each working day of the four
 /// weeks from tomorrow, public holidays left out (counted here from the calendar).
@@ -205,3 +205,52 @@ on_both_databases!(
         assert!(!html.contains("sqlx") && !html.contains("DbErr"));
     }
 );
+
+/// Instances of a deployment all start at once on an empty database: each applies the
+/// migrations under one lock, so every one starts and the schema is applied once.
+async fn instances_starting_at_once_apply_the_migrations_once(backend: Backend) {
+    use migrations::MigratorTrait;
+    use sea_orm::{ConnectionTrait, Statement};
+
+    let Some(app) = support::spawn_app(
+        "instances_starting_at_once_apply_the_migrations_once",
+        backend,
+        Seed::Empty,
+    )
+    .await
+    else {
+        return;
+    };
+    let Some(empty) = support::empty_database(backend).await else {
+        return;
+    };
+    let settings = app.settings_on(empty.url());
+    let starts = (0..3).map(|_| {
+        let settings = settings.clone();
+        tokio::spawn(async move { server::startup::Application::build(&settings).await })
+    });
+    let started: Vec<_> = futures::future::join_all(starts)
+        .await
+        .into_iter()
+        .map(|joined| joined.expect("no panic"))
+        .collect();
+    for (instance, result) in started.iter().enumerate() {
+        if let Err(error) = result {
+            panic!("instance {instance} did not start: {error:#}");
+        }
+    }
+    let db = started[0].as_ref().expect("started").db();
+    let applied = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COUNT(*) AS applied FROM seaql_migrations",
+        ))
+        .await
+        .expect("the migrations table")
+        .expect("a count")
+        .try_get::<i64>("", "applied")
+        .expect("a number");
+    assert_eq!(applied as usize, migrations::Migrator::migrations().len());
+}
+
+for_both_backends!(instances_starting_at_once_apply_the_migrations_once);

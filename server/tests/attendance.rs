@@ -9,7 +9,7 @@ mod support;
 
 use app::server_fns::{
     AddWalkIn, CheckInWithCode, CloseAttendanceSheet, CorrectAttendance, ListSheetsToClose,
-    MarkAttendance, ShowCheckInCode, SignAttendanceSheet, ViewAttendance,
+    MarkAttendance, ReopenPaperSheet, ShowCheckInCode, SignAttendanceSheet, ViewAttendance,
 };
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -1280,5 +1280,261 @@ on_both_databases!(
             .await
             .unwrap();
         assert!(!in_room_page.contains("checked-in-elsewhere"));
+    }
+);
+
+/// A small scanned PDF.
+fn scanned_pdf() -> Vec<u8> {
+    let mut scan = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    scan.extend(0..=255u8);
+    scan.extend_from_slice(b"\n%%EOF\n");
+    scan
+}
+
+async fn sheet_state_of(app: &TestApp, session_id: i32) -> Option<String> {
+    attendance_sheet::Entity::find()
+        .filter(attendance_sheet::Column::SessionId.eq(session_id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .map(|sheet| sheet.state)
+}
+
+on_both_databases!(
+    only_an_organiser_files_the_paper_sheet,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let setup = session_under_way(&app).await;
+        let id = setup.session_id;
+        let guest = app.session_for(setup.facilitator).await;
+        let counsellor = app.session_for(setup.counsellor).await;
+        ok(app
+            .call(
+                server_fn_path::<MarkAttendance>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("youth_id", setup.youths[0].to_string()),
+                    ("status", "present".into()),
+                ],
+                Some(&guest),
+            )
+            .await)
+        .await;
+
+        // The guest takes the roll-call but is not offered the paper upload, and cannot post it.
+        let roll_call = format!("/seances/{id}/emargement");
+        let page = app
+            .get_as(&roll_call, Some(&guest))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("data-test=\"roll-call\""),
+            "the guest takes the roll-call"
+        );
+        assert!(!page.contains("data-test=\"paper-scan-form\""));
+        let before = footprint(&app).await;
+        let refused = upload_scan(
+            &app,
+            id,
+            Some(&guest),
+            "feuille.pdf",
+            "application/pdf",
+            scanned_pdf(),
+        )
+        .await;
+        assert_eq!(refused.status(), 403);
+        assert_eq!(footprint(&app).await, before, "nothing written");
+        assert_eq!(sheet_state_of(&app, id).await.as_deref(), Some("open"));
+
+        // The organiser can.
+        let page = app
+            .get_as(&roll_call, Some(&counsellor))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("data-test=\"paper-scan-form\""));
+        let uploaded = upload_scan(
+            &app,
+            id,
+            Some(&counsellor),
+            "feuille.pdf",
+            "application/pdf",
+            scanned_pdf(),
+        )
+        .await;
+        assert_eq!(uploaded.status(), 303);
+        assert_eq!(sheet_state_of(&app, id).await.as_deref(), Some("paper"));
+    }
+);
+
+on_both_databases!(
+    an_organiser_reopens_a_paper_sheet_with_a_reason,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let setup = session_under_way(&app).await;
+        let id = setup.session_id;
+        let guest = app.session_for(setup.facilitator).await;
+        let counsellor = app.session_for(setup.counsellor).await;
+        let session = || ("session_id", id.to_string());
+        let reopen = |token: String, reason: &str| {
+            let app = &app;
+            let form = vec![session(), ("reason", reason.to_owned())];
+            async move {
+                app.call(server_fn_path::<ReopenPaperSheet>(), &form, Some(&token))
+                    .await
+            }
+        };
+        let audited = || async {
+            shared::entities::audit_event::Entity::find()
+                .filter(shared::entities::audit_event::Column::Action.eq("paper_sheet_reopened"))
+                .all(&app.db)
+                .await
+                .unwrap()
+        };
+
+        // An open sheet has nothing to reopen; a closed one is corrected, not reopened.
+        let uploaded = upload_scan(
+            &app,
+            id,
+            Some(&counsellor),
+            "feuille.pdf",
+            "application/pdf",
+            scanned_pdf(),
+        )
+        .await;
+        assert_eq!(uploaded.status(), 303);
+        let paper = attendance(&app, id, &counsellor).await;
+        assert_eq!(paper.state, shared::domain::SheetState::Paper);
+        assert!(paper.may_file_paper);
+        let page = app
+            .get_as(&format!("/seances/{id}/emargement"), Some(&counsellor))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("data-test=\"reopen-paper-form\""));
+
+        // The guest may not reopen it, nor sees the button; a reason is required.
+        let before = footprint(&app).await;
+        assert_eq!(
+            reopen(guest.clone(), "Scan illisible, à refaire")
+                .await
+                .status(),
+            403
+        );
+        let guest_page = app
+            .get_as(&format!("/seances/{id}/emargement"), Some(&guest))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!guest_page.contains("data-test=\"reopen-paper-form\""));
+        refused(reopen(counsellor.clone(), "  ").await, "Indiquez pourquoi").await;
+        assert_eq!(sheet_state_of(&app, id).await.as_deref(), Some("paper"));
+        assert_eq!(footprint(&app).await, before);
+        assert!(audited().await.is_empty());
+
+        // The organiser reopens it: open again, the scan kept, the reason in the audit log.
+        ok(reopen(counsellor.clone(), "Scan illisible,\r\nà refaire").await).await;
+        let sheet = attendance_sheet::Entity::find()
+            .filter(attendance_sheet::Column::SessionId.eq(id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(sheet.state, "open");
+        assert_eq!((sheet.closed_at, sheet.closed_by), (None, None));
+        assert_eq!(footprint(&app).await, before, "the scan is kept");
+        let events = audited().await;
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].actor_id, Some(setup.counsellor));
+        assert!(events[0].details.contains("Scan illisible, à refaire"));
+        assert!(events[0].details.contains(&id.to_string()));
+        let view = attendance(&app, id, &counsellor).await;
+        assert_eq!(view.documents.len(), 1);
+        assert_eq!(view.reopenings.len(), 1);
+        assert!(view.reopenings[0].contains("Scan illisible, à refaire"));
+        assert!(view.reopenings[0].contains(&full_name(&app, setup.counsellor).await));
+        // A second click changes nothing.
+        ok(reopen(counsellor.clone(), "Scan illisible, à refaire").await).await;
+        assert_eq!(audited().await.len(), 1);
+
+        // The roll-call goes on, and a new scan closes the sheet again, beside the first.
+        ok(app
+            .call(
+                server_fn_path::<MarkAttendance>(),
+                &[
+                    session(),
+                    ("youth_id", setup.youths[1].to_string()),
+                    ("status", "late".into()),
+                ],
+                Some(&guest),
+            )
+            .await)
+        .await;
+        let again = upload_scan(
+            &app,
+            id,
+            Some(&counsellor),
+            "feuille-lisible.pdf",
+            "application/pdf",
+            scanned_pdf(),
+        )
+        .await;
+        assert_eq!(again.status(), 303);
+        assert_eq!(sheet_state_of(&app, id).await.as_deref(), Some("paper"));
+        assert_eq!(attendance(&app, id, &counsellor).await.documents.len(), 2);
+    }
+);
+
+on_both_databases!(
+    an_electronically_closed_sheet_is_not_reopened,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let setup = session_under_way(&app).await;
+        let id = setup.session_id;
+        let counsellor = app.session_for(setup.counsellor).await;
+        for youth in &setup.youths[..4] {
+            ok(app
+                .call(
+                    server_fn_path::<MarkAttendance>(),
+                    &[
+                        ("session_id", id.to_string()),
+                        ("youth_id", youth.to_string()),
+                        ("status", "absent".into()),
+                    ],
+                    Some(&counsellor),
+                )
+                .await)
+            .await;
+        }
+        ok(app
+            .call(
+                server_fn_path::<CloseAttendanceSheet>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("strokes", SIGNATURE.to_owned()),
+                ],
+                Some(&counsellor),
+            )
+            .await)
+        .await;
+        refused(
+            app.call(
+                server_fn_path::<ReopenPaperSheet>(),
+                &[
+                    ("session_id", id.to_string()),
+                    ("reason", "Je veux la rouvrir".to_owned()),
+                ],
+                Some(&counsellor),
+            )
+            .await,
+            "Seule une feuille close sur papier",
+        )
+        .await;
+        assert_eq!(sheet_state_of(&app, id).await.as_deref(), Some("closed"));
     }
 );

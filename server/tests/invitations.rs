@@ -12,13 +12,14 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use app::server_fns::{
-    CancelEnrolment, CancelSession, EnrolInSession, EnrolYouths, ListFailedMail, OpenCalendarFeed,
-    PlanSessions, RemoveEnrolment, RenewCalendarFeed, ResendFailedMail, UpdateSession,
+    CancelEnrolment, CancelSession, CreateWorkshopType, EnrolInSession, EnrolYouths,
+    ListFailedMail, OpenCalendarFeed, PlanSessions, RemoveEnrolment, RenewCalendarFeed,
+    ResendFailedMail, UpdateSession,
 };
 use chrono::{Datelike, NaiveDate, TimeZone, Utc, Weekday};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use server::smtp_sink::SmtpSink;
-use shared::domain::{CalendarFeedLink, FailedMail, PARIS};
+use shared::domain::{FailedMail, MyCalendarFeed, PARIS};
 use shared::entities::{
     facilitator, mail_outbox, person, room, site, staff_member, workshop_session, workshop_type,
     youth,
@@ -647,22 +648,37 @@ on_both_databases!(
         let token = app.session_for(youths[0].0).await;
         enrol_themself(&app, &token, id).await;
 
-        let link: CalendarFeedLink = serde_json::from_str(
+        let MyCalendarFeed::New(link) = serde_json::from_str(
             &ok(app
                 .call(server_fn_path::<OpenCalendarFeed>(), &[], Some(&token))
                 .await)
             .await,
         )
-        .unwrap();
+        .unwrap() else {
+            panic!("the first visit makes the address");
+        };
         assert!(link.webcal_url.starts_with("webcal://"));
-        let again: CalendarFeedLink = serde_json::from_str(
-            &ok(app
-                .call(server_fn_path::<OpenCalendarFeed>(), &[], Some(&token))
-                .await)
-            .await,
-        )
-        .unwrap();
-        assert_eq!(again.https_url, link.https_url, "one address until renewed");
+        // Asked again: the same feed, whose address is not kept, so not shown.
+        let again = ok(app
+            .call(server_fn_path::<OpenCalendarFeed>(), &[], Some(&token))
+            .await)
+        .await;
+        assert_eq!(
+            serde_json::from_str::<MyCalendarFeed>(&again).unwrap(),
+            MyCalendarFeed::Existing {
+                created_at: link.created_at
+            },
+            "one address until renewed"
+        );
+        let page = app
+            .get_as("/mon-agenda", Some(&token))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!page.contains("/calendrier/"), "the address is shown once");
+        assert!(page.contains("ne peut pas vous la montrer à nouveau"));
+        assert!(page.contains("data-test=\"renew-feed\""));
 
         let feed = app.client.get(&link.https_url).send().await.unwrap();
         assert_eq!(feed.status(), 200);
@@ -769,9 +785,22 @@ on_both_databases!(
         .await;
         let old = app.client.get(&link.https_url).send().await.unwrap();
         assert_eq!(old.status(), 404);
-        let page = app.get_as("/mon-agenda", Some(&token)).await;
+        let page = app
+            .get_as("/mon-agenda?nouvelle-adresse=1", Some(&token))
+            .await;
         let page = page.text().await.unwrap();
         assert!(page.contains("webcal://") && !page.contains(&link.webcal_url));
+        assert!(page.contains("Nouvelle adresse créée"));
+        let again = app
+            .get_as("/mon-agenda", Some(&token))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !again.contains("/calendrier/"),
+            "the new address is shown once too"
+        );
     }
 );
 
@@ -1138,3 +1167,279 @@ async fn enrol_themself(app: &TestApp, token: &str, session_id: i32) {
         .await)
     .await;
 }
+
+/// Every CR is followed by LF and every LF preceded by CR: no line of a calendar ends early.
+fn assert_crlf_lines_only(what: &str, text: &str) {
+    let bytes = text.as_bytes();
+    for (at, byte) in bytes.iter().enumerate() {
+        match byte {
+            b'\r' => assert_eq!(bytes.get(at + 1), Some(&b'\n'), "{what}: a bare CR at {at}"),
+            b'\n' => assert_eq!(
+                bytes[at.saturating_sub(1)],
+                b'\r',
+                "{what}: a bare LF at {at}"
+            ),
+            _ => {}
+        }
+    }
+    assert!(text.ends_with("\r\n"), "{what} ends with CRLF");
+    for line in text.split("\r\n") {
+        assert!(
+            !line.starts_with("ATTENDEE:mailto:intrus") && !line.starts_with("X-INJECTE"),
+            "{what}: an injected line « {line} »"
+        );
+    }
+}
+
+/// The calendar parts of a raw message (inline and attached), decoded.
+fn calendar_parts(raw: &str) -> Vec<String> {
+    use mail_parser::{MessageParser, MimeHeaders};
+    let message = MessageParser::default().parse(raw.as_bytes()).unwrap();
+    message
+        .parts
+        .iter()
+        .filter(|part| {
+            part.content_type().is_some_and(|kind| {
+                matches!(
+                    (kind.ctype(), kind.subtype()),
+                    ("text", Some("calendar")) | ("application", Some("ics"))
+                )
+            })
+        })
+        .map(|part| String::from_utf8(part.contents().to_vec()).unwrap())
+        .collect()
+}
+
+on_both_databases!(
+    a_carriage_return_typed_by_staff_never_ends_a_calendar_line,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let mut planner = planner(&app).await;
+        // A workshop whose text carries bare CRs (a paste, a hand-made request).
+        let workshop = ok(app
+            .call(
+                server_fn_path::<CreateWorkshopType>(),
+                &[
+                    ("workshop[title]", "Atelier\rX-INJECTE:titre".to_owned()),
+                    ("workshop[theme]", "other".to_owned()),
+                    (
+                        "workshop[description]",
+                        "Première ligne\rATTENDEE:mailto:intrus@example.com\r\nDeuxième ligne"
+                            .to_owned(),
+                    ),
+                    ("workshop[default_duration_minutes]", "120".to_owned()),
+                    ("workshop[default_capacity]", "10".to_owned()),
+                    (
+                        "workshop[what_to_bring]",
+                        "Un stylo\rX-INJECTE:stylo".to_owned(),
+                    ),
+                ],
+                Some(&planner.session),
+            )
+            .await)
+        .await;
+        planner.workshop = serde_json::from_str(&workshop).unwrap();
+        let saved = workshop_type::Entity::find_by_id(planner.workshop)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        for text in [&saved.title, &saved.description, &saved.what_to_bring] {
+            assert!(!text.contains('\r'), "stripped on input: {text:?}");
+        }
+        // Text saved before that (an older version, the database edited by hand) must not
+        // end a calendar line either.
+        let room = planner.rooms[0].clone();
+        let mut place: site::ActiveModel = site::Entity::find_by_id(room.site_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        place.accessibility_notes = Set("Rampe\rX-INJECTE:acces".to_owned());
+        place.update(&app.db).await.unwrap();
+
+        let mut form = session_form(&planner, &room, &evening(4), "18:00", "20:00", 5);
+        form.push((
+            "session[note_for_youths]",
+            "Venez\rATTENDEE:mailto:intrus@example.com".to_owned(),
+        ));
+        let id: i32 = serde_json::from_str(
+            &ok(app
+                .call(
+                    server_fn_path::<PlanSessions>(),
+                    &form,
+                    Some(&planner.session),
+                )
+                .await)
+            .await,
+        )
+        .unwrap();
+        let youths = youths_with_email(&app, planner.counsellor, 1).await;
+        let token = app.session_for(youths[0].0).await;
+        enrol_themself(&app, &token, id).await;
+
+        let mut invitation = None;
+        for _ in 0..200 {
+            invitation = app
+                .mail
+                .messages()
+                .into_iter()
+                .find(|mail| mail.envelope_to.contains(&youths[0].1));
+            if invitation.is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let invitation = invitation.expect("the youth's invitation");
+        let parts = calendar_parts(&invitation.raw);
+        assert_eq!(parts.len(), 2, "inline and attached calendars");
+        for part in &parts {
+            assert_crlf_lines_only("the invitation", part);
+        }
+        assert!(
+            parts[0].replace("\r\n ", "").contains("Rampe"),
+            "the access notes are in it"
+        );
+
+        // The private feed (the address shown at the first visit of /mon-agenda).
+        let page = app
+            .get_as("/mon-agenda", Some(&token))
+            .await
+            .text()
+            .await
+            .unwrap();
+        let feed_url = page
+            .split("value=\"")
+            .map(|rest| rest.split('"').next().unwrap_or_default())
+            .find(|value| value.ends_with(".ics"))
+            .expect("the feed address on the page")
+            .to_owned();
+        let feed = app.client.get(&feed_url).send().await.unwrap();
+        assert_eq!(feed.status(), 200);
+        let feed = feed.text().await.unwrap();
+        assert!(feed.replace("\r\n ", "").contains("Rampe"));
+        assert_crlf_lines_only("the feed", &feed);
+    }
+);
+
+/// The address of the private feed, as the first visit of `/mon-agenda` shows it.
+async fn feed_address_on_the_page(app: &TestApp, token: &str) -> String {
+    let page = app
+        .get_as("/mon-agenda", Some(token))
+        .await
+        .text()
+        .await
+        .unwrap();
+    page.split("value=\"")
+        .map(|rest| rest.split('"').next().unwrap_or_default())
+        .find(|value| value.ends_with(".ics"))
+        .expect("the feed address on the page")
+        .to_owned()
+}
+
+on_both_databases!(
+    a_feed_token_is_stored_only_as_a_hash,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let id = plan_evening(&app, &planner, &evening(5), 5).await;
+        let youths = youths_with_email(&app, planner.counsellor, 1).await;
+        let session = app.session_for(youths[0].0).await;
+        enrol_themself(&app, &session, id).await;
+
+        let address = feed_address_on_the_page(&app, &session).await;
+        let secret = address
+            .rsplit('/')
+            .next()
+            .and_then(|file| file.strip_suffix(".ics"))
+            .expect("a token in the address")
+            .to_owned();
+        assert_eq!(secret.len(), 43);
+        for value in support::text_values(&app.db, "calendar_feeds").await {
+            assert!(
+                !value.contains(&secret),
+                "the feed token is stored in clear"
+            );
+        }
+        assert!(
+            support::text_values(&app.db, "calendar_feeds")
+                .await
+                .contains(&shared::auth::hash_token(&secret)),
+            "its SHA-256 is"
+        );
+        let feed = app.client.get(&address).send().await.unwrap();
+        assert_eq!(feed.status(), 200);
+        assert!(
+            feed.text()
+                .await
+                .unwrap()
+                .contains(&format!("/ateliers/{id}"))
+        );
+    }
+);
+
+/// Feeds made before tokens were hashed keep working: the migration hashes them.
+async fn feeds_made_before_hashing_keep_working(backend: Backend) {
+    use migrations::MigratorTrait;
+    use sea_orm::{ConnectionTrait, Statement};
+
+    let Some(database) = support::empty_database(backend).await else {
+        return;
+    };
+    let db = shared::services::connect_database(database.url())
+        .await
+        .unwrap();
+    let hashing = migrations::Migrator::migrations()
+        .iter()
+        .position(|migration| migration.name().starts_with("m20261204_000014"))
+        .expect("the migration that hashes feed tokens") as u32;
+    migrations::Migrator::up(&db, Some(hashing)).await.unwrap();
+    let now = Utc::now();
+    shared::services::load_demo_data(&db, now).await.unwrap();
+    let person = person::Entity::find()
+        .filter(person::Column::Email.is_not_null())
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let clear = shared::auth::SecretToken::generate().token;
+    let revoked = shared::auth::SecretToken::generate().token;
+    for (token, revoked_at) in [(&clear, "NULL"), (&revoked, "CURRENT_TIMESTAMP")] {
+        db.execute_raw(Statement::from_string(
+            db.get_database_backend(),
+            format!(
+                "INSERT INTO calendar_feeds (person_id, token, created_at, revoked_at) \
+                 VALUES ({}, '{token}', CURRENT_TIMESTAMP, {revoked_at})",
+                person.id
+            ),
+        ))
+        .await
+        .unwrap();
+    }
+
+    migrations::migrate(&db).await.unwrap();
+    for value in support::text_values(&db, "calendar_feeds").await {
+        assert!(!value.contains(&clear) && !value.contains(&revoked));
+    }
+    let mail = shared::services::MailSettings {
+        site_url: "https://ateliers.example".to_owned(),
+        from: "Ateliers <ne-pas-repondre@ateliers.example>"
+            .parse()
+            .unwrap(),
+        footer: shared::services::DEFAULT_MAIL_FOOTER.to_owned(),
+    };
+    let feed = shared::services::view_calendar_feed(&db, &mail, &clear, now)
+        .await
+        .unwrap();
+    assert!(feed.is_some(), "the subscribed address still works");
+    assert!(
+        shared::services::view_calendar_feed(&db, &mail, &revoked, now)
+            .await
+            .unwrap()
+            .is_none(),
+        "a revoked one stays revoked"
+    );
+}
+
+for_both_backends!(feeds_made_before_hashing_keep_working);

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use lettre::Message;
-use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder, TransactionTrait};
 use server::smtp_sink::{ReceivedMail, SmtpSink};
 use shared::entities::mail_outbox;
 use shared::mail::Mailer;
@@ -228,3 +228,104 @@ async fn refused_mailbox_is_set_aside(backend: Backend) {
 }
 
 for_both_backends!(refused_mailbox_is_set_aside);
+
+/// Sent bodies are purged after the retention; the row stays (recipient, subject, Message-ID,
+/// when sent) as evidence and for what refers to it. Unsent and set-aside mail keeps its body.
+async fn sent_bodies_are_purged_after_the_retention(backend: Backend) {
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
+    let sent_at = Utc::now();
+    for n in 0..2 {
+        queue_mail(
+            &db,
+            &sign_in_link(&format!("jeune{n}@example.org"), n),
+            sent_at,
+        )
+        .await
+        .expect("queued");
+    }
+    queue_mail(
+        &db,
+        &sign_in_link("unknown-mailbox@example.org", 7),
+        sent_at,
+    )
+    .await
+    .expect("queued");
+    let report = deliver_queued_mail(&db, &mailer, sent_at, 50)
+        .await
+        .expect("a pass");
+    assert_eq!((report.sent, report.set_aside), (2, 1));
+    // Queued later, not due yet when the purge runs.
+    queue_mail(
+        &db,
+        &sign_in_link("jeune9@example.org", 9),
+        sent_at + chrono::Duration::days(60),
+    )
+    .await
+    .expect("queued");
+    let before = mail_outbox::Entity::find()
+        .order_by_asc(mail_outbox::Column::Id)
+        .all(&db)
+        .await
+        .expect("rows");
+    assert!(before.iter().all(|row| !row.content.is_empty()));
+
+    let purged = shared::services::purge_sent_mail(&db, 30, sent_at + chrono::Duration::days(29))
+        .await
+        .expect("a purge");
+    assert_eq!(purged, 0, "within the retention");
+    assert_eq!(
+        mail_outbox::Entity::find()
+            .order_by_asc(mail_outbox::Column::Id)
+            .all(&db)
+            .await
+            .unwrap(),
+        before
+    );
+
+    let purged = shared::services::purge_sent_mail(&db, 30, sent_at + chrono::Duration::days(31))
+        .await
+        .expect("a purge");
+    assert_eq!(purged, 2);
+    let after = mail_outbox::Entity::find()
+        .order_by_asc(mail_outbox::Column::Id)
+        .all(&db)
+        .await
+        .expect("rows");
+    assert_eq!(after.len(), before.len(), "the rows stay");
+    for (old, new) in before.iter().zip(&after) {
+        if old.sent_at.is_some() {
+            assert!(new.content.is_empty(), "the body is gone");
+            assert_eq!(
+                mail_outbox::Model {
+                    content: old.content.clone(),
+                    ..new.clone()
+                },
+                *old,
+                "what the row says about the message stays"
+            );
+        } else {
+            assert_eq!(new, old, "unsent or set aside: kept whole");
+        }
+    }
+    let again = shared::services::purge_sent_mail(&db, 30, sent_at + chrono::Duration::days(40))
+        .await
+        .expect("a purge");
+    assert_eq!(again, 0);
+    // 0 keeps every body.
+    queue_mail(&db, &sign_in_link("jeune3@example.org", 3), sent_at)
+        .await
+        .expect("queued");
+    deliver_queued_mail(&db, &mailer, sent_at, 50)
+        .await
+        .expect("a pass");
+    let kept = shared::services::purge_sent_mail(&db, 0, sent_at + chrono::Duration::days(400))
+        .await
+        .expect("a purge");
+    assert_eq!(kept, 0);
+}
+
+for_both_backends!(sent_bodies_are_purged_after_the_retention);

@@ -751,3 +751,33 @@ on_both_databases!(
         assert!(!page.contains("data-test=\"warnings\""));
     }
 );
+
+on_both_databases!(
+    a_date_years_ahead_is_refused_before_any_work,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let planner = planner(&app).await;
+        let before = sessions_count(&app).await;
+        let events_before = session_event::Entity::find().count(&app.db).await.unwrap();
+        let just_too_far = (Utc::now() + chrono::Duration::days(2 * 366 + 7))
+            .format("%Y-%m-%d")
+            .to_string();
+        for day in ["9999-12-28", "+262142-12-28", &just_too_far] {
+            for (every_weeks, slots) in [("", ""), ("4", "52")] {
+                let form = session_form(&planner, day, "09:30", "12:00");
+                let form = with(form, "session[repeat_every_weeks]", every_weeks);
+                let form = with(form, "session[repeat_slots]", slots);
+                let response = plan(&app, &planner, &form).await;
+                assert_eq!(response.status(), 400, "{day}");
+                let body = response.text().await.unwrap();
+                assert!(body.contains("2 ans à l'avance"), "{day}: {body}");
+            }
+        }
+        assert_eq!(sessions_count(&app).await, before, "nothing written");
+        assert_eq!(
+            session_event::Entity::find().count(&app.db).await.unwrap(),
+            events_before
+        );
+        assert_eq!(app.get("/healthz").await.status(), 200, "the server is up");
+    }
+);

@@ -268,12 +268,14 @@ async fn every_kind_of_answer_carries_the_headers(backend: Backend) {
         &shared::services::identify_actor(&app.db, &coordinator, chrono::Utc::now())
             .await
             .expect("the coordinator"),
-        false,
         &app.mail_settings(),
         chrono::Utc::now(),
     )
     .await
     .expect("a feed");
+    let shared::domain::MyCalendarFeed::New(feed) = feed else {
+        panic!("a new feed, its address shown once");
+    };
     let feed_path = feed
         .https_url
         .split_once("/calendrier/")

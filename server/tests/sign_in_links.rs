@@ -317,3 +317,124 @@ async fn a_session_names_its_holder_until_sign_out(backend: Backend) {
     );
 }
 for_both_backends!(a_session_names_its_holder_until_sign_out);
+
+/// Once the mail is delivered, the token in its link is nowhere in the outbox (the holder has
+/// it in their inbox): the link still signs them in.
+async fn a_delivered_link_leaves_no_token_in_the_outbox(backend: Backend) {
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    let now = Utc::now();
+    let (person_id, _, token, sink) = emailed_link(&db, now).await;
+    let received = sink.messages();
+    let row = mail_outbox::Entity::find()
+        .one(&db)
+        .await
+        .expect("a query")
+        .expect("the row is kept");
+    assert!(row.sent_at.is_some());
+    for value in support::text_values(&db, "mail_outbox").await {
+        for form in support::readable_forms(&value) {
+            assert!(!form.contains(&token), "the token is still in the outbox");
+        }
+    }
+    // What stays: the Message-ID (in its column and the message), the recipient, the subject.
+    let sent = mail_parser::MessageParser::default()
+        .parse(received[0].raw.as_bytes())
+        .expect("a message");
+    assert_eq!(
+        row.message_id.trim_matches(['<', '>']),
+        sent.message_id().expect("a Message-ID")
+    );
+    let kept = mail_parser::MessageParser::default()
+        .parse(row.content.as_bytes())
+        .expect("the kept message reads");
+    assert_eq!(kept.message_id(), sent.message_id());
+    assert_eq!(kept.subject(), Some("Votre lien de connexion à Ateliers"));
+    assert!(kept.body_text(0).expect("a text").contains("/connexion/"));
+
+    let signed_in = redeem_sign_in_link(&db, &token, None, now + chrono::Duration::minutes(2))
+        .await
+        .expect("the link still works");
+    assert_eq!(signed_in.person_id, person_id);
+}
+for_both_backends!(a_delivered_link_leaves_no_token_in_the_outbox);
+
+/// A message not yet delivered keeps its link, so that a retry (or a resend) sends the very
+/// same working link; it is removed only once the message is sent.
+async fn an_undelivered_link_is_kept_until_it_is_sent(backend: Backend) {
+    let Some((db, _database)) = migrated_database(backend).await else {
+        return;
+    };
+    let now = Utc::now();
+    load_demo_data(&db, now).await.expect("demo");
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let port = sink.port();
+    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{port}")).expect("a mailer");
+    drop(sink);
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let (person_id, email) = a_youth_email(&db).await;
+    request_sign_in_link(&db, &email, None, &mail_settings(), now)
+        .await
+        .expect("requested");
+    let report = deliver_queued_mail(&db, &mailer, now, 10)
+        .await
+        .expect("a pass");
+    assert_eq!(report.retried, 1, "the mail server is down");
+    let row = mail_outbox::Entity::find()
+        .one(&db)
+        .await
+        .expect("a query")
+        .expect("a row");
+    assert!(
+        support::readable_forms(&row.content)
+            .iter()
+            .any(|form| form.contains("/connexion/") && !form.contains("/connexion/[")),
+        "the link waits in the outbox, whole"
+    );
+
+    let sink = SmtpSink::start_on(port, None)
+        .await
+        .expect("the sink is back");
+    let later = now + chrono::Duration::minutes(5);
+    assert_eq!(
+        deliver_queued_mail(&db, &mailer, later, 10)
+            .await
+            .expect("a pass")
+            .sent,
+        1
+    );
+    let token = link_token(&sink.wait_for(1, Duration::from_secs(5)).await[0].raw);
+    for value in support::text_values(&db, "mail_outbox").await {
+        for form in support::readable_forms(&value) {
+            assert!(
+                !form.contains(&token),
+                "the token left the outbox once sent"
+            );
+        }
+    }
+    let signed_in = redeem_sign_in_link(&db, &token, None, later)
+        .await
+        .expect("the link works");
+    assert_eq!(signed_in.person_id, person_id);
+
+    // A sent message cannot be queued again (its link is gone): asking changes nothing.
+    let coordinator = staff_member::Entity::find()
+        .filter(staff_member::Column::Role.eq("coordinator"))
+        .one(&db)
+        .await
+        .expect("a query")
+        .expect("a coordinator");
+    let actor = shared::domain::Actor::Coordinator {
+        person_id: coordinator.person_id,
+    };
+    let before = mail_outbox::Entity::find().one(&db).await.unwrap().unwrap();
+    shared::services::resend_failed_mail(&db, &actor, before.id, later)
+        .await
+        .expect("an answer");
+    assert_eq!(
+        mail_outbox::Entity::find().one(&db).await.unwrap().unwrap(),
+        before
+    );
+}
+for_both_backends!(an_undelivered_link_is_kept_until_it_is_sent);

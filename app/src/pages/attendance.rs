@@ -10,8 +10,8 @@ use crate::components::{ErrorNotice, FormError, IslandsScripts};
 use crate::islands::{CheckInScreenPanel, SignaturePad};
 use crate::server_fns::{
     AddWalkIn, CheckInWithCode, CloseAttendanceSheet, CorrectAttendance, MarkAttendance,
-    ShowCheckInCode, SignAttendanceSheet, list_sheets_to_close, show_check_in_code,
-    view_attendance, view_signature_request,
+    ReopenPaperSheet, ShowCheckInCode, SignAttendanceSheet, list_sheets_to_close,
+    show_check_in_code, view_attendance, view_signature_request,
 };
 
 fn id_param(name: &str) -> i32 {
@@ -33,6 +33,7 @@ pub fn AttendancePage() -> impl IntoView {
     let walk_in = ServerAction::<AddWalkIn>::new();
     let close = ServerAction::<CloseAttendanceSheet>::new();
     let correct = ServerAction::<CorrectAttendance>::new();
+    let reopen = ServerAction::<ReopenPaperSheet>::new();
     let query = use_query_map().read_untracked();
     let notice = if query.get("close").is_some() {
         Some("La feuille est close et signée : le PDF est prêt.")
@@ -40,6 +41,8 @@ pub fn AttendancePage() -> impl IntoView {
         Some("Correction enregistrée : une feuille corrigée a été ajoutée, l'originale est gardée.")
     } else if query.get("papier").is_some() {
         Some("Feuille papier déposée : le scan est gardé comme preuve et la feuille est close.")
+    } else if query.get("rouverte").is_some() {
+        Some("Feuille rouverte : l'appel reprend. Le scan déposé reste gardé comme preuve.")
     } else if query.get("signe").is_some() {
         Some("Signature enregistrée.")
     } else {
@@ -51,6 +54,7 @@ pub fn AttendancePage() -> impl IntoView {
         .or_else(|| walk_in.value().get_untracked())
         .or_else(|| close.value().get_untracked())
         .or_else(|| correct.value().get_untracked())
+        .or_else(|| reopen.value().get_untracked())
         .and_then(Result::err);
     view! {
         <Title text="Émargement — Ateliers"/>
@@ -60,7 +64,7 @@ pub fn AttendancePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
                 match attendance.await {
-                    Ok(view) => view! { <AttendanceSheetView view mark walk_in close correct/> }.into_any(),
+                    Ok(view) => view! { <AttendanceSheetView view mark walk_in close correct reopen/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}
@@ -75,6 +79,7 @@ fn AttendanceSheetView(
     walk_in: ServerAction<AddWalkIn>,
     close: ServerAction<CloseAttendanceSheet>,
     correct: ServerAction<CorrectAttendance>,
+    reopen: ServerAction<ReopenPaperSheet>,
 ) -> impl IntoView {
     let AttendanceView {
         session_id,
@@ -87,10 +92,12 @@ fn AttendanceSheetView(
         lines,
         walk_in_candidates,
         may_correct,
+        may_file_paper,
         not_closable_because,
         closed,
         documents,
         corrections,
+        reopenings,
     } = view;
     let state_label = match state {
         SheetState::Open => "Feuille ouverte",
@@ -169,7 +176,8 @@ fn AttendanceSheetView(
                 }}
             </section>
         })}
-        {open.then(|| view! { <PaperSheetSection session_id/> })}
+        {open.then(|| view! { <PaperSheetSection session_id may_file=may_file_paper/> })}
+        {(state == SheetState::Paper && may_file_paper).then(|| view! { <ReopenPaperSection session_id reopen/> })}
         <section id="documents" aria-labelledby="feuilles">
             <h2 id="feuilles">"Feuilles gardées"</h2>
             {documents.is_empty().then(|| view! { <p>"Aucune : la feuille est produite à la clôture, ou le scan de la feuille papier déposé."</p> })}
@@ -184,6 +192,12 @@ fn AttendanceSheetView(
                     </li>
                 }).collect_view()}
             </ul>
+            {(!reopenings.is_empty()).then(|| view! {
+                <h3>"Réouvertures de la feuille papier"</h3>
+                <ul data-test="reopenings">
+                    {reopenings.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+            })}
             {(!corrections.is_empty()).then(|| view! {
                 <h3>"Corrections après clôture"</h3>
                 <ul data-test="corrections">
@@ -209,21 +223,50 @@ fn AttendanceSheetView(
 /// (`server/src/routes.rs::upload_paper_sheet`): server functions take no files without
 /// JavaScript.
 #[component]
-fn PaperSheetSection(session_id: i32) -> impl IntoView {
+fn PaperSheetSection(
+    session_id: i32,
+    /// Only the organisers file the scan, which closes the sheet; a guest prints the sheet and
+    /// hands it over.
+    may_file: bool,
+) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="feuille-papier" data-test="paper-sheet">
             <h2 id="feuille-papier">"Feuille papier"</h2>
-            <p>"Sans tablette ni réseau : imprimez la feuille pré-remplie (noms, colonne de signature vide), faites-la signer, puis déposez son scan ou sa photo. La feuille sera close, le scan gardé comme preuve ; les statuts déjà saisis restent tels quels."</p>
+            {if may_file {
+                view! { <p>"Sans tablette ni réseau : imprimez la feuille pré-remplie (noms, colonne de signature vide), faites-la signer, puis déposez son scan ou sa photo. La feuille sera close, le scan gardé comme preuve ; les statuts déjà saisis restent tels quels."</p> }.into_any()
+            } else {
+                view! { <p data-test="paper-sheet-for-guests">"Sans tablette ni réseau : imprimez la feuille pré-remplie (noms, colonne de signature vide), faites-la signer, puis remettez-la à la Mission Locale qui organise la séance : elle en déposera le scan."</p> }.into_any()
+            }}
             <p>
                 <a class="button button--secondary" href=format!("/seances/{session_id}/emargement/a-signer.pdf") data-test="print-blank-sheet">
                     "Imprimer la feuille à signer (PDF)"
                 </a>
             </p>
+            {may_file.then(|| view! {
             <form method="post" enctype="multipart/form-data" action=format!("/seances/{session_id}/emargement/scan") data-test="paper-scan-form">
                 <label for="paper-scan-file">"Scan de la feuille signée (PDF, JPEG ou PNG, 10 Mo au plus)"</label>
                 <input type="file" id="paper-scan-file" name="scan" accept="application/pdf,image/jpeg,image/png" required data-test="paper-scan-file"/>
                 <button type="submit" class="button" data-test="paper-scan-submit">"Déposer le scan et clore la feuille"</button>
             </form>
+            })}
+        </section>
+    }
+}
+
+/// An organiser reopens a paper sheet (a scan of the wrong sheet, an unreadable one, a youth
+/// forgotten), with a reason kept in the audit log; the scan stays among the kept sheets.
+#[component]
+fn ReopenPaperSection(session_id: i32, reopen: ServerAction<ReopenPaperSheet>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="rouvrir" data-test="reopen-paper">
+            <h2 id="rouvrir">"Rouvrir la feuille"</h2>
+            <p>"Le scan déposé ne convient pas (mauvaise feuille, illisible, un·e jeune oublié·e) ? Rouvrez la feuille : l'appel reprend, puis déposez un nouveau scan ou clôturez à l'écran. Le scan déposé reste gardé comme preuve, et la réouverture est notée avec sa raison."</p>
+            <ActionForm action=reopen attr:data-test="reopen-paper-form">
+                <input type="hidden" name="session_id" value=session_id/>
+                <label for="reopen-reason">"Raison de la réouverture"</label>
+                <input id="reopen-reason" type="text" name="reason" required minlength="5" maxlength="500" data-test="reopen-reason"/>
+                <button type="submit" class="button button--secondary" data-test="reopen-paper">"Rouvrir la feuille"</button>
+            </ActionForm>
         </section>
     }
 }

@@ -2,7 +2,7 @@ use std::time::Duration;
 
 use sea_orm::DatabaseConnection;
 use shared::services::{
-    MailSettings, send_due_reminders, send_no_contact_alerts, send_sheet_reminders,
+    MailSettings, purge_sent_mail, send_due_reminders, send_no_contact_alerts, send_sheet_reminders,
 };
 use tokio::sync::watch;
 
@@ -15,13 +15,16 @@ pub struct ReminderPlan {
     pub no_contact_alert_weeks: u32,
     /// Hours after a session's end before its counsellors are reminded of an open sheet (0: off).
     pub sheet_reminder_hours: u32,
+    /// Days a sent mail's body is kept (0: kept).
+    pub mail_retention_days: u32,
     pub interval: Duration,
 }
 
 /// Queues, every `plan.interval` until `stop` turns true, the reminders due to youths, the
 /// no-contact alerts to referents and the reminders of sheets still open to counsellors (one
-/// mail per referent or counsellor and pass). The outbox then sends them; several instances may
-/// run this at once (each reminder, youth's gap and session's sheet is named once).
+/// mail per referent or counsellor and pass), and purges the bodies of mail sent more than
+/// `plan.mail_retention_days` ago. The outbox then sends them; several instances may run this
+/// at once (each reminder, youth's gap and session's sheet is named once).
 pub async fn run_reminders(
     db: DatabaseConnection,
     plan: ReminderPlan,
@@ -52,6 +55,11 @@ pub async fn run_reminders(
                 "sheet reminders queued"
             ),
             Err(error) => tracing::error!(%error, "sheet reminder pass failed"),
+        }
+        match purge_sent_mail(&db, plan.mail_retention_days, now).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "bodies of sent mail purged"),
+            Err(error) => tracing::error!(%error, "sent mail purge failed"),
         }
         if *stop.borrow() {
             break;

@@ -369,6 +369,7 @@ pub fn test_settings(database_url: &str, smtp_port: u16) -> Settings {
         no_contact_alert_weeks: 0,
         // Off for the same reason: tests call `send_sheet_reminders` themselves.
         sheet_reminder_hours: 0,
+        mail_retention_days: shared::services::DEFAULT_MAIL_RETENTION_DAYS,
         mail_dispatch_interval_ms: 50,
         // The tests' requests come straight from loopback; a test that plays the reverse proxy
         // trusts 127.0.0.1 (see `spawn_app_with`).
@@ -449,6 +450,22 @@ pub async fn migrated_database(backend: Backend) -> Option<(DatabaseConnection, 
         .await
         .expect("migrations apply");
     Some((db, database))
+}
+
+/// A fresh database with nothing in it, not even the migrations: for tests about starting.
+pub async fn empty_database(backend: Backend) -> Option<TestDatabase> {
+    TestDatabase::create(backend).await
+}
+
+impl TestApp {
+    /// The settings this app runs with, on another database (demo data off).
+    pub fn settings_on(&self, database_url: &str) -> Settings {
+        Settings {
+            database_url: database_url.to_owned(),
+            demo: false,
+            ..self.settings.clone()
+        }
+    }
 }
 
 /// A database that exists for one test only.
@@ -632,4 +649,35 @@ macro_rules! for_both_backends {
             }
         }
     };
+}
+
+/// Every value of `table` that reads as text (each row, each column): to prove a secret is
+/// stored nowhere in it.
+pub async fn text_values(db: &DatabaseConnection, table: &str) -> Vec<String> {
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            format!("SELECT * FROM {table}"),
+        ))
+        .await
+        .expect("the table's rows");
+    rows.iter()
+        .flat_map(|row| {
+            (0..row.column_names().len()).filter_map(move |index| {
+                row.try_get_by_index::<Option<String>>(index).ok().flatten()
+            })
+        })
+        .collect()
+}
+
+/// `text` as stored and as a mail client reads it: with quoted-printable soft breaks undone
+/// and, when it is a message, every part decoded. A secret must be in none of them.
+pub fn readable_forms(text: &str) -> Vec<String> {
+    let mut forms = vec![text.to_owned(), text.replace("=\r\n", "")];
+    if let Some(message) = mail_parser::MessageParser::default().parse(text.as_bytes()) {
+        for part in &message.parts {
+            forms.push(String::from_utf8_lossy(part.contents()).into_owned());
+        }
+    }
+    forms
 }

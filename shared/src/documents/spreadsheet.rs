@@ -53,7 +53,7 @@ pub fn to_csv(table: &Table) -> Vec<u8> {
     let _ = writer.write_record(&table.headers);
     for row in &table.rows {
         let _ = writer.write_record(row.iter().map(|cell| match cell {
-            Cell::Text(text) => text.clone(),
+            Cell::Text(text) => not_a_formula(text),
             Cell::Integer(number) => number.to_string(),
             Cell::Decimal(number) => french_decimal(*number, 2),
             Cell::Date(day) => day.format("%d/%m/%Y").to_string(),
@@ -61,6 +61,19 @@ pub fn to_csv(table: &Table) -> Vec<u8> {
         }));
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// Excel (and LibreOffice) run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return as a formula: a name typed as `=HYPERLINK(…)` would become a link in the funder's
+/// file. Such text gets a leading apostrophe, as OWASP advises. Numbers are written by the
+/// other arms, so a negative number stays a number. (XLSX needs nothing: its text cells are
+/// strings, never formulas.)
+fn not_a_formula(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The tables as an XLSX workbook, one sheet each: bold frozen header, typed cells, fitted
@@ -133,6 +146,53 @@ mod tests {
         assert_eq!(
             text,
             "Atelier;Date;Heures;Places\r\n\"CV; « lettre » et \"\"entretien\"\"\";09/03/2026;1,5;12\r\n"
+        );
+    }
+
+    /// Excel runs a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return as a
+    /// formula: such text gets a leading apostrophe; numbers, negative ones too, stay numbers.
+    #[test]
+    fn csv_text_cannot_run_as_a_formula() {
+        let table = Table {
+            name: "Participants",
+            headers: vec!["Nom", "Écart", "Heures"],
+            rows: vec![
+                vec![
+                    Cell::from("=HYPERLINK(\"http://pirate.example\",\"clic\")"),
+                    Cell::Integer(-3),
+                    Cell::Decimal(-1.5),
+                ],
+                vec![
+                    Cell::from("+33 6 12"),
+                    Cell::from("-2"),
+                    Cell::from("@SOMME(A1)"),
+                ],
+                vec![
+                    Cell::from("\t=1+1"),
+                    Cell::from("\r=1+1"),
+                    Cell::from("N'Diaye"),
+                ],
+            ],
+        };
+        let bytes = to_csv(&table);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(&bytes[3..]);
+        let rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|row| row.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                [
+                    "'=HYPERLINK(\"http://pirate.example\",\"clic\")",
+                    "-3",
+                    "-1,5"
+                ],
+                ["'+33 6 12", "'-2", "'@SOMME(A1)"],
+                ["'\t=1+1", "'\r=1+1", "N'Diaye"],
+            ]
         );
     }
 

@@ -170,6 +170,13 @@ impl Actor {
         self.may_plan_for(organiser_mission_locale_id)
     }
 
+    /// Filing the signed paper sheet's scan, which closes the sheet, and reopening a paper
+    /// sheet (with a reason, logged): the organisers only, like a correction — a guest who runs
+    /// the session takes the roll-call, but does not close it for good.
+    pub fn may_file_paper_sheet(&self, organiser_mission_locale_id: i32) -> bool {
+        self.may_plan_for(organiser_mission_locale_id)
+    }
+
     /// The counsellors' agenda and session pages: staff only.
     pub fn may_view_agenda(&self) -> bool {
         self.may_manage_people()

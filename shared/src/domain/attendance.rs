@@ -225,7 +225,7 @@ pub fn strokes_text(strokes: &[Vec<(u16, u16)>]) -> String {
 
 /// A reason for correcting a closed sheet: it is printed on the corrected sheet.
 pub fn parse_correction_reason(typed: &str) -> Result<String, InvalidInput> {
-    let reason = typed.trim();
+    let reason = super::one_line(typed);
     if reason.chars().count() < 5 {
         return Err(InvalidInput::new(
             "reason",
@@ -238,7 +238,19 @@ pub fn parse_correction_reason(typed: &str) -> Result<String, InvalidInput> {
             "La raison de la correction ne doit pas dépasser 500 caractères.",
         ));
     }
-    Ok(reason.to_owned())
+    Ok(reason)
+}
+
+/// Why an organiser reopens a sheet closed on paper: kept in the audit log.
+pub fn parse_reopening_reason(typed: &str) -> Result<String, InvalidInput> {
+    let reason = super::one_line(typed);
+    if !(5..=500).contains(&reason.chars().count()) {
+        return Err(InvalidInput::new(
+            "reason",
+            "Indiquez pourquoi vous rouvrez la feuille (5 à 500 caractères) : la raison est gardée dans le journal.",
+        ));
+    }
+    Ok(reason)
 }
 
 /// A signed paper sheet's scan is at most 10 MB: a phone photo or a 300 dpi scan fits, and
@@ -495,12 +507,16 @@ pub struct AttendanceView {
     /// Youths a counsellor may add on the spot (their own Mission Locale's, not on the sheet).
     pub walk_in_candidates: Vec<super::PersonOption>,
     pub may_correct: bool,
+    /// Filing the paper sheet's scan, and reopening a paper sheet: the organisers.
+    pub may_file_paper: bool,
     /// Why the sheet cannot be closed yet (names without a confirmed status), in French.
     pub not_closable_because: Vec<String>,
     /// « Clôturée par Awa Diop le 15 décembre 2026 à 20 h 02 »
     pub closed: Option<String>,
     pub documents: Vec<AttendanceDocumentView>,
     pub corrections: Vec<SheetCorrection>,
+    /// « Rouverte par Awa Diop le 15 décembre 2026 à 20 h 30 : scan illisible », oldest first.
+    pub reopenings: Vec<String>,
 }
 
 /// One youth on the roll-call page.

@@ -30,10 +30,11 @@ pub enum AuditAction {
     WorkshopTypeUpdated,
     WorkshopTypeArchived,
     WorkshopTypeRestored,
+    PaperSheetReopened,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -57,6 +58,7 @@ impl AuditAction {
         AuditAction::WorkshopTypeUpdated,
         AuditAction::WorkshopTypeArchived,
         AuditAction::WorkshopTypeRestored,
+        AuditAction::PaperSheetReopened,
     ];
 
     pub fn code(self) -> &'static str {
@@ -84,6 +86,7 @@ impl AuditAction {
             AuditAction::WorkshopTypeUpdated => "workshop_type_updated",
             AuditAction::WorkshopTypeArchived => "workshop_type_archived",
             AuditAction::WorkshopTypeRestored => "workshop_type_restored",
+            AuditAction::PaperSheetReopened => "paper_sheet_reopened",
         }
     }
 
@@ -119,6 +122,7 @@ impl AuditAction {
             AuditAction::WorkshopTypeUpdated => "Atelier du catalogue modifié",
             AuditAction::WorkshopTypeArchived => "Atelier du catalogue archivé",
             AuditAction::WorkshopTypeRestored => "Atelier du catalogue rétabli",
+            AuditAction::PaperSheetReopened => "Feuille papier rouverte",
         }
     }
 }

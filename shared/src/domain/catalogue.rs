@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidInput, Theme};
+use super::{InvalidInput, Theme, multi_line, one_line};
 
 /// A workshop type as the form sends it: every field a string, checked by
 /// [`WorkshopTypeRecord::parse`].
@@ -44,7 +44,7 @@ impl WorkshopTypeRecord {
     pub const NOTE_MAX_LENGTH: usize = 500;
 
     pub fn parse(form: &WorkshopTypeForm) -> Result<Self, InvalidInput> {
-        let title = form.title.split_whitespace().collect::<Vec<_>>().join(" ");
+        let title = one_line(&form.title);
         if !Self::TITLE_LENGTH.contains(&title.chars().count()) {
             return Err(InvalidInput::new(
                 "title",
@@ -53,7 +53,7 @@ impl WorkshopTypeRecord {
         }
         let theme = Theme::parse(form.theme.trim())
             .ok_or_else(|| InvalidInput::new("theme", "Choisissez un thème dans la liste."))?;
-        let description = tidy_text(&form.description);
+        let description = multi_line(&form.description);
         if !Self::DESCRIPTION_LENGTH.contains(&description.chars().count()) {
             return Err(InvalidInput::new(
                 "description",
@@ -84,14 +84,14 @@ impl WorkshopTypeRecord {
                     "Le nombre de places est un nombre entre 1 et 200.",
                 )
             })?;
-        let what_to_bring = tidy_text(&form.what_to_bring);
+        let what_to_bring = multi_line(&form.what_to_bring);
         if what_to_bring.chars().count() > Self::NOTE_MAX_LENGTH {
             return Err(InvalidInput::new(
                 "what_to_bring",
                 "« Ce qu'il faut apporter » tient en 500 caractères au maximum.",
             ));
         }
-        let suits = tidy_text(&form.suits);
+        let suits = multi_line(&form.suits);
         if suits.chars().count() > Self::NOTE_MAX_LENGTH {
             return Err(InvalidInput::new(
                 "suits",
@@ -108,17 +108,6 @@ impl WorkshopTypeRecord {
             suits,
         })
     }
-}
-
-/// Trims a multi-line text and its lines, keeps paragraph breaks (browsers send `\r\n`).
-fn tidy_text(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_owned()
 }
 
 /// "2 h 30", "1 h", "45 min": a duration as people say it.

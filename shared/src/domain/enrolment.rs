@@ -737,7 +737,7 @@ pub fn check_staff_roster_change(
 
 /// The reason a counsellor gives for removing a youth: required, at most 500 characters.
 pub fn parse_removal_reason(text: &str) -> Result<String, super::InvalidInput> {
-    let reason = text.trim();
+    let reason = super::one_line(text);
     if reason.is_empty() {
         return Err(super::InvalidInput::new(
             "reason",
@@ -750,7 +750,7 @@ pub fn parse_removal_reason(text: &str) -> Result<String, super::InvalidInput> {
             "La raison est trop longue (500 caractères au plus).",
         ));
     }
-    Ok(reason.to_owned())
+    Ok(reason)
 }
 
 #[cfg(test)]

@@ -16,6 +16,16 @@ pub struct CalendarFeedLink {
     pub created_at: DateTime<Utc>,
 }
 
+/// The signed-in person's calendar feed. Only the SHA-256 of its token is stored, so its
+/// address is shown once, when it is made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MyCalendarFeed {
+    /// Made just now: the address, shown this once.
+    New(CalendarFeedLink),
+    /// Made earlier: it works, but its address cannot be shown again; a new one replaces it.
+    Existing { created_at: DateTime<Utc> },
+}
+
 /// A message set aside after failing: to whom, what, why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FailedMail {

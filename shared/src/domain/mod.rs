@@ -22,6 +22,7 @@ mod planning_views;
 mod rate_limits;
 mod recurrence;
 mod session;
+mod text;
 mod theme;
 mod youth_path;
 
@@ -35,7 +36,7 @@ pub use attendance::{
     SIGNATURE_WIDTH, ScanType, SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState,
     SheetToClose, SignatureRequest, SignatureStrokes, accepted_check_in_windows, check_in_open,
     check_in_window, paper_scan_too_large, parse_check_in_code, parse_correction_reason,
-    roll_call_open, status_on_arrival, strokes_text,
+    parse_reopening_reason, roll_call_open, status_on_arrival, strokes_text,
 };
 pub use audit::{
     AuditAction, CHANGES_SEPARATOR, DISABILITY_FLAG_CHANGED, EMAIL_CHANGED, JUSTICE_FLAG_CHANGED,
@@ -64,7 +65,7 @@ pub use figures::{
 };
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use invalid_input::InvalidInput;
-pub use mail_views::{CalendarFeedLink, FailedMail};
+pub use mail_views::{CalendarFeedLink, FailedMail, MyCalendarFeed};
 pub use paris_time::{
     PARIS, format_day, format_instant, format_month, format_session_date, format_session_hours,
     format_wall_clock_hours, format_weekday_and_day,
@@ -96,6 +97,7 @@ pub use planning_views::{
 pub use rate_limits::{NetworkAddress, RateLimit, Throttle, retry_message};
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use session::{SessionCard, SessionStatus};
+pub(crate) use text::{multi_line, one_line};
 pub use theme::Theme;
 pub use youth_path::{
     AttendedSession, CONTACTS_TARGET_MAX, CONTACTS_TARGET_MIN, ContactTarget, PathMonth,

@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{EmailAddress, Gender, InvalidInput, PersonName, PhoneNumber, check_programme_age};
+use super::{
+    EmailAddress, Gender, InvalidInput, PersonName, PhoneNumber, check_programme_age, one_line,
+};
 
 /// A youth's file as the form sends it: every field as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,11 +200,7 @@ pub struct FacilitatorRecord {
 
 impl FacilitatorRecord {
     pub fn parse(form: &FacilitatorForm) -> Result<Self, InvalidInput> {
-        let organisation = form
-            .organisation
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let organisation = one_line(&form.organisation);
         if organisation.is_empty() {
             return Err(InvalidInput::new(
                 "organisation",

@@ -13,7 +13,7 @@ pub struct PersonName(String);
 
 impl PersonName {
     pub fn parse(field: &str, input: &str) -> Result<Self, InvalidInput> {
-        let collapsed = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        let collapsed = super::one_line(input);
         let normalised = collapsed.replace('’', "'");
         if normalised.is_empty() {
             return Err(InvalidInput::new(field, "Ce champ est obligatoire."));

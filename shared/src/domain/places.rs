@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::InvalidInput;
+use super::{InvalidInput, multi_line, one_line};
 
 /// A site's editable details, as the form sends them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,14 +29,15 @@ pub struct SiteRecord {
 
 impl SiteRecord {
     pub fn parse(form: &SiteForm) -> Result<Self, InvalidInput> {
-        let opening_hours = form.opening_hours.trim().to_owned();
+        let opening_hours = multi_line(&form.opening_hours);
         if opening_hours.is_empty() {
             return Err(InvalidInput::new(
                 "opening_hours",
                 "Indiquez les horaires d'ouverture (par exemple : du lundi au vendredi, 9 h – 17 h).",
             ));
         }
-        if opening_hours.chars().count() > 300 || form.accessibility_notes.chars().count() > 1000 {
+        let accessibility_notes = multi_line(&form.accessibility_notes);
+        if opening_hours.chars().count() > 300 || accessibility_notes.chars().count() > 1000 {
             return Err(InvalidInput::new(
                 "accessibility_notes",
                 "Texte trop long : 300 caractères pour les horaires, 1 000 pour l'accessibilité.",
@@ -47,7 +48,7 @@ impl SiteRecord {
             step_free_access: form.step_free_access.is_some(),
             lift: form.lift.is_some(),
             hearing_loop: form.hearing_loop.is_some(),
-            accessibility_notes: form.accessibility_notes.trim().to_owned(),
+            accessibility_notes,
         })
     }
 }
@@ -70,7 +71,7 @@ impl RoomRecord {
     pub const MAX_CAPACITY: u32 = 200;
 
     pub fn parse(form: &RoomForm) -> Result<Self, InvalidInput> {
-        let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = one_line(&form.name);
         if name.is_empty() || name.chars().count() > 80 {
             return Err(InvalidInput::new(
                 "name",
@@ -108,15 +109,14 @@ pub struct NewSiteRecord {
 
 impl NewSiteRecord {
     pub fn parse(form: &NewSiteForm) -> Result<Self, InvalidInput> {
-        let tidy = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let name = tidy(&form.name);
+        let name = one_line(&form.name);
         if name.is_empty() || name.chars().count() > 120 {
             return Err(InvalidInput::new(
                 "name",
                 "Donnez un nom au site (120 caractères au maximum).",
             ));
         }
-        let address = tidy(&form.address);
+        let address = one_line(&form.address);
         if address.chars().count() < 10 || address.chars().count() > 200 {
             return Err(InvalidInput::new(
                 "address",
@@ -287,7 +287,7 @@ impl ClosureRecord {
                 "Une fermeture dure un an au plus.",
             ));
         }
-        let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        let reason = one_line(&form.reason);
         if reason.chars().count() < 3 || reason.chars().count() > 120 {
             return Err(InvalidInput::new(
                 "reason",

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidInput, PlaceRules, RoomRecord, Series, format_day};
+use super::{InvalidInput, PlaceRules, RoomRecord, Series, format_day, multi_line, one_line};
 
 /// Who may enrol in a session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -209,6 +209,8 @@ pub struct SessionPlan {
 
 impl SessionPlan {
     pub const MAX_NOTE: usize = 1000;
+    /// How far ahead a session may start: beyond, the year is a typo.
+    pub const MAX_YEARS_AHEAD: u32 = 2;
 
     /// Parses the form. `now_in_paris` (Paris wall-clock time) refuses sessions in the past:
     /// wall-clock, so that the browser's check needs no time-zone tables. A repetition is read
@@ -224,6 +226,20 @@ impl SessionPlan {
         let day = parse_day(&form.day).ok_or_else(|| {
             InvalidInput::new("day", "Indiquez la date de la séance (jour/mois/année).")
         })?;
+        // Before any date arithmetic: a typo in the year (9999) would overflow it.
+        if now_in_paris
+            .date()
+            .checked_add_months(Months::new(12 * Self::MAX_YEARS_AHEAD))
+            .is_none_or(|last| day > last)
+        {
+            return Err(InvalidInput::new(
+                "day",
+                format!(
+                    "Une séance se planifie au plus {} ans à l'avance : vérifiez l'année.",
+                    Self::MAX_YEARS_AHEAD
+                ),
+            ));
+        }
         let starts_at = parse_time(&form.starts_at).ok_or_else(|| {
             InvalidInput::new("starts_at", "Indiquez l'heure de début (par exemple 9:30).")
         })?;
@@ -265,9 +281,8 @@ impl SessionPlan {
 
         let place = match form.place.trim() {
             "external" => {
-                let tidy = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-                let name = tidy(&form.venue_name);
-                let address = tidy(&form.venue_address);
+                let name = one_line(&form.venue_name);
+                let address = one_line(&form.venue_address);
                 if name.is_empty() || name.chars().count() > 120 {
                     return Err(InvalidInput::new(
                         "venue_name",
@@ -388,7 +403,7 @@ impl SessionPlan {
             )?,
         };
 
-        let note_for_youths = form.note_for_youths.trim().to_owned();
+        let note_for_youths = multi_line(&form.note_for_youths);
         if note_for_youths.chars().count() > Self::MAX_NOTE {
             return Err(InvalidInput::new(
                 "note_for_youths",
@@ -526,7 +541,7 @@ impl EditScope {
 
 /// Why a session is cancelled, as the counsellor typed it: the youths read it.
 pub fn parse_cancellation_reason(text: &str) -> Result<String, InvalidInput> {
-    let reason = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reason = one_line(text);
     if reason.chars().count() < 5 || reason.chars().count() > 500 {
         return Err(InvalidInput::new(
             "reason",
@@ -820,6 +835,31 @@ mod tests {
         assert!(!SessionChange::DetailsChanged { fields: vec![] }.updates_invitations());
     }
 
+    /// A typo in the year (9999, or chrono's largest year) is refused with a French message,
+    /// before any date arithmetic could overflow.
+    #[test]
+    fn a_session_years_ahead_is_refused_before_any_work() {
+        let just_too_far = (now().date_naive() + Duration::days(2 * 366 + 1))
+            .format("%Y-%m-%d")
+            .to_string();
+        for day in ["9999-12-31", "+262142-12-31", "31/12/9999", &just_too_far] {
+            for repeat in ["", "4"] {
+                let mut form = form();
+                form.day = day.into();
+                form.repeat_every_weeks = repeat.into();
+                form.repeat_slots = "52".into();
+                let error = SessionPlan::parse(&form, now_in_paris(), true).unwrap_err();
+                assert_eq!(error.field, "day", "{day}");
+                assert!(error.message.contains("2 ans"), "{day}: {}", error.message);
+            }
+        }
+        let mut form = form();
+        form.day = (now().date_naive() + Duration::days(700))
+            .format("%Y-%m-%d")
+            .to_string();
+        assert!(SessionPlan::parse(&form, now_in_paris(), true).is_ok());
+    }
+
     proptest! {
         /// Whatever the audience, a youth of the federation-wide session is admitted, and a
         /// session of one Mission Locale admits exactly its own youths.
@@ -830,6 +870,20 @@ mod tests {
             let youth = Enrollee { mission_locale_id: youth_ml, referent_id: referent };
             prop_assert!(Audience::Federation.admits(organiser, youth));
             prop_assert_eq!(Audience::MissionLocale.admits(organiser, youth), organiser == youth_ml);
+        }
+
+        /// A day near the end of what chrono can read, with any repetition, is an answer,
+        /// never a panic.
+        #[test]
+        fn the_last_representable_days_are_parsed_without_panicking(
+            days_before_the_end in 0i64..4000, every_weeks in 0u32..6, slots in 0u32..60,
+        ) {
+            let mut form = form();
+            let day = NaiveDate::MAX - Duration::days(days_before_the_end);
+            form.day = day.format("%Y-%m-%d").to_string();
+            form.repeat_every_weeks = every_weeks.to_string();
+            form.repeat_slots = slots.to_string();
+            let _ = SessionPlan::parse(&form, now_in_paris(), true);
         }
 
         /// A plan's sessions all start in the future, never before `now`.

@@ -66,6 +66,19 @@ impl Series {
                 "Un cycle compte de 1 à 52 séances.",
             ));
         }
+        // The last slot (and the day after, for the session's end) must be a day chrono can
+        // hold: a far year would overflow the arithmetic below.
+        let last_day = i64::from((slots - 1) * every_weeks)
+            .checked_mul(7)
+            .map(Duration::days)
+            .and_then(|span| first_day.checked_add_signed(span))
+            .and_then(|last| last.checked_add_signed(Duration::days(2)));
+        if last_day.is_none() {
+            return Err(InvalidInput::new(
+                "day",
+                "Cette date est trop lointaine : vérifiez l'année.",
+            ));
+        }
         let series = Self {
             first_day,
             starts_at,
@@ -222,6 +235,21 @@ mod tests {
 
     fn paris_wall_clock(instant: DateTime<Utc>) -> NaiveTime {
         instant.with_timezone(&PARIS).time()
+    }
+
+    /// A series near the end of chrono's calendar is refused, not a panic.
+    #[test]
+    fn a_series_past_the_last_representable_day_is_refused() {
+        for days_before_the_end in [0, 1, 7, 300] {
+            let first_day = NaiveDate::MAX - Duration::days(days_before_the_end);
+            let made = std::panic::catch_unwind(|| {
+                Series::new(first_day, time(9, 0), 60, 4, 52, BTreeSet::new())
+            });
+            assert!(
+                matches!(made, Ok(Err(_))),
+                "{first_day}: refused with a message"
+            );
+        }
     }
 
     #[test]

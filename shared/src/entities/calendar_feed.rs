@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// A person's private calendar feed: its secret URL token, until revoked.
+/// A person's private calendar feed, until revoked. Only the SHA-256 of the token in its URL is
+/// kept (`auth::hash_token`).
 #[sea_orm::model]
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "calendar_feeds")]
@@ -9,7 +10,7 @@ pub struct Model {
     pub id: i32,
     pub person_id: i32,
     #[sea_orm(unique)]
-    pub token: String,
+    pub token_hash: String,
     pub created_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
 }

@@ -93,7 +93,7 @@ pub fn invitation_calendar(
     let mut vevent = base_event(event);
     vevent.append_property(
         Property::new("ORGANIZER", format!("mailto:{}", organizer.email))
-            .add_parameter("CN", &organizer.name)
+            .add_parameter("CN", &one_line(&organizer.name))
             .done(),
     );
     let role = match role {
@@ -102,7 +102,7 @@ pub fn invitation_calendar(
     };
     let mut attendee_property = Property::new("ATTENDEE", format!("mailto:{}", attendee.email));
     attendee_property
-        .add_parameter("CN", &attendee.name)
+        .add_parameter("CN", &one_line(&attendee.name))
         .add_parameter("CUTYPE", "INDIVIDUAL")
         .add_parameter("ROLE", role);
     match method {
@@ -130,6 +130,8 @@ pub fn invitation_calendar(
 /// A person's subscription feed: no METHOD, no ATTENDEE, refreshed every few hours by the
 /// calendar that subscribes to it.
 pub fn feed_calendar(name: &str, events: &[SessionEvent]) -> String {
+    let name = one_line(name);
+    let name = name.as_str();
     let mut calendar = calendar_head();
     calendar
         .append_property(("NAME", name))
@@ -163,17 +165,29 @@ fn calendar_head() -> Calendar {
 fn base_event(event: &SessionEvent) -> icalendar::Event {
     let mut vevent = icalendar::Event::new();
     vevent
-        .uid(&event.uid)
+        .uid(&one_line(&event.uid))
         .timestamp(whole_seconds(event.dtstamp))
         .starts(paris_wall_clock(event.starts_at))
         .ends(paris_wall_clock(event.ends_at))
-        .summary(&event.summary)
-        .location(&event.location)
-        .description(&event.description)
-        .url(&event.url)
+        .summary(&one_line(&event.summary))
+        .location(&one_line(&event.location))
+        .description(&lines(&event.description))
+        .url(&one_line(&event.url))
         .append_property(("SEQUENCE", event.sequence.to_string().as_str()))
         .append_property(("TRANSP", "OPAQUE"));
     vevent
+}
+
+/// The crate escapes `\n` but writes a carriage return as it is, which ends the line for many
+/// readers: whatever the text (saved before input was cleaned, or built here), line breaks are
+/// normalised to `\n` before escaping and other control characters dropped.
+fn lines(text: &str) -> String {
+    crate::domain::multi_line(text)
+}
+
+/// One-line values (summary, place, names): line breaks become spaces.
+fn one_line(text: &str) -> String {
+    crate::domain::one_line(text)
 }
 
 /// A `TZID=Europe/Paris` time: converted from an instant, so it always exists (never 02:30 on
@@ -315,6 +329,54 @@ mod tests {
         );
         assert!(cancelled.contains("STATUS:CANCELLED\r\n"));
         assert!(!cancelled.contains("VALARM"));
+    }
+
+    /// Every CR is followed by LF, every LF preceded by CR, and the text ends with CRLF.
+    fn assert_crlf_lines_only(text: &str) {
+        let bytes = text.as_bytes();
+        for (at, byte) in bytes.iter().enumerate() {
+            match byte {
+                b'\r' => assert_eq!(bytes.get(at + 1), Some(&b'\n'), "a bare CR at {at}"),
+                b'\n' => assert_eq!(bytes[at.saturating_sub(1)], b'\r', "a bare LF at {at}"),
+                _ => {}
+            }
+        }
+        assert!(text.ends_with("\r\n"));
+    }
+
+    /// Text saved before control characters were stripped on input (or from anywhere else)
+    /// cannot end a line early: no property can be slipped into an invitation or a feed.
+    #[test]
+    fn a_carriage_return_in_the_text_never_ends_a_line() {
+        let (organizer, mut attendee) = people();
+        attendee.name = "Yanis\rBenali".into();
+        let mut event = event(Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap());
+        event.summary = "Atelier\rATTENDEE:mailto:intrus@example.com".into();
+        event.location = "Salle\r\nX-INJECTE:1".into();
+        event.description =
+            "Ligne un\rATTENDEE:mailto:intrus@example.com\r\nLigne deux\u{7}".into();
+        let invitation = invitation_calendar(
+            CalendarMethod::Request,
+            &event,
+            &organizer,
+            &attendee,
+            AttendeeRole::Participant,
+            false,
+        );
+        let feed = feed_calendar("Mes\rateliers", std::slice::from_ref(&event));
+        for text in [&invitation, &feed] {
+            assert_crlf_lines_only(text);
+            assert!(!text.contains('\u{7}'));
+            for line in text.split("\r\n") {
+                assert!(
+                    !line.starts_with("ATTENDEE:mailto:intrus") && !line.starts_with("X-INJECTE"),
+                    "an injected line: {line}"
+                );
+            }
+        }
+        assert!(
+            invitation.contains(r"DESCRIPTION:Ligne un\nATTENDEE:mailto:intrus@example.com\nL")
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod compose;
 pub mod follow_up_wording;
 mod local_folder;
+pub mod redact;
 pub mod session_wording;
 pub mod sheet_reminder_wording;
 

@@ -7,6 +7,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::entities::mail_outbox::{self, Column};
 use crate::mail::Mailer;
+use crate::mail::redact::redact_secret_links;
 
 /// After this many failed tries a message is set aside for a person to look at.
 pub const MAX_ATTEMPTS: i32 = 10;
@@ -22,7 +23,8 @@ pub struct DeliveryReport {
 
 /// Sends up to `batch` messages due at `now`. Several dispatchers (one per server instance) may
 /// run at once: each message is claimed by one of them with a conditional update before it is
-/// sent, so it goes out once.
+/// sent, so it goes out once. Once sent, the links carrying a secret are cut from the copy the
+/// outbox keeps (`mail::redact`).
 pub async fn deliver_queued_mail(
     db: &impl ConnectionTrait,
     mailer: &Mailer,
@@ -70,6 +72,11 @@ pub async fn deliver_queued_mail(
         match outcome {
             Ok(()) => {
                 update = update.col_expr(Column::SentAt, Expr::value(Some(now)));
+                // Delivered: the person holds the link now; the copy kept here loses its
+                // secrets (until then a retry or a resend needs the working link).
+                if let Some(redacted) = redact_secret_links(&message.content) {
+                    update = update.col_expr(Column::Content, Expr::value(redacted));
+                }
                 report.sent += 1;
             }
             Err(error) => {

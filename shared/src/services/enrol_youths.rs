@@ -31,6 +31,12 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     require(actor, actor.may_view_agenda())?;
+    // Bounded before any work: deduplicating or checking a huge list would stall the server.
+    if youth_ids.len() > MAX_AT_ONCE {
+        return Err(ServiceError::Invalid(format!(
+            "Vous pouvez inscrire {MAX_AT_ONCE} jeunes au plus à la fois. Rien n'a été enregistré."
+        )));
+    }
     let mut unique = Vec::new();
     for id in youth_ids {
         if !unique.contains(&id) {
@@ -41,11 +47,6 @@ where
         return Err(ServiceError::Invalid(
             "Cochez au moins un ou une jeune à inscrire.".into(),
         ));
-    }
-    if unique.len() > MAX_AT_ONCE {
-        return Err(ServiceError::Invalid(format!(
-            "{MAX_AT_ONCE} jeunes au plus à la fois."
-        )));
     }
     let bundle = load_bundle(db, session_id).await?;
     let organiser_acting = actor.may_plan_for(bundle.session.mission_locale_id);

@@ -6,21 +6,21 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::auth::SecretToken;
-use crate::domain::{Actor, CalendarFeedLink};
+use crate::domain::{Actor, CalendarFeedLink, MyCalendarFeed};
 use crate::entities::calendar_feed;
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
 
-/// The signed-in person's private calendar feed, created the first time they ask for it; with
-/// `renew`, the current address stops working and a new one replaces it (a lost phone, a link
-/// shared by mistake).
+/// The signed-in person's private calendar feed. The first time (or after
+/// `revoke_calendar_feed`) it is made and its address returned, this once: only the SHA-256
+/// of its token is stored, like sign-in links, so a leaked database gives no feed. Afterwards
+/// the feed keeps working and the answer only says since when.
 pub async fn open_calendar_feed<C>(
     db: &C,
     actor: &Actor,
-    renew: bool,
     mail: &MailSettings,
     now: DateTime<Utc>,
-) -> Result<CalendarFeedLink, ServiceError>
+) -> Result<MyCalendarFeed, ServiceError>
 where
     C: ConnectionTrait + TransactionTrait,
 {
@@ -32,34 +32,34 @@ where
         .order_by_desc(calendar_feed::Column::Id)
         .one(&txn)
         .await?;
-    let feed = match current {
-        Some(feed) if !renew => feed,
-        current => {
-            if let Some(feed) = current {
-                let mut revoked: calendar_feed::ActiveModel = feed.into();
-                revoked.revoked_at = Set(Some(now));
-                revoked.update(&txn).await?;
-            }
-            calendar_feed::ActiveModel {
-                person_id: Set(person_id),
-                token: Set(SecretToken::generate().token),
-                created_at: Set(now),
-                revoked_at: Set(None),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?
-        }
-    };
+    if let Some(feed) = current {
+        return Ok(MyCalendarFeed::Existing {
+            created_at: feed.created_at,
+        });
+    }
+    let secret = SecretToken::generate();
+    let feed = calendar_feed::ActiveModel {
+        person_id: Set(person_id),
+        token_hash: Set(secret.hash.clone()),
+        created_at: Set(now),
+        revoked_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
     txn.commit().await?;
-    Ok(feed_link(mail, &feed))
+    // As stored (PostgreSQL keeps microseconds): the same instant a later visit reports.
+    Ok(MyCalendarFeed::New(feed_link(
+        mail,
+        &secret.token,
+        feed.created_at,
+    )))
 }
 
-fn feed_link(mail: &MailSettings, feed: &calendar_feed::Model) -> CalendarFeedLink {
+fn feed_link(mail: &MailSettings, token: &str, created_at: DateTime<Utc>) -> CalendarFeedLink {
     let https_url = format!(
-        "{}/calendrier/{}.ics",
+        "{}/calendrier/{token}.ics",
         mail.site_url.trim_end_matches('/'),
-        feed.token
     );
     let webcal_url = match https_url.split_once("://") {
         Some((_, rest)) => format!("webcal://{rest}"),
@@ -73,7 +73,7 @@ fn feed_link(mail: &MailSettings, feed: &calendar_feed::Model) -> CalendarFeedLi
         https_url,
         webcal_url,
         google_url,
-        created_at: feed.created_at,
+        created_at,
     }
 }
 

@@ -10,7 +10,9 @@ use crate::services::access_guard::require;
 use crate::services::update_facilitator::facilitator_file;
 
 /// Puts a set-aside message back in the queue, as it was (same Message-ID: a mail client that
-/// got it after all shows it once). Asking again once it is queued or sent changes nothing. A
+/// got it after all shows it once; a set-aside message still holds its links, cut only once
+/// sent). Asking again once it is queued or sent changes nothing: a sent message is never
+/// queued again (its links are gone). A
 /// counsellor may resend what they may see in the failed list (see `list_failed_mail`).
 pub async fn resend_failed_mail(
     db: &impl ConnectionTrait,
@@ -26,7 +28,7 @@ pub async fn resend_failed_mail(
     if !may_see(db, actor, &row).await? {
         return Err(ServiceError::NotFound);
     }
-    if row.failed_at.is_none() {
+    if row.failed_at.is_none() || row.sent_at.is_some() {
         return Ok(()); // queued again already, or sent
     }
     Entity::update_many()
@@ -36,6 +38,7 @@ pub async fn resend_failed_mail(
         .col_expr(Column::ClaimedUntil, Expr::value(None::<DateTime<Utc>>))
         .filter(Column::Id.eq(mail_id))
         .filter(Column::FailedAt.is_not_null())
+        .filter(Column::SentAt.is_null())
         .exec(db)
         .await?;
     Ok(())

@@ -8,12 +8,14 @@ use sha2::{Digest, Sha256};
 use crate::ServiceError;
 use crate::domain::{Actor, PaperScan, SheetState};
 use crate::entities::{attendance_document, attendance_sheet};
+use crate::services::access_guard::require;
 use crate::services::attendance_records::{AttendanceSession, hex, lock_open_sheet};
 use crate::services::begin_write::begin_write;
 
 /// The paper fallback: the scan of the signed pre-printed sheet closes the sheet, kept as
 /// evidence with the SHA-256 of its bytes. Statuses already marked stay as they are (the
-/// figures count confirmed lines); after this, nothing is marked nor signed on the sheet.
+/// figures count confirmed lines); after this, nothing is marked nor signed on the sheet, unless
+/// an organiser reopens it (`reopen_paper_sheet`). Only the organisers file it.
 pub async fn upload_paper_sheet<C>(
     db: &C,
     actor: &Actor,
@@ -26,7 +28,11 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     let session = AttendanceSession::load(db, session_id).await?;
-    session.require_attendance_taker(actor)?;
+    require(
+        actor,
+        actor.may_file_paper_sheet(session.bundle.session.mission_locale_id),
+    )?;
+    session.require_held()?;
     let uploader = actor.person_id().ok_or(ServiceError::NotSignedIn)?;
     // Same rule as the electronic closing: a sheet signed before the start proves nothing.
     if now < session.starts_at() {

@@ -4,13 +4,14 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{
     Actor, AttendanceDocumentView, AttendanceLineView, AttendanceStatus, AttendanceView,
-    PersonOption, check_in_open, format_instant, roll_call_open,
+    AuditAction, PersonOption, check_in_open, format_instant, roll_call_open,
 };
-use crate::entities::attendance_document;
+use crate::entities::{attendance_document, audit_event};
 use crate::services::attendance_records::{
     AttendanceSession, clock, corrections_of, lines_of, names_of, registered_youth_ids, sheet_of,
     sheet_state, sorted_by_name,
 };
+use crate::services::reopen_paper_sheet::reopening_prefix;
 use crate::services::{YouthListFilter, list_youths};
 
 /// The roll-call page: the registered youths and walk-ins with their status, check-in and
@@ -124,6 +125,7 @@ pub async fn view_attendance(
         lines: views,
         walk_in_candidates,
         may_correct: actor.may_correct_attendance(session.bundle.session.mission_locale_id),
+        may_file_paper: actor.may_file_paper_sheet(session.bundle.session.mission_locale_id),
         not_closable_because,
         closed: sheet.as_ref().and_then(|sheet| {
             Some(format!(
@@ -134,5 +136,35 @@ pub async fn view_attendance(
         }),
         documents,
         corrections: corrections_of(db, session_id).await?,
+        reopenings: reopenings_of(db, session_id).await?,
     })
+}
+
+/// The reopenings of a paper sheet, from the audit log, oldest first.
+async fn reopenings_of(
+    db: &impl ConnectionTrait,
+    session_id: i32,
+) -> Result<Vec<String>, ServiceError> {
+    let prefix = reopening_prefix(session_id);
+    let events = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(AuditAction::PaperSheetReopened.code()))
+        .filter(audit_event::Column::Details.starts_with(&prefix))
+        .order_by_asc(audit_event::Column::Id)
+        .all(db)
+        .await?;
+    let names = names_of(db, events.iter().filter_map(|event| event.actor_id)).await?;
+    Ok(events
+        .into_iter()
+        .map(|event| {
+            format!(
+                "Rouverte par {} le {} : {}",
+                event
+                    .actor_id
+                    .and_then(|id| names.get(&id).cloned())
+                    .unwrap_or_default(),
+                format_instant(event.at),
+                event.details[prefix.len()..].trim()
+            )
+        })
+        .collect())
 }

@@ -5,6 +5,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
 use crate::ServiceError;
+use crate::auth::hash_token;
 use crate::domain::{EnrolmentStatus, SessionStatus};
 use crate::entities::{
     calendar_feed, calendar_invitation, enrolment, person, session_counsellor, session_event,
@@ -37,7 +38,7 @@ pub async fn view_calendar_feed(
     now: DateTime<Utc>,
 ) -> Result<Option<CalendarFeed>, ServiceError> {
     let Some(feed) = calendar_feed::Entity::find()
-        .filter(calendar_feed::Column::Token.eq(token))
+        .filter(calendar_feed::Column::TokenHash.eq(hash_token(token)))
         .filter(calendar_feed::Column::RevokedAt.is_null())
         .one(db)
         .await?

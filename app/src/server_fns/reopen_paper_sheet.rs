@@ -1,0 +1,21 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// An organiser reopens a sheet closed on paper, with a reason; back to the roll-call.
+#[server]
+pub async fn reopen_paper_sheet(session_id: i32, reason: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    shared::services::reopen_paper_sheet(
+        &state.db,
+        &crate::session::current_actor(),
+        session_id,
+        &reason,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!(
+        "/seances/{session_id}/emargement?rouverte=1#documents"
+    ));
+    Ok(())
+}
