@@ -7,6 +7,7 @@ pub mod create_coordinator;
 pub mod form_errors;
 pub mod middleware;
 pub mod precompress;
+pub mod refusals;
 pub mod routes;
 pub mod security_headers;
 pub mod smtp_sink;

@@ -7,6 +7,8 @@ use serde_json::{Value, json};
 
 use app::state::AppState;
 
+use crate::refusals::{PathParams, QueryParams};
+
 /// `GET /healthz`: 200 when the database answers, 503 otherwise (load balancers stop sending
 /// traffic to an instance that cannot reach its database).
 pub async fn health_check(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
@@ -29,11 +31,11 @@ pub async fn health_check(State(state): State<AppState>) -> (StatusCode, Json<Va
 /// (demo mode only, like the rest of the viewer).
 pub async fn download_local_mail(
     State(state): State<AppState>,
-    axum::extract::Path(id): axum::extract::Path<String>,
+    PathParams(id): PathParams<String>,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
     let Some(folder) = state.local_mail_folder() else {
-        return StatusCode::NOT_FOUND.into_response();
+        return crate::refusals::not_found();
     };
     match shared::mail::read_local_mail_file(folder, &id) {
         Ok(Some(raw)) => (
@@ -62,7 +64,7 @@ pub async fn download_local_mail(
 /// tokens get 404; an unchanged feed gets `304 Not Modified` (calendars poll it for hours).
 pub async fn calendar_feed(
     State(state): State<AppState>,
-    axum::extract::Path(file): axum::extract::Path<String>,
+    PathParams(file): PathParams<String>,
     headers: axum::http::HeaderMap,
 ) -> axum::response::Response {
     use axum::http::header;
@@ -126,7 +128,7 @@ pub async fn calendar_feed(
 pub async fn download_attendance_document(
     State(state): State<AppState>,
     axum::Extension(actor): axum::Extension<shared::domain::Actor>,
-    axum::extract::Path((session_id, document_id)): axum::extract::Path<(i32, i32)>,
+    PathParams((session_id, document_id)): PathParams<(i32, i32)>,
 ) -> axum::response::Response {
     let file =
         shared::services::download_attendance_document(&state.db, &actor, session_id, document_id)
@@ -138,7 +140,7 @@ pub async fn download_attendance_document(
 pub async fn print_blank_attendance_sheet(
     State(state): State<AppState>,
     axum::Extension(actor): axum::Extension<shared::domain::Actor>,
-    axum::extract::Path(session_id): axum::extract::Path<i32>,
+    PathParams(session_id): PathParams<i32>,
 ) -> axum::response::Response {
     let file = shared::services::print_blank_attendance_sheet(
         &state.db,
@@ -156,23 +158,21 @@ pub const PAPER_SCAN_BODY_LIMIT: usize = shared::domain::PAPER_SCAN_MAX_BYTES + 
 /// `POST /seances/{id}/emargement/scan` (multipart, field `scan`): the signed paper sheet's
 /// scan closes the sheet. A plain HTML form posts it, so it works without JavaScript: 303 back
 /// to the roll-call, or a page with the French refusal and the right status.
+///
+/// The service asks the actor and the session before the body is read (`read_scan_field`
+/// runs inside it), so an anonymous or refused upload is answered without reading its 10 MB.
 pub async fn upload_paper_sheet(
     State(state): State<AppState>,
     axum::Extension(actor): axum::Extension<shared::domain::Actor>,
-    axum::extract::Path(session_id): axum::extract::Path<i32>,
+    PathParams(session_id): PathParams<i32>,
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let (file_name, content) = match read_scan_field(multipart).await {
-        Ok(upload) => upload,
-        Err(error) => return refusal_page(session_id, &error),
-    };
     match shared::services::upload_paper_sheet(
         &state.db,
         &actor,
         session_id,
-        &file_name,
-        content,
+        || read_scan_field(multipart),
         chrono::Utc::now(),
     )
     .await
@@ -185,11 +185,13 @@ pub async fn upload_paper_sheet(
     }
 }
 
-/// The `scan` field of the form: its file name and bytes. Other fields are ignored.
+/// The `scan` field of the form: its file name and bytes, read chunk by chunk into one buffer
+/// that never grows past the 10 MB a scan may weigh. Other fields are skipped unread.
 async fn read_scan_field(
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<(String, Vec<u8>), shared::ServiceError> {
     use shared::ServiceError;
+    use shared::domain::PAPER_SCAN_MAX_BYTES;
     let unreadable = || {
         ServiceError::Invalid(
             "Le formulaire n'a pas été reçu en entier : choisissez de nouveau le fichier et réessayez."
@@ -208,16 +210,36 @@ async fn read_scan_field(
         tracing::info!(%rejection, "paper scan upload is not multipart");
         unreadable()
     })?;
-    let mut upload = None;
-    while let Some(field) = multipart.next_field().await.map_err(read_error)? {
-        if field.name() == Some("scan") {
-            let file_name = field.file_name().unwrap_or_default().to_owned();
-            let content = field.bytes().await.map_err(read_error)?;
-            upload = Some((file_name, content.to_vec()));
+    while let Some(mut field) = multipart.next_field().await.map_err(read_error)? {
+        if field.name() != Some("scan") {
+            continue;
         }
+        let file_name = field.file_name().unwrap_or_default().to_owned();
+        let mut content = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(read_error)? {
+            if content.len() + chunk.len() > PAPER_SCAN_MAX_BYTES {
+                // Count the rest without keeping it, to say how heavy the file is (the body
+                // limit stops a much larger one).
+                let mut size = content.len() + chunk.len();
+                drop(content);
+                let counted_to_the_end = loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) => size += chunk.len(),
+                        Ok(None) => break true,
+                        Err(_) => break false,
+                    }
+                };
+                return Err(shared::domain::paper_scan_too_large(
+                    counted_to_the_end.then_some(size),
+                )
+                .into());
+            }
+            content.extend_from_slice(&chunk);
+        }
+        return Ok((file_name, content));
     }
     // No file chosen: the same message as an empty one.
-    Ok(upload.unwrap_or_default())
+    Ok((String::new(), Vec::new()))
 }
 
 /// The refusal page's only style, inline: the Content-Security-Policy allows it by its hash
@@ -269,8 +291,8 @@ fn escape_html(text: &str) -> String {
 pub async fn export_figures(
     State(state): State<AppState>,
     axum::Extension(actor): axum::Extension<shared::domain::Actor>,
-    axum::extract::Path(file): axum::extract::Path<String>,
-    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+    PathParams(file): PathParams<String>,
+    QueryParams(query): QueryParams<std::collections::HashMap<String, String>>,
 ) -> axum::response::Response {
     use shared::domain::{ExportFormat, FiguresForm};
     let form = FiguresForm::from_query(|key| query.get(key).cloned());

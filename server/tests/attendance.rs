@@ -1538,3 +1538,82 @@ on_both_databases!(
         assert_eq!(sheet_state_of(&app, id).await.as_deref(), Some("closed"));
     }
 );
+
+/// Starts a paper-scan upload announcing `declared` bytes, sends only its first `sent` bytes
+/// and waits (at most ten seconds) for the server's status line: the server answers before the
+/// body is all there only if it decided without reading it.
+async fn status_before_the_body(
+    app: &TestApp,
+    session_id: i32,
+    session: Option<&str>,
+    declared: usize,
+    sent: usize,
+) -> Option<u16> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = app.address.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let cookie = session
+        .map(|token| format!("Cookie: ateliers_session={token}\r\n"))
+        .unwrap_or_default();
+    let head = format!(
+        "POST /seances/{session_id}/emargement/scan HTTP/1.1\r\nHost: {address}\r\n\
+         Origin: {origin}\r\nAccept: text/html\r\n{cookie}\
+         Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: {declared}\r\n\r\n\
+         --XyZ\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"feuille.pdf\"\r\n\
+         Content-Type: application/pdf\r\n\r\n%PDF-1.4\n",
+        origin = app.address,
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&vec![b' '; sent]).await.unwrap();
+    let mut answer = vec![0u8; 64];
+    let read = tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut answer))
+        .await
+        .ok()?
+        .ok()?;
+    let line = String::from_utf8_lossy(&answer[..read]).into_owned();
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+on_both_databases!(
+    an_upload_is_refused_before_its_body_is_read,
+    Seed::Demo,
+    |app: TestApp| async move {
+        let setup = session_under_way(&app).await;
+        let id = setup.session_id;
+        let youth = app.session_for(setup.youths[0]).await;
+        let eleven_megabytes = 11 * 1024 * 1024;
+
+        // A visitor and a youth get their answer with 64 KB of the 11 MB sent: the server did
+        // not wait for (nor keep) the rest. Before, it read the whole body first.
+        assert_eq!(
+            status_before_the_body(&app, id, None, eleven_megabytes, 64 * 1024).await,
+            Some(401)
+        );
+        assert_eq!(
+            status_before_the_body(&app, id, Some(&youth), eleven_megabytes, 64 * 1024).await,
+            Some(403)
+        );
+        // A session that does not exist: no need to read either.
+        assert_eq!(
+            status_before_the_body(&app, 999_999, Some(&youth), eleven_megabytes, 64 * 1024).await,
+            Some(404)
+        );
+
+        // Fifty visitors at once, each announcing 11 MB: fifty refusals, none waiting for its body.
+        let refusals = futures::future::join_all(
+            (0..50).map(|_| status_before_the_body(&app, id, None, eleven_megabytes, 256 * 1024)),
+        )
+        .await;
+        assert!(
+            refusals.iter().all(|status| *status == Some(401)),
+            "{refusals:?}"
+        );
+        assert_eq!(
+            attendance_document::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            0
+        );
+    }
+);

@@ -16,31 +16,38 @@ use crate::services::begin_write::begin_write;
 /// evidence with the SHA-256 of its bytes. Statuses already marked stay as they are (the
 /// figures count confirmed lines); after this, nothing is marked nor signed on the sheet, unless
 /// an organiser reopens it (`reopen_paper_sheet`). Only the organisers file it.
-pub async fn upload_paper_sheet<C>(
+///
+/// `read_scan` reads the upload (its file name and bytes) and is called only once the actor
+/// and the session allow the filing: up to 10 MB is never buffered for someone who may not
+/// file it (issue 17, item 4).
+pub async fn upload_paper_sheet<C, R, F>(
     db: &C,
     actor: &Actor,
     session_id: i32,
-    file_name: &str,
-    content: Vec<u8>,
+    read_scan: R,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
 where
     C: ConnectionTrait + TransactionTrait,
+    R: FnOnce() -> F,
+    F: Future<Output = Result<(String, Vec<u8>), ServiceError>>,
 {
+    // A visitor learns nothing, not even whether the session exists.
+    let uploader = actor.person_id().ok_or(ServiceError::NotSignedIn)?;
     let session = AttendanceSession::load(db, session_id).await?;
     require(
         actor,
         actor.may_file_paper_sheet(session.bundle.session.mission_locale_id),
     )?;
     session.require_held()?;
-    let uploader = actor.person_id().ok_or(ServiceError::NotSignedIn)?;
     // Same rule as the electronic closing: a sheet signed before the start proves nothing.
     if now < session.starts_at() {
         return Err(ServiceError::Invalid(
             "La feuille papier se dépose une fois la séance commencée.".into(),
         ));
     }
-    let scan = PaperScan::parse(file_name, content)?;
+    let (file_name, content) = read_scan().await?;
+    let scan = PaperScan::parse(&file_name, content)?;
     let fingerprint = hex(&Sha256::digest(&scan.content));
 
     let txn = begin_write(db).await?;
