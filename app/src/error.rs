@@ -55,16 +55,23 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => {
                 AppError::Network(NETWORK_MESSAGE.into())
             }
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                // A tampered or truncated form: the client's fault (400), not ours.
-                let error = AppError::Invalid("Le formulaire est incomplet ou mal rempli.".into());
-                #[cfg(feature = "ssr")]
-                set_status_for_scripts(&error);
-                error
-            }
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => invalid_form(),
+            // On the server, a request body that cannot be read (not UTF-8, over the size
+            // limit) is the sender's fault too; in the browser it is an answer that did not
+            // decode, which stays « indisponible ».
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(_) => invalid_form(),
             _ => AppError::Unavailable(shared::error::UNAVAILABLE_MESSAGE.into()),
         }
     }
+}
+
+/// A tampered, truncated or garbled form: the client's fault (400), not ours.
+fn invalid_form() -> AppError {
+    let error = AppError::Invalid("Le formulaire est incomplet ou mal rempli.".into());
+    #[cfg(feature = "ssr")]
+    set_status_for_scripts(&error);
+    error
 }
 
 impl AppError {
@@ -83,10 +90,11 @@ impl AppError {
     }
 }
 
-/// Gives a server function's failed answer its real HTTP status (401, 403, 429...) when a
-/// script called it. A plain form post (`Accept: text/html`) keeps the redirect back to its
-/// page, which shows the message; a page that calls a server function while rendering sets its
-/// own status (see `components::ErrorNotice`).
+/// Gives a server function's failed answer its real HTTP status (400, 401, 403, 429...) when
+/// a script called it. A plain form post (`Accept: text/html`) keeps the redirect back to the
+/// page it came from (its `Referer`), which shows the message — a form post without one gets
+/// the status too, or it would be a 500; a page that calls a server function while rendering
+/// sets its own status (see `components::ErrorNotice`).
 #[cfg(feature = "ssr")]
 fn set_status_for_scripts(error: &AppError) {
     use leptos::prelude::use_context;
@@ -97,7 +105,8 @@ fn set_status_for_scripts(error: &AppError) {
             .get(axum::http::header::ACCEPT)
             .and_then(|accept| accept.to_str().ok())
             .is_some_and(|accept| accept.contains("text/html"));
-        server_function && !form_post
+        let sent_back = form_post && parts.headers.contains_key(axum::http::header::REFERER);
+        server_function && !sent_back
     });
     if from_a_script && let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(error.status());

@@ -5,7 +5,7 @@
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use shared::domain::Actor;
 
 use app::session::session_token;
@@ -84,10 +84,12 @@ pub async fn reject_cross_site_requests(
         .get::<MatchedPath>()
         .map_or("(no route)", MatchedPath::as_str);
     tracing::warn!(route, "cross-site request refused");
-    (
+    crate::refusals::refuse(
+        request.uri(),
+        request.headers(),
         StatusCode::FORBIDDEN,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "Demande refusée : elle ne vient pas d'une page d'Ateliers. Revenez sur Ateliers, rechargez la page et réessayez.",
+        app::error::AppError::Forbidden(
+            "Demande refusée : elle ne vient pas d'une page d'Ateliers. Revenez sur Ateliers, rechargez la page et réessayez.".into(),
+        ),
     )
-        .into_response()
 }

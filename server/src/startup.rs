@@ -213,7 +213,10 @@ pub fn router(state: AppState, security: SecurityPolicy, form_errors: FormErrorS
         .fallback_service(
             ServeDir::new(pkg_dir)
                 .precompressed_br()
-                .precompressed_gzip(),
+                .precompressed_gzip()
+                .not_found_service(axum::handler::HandlerWithoutStateExt::into_service(
+                    not_found_asset,
+                )),
         )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -261,6 +264,7 @@ pub fn router(state: AppState, security: SecurityPolicy, form_errors: FormErrorS
                 move || shell(options.clone())
             },
         )
+        .method_not_allowed_fallback(crate::refusals::method_not_allowed)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
@@ -284,6 +288,11 @@ pub fn router(state: AppState, security: SecurityPolicy, form_errors: FormErrorS
         ))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
+}
+
+/// An asset that is not there (an old hash after a deployment, a made-up name).
+async fn not_found_asset() -> axum::response::Response {
+    crate::refusals::not_found()
 }
 
 /// The span of a request in the logs: its method and route pattern (`/connexion/{token}`), never
