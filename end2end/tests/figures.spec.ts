@@ -92,6 +92,20 @@ test("a coordinator closes an old sheet with the signed paper's scan", async ({ 
   await expect(page.locator('[data-test="sheet-state"]')).toHaveAttribute("data-state", "open");
   await expect(page.locator('[data-test="print-blank-sheet"]')).toBeVisible();
   await expectNoAccessibilityViolations(page);
+  // The session ends while the page is open (a long day): the server answers before reading
+  // the 3 MB still on their way, and the browser shows that refusal, in French, with the way
+  // back — not a cut connection.
+  await page.context().clearCookies();
+  await page.locator('[data-test="paper-scan-file"]').setInputFiles({
+    name: "feuille-signee.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(3 * 1024 * 1024, 32)]),
+  });
+  await page.locator('[data-test="paper-scan-submit"]').click();
+  await expect(page.locator('[data-test="paper-scan-error"]')).toContainText("Connectez-vous");
+  await signIn(page, DEMO_COORDINATOR, "home-coordinator");
+  await page.goto(href);
+  await expect(page.locator('[data-test="sheet-state"]')).toHaveAttribute("data-state", "open");
   await page.locator('[data-test="paper-scan-file"]').setInputFiles({
     name: "feuille-signee.pdf",
     mimeType: "application/pdf",

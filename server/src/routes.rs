@@ -160,10 +160,7 @@ pub const PAPER_SCAN_BODY_LIMIT: usize = shared::domain::PAPER_SCAN_MAX_BYTES + 
 /// to the roll-call, or a page with the French refusal and the right status.
 ///
 /// The service asks the actor and the session before the body is read (`read_scan_field`
-/// runs inside it), so no upload is kept in memory for someone who may not file it. A refusal
-/// decided before the body is read still lets the rest of the body arrive, one chunk at a time
-/// and thrown away: a browser still sending its file would otherwise see the connection cut
-/// and never show the refusal (a counsellor whose session ended, a sheet already closed).
+/// runs inside it), so an anonymous or refused upload is answered without reading its 10 MB.
 pub async fn upload_paper_sheet(
     State(state): State<AppState>,
     axum::Extension(actor): axum::Extension<shared::domain::Actor>,
@@ -171,42 +168,27 @@ pub async fn upload_paper_sheet(
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let mut unread = Some(multipart);
-    let filed = shared::services::upload_paper_sheet(
+    match shared::services::upload_paper_sheet(
         &state.db,
         &actor,
         session_id,
-        || read_scan_field(unread.take()),
+        || read_scan_field(multipart),
         chrono::Utc::now(),
     )
-    .await;
-    match filed {
+    .await
+    {
         Ok(()) => axum::response::Redirect::to(&format!(
             "/seances/{session_id}/emargement?papier=1#documents"
         ))
         .into_response(),
-        Err(error) => {
-            if let Some(Ok(multipart)) = unread {
-                discard_the_rest(multipart).await;
-            }
-            refusal_page(session_id, &error)
-        }
-    }
-}
-
-/// Reads what is left of a refused upload and keeps none of it (the body limit bounds it).
-async fn discard_the_rest(mut multipart: axum::extract::Multipart) {
-    while let Ok(Some(mut field)) = multipart.next_field().await {
-        while let Ok(Some(_)) = field.chunk().await {}
+        Err(error) => refusal_page(session_id, &error),
     }
 }
 
 /// The `scan` field of the form: its file name and bytes, read chunk by chunk into one buffer
 /// that never grows past the 10 MB a scan may weigh. Other fields are skipped unread.
 async fn read_scan_field(
-    multipart: Option<
-        Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
-    >,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<(String, Vec<u8>), shared::ServiceError> {
     use shared::ServiceError;
     use shared::domain::PAPER_SCAN_MAX_BYTES;
@@ -224,7 +206,7 @@ async fn read_scan_field(
             unreadable()
         }
     };
-    let mut multipart = multipart.ok_or_else(unreadable)?.map_err(|rejection| {
+    let mut multipart = multipart.map_err(|rejection| {
         tracing::info!(%rejection, "paper scan upload is not multipart");
         unreadable()
     })?;
