@@ -448,6 +448,7 @@ struct Planned {
     body: Option<Vec<u8>>,
     /// A server function call, refused before it runs: never a 2xx.
     must_refuse: bool,
+    /// Who sends it, for the report of a failure (set by [`Generator::next`]).
     sender: &'static str,
 }
 
