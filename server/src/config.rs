@@ -54,7 +54,7 @@ pub struct Settings {
 
     /// The address people use to reach Ateliers, for links in mail (`https://...` also makes
     /// cookies `Secure` and adds HSTS). When set, requests for another Host are refused (421),
-    /// `/healthz` apart. Defaults to `http://` + the listening address, any Host accepted.
+    /// `/healthz` and `/readyz` apart. Defaults to `http://` + the listening address, any Host accepted.
     #[arg(long, env = "ATELIERS_PUBLIC_URL")]
     pub public_url: Option<String>,
 

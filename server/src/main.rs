@@ -76,7 +76,13 @@ async fn main() -> anyhow::Result<()> {
                     .reminder_plan(cli.settings.mail_settings(&site_url)?),
                 stop.clone(),
             ));
-            let dispatcher = tokio::spawn(run_mail_dispatcher(db, mailer, interval, stop));
+            let dispatcher = tokio::spawn(run_mail_dispatcher(
+                db,
+                mailer,
+                interval,
+                stop,
+                server::workers::DispatcherHeartbeat::default().start(),
+            ));
             shutdown_signal().await;
             let _ = stop_dispatcher.send(true);
             dispatcher.await?;

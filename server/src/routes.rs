@@ -27,6 +27,49 @@ pub async fn health_check(State(state): State<AppState>) -> (StatusCode, Json<Va
     }
 }
 
+/// `GET /readyz`: 200 when this instance can do its work — the database answers, the schema is
+/// the one this binary expects (no migration pending) and its mail dispatcher runs — and 503
+/// saying what is wrong otherwise. `/healthz` only says the process and its database answer.
+pub async fn readiness_check(
+    State(state): State<AppState>,
+    heartbeat: Option<axum::Extension<crate::workers::DispatcherHeartbeat>>,
+) -> (StatusCode, Json<Value>) {
+    use migrations::MigratorTrait;
+    let database = state.db.ping().await.is_ok();
+    let pending = if database {
+        match migrations::Migrator::get_pending_migrations(&state.db).await {
+            Ok(pending) => Some(pending.len()),
+            Err(error) => {
+                tracing::error!(%error, "readiness: cannot read the applied migrations");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let dispatcher = heartbeat.as_ref().is_some_and(|beat| beat.is_running());
+    let ready = database && pending == Some(0) && dispatcher;
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (
+        status,
+        Json(json!({
+            "status": if ready { "ready" } else { "not ready" },
+            "database": if database { "ok" } else { "unreachable" },
+            "migrations": match pending {
+                Some(0) => "applied".to_owned(),
+                Some(count) => format!("{count} pending"),
+                None => "unknown".to_owned(),
+            },
+            "mail_dispatcher": if dispatcher { "running" } else { "stopped" },
+            "last_mail_pass": heartbeat.and_then(|beat| beat.last_pass()),
+        })),
+    )
+}
+
 /// `GET /courriels/{id}/eml`: one message of the local mail folder, to open in a mail client
 /// (demo mode only, like the rest of the viewer).
 pub async fn download_local_mail(

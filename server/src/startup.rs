@@ -26,11 +26,11 @@ use crate::precompress::precompress_assets;
 use crate::routes::{
     PAPER_SCAN_BODY_LIMIT, REFUSAL_PAGE_STYLE, calendar_feed, download_attendance_document,
     download_local_mail, export_figures, health_check, print_blank_attendance_sheet,
-    upload_paper_sheet,
+    readiness_check, upload_paper_sheet,
 };
 use crate::security_headers::{SecurityPolicy, provide_request_nonce, secure_responses};
 use crate::start_checks::{check_demo_mode, check_mail_backend};
-use crate::workers::{ReminderPlan, run_mail_dispatcher, run_reminders};
+use crate::workers::{DispatcherHeartbeat, ReminderPlan, run_mail_dispatcher, run_reminders};
 
 /// A server bound to its port, ready to run, with its mail dispatcher.
 pub struct Application {
@@ -41,6 +41,8 @@ pub struct Application {
     mailer: Mailer,
     mail_dispatch_interval: Duration,
     reminders: ReminderPlan,
+    /// Whether the dispatcher runs, for `/readyz`.
+    heartbeat: DispatcherHeartbeat,
 }
 
 /// A year of the federation's past activity, in one transaction, for the figures.
@@ -134,16 +136,18 @@ impl Application {
             demo: settings.demo,
             password_checks: shared::auth::PasswordChecks::new(settings.password_checks_at_once),
         };
+        let heartbeat = DispatcherHeartbeat::default();
         Ok(Self {
             reminders: settings.reminder_plan(state.mail.clone()),
             mailer: state.mailer.clone(),
             mail_dispatch_interval: Duration::from_millis(settings.mail_dispatch_interval_ms),
-            router: router(state.clone(), security, form_errors).layer(
-                axum::middleware::from_fn_with_state(
+            router: router(state.clone(), security, form_errors)
+                .layer(axum::middleware::from_fn_with_state(
                     std::sync::Arc::new(settings.trusted_proxies.clone()),
                     identify_client,
-                ),
-            ),
+                ))
+                .layer(axum::Extension(heartbeat.clone())),
+            heartbeat,
             state,
             listener,
             db,
@@ -178,6 +182,7 @@ impl Application {
             self.mailer.clone(),
             self.mail_dispatch_interval,
             stop,
+            self.heartbeat.start(),
         ));
         let reminders = tokio::spawn(run_reminders(
             self.db.clone(),
@@ -226,6 +231,7 @@ pub fn router(state: AppState, security: SecurityPolicy, form_errors: FormErrorS
     Router::new()
         .route("/", axum::routing::get(home_redirect))
         .route("/healthz", axum::routing::get(health_check))
+        .route("/readyz", axum::routing::get(readiness_check))
         .route(
             "/courriels/{id}/eml",
             axum::routing::get(download_local_mail),

@@ -3,6 +3,7 @@
 mod support;
 
 use chrono::{Datelike, Duration, Utc, Weekday};
+use sea_orm::ConnectionTrait;
 use shared::domain::{PARIS, public_holiday};
 use support::{Backend, Seed, TestApp};
 
@@ -39,6 +40,71 @@ on_both_databases!(
         assert_eq!(response.status(), 503);
         let body: serde_json::Value = response.json().await.expect("a JSON body");
         assert_eq!(body["status"], "unavailable");
+    }
+);
+
+on_both_databases!(
+    readiness_needs_the_database_the_schema_and_the_mail_dispatcher,
+    Seed::Empty,
+    |app: TestApp| async move {
+        // Ready from the start; the dispatcher's first pass follows within moments.
+        let mut body = serde_json::Value::Null;
+        for _ in 0..50 {
+            let response = app.get("/readyz").await;
+            assert_eq!(response.status(), 200);
+            body = response.json().await.expect("a JSON body");
+            if body["last_mail_pass"].is_string() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(body["status"], "ready");
+        assert_eq!(body["database"], "ok");
+        assert_eq!(body["migrations"], "applied");
+        assert_eq!(body["mail_dispatcher"], "running");
+        assert!(body["last_mail_pass"].is_string(), "{body}");
+
+        // Same routes and database, no dispatcher (as `serve_variant` runs them): not ready,
+        // though alive.
+        let without_dispatcher = app.serve_variant(app.state.clone()).await;
+        let response = app
+            .client
+            .get(format!("{}/readyz", without_dispatcher.address))
+            .send()
+            .await
+            .expect("an answer");
+        assert_eq!(response.status(), 503);
+        let body: serde_json::Value = response.json().await.expect("a JSON body");
+        assert_eq!(body["status"], "not ready");
+        assert_eq!(body["mail_dispatcher"], "stopped");
+        let alive = app
+            .client
+            .get(format!("{}/healthz", without_dispatcher.address))
+            .send()
+            .await
+            .expect("an answer");
+        assert_eq!(alive.status(), 200);
+
+        // A schema behind this binary (as when an older instance's database meets a newer
+        // binary whose migrations have not run): not ready.
+        app.db
+            .execute_unprepared(
+                "DELETE FROM seaql_migrations WHERE version = \
+                 (SELECT max(version) FROM seaql_migrations)",
+            )
+            .await
+            .expect("a migration forgotten");
+        let response = app.get("/readyz").await;
+        assert_eq!(response.status(), 503);
+        let body: serde_json::Value = response.json().await.expect("a JSON body");
+        assert_eq!(body["migrations"], "1 pending");
+
+        // The database lost: not ready either.
+        app.db.clone().close().await.expect("the pool closes");
+        let response = app.get("/readyz").await;
+        assert_eq!(response.status(), 503);
+        let body: serde_json::Value = response.json().await.expect("a JSON body");
+        assert_eq!(body["database"], "unreachable");
     }
 );
 

@@ -15,6 +15,7 @@ pub async fn run_mail_dispatcher(
     mailer: Mailer,
     interval: Duration,
     mut stop: watch::Receiver<bool>,
+    running: super::heartbeat::Running,
 ) {
     tracing::info!(?interval, "mail dispatcher started");
     loop {
@@ -34,6 +35,7 @@ pub async fn run_mail_dispatcher(
             }
             Err(error) => tracing::error!(%error, "mail dispatcher pass failed"),
         }
+        running.beat(chrono::Utc::now());
         if *stop.borrow() {
             break;
         }

@@ -1,8 +1,10 @@
 //! Background work that runs beside the HTTP server in `ateliers serve`, or alone in
 //! `ateliers worker`.
 
+mod heartbeat;
 mod mail_dispatcher;
 mod reminders;
 
+pub use heartbeat::{DispatcherHeartbeat, Running};
 pub use mail_dispatcher::run_mail_dispatcher;
 pub use reminders::{ReminderPlan, run_reminders};
