@@ -130,6 +130,11 @@ pub struct Settings {
     #[arg(long, env = "PASSWORD_CHECKS_AT_ONCE", default_value_t = 4)]
     pub password_checks_at_once: usize,
 
+    /// On SIGTERM (or Ctrl-C), how many seconds requests in flight get to finish before their
+    /// connections are closed; the mail dispatcher then ends its pass and the process exits 0.
+    #[arg(long, env = "GRACEFUL_STOP_SECONDS", default_value_t = 20)]
+    pub graceful_stop_seconds: u64,
+
     /// Log lines as human-readable text or as JSON (for log collectors).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,

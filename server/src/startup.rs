@@ -43,6 +43,8 @@ pub struct Application {
     reminders: ReminderPlan,
     /// Whether the dispatcher runs, for `/readyz`.
     heartbeat: DispatcherHeartbeat,
+    /// How long requests in flight get to finish once asked to stop.
+    graceful_stop: Duration,
 }
 
 /// A year of the federation's past activity, in one transaction, for the figures.
@@ -148,6 +150,7 @@ impl Application {
                 ))
                 .layer(axum::Extension(heartbeat.clone())),
             heartbeat,
+            graceful_stop: Duration::from_secs(settings.graceful_stop_seconds),
             state,
             listener,
             db,
@@ -170,8 +173,10 @@ impl Application {
         &self.state
     }
 
-    /// Serves (and dispatches mail) until `shutdown` resolves, then lets requests in flight and
-    /// the dispatcher's current pass finish.
+    /// Serves (and dispatches mail) until `shutdown` resolves, then lets requests in flight
+    /// finish — for `GRACEFUL_STOP_SECONDS` at most, then their connections close — and the
+    /// dispatcher's current pass end (each message is claimed just before it is sent and
+    /// released just after, so nothing stays claimed for another instance to wait on).
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -190,13 +195,29 @@ impl Application {
             stop_dispatcher.subscribe(),
         ));
         tracing::info!(address = %self.listener.local_addr()?, "Ateliers is listening");
-        let served = axum::serve(
+        let (stopping, mut asked_to_stop) = tokio::sync::watch::channel(false);
+        let serving = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown)
-        .await;
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            let _ = stopping.send(true);
+        });
+        let grace = self.graceful_stop;
+        let served = tokio::select! {
+            served = serving.into_future() => served,
+            () = async {
+                if asked_to_stop.wait_for(|asked| *asked).await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+                tokio::time::sleep(grace).await;
+            } => {
+                tracing::warn!(?grace, "requests still in flight after the grace period: closed");
+                Ok(())
+            }
+        };
         let _ = stop_dispatcher.send(true);
         let _ = dispatcher.await;
         let _ = reminders.await;

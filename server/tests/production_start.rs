@@ -1,7 +1,8 @@
 //! Starting Ateliers for real: the `ateliers` binary, run as an operator runs it. Mail goes out
 //! only over SMTP outside the demo; the demo never meets an https address nor a database holding
 //! other data (and a demo database never serves without the demo); the first coordinator comes
-//! from `ateliers create-coordinator`; `--help` never shows a password.
+//! from `ateliers create-coordinator`; `--help` never shows a password; SIGTERM lets requests in
+//! flight finish, for `GRACEFUL_STOP_SECONDS` at most, and exits 0.
 
 mod support;
 
@@ -16,7 +17,7 @@ use support::{Backend, migrated_database, test_mail_folder};
 
 /// The settings an operator may have in their environment: each run starts without them, so
 /// that only what the test sets counts.
-const SETTINGS: [&str; 10] = [
+const SETTINGS: [&str; 11] = [
     "DATABASE_URL",
     "LEPTOS_SITE_ADDR",
     "ATELIERS_DEMO",
@@ -27,6 +28,7 @@ const SETTINGS: [&str; 10] = [
     "ATELIERS_PUBLIC_URL",
     "RUST_LOG",
     "LOG_FORMAT",
+    "GRACEFUL_STOP_SECONDS",
 ];
 
 /// `ateliers <args>` with exactly `env` set, run in a folder of its own (no `.env` is read),
@@ -650,3 +652,131 @@ async fn the_demo_is_refused_on_a_database_holding_other_data(backend: Backend) 
 }
 
 for_both_backends!(the_demo_is_refused_on_a_database_holding_other_data);
+
+// --- stopping ---------------------------------------------------------------------------------
+
+/// Starts `ateliers serve` on a fresh SQLite database (no demo) and waits until it answers.
+async fn serving(folder: &Path, sink: &SmtpSink, grace_seconds: u64) -> (Run, u16) {
+    let port = free_port();
+    let env = vec![
+        ("DATABASE_URL", sqlite_url(folder)),
+        ("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}")),
+        ("MAIL_BACKEND", "smtp".to_owned()),
+        ("SMTP_URL", format!("smtp://127.0.0.1:{}", sink.port())),
+        ("GRACEFUL_STOP_SECONDS", grace_seconds.to_string()),
+    ];
+    let mut serve = Run::start(&["serve"], &env);
+    let client = reqwest::Client::new();
+    let started = Instant::now();
+    loop {
+        if let Ok(response) = client
+            .get(format!("http://127.0.0.1:{port}/readyz"))
+            .send()
+            .await
+            && response.status() == 200
+        {
+            return (serve, port);
+        }
+        if let Some(status) = serve.exit_within(Duration::from_millis(200)).await {
+            panic!("it stopped ({status}):\n{}", serve.output());
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(90),
+            "not ready after 90 s:\n{}",
+            serve.output()
+        );
+    }
+}
+
+/// Asks it to stop, as systemd does.
+fn terminate(run: &Run) {
+    let pid = run.child.as_ref().expect("running").id();
+    let status = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+}
+
+/// Opens a connection and sends a form post to a server function without the last bytes of
+/// its body: a request in flight.
+async fn request_in_flight(port: u16) -> (tokio::net::TcpStream, &'static [u8]) {
+    use tokio::io::AsyncWriteExt;
+    let body: &'static [u8] = b"email=personne%40exemple.fr";
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .expect("a connection");
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+         Origin: http://127.0.0.1:{port}\r\nAccept: application/json\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        body.len(),
+        path = support::server_fn_path::<app::server_fns::RequestSignInLink>(),
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&body[..5]).await.unwrap();
+    (stream, &body[5..])
+}
+
+/// On SIGTERM a request in flight is answered, then the process exits 0 (systemd and
+/// container runtimes stop it this way on every upgrade).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_lets_a_request_in_flight_finish_and_exits_0() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let folder = tempfile::tempdir().expect("a folder");
+    let sink = SmtpSink::start(None).await.expect("the sink starts");
+    let (mut serve, port) = serving(folder.path(), &sink, 20).await;
+    let (mut stream, rest) = request_in_flight(port).await;
+    // Its headers are read before the stop is asked.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    terminate(&serve);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        serve.exit_within(Duration::ZERO).await.is_none(),
+        "it stopped with a request in flight:\n{}",
+        serve.output()
+    );
+    stream.write_all(rest).await.unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut answer))
+        .await
+        .expect("the answer comes")
+        .expect("the answer is read");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let status = serve
+        .exit_within(Duration::from_secs(10))
+        .await
+        .unwrap_or_else(|| panic!("still running after the request:\n{}", serve.output()));
+    assert!(status.success(), "{status}:\n{}", serve.output());
+}
+
+/// A request that never completes does not hold the stop: after `GRACEFUL_STOP_SECONDS` its
+/// connection is closed and the process exits 0.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_that_never_ends_is_cut_after_the_grace_period() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let sink = SmtpSink::start(None).await.expect("the sink starts");
+    let (mut serve, port) = serving(folder.path(), &sink, 2).await;
+    let (_stream, _rest) = request_in_flight(port).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let asked = Instant::now();
+    terminate(&serve);
+    let status = serve
+        .exit_within(Duration::from_secs(15))
+        .await
+        .unwrap_or_else(|| panic!("still running 15 s after SIGTERM:\n{}", serve.output()));
+    assert!(status.success(), "{status}:\n{}", serve.output());
+    assert!(
+        asked.elapsed() >= Duration::from_secs(2),
+        "it did not wait for the request in flight"
+    );
+    assert!(
+        serve
+            .output()
+            .contains("requests still in flight after the grace period"),
+        "{}",
+        serve.output()
+    );
+}

@@ -375,6 +375,7 @@ pub fn test_settings(database_url: &str, smtp_port: u16) -> Settings {
         // trusts 127.0.0.1 (see `spawn_app_with`).
         trusted_proxies: Default::default(),
         password_checks_at_once: 4,
+        graceful_stop_seconds: 5,
         log_format: LogFormat::Text,
     }
 }
