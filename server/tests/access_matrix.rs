@@ -75,6 +75,8 @@ const LOCAL_MAIL: &str = "matrice-courriel";
 
 /// The people of the demo the matrix plays with.
 struct Cast {
+    /// The Monday the matrix plans from (see [`matrix_monday`]).
+    monday: chrono::NaiveDate,
     coordinator: i32,
     referent: i32,
     counsellor_same_ml: i32,
@@ -129,7 +131,35 @@ impl Cast {
     }
 }
 
+/// A Monday about eight months from today: past the demo's four weeks, within planning's two
+/// years, and with no public holiday on the days the matrix plans (two weekly series of three
+/// Mondays and Tuesdays, nine weeks apart), so the matrix runs the same on any day of the year.
+fn matrix_monday() -> chrono::NaiveDate {
+    use chrono::{Datelike, Duration};
+    let today = chrono::Utc::now()
+        .with_timezone(&shared::domain::PARIS)
+        .date_naive();
+    let mut monday =
+        today + Duration::days(35 * 7 - i64::from(today.weekday().num_days_from_monday()));
+    let used = [0, 1, 7, 8, 14, 15, 63, 64, 70, 71, 77, 78];
+    while used
+        .iter()
+        .any(|offset| shared::domain::public_holiday(monday + Duration::days(*offset)).is_some())
+    {
+        monday += Duration::days(7);
+    }
+    monday
+}
+
+/// `monday` plus `days`, as a form writes it.
+fn day(monday: chrono::NaiveDate, days: i64) -> String {
+    (monday + chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 async fn cast(app: &TestApp) -> Cast {
+    let monday = matrix_monday();
     let staff = staff_member::Entity::find()
         .order_by_asc(staff_member::Column::PersonId)
         .all(&app.db)
@@ -283,7 +313,7 @@ async fn cast(app: &TestApp) -> Cast {
             .expect("a planned series")
         }
     };
-    let session_to_edit = plan(planned("2027-08-02")).await;
+    let session_to_edit = plan(planned(&day(monday, 0))).await;
     // A session next week, open to the whole federation: youths may enrol.
     let next_week = (chrono::Utc::now()
         .with_timezone(&shared::domain::PARIS)
@@ -299,7 +329,7 @@ async fn cast(app: &TestApp) -> Cast {
         ..planned(&next_week)
     })
     .await;
-    let first_to_cancel = plan(planned("2027-08-03")).await;
+    let first_to_cancel = plan(planned(&day(monday, 1))).await;
     // A message for the youth that the mail server refused.
     let failed_mail = {
         use sea_orm::{ActiveModelTrait, Set};
@@ -380,7 +410,7 @@ async fn cast(app: &TestApp) -> Cast {
             .expect("a place");
         }
     };
-    let first_under_way = plan(planned("2027-10-04")).await;
+    let first_under_way = plan(planned(&day(monday, 63))).await;
     let session_under_way = under_way(first_under_way).await;
     register(session_under_way, youth_row.person_id).await;
     register(session_under_way, another_youth).await;
@@ -388,7 +418,7 @@ async fn cast(app: &TestApp) -> Cast {
     for id in first_under_way + 1..first_under_way + 3 {
         sessions_to_close.push(under_way(id).await);
     }
-    let more = plan(planned("2027-10-05")).await;
+    let more = plan(planned(&day(monday, 64))).await;
     for id in more..more + 3 {
         sessions_to_close.push(under_way(id).await);
     }
@@ -443,6 +473,7 @@ async fn cast(app: &TestApp) -> Cast {
         .expect("a sheet")
         .check_in_secret;
     Cast {
+        monday,
         session_under_way,
         check_in_secret,
         sessions_to_close,
@@ -780,8 +811,8 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Box::new(|cast, _, call| {
                 vec![
                     ("site_id", cast.site.to_string()),
-                    ("closure[first_day]", "2027-08-09".into()),
-                    ("closure[last_day]", "2027-08-20".into()),
+                    ("closure[first_day]", day(cast.monday, 7)),
+                    ("closure[last_day]", day(cast.monday, 18)),
                     ("closure[reason]", format!("Travaux (matrice {call})")),
                 ]
             }),
@@ -799,10 +830,10 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
         ),
         (
             server_fn_path::<ListAgenda>(),
-            Box::new(|_, _, _| {
+            Box::new(|cast, _, _| {
                 vec![
                     ("query[view]", "mois".into()),
-                    ("query[from]", "2027-08-01".into()),
+                    ("query[from]", day(cast.monday, -1)),
                     ("query[mission_locale_id]", String::new()),
                     ("query[theme]", String::new()),
                     ("query[counsellor_id]", String::new()),
@@ -839,7 +870,7 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
         (
             server_fn_path::<UpdateSession>(),
             Box::new(|cast, _, call| {
-                let mut form = session_fields(cast, "2027-08-02", &format!("edit {call}"));
+                let mut form = session_fields(cast, &day(cast.monday, 0), &format!("edit {call}"));
                 form.push(("id", cast.session_to_edit.to_string()));
                 form.push(("scope", "this_session".into()));
                 form
