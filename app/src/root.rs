@@ -10,9 +10,9 @@ use crate::pages::{
     FailedMailPage, FiguresPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
     LocalMailPage, MyCalendarPage, MyEnrolmentsPage, NewFacilitatorPage, NewSessionPage,
     NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage, NotFoundPage, PlacesPage,
-    PublicSessionPage, RedeemLinkPage, ResetPasswordPage, SessionPage, SheetsToClosePage,
-    SignInPage, StaffMemberPage, StaffPage, UpcomingSessionsPage, WorkshopTypePage, YouthPage,
-    YouthSignaturePage, YouthsPage,
+    PublicSessionPage, RedeemLinkPage, ResetPasswordPage, ServiceHealthPage, SessionPage,
+    SheetsToClosePage, SignInPage, StaffMemberPage, StaffPage, UpcomingSessionsPage,
+    WorkshopTypePage, YouthPage, YouthSignaturePage, YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mes-seances") view=FacilitatorSessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/mon-agenda") view=MyCalendarPage ssr=SsrMode::Async/>
                     <Route path=path!("/courriels-en-echec") view=FailedMailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/etat-du-service") view=ServiceHealthPage ssr=SsrMode::Async/>
                     <Route path=path!("/catalogue") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/catalogue/nouveau") view=NewWorkshopTypePage ssr=SsrMode::Async/>
                     <Route path=path!("/catalogue/:id") view=WorkshopTypePage ssr=SsrMode::Async/>

@@ -135,6 +135,11 @@ pub struct Settings {
     #[arg(long, env = "GRACEFUL_STOP_SECONDS", default_value_t = 20)]
     pub graceful_stop_seconds: u64,
 
+    /// The bearer token Prometheus sends to read `/metrics` (`authorization: credentials` in
+    /// its scrape configuration). Unset: `/metrics` does not exist. `--help` never shows it.
+    #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+
     /// Log lines as human-readable text or as JSON (for log collectors).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,

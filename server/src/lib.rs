@@ -1,10 +1,12 @@
 //! The Ateliers server: configuration, HTTP router, background work and the CLI's commands.
 //! Integration tests drive it through [`startup::Application`], exactly as `ateliers serve` does.
 
+pub mod backup;
 pub mod client_address;
 pub mod config;
 pub mod create_coordinator;
 pub mod form_errors;
+pub mod metrics;
 pub mod middleware;
 pub mod precompress;
 pub mod refusals;

@@ -1,7 +1,8 @@
 //! `ateliers`: the server binary. `ateliers serve` (the default) runs the web app;
 //! `ateliers migrate` applies the database migrations and exits; `ateliers worker` only delivers
 //! mail and queues reminders; `ateliers create-coordinator` opens the first account;
-//! `ateliers smtp-sink` catches mail locally.
+//! `ateliers backup --to FILE` and `ateliers restore --from FILE` copy the whole database out
+//! and back; `ateliers smtp-sink` catches mail locally.
 
 use clap::{Parser, Subcommand};
 
@@ -37,6 +38,17 @@ enum Command {
     /// account of a federation, without the demo. Running it again for the same address
     /// creates nothing.
     CreateCoordinator(CoordinatorArgs),
+    /// Write a consistent copy of the whole database to FILE while the server runs (SQLite:
+    /// VACUUM INTO; PostgreSQL: pg_dump in custom format). FILE must not exist.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        to: std::path::PathBuf,
+    },
+    /// Restore a backup written by `ateliers backup` into the empty database of DATABASE_URL.
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        from: std::path::PathBuf,
+    },
     /// A local SMTP server that accepts every message and keeps it as an `.eml` file: to try
     /// MAIL_BACKEND=smtp without a real mail server (the browser tests use it).
     SmtpSink {
@@ -82,6 +94,8 @@ async fn main() -> anyhow::Result<()> {
                 interval,
                 stop,
                 server::workers::DispatcherHeartbeat::default().start(),
+                server::metrics::Metrics::new(None),
+                std::sync::Arc::default(),
             ));
             shutdown_signal().await;
             let _ = stop_dispatcher.send(true);
@@ -92,6 +106,25 @@ async fn main() -> anyhow::Result<()> {
             let sink = server::smtp_sink::SmtpSink::start_on(port, Some(keep_in.clone())).await?;
             tracing::info!(port = sink.port(), folder = %keep_in.display(), "SMTP sink listening");
             shutdown_signal().await;
+        }
+        Command::Backup { to } => {
+            let copied = server::backup::backup(&cli.settings.database_url, &to).await?;
+            println!(
+                "Sauvegarde écrite / backup written: {} ({} bytes, {:.1} s)",
+                copied.file.display(),
+                copied.bytes,
+                copied.took.as_secs_f64()
+            );
+        }
+        Command::Restore { from } => {
+            let copied = server::backup::restore(&cli.settings.database_url, &from).await?;
+            let (tables, rows) = copied.tables.unwrap_or_default();
+            println!(
+                "Restauration faite / restored: {} ({tables} tables, {rows} rows, {:.1} s). \
+                 `ateliers serve` applies any newer migration at start.",
+                copied.file.display(),
+                copied.took.as_secs_f64()
+            );
         }
         Command::CreateCoordinator(args) => create_coordinator(&cli.settings, &args).await?,
         Command::Migrate => {

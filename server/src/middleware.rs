@@ -36,9 +36,20 @@ pub async fn identify_actor(
         }
         None => Actor::Anonymous,
     };
+    let kind = match actor {
+        Actor::Anonymous => "anonymous",
+        Actor::Youth { .. } => "youth",
+        Actor::Facilitator { .. } => "facilitator",
+        Actor::Counsellor { .. } => "counsellor",
+        Actor::Coordinator { .. } => "coordinator",
+    };
     parts.extensions.insert(actor);
     request = Request::from_parts(parts, body);
-    next.run(request).await
+    let mut response = next.run(request).await;
+    response
+        .extensions_mut()
+        .insert(crate::telemetry::ActorKind(kind));
+    response
 }
 
 /// Refuses a state-changing request (POST, PUT, PATCH, DELETE) whose `Origin` (or, failing

@@ -16,8 +16,8 @@
 //!   send `Origin: null` with their own form, which the CSRF check (rightly) refuses.
 //! - `Strict-Transport-Security` when `ATELIERS_PUBLIC_URL` is https.
 //! - The `Host` of each request checked against `ATELIERS_PUBLIC_URL` when it is set (421
-//!   otherwise): a forged Host steers nothing. `/healthz` and `/readyz` answer any host, for
-//!   load balancers that probe an instance by its own address. Behind a reverse proxy, the
+//!   otherwise): a forged Host steers nothing. `/healthz`, `/readyz` and `/metrics` answer any
+//!   host, for load balancers and Prometheus, which reach an instance by its own address. Behind a reverse proxy, the
 //!   proxy must pass the Host on (nginx: `proxy_set_header Host $host;`).
 
 use std::sync::Arc;
@@ -85,7 +85,7 @@ impl SecurityPolicy {
     /// The Host a request names, when a public address is set and it is another one.
     fn refuses(&self, request: &Request) -> Option<&PublicAddress> {
         let public = self.0.public.as_ref()?;
-        if matches!(request.uri().path(), "/healthz" | "/readyz") {
+        if matches!(request.uri().path(), "/healthz" | "/readyz" | "/metrics") {
             return None;
         }
         // HTTP/1.1 sends `Host`; HTTP/2 puts it in the URI (`:authority`).

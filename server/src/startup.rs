@@ -21,6 +21,7 @@ use app::{App, shell};
 use crate::client_address::identify_client;
 use crate::config::{MailBackend, Settings};
 use crate::form_errors::{FormErrorSeal, seal_form_errors};
+use crate::metrics::{Metrics, serve_metrics};
 use crate::middleware::{identify_actor, reject_cross_site_requests};
 use crate::precompress::precompress_assets;
 use crate::routes::{
@@ -30,6 +31,7 @@ use crate::routes::{
 };
 use crate::security_headers::{SecurityPolicy, provide_request_nonce, secure_responses};
 use crate::start_checks::{check_demo_mode, check_mail_backend};
+use crate::telemetry::observe_requests;
 use crate::workers::{DispatcherHeartbeat, ReminderPlan, run_mail_dispatcher, run_reminders};
 
 /// A server bound to its port, ready to run, with its mail dispatcher.
@@ -41,6 +43,8 @@ pub struct Application {
     mailer: Mailer,
     mail_dispatch_interval: Duration,
     reminders: ReminderPlan,
+    /// This instance's counters, for `/metrics`.
+    metrics: Metrics,
     /// Whether the dispatcher runs, for `/readyz`.
     heartbeat: DispatcherHeartbeat,
     /// How long requests in flight get to finish once asked to stop.
@@ -139,6 +143,7 @@ impl Application {
             password_checks: shared::auth::PasswordChecks::new(settings.password_checks_at_once),
         };
         let heartbeat = DispatcherHeartbeat::default();
+        let metrics = Metrics::new(settings.metrics_token.as_deref());
         Ok(Self {
             reminders: settings.reminder_plan(state.mail.clone()),
             mailer: state.mailer.clone(),
@@ -148,8 +153,14 @@ impl Application {
                     std::sync::Arc::new(settings.trusted_proxies.clone()),
                     identify_client,
                 ))
-                .layer(axum::Extension(heartbeat.clone())),
+                .layer(axum::Extension(heartbeat.clone()))
+                .layer(axum::Extension(metrics.clone()))
+                .layer(axum::middleware::from_fn_with_state(
+                    metrics.clone(),
+                    observe_requests,
+                )),
             heartbeat,
+            metrics,
             graceful_stop: Duration::from_secs(settings.graceful_stop_seconds),
             state,
             listener,
@@ -173,29 +184,34 @@ impl Application {
         &self.state
     }
 
-    /// Serves (and dispatches mail) until `shutdown` resolves, then lets requests in flight
-    /// finish — for `GRACEFUL_STOP_SECONDS` at most, then their connections close — and the
-    /// dispatcher's current pass end (each message is claimed just before it is sent and
-    /// released just after, so nothing stays claimed for another instance to wait on).
+    /// Serves (and dispatches mail) until `shutdown` resolves. Then, within
+    /// `GRACEFUL_STOP_SECONDS`: requests in flight finish (after it their connections close),
+    /// the dispatcher claims no further message and ends the send in hand, the reminders end
+    /// their pass. Whatever is still running at the deadline is cut short, and the messages the
+    /// dispatcher still claims are released, so that another instance sends them at once
+    /// rather than when the claim expires.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let (stop_dispatcher, stop) = tokio::sync::watch::channel(false);
+        let (stop_workers, stop) = tokio::sync::watch::channel(false);
+        let held = std::sync::Arc::new(shared::services::HeldClaims::default());
         let dispatcher = tokio::spawn(run_mail_dispatcher(
             self.db.clone(),
             self.mailer.clone(),
             self.mail_dispatch_interval,
             stop,
             self.heartbeat.start(),
+            self.metrics.clone(),
+            held.clone(),
         ));
         let reminders = tokio::spawn(run_reminders(
             self.db.clone(),
             self.reminders,
-            stop_dispatcher.subscribe(),
+            stop_workers.subscribe(),
         ));
         tracing::info!(address = %self.listener.local_addr()?, "Ateliers is listening");
-        let (stopping, mut asked_to_stop) = tokio::sync::watch::channel(false);
+        let (stopping, mut asked_to_stop) = tokio::sync::watch::channel(None);
         let serving = axum::serve(
             self.listener,
             self.router
@@ -203,24 +219,48 @@ impl Application {
         )
         .with_graceful_shutdown(async move {
             shutdown.await;
-            let _ = stopping.send(true);
+            let _ = stop_workers.send(true);
+            let _ = stopping.send(Some(tokio::time::Instant::now() + self.graceful_stop));
         });
         let grace = self.graceful_stop;
+        let stop_deadline = asked_to_stop.clone();
+        let deadline = async move {
+            let asked = asked_to_stop
+                .wait_for(Option::is_some)
+                .await
+                .map(|deadline| deadline.unwrap_or_else(tokio::time::Instant::now));
+            match asked {
+                Ok(deadline) => deadline,
+                Err(_) => std::future::pending().await,
+            }
+        };
         let served = tokio::select! {
             served = serving.into_future() => served,
-            () = async {
-                if asked_to_stop.wait_for(|asked| *asked).await.is_err() {
-                    std::future::pending::<()>().await;
-                }
-                tokio::time::sleep(grace).await;
-            } => {
+            () = async { tokio::time::sleep_until(deadline.await).await } => {
                 tracing::warn!(?grace, "requests still in flight after the grace period: closed");
                 Ok(())
             }
         };
-        let _ = stop_dispatcher.send(true);
-        let _ = dispatcher.await;
-        let _ = reminders.await;
+        // The workers get what is left of the grace period.
+        let asked_at_deadline = *stop_deadline.borrow();
+        let left = asked_at_deadline.unwrap_or_else(|| tokio::time::Instant::now() + grace);
+        for (name, worker) in [("mail dispatcher", dispatcher), ("reminders", reminders)] {
+            let abort = worker.abort_handle();
+            if tokio::time::timeout_at(left, worker).await.is_err() {
+                abort.abort();
+                tracing::warn!(
+                    worker = name,
+                    "still working after the grace period: cut short"
+                );
+            }
+        }
+        match shared::services::release_mail_claims(&self.db, &held).await {
+            Ok(0) => {}
+            Ok(released) => tracing::info!(released, "mail claims released for other instances"),
+            Err(error) => {
+                tracing::error!(%error, "mail claims not released: they expire in 5 minutes")
+            }
+        }
         self.db.close_by_ref().await.ok();
         served
     }
@@ -253,6 +293,7 @@ pub fn router(state: AppState, security: SecurityPolicy, form_errors: FormErrorS
         .route("/", axum::routing::get(home_redirect))
         .route("/healthz", axum::routing::get(health_check))
         .route("/readyz", axum::routing::get(readiness_check))
+        .route("/metrics", axum::routing::get(serve_metrics))
         .route(
             "/courriels/{id}/eml",
             axum::routing::get(download_local_mail),

@@ -979,6 +979,11 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(STAFF),
         ),
         (
+            server_fn_path::<ViewServiceHealth>(),
+            no_args(),
+            Access::Only(COORDINATORS),
+        ),
+        (
             server_fn_path::<ResendFailedMail>(),
             Box::new(|cast, _, _| vec![("id", cast.failed_mail.to_string())]),
             // Those who may read the youth's file.
@@ -1315,6 +1320,11 @@ fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
             "/courriels-en-echec",
             "/courriels-en-echec".into(),
             Access::Only(STAFF),
+        ),
+        (
+            "/etat-du-service",
+            "/etat-du-service".into(),
+            Access::Only(COORDINATORS),
         ),
         (
             "/seances/:id/emargement",

@@ -21,11 +21,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use app::server_fns::*;
 use futures::StreamExt;
 use leptos::server_fn::ServerFn;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
 use serde::de::DeserializeOwned;
 use serde_reflection::{ContainerFormat, Format, Registry, Tracer, TracerConfig};
-use sha2::{Digest, Sha256};
 use shared::entities::{facilitator, staff_member, youth};
+use support::fingerprint::fingerprint;
 use support::{Seed, TestApp};
 
 /// Requests per database when `MALFORMED_REQUESTS` is not set: about half a minute each.
@@ -901,67 +901,6 @@ fn looks_french(text: &str) -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // The database before and after.
-
-/// Every table's row count and a SHA-256 over its rows in order.
-async fn fingerprint(db: &DatabaseConnection) -> BTreeMap<String, (i64, String)> {
-    use sea_orm::{DbBackend, Statement};
-    let backend = db.get_database_backend();
-    let tables_sql = match backend {
-        DbBackend::Sqlite => {
-            "SELECT name AS t FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        }
-        _ => {
-            "SELECT table_name::text AS t FROM information_schema.tables \
-              WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
-        }
-    };
-    let tables: Vec<String> = db
-        .query_all_raw(Statement::from_string(backend, tables_sql))
-        .await
-        .expect("the tables")
-        .iter()
-        .map(|row| row.try_get::<String>("", "t").expect("a name"))
-        .collect();
-    let mut fingerprint = BTreeMap::new();
-    for table in tables {
-        let rows_sql = match backend {
-            DbBackend::Sqlite => {
-                let columns: Vec<String> = db
-                    .query_all_raw(Statement::from_string(
-                        backend,
-                        format!("SELECT name FROM pragma_table_info('{table}')"),
-                    ))
-                    .await
-                    .expect("the columns")
-                    .iter()
-                    .map(|row| row.try_get::<String>("", "name").expect("a column"))
-                    .collect();
-                let row = columns
-                    .iter()
-                    .map(|column| format!("quote(\"{column}\")"))
-                    .collect::<Vec<_>>()
-                    .join(" || ',' || ");
-                format!("SELECT {row} AS r FROM \"{table}\" ORDER BY 1")
-            }
-            _ => format!("SELECT t::text AS r FROM \"{table}\" t ORDER BY 1"),
-        };
-        let rows = db
-            .query_all_raw(Statement::from_string(backend, rows_sql))
-            .await
-            .expect("the rows");
-        let mut digest = Sha256::new();
-        for row in &rows {
-            let text = row.try_get::<Option<String>>("", "r").expect("a row");
-            digest.update(text.unwrap_or_default().as_bytes());
-            digest.update(b"\n");
-        }
-        fingerprint.insert(
-            table,
-            (rows.len() as i64, format!("{:x}", digest.finalize())),
-        );
-    }
-    fingerprint
-}
 
 /// The fingerprint once the workers have done what starting asked of them (the first pass of
 /// reminders, the mail it queued).

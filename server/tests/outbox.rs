@@ -329,3 +329,83 @@ async fn sent_bodies_are_purged_after_the_retention(backend: Backend) {
 }
 
 for_both_backends!(sent_bodies_are_purged_after_the_retention);
+
+/// An instance stopping while its mail server holds up a message (it accepted the connection
+/// and says nothing): the instance still stops within its grace period, and hands the message
+/// back, so that another instance sends it at once rather than when the claim expires (five
+/// minutes).
+async fn a_stopping_instance_hands_back_the_message_it_could_not_finish(backend: Backend) {
+    let Some(database) = support::TestDatabase::create(backend).await else {
+        return;
+    };
+    // A mail server that accepts connections and never answers.
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port");
+    let silent_port = silent.local_addr().expect("an address").port();
+    let held_open = tokio::spawn(async move {
+        let mut connections = Vec::new();
+        while let Ok((connection, _)) = silent.accept().await {
+            connections.push(connection);
+        }
+    });
+    let settings = support::test_settings(database.url(), silent_port);
+    let application = server::startup::Application::build(&settings)
+        .await
+        .expect("the app starts");
+    // The test's own connection: the instance closes its pool when it stops.
+    let db = shared::services::connect_database(database.url())
+        .await
+        .expect("a connection");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(application.run_until(async {
+        let _ = stopped.await;
+    }));
+    queue_mail(&db, &sign_in_link("jeune@example.org", 1), Utc::now())
+        .await
+        .expect("queued");
+    let claimed = || async {
+        mail_outbox::Entity::find()
+            .one(&db)
+            .await
+            .expect("a query")
+            .expect("the message")
+    };
+    let started = std::time::Instant::now();
+    while claimed().await.claimed_until.is_none() {
+        assert!(started.elapsed() < Duration::from_secs(10), "never claimed");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    stop.send(()).expect("running");
+    tokio::time::timeout(
+        Duration::from_secs(settings.graceful_stop_seconds + 3),
+        running,
+    )
+    .await
+    .expect("stopped within the grace period")
+    .expect("no panic")
+    .expect("served");
+    let message = claimed().await;
+    assert_eq!(message.claimed_until, None, "the claim is handed back");
+    assert_eq!(message.sent_at, None);
+    held_open.abort();
+
+    // Another instance sends it at once.
+    let sink = SmtpSink::start(None).await.expect("a sink");
+    let other =
+        server::startup::Application::build(&support::test_settings(database.url(), sink.port()))
+            .await
+            .expect("another instance starts");
+    let (_stop_other, other_stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(other.run_until(async {
+        let _ = other_stopped.await;
+    }));
+    let received = sink.wait_for(1, Duration::from_secs(10)).await;
+    assert_eq!(
+        received[0].envelope_to,
+        vec!["jeune@example.org".to_owned()]
+    );
+}
+
+for_both_backends!(a_stopping_instance_hands_back_the_message_it_could_not_finish);

@@ -474,6 +474,7 @@ async fn create_coordinator_opens_the_first_account(backend: Backend) {
         "create_coordinator_opens_the_first_account_app",
         backend,
         database,
+        support::Seed::Empty,
     )
     .await;
     assert_eq!(
@@ -657,14 +658,24 @@ for_both_backends!(the_demo_is_refused_on_a_database_holding_other_data);
 
 /// Starts `ateliers serve` on a fresh SQLite database (no demo) and waits until it answers.
 async fn serving(folder: &Path, sink: &SmtpSink, grace_seconds: u64) -> (Run, u16) {
+    serving_with(folder, sink, grace_seconds, &[]).await
+}
+
+async fn serving_with(
+    folder: &Path,
+    sink: &SmtpSink,
+    grace_seconds: u64,
+    more: &[(&'static str, String)],
+) -> (Run, u16) {
     let port = free_port();
-    let env = vec![
+    let mut env = vec![
         ("DATABASE_URL", sqlite_url(folder)),
         ("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}")),
         ("MAIL_BACKEND", "smtp".to_owned()),
         ("SMTP_URL", format!("smtp://127.0.0.1:{}", sink.port())),
         ("GRACEFUL_STOP_SECONDS", grace_seconds.to_string()),
     ];
+    env.extend(more.iter().cloned());
     let mut serve = Run::start(&["serve"], &env);
     let client = reqwest::Client::new();
     let started = Instant::now();
@@ -778,5 +789,57 @@ async fn a_request_that_never_ends_is_cut_after_the_grace_period() {
             .contains("requests still in flight after the grace period"),
         "{}",
         serve.output()
+    );
+}
+
+/// `LOG_FORMAT=json`: one JSON object a line; each answer's line has its request id (the one
+/// sent back in `X-Request-Id`), the route's template, the status, the latency and the kind of
+/// actor — and never the path, which may carry a token.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_logs_give_one_line_per_answer_without_its_path() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let sink = SmtpSink::start(None).await.expect("the sink starts");
+    let (mut serve, port) = serving_with(
+        folder.path(),
+        &sink,
+        2,
+        &[("LOG_FORMAT", "json".to_owned())],
+    )
+    .await;
+    let token = "jeton-secret-de-connexion-0123456789";
+    let answer = reqwest::get(format!("http://127.0.0.1:{port}/connexion/{token}"))
+        .await
+        .expect("an answer");
+    let request_id = answer.headers()["x-request-id"]
+        .to_str()
+        .expect("text")
+        .to_owned();
+    assert_eq!(request_id.len(), 16);
+    let status = answer.status().as_u16();
+    terminate(&serve);
+    serve
+        .exit_within(Duration::from_secs(15))
+        .await
+        .expect("it stops");
+    let output = serve.output();
+    assert!(!output.contains(token), "the token is logged:\n{output}");
+    let mut found = None;
+    for line in output.lines().filter(|line| !line.trim().is_empty()) {
+        let parsed: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|error| panic!("not JSON ({error}): {line}"));
+        if parsed["fields"]["request_id"] == request_id.as_str() {
+            found = Some(parsed);
+        }
+    }
+    let line = found.unwrap_or_else(|| panic!("no line for the request:\n{output}"));
+    let fields = &line["fields"];
+    assert_eq!(line["target"], "ateliers::requests");
+    assert_eq!(fields["route"], "/connexion/{token}");
+    assert_eq!(fields["method"], "GET");
+    assert_eq!(fields["status"], status);
+    assert_eq!(fields["actor"], "anonymous");
+    assert!(
+        fields["latency_ms"].as_f64().is_some_and(|ms| ms > 0.0),
+        "{line}"
     );
 }

@@ -1,11 +1,13 @@
 //! Server-rendered building blocks shared by pages. They ship no wasm.
 
 mod error_notice;
+mod figure_card;
 mod islands_scripts;
 mod session_card;
 mod site_header;
 
 pub use error_notice::{ErrorNotice, FormError};
+pub use figure_card::FigureCard;
 pub use islands_scripts::IslandsScripts;
 pub use session_card::SessionCardView;
 pub use site_header::SiteHeader;

@@ -6,7 +6,7 @@ use shared::domain::{
     GenderRow, format_hours, format_percent,
 };
 
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, FigureCard};
 use crate::server_fns::view_dashboard;
 
 /// `/chiffres`: the figures of a Mission Locale (a counsellor's own) or of the federation (for
@@ -86,14 +86,14 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         </form>
         {not_closed}
         <ul class="figures-cards" data-test="figures-totals">
-            <Figure label="Séances tenues" value=total.sessions_held.to_string() test="sessions-held"/>
-            <Figure label="Places offertes" value=total.places_offered.to_string() test="places-offered"/>
-            <Figure label="Places prises" value=total.places_taken.to_string() test="places-taken"/>
-            <Figure label="Taux de présence" value=format_percent(total.attendance_rate()) test="attendance-rate"/>
-            <Figure label="Venus sans inscription" value=total.walk_ins.to_string() test="walk-ins"/>
-            <Figure label="Heures d'atelier par jeune" value=format_hours(total.hours_per_youth()) test="hours-per-youth"/>
-            <Figure label="Participants" value=participants.participants.to_string() test="participants"/>
-            <Figure
+            <FigureCard label="Séances tenues" value=total.sessions_held.to_string() test="sessions-held"/>
+            <FigureCard label="Places offertes" value=total.places_offered.to_string() test="places-offered"/>
+            <FigureCard label="Places prises" value=total.places_taken.to_string() test="places-taken"/>
+            <FigureCard label="Taux de présence" value=format_percent(total.attendance_rate()) test="attendance-rate"/>
+            <FigureCard label="Venus sans inscription" value=total.walk_ins.to_string() test="walk-ins"/>
+            <FigureCard label="Heures d'atelier par jeune" value=format_hours(total.hours_per_youth()) test="hours-per-youth"/>
+            <FigureCard label="Participants" value=participants.participants.to_string() test="participants"/>
+            <FigureCard
                 label="Sorties positives"
                 value=format!("{} sur {} ({})", participants.positive_exits, participants.exited, format_percent(participants.positive_percent()))
                 test="positive-exits"
@@ -137,16 +137,6 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 </li>
             </ul>
         </section>
-    }
-}
-
-#[component]
-fn Figure(label: &'static str, value: String, test: &'static str) -> impl IntoView {
-    view! {
-        <li class="figures-card" data-test=test>
-            <span class="figures-card__value">{value}</span>
-            <span class="figures-card__label">{label}</span>
-        </li>
     }
 }
 

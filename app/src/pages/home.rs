@@ -95,6 +95,7 @@ pub fn HomePage() -> impl IntoView {
                                 <a class="button button--secondary" href="/lieux">"Lieux"</a>
                                 <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
                                 <a class="button button--secondary" href="/equipe">"Équipe"</a>
+                                <a class="button button--secondary" href="/etat-du-service" data-test="service-health-link">"État du service"</a>
                             </p>
                             <section aria-labelledby="federation" data-test="home-coordinator">
                                 <h2 id="federation">"La fédération"</h2>

@@ -2,26 +2,35 @@ use std::time::Duration;
 
 use sea_orm::DatabaseConnection;
 use shared::mail::Mailer;
-use shared::services::deliver_queued_mail;
+use shared::services::{HeldClaims, deliver_queued_mail_while};
 use tokio::sync::watch;
 
 /// How many messages one pass takes; a full pass is followed by another at once.
 const BATCH: u64 = 50;
 
 /// Delivers the outbox until `stop` turns true: a pass every `interval`, or at once after a full
-/// batch. Errors are logged and retried at the next pass; the outbox keeps every message.
+/// batch; once asked to stop, it claims no further message. What it claims is in `held` until
+/// marked, for the caller to release if it must cut a send short. Errors are logged and retried
+/// at the next pass; the outbox keeps every message.
 pub async fn run_mail_dispatcher(
     db: DatabaseConnection,
     mailer: Mailer,
     interval: Duration,
     mut stop: watch::Receiver<bool>,
     running: super::heartbeat::Running,
+    metrics: crate::metrics::Metrics,
+    held: std::sync::Arc<HeldClaims>,
 ) {
     tracing::info!(?interval, "mail dispatcher started");
+    let stopping = stop.clone();
+    let keep_going = move || !*stopping.borrow();
     loop {
         let mut full_batch = false;
-        match deliver_queued_mail(&db, &mailer, chrono::Utc::now(), BATCH).await {
+        let pass =
+            deliver_queued_mail_while(&db, &mailer, chrono::Utc::now(), BATCH, &held, &keep_going);
+        match pass.await {
             Ok(report) => {
+                metrics.record_mail_pass(&report);
                 let handled = report.sent + report.retried + report.set_aside;
                 if handled > 0 {
                     tracing::info!(

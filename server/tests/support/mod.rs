@@ -6,6 +6,7 @@
 
 pub mod calendar_mail;
 pub mod federation;
+pub mod fingerprint;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -325,14 +326,16 @@ pub async fn spawn_app_with_mail_folder(test: &str, folder: &std::path::Path) ->
         .expect("SQLite is always there")
 }
 
-/// Like [`spawn_app`] without demo, on `database` (which a test prepared, e.g. with a command
-/// of the `ateliers` binary).
+/// Like [`spawn_app`] on `database` (which a test prepared, e.g. with a command of the
+/// `ateliers` binary); `Seed::Demo` serves it in demo mode (a database holding the demo serves
+/// only so).
 pub async fn spawn_app_on_database(
     test: &str,
     backend: Backend,
     database: TestDatabase,
+    seed: Seed,
 ) -> TestApp {
-    spawn_on(test, backend, database, Seed::Empty, None, |_| {}).await
+    spawn_on(test, backend, database, seed, None, |_| {}).await
 }
 
 async fn spawn(
@@ -376,6 +379,7 @@ pub fn test_settings(database_url: &str, smtp_port: u16) -> Settings {
         trusted_proxies: Default::default(),
         password_checks_at_once: 4,
         graceful_stop_seconds: 5,
+        metrics_token: None,
         log_format: LogFormat::Text,
     }
 }

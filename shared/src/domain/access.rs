@@ -193,6 +193,12 @@ impl Actor {
         matches!(self, Actor::Coordinator { .. })
     }
 
+    /// « État du service »: the outbox and the activity of the whole federation, for the
+    /// coordinators who answer for it.
+    pub fn may_view_service_health(&self) -> bool {
+        matches!(self, Actor::Coordinator { .. })
+    }
+
     /// The federation view: figures of every Mission Locale.
     pub fn may_view_federation(&self) -> bool {
         matches!(self, Actor::Coordinator { .. })
@@ -413,6 +419,7 @@ mod tests {
         assert!(counsellor.may_refer_to(ML_BONDY));
         assert!(!counsellor.may_refer_to(ML_PANTIN));
         assert!(coordinator.may_view_federation() && !counsellor.may_view_federation());
+        assert!(coordinator.may_view_service_health() && !counsellor.may_view_service_health());
         assert!(coordinator.may_manage_staff() && !counsellor.may_manage_staff());
         assert!(counsellor.may_edit_site(ML_BONDY) && !counsellor.may_edit_site(ML_PANTIN));
         assert!(coordinator.may_edit_site(ML_PANTIN));
@@ -426,6 +433,7 @@ mod tests {
             assert_eq!(outsider.youth_scope(), None, "{outsider:?}");
             assert!(!outsider.may_refer_to(ML_BONDY), "{outsider:?}");
             assert!(!outsider.may_view_federation(), "{outsider:?}");
+            assert!(!outsider.may_view_service_health(), "{outsider:?}");
             assert!(!outsider.may_manage_staff(), "{outsider:?}");
             assert!(!outsider.may_edit_site(ML_BONDY), "{outsider:?}");
             assert!(!outsider.may_edit_catalogue(), "{outsider:?}");

@@ -21,6 +21,7 @@ mod planning;
 mod planning_views;
 mod rate_limits;
 mod recurrence;
+mod service_health;
 mod session;
 mod text;
 mod theme;
@@ -96,6 +97,7 @@ pub use planning_views::{
 };
 pub use rate_limits::{NetworkAddress, RateLimit, Throttle, retry_message};
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
+pub use service_health::{ActivityCount, MAIL_LATE_AFTER, MailFlow, ServiceHealth, format_wait};
 pub use session::{SessionCard, SessionStatus};
 pub(crate) use text::{multi_line, one_line};
 pub use theme::Theme;

@@ -21,6 +21,52 @@ pub struct DeliveryReport {
     pub set_aside: usize,
 }
 
+/// The messages a dispatcher has claimed and not yet marked: when it must stop in the middle of
+/// a send (a mail server that does not answer), [`release_mail_claims`] hands them back so that
+/// another instance sends them at once instead of after the claim's five minutes.
+#[derive(Debug, Default)]
+pub struct HeldClaims(std::sync::Mutex<Vec<i32>>);
+
+impl HeldClaims {
+    fn hold(&self, id: i32) {
+        if let Ok(mut held) = self.0.lock() {
+            held.push(id);
+        }
+    }
+
+    fn let_go(&self, id: i32) {
+        if let Ok(mut held) = self.0.lock() {
+            held.retain(|held| *held != id);
+        }
+    }
+
+    fn take(&self) -> Vec<i32> {
+        self.0
+            .lock()
+            .map(|mut held| std::mem::take(&mut *held))
+            .unwrap_or_default()
+    }
+}
+
+/// Releases what `held` still claims (unsent messages only). A message cut off while being sent
+/// may have reached its recipient already: it goes out again (at least once, never lost).
+pub async fn release_mail_claims(
+    db: &impl ConnectionTrait,
+    held: &HeldClaims,
+) -> Result<usize, ServiceError> {
+    let ids = held.take();
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let released = mail_outbox::Entity::update_many()
+        .col_expr(Column::ClaimedUntil, Expr::value(None::<DateTime<Utc>>))
+        .filter(Column::Id.is_in(ids))
+        .filter(Column::SentAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(released.rows_affected as usize)
+}
+
 /// Sends up to `batch` messages due at `now`. Several dispatchers (one per server instance) may
 /// run at once: each message is claimed by one of them with a conditional update before it is
 /// sent, so it goes out once. Once sent, the links carrying a secret are cut from the copy the
@@ -30,6 +76,19 @@ pub async fn deliver_queued_mail(
     mailer: &Mailer,
     now: DateTime<Utc>,
     batch: u64,
+) -> Result<DeliveryReport, ServiceError> {
+    deliver_queued_mail_while(db, mailer, now, batch, &HeldClaims::default(), &|| true).await
+}
+
+/// [`deliver_queued_mail`] for a dispatcher that may be asked to stop: it claims no further
+/// message once `keep_going` says no, and records in `held` what it claims until it is marked.
+pub async fn deliver_queued_mail_while(
+    db: &impl ConnectionTrait,
+    mailer: &Mailer,
+    now: DateTime<Utc>,
+    batch: u64,
+    held: &HeldClaims,
+    keep_going: &(dyn Fn() -> bool + Sync),
 ) -> Result<DeliveryReport, ServiceError> {
     let due: Vec<i32> = mail_outbox::Entity::find()
         .select_only()
@@ -44,6 +103,9 @@ pub async fn deliver_queued_mail(
 
     let mut report = DeliveryReport::default();
     for id in due {
+        if !keep_going() {
+            break;
+        }
         let claimed = mail_outbox::Entity::update_many()
             .col_expr(Column::ClaimedUntil, Expr::value(Some(now + CLAIM)))
             .filter(Column::Id.eq(id))
@@ -53,6 +115,7 @@ pub async fn deliver_queued_mail(
         if claimed.rows_affected != 1 {
             continue; // another dispatcher took it
         }
+        held.hold(id);
         let Some(message) = mail_outbox::Entity::find_by_id(id).one(db).await? else {
             continue;
         };
@@ -96,6 +159,7 @@ pub async fn deliver_queued_mail(
             }
         }
         update.exec(db).await?;
+        held.let_go(id);
     }
     Ok(report)
 }

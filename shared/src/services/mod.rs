@@ -96,6 +96,7 @@ mod view_dashboard;
 mod view_facilitator;
 mod view_public_session;
 mod view_roster;
+mod view_service_health;
 mod view_session;
 mod view_signature_request;
 mod view_staff_member;
@@ -134,7 +135,10 @@ pub use create_site::create_site;
 pub use create_staff_member::create_staff_member;
 pub use create_workshop_type::create_workshop_type;
 pub use create_youth::create_youth;
-pub use deliver_queued_mail::{DeliveryReport, MAX_ATTEMPTS, backoff, deliver_queued_mail};
+pub use deliver_queued_mail::{
+    DeliveryReport, HeldClaims, MAX_ATTEMPTS, backoff, deliver_queued_mail,
+    deliver_queued_mail_while, release_mail_claims,
+};
 pub use describe_actor::describe_actor;
 pub use download_attendance_document::{
     DownloadedFile, download_attendance_document, print_blank_attendance_sheet,
@@ -210,6 +214,7 @@ pub use view_dashboard::view_dashboard;
 pub use view_facilitator::view_facilitator;
 pub use view_public_session::view_public_session;
 pub use view_roster::view_roster;
+pub use view_service_health::{read_service_health, view_service_health};
 pub use view_session::view_session;
 pub use view_signature_request::view_signature_request;
 pub use view_staff_member::view_staff_member;
