@@ -24,6 +24,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const smtpPort = port + 1;
 const sinkDir = (process.env.E2E_SINK_DIR ??= mkdtempSync(join(tmpdir(), "ateliers-e2e-sink-")));
 process.env.E2E_SMTP_BASE_URL = `http://127.0.0.1:${smtpPort}`;
+// Two instances behind Debian's nginx on PostgreSQL (start-behind-proxy.sh), with their own sink.
+const proxyPort = port + 10;
+process.env.E2E_PROXY_BASE_URL = `http://127.0.0.1:${proxyPort}`;
+process.env.E2E_PROXY_SINK_DIR ??= mkdtempSync(join(tmpdir(), "ateliers-e2e-proxy-sink-"));
 
 export default defineConfig({
   testDir: "./tests",
@@ -81,6 +85,15 @@ export default defineConfig({
         E2E_SMTP_PORT: String(port + 2),
         E2E_SINK_DIR: sinkDir,
       },
+    },
+    {
+      command: "./start-behind-proxy.sh",
+      url: `http://127.0.0.1:${proxyPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PROXY_PORT: String(proxyPort), E2E_PROXY_SINK_DIR: process.env.E2E_PROXY_SINK_DIR },
     },
   ],
 });

@@ -70,6 +70,16 @@ test("a coordinator reads the federation's figures and exports them for the fund
   ]);
   expect(workbook.suggestedFilename()).toMatch(/^participants-federation-.*\.xlsx$/);
   expect([...readFileSync((await workbook.path())!).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+
+  // « État du service »: whether mail leaves, and the week's places.
+  await page.goto("/accueil");
+  await page.locator('[data-test="service-health-link"]').click();
+  await expect(page).toHaveURL(/\/etat-du-service$/);
+  await expect(page.locator('[data-test="mail-flow"]')).toHaveText("Les courriels partent normalement.");
+  await expect(figure(page, "mail-waiting")).toHaveText(/^\d+$/);
+  await expect(figure(page, "mail-sent-last-day")).toHaveText(/^\d+$/);
+  expect(Number(await figure(page, "week-registered").innerText())).toBeGreaterThanOrEqual(0);
+  await expectNoAccessibilityViolations(page);
 });
 
 test("a counsellor reads their own Mission Locale's figures", async ({ page }) => {

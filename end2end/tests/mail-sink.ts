@@ -10,8 +10,11 @@ export const SMTP_SERVER = process.env.E2E_SMTP_BASE_URL ?? "http://127.0.0.1:31
  * (`/connexion/...`, or `/mot-de-passe/...` for a password link), as the person would find it
  * in their inbox.
  */
-export async function linkMailedTo(to: string, page: "connexion" | "mot-de-passe" = "connexion"): Promise<string> {
-  const folder = process.env.E2E_SINK_DIR ?? "";
+export async function linkMailedTo(
+  to: string,
+  page: "connexion" | "mot-de-passe" = "connexion",
+  folder: string = process.env.E2E_SINK_DIR ?? "",
+): Promise<string> {
   let path = "";
   await expect(async () => {
     const raw = readdirSync(folder)
