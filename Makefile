@@ -20,7 +20,7 @@ STAGE := ./.ci/stage
 SITE_ADDR ?= $(or $(LEPTOS_SITE_ADDR),127.0.0.1:3000)
 POSTGRES_URL ?= $(or $(TEST_POSTGRES_URL),postgres://postgres@127.0.0.1:5432/test)
 
-.PHONY: run build test tools fmt-check lint lint-server lint-wasm postgres-check test-rust test-e2e clean
+.PHONY: run build dist test-bundle test tools fmt-check lint lint-server lint-wasm postgres-check test-rust test-e2e clean
 
 ## run: build in release mode and start Ateliers on SQLite (data/) with demo data
 run: build
@@ -37,6 +37,15 @@ build: tools
 tools:
 	@./.ci/install-tools build
 
+## dist: the release bundle for a server without Rust (docs/deploy.md)
+dist: build
+	./.ci/make-dist
+
+# The bundle unpacked alone and started on PostgreSQL (after `cargo leptos build --release`).
+test-bundle:
+	./.ci/make-dist
+	TEST_POSTGRES_URL="$(POSTGRES_URL)" ./.ci/test-bundle
+
 ## test: everything, stopping at the first failure; prints the time of each stage
 test:
 	@export STAGE_LOG=$$(mktemp); start=$$(date +%s); \
@@ -47,6 +56,7 @@ test:
 	$(STAGE) "lint wasm" $(MAKE) --no-print-directory lint-wasm && \
 	$(STAGE) "unit + integration tests" $(MAKE) --no-print-directory test-rust && \
 	$(STAGE) "release build" cargo leptos build --release && \
+	$(STAGE) "release bundle" $(MAKE) --no-print-directory test-bundle && \
 	$(STAGE) "browser tests" $(MAKE) --no-print-directory test-e2e; \
 	status=$$?; \
 	printf '\n--- stage times ---\n'; cat "$$STAGE_LOG"; \
