@@ -217,6 +217,7 @@ fn functions() -> Vec<Function> {
         function::<ViewFacilitator>(),
         function::<ViewPublicSession>(),
         function::<ViewRoster>(),
+        function::<ViewServiceHealth>(),
         function::<ViewSession>(),
         function::<ViewSignatureRequest>(),
         function::<ViewStaffMember>(),
