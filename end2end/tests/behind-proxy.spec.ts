@@ -28,11 +28,13 @@ test("a youth signs in, enrols and cancels through the proxy while an instance d
   await page.locator('[data-test="redeem-submit"]').click();
   await expect(page.locator('[data-test="home-youth"]')).toBeVisible();
 
-  // The first workshop that still takes places.
+  // The first workshop with a free place that takes enrolments.
   await page.goto("/ateliers");
-  const sessions = await page.locator('a[href^="/ateliers/"]').evaluateAll((links) =>
-    [...new Set(links.map((link) => link.getAttribute("href") ?? ""))].filter((href) => /^\/ateliers\/\d+$/.test(href)),
-  );
+  const sessions = await page
+    .locator('[data-test="session-card"]')
+    .filter({ has: page.locator('[data-test="session-seats"]', { hasText: /restantes?$/ }) })
+    .locator('[data-test="session-title"] a')
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   let session = "";
   for (const href of sessions) {
     await page.goto(href);
