@@ -20,7 +20,7 @@ STAGE := ./.ci/stage
 SITE_ADDR ?= $(or $(LEPTOS_SITE_ADDR),127.0.0.1:3000)
 POSTGRES_URL ?= $(or $(TEST_POSTGRES_URL),postgres://postgres@127.0.0.1:5432/test)
 
-.PHONY: run build dist test-bundle test tools fmt-check lint lint-server lint-wasm postgres-check test-rust test-e2e clean
+.PHONY: run build dist test-bundle test-on-dates test tools fmt-check lint lint-server lint-wasm postgres-check test-rust test-e2e clean
 
 ## run: build in release mode and start Ateliers on SQLite (data/) with demo data
 run: build
@@ -81,6 +81,11 @@ postgres-check:
 	  printf '\n!!!!!!!!\n!!! PostgreSQL is NOT reachable at %s.\n!!! Database tests will run on SQLite only.\n!!!!!!!!\n\n' "$(POSTGRES_URL)"; \
 	  if [ "$${CI:-}" = true ]; then echo "CI=true: this is a failure."; exit 1; fi; \
 	fi
+
+## test-on-dates: the Rust suite with its clock set to a day in each season of 2027 and 2028
+## (or DAYS="2027-12-29 ..."); not part of `make test`
+test-on-dates:
+	TEST_POSTGRES_URL="$(POSTGRES_URL)" ./.ci/test-on-dates $(DAYS)
 
 # Every database test runs twice, on SQLite and on PostgreSQL (see server/tests/support).
 test-rust:

@@ -85,7 +85,7 @@ pub fn set_cookie(value: &str) {
 pub async fn begin_session(state: &crate::state::AppState, signed_in: &SignedIn) {
     if let Some(previous) = current_session_token()
         && let Err(error) =
-            shared::services::sign_out(&state.db, &previous, chrono::Utc::now()).await
+            shared::services::sign_out(&state.db, &previous, state.clock.now()).await
     {
         tracing::warn!(%error, "could not revoke the previous session");
     }

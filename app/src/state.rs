@@ -18,6 +18,8 @@ pub struct AppState {
     pub demo: bool,
     /// At most N passwords checked at once (argon2 takes ~19 MiB each).
     pub password_checks: shared::auth::PasswordChecks,
+    /// The time every request and worker reads (see [`shared::clock`]).
+    pub clock: shared::clock::Clock,
 }
 
 impl FromRef<AppState> for LeptosOptions {

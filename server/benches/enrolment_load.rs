@@ -10,7 +10,6 @@ mod support;
 use std::time::{Duration, Instant};
 
 use app::server_fns::EnrolInSession;
-use chrono::Utc;
 use futures::future::join_all;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, NotSet, PaginatorTrait,
@@ -38,7 +37,8 @@ async fn main() {
 }
 
 async fn run(app: &TestApp, backend: Backend) {
-    // Ten sessions a week ahead, one after the other: a youth may hold a place at each.
+    // Ten sessions after the demo's four weeks (where youths already hold places), one after
+    // the other: a youth may hold a place at each.
     let template = workshop_session::Entity::find()
         .filter(workshop_session::Column::Status.eq("published"))
         .order_by_asc(workshop_session::Column::Id)
@@ -46,7 +46,7 @@ async fn run(app: &TestApp, backend: Backend) {
         .await
         .unwrap()
         .expect("a demo session");
-    let first = Utc::now() + chrono::Duration::days(7);
+    let first = support::dates::paris(support::dates::clear_of_demo(), 8, 0);
     let mut sessions = Vec::new();
     for index in 0..SESSIONS {
         let mut copy = template.clone().into_active_model();
@@ -57,6 +57,8 @@ async fn run(app: &TestApp, backend: Backend) {
         copy.room_id = Set(None);
         copy.venue_name = Set("Salle de banc d'essai".into());
         copy.series_id = Set(None);
+        // Open now, however far ahead the demo's own sessions open.
+        copy.enrolment_opens_days_before = Set(None);
         sessions.push(copy.insert(&app.db).await.unwrap().id);
     }
     let youths: Vec<i32> = youth::Entity::find()

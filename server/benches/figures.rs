@@ -11,7 +11,6 @@ mod support;
 use std::time::{Duration, Instant};
 
 use app::server_fns::ViewDashboard;
-use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use shared::entities::{attendance_line, enrolment, staff_member, workshop_session, youth};
 use shared::services::{ActivityScale, generate_past_activity};
@@ -31,9 +30,14 @@ async fn main() {
 
 async fn run(app: &TestApp, backend: Backend) {
     let started = Instant::now();
-    generate_past_activity(&app.db, 2026, ActivityScale::FEDERATION_YEAR, Utc::now())
-        .await
-        .unwrap();
+    generate_past_activity(
+        &app.db,
+        2026,
+        ActivityScale::FEDERATION_YEAR,
+        support::now(),
+    )
+    .await
+    .unwrap();
     println!(
         "{backend:?}: generated {} youths, {} sessions, {} places, {} attendance lines in {:.1} s",
         youth::Entity::find().count(&app.db).await.unwrap(),

@@ -59,7 +59,7 @@ async fn main() {
         // Through the outbox: queued, then claimed, sent and marked one by one.
         let sink = SmtpSink::start(None).await.unwrap();
         let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).unwrap();
-        let now = Utc::now();
+        let now = support::now();
         let started = Instant::now();
         for message in &messages {
             queue_mail(&db, message, now).await.unwrap();
@@ -95,7 +95,7 @@ fn invitation(n: usize) -> lettre::Message {
     let event = SessionEvent {
         uid: "atelier-1@ateliers.example".into(),
         sequence: 0,
-        dtstamp: Utc::now(),
+        dtstamp: support::now(),
         starts_at,
         ends_at: starts_at + Duration::hours(2),
         summary: "Atelier CV".into(),

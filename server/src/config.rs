@@ -140,6 +140,15 @@ pub struct Settings {
     #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<String>,
 
+    /// Debug builds only, for tests: the instant the clock reads at start (RFC 3339,
+    /// `2027-07-14T08:00:00Z`); it runs on from there. A release build refuses to start with it.
+    #[arg(long, env = "ATELIERS_CLOCK_START", hide = true)]
+    pub clock_start: Option<chrono::DateTime<chrono::Utc>>,
+
+    /// The clock a test hands in and keeps (moving it moves the app's): not a setting.
+    #[arg(skip)]
+    pub clock: shared::clock::Clock,
+
     /// Log lines as human-readable text or as JSON (for log collectors).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -170,6 +179,18 @@ impl Settings {
                 .with_context(|| format!("MAIL_FROM is not a valid address: {}", self.mail_from))?,
             footer: self.mail_footer.clone(),
         })
+    }
+
+    /// The clock the server and its workers read: the system's, unless a test set another.
+    pub fn clock(&self) -> anyhow::Result<shared::clock::Clock> {
+        match self.clock_start {
+            None => Ok(self.clock.clone()),
+            Some(_) if !cfg!(debug_assertions) => anyhow::bail!(
+                "ATELIERS_CLOCK_START est réservé aux tests : retirez-le pour démarrer.\n\
+                 ATELIERS_CLOCK_START is for tests only (debug builds): remove it to start."
+            ),
+            Some(start) => Ok(shared::clock::Clock::starting_at(start)),
+        }
     }
 
     /// What the reminder worker sends, with links to `mail.site_url`.

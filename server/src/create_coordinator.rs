@@ -39,6 +39,7 @@ pub async fn create_coordinator(settings: &Settings, args: &CoordinatorArgs) -> 
         );
     };
     let mailer = build_mailer(settings)?;
+    let clock = settings.clock()?;
     let db = shared::services::connect_database(&settings.database_url)
         .await
         .context("cannot open the database")?;
@@ -46,7 +47,7 @@ pub async fn create_coordinator(settings: &Settings, args: &CoordinatorArgs) -> 
         .await
         .context("cannot apply the migrations")?;
     let mail = settings.mail_settings(&site_url)?;
-    let outcome = create_first_coordinator(&db, &coordinator, &mail, chrono::Utc::now())
+    let outcome = create_first_coordinator(&db, &coordinator, &mail, clock.now())
         .await
         .context("cannot create the coordinator")?;
     match outcome {
@@ -58,7 +59,7 @@ pub async fn create_coordinator(settings: &Settings, args: &CoordinatorArgs) -> 
                  Coordinator account created (no. {person_id}), without a password: the link to \
                  choose it is mailed, valid for 3 days."
             );
-            deliver_now(&db, &mailer, person_id).await
+            deliver_now(&db, &mailer, person_id, clock.now()).await
         }
         FirstCoordinatorOutcome::AlreadyThere { person_id } => {
             println!(
@@ -106,8 +107,9 @@ async fn deliver_now(
     db: &DatabaseConnection,
     mailer: &shared::mail::Mailer,
     person_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<()> {
-    shared::services::deliver_queued_mail(db, mailer, chrono::Utc::now(), 50)
+    shared::services::deliver_queued_mail(db, mailer, now, 50)
         .await
         .context("cannot deliver the queued mail")?;
     let sent = mail_outbox::Entity::find()

@@ -40,6 +40,7 @@ const SIGNATURE: &str = "__sig";
 #[derive(Clone)]
 pub struct FormErrorSeal {
     key: Arc<[u8]>,
+    clock: shared::clock::Clock,
 }
 
 impl std::fmt::Debug for FormErrorSeal {
@@ -50,8 +51,11 @@ impl std::fmt::Debug for FormErrorSeal {
 }
 
 impl FormErrorSeal {
-    pub fn new(key: &[u8]) -> Self {
-        Self { key: key.into() }
+    pub fn new(key: &[u8], clock: shared::clock::Clock) -> Self {
+        Self {
+            key: key.into(),
+            clock,
+        }
     }
 
     fn mac(&self, expires: i64, session: &str, function: &str, error: &str) -> Hmac<Sha256> {
@@ -193,7 +197,7 @@ pub async fn seal_form_errors(
 ) -> Response {
     let (mut parts, body) = request.into_parts();
     let session = app::session::session_token(&parts).unwrap_or_default();
-    let now = Utc::now();
+    let now = seal.clock.now();
     if let Some(screened) = seal.screen(&parts.uri, &session, now) {
         tracing::info!(path = %parts.uri.path(), "form error without a valid signature removed");
         parts.uri = screened;
@@ -224,7 +228,7 @@ mod tests {
 
     #[test]
     fn a_sealed_error_is_genuine_for_its_browser_for_ten_minutes() {
-        let seal = FormErrorSeal::new(b"a key of the deployment");
+        let seal = FormErrorSeal::new(b"a key of the deployment", Default::default());
         let now = Utc::now();
         let sealed = seal.seal(LOCATION, "session", now).expect("signed");
         assert!(sealed.starts_with("http://ateliers.example/connexion?a=1&"));
@@ -234,13 +238,13 @@ mod tests {
         assert!(!seal.is_genuine(&pairs, "session", now + Duration::minutes(11)));
         assert!(!seal.is_genuine(&pairs, "", now), "another browser");
         assert!(!seal.is_genuine(&pairs, "session2", now), "another session");
-        let other_key = FormErrorSeal::new(b"another deployment");
+        let other_key = FormErrorSeal::new(b"another deployment", Default::default());
         assert!(!other_key.is_genuine(&pairs, "session", now));
     }
 
     #[test]
     fn a_changed_error_or_function_is_not_genuine() {
-        let seal = FormErrorSeal::new(b"key");
+        let seal = FormErrorSeal::new(b"key", Default::default());
         let now = Utc::now();
         let sealed = seal.seal(LOCATION, "", now).expect("signed");
         for (name, forged) in [(ERROR, "eyJ8"), (FUNCTION, "/api/other")] {
@@ -265,7 +269,7 @@ mod tests {
 
     #[test]
     fn an_unsigned_error_is_removed_and_the_rest_of_the_address_kept() {
-        let seal = FormErrorSeal::new(b"key");
+        let seal = FormErrorSeal::new(b"key", Default::default());
         let now = Utc::now();
         let uri: Uri = "/connexion?deconnecte=1&__path=%2Fapi%2Fx&__err=eyJ9&__sig=1.abc"
             .parse()
@@ -292,7 +296,7 @@ mod tests {
 
     #[test]
     fn only_the_newest_error_is_kept() {
-        let seal = FormErrorSeal::new(b"key");
+        let seal = FormErrorSeal::new(b"key", Default::default());
         let now = Utc::now();
         let sealed = seal
             .seal(
@@ -310,7 +314,7 @@ mod tests {
 
     #[test]
     fn a_success_drops_the_stale_signature_and_other_redirects_are_untouched() {
-        let seal = FormErrorSeal::new(b"key");
+        let seal = FormErrorSeal::new(b"key", Default::default());
         let now = Utc::now();
         assert_eq!(
             seal.seal("/connexion?a=1&__sig=1.abc#haut", "", now)

@@ -66,6 +66,7 @@ async fn main() -> anyhow::Result<()> {
     let _ = dotenvy::dotenv();
     let cli = Cli::parse();
     init_tracing(cli.settings.log_format);
+    let clock = cli.settings.clock()?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let application = Application::build(&cli.settings).await?;
@@ -87,11 +88,15 @@ async fn main() -> anyhow::Result<()> {
                 cli.settings
                     .reminder_plan(cli.settings.mail_settings(&site_url)?),
                 stop.clone(),
+                clock.clone(),
             ));
             let dispatcher = tokio::spawn(run_mail_dispatcher(
                 db,
-                mailer,
-                interval,
+                server::workers::DispatchPlan {
+                    mailer,
+                    interval,
+                    clock,
+                },
                 stop,
                 server::workers::DispatcherHeartbeat::default().start(),
                 server::metrics::Metrics::new(None),

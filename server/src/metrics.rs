@@ -235,7 +235,7 @@ pub async fn serve_metrics(
         )
             .into_response();
     }
-    match shared::services::read_service_health(&state.db, chrono::Utc::now()).await {
+    match shared::services::read_service_health(&state.db, state.clock.now()).await {
         Ok(health) => (
             [(
                 header::CONTENT_TYPE,

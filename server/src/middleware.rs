@@ -26,7 +26,7 @@ pub async fn identify_actor(
     let (mut parts, body) = request.into_parts();
     let actor = match session_token(&parts) {
         Some(token) => {
-            match shared::services::identify_actor(&state.db, &token, chrono::Utc::now()).await {
+            match shared::services::identify_actor(&state.db, &token, state.clock.now()).await {
                 Ok(actor) => actor,
                 Err(error) => {
                     tracing::error!(%error, "identifying the session failed");

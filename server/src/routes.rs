@@ -117,7 +117,7 @@ pub async fn calendar_feed(
         &state.db,
         &state.mail,
         token,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await
     {
@@ -189,7 +189,7 @@ pub async fn print_blank_attendance_sheet(
         &state.db,
         &actor,
         session_id,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await;
     file_response(file)
@@ -216,7 +216,7 @@ pub async fn upload_paper_sheet(
         &actor,
         session_id,
         || read_scan_field(multipart),
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await
     {
@@ -339,7 +339,7 @@ pub async fn export_figures(
 ) -> axum::response::Response {
     use shared::domain::{ExportFormat, FiguresForm};
     let form = FiguresForm::from_query(|key| query.get(key).cloned());
-    let now = chrono::Utc::now();
+    let now = state.clock.now();
     let file = match file.split_once('.') {
         Some(("participants", extension)) => match ExportFormat::parse(extension) {
             Some(format) => {

@@ -32,7 +32,9 @@ use crate::routes::{
 use crate::security_headers::{SecurityPolicy, provide_request_nonce, secure_responses};
 use crate::start_checks::{check_demo_mode, check_mail_backend};
 use crate::telemetry::observe_requests;
-use crate::workers::{DispatcherHeartbeat, ReminderPlan, run_mail_dispatcher, run_reminders};
+use crate::workers::{
+    DispatchPlan, DispatcherHeartbeat, ReminderPlan, run_mail_dispatcher, run_reminders,
+};
 
 /// A server bound to its port, ready to run, with its mail dispatcher.
 pub struct Application {
@@ -43,6 +45,8 @@ pub struct Application {
     mailer: Mailer,
     mail_dispatch_interval: Duration,
     reminders: ReminderPlan,
+    /// The time its routes and workers read.
+    clock: shared::clock::Clock,
     /// This instance's counters, for `/metrics`.
     metrics: Metrics,
     /// Whether the dispatcher runs, for `/readyz`.
@@ -52,14 +56,17 @@ pub struct Application {
 }
 
 /// A year of the federation's past activity, in one transaction, for the figures.
-async fn load_demo_past_year(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
+async fn load_demo_past_year(
+    db: &sea_orm::DatabaseConnection,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<()> {
     use sea_orm::TransactionTrait;
     let txn = db.begin().await?;
     let year = shared::services::generate_past_activity(
         &txn,
         2026,
         shared::services::ActivityScale::DEMO_YEAR,
-        chrono::Utc::now(),
+        now,
     )
     .await?;
     txn.commit().await?;
@@ -76,6 +83,10 @@ impl Application {
     /// the demo stays away from production, loads the demo when asked, and binds.
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
         let mailer = build_mailer(settings)?;
+        let clock = settings.clock()?;
+        if clock.is_shifted() {
+            tracing::warn!(now = %clock.now(), "the clock is not the system's (a test's clock)");
+        }
         let db = shared::services::connect_database(&settings.database_url)
             .await
             .context("cannot open the database")?;
@@ -83,10 +94,10 @@ impl Application {
             .await
             .context("cannot apply the migrations")?;
         check_demo_mode(settings, &db).await?;
-        if settings.demo && shared::services::load_demo_data(&db, chrono::Utc::now()).await? {
+        if settings.demo && shared::services::load_demo_data(&db, clock.now()).await? {
             tracing::info!("demo data loaded into the empty database");
             if settings.demo_past_year {
-                load_demo_past_year(&db).await?;
+                load_demo_past_year(&db, clock.now()).await?;
             }
         }
 
@@ -125,13 +136,10 @@ impl Application {
         }
         let security = SecurityPolicy::new(settings.public_url.as_deref(), &[REFUSAL_PAGE_STYLE])?;
         let form_errors = FormErrorSeal::new(
-            &shared::services::load_server_key(
-                &db,
-                crate::form_errors::KEY_NAME,
-                chrono::Utc::now(),
-            )
-            .await
-            .context("cannot read the server's keys")?,
+            &shared::services::load_server_key(&db, crate::form_errors::KEY_NAME, clock.now())
+                .await
+                .context("cannot read the server's keys")?,
+            clock.clone(),
         );
         let state = AppState {
             leptos_options,
@@ -141,6 +149,7 @@ impl Application {
             mail,
             demo: settings.demo,
             password_checks: shared::auth::PasswordChecks::new(settings.password_checks_at_once),
+            clock: clock.clone(),
         };
         let heartbeat = DispatcherHeartbeat::default();
         let metrics = Metrics::new(settings.metrics_token.as_deref());
@@ -162,6 +171,7 @@ impl Application {
             heartbeat,
             metrics,
             graceful_stop: Duration::from_secs(settings.graceful_stop_seconds),
+            clock,
             state,
             listener,
             db,
@@ -198,8 +208,11 @@ impl Application {
         let held = std::sync::Arc::new(shared::services::HeldClaims::default());
         let dispatcher = tokio::spawn(run_mail_dispatcher(
             self.db.clone(),
-            self.mailer.clone(),
-            self.mail_dispatch_interval,
+            DispatchPlan {
+                mailer: self.mailer.clone(),
+                interval: self.mail_dispatch_interval,
+                clock: self.clock.clone(),
+            },
             stop,
             self.heartbeat.start(),
             self.metrics.clone(),
@@ -209,6 +222,7 @@ impl Application {
             self.db.clone(),
             self.reminders,
             stop_workers.subscribe(),
+            self.clock.clone(),
         ));
         tracing::info!(address = %self.listener.local_addr()?, "Ateliers is listening");
         let (stopping, mut asked_to_stop) = tokio::sync::watch::channel(None);

@@ -136,9 +136,7 @@ impl Cast {
 /// Mondays and Tuesdays, nine weeks apart), so the matrix runs the same on any day of the year.
 fn matrix_monday() -> chrono::NaiveDate {
     use chrono::{Datelike, Duration};
-    let today = chrono::Utc::now()
-        .with_timezone(&shared::domain::PARIS)
-        .date_naive();
+    let today = support::today();
     let mut monday =
         today + Duration::days(35 * 7 - i64::from(today.weekday().num_days_from_monday()));
     let used = [0, 1, 7, 8, 14, 15, 63, 64, 70, 71, 77, 78];
@@ -307,7 +305,7 @@ async fn cast(app: &TestApp) -> Cast {
                 },
                 &form,
                 &mail,
-                chrono::Utc::now(),
+                support::now(),
             )
             .await
             .expect("a planned series")
@@ -315,7 +313,7 @@ async fn cast(app: &TestApp) -> Cast {
     };
     let session_to_edit = plan(planned(&day(monday, 0))).await;
     // A session next week, open to the whole federation: youths may enrol.
-    let next_week = (chrono::Utc::now()
+    let next_week = (support::now()
         .with_timezone(&shared::domain::PARIS)
         .date_naive()
         + chrono::Duration::days(7))
@@ -333,7 +331,7 @@ async fn cast(app: &TestApp) -> Cast {
     // A message for the youth that the mail server refused.
     let failed_mail = {
         use sea_orm::{ActiveModelTrait, Set};
-        let now = chrono::Utc::now();
+        let now = support::now();
         shared::entities::mail_outbox::ActiveModel {
             message_id: Set("<matrice@ateliers.example>".into()),
             envelope_from: Set("ne-pas-repondre@ateliers.example".into()),
@@ -361,7 +359,7 @@ async fn cast(app: &TestApp) -> Cast {
         let db = app.db.clone();
         async move {
             use sea_orm::sea_query::Expr;
-            let starts_at = chrono::Utc::now() - chrono::Duration::minutes(20);
+            let starts_at = support::now() - chrono::Duration::minutes(20);
             shared::entities::workshop_session::Entity::update_many()
                 .col_expr(
                     shared::entities::workshop_session::Column::StartsAt,
@@ -391,7 +389,7 @@ async fn cast(app: &TestApp) -> Cast {
         let db = app.db.clone();
         async move {
             use sea_orm::{ActiveModelTrait, Set};
-            let now = chrono::Utc::now();
+            let now = support::now();
             shared::entities::enrolment::ActiveModel {
                 session_id: Set(session_id),
                 youth_id: Set(youth_id),
@@ -441,7 +439,7 @@ async fn cast(app: &TestApp) -> Cast {
         let actor = shared::domain::Actor::Coordinator {
             person_id: coordinator,
         };
-        let now = chrono::Utc::now();
+        let now = support::now();
         shared::services::mark_attendance(
             &app.db,
             &actor,
@@ -860,10 +858,9 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
         (
             server_fn_path::<PlanSessions>(),
             Box::new(|cast, _, call| {
-                // A day of its own for each call, so that no call clashes with another.
-                let day = chrono::NaiveDate::from_ymd_opt(2027, 9, 1).unwrap()
-                    + chrono::Duration::days(call as i64);
-                session_fields(cast, &day.to_string(), "matrix")
+                // A day of its own for each call, after the matrix's series, so that no call
+                // clashes with another.
+                session_fields(cast, &day(cast.monday, 140 + call as i64), "matrix")
             }),
             Access::Only(SITE_EDITORS),
         ),
@@ -1024,7 +1021,7 @@ fn server_function_table() -> Vec<(&'static str, Args, Access)> {
         (
             server_fn_path::<CheckInWithCode>(),
             Box::new(|cast, _, _| {
-                let window = shared::domain::check_in_window(chrono::Utc::now());
+                let window = shared::domain::check_in_window(support::now());
                 vec![(
                     "code",
                     shared::services::check_in_code(

@@ -2,7 +2,7 @@
 
 mod support;
 
-use chrono::{Datelike, Duration, Utc, Weekday};
+use chrono::{Datelike, Duration, Weekday};
 use sea_orm::ConnectionTrait;
 use shared::domain::{PARIS, public_holiday};
 use support::{Backend, Seed, TestApp};
@@ -10,7 +10,7 @@ use support::{Backend, Seed, TestApp};
 /// How many sessions the demo plans: a morning and an afternoon on each working day of the four
 /// weeks from tomorrow, public holidays left out (counted here from the calendar).
 fn demo_session_count() -> usize {
-    let today = Utc::now().with_timezone(&PARIS).date_naive();
+    let today = support::now().with_timezone(&PARIS).date_naive();
     let working_days = (1..=28)
         .map(|offset| today + Duration::days(offset))
         .filter(|day| !matches!(day.weekday(), Weekday::Sat | Weekday::Sun))

@@ -44,7 +44,7 @@ async fn session_under_way(app: &TestApp) -> UnderWay {
         .await
         .unwrap()
         .expect("a demo session");
-    let starts_at = Utc::now() - Duration::minutes(20);
+    let starts_at = support::now() - Duration::minutes(20);
     workshop_session::Entity::update_many()
         .col_expr(workshop_session::Column::StartsAt, Expr::value(starts_at))
         .col_expr(
@@ -132,7 +132,7 @@ async fn register(
     ticket: i64,
     by: i32,
 ) -> Result<(), sea_orm::DbErr> {
-    let at = Utc::now() - Duration::days(3);
+    let at = support::now() - Duration::days(3);
     enrolment::ActiveModel {
         session_id: Set(session_id),
         youth_id: Set(youth_id),
@@ -391,7 +391,7 @@ on_both_databases!(
             &chloe_actor,
             &screen.code,
             None,
-            Utc::now() + Duration::seconds(65),
+            support::now() + Duration::seconds(65),
         )
         .await
         .unwrap_err();
@@ -679,7 +679,7 @@ on_both_databases!(
         // A session next week: no roll-call, no check-in yet; a cancelled one has no sheet.
         let session = workshop_session::Entity::find()
             .filter(workshop_session::Column::Status.eq("published"))
-            .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(2)))
+            .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(2)))
             .one(&app.db)
             .await
             .unwrap()
@@ -1179,7 +1179,7 @@ on_both_databases!(
         .await;
 
         // Ten minutes later the lock is over: the code of that moment checks the youth in.
-        let later = Utc::now() + Duration::minutes(10) + Duration::seconds(5);
+        let later = support::now() + Duration::minutes(10) + Duration::seconds(5);
         let screen = screen_at(&app, facilitator, session_id, later).await;
         let youth = Actor::Youth {
             person_id: youths[0],
@@ -1234,7 +1234,7 @@ on_both_databases!(
             &elsewhere,
             &screen.code,
             Some("198.51.100.23".parse().unwrap()),
-            Utc::now(),
+            support::now(),
         )
         .await
         .expect("checked in");

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use app::server_fns::{CancelEnrolment, EnrolInSession, SignInWithPassword};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use futures::future::join_all;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -48,6 +48,7 @@ async fn ateliers(args: &[&str], database_url: &str) -> (bool, String) {
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("DATABASE_URL", database_url)
+        .envs(support::clock_env())
         .output()
         .await
         .expect("ateliers runs");
@@ -64,7 +65,7 @@ async fn ateliers(args: &[&str], database_url: &str) -> (bool, String) {
 /// A year of sheets and lines, a kept document holding every byte value, a correction, and a
 /// coordinator's sign-in (audited) through the server.
 async fn evidence(app: &TestApp) {
-    let now = Utc::now();
+    let now = support::now();
     generate_past_activity(
         &app.db,
         11,
@@ -145,7 +146,7 @@ async fn evidence(app: &TestApp) {
 async fn session_ahead(app: &TestApp) -> i32 {
     let session = workshop_session::Entity::find()
         .filter(workshop_session::Column::Status.eq("published"))
-        .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(3)))
+        .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(3)))
         .order_by_asc(workshop_session::Column::StartsAt)
         .one(&app.db)
         .await

@@ -20,7 +20,6 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use app::server_fns::{CancelEnrolment, EnrolInSession, RedeemSignInLink, RequestSignInLink};
-use chrono::Utc;
 use migrations::MigratorTrait;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
@@ -83,6 +82,7 @@ fn serve(folder: &Path, name: &str, port: u16, env: &[(&str, String)]) -> Proces
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("RUST_LOG", "info,sqlx=warn,sea_orm=warn")
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .envs(support::clock_env())
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&log).expect("a log"))
         .stderr(std::fs::File::create(folder.join(format!("{name}.err"))).expect("a log"));
@@ -284,7 +284,7 @@ async fn a_youth_and_a_session(db: &DatabaseConnection) -> (i32, String, i32) {
         .expect("a youth with an email");
     let session = workshop_session::Entity::find()
         .filter(workshop_session::Column::Status.eq("published"))
-        .filter(workshop_session::Column::StartsAt.gt(Utc::now() + chrono::Duration::days(3)))
+        .filter(workshop_session::Column::StartsAt.gt(support::now() + chrono::Duration::days(3)))
         .order_by_asc(workshop_session::Column::StartsAt)
         .one(db)
         .await
@@ -392,7 +392,7 @@ async fn two_instances_behind_nginx_serve_a_youth_and_lose_nothing_when_one_dies
     }
 
     // The federation's people and sessions (the demo's, as a fixture).
-    shared::services::load_demo_data(&db, Utc::now())
+    shared::services::load_demo_data(&db, support::now())
         .await
         .expect("the demo data");
     let (youth_id, email, session_id) = a_youth_and_a_session(&db).await;

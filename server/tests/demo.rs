@@ -2,7 +2,6 @@
 
 mod support;
 
-use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use shared::domain::{PARIS, check_programme_age};
 use shared::entities::{facilitator, person, room, site, staff_member, youth};
@@ -12,7 +11,7 @@ async fn demo_is_a_realistic_federation(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    let now = Utc::now();
+    let now = support::now();
     assert!(
         shared::services::load_demo_data(&db, now)
             .await
@@ -112,7 +111,7 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    load_demo_data(&db, Utc::now()).await.expect("demo");
+    load_demo_data(&db, support::now()).await.expect("demo");
     let checks = shared::auth::PasswordChecks::new(2);
     let accounts = demo_accounts(&db).await.expect("accounts");
     let emails: Vec<&str> = accounts
@@ -131,7 +130,7 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
         "end2end/tests relies on these"
     );
     for email in &emails[..3] {
-        sign_in_with_password(&db, &checks, email, DEMO_PASSWORD, None, Utc::now())
+        sign_in_with_password(&db, &checks, email, DEMO_PASSWORD, None, support::now())
             .await
             .unwrap_or_else(|error| panic!("{email}: {error}"));
     }
@@ -142,7 +141,7 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
         "sofiane.dubois2@ml93.example",
         DEMO_PASSWORD,
         None,
-        Utc::now(),
+        support::now(),
     )
     .await
     .expect("the planning journey's counsellor");
@@ -168,10 +167,16 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
         ),
     ] {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        let signed_in =
-            sign_in_with_password(&db, &checks, counsellor, DEMO_PASSWORD, None, Utc::now())
-                .await
-                .unwrap_or_else(|error| panic!("{counsellor}: {error}"));
+        let signed_in = sign_in_with_password(
+            &db,
+            &checks,
+            counsellor,
+            DEMO_PASSWORD,
+            None,
+            support::now(),
+        )
+        .await
+        .unwrap_or_else(|error| panic!("{counsellor}: {error}"));
         for email in youths {
             let person = shared::entities::person::Entity::find()
                 .filter(shared::entities::person::Column::Email.eq(email))
@@ -211,12 +216,12 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
         enrolment, person, session_counsellor, session_facilitator, workshop_session,
     };
     let under_way = workshop_session::Entity::find()
-        .filter(workshop_session::Column::StartsAt.lt(Utc::now()))
+        .filter(workshop_session::Column::StartsAt.lt(support::now()))
         .all(&db)
         .await
         .expect("a query");
     assert_eq!(under_way.len(), 1, "one demo session under way");
-    assert!(under_way[0].ends_at > Utc::now() + chrono::Duration::hours(2));
+    assert!(under_way[0].ends_at > support::now() + chrono::Duration::hours(2));
     let email_of = |id: i32| {
         let db = db.clone();
         async move {

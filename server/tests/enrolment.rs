@@ -14,7 +14,7 @@ use app::server_fns::{
     CancelEnrolment, ChangeCapacity, EnrolInSession, EnrolYouths, PromoteFromWaitingList,
     RemoveEnrolment,
 };
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use futures::future::join_all;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -37,7 +37,7 @@ async fn open_session(app: &TestApp, capacity: i32) -> workshop_session::Model {
         .unwrap();
     let session = workshop_session::Entity::find()
         .filter(workshop_session::Column::Status.eq("published"))
-        .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(3)))
+        .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(3)))
         .order_by_asc(workshop_session::Column::StartsAt)
         .one(&app.db)
         .await
@@ -545,11 +545,11 @@ on_both_databases!(
         workshop_session::Entity::update_many()
             .col_expr(
                 workshop_session::Column::StartsAt,
-                Expr::value(Utc::now() + Duration::minutes(50)),
+                Expr::value(support::now() + Duration::minutes(50)),
             )
             .col_expr(
                 workshop_session::Column::EndsAt,
-                Expr::value(Utc::now() + Duration::minutes(170)),
+                Expr::value(support::now() + Duration::minutes(170)),
             )
             .filter(workshop_session::Column::Id.eq(soon.id))
             .exec(&app.db)
@@ -601,7 +601,7 @@ on_both_databases!(
             .unwrap();
         let elsewhere = workshop_session::Entity::find()
             .filter(workshop_session::Column::MissionLocaleId.ne(youth_ml))
-            .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(2)))
+            .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(2)))
             .filter(workshop_session::Column::Id.ne(id))
             .one(&app.db)
             .await
@@ -746,7 +746,7 @@ on_both_databases!(
         // One of them already holds a place at a session at the same time elsewhere: a warning.
         let clash = workshop_session::Entity::find()
             .filter(workshop_session::Column::Id.ne(id))
-            .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(3)))
+            .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(3)))
             .one(&app.db)
             .await
             .unwrap()
@@ -891,11 +891,11 @@ on_both_databases!(
         workshop_session::Entity::update_many()
             .col_expr(
                 workshop_session::Column::StartsAt,
-                Expr::value(Utc::now() + Duration::hours(10)),
+                Expr::value(support::now() + Duration::hours(10)),
             )
             .col_expr(
                 workshop_session::Column::EndsAt,
-                Expr::value(Utc::now() + Duration::hours(12)),
+                Expr::value(support::now() + Duration::hours(12)),
             )
             .filter(workshop_session::Column::Id.eq(id))
             .exec(&app.db)

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use app::server_fns::ViewDashboard;
 use calamine::{Data, Reader, Xlsx};
-use chrono::{Datelike, Months, NaiveDate, Utc};
+use chrono::{Datelike, Months, NaiveDate};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use shared::domain::{Dashboard, Gender, PARIS, SheetState};
 use shared::entities::{person, staff_member, youth};
@@ -45,7 +45,7 @@ fn expected(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Expected {
-    let now = Utc::now();
+    let now = support::now();
     let gender: HashMap<i32, Gender> = activity
         .youths
         .iter()
@@ -201,7 +201,7 @@ on_both_databases!(
     figures_on_a_generated_year,
     Seed::Demo,
     |app: TestApp| async move {
-        let now = Utc::now();
+        let now = support::now();
         let activity = generate_past_activity(
             &app.db,
             7,
@@ -527,7 +527,7 @@ on_both_databases!(
     |app: TestApp| async move {
         use sea_orm::{ActiveModelTrait, Set};
 
-        let now = Utc::now();
+        let now = support::now();
         let activity = generate_past_activity(
             &app.db,
             11,

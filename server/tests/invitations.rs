@@ -193,7 +193,7 @@ fn for_whom<'a>(mail: &'a [ReadMail], email: &str) -> &'a ReadMail {
 /// after it), after the demo's four weeks of sessions, so that the reminders due around it are
 /// those of the tests' own sessions. Computed from today: fixed dates end up in the past.
 fn winter_tuesday() -> NaiveDate {
-    let mut day = Utc::now().with_timezone(&PARIS).date_naive() + chrono::Duration::days(35);
+    let mut day = support::now().with_timezone(&PARIS).date_naive() + chrono::Duration::days(35);
     loop {
         let winter =
             matches!(day.month(), 11 | 12 | 1 | 2) || (day.month() == 3 && day.day() <= 15);
@@ -982,7 +982,7 @@ on_both_databases!(
         app.restart_mail_server().await;
         let mailer =
             shared::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{}", app.mail.port())).unwrap();
-        let later = Utc::now() + chrono::Duration::seconds(31);
+        let later = support::now() + chrono::Duration::seconds(31);
         let mut sent = 0;
         loop {
             let report = shared::services::deliver_queued_mail(&app.db, &mailer, later, 50)
@@ -1030,7 +1030,7 @@ async fn a_killed_dispatcher_loses_nothing_and_sends_nothing_twice(backend: Back
     )))
     .await
     .unwrap();
-    let now = Utc::now();
+    let now = support::now();
     for n in 0..30 {
         let message = lettre::Message::builder()
             .from(
@@ -1057,6 +1057,7 @@ async fn a_killed_dispatcher_loses_nothing_and_sends_nothing_twice(backend: Back
             .env("SMTP_URL", format!("smtp://127.0.0.1:{}", sink.port()))
             .env("MAIL_DISPATCH_INTERVAL_MS", "50")
             .env("REMINDER_INTERVAL_SECONDS", "3600")
+            .envs(support::clock_env())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -1091,7 +1092,7 @@ async fn a_killed_dispatcher_loses_nothing_and_sends_nothing_twice(backend: Back
     let report = shared::services::deliver_queued_mail(
         &db,
         &mailer,
-        Utc::now() + chrono::Duration::minutes(6),
+        support::now() + chrono::Duration::minutes(6),
         50,
     )
     .await
@@ -1395,7 +1396,7 @@ async fn feeds_made_before_hashing_keep_working(backend: Backend) {
         .position(|migration| migration.name().starts_with("m20261204_000014"))
         .expect("the migration that hashes feed tokens") as u32;
     migrations::Migrator::up(&db, Some(hashing)).await.unwrap();
-    let now = Utc::now();
+    let now = support::now();
     // Raw SQL: today's entities (and the demo) expect the whole schema, not the one of then.
     db.execute_raw(Statement::from_string(
         db.get_database_backend(),

@@ -310,7 +310,7 @@ async fn senders(app: &TestApp) -> Vec<Sender> {
         .person_id;
     // A session of the youth that ended yesterday.
     let expired = shared::auth::SecretToken::generate();
-    let yesterday = chrono::Utc::now() - chrono::Duration::days(1);
+    let yesterday = support::now() - chrono::Duration::days(1);
     shared::entities::login_session::ActiveModel {
         token_hash: Set(expired.hash.clone()),
         person_id: Set(youth),

@@ -6,7 +6,6 @@ mod support;
 use std::collections::HashSet;
 use std::time::Duration;
 
-use chrono::Utc;
 use lettre::Message;
 use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder, TransactionTrait};
 use server::smtp_sink::{ReceivedMail, SmtpSink};
@@ -51,7 +50,7 @@ on_both_databases!(
             queue_mail(
                 &txn,
                 &sign_in_link(&format!("jeune{n}@example.org"), n),
-                Utc::now(),
+                support::now(),
             )
             .await
             .expect("queued");
@@ -89,7 +88,7 @@ on_both_databases!(
     Seed::Empty,
     |app: TestApp| async move {
         let txn = app.db.begin().await.expect("a transaction");
-        queue_mail(&txn, &sign_in_link("jeune@example.org", 1), Utc::now())
+        queue_mail(&txn, &sign_in_link("jeune@example.org", 1), support::now())
             .await
             .expect("queued");
         txn.rollback().await.expect("rolled back");
@@ -117,7 +116,7 @@ async fn smtp_outage_delivers_each_message_once(backend: Backend) {
     drop(sink);
     tokio::time::sleep(Duration::from_millis(50)).await;
 
-    let start = Utc::now();
+    let start = support::now();
     for n in 0..5 {
         queue_mail(
             &db,
@@ -172,7 +171,7 @@ async fn two_dispatchers_send_each_message_once(backend: Backend) {
         Mailer::smtp(&url).expect("a mailer"),
         Mailer::smtp(&url).expect("a mailer"),
     );
-    let now = Utc::now();
+    let now = support::now();
     for n in 0..40 {
         queue_mail(&db, &sign_in_link(&format!("jeune{n}@example.org"), n), now)
             .await
@@ -201,7 +200,7 @@ async fn refused_mailbox_is_set_aside(backend: Backend) {
     };
     let sink = SmtpSink::start(None).await.expect("a sink");
     let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
-    let now = Utc::now();
+    let now = support::now();
     queue_mail(&db, &sign_in_link("unknown-mailbox@example.org", 1), now)
         .await
         .expect("queued");
@@ -237,7 +236,7 @@ async fn sent_bodies_are_purged_after_the_retention(backend: Backend) {
     };
     let sink = SmtpSink::start(None).await.expect("a sink");
     let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
-    let sent_at = Utc::now();
+    let sent_at = support::now();
     for n in 0..2 {
         queue_mail(
             &db,
@@ -361,7 +360,7 @@ async fn a_stopping_instance_hands_back_the_message_it_could_not_finish(backend:
     let running = tokio::spawn(application.run_until(async {
         let _ = stopped.await;
     }));
-    queue_mail(&db, &sign_in_link("jeune@example.org", 1), Utc::now())
+    queue_mail(&db, &sign_in_link("jeune@example.org", 1), support::now())
         .await
         .expect("queued");
     let claimed = || async {

@@ -14,7 +14,6 @@ use app::server_fns::{
     RestoreFacilitator, UpdateFacilitator, UpdateStaffMember, UpdateYouth, ViewFacilitator,
     ViewYouth,
 };
-use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -784,7 +783,7 @@ async fn session_of(app: &TestApp, mission_locale: i32) -> workshop_session::Mod
     workshop_session::Entity::find()
         .filter(workshop_session::Column::MissionLocaleId.eq(mission_locale))
         .filter(workshop_session::Column::Status.eq("published"))
-        .filter(workshop_session::Column::StartsAt.gt(Utc::now() + chrono::Duration::days(2)))
+        .filter(workshop_session::Column::StartsAt.gt(support::now() + chrono::Duration::days(2)))
         .order_by_asc(workshop_session::Column::StartsAt)
         .one(&app.db)
         .await
@@ -996,7 +995,7 @@ on_both_databases!(
 
 /// A message set aside for `person_id`.
 async fn failed_mail_about(app: &TestApp, person_id: Option<i32>, to: &str) -> i32 {
-    let now = Utc::now();
+    let now = support::now();
     mail_outbox::ActiveModel {
         message_id: Set(format!("<{to}@ateliers.example>")),
         envelope_from: Set("ne-pas-repondre@ateliers.example".into()),
@@ -1041,7 +1040,10 @@ on_both_databases!(
             .unwrap()
             .person_id;
         person::Entity::update_many()
-            .col_expr(person::Column::ArchivedAt, Expr::value(Some(Utc::now())))
+            .col_expr(
+                person::Column::ArchivedAt,
+                Expr::value(Some(support::now())),
+            )
             .filter(person::Column::Id.eq(archived_youth))
             .exec(&app.db)
             .await

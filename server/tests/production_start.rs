@@ -17,7 +17,7 @@ use support::{Backend, migrated_database, test_mail_folder};
 
 /// The settings an operator may have in their environment: each run starts without them, so
 /// that only what the test sets counts.
-const SETTINGS: [&str; 11] = [
+const SETTINGS: [&str; 12] = [
     "DATABASE_URL",
     "LEPTOS_SITE_ADDR",
     "ATELIERS_DEMO",
@@ -29,6 +29,7 @@ const SETTINGS: [&str; 11] = [
     "RUST_LOG",
     "LOG_FORMAT",
     "GRACEFUL_STOP_SECONDS",
+    "ATELIERS_CLOCK_START",
 ];
 
 /// `ateliers <args>` with exactly `env` set, run in a folder of its own (no `.env` is read),
@@ -51,7 +52,7 @@ impl Run {
         for name in SETTINGS {
             command.env_remove(name);
         }
-        command.env("RUST_LOG", "info");
+        command.env("RUST_LOG", "info").envs(support::clock_env());
         for (name, value) in env {
             command.env(name, value);
         }
@@ -517,10 +518,10 @@ async fn create_coordinator_opens_the_first_account(backend: Backend) {
             person_id: sea_orm::Set(youth),
             referent_id: sea_orm::Set(federation.counsellors[0].0),
             date_of_birth: sea_orm::Set(
-                chrono::Utc::now().date_naive() - chrono::Duration::days(20 * 365),
+                support::now().date_naive() - chrono::Duration::days(20 * 365),
             ),
             gender: sea_orm::Set("female".into()),
-            programme_entry_date: sea_orm::Set(chrono::Utc::now().date_naive()),
+            programme_entry_date: sea_orm::Set(support::now().date_naive()),
             programme_exit_date: sea_orm::Set(None),
             exit_outcome: sea_orm::Set(None),
             disability_recognised: sea_orm::Set(false),

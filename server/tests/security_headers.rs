@@ -265,11 +265,11 @@ async fn every_kind_of_answer_carries_the_headers(backend: Backend) {
     };
     let feed = shared::services::open_calendar_feed(
         &app.db,
-        &shared::services::identify_actor(&app.db, &coordinator, chrono::Utc::now())
+        &shared::services::identify_actor(&app.db, &coordinator, support::now())
             .await
             .expect("the coordinator"),
         &app.mail_settings(),
-        chrono::Utc::now(),
+        support::now(),
     )
     .await
     .expect("a feed");

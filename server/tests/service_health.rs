@@ -51,7 +51,7 @@ async fn scrape(app: &TestApp) -> String {
 async fn a_session_ahead(app: &TestApp) -> i32 {
     let id = workshop_session::Entity::find()
         .filter(workshop_session::Column::Status.eq("published"))
-        .filter(workshop_session::Column::StartsAt.gt(Utc::now() + Duration::days(3)))
+        .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(3)))
         .order_by_asc(workshop_session::Column::StartsAt)
         .one(&app.db)
         .await
@@ -260,9 +260,13 @@ on_both_databases!(
                 .body("Bonjour".to_owned())
                 .unwrap();
             rows.push(
-                shared::services::queue_mail(&app.db, &message, Utc::now() + Duration::hours(1))
-                    .await
-                    .unwrap(),
+                shared::services::queue_mail(
+                    &app.db,
+                    &message,
+                    support::now() + Duration::hours(1),
+                )
+                .await
+                .unwrap(),
             );
         }
         mail_outbox::Entity::update_many()
@@ -272,11 +276,11 @@ on_both_databases!(
             )
             .col_expr(
                 mail_outbox::Column::CreatedAt,
-                Expr::value(Utc::now() - Duration::minutes(61)),
+                Expr::value(support::now() - Duration::minutes(61)),
             )
             .col_expr(
                 mail_outbox::Column::NextAttemptAt,
-                Expr::value(Utc::now() + Duration::hours(1)),
+                Expr::value(support::now() + Duration::hours(1)),
             )
             .filter(mail_outbox::Column::Id.eq(rows[0]))
             .exec(&app.db)
@@ -287,7 +291,10 @@ on_both_databases!(
                 mail_outbox::Column::SentAt,
                 Expr::value(None::<chrono::DateTime<Utc>>),
             )
-            .col_expr(mail_outbox::Column::FailedAt, Expr::value(Some(Utc::now())))
+            .col_expr(
+                mail_outbox::Column::FailedAt,
+                Expr::value(Some(support::now())),
+            )
             .col_expr(
                 mail_outbox::Column::LastError,
                 Expr::value(Some("550 5.1.1 mailbox unavailable".to_owned())),

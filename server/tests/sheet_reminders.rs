@@ -32,7 +32,7 @@ async fn archived_counsellor(app: &TestApp, fed: &Federation) -> i32 {
     .await;
     person::ActiveModel {
         id: Set(id),
-        archived_at: Set(Some(Utc::now())),
+        archived_at: Set(Some(support::now())),
         ..Default::default()
     }
     .update(&app.db)
@@ -62,7 +62,7 @@ async fn session(
     sheet: Sheet,
     status: SessionStatus,
 ) -> workshop_session::Model {
-    let ends_at = Utc::now() - Duration::hours(ended_hours_ago);
+    let ends_at = support::now() - Duration::hours(ended_hours_ago);
     let session = workshop_session::ActiveModel {
         workshop_type_id: Set(fed.workshop),
         mission_locale_id: Set(fed.mission_locale),
@@ -228,7 +228,7 @@ on_both_databases!(
             never.push(session(&app, &fed, yanis, 40, &[ingrid, karim], sheet, status).await);
         }
 
-        let now = Utc::now();
+        let now = support::now();
         // Three workers at once: one mail per counsellor, naming each session once.
         let (a, b, c) = tokio::join!(
             reminder_pass(&app, 24, now),
@@ -315,10 +315,10 @@ on_both_databases!(
         // 0 turns them off: a new session due stays unnamed, then is named once they are on.
         let quiet = session(&app, &fed, yanis, 30, &[karim], Sheet::Marked, published).await;
         assert_eq!(
-            reminder_pass(&app, 0, Utc::now()).await,
+            reminder_pass(&app, 0, support::now()).await,
             SheetRemindersQueued::default()
         );
-        let pass = reminder_pass(&app, 24, Utc::now()).await;
+        let pass = reminder_pass(&app, 24, support::now()).await;
         assert_eq!((pass.mails, pass.sessions), (1, 1));
         let reminders = app.next_mail(&mut seen, 1).await;
         assert!(

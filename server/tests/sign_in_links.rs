@@ -87,11 +87,11 @@ async fn a_link_signs_in_once(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    load_demo_data(&db, Utc::now()).await.expect("demo");
+    load_demo_data(&db, support::now()).await.expect("demo");
     let sink = SmtpSink::start(None).await.expect("a sink");
     let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
     let (person_id, email) = a_youth_email(&db).await;
-    let now = Utc::now();
+    let now = support::now();
 
     // Typed with capitals and spaces, as on a phone keyboard.
     let typed = format!("  {} ", email.replace("@jeunes.example", "@JEUNES.example"));
@@ -154,7 +154,7 @@ async fn an_expired_or_forged_link_does_nothing(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    let now = Utc::now();
+    let now = support::now();
     let (_, _, token, _sink) = emailed_link(&db, now).await;
 
     let late = redeem_sign_in_link(&db, &token, None, now + chrono::Duration::minutes(31)).await;
@@ -183,7 +183,7 @@ async fn two_taps_on_one_link_open_one_session(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    let now = Utc::now();
+    let now = support::now();
     let (_, _, token, _sink) = emailed_link(&db, now).await;
 
     let (first, second) = tokio::join!(
@@ -211,8 +211,8 @@ async fn the_answer_never_reveals_who_is_known(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    load_demo_data(&db, Utc::now()).await.expect("demo");
-    let now = Utc::now();
+    load_demo_data(&db, support::now()).await.expect("demo");
+    let now = support::now();
     let staff = staff_member::Entity::find()
         .find_also_related(person::Entity)
         .one(&db)
@@ -256,7 +256,7 @@ async fn a_session_names_its_holder_until_sign_out(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    let now = Utc::now();
+    let now = support::now();
     let (person_id, _, token, _sink) = emailed_link(&db, now).await;
     let session = redeem_sign_in_link(&db, &token, None, now)
         .await
@@ -324,7 +324,7 @@ async fn a_delivered_link_leaves_no_token_in_the_outbox(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    let now = Utc::now();
+    let now = support::now();
     let (person_id, _, token, sink) = emailed_link(&db, now).await;
     let received = sink.messages();
     let row = mail_outbox::Entity::find()
@@ -366,7 +366,7 @@ async fn an_undelivered_link_is_kept_until_it_is_sent(backend: Backend) {
     let Some((db, _database)) = migrated_database(backend).await else {
         return;
     };
-    let now = Utc::now();
+    let now = support::now();
     load_demo_data(&db, now).await.expect("demo");
     let sink = SmtpSink::start(None).await.expect("a sink");
     let port = sink.port();

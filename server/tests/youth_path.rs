@@ -123,7 +123,7 @@ fn paris(day: NaiveDate, hour: u32) -> DateTime<Utc> {
 }
 
 fn today() -> NaiveDate {
-    Utc::now().with_timezone(&PARIS).date_naive()
+    support::now().with_timezone(&PARIS).date_naive()
 }
 
 fn first_of_month(day: NaiveDate) -> NaiveDate {
@@ -339,7 +339,7 @@ on_both_databases!(
         .await;
         let archived = new_youth(&app, ingrid, ("Omar", "Archived"), weeks_ago(10), None).await;
         person::Entity::update_many()
-            .col_expr(person::Column::ArchivedAt, Expr::value(Utc::now()))
+            .col_expr(person::Column::ArchivedAt, Expr::value(support::now()))
             .filter(person::Column::Id.eq(archived))
             .exec(&app.db)
             .await
@@ -362,7 +362,7 @@ on_both_databases!(
         )
         .await;
 
-        let now = Utc::now();
+        let now = support::now();
         // Two workers at once: one mail per referent, naming each youth once.
         let (first, second) = tokio::join!(alert_pass(&app, 4, now), alert_pass(&app, 4, now));
         assert_eq!(first.mails + second.mails, 2, "{first:?} {second:?}");
@@ -514,7 +514,7 @@ on_both_databases!(
             }
         }
 
-        let now = Utc::now();
+        let now = support::now();
         let (first, second, third) = tokio::join!(
             alert_pass(&app, 4, now),
             alert_pass(&app, 4, now),

@@ -5,6 +5,7 @@
 //!   writes the database through sea-orm.
 //! - [`mail`] (feature `server`): how mail leaves the building (SMTP or a folder of `.eml` files).
 //! - [`auth`] (feature `server`): password hashes and the secret tokens of links and sessions.
+//! - [`clock`] (feature `server`): the time the server and its workers read.
 
 pub mod domain;
 pub mod error;
@@ -12,6 +13,8 @@ pub mod local_mail;
 
 #[cfg(feature = "server")]
 pub mod auth;
+#[cfg(feature = "server")]
+pub mod clock;
 #[cfg(feature = "server")]
 pub mod documents;
 #[cfg(feature = "server")]

@@ -12,7 +12,7 @@ pub async fn add_room(site_id: i32, room: RoomForm) -> Result<i32, AppError> {
         &crate::session::current_actor(),
         site_id,
         &room,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/lieux?enregistre={site_id}#site-{site_id}"));

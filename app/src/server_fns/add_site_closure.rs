@@ -12,7 +12,7 @@ pub async fn add_site_closure(site_id: i32, closure: ClosureForm) -> Result<i32,
         &crate::session::current_actor(),
         site_id,
         &closure,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/lieux?enregistre={site_id}#site-{site_id}"));

@@ -11,7 +11,7 @@ pub async fn add_walk_in(session_id: i32, youth_id: i32) -> Result<(), AppError>
         &crate::session::current_actor(),
         session_id,
         youth_id,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!(

@@ -10,7 +10,7 @@ pub async fn archive_workshop_type(id: i32) -> Result<(), AppError> {
         &state.db,
         &crate::session::current_actor(),
         id,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/catalogue/{id}?archive=1"));

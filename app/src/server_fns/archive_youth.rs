@@ -10,7 +10,7 @@ pub async fn archive_youth(id: i32) -> Result<(), AppError> {
         &state.db,
         &crate::session::current_actor(),
         id,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/jeunes/{id}?archive=1"));

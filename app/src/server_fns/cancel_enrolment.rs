@@ -13,7 +13,7 @@ pub async fn cancel_enrolment(session_id: i32) -> Result<YouthPlaceView, AppErro
         &crate::session::current_actor(),
         session_id,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     if crate::session::from_plain_form() {

@@ -12,7 +12,7 @@ pub async fn cancel_session(id: i32, scope: String, reason: String) -> Result<us
         &reason,
         shared::domain::EditScope::parse(&scope),
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/seances/{id}?annulees={cancelled}"));

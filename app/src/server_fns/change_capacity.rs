@@ -12,7 +12,7 @@ pub async fn change_capacity(session_id: i32, capacity: String) -> Result<(), Ap
         session_id,
         &capacity,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/seances/{session_id}?places=1#places"));

@@ -11,7 +11,7 @@ pub async fn check_in_with_code(code: String) -> Result<(), AppError> {
         &crate::session::current_actor(),
         &code,
         crate::session::client_address(),
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/ateliers/{session_id}/signer?pointe=1"));

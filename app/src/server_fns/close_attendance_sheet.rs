@@ -11,7 +11,7 @@ pub async fn close_attendance_sheet(session_id: i32, strokes: String) -> Result<
         &crate::session::current_actor(),
         session_id,
         &strokes,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/seances/{session_id}/emargement?close=1"));

@@ -18,7 +18,7 @@ pub async fn correct_attendance(
         youth_id,
         &status,
         &reason,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!(

@@ -12,7 +12,7 @@ pub async fn create_facilitator(facilitator: FacilitatorForm) -> Result<i32, App
         &crate::session::current_actor(),
         &facilitator,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect("/intervenants?ajoute=1");

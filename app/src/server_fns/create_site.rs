@@ -11,7 +11,7 @@ pub async fn create_site(site: NewSiteForm) -> Result<i32, AppError> {
         &state.db,
         &crate::session::current_actor(),
         &site,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/lieux?enregistre={id}#site-{id}"));

@@ -12,7 +12,7 @@ pub async fn create_staff_member(staff: StaffForm) -> Result<i32, AppError> {
         &crate::session::current_actor(),
         &staff,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect("/equipe?ajoute=1");

@@ -11,7 +11,7 @@ pub async fn create_workshop_type(workshop: WorkshopTypeForm) -> Result<i32, App
         &state.db,
         &crate::session::current_actor(),
         &workshop,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/catalogue?ajoute={id}#atelier-{id}"));

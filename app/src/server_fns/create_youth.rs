@@ -12,7 +12,7 @@ pub async fn create_youth(youth: YouthForm) -> Result<i32, AppError> {
         &crate::session::current_actor(),
         &youth,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/jeunes/{id}?cree=1"));

@@ -16,7 +16,7 @@ pub async fn enrol_youths(
         session_id,
         youth_ids,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!(

@@ -7,7 +7,9 @@ use crate::error::AppError;
 #[server]
 pub async fn list_agenda(query: AgendaQuery) -> Result<Agenda, AppError> {
     let state = crate::state::app_state()?;
-    let today = chrono::Utc::now()
+    let today = state
+        .clock
+        .now()
         .with_timezone(&shared::domain::PARIS)
         .date_naive();
     Ok(

@@ -10,7 +10,7 @@ pub async fn list_facilitator_sessions() -> Result<FacilitatorAgenda, AppError> 
     Ok(shared::services::list_facilitator_sessions(
         &state.db,
         &crate::session::current_actor(),
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

@@ -10,7 +10,7 @@ pub async fn list_my_enrolments() -> Result<Vec<MyEnrolment>, AppError> {
     Ok(shared::services::list_my_enrolments(
         &state.db,
         &crate::session::current_actor(),
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

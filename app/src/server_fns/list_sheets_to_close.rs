@@ -10,7 +10,7 @@ pub async fn list_sheets_to_close() -> Result<Vec<SheetToClose>, AppError> {
     Ok(shared::services::list_sheets_to_close(
         &state.db,
         &crate::session::current_actor(),
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

@@ -10,7 +10,7 @@ pub async fn list_upcoming_sessions() -> Result<Vec<SessionCard>, AppError> {
     Ok(shared::services::list_upcoming_sessions(
         &state.db,
         &crate::session::current_actor(),
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

@@ -17,7 +17,7 @@ pub async fn list_youths(mine: bool, search: String) -> Result<Vec<YouthSummary>
         &state.db,
         &crate::session::current_actor(),
         &filter,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

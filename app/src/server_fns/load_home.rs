@@ -10,7 +10,7 @@ pub async fn load_home() -> Result<Home, AppError> {
     Ok(shared::services::load_home(
         &state.db,
         &crate::session::current_actor(),
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

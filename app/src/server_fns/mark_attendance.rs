@@ -16,7 +16,7 @@ pub async fn mark_attendance(
         session_id,
         youth_id,
         &status,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!(

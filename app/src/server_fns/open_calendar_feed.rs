@@ -12,7 +12,7 @@ pub async fn open_calendar_feed() -> Result<MyCalendarFeed, AppError> {
         &state.db,
         &crate::session::current_actor(),
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }
@@ -24,7 +24,7 @@ pub async fn renew_calendar_feed() -> Result<(), AppError> {
     shared::services::revoke_calendar_feed(
         &state.db,
         &crate::session::current_actor(),
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect("/mon-agenda?nouvelle-adresse=1");

@@ -12,7 +12,7 @@ pub async fn plan_sessions(session: SessionForm) -> Result<i32, AppError> {
         &crate::session::current_actor(),
         &session,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/seances/{id}?enregistre=1"));

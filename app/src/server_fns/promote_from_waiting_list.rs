@@ -12,7 +12,7 @@ pub async fn promote_from_waiting_list(session_id: i32, youth_id: i32) -> Result
         session_id,
         youth_id,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/seances/{session_id}?promu=1#places"));

@@ -14,7 +14,7 @@ pub async fn redeem_sign_in_link(token: String) -> Result<(), AppError> {
             &state.db,
             &token,
             client_ip().as_deref(),
-            chrono::Utc::now(),
+            state.clock.now(),
         )
         .await?;
         begin_session(&state, &signed_in).await;

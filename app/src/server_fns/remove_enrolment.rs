@@ -17,7 +17,7 @@ pub async fn remove_enrolment(
         youth_id,
         &reason,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/seances/{session_id}?retire=1#places"));

@@ -11,7 +11,7 @@ pub async fn reopen_paper_sheet(session_id: i32, reason: String) -> Result<(), A
         &crate::session::current_actor(),
         session_id,
         &reason,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!(

@@ -12,7 +12,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         &email,
         client_address(),
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect("/mot-de-passe-oublie?envoye=1");

@@ -13,7 +13,7 @@ pub async fn request_sign_in_link(email: String) -> Result<(), AppError> {
         &email,
         client_address(),
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect("/lien-envoye");

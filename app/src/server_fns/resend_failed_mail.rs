@@ -10,7 +10,7 @@ pub async fn resend_failed_mail(id: i32) -> Result<(), AppError> {
         &state.db,
         &crate::session::current_actor(),
         id,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect("/courriels-en-echec?renvoye=1");

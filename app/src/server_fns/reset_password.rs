@@ -20,7 +20,7 @@ pub async fn reset_password(
             &token,
             &password,
             client_ip().as_deref(),
-            chrono::Utc::now(),
+            state.clock.now(),
         )
         .await?;
         begin_session(&state, &signed_in).await;

@@ -14,7 +14,7 @@ pub async fn show_check_in_code(session_id: i32) -> Result<CheckInScreen, AppErr
         session_id,
         crate::session::client_address(),
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

@@ -17,7 +17,7 @@ pub async fn sign_attendance_sheet(
         session_id,
         youth_id,
         &strokes,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&match actor {

@@ -13,7 +13,7 @@ pub async fn sign_in_with_password(email: String, password: String) -> Result<()
         &email,
         &password,
         client_address(),
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     begin_session(&state, &signed_in).await;

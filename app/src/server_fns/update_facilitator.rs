@@ -13,7 +13,7 @@ pub async fn update_facilitator(id: i32, facilitator: FacilitatorForm) -> Result
         id,
         &facilitator,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect("/intervenants?enregistre=1");

@@ -12,7 +12,7 @@ pub async fn update_room(id: i32, site_id: i32, room: RoomForm) -> Result<(), Ap
         &crate::session::current_actor(),
         id,
         &room,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/lieux?enregistre={site_id}#site-{site_id}"));

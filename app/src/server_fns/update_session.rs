@@ -14,7 +14,7 @@ pub async fn update_session(id: i32, scope: String, session: SessionForm) -> Res
         &session,
         shared::domain::EditScope::parse(&scope),
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/seances/{id}?enregistre=1"));

@@ -12,7 +12,7 @@ pub async fn update_site(id: i32, site: SiteForm) -> Result<(), AppError> {
         &crate::session::current_actor(),
         id,
         &site,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/lieux?enregistre={id}#site-{id}"));

@@ -13,7 +13,7 @@ pub async fn update_staff_member(id: i32, staff: StaffForm) -> Result<(), AppErr
         id,
         &staff,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect("/equipe?enregistre=1");

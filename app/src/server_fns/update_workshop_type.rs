@@ -12,7 +12,7 @@ pub async fn update_workshop_type(id: i32, workshop: WorkshopTypeForm) -> Result
         &crate::session::current_actor(),
         id,
         &workshop,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/catalogue/{id}?enregistre=1"));

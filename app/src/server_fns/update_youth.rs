@@ -13,7 +13,7 @@ pub async fn update_youth(id: i32, youth: YouthForm) -> Result<(), AppError> {
         id,
         &youth,
         &state.mail,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?;
     leptos_axum::redirect(&format!("/jeunes/{id}?enregistre=1"));

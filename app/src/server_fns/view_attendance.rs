@@ -11,7 +11,7 @@ pub async fn view_attendance(session_id: i32) -> Result<AttendanceView, AppError
         &state.db,
         &crate::session::current_actor(),
         session_id,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

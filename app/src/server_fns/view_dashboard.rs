@@ -11,7 +11,7 @@ pub async fn view_dashboard(form: FiguresForm) -> Result<Dashboard, AppError> {
         &state.db,
         &crate::session::current_actor(),
         &form,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

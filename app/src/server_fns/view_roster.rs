@@ -13,7 +13,7 @@ pub async fn view_roster(session_id: i32, search: String) -> Result<RosterView, 
         &crate::session::current_actor(),
         session_id,
         &search,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

@@ -10,7 +10,7 @@ pub async fn view_service_health() -> Result<ServiceHealth, AppError> {
     Ok(shared::services::view_service_health(
         &state.db,
         &crate::session::current_actor(),
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

@@ -11,7 +11,7 @@ pub async fn view_session(id: i32) -> Result<SessionDetails, AppError> {
         &state.db,
         &crate::session::current_actor(),
         id,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

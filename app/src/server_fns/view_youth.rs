@@ -11,7 +11,7 @@ pub async fn view_youth(id: i32) -> Result<YouthDetails, AppError> {
         &state.db,
         &crate::session::current_actor(),
         id,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

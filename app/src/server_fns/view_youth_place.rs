@@ -11,7 +11,7 @@ pub async fn view_youth_place(session_id: i32) -> Result<Option<YouthPlaceView>,
         &state.db,
         &crate::session::current_actor(),
         session_id,
-        chrono::Utc::now(),
+        state.clock.now(),
     )
     .await?)
 }

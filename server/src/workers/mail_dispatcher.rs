@@ -8,26 +8,36 @@ use tokio::sync::watch;
 /// How many messages one pass takes; a full pass is followed by another at once.
 const BATCH: u64 = 50;
 
+/// How the dispatcher sends: through `mailer`, a pass every `interval`, at the time `clock` reads.
+pub struct DispatchPlan {
+    pub mailer: Mailer,
+    pub interval: Duration,
+    pub clock: shared::clock::Clock,
+}
+
 /// Delivers the outbox until `stop` turns true: a pass every `interval`, or at once after a full
 /// batch; once asked to stop, it claims no further message. What it claims is in `held` until
 /// marked, for the caller to release if it must cut a send short. Errors are logged and retried
 /// at the next pass; the outbox keeps every message.
 pub async fn run_mail_dispatcher(
     db: DatabaseConnection,
-    mailer: Mailer,
-    interval: Duration,
+    plan: DispatchPlan,
     mut stop: watch::Receiver<bool>,
     running: super::heartbeat::Running,
     metrics: crate::metrics::Metrics,
     held: std::sync::Arc<HeldClaims>,
 ) {
+    let DispatchPlan {
+        mailer,
+        interval,
+        clock,
+    } = plan;
     tracing::info!(?interval, "mail dispatcher started");
     let stopping = stop.clone();
     let keep_going = move || !*stopping.borrow();
     loop {
         let mut full_batch = false;
-        let pass =
-            deliver_queued_mail_while(&db, &mailer, chrono::Utc::now(), BATCH, &held, &keep_going);
+        let pass = deliver_queued_mail_while(&db, &mailer, clock.now(), BATCH, &held, &keep_going);
         match pass.await {
             Ok(report) => {
                 metrics.record_mail_pass(&report);
@@ -44,7 +54,7 @@ pub async fn run_mail_dispatcher(
             }
             Err(error) => tracing::error!(%error, "mail dispatcher pass failed"),
         }
-        running.beat(chrono::Utc::now());
+        running.beat(clock.now());
         if *stop.borrow() {
             break;
         }

@@ -6,5 +6,5 @@ mod mail_dispatcher;
 mod reminders;
 
 pub use heartbeat::{DispatcherHeartbeat, Running};
-pub use mail_dispatcher::run_mail_dispatcher;
+pub use mail_dispatcher::{DispatchPlan, run_mail_dispatcher};
 pub use reminders::{ReminderPlan, run_reminders};

@@ -29,10 +29,11 @@ pub async fn run_reminders(
     db: DatabaseConnection,
     plan: ReminderPlan,
     mut stop: watch::Receiver<bool>,
+    clock: shared::clock::Clock,
 ) {
     tracing::info!(interval = ?plan.interval, "reminder worker started");
     loop {
-        let now = chrono::Utc::now();
+        let now = clock.now();
         match send_due_reminders(&db, &plan.mail, &plan.delays, now).await {
             Ok(0) => {}
             Ok(queued) => tracing::info!(queued, "reminders queued"),

@@ -1,7 +1,6 @@
 //! A small federation built on an empty database, for tests that want exact totals: one Mission
 //! Locale (Bondy), two counsellors with an address, one workshop.
 
-use chrono::Utc;
 use sea_orm::{ActiveModelTrait, Set};
 use shared::entities::{mission_locale, person, staff_member, workshop_type};
 
@@ -80,7 +79,7 @@ pub async fn new_person(app: &TestApp, first: &str, last: &str, email: &str) -> 
         last_name: Set(last.into()),
         email: Set(Some(email.into())),
         phone: Set(None),
-        created_at: Set(Utc::now()),
+        created_at: Set(super::now()),
         archived_at: Set(None),
         ..Default::default()
     }

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod calendar_mail;
+pub mod dates;
 pub mod federation;
 pub mod fingerprint;
 
@@ -14,6 +15,48 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use server::config::{LogFormat, MailBackend, Settings};
 use server::smtp_sink::SmtpSink;
 use server::startup::Application;
+
+/// The clock of this test process and of every app it spawns: the system's, or, with
+/// `ATELIERS_TEST_NOW` (`2027-07-14T08:00:00Z`, or a day: `2027-07-14`, at 08:00 UTC), started
+/// on that instant — so that the whole suite can run "on" any date (`.ci/test-on-dates`). Tests
+/// compute their dates from it, never from the calendar.
+pub fn clock() -> &'static shared::clock::Clock {
+    static CLOCK: std::sync::OnceLock<shared::clock::Clock> = std::sync::OnceLock::new();
+    CLOCK.get_or_init(|| match std::env::var("ATELIERS_TEST_NOW") {
+        Ok(start) if !start.is_empty() => {
+            let start = start
+                .parse::<chrono::DateTime<chrono::Utc>>()
+                .or_else(|_| {
+                    start
+                        .parse::<chrono::NaiveDate>()
+                        .map(|day| day.and_hms_opt(8, 0, 0).expect("08:00").and_utc())
+                })
+                .expect("ATELIERS_TEST_NOW: an RFC 3339 instant or a YYYY-MM-DD day");
+            shared::clock::Clock::starting_at(start)
+        }
+        _ => shared::clock::Clock::system(),
+    })
+}
+
+/// What the time is for this test (see [`clock`]).
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    clock().now()
+}
+
+/// The environment that starts an `ateliers` process on this test's clock (none on the
+/// system's clock).
+pub fn clock_env() -> Vec<(&'static str, String)> {
+    if clock().is_shifted() {
+        vec![("ATELIERS_CLOCK_START", now().to_rfc3339())]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Today in Paris, for this test.
+pub fn today() -> chrono::NaiveDate {
+    now().with_timezone(&shared::domain::PARIS).date_naive()
+}
 
 /// The PostgreSQL server the tests create their databases on (user `postgres`, trust auth).
 pub fn postgres_admin_url() -> String {
@@ -126,7 +169,7 @@ impl TestApp {
     pub async fn session_for(&self, person_id: i32) -> String {
         use sea_orm::{ActiveModelTrait, Set};
         let secret = shared::auth::SecretToken::generate();
-        let now = chrono::Utc::now();
+        let now = now();
         shared::entities::login_session::ActiveModel {
             token_hash: Set(secret.hash.clone()),
             person_id: Set(person_id),
@@ -223,14 +266,11 @@ impl TestApp {
             &[server::routes::REFUSAL_PAGE_STYLE],
         )
         .expect("the default policy");
-        let key = shared::services::load_server_key(
-            &state.db,
-            server::form_errors::KEY_NAME,
-            chrono::Utc::now(),
-        )
-        .await
-        .expect("the server's key");
-        let form_errors = server::form_errors::FormErrorSeal::new(&key);
+        let key =
+            shared::services::load_server_key(&state.db, server::form_errors::KEY_NAME, now())
+                .await
+                .expect("the server's key");
+        let form_errors = server::form_errors::FormErrorSeal::new(&key, clock().clone());
         let service = server::startup::router(state, security, form_errors)
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move {
@@ -380,6 +420,8 @@ pub fn test_settings(database_url: &str, smtp_port: u16) -> Settings {
         password_checks_at_once: 4,
         graceful_stop_seconds: 5,
         metrics_token: None,
+        clock_start: None,
+        clock: clock().clone(),
         log_format: LogFormat::Text,
     }
 }
@@ -522,7 +564,7 @@ impl TestDatabase {
                     "ateliers_test_{}_{}_{}",
                     std::process::id(),
                     COUNTER.fetch_add(1, Ordering::Relaxed),
-                    chrono::Utc::now().timestamp_micros()
+                    now().timestamp_micros()
                 );
                 admin
                     .execute_unprepared(&format!("CREATE DATABASE {name}"))
