@@ -1,223 +1,42 @@
-//! One module per use case, named `verb_noun`. Each takes `&impl ConnectionTrait`, so it runs on
-//! the pool or inside a caller's transaction alike. Services that act for a person take the
-//! [`Actor`](crate::domain::Actor) and ask the access policy before anything else.
+//! The use cases, one module per use case named `verb_noun`, in a folder per capability
+//! (`planning/`, `catalogue/`, `places/`, `enrolment/`, `attendance/`, `people/`, `sign_in/`,
+//! `notifications/`, `figures/`, and `demo/` for the demo's data); each folder's `*_records`
+//! module holds the database reads its use cases share. Each takes `&impl ConnectionTrait`, so it
+//! runs on the pool or inside a caller's transaction alike. Services that act for a person take
+//! the [`Actor`](crate::domain::Actor) and ask the access policy before anything else. What every
+//! capability uses sits here: the access guard, `begin_write` (SQLite's write lock first), the
+//! audit log, the server's keys and the database connection.
 
 mod access_guard;
-mod add_room;
-mod add_site_closure;
-mod add_walk_in;
-mod archive_facilitator;
-mod archive_staff_member;
-mod archive_workshop_type;
-mod archive_youth;
-mod attendance_records;
 mod begin_write;
-mod cancel_enrolment;
-mod cancel_session;
-mod change_capacity;
-mod check_in_with_code;
-mod check_rate_limit;
 mod classify_database;
-mod close_attendance_sheet;
 mod connect_database;
-mod correct_attendance;
-mod create_facilitator;
-mod create_first_coordinator;
-mod create_site;
-mod create_staff_member;
-mod create_workshop_type;
-mod create_youth;
-mod deliver_queued_mail;
-mod describe_actor;
-mod download_attendance_document;
-mod enrol_in_session;
-mod enrol_youths;
-mod enrolment_records;
-mod export_attendance_lines;
-mod export_participants;
-mod figures_records;
-mod generate_past_activity;
-mod identify_actor;
-mod issue_emailed_link;
-mod list_agenda;
-mod list_facilitator_sessions;
-mod list_facilitators;
-mod list_failed_mail;
-mod list_my_enrolments;
-mod list_places;
-mod list_referent_options;
-mod list_sheets_to_close;
-mod list_staff;
-mod list_upcoming_sessions;
-mod list_workshop_types;
-mod list_youths;
-mod load_demo_data;
-mod load_home;
-mod load_planning_options;
 mod load_server_key;
-mod mark_attendance;
-mod open_calendar_feed;
-mod plan_sessions;
-mod promote_from_waiting_list;
-mod purge_sent_mail;
-mod queue_mail;
 mod record_audit_event;
-mod redeem_sign_in_link;
-mod remove_enrolment;
-mod reopen_paper_sheet;
-mod request_password_reset;
-mod request_sign_in_link;
-mod resend_failed_mail;
-mod reset_password;
-mod restore_facilitator;
-mod restore_workshop_type;
-mod retire_old_address;
-mod revoke_calendar_feed;
-mod send_due_reminders;
-mod send_no_contact_alerts;
-mod send_sheet_reminders;
-mod session_mail;
-mod session_records;
-mod show_check_in_code;
-mod sign_attendance_sheet;
-mod sign_in_with_password;
-mod start_login_session;
-mod update_facilitator;
-mod update_room;
-mod update_session;
-mod update_site;
-mod update_staff_member;
-mod update_workshop_type;
-mod update_youth;
-mod upload_paper_sheet;
-mod view_attendance;
-mod view_calendar_feed;
-mod view_dashboard;
-mod view_facilitator;
-mod view_public_session;
-mod view_roster;
-mod view_service_health;
-mod view_session;
-mod view_signature_request;
-mod view_staff_member;
-mod view_workshop_type;
-mod view_youth;
-mod view_youth_place;
-mod workshop_types;
-mod youth_contacts;
-mod youth_files;
+
+mod attendance;
+mod catalogue;
+mod demo;
+mod enrolment;
+mod figures;
+mod notifications;
+mod people;
+mod places;
+mod planning;
+mod sign_in;
 
 pub use crate::domain::RateLimit;
-pub use add_room::add_room;
-pub use add_site_closure::add_site_closure;
-pub use add_walk_in::add_walk_in;
-pub use archive_facilitator::archive_facilitator;
-pub use archive_staff_member::archive_staff_member;
-pub use archive_workshop_type::archive_workshop_type;
-pub use archive_youth::archive_youth;
-pub use attendance_records::check_in_code;
-pub use cancel_enrolment::cancel_enrolment;
-pub use cancel_session::cancel_session;
-pub use change_capacity::change_capacity;
-pub use check_in_with_code::{UNKNOWN_CHECK_IN_CODE, check_in_with_code};
-pub(crate) use check_rate_limit::check_attempt_limits;
-pub use check_rate_limit::check_rate_limit;
-pub use check_rate_limit::{ANSWER_FLOOR, no_sooner_than};
+pub use attendance::*;
+pub use catalogue::*;
 pub use classify_database::{DatabaseContents, classify_database};
-pub use close_attendance_sheet::close_attendance_sheet;
 pub use connect_database::connect_database;
-pub use correct_attendance::correct_attendance;
-pub use create_facilitator::create_facilitator;
-pub use create_first_coordinator::{
-    FirstCoordinator, FirstCoordinatorOutcome, create_first_coordinator,
-};
-pub use create_site::create_site;
-pub use create_staff_member::create_staff_member;
-pub use create_workshop_type::create_workshop_type;
-pub use create_youth::create_youth;
-pub use deliver_queued_mail::{
-    DeliveryReport, HeldClaims, MAX_ATTEMPTS, backoff, deliver_queued_mail,
-    deliver_queued_mail_while, release_mail_claims,
-};
-pub use describe_actor::describe_actor;
-pub use download_attendance_document::{
-    DownloadedFile, download_attendance_document, print_blank_attendance_sheet,
-};
-pub use enrol_in_session::enrol_in_session;
-pub use enrol_youths::enrol_youths;
-pub use export_attendance_lines::export_attendance_lines;
-pub use export_participants::export_participants;
-pub use generate_past_activity::{
-    ActivityScale, GeneratedActivity, GeneratedSession, GeneratedYouth, generate_past_activity,
-};
-pub use identify_actor::{identify_actor, sign_out};
-pub(crate) use issue_emailed_link::issue_emailed_link;
-pub use issue_emailed_link::{
-    DEFAULT_MAIL_FOOTER, LinkMail, MailSettings, SIGN_IN_LINK_LIFETIME, WELCOME_LINK_LIFETIME,
-};
-pub use list_agenda::list_agenda;
-pub use list_facilitator_sessions::list_facilitator_sessions;
-pub use list_facilitators::list_facilitators;
-pub use list_failed_mail::list_failed_mail;
-pub use list_my_enrolments::list_my_enrolments;
-pub use list_places::list_places;
-pub use list_referent_options::list_referent_options;
-pub use list_sheets_to_close::list_sheets_to_close;
-pub use list_staff::{list_mission_locales, list_staff};
-pub use list_upcoming_sessions::list_upcoming_sessions;
-pub use list_workshop_types::list_workshop_types;
-pub use list_youths::{YouthListFilter, list_youths};
-pub use load_demo_data::{DEMO_PASSWORD, demo_accounts, load_demo_data};
-pub use load_home::load_home;
-pub use load_planning_options::load_planning_options;
+pub use demo::*;
+pub use enrolment::*;
+pub use figures::*;
 pub use load_server_key::load_server_key;
-pub use mark_attendance::mark_attendance;
-pub use open_calendar_feed::open_calendar_feed;
-pub use plan_sessions::plan_sessions;
-pub use promote_from_waiting_list::promote_from_waiting_list;
-pub use purge_sent_mail::{DEFAULT_MAIL_RETENTION_DAYS, purge_sent_mail};
-pub use queue_mail::{MailAbout, queue_mail, queue_mail_about};
+pub use notifications::*;
+pub use people::*;
+pub use places::*;
+pub use planning::*;
 pub use record_audit_event::record_audit_event;
-pub use redeem_sign_in_link::{LINK_NO_LONGER_VALID, redeem_sign_in_link};
-pub use remove_enrolment::remove_enrolment;
-pub use reopen_paper_sheet::reopen_paper_sheet;
-pub use request_password_reset::request_password_reset;
-pub use request_sign_in_link::request_sign_in_link;
-pub use resend_failed_mail::resend_failed_mail;
-pub use reset_password::{RESET_LINK_NO_LONGER_VALID, reset_password};
-pub use restore_facilitator::restore_facilitator;
-pub use restore_workshop_type::restore_workshop_type;
-pub use revoke_calendar_feed::revoke_calendar_feed;
-pub use send_due_reminders::{DEFAULT_REMINDERS, send_due_reminders};
-pub use send_no_contact_alerts::{
-    DEFAULT_NO_CONTACT_ALERT_WEEKS, NoContactAlertsQueued, send_no_contact_alerts,
-};
-pub use send_sheet_reminders::{
-    DEFAULT_SHEET_REMINDER_HOURS, SheetRemindersQueued, send_sheet_reminders,
-};
-pub use show_check_in_code::show_check_in_code;
-pub use sign_attendance_sheet::sign_attendance_sheet;
-pub use sign_in_with_password::{WRONG_CREDENTIALS, sign_in_with_password};
-pub(crate) use start_login_session::start_login_session;
-pub use start_login_session::{LINK_SESSION_LIFETIME, STAFF_SESSION_LIFETIME, SignedIn};
-pub use update_facilitator::update_facilitator;
-pub use update_room::update_room;
-pub use update_session::update_session;
-pub use update_site::update_site;
-pub use update_staff_member::update_staff_member;
-pub use update_workshop_type::update_workshop_type;
-pub use update_youth::update_youth;
-pub use upload_paper_sheet::upload_paper_sheet;
-pub use view_attendance::view_attendance;
-pub use view_calendar_feed::{CalendarFeed, view_calendar_feed};
-pub use view_dashboard::view_dashboard;
-pub use view_facilitator::view_facilitator;
-pub use view_public_session::view_public_session;
-pub use view_roster::view_roster;
-pub use view_service_health::{read_service_health, view_service_health};
-pub use view_session::view_session;
-pub use view_signature_request::view_signature_request;
-pub use view_staff_member::view_staff_member;
-pub use view_workshop_type::view_workshop_type;
-pub use view_youth::view_youth;
-pub use view_youth_place::view_youth_place;
+pub use sign_in::*;

@@ -1,0 +1,17 @@
+//! Signing in and out: links, passwords, their reset; who is signed in.
+
+mod describe_actor;
+mod redeem_sign_in_link;
+mod request_password_reset;
+mod request_sign_in_link;
+mod reset_password;
+mod sign_in_with_password;
+mod sign_out;
+
+pub use describe_actor::*;
+pub use redeem_sign_in_link::*;
+pub use request_password_reset::*;
+pub use request_sign_in_link::*;
+pub use reset_password::*;
+pub use sign_in_with_password::*;
+pub use sign_out::*;

@@ -1,0 +1,79 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionSession,
+    TransactionTrait,
+};
+
+use crate::ServiceError;
+use crate::domain::{Actor, AttendanceStatus, SheetEdition, SheetState, SignatureStrokes};
+use crate::entities::attendance_sheet;
+use crate::services::attendance::attendance_records::{
+    AttendanceSession, SHEET_CLOSED_MESSAGE, keep_sheet_pdf, lines_of, lock_open_sheet,
+    registered_youth_ids,
+};
+use crate::services::begin_write::begin_write;
+
+/// The facilitator or counsellor signs last and closes the sheet: every youth needs a
+/// confirmed status first. Closing prints the PDF (with the sheet's fingerprint) and keeps
+/// it; from then on only a correction, with a reason, changes a status.
+pub async fn close_attendance_sheet<C>(
+    db: &C,
+    actor: &Actor,
+    session_id: i32,
+    strokes: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let session = AttendanceSession::load(db, session_id).await?;
+    session.require_attendance_taker(actor)?;
+    let closer = actor.person_id().ok_or(ServiceError::NotSignedIn)?;
+    if now < session.starts_at() {
+        return Err(ServiceError::Invalid(
+            "La feuille se clôture une fois la séance commencée.".into(),
+        ));
+    }
+    let signature = SignatureStrokes::parse(strokes)?;
+
+    let txn = begin_write(db).await?;
+    // A closed or paper sheet is told so first, whatever its roll-call says.
+    let sheet = lock_open_sheet(&txn, session_id, now).await?;
+    let lines = lines_of(&txn, session_id).await?;
+    for youth_id in registered_youth_ids(&txn, session_id).await? {
+        if !lines.iter().any(|line| line.youth_id == youth_id) {
+            return Err(ServiceError::Invalid(
+                "Chaque jeune inscrit·e doit avoir un statut avant la clôture : terminez l'appel."
+                    .into(),
+            ));
+        }
+    }
+    if lines
+        .iter()
+        .any(|line| !line.confirmed || AttendanceStatus::parse(&line.status).is_none())
+    {
+        return Err(ServiceError::Invalid(
+            "Des pointages restent à confirmer : confirmez-les (ou changez leur statut) avant la clôture."
+                .into(),
+        ));
+    }
+    // Only an open sheet closes: two people closing at once, one wins, the other is told.
+    let closed = attendance_sheet::Entity::update_many()
+        .set(attendance_sheet::ActiveModel {
+            state: Set(SheetState::Closed.code().to_owned()),
+            closed_at: Set(Some(now)),
+            closed_by: Set(Some(closer)),
+            closing_signature: Set(Some(signature.to_text())),
+            ..Default::default()
+        })
+        .filter(attendance_sheet::Column::Id.eq(sheet.id))
+        .filter(attendance_sheet::Column::State.eq(SheetState::Open.code()))
+        .exec(&txn)
+        .await?;
+    if closed.rows_affected == 0 {
+        return Err(ServiceError::Invalid(SHEET_CLOSED_MESSAGE.into()));
+    }
+    keep_sheet_pdf(&txn, &session, SheetEdition::Original, closer, now).await?;
+    txn.commit().await?;
+    Ok(())
+}

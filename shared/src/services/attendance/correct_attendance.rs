@@ -1,0 +1,98 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, Set, TransactionSession, TransactionTrait,
+};
+
+use crate::ServiceError;
+use crate::domain::{Actor, AttendanceStatus, SheetEdition, SheetState, parse_correction_reason};
+use crate::entities::{attendance_correction, attendance_sheet};
+use crate::services::access_guard::require;
+use crate::services::attendance::attendance_records::{AttendanceSession, keep_sheet_pdf, line_of};
+use crate::services::begin_write::begin_write;
+
+/// After closing, a status changes only by a correction: an organiser gives the reason, the
+/// correction is logged, and a corrected PDF listing every correction is kept beside the
+/// original (which is never replaced).
+pub async fn correct_attendance<C>(
+    db: &C,
+    actor: &Actor,
+    session_id: i32,
+    youth_id: i32,
+    status: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let session = AttendanceSession::load(db, session_id).await?;
+    require(
+        actor,
+        actor.may_correct_attendance(session.bundle.session.mission_locale_id),
+    )?;
+    let corrector = actor.person_id().ok_or(ServiceError::NotSignedIn)?;
+    let status = AttendanceStatus::parse_choice(status)?;
+    let reason = parse_correction_reason(reason)?;
+
+    let txn = begin_write(db).await?;
+    // Lock the closed sheet: two corrections at once are numbered one after the other.
+    let locked = attendance_sheet::Entity::update_many()
+        .set(attendance_sheet::ActiveModel {
+            state: Set(SheetState::Closed.code().to_owned()),
+            ..Default::default()
+        })
+        .filter(attendance_sheet::Column::SessionId.eq(session_id))
+        .filter(attendance_sheet::Column::State.eq(SheetState::Closed.code()))
+        .exec(&txn)
+        .await?;
+    if locked.rows_affected == 0 {
+        return Err(ServiceError::Invalid(
+            "Seule une feuille close se corrige : tant qu'elle est ouverte, changez le statut dans l'appel."
+                .into(),
+        ));
+    }
+    let Some(line) = line_of(&txn, session_id, youth_id).await? else {
+        return Err(ServiceError::Invalid(
+            "Ce ou cette jeune ne figure pas sur la feuille de cette séance.".into(),
+        ));
+    };
+    let from = AttendanceStatus::parse(&line.status).unwrap_or(AttendanceStatus::Absent);
+    if from == status {
+        return Err(ServiceError::Invalid(format!(
+            "Le statut est déjà « {} » : rien n'a été modifié.",
+            status.label()
+        )));
+    }
+    attendance_correction::ActiveModel {
+        session_id: Set(session_id),
+        youth_id: Set(youth_id),
+        from_status: Set(from.code().to_owned()),
+        to_status: Set(status.code().to_owned()),
+        reason: Set(reason),
+        corrected_by: Set(corrector),
+        corrected_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mut line = line.into_active_model();
+    line.status = Set(status.code().to_owned());
+    line.marked_by = Set(Some(corrector));
+    line.marked_at = Set(now);
+    line.update(&txn).await?;
+    let number = attendance_correction::Entity::find()
+        .filter(attendance_correction::Column::SessionId.eq(session_id))
+        .count(&txn)
+        .await?;
+    keep_sheet_pdf(
+        &txn,
+        &session,
+        SheetEdition::Corrected(u32::try_from(number).unwrap_or(u32::MAX)),
+        corrector,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

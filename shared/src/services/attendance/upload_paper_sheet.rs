@@ -1,0 +1,82 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use crate::ServiceError;
+use crate::domain::{Actor, PaperScan, SheetState};
+use crate::entities::{attendance_document, attendance_sheet};
+use crate::services::access_guard::require;
+use crate::services::attendance::attendance_records::{AttendanceSession, hex, lock_open_sheet};
+use crate::services::begin_write::begin_write;
+
+/// The paper fallback: the scan of the signed pre-printed sheet closes the sheet, kept as
+/// evidence with the SHA-256 of its bytes. Statuses already marked stay as they are (the
+/// figures count confirmed lines); after this, nothing is marked nor signed on the sheet, unless
+/// an organiser reopens it (`reopen_paper_sheet`). Only the organisers file it.
+///
+/// `read_scan` reads the upload (its file name and bytes) and is called only once the actor
+/// and the session allow the filing: up to 10 MB is never buffered for someone who may not
+/// file it (issue 17, item 4).
+pub async fn upload_paper_sheet<C, R, F>(
+    db: &C,
+    actor: &Actor,
+    session_id: i32,
+    read_scan: R,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError>
+where
+    C: ConnectionTrait + TransactionTrait,
+    R: FnOnce() -> F,
+    F: Future<Output = Result<(String, Vec<u8>), ServiceError>>,
+{
+    // A visitor learns nothing, not even whether the session exists.
+    let uploader = actor.person_id().ok_or(ServiceError::NotSignedIn)?;
+    let session = AttendanceSession::load(db, session_id).await?;
+    require(
+        actor,
+        actor.may_file_paper_sheet(session.bundle.session.mission_locale_id),
+    )?;
+    session.require_held()?;
+    // Same rule as the electronic closing: a sheet signed before the start proves nothing.
+    if now < session.starts_at() {
+        return Err(ServiceError::Invalid(
+            "La feuille papier se dépose une fois la séance commencée.".into(),
+        ));
+    }
+    let (file_name, content) = read_scan().await?;
+    let scan = PaperScan::parse(&file_name, content)?;
+    let fingerprint = hex(&Sha256::digest(&scan.content));
+
+    let txn = begin_write(db).await?;
+    let sheet = lock_open_sheet(&txn, session_id, now).await?;
+    attendance_document::ActiveModel {
+        session_id: Set(session_id),
+        kind: Set("paper_scan".to_owned()),
+        file_name: Set(scan.file_name),
+        content_type: Set(scan.scan_type.content_type().to_owned()),
+        content: Set(scan.content),
+        fingerprint: Set(fingerprint),
+        created_by: Set(uploader),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    // The sheet is locked while open, so this update is the one that closes it.
+    attendance_sheet::Entity::update_many()
+        .set(attendance_sheet::ActiveModel {
+            state: Set(SheetState::Paper.code().to_owned()),
+            closed_at: Set(Some(now)),
+            closed_by: Set(Some(uploader)),
+            ..Default::default()
+        })
+        .filter(attendance_sheet::Column::Id.eq(sheet.id))
+        .filter(attendance_sheet::Column::State.eq(SheetState::Open.code()))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}

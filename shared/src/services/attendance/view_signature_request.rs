@@ -1,0 +1,62 @@
+use sea_orm::ConnectionTrait;
+
+use crate::ServiceError;
+use crate::domain::{Actor, AttendanceStatus, SignatureRequest};
+use crate::services::attendance::attendance_records::{
+    AttendanceSession, clock, line_of, names_of, registered_youth_ids,
+};
+use crate::services::enrolment::enrolment_records::acting_youth;
+
+/// The page where a youth signs: on their own phone (their own line only) or on the device of
+/// whoever takes attendance.
+///
+/// `youth_id` None: the signed-in youth themself.
+pub async fn view_signature_request(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    session_id: i32,
+    youth_id: Option<i32>,
+) -> Result<SignatureRequest, ServiceError> {
+    let session = AttendanceSession::load(db, session_id).await?;
+    let youth_id = match youth_id {
+        Some(youth_id) => youth_id,
+        None => acting_youth(actor)?,
+    };
+    match actor {
+        Actor::Youth { person_id } if *person_id != youth_id => {
+            return Err(ServiceError::Forbidden);
+        }
+        Actor::Youth { .. } => session.require_held()?,
+        _ => session.require_attendance_taker(actor)?,
+    }
+    let line = line_of(db, session_id, youth_id).await?;
+    // A youth who neither holds a place nor is on the sheet has nothing to sign here.
+    if matches!(actor, Actor::Youth { .. })
+        && line.is_none()
+        && !registered_youth_ids(db, session_id)
+            .await?
+            .contains(&youth_id)
+    {
+        return Err(ServiceError::Forbidden);
+    }
+    let Some((line, status)) = line.and_then(|line| {
+        let status = AttendanceStatus::parse(&line.status)?;
+        Some((line, status))
+    }) else {
+        return Err(ServiceError::Invalid(
+            "Pas encore de pointage pour cette séance : pointez avec le code affiché dans la salle, ou demandez à l'animateur·rice de faire l'appel."
+                .into(),
+        ));
+    };
+    let names = names_of(db, [youth_id]).await?;
+    Ok(SignatureRequest {
+        session_id,
+        youth_id,
+        title: session.title.clone(),
+        when: session.when(),
+        youth_name: names.get(&youth_id).cloned().unwrap_or_default(),
+        status,
+        signed_at: line.signed_at.map(clock),
+        checked_in_elsewhere: line.checked_in_elsewhere,
+    })
+}

@@ -1,0 +1,16 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, TransactionTrait};
+
+use crate::ServiceError;
+use crate::domain::Actor;
+use crate::services::catalogue::workshop_types::set_archived;
+
+/// Offers an archived workshop type again. Restoring a type on offer changes nothing.
+pub async fn restore_workshop_type(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    set_archived(db, actor, id, None, now).await
+}

@@ -1,0 +1,77 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
+
+use crate::ServiceError;
+use crate::domain::{Actor, EnrolmentMethod, YouthPlaceView, check_self_enrolment};
+use crate::services::MailSettings;
+use crate::services::begin_write::begin_write;
+use crate::services::enrolment::enrolment_records::{
+    ChangedBy, acting_youth, facts_of, lock_roster, overlapping_place, session_facts, standings_of,
+    write_changes, youth_facts,
+};
+use crate::services::enrolment::view_youth_place::view_youth_place;
+use crate::services::planning::session_records::load_bundle;
+
+/// A youth takes a place (or a place on the waiting list) for themself, in one tap. Asking
+/// again (a double tap, a retry on a bad network) changes nothing and gives the same answer.
+pub async fn enrol_in_session<C>(
+    db: &C,
+    actor: &Actor,
+    session_id: i32,
+    mail: &MailSettings,
+    now: DateTime<Utc>,
+) -> Result<YouthPlaceView, ServiceError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let youth_id = acting_youth(actor)?;
+    let bundle = load_bundle(db, session_id).await?;
+    let youth = youth_facts(db, youth_id)
+        .await?
+        .ok_or(ServiceError::Forbidden)?;
+    let already = standings_of(db, youth_id, vec![session_id])
+        .await?
+        .remove(&session_id);
+    let standing = match already {
+        Some(standing) => standing,
+        None => {
+            let overlapping = overlapping_place(db, youth_id, &bundle.session).await?;
+            check_self_enrolment(&session_facts(&bundle), &youth, overlapping.as_deref(), now)
+                .map_err(|refusal| ServiceError::Invalid(refusal.youth_message()))?;
+
+            let txn = begin_write(db).await?;
+            let mut locked = lock_roster(&txn, session_id).await?;
+            // The session may have changed since it was read (cancelled, moved): the rules
+            // are checked again on the locked row.
+            check_self_enrolment(
+                &facts_of(&locked.session, &bundle),
+                &youth,
+                overlapping.as_deref(),
+                now,
+            )
+            .map_err(|refusal| ServiceError::Invalid(refusal.youth_message()))?;
+            let (standing, changes) = locked.roster.enrol(youth_id);
+            write_changes(
+                &txn,
+                &mut locked,
+                &changes,
+                ChangedBy {
+                    actor_id: Some(youth_id),
+                    method: EnrolmentMethod::ByYouth,
+                    promotions_by_hand: false,
+                },
+                None,
+                Some(mail),
+                now,
+            )
+            .await?;
+            txn.commit().await?;
+            standing
+        }
+    };
+    let mut view = view_youth_place(db, actor, session_id, now)
+        .await?
+        .ok_or(ServiceError::Forbidden)?;
+    view.message = Some(standing.youth_message());
+    Ok(view)
+}

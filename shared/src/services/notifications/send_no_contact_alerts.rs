@@ -1,0 +1,314 @@
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession,
+    TransactionTrait,
+};
+
+use crate::ServiceError;
+use crate::domain::{AttendedSession, PARIS, no_contact_alert_due, whole_weeks};
+use crate::entities::{no_contact_alert, person, youth};
+use crate::mail::follow_up_wording::{NoContactGap, no_contact_alert_text};
+use crate::services::MailSettings;
+use crate::services::begin_write::begin_write;
+use crate::services::notifications::queue_mail::{MailAbout, mailbox_of, queue_text_about};
+use crate::services::people::youth_contacts::attended_sessions;
+
+/// The default for `NO_CONTACT_ALERT_WEEKS`: a month without a workshop misses the programme's
+/// target of one to two contacts a month.
+pub const DEFAULT_NO_CONTACT_ALERT_WEEKS: u32 = 4;
+
+/// What a pass of [`send_no_contact_alerts`] queued.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoContactAlertsQueued {
+    /// One per referent told.
+    pub mails: usize,
+    /// The youths those mails name, each recorded as alerted.
+    pub youths: usize,
+}
+
+/// Tells each referent, in one mail per pass, which of their youths, in the programme today and
+/// not archived, have newly had no contact (no workshop session attended, see
+/// `domain::youth_path`) for `weeks` weeks or more, counted from their last contact or, without
+/// one, from their entry. One alert per gap: each youth's is recorded in `no_contact_alerts`
+/// (unique on the youth and the day the gap started) in the same transaction as the mail that
+/// names it, so several workers running at once name each gap in one mail only; a later contact
+/// starts a new gap, which may alert again. A first start, when many youths are due at once,
+/// thus sends each referent one list (cut at `NO_CONTACT_LIST_MAX` names, all recorded) rather
+/// than a mail per youth. `weeks` at zero turns the alerts off.
+pub async fn send_no_contact_alerts<C>(
+    db: &C,
+    mail: &MailSettings,
+    weeks: u32,
+    now: DateTime<Utc>,
+) -> Result<NoContactAlertsQueued, ServiceError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let mut queued = NoContactAlertsQueued::default();
+    if weeks == 0 {
+        return Ok(queued);
+    }
+    let today = now.with_timezone(&PARIS).date_naive();
+    let candidates = youths_maybe_in_programme(db, today).await?;
+    let ids: Vec<i32> = candidates.iter().map(|youth| youth.person_id).collect();
+    let mut attended = attended_sessions(db, &ids).await?;
+    let due: Vec<(i32, i32, NaiveDate)> = candidates
+        .iter()
+        .filter_map(|youth| {
+            let sessions = attended.remove(&youth.person_id).unwrap_or_default();
+            let since = no_contact_alert_due(
+                youth.programme_entry_date,
+                youth.programme_exit_date,
+                last_contact(&sessions, today).map(|(day, _)| day),
+                today,
+                weeks,
+            )?;
+            Some((youth.referent_id, youth.person_id, since))
+        })
+        .collect();
+    if due.is_empty() {
+        return Ok(queued);
+    }
+    // Leave out the gaps already alerted before taking any lock: most passes find nothing new.
+    let already = alerted(db, due.iter().map(|(_, youth_id, _)| *youth_id)).await?;
+    let mut by_referent: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    for (referent_id, youth_id, since) in due {
+        if !already.contains(&(youth_id, since)) {
+            by_referent.entry(referent_id).or_default().push(youth_id);
+        }
+    }
+
+    for (referent_id, youth_ids) in by_referent {
+        // Each try reads again what is still due; a try that lost a gap to another worker reads
+        // one gap fewer, so this ends.
+        for _ in 0..=youth_ids.len() {
+            match alert_referent(db, mail, referent_id, &youth_ids, weeks, today, now).await? {
+                Batch::Queued(youths) => {
+                    queued.mails += 1;
+                    queued.youths += youths;
+                    break;
+                }
+                Batch::Nothing => break,
+                Batch::Raced => {}
+            }
+        }
+    }
+    Ok(queued)
+}
+
+/// What one try at a referent's mail did.
+enum Batch {
+    /// One mail naming this many youths, recorded.
+    Queued(usize),
+    /// Nothing left to tell them, or no address to tell them at.
+    Nothing,
+    /// Another worker recorded one of the gaps meanwhile: rolled back, to try again.
+    Raced,
+}
+
+/// In one transaction: reads again which of `youth_ids` are still the referent's and due (a
+/// contact may have been marked, a file archived, closed or handed to another referent, or
+/// another worker may have alerted meanwhile), queues one mail naming them all, and records each
+/// gap with that mail. Should a record already exist (another worker, between our read and our
+/// insert: on PostgreSQL the insert waits for its transaction, then inserts nothing), everything
+/// is rolled back, so that no mail names a gap another one names.
+async fn alert_referent<C>(
+    db: &C,
+    mail: &MailSettings,
+    referent_id: i32,
+    youth_ids: &[i32],
+    weeks: u32,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Batch, ServiceError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let txn = begin_write(db).await?;
+    // A referent without an address cannot be told: nothing is recorded, so the alerts go once
+    // they have one.
+    let Some(referent) = person::Entity::find_by_id(referent_id).one(&txn).await? else {
+        return Ok(Batch::Nothing);
+    };
+    let Some(to) = mailbox_of(&referent) else {
+        return Ok(Batch::Nothing);
+    };
+
+    let mut youths = Vec::with_capacity(youth_ids.len());
+    for chunk in youth_ids.chunks(200) {
+        youths.extend(
+            youth::Entity::find()
+                .find_also_related(person::Entity)
+                .filter(youth::Column::PersonId.is_in(chunk.iter().copied()))
+                .filter(youth::Column::ReferentId.eq(referent_id))
+                .filter(person::Column::ArchivedAt.is_null())
+                .all(&txn)
+                .await?
+                .into_iter()
+                .filter_map(|(youth, person)| Some((youth, person?))),
+        );
+    }
+    let ids: Vec<i32> = youths.iter().map(|(youth, _)| youth.person_id).collect();
+    let mut attended = attended_sessions(&txn, &ids).await?;
+    let already = alerted(&txn, ids.iter().copied()).await?;
+    // (youth id, gap start, what the mail says)
+    let mut gaps: Vec<(i32, NaiveDate, NoContactGap)> = Vec::new();
+    for (youth, youth_person) in youths {
+        let sessions = attended.remove(&youth.person_id).unwrap_or_default();
+        let last = last_contact(&sessions, today);
+        let Some(since) = no_contact_alert_due(
+            youth.programme_entry_date,
+            youth.programme_exit_date,
+            last.map(|(day, _)| day),
+            today,
+            weeks,
+        ) else {
+            continue;
+        };
+        if already.contains(&(youth.person_id, since)) {
+            continue;
+        }
+        gaps.push((
+            youth.person_id,
+            since,
+            NoContactGap {
+                youth_name: format!("{} {}", youth_person.first_name, youth_person.last_name),
+                entry: youth.programme_entry_date,
+                last_contact: last
+                    .filter(|(day, _)| *day == since)
+                    .map(|(day, session)| (day, session.title.clone())),
+                weeks: whole_weeks(since, today),
+                file_url: format!("{}/jeunes/{}", mail.site_url, youth.person_id),
+            },
+        ));
+    }
+    let Some(&(first_youth, _, _)) = gaps.first() else {
+        return Ok(Batch::Nothing);
+    };
+    // The longest without contact first (the list may be cut), then by name.
+    gaps.sort_by(|(_, since_a, a), (_, since_b, b)| {
+        since_a
+            .cmp(since_b)
+            .then_with(|| a.youth_name.cmp(&b.youth_name))
+    });
+
+    let listed: Vec<NoContactGap> = gaps.iter().map(|(_, _, gap)| gap.clone()).collect();
+    let text = no_contact_alert_text(
+        &referent.first_name,
+        &listed,
+        weeks,
+        &format!("{}/jeunes?miens=on", mail.site_url),
+        &mail.footer,
+    );
+    // Filed under one of the youths it names: among undelivered mail, only those who may read
+    // their file see it, and they are the same for every youth of one referent (their Mission
+    // Locale's staff and the coordinators).
+    let mail_id = queue_text_about(
+        &txn,
+        mail,
+        to,
+        &text,
+        MailAbout {
+            person_id: Some(first_youth),
+            session_id: None,
+        },
+        now,
+    )
+    .await?;
+    // In the order of the youths' ids, so that two workers recording overlapping batches wait
+    // for each other rather than deadlock.
+    gaps.sort_by_key(|(youth_id, _, _)| *youth_id);
+    let mut recorded = 0;
+    for chunk in gaps.chunks(200) {
+        recorded +=
+            no_contact_alert::Entity::insert_many(chunk.iter().map(|(youth_id, since, _)| {
+                no_contact_alert::ActiveModel {
+                    youth_id: sea_orm::Set(*youth_id),
+                    last_contact_on: sea_orm::Set(*since),
+                    weeks: sea_orm::Set(i32::try_from(weeks).unwrap_or(i32::MAX)),
+                    mail_id: sea_orm::Set(mail_id),
+                    queued_at: sea_orm::Set(now),
+                    ..Default::default()
+                }
+            }))
+            .on_conflict(
+                OnConflict::columns([
+                    no_contact_alert::Column::YouthId,
+                    no_contact_alert::Column::LastContactOn,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    if usize::try_from(recorded).ok() != Some(gaps.len()) {
+        // Another worker alerted some of these gaps: its mail names them.
+        txn.rollback().await?;
+        return Ok(Batch::Raced);
+    }
+    txn.commit().await?;
+    Ok(Batch::Queued(gaps.len()))
+}
+
+/// The gaps already alerted, among those of `youth_ids`.
+async fn alerted(
+    db: &impl ConnectionTrait,
+    youth_ids: impl IntoIterator<Item = i32>,
+) -> Result<HashSet<(i32, NaiveDate)>, ServiceError> {
+    let youth_ids: Vec<i32> = youth_ids.into_iter().collect();
+    let mut alerted = HashSet::new();
+    for chunk in youth_ids.chunks(200) {
+        alerted.extend(
+            no_contact_alert::Entity::find()
+                .filter(no_contact_alert::Column::YouthId.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|alert| (alert.youth_id, alert.last_contact_on)),
+        );
+    }
+    Ok(alerted)
+}
+
+/// Youths whose programme may include `today`, files not archived. Loose on the twelve-month
+/// end (checked exactly by `no_contact_alert_due`), so that youths long gone are not read.
+async fn youths_maybe_in_programme(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+) -> Result<Vec<youth::Model>, ServiceError> {
+    let long_ago = today.checked_sub_months(Months::new(13)).unwrap_or(today);
+    Ok(youth::Entity::find()
+        .find_also_related(person::Entity)
+        .filter(person::Column::ArchivedAt.is_null())
+        .filter(youth::Column::ProgrammeEntryDate.lte(today))
+        .filter(
+            Condition::any()
+                .add(youth::Column::ProgrammeExitDate.gte(today))
+                .add(
+                    Condition::all()
+                        .add(youth::Column::ProgrammeExitDate.is_null())
+                        .add(youth::Column::ProgrammeEntryDate.gt(long_ago)),
+                ),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(youth, _)| youth)
+        .collect())
+}
+
+/// The latest session attended on or before `today`, with its day.
+fn last_contact(
+    sessions: &[AttendedSession],
+    today: NaiveDate,
+) -> Option<(NaiveDate, &AttendedSession)> {
+    sessions
+        .iter()
+        .filter(|session| session.day <= today)
+        .max_by_key(|session| session.day)
+        .map(|session| (session.day, session))
+}

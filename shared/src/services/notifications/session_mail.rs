@@ -1,0 +1,630 @@
+//! Mail about a session: invitations, updates and cancellations (iTIP over email), and the plain
+//! notes of the waiting list. Not a use case: every use case that changes a session or its
+//! places calls [`send_session_mail`] inside its own transaction, so the mail is queued in the
+//! outbox with the change, or not at all.
+//!
+//! It works by reconciliation: who should hold the session in their calendar now (registered
+//! youths, facilitators and counsellors of a published session) is compared with what each
+//! person was last sent (`calendar_invitations`). A missing copy gets a REQUEST, an outdated one
+//! a REQUEST with a higher SEQUENCE, a copy nobody should hold any more a CANCEL. The occasion
+//! only chooses the words (who did what); it cannot make a calendar wrong.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Duration, Timelike, Utc};
+use lettre::message::Mailbox;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+use crate::ServiceError;
+use crate::domain::{
+    EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, RosterChange, SessionStatus,
+};
+use crate::entities::{
+    calendar_invitation, enrolment, mission_locale, person, staff_member, workshop_type,
+};
+use crate::mail::calendar::{
+    AttendeeRole, CalendarMethod, CalendarPerson, SessionEvent, invitation_calendar,
+};
+use crate::mail::compose::{Envelope, compose};
+use crate::mail::session_wording::{Role, SessionSummary, Why, session_mail_text};
+use crate::services::MailSettings;
+use crate::services::enrolment::enrolment_records::ChangedBy;
+use crate::services::notifications::queue_mail::{MailAbout, mailbox_of, queue_mail_about};
+use crate::services::planning::session_records::{SessionBundle, load_bundle, place_view};
+
+/// What just happened, for the wording.
+pub(crate) enum Occasion<'a> {
+    /// Places changed: enrolments, cancellations, removals, promotions.
+    Places {
+        changes: &'a [RosterChange],
+        by: ChangedBy,
+        reason: Option<&'a str>,
+    },
+    /// The session was planned, published or edited; `what` lists, in French, the changes
+    /// attendees must hear about.
+    SessionChanged {
+        actor_id: Option<i32>,
+        what: &'a [String],
+    },
+    SessionCancelled {
+        actor_id: Option<i32>,
+        reason: &'a str,
+    },
+}
+
+/// A session with everything its mails and calendar events say.
+pub(crate) struct SessionForMail {
+    pub bundle: SessionBundle,
+    pub summary: SessionSummary,
+    /// The workshop's description, for the calendar event.
+    pub description: String,
+    pub organizer: CalendarPerson,
+    pub uid: String,
+}
+
+impl SessionForMail {
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        mail: &MailSettings,
+        session_id: i32,
+    ) -> Result<Self, ServiceError> {
+        let bundle = load_bundle(db, session_id).await?;
+        let session = &bundle.session;
+        let workshop = workshop_type::Entity::find_by_id(session.workshop_type_id)
+            .one(db)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let organiser = mission_locale::Entity::find_by_id(session.mission_locale_id)
+            .one(db)
+            .await?
+            .map(|ml| ml.name)
+            .unwrap_or_default();
+        let place = place_view(db, session).await?;
+        // The first counsellor with an address organises: replies reach a person.
+        let counsellors = person::Entity::find()
+            .filter(person::Column::Id.is_in(bundle.counsellor_ids.iter().copied()))
+            .all(db)
+            .await?;
+        let organizer = counsellors
+            .iter()
+            .filter_map(|person| {
+                Some(CalendarPerson {
+                    name: format!("{} {} ({organiser})", person.first_name, person.last_name),
+                    email: person.email.clone()?,
+                })
+            })
+            .next()
+            .unwrap_or_else(|| CalendarPerson {
+                name: mail
+                    .from
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| "Ateliers".to_owned()),
+                email: mail.from.email.to_string(),
+            });
+        Ok(Self {
+            uid: calendar_uid(session.id, mail),
+            summary: SessionSummary {
+                title: workshop.title,
+                starts_at: session.starts_at,
+                ends_at: session.ends_at,
+                place_name: place.name,
+                address: place.address,
+                access_notes: place.access_notes,
+                what_to_bring: workshop.what_to_bring,
+                note_for_youths: session.note_for_youths.clone(),
+                organiser,
+            },
+            description: workshop.description,
+            organizer,
+            bundle,
+        })
+    }
+
+    /// The calendar event as `role` sees it.
+    pub fn event(
+        &self,
+        mail: &MailSettings,
+        role: Role,
+        uid: &str,
+        sequence: i32,
+        dtstamp: DateTime<Utc>,
+    ) -> SessionEvent {
+        let summary = &self.summary;
+        let url = page_url(mail, role, self.bundle.session.id);
+        let mut description = self.description.clone();
+        if let Some(reason) = &self.bundle.session.cancellation_reason {
+            description = format!("Séance annulée : {reason}\n\n{description}");
+        }
+        if role == Role::Youth && !summary.what_to_bring.is_empty() {
+            description.push_str(&format!("\n\nÀ apporter : {}", summary.what_to_bring));
+        }
+        for note in &summary.access_notes {
+            description.push_str(&format!("\n{note}"));
+        }
+        description.push_str(&format!("\n\n{url}"));
+        SessionEvent {
+            uid: uid.to_owned(),
+            sequence,
+            dtstamp,
+            starts_at: summary.starts_at,
+            ends_at: summary.ends_at,
+            summary: summary.title.clone(),
+            location: summary.location(),
+            description,
+            url,
+        }
+    }
+}
+
+/// A session's UID: `atelier-<id>@<domain of Ateliers>`. Each person's copy keeps the UID it
+/// was first sent with (`calendar_invitations.uid`), so a later change of address cannot orphan
+/// the events already in calendars.
+pub(crate) fn calendar_uid(session_id: i32, mail: &MailSettings) -> String {
+    let host = mail
+        .site_url
+        .split("://")
+        .nth(1)
+        .unwrap_or_default()
+        .split(['/', ':'])
+        .next()
+        .unwrap_or_default();
+    let is_domain = host.contains('.') && host.chars().any(|c| c.is_ascii_alphabetic());
+    let domain = if is_domain {
+        host.to_owned()
+    } else {
+        mail.from.email.domain().to_owned()
+    };
+    format!("atelier-{session_id}@{domain}")
+}
+
+/// Where a person reads the session: youths its public page, staff the planning page,
+/// facilitators their space.
+pub(crate) fn page_url(mail: &MailSettings, role: Role, session_id: i32) -> String {
+    let site = mail.site_url.trim_end_matches('/');
+    match role {
+        Role::Youth => format!("{site}/ateliers/{session_id}"),
+        Role::Counsellor => format!("{site}/seances/{session_id}"),
+        Role::Facilitator => format!("{site}/mes-seances"),
+    }
+}
+
+/// Queues what each person must receive after a change of `session_id`: see the module's notes.
+pub(crate) async fn send_session_mail(
+    txn: &impl ConnectionTrait,
+    mail: &MailSettings,
+    session_id: i32,
+    occasion: &Occasion<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let session = SessionForMail::load(txn, mail, session_id).await?;
+    let places = enrolment::Entity::find()
+        .filter(enrolment::Column::SessionId.eq(session_id))
+        .all(txn)
+        .await?;
+    let copies: HashMap<i32, calendar_invitation::Model> = calendar_invitation::Entity::find()
+        .filter(calendar_invitation::Column::SessionId.eq(session_id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|copy| (copy.person_id, copy))
+        .collect();
+
+    // Who should hold the session in their calendar now.
+    let mut holders: BTreeMap<i32, Role> = BTreeMap::new();
+    if session.bundle.status() == SessionStatus::Published {
+        for place in &places {
+            if place.status == EnrolmentStatus::Registered.code() {
+                holders.insert(place.youth_id, Role::Youth);
+            }
+        }
+        for &id in &session.bundle.facilitator_ids {
+            holders.insert(id, Role::Facilitator);
+        }
+        for &id in &session.bundle.counsellor_ids {
+            holders.entry(id).or_insert(Role::Counsellor);
+        }
+    }
+
+    let actor_id = match occasion {
+        Occasion::Places { by, .. } => by.actor_id,
+        Occasion::SessionChanged { actor_id, .. } | Occasion::SessionCancelled { actor_id, .. } => {
+            *actor_id
+        }
+    };
+    let mut ids: Vec<i32> = holders
+        .keys()
+        .copied()
+        .chain(copies.keys().copied())
+        .collect();
+    if let Occasion::Places { changes, .. } = occasion {
+        ids.extend(changes.iter().map(|change| change.youth_id));
+    }
+    if matches!(occasion, Occasion::SessionCancelled { .. }) {
+        ids.extend(
+            places
+                .iter()
+                .filter(|place| place.status == EnrolmentStatus::Waiting.code())
+                .map(|place| place.youth_id),
+        );
+    }
+    ids.extend(actor_id);
+    ids.sort_unstable();
+    ids.dedup();
+    let people: HashMap<i32, person::Model> = person::Entity::find()
+        .filter(person::Column::Id.is_in(ids))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|person| (person.id, person))
+        .collect();
+    let actor_name = match actor_id {
+        Some(id) => staff_name(txn, &people, id).await?,
+        None => None,
+    };
+    let actor = actor_name.as_deref();
+    let change_of = |youth_id: i32| match occasion {
+        Occasion::Places { changes, .. } => changes
+            .iter()
+            .rev()
+            .find(|change| change.youth_id == youth_id)
+            .map(|change| change.kind),
+        _ => None,
+    };
+    let letter = Letter {
+        mail,
+        session: &session,
+        now,
+    };
+
+    for (&person_id, &role) in &holders {
+        let Some(person) = people.get(&person_id) else {
+            continue;
+        };
+        let copy = copies.get(&person_id);
+        let why = match copy {
+            Some(copy) if !copy.cancelled => {
+                if copy.session_sequence >= session.bundle.session.sequence {
+                    continue; // their calendar is up to date
+                }
+                let what: &[String] = match occasion {
+                    Occasion::SessionChanged { what, .. } => what,
+                    _ => &[],
+                };
+                Why::Updated { by: actor, what }
+            }
+            // Nobody needs telling that they added themself.
+            _ if role != Role::Youth && actor_id == Some(person_id) => {
+                invitation_reason(role, None, occasion, None)
+            }
+            _ => invitation_reason(role, change_of(person_id), occasion, actor),
+        };
+        letter
+            .send_calendar(txn, person, role, copy, CalendarMethod::Request, &why)
+            .await?;
+    }
+
+    for copy in copies.values() {
+        if copy.cancelled || holders.contains_key(&copy.person_id) {
+            continue;
+        }
+        let Some(person) = people.get(&copy.person_id) else {
+            continue;
+        };
+        let role = role_of(&copy.role);
+        let why = match (occasion, change_of(copy.person_id)) {
+            (Occasion::SessionCancelled { reason, .. }, _) => {
+                Why::SessionCancelled { by: actor, reason }
+            }
+            (_, Some(EnrolmentEventKind::Cancelled)) => Why::CancelledThemself,
+            (Occasion::Places { reason, .. }, Some(EnrolmentEventKind::Removed)) => {
+                Why::RemovedBy {
+                    by: actor.unwrap_or("La Mission Locale"),
+                    reason: reason.unwrap_or_default(),
+                }
+            }
+            _ => Why::NoLongerLeading { by: actor },
+        };
+        letter
+            .send_calendar(txn, person, role, Some(copy), CalendarMethod::Cancel, &why)
+            .await?;
+    }
+
+    // Plain notes: the waiting list holds no calendar event.
+    match occasion {
+        Occasion::Places {
+            changes, reason, ..
+        } => {
+            for change in *changes {
+                let Some(person) = people.get(&change.youth_id) else {
+                    continue;
+                };
+                let place = places
+                    .iter()
+                    .find(|place| place.youth_id == change.youth_id);
+                let why = match change.kind {
+                    EnrolmentEventKind::Waitlisted => Why::Waitlisted {
+                        position: waiting_position(&places, change.youth_id),
+                    },
+                    EnrolmentEventKind::LeftWaitingList => Why::LeftWaitingList,
+                    // Taken off the waiting list (a registered youth's copy was cancelled above).
+                    EnrolmentEventKind::Removed
+                        if place.is_some_and(|place| place.registered_at.is_none()) =>
+                    {
+                        Why::RemovedFromWaitingListBy {
+                            by: actor.unwrap_or("La Mission Locale"),
+                            reason: reason.unwrap_or_default(),
+                        }
+                    }
+                    _ => continue,
+                };
+                letter.send_note(txn, person, &why).await?;
+            }
+        }
+        Occasion::SessionCancelled { reason, .. } => {
+            for place in &places {
+                if place.status != EnrolmentStatus::Waiting.code() {
+                    continue;
+                }
+                if let Some(person) = people.get(&place.youth_id) {
+                    letter
+                        .send_note(txn, person, &Why::WaitedSessionCancelled { reason })
+                        .await?;
+                }
+            }
+        }
+        Occasion::SessionChanged { .. } => {}
+    }
+    Ok(())
+}
+
+fn invitation_reason<'a>(
+    role: Role,
+    change: Option<EnrolmentEventKind>,
+    occasion: &Occasion<'_>,
+    actor: Option<&'a str>,
+) -> Why<'a> {
+    if role != Role::Youth {
+        return Why::Leading { added_by: actor };
+    }
+    let by = match occasion {
+        Occasion::Places { by, .. } => Some(by),
+        _ => None,
+    };
+    match (change, by.map(|by| by.method), actor) {
+        (Some(EnrolmentEventKind::Registered), Some(EnrolmentMethod::ByYouth), _) => {
+            Why::RegisteredThemself
+        }
+        (Some(EnrolmentEventKind::Registered), _, Some(actor)) => Why::RegisteredBy(actor),
+        (Some(EnrolmentEventKind::Promoted), _, Some(actor))
+            if by.is_some_and(|by| by.promotions_by_hand) =>
+        {
+            Why::PromotedBy(actor)
+        }
+        (Some(EnrolmentEventKind::Promoted), _, _) => Why::PromotedAutomatically,
+        _ => Why::Registered,
+    }
+}
+
+fn role_of(code: &str) -> Role {
+    match code {
+        "facilitator" => Role::Facilitator,
+        "counsellor" => Role::Counsellor,
+        _ => Role::Youth,
+    }
+}
+
+fn role_code(role: Role) -> &'static str {
+    match role {
+        Role::Youth => "youth",
+        Role::Facilitator => "facilitator",
+        Role::Counsellor => "counsellor",
+    }
+}
+
+/// 1 for the first in line.
+fn waiting_position(places: &[enrolment::Model], youth_id: i32) -> u32 {
+    let Some(ticket) = places
+        .iter()
+        .find(|place| place.youth_id == youth_id)
+        .map(|place| place.ticket)
+    else {
+        return 1;
+    };
+    1 + places
+        .iter()
+        .filter(|place| place.status == EnrolmentStatus::Waiting.code() && place.ticket < ticket)
+        .count() as u32
+}
+
+/// "Ingrid Martin (Mission Locale de Bondy)" for staff; `None` for youths and unknown people.
+async fn staff_name(
+    db: &impl ConnectionTrait,
+    people: &HashMap<i32, person::Model>,
+    person_id: i32,
+) -> Result<Option<String>, ServiceError> {
+    let Some(person) = people.get(&person_id) else {
+        return Ok(None);
+    };
+    let Some(staff) = staff_member::Entity::find_by_id(person_id).one(db).await? else {
+        return Ok(None);
+    };
+    let name = format!("{} {}", person.first_name, person.last_name);
+    let organisation = match staff.mission_locale_id {
+        Some(id) => mission_locale::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|ml| ml.name),
+        None => Some("coordination des Missions Locales".to_owned()),
+    };
+    Ok(Some(match organisation {
+        Some(organisation) => format!("{name} ({organisation})"),
+        None => name,
+    }))
+}
+
+/// Writes one session's mails.
+struct Letter<'a> {
+    mail: &'a MailSettings,
+    session: &'a SessionForMail,
+    now: DateTime<Utc>,
+}
+
+impl Letter<'_> {
+    /// An invitation, update or cancellation for one person, then what they now hold.
+    async fn send_calendar(
+        &self,
+        txn: &impl ConnectionTrait,
+        person: &person::Model,
+        role: Role,
+        copy: Option<&calendar_invitation::Model>,
+        method: CalendarMethod,
+        why: &Why<'_>,
+    ) -> Result<(), ServiceError> {
+        let Some(to) = mailbox_of(person) else {
+            return Ok(()); // reachable by phone only
+        };
+        let session_sequence = self.session.bundle.session.sequence;
+        // SEQUENCE never goes down and DTSTAMP always goes up for a UID.
+        let sequence = match copy {
+            None => session_sequence,
+            Some(copy) => session_sequence.max(copy.sequence + 1),
+        };
+        let now = self.now.with_nanosecond(0).unwrap_or(self.now);
+        let dtstamp = match copy {
+            Some(copy) if copy.dtstamp >= now => copy.dtstamp + Duration::seconds(1),
+            _ => now,
+        };
+        let uid = copy.map_or(self.session.uid.as_str(), |copy| copy.uid.as_str());
+        let event = self.session.event(self.mail, role, uid, sequence, dtstamp);
+        let attendee = CalendarPerson {
+            name: format!("{} {}", person.first_name, person.last_name),
+            email: to.email.to_string(),
+        };
+        let calendar = invitation_calendar(
+            method,
+            &event,
+            &self.session.organizer,
+            &attendee,
+            match role {
+                Role::Youth => AttendeeRole::Participant,
+                Role::Facilitator | Role::Counsellor => AttendeeRole::Chair,
+            },
+            self.session.bundle.status() == SessionStatus::Cancelled,
+        );
+        self.queue(
+            txn,
+            person,
+            to,
+            role,
+            why,
+            Some((method, calendar.as_str())),
+        )
+        .await?;
+
+        let cancelled = method == CalendarMethod::Cancel;
+        match copy {
+            Some(copy) => {
+                let mut row: calendar_invitation::ActiveModel = copy.clone().into();
+                row.role = Set(role_code(role).to_owned());
+                row.sequence = Set(sequence);
+                row.dtstamp = Set(dtstamp);
+                row.session_sequence = Set(session_sequence);
+                row.cancelled = Set(cancelled);
+                row.update(txn).await?;
+            }
+            None => {
+                calendar_invitation::ActiveModel {
+                    session_id: Set(self.session.bundle.session.id),
+                    person_id: Set(person.id),
+                    uid: Set(uid.to_owned()),
+                    role: Set(role_code(role).to_owned()),
+                    sequence: Set(sequence),
+                    dtstamp: Set(dtstamp),
+                    session_sequence: Set(session_sequence),
+                    cancelled: Set(cancelled),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A plain mail to a youth (waiting list, reminder): no calendar event.
+    pub async fn send_note(
+        &self,
+        txn: &impl ConnectionTrait,
+        person: &person::Model,
+        why: &Why<'_>,
+    ) -> Result<(), ServiceError> {
+        let Some(to) = mailbox_of(person) else {
+            return Ok(());
+        };
+        self.queue(txn, person, to, Role::Youth, why, None).await
+    }
+
+    async fn queue(
+        &self,
+        txn: &impl ConnectionTrait,
+        person: &person::Model,
+        to: Mailbox,
+        role: Role,
+        why: &Why<'_>,
+        calendar: Option<(CalendarMethod, &str)>,
+    ) -> Result<(), ServiceError> {
+        let session_id = self.session.bundle.session.id;
+        let text = session_mail_text(
+            &person.first_name,
+            role,
+            why,
+            &self.session.summary,
+            &page_url(self.mail, role, session_id),
+            &self.mail.footer,
+        );
+        let reply_to = self
+            .session
+            .organizer
+            .email
+            .parse()
+            .ok()
+            .map(|email| Mailbox::new(Some(self.session.organizer.name.clone()), email));
+        let message = compose(
+            Envelope {
+                from: &self.mail.from,
+                reply_to,
+                to,
+            },
+            &text,
+            calendar,
+        )
+        .map_err(|error| {
+            ServiceError::Database(sea_orm::DbErr::Custom(format!("composing mail: {error}")))
+        })?;
+        queue_mail_about(
+            txn,
+            &message,
+            MailAbout {
+                person_id: Some(person.id),
+                session_id: Some(session_id),
+            },
+            self.now,
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+/// Sends a reminder to one youth; used by `send_due_reminders`.
+pub(crate) async fn send_reminder(
+    txn: &impl ConnectionTrait,
+    mail: &MailSettings,
+    session: &SessionForMail,
+    youth: &person::Model,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    Letter { mail, session, now }
+        .send_note(txn, youth, &Why::Reminder)
+        .await
+}

@@ -1,0 +1,47 @@
+//! People's files: youths (with their path and contacts), guest facilitators and staff
+//! accounts. `youth_files` and `youth_contacts` read what the youth pages share.
+
+pub(crate) mod archive_facilitator;
+pub(crate) mod archive_staff_member;
+pub(crate) mod archive_youth;
+pub(crate) mod create_facilitator;
+pub(crate) mod create_first_coordinator;
+pub(crate) mod create_staff_member;
+pub(crate) mod create_youth;
+pub(crate) mod list_facilitators;
+pub(crate) mod list_referent_options;
+pub(crate) mod list_staff;
+pub(crate) mod list_youths;
+pub(crate) mod load_home;
+pub(crate) mod restore_facilitator;
+pub(crate) mod retire_old_address;
+pub(crate) mod update_facilitator;
+pub(crate) mod update_staff_member;
+pub(crate) mod update_youth;
+pub(crate) mod view_facilitator;
+pub(crate) mod view_staff_member;
+pub(crate) mod view_youth;
+pub(crate) mod youth_contacts;
+pub(crate) mod youth_files;
+
+pub use archive_facilitator::archive_facilitator;
+pub use archive_staff_member::archive_staff_member;
+pub use archive_youth::archive_youth;
+pub use create_facilitator::create_facilitator;
+pub use create_first_coordinator::{
+    FirstCoordinator, FirstCoordinatorOutcome, create_first_coordinator,
+};
+pub use create_staff_member::create_staff_member;
+pub use create_youth::create_youth;
+pub use list_facilitators::list_facilitators;
+pub use list_referent_options::list_referent_options;
+pub use list_staff::{list_mission_locales, list_staff};
+pub use list_youths::{YouthListFilter, list_youths};
+pub use load_home::load_home;
+pub use restore_facilitator::restore_facilitator;
+pub use update_facilitator::update_facilitator;
+pub use update_staff_member::update_staff_member;
+pub use update_youth::update_youth;
+pub use view_facilitator::view_facilitator;
+pub use view_staff_member::view_staff_member;
+pub use view_youth::view_youth;

@@ -1,0 +1,106 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set, TransactionSession,
+    TransactionTrait,
+};
+
+use crate::ServiceError;
+use crate::domain::{Actor, AuditAction, CHANGES_SEPARATOR, EMAIL_CHANGED, StaffForm, StaffRecord};
+use crate::entities::{mission_locale, person, staff_member};
+use crate::services::MailSettings;
+use crate::services::begin_write::begin_write;
+use crate::services::people::retire_old_address::retire_old_address;
+use crate::services::people::youth_files::{check_email_is_free, unique_violation};
+use crate::services::record_audit_event;
+
+/// A coordinator corrects a staff account: name, email, role, Mission Locale, specialities. The
+/// new rights apply at the next request (`identify_actor` reads the account every time). A new
+/// address spends the links sent to the old one (a welcome link sent to a typo would open the
+/// account) and ends the sessions, and the old address is told (see `retire_old_address`).
+pub async fn update_staff_member(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    staff_id: i32,
+    form: &StaffForm,
+    mail: &MailSettings,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let Some(actor_id) = actor.person_id() else {
+        return Err(ServiceError::NotSignedIn);
+    };
+    if !actor.may_manage_staff() {
+        return Err(ServiceError::Forbidden);
+    }
+    let Some((staff, Some(person))) = staff_member::Entity::find_by_id(staff_id)
+        .find_also_related(person::Entity)
+        .one(db)
+        .await?
+    else {
+        return Err(ServiceError::NotFound);
+    };
+    let record = StaffRecord::parse(form)?;
+    if let Some(ml) = record.mission_locale_id
+        && mission_locale::Entity::find_by_id(ml)
+            .one(db)
+            .await?
+            .is_none()
+    {
+        return Err(ServiceError::Invalid(
+            "Choisissez la Mission Locale du conseiller ou de la conseillère.".into(),
+        ));
+    }
+    if staff_id == actor_id && record.mission_locale_id.is_some() {
+        return Err(ServiceError::Invalid(
+            "Vous ne pouvez pas retirer votre propre rôle de coordination.".into(),
+        ));
+    }
+    check_email_is_free(db, Some(record.email.as_str()), Some(staff_id)).await?;
+    let mut changes = Vec::new();
+    let mut note = |label: &str, before: &str, after: &str| {
+        if before != after {
+            changes.push(format!("{label} : {before} → {after}"));
+        }
+    };
+    note("prénom", &person.first_name, record.first_name.as_str());
+    note("nom", &person.last_name, record.last_name.as_str());
+    if staff.mission_locale_id != record.mission_locale_id {
+        changes.push("rôle ou Mission Locale modifiés".to_owned());
+    }
+    if staff.disability_specialist != record.disability_specialist
+        || staff.justice_specialist != record.justice_specialist
+    {
+        changes.push("spécialités modifiées".to_owned());
+    }
+    let txn = begin_write(db).await?;
+    if retire_old_address(&txn, &person, Some(record.email.as_str()), mail, now).await? {
+        changes.push(EMAIL_CHANGED.to_owned());
+    }
+    let mut person = person.into_active_model();
+    person.first_name = Set(record.first_name.as_str().to_owned());
+    person.last_name = Set(record.last_name.as_str().to_owned());
+    person.email = Set(Some(record.email.as_str().to_owned()));
+    person.update(&txn).await.map_err(unique_violation)?;
+    let mut staff = staff.into_active_model();
+    staff.role = Set(if record.mission_locale_id.is_some() {
+        "counsellor"
+    } else {
+        "coordinator"
+    }
+    .to_owned());
+    staff.mission_locale_id = Set(record.mission_locale_id);
+    staff.disability_specialist = Set(record.disability_specialist);
+    staff.justice_specialist = Set(record.justice_specialist);
+    staff.update(&txn).await?;
+    record_audit_event(
+        &txn,
+        Some(actor_id),
+        AuditAction::StaffUpdated,
+        Some(staff_id),
+        changes.join(CHANGES_SEPARATOR),
+        None,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,185 @@
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::ServiceError;
+use crate::domain::{
+    Actor, Audience, EnrolmentRefusal, SessionCard, SessionStatus, Theme, YouthFacts,
+    check_self_enrolment,
+};
+use crate::entities::{mission_locale, room, site, workshop_session, workshop_type};
+use crate::services::enrolment::enrolment_records::{
+    seat_counts, session_facts, standings_of, youth_facts,
+};
+use crate::services::planning::session_records::load_bundles;
+
+/// A youth's phone should not receive an endless page: the list stops at this many sessions.
+const MAX_LISTED: u64 = 200;
+
+/// Published sessions that have not started yet at `now`, soonest first. A signed-in youth sees
+/// those whose audience admits them; anyone else the public list, which leaves out sessions
+/// reserved to given counsellors' youths.
+pub async fn list_upcoming_sessions(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Vec<SessionCard>, ServiceError> {
+    let shown = match actor {
+        Actor::Youth { person_id } => match youth_facts(db, *person_id).await? {
+            Some(youth) => Shown::ForYouth(*person_id, youth),
+            None => Shown::Public,
+        },
+        _ => Shown::Public,
+    };
+    upcoming_sessions(db, shown, MAX_LISTED, now).await
+}
+
+/// Whose list it is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Shown {
+    /// Anyone: sessions open to the federation or to a Mission Locale's youths.
+    Public,
+    /// A youth (their person id): the sessions they may join (audience, programme, age, window
+    /// not closed) and those where they hold a place.
+    ForYouth(i32, YouthFacts),
+    /// Staff: every published session of one Mission Locale.
+    OfMissionLocale(i32),
+}
+
+/// The next `limit` published sessions shown to `shown`.
+pub(crate) async fn upcoming_sessions(
+    db: &impl ConnectionTrait,
+    shown: Shown,
+    limit: u64,
+    now: DateTime<Utc>,
+) -> Result<Vec<SessionCard>, ServiceError> {
+    let mut query = workshop_session::Entity::find()
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+        .filter(workshop_session::Column::StartsAt.gte(now));
+    if let Shown::OfMissionLocale(mission_locale_id) = shown {
+        query = query.filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
+    }
+    let sessions = query
+        .order_by_asc(workshop_session::Column::StartsAt)
+        .order_by_asc(workshop_session::Column::Id)
+        .all(db)
+        .await?;
+    let held = match shown {
+        Shown::ForYouth(youth_id, _) => {
+            standings_of(
+                db,
+                youth_id,
+                sessions.iter().map(|session| session.id).collect(),
+            )
+            .await?
+        }
+        Shown::Public | Shown::OfMissionLocale(_) => HashMap::new(),
+    };
+    let bundles: Vec<_> = load_bundles(db, sessions)
+        .await?
+        .into_iter()
+        .filter(|bundle| match shown {
+            Shown::Public => !matches!(bundle.audience, Audience::Counsellors(_)),
+            Shown::ForYouth(_, youth) => {
+                held.contains_key(&bundle.session.id) && bundle.status() == SessionStatus::Published
+                    || matches!(
+                        check_self_enrolment(&session_facts(bundle), &youth, None, now),
+                        Ok(()) | Err(EnrolmentRefusal::NotYetOpen { .. })
+                    )
+            }
+            Shown::OfMissionLocale(_) => true,
+        })
+        .take(limit as usize)
+        .collect();
+
+    let youth_id = match shown {
+        Shown::ForYouth(youth_id, _) => Some(youth_id),
+        Shown::Public | Shown::OfMissionLocale(_) => None,
+    };
+    session_cards(
+        db,
+        bundles.into_iter().map(|bundle| bundle.session).collect(),
+        youth_id,
+    )
+    .await
+}
+
+/// The cards of `sessions`, in their order, with seats left and, for `youth_id`, their place.
+pub(crate) async fn session_cards(
+    db: &impl ConnectionTrait,
+    sessions: Vec<workshop_session::Model>,
+    youth_id: Option<i32>,
+) -> Result<Vec<SessionCard>, ServiceError> {
+    let session_ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
+    let seats = seat_counts(db, session_ids.clone()).await?;
+    let standings = match youth_id {
+        Some(youth_id) => standings_of(db, youth_id, session_ids).await?,
+        None => HashMap::new(),
+    };
+    let workshop_types: HashMap<i32, workshop_type::Model> = workshop_type::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|workshop| (workshop.id, workshop))
+        .collect();
+    let missions_locales: HashMap<i32, String> = mission_locale::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|ml| (ml.id, ml.name))
+        .collect();
+    let room_ids: Vec<i32> = sessions
+        .iter()
+        .filter_map(|session| session.room_id)
+        .collect();
+    let rooms: HashMap<i32, (room::Model, site::Model)> = room::Entity::find()
+        .filter(room::Column::Id.is_in(room_ids))
+        .find_also_related(site::Entity)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(room, site)| site.map(|site| (room.id, (room, site))))
+        .collect();
+
+    sessions
+        .into_iter()
+        .map(|session| {
+            let (registered, waiting) = seats.get(&session.id).copied().unwrap_or_default();
+            let capacity = u32::try_from(session.capacity).unwrap_or(0);
+            let workshop_type = workshop_types
+                .get(&session.workshop_type_id)
+                .ok_or_else(|| corrupt("workshop type missing"))?;
+            let (venue_name, venue_address) = match session.room_id.and_then(|id| rooms.get(&id)) {
+                Some((room, site)) => (
+                    format!("{} — {}", site.name, room.name),
+                    site.address.clone(),
+                ),
+                None => (session.venue_name, session.venue_address),
+            };
+            Ok(SessionCard {
+                id: session.id,
+                title: workshop_type.title.clone(),
+                theme: Theme::parse(&workshop_type.theme).unwrap_or(Theme::Other),
+                mission_locale: missions_locales
+                    .get(&session.mission_locale_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                venue_name,
+                venue_address,
+                starts_at: session.starts_at,
+                ends_at: session.ends_at,
+                capacity,
+                seats_left: capacity.saturating_sub(registered),
+                waiting,
+                standing: standings.get(&session.id).copied(),
+            })
+        })
+        .collect()
+}
+
+fn corrupt(what: &str) -> ServiceError {
+    ServiceError::Database(sea_orm::DbErr::Custom(format!(
+        "inconsistent session row: {what}"
+    )))
+}

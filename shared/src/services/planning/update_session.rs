@@ -1,0 +1,370 @@
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set, TransactionSession, TransactionTrait,
+};
+
+use crate::ServiceError;
+use crate::domain::{
+    Actor, EditScope, PlaceChoice, SessionChange, SessionForm, SessionPlan, SessionStatus,
+    format_session_date, format_session_hours, paris_instant,
+};
+use crate::entities::workshop_session;
+use crate::services::MailSettings;
+use crate::services::access_guard::require;
+use crate::services::begin_write::begin_write;
+use crate::services::enrolment::enrolment_records::{
+    ByStaff, lock_roster, place_rules, set_capacity_by_staff,
+};
+use crate::services::notifications::session_mail::{Occasion, send_session_mail};
+use crate::services::planning::plan_sessions::organiser_of;
+use crate::services::planning::session_records::{
+    Claim, PeopleTable, SessionBundle, audience_people, check_no_double_booking, check_people,
+    load_bundle, load_bundles, load_room, lock_resources, names_of, place_label, record_change,
+    write_people,
+};
+
+/// Changes a session, or with `scope` this one and the following ones of its series, or the
+/// whole series (those not started and not cancelled). For several sessions, the form's day
+/// shifts each by the same number of days and its times apply to all. Every change is recorded
+/// in the history as a domain event; changes attendees must hear about raise the iCalendar
+/// SEQUENCE. Nothing is written unless every session passes.
+pub async fn update_session(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    session_id: i32,
+    form: &SessionForm,
+    scope: EditScope,
+    mail: &MailSettings,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    require(actor, actor.may_view_agenda())?;
+    let edited = load_bundle(db, session_id).await?;
+    if !actor.may_plan_for(edited.session.mission_locale_id) {
+        return Err(ServiceError::Forbidden);
+    }
+    if edited.status() == SessionStatus::Cancelled {
+        return Err(ServiceError::Invalid(
+            "Cette séance est annulée : elle ne peut plus être modifiée.".into(),
+        ));
+    }
+    if edited.session.starts_at <= now {
+        return Err(ServiceError::Invalid(
+            "Cette séance a déjà commencé : elle ne peut plus être modifiée.".into(),
+        ));
+    }
+    let mut form = form.clone();
+    // The workshop of a session never changes: it would be another session.
+    form.workshop_type_id = edited.session.workshop_type_id.to_string();
+    let plan = SessionPlan::parse(
+        &form,
+        now.with_timezone(&crate::domain::PARIS).naive_local(),
+        false,
+    )?;
+    check_people(db, &plan.counsellor_ids, &plan.facilitator_ids).await?;
+    check_people(db, &audience_people(&plan.audience), &Default::default()).await?;
+
+    let txn = begin_write(db).await?;
+    let organiser = organiser_of(&txn, actor, &plan).await?;
+    if !actor.may_plan_for(organiser) {
+        return Err(ServiceError::Forbidden);
+    }
+    let room = match &plan.place {
+        PlaceChoice::Room(room_id) => {
+            let room = load_room(&txn, *room_id)
+                .await?
+                .ok_or_else(|| ServiceError::Invalid("Cette salle n'existe pas.".into()))?;
+            plan.check_room_capacity(&room.room.name, room.room.capacity.max(0) as u32)?;
+            Some(room)
+        }
+        PlaceChoice::External { .. } => None,
+    };
+    let people: BTreeSet<i32> = plan
+        .counsellor_ids
+        .union(&plan.facilitator_ids)
+        .copied()
+        .collect();
+    lock_resources(&txn, room.as_ref().map(|room| room.room.id), &people).await?;
+
+    let targets = targets(&txn, &edited, scope, now).await?;
+    let moving_together: BTreeSet<i32> = targets.iter().map(|bundle| bundle.session.id).collect();
+    let edited_day = edited
+        .session
+        .starts_at
+        .with_timezone(&crate::domain::PARIS)
+        .date_naive();
+    let shift = plan.series.first_day - edited_day;
+    let everyone: Vec<i32> = targets
+        .iter()
+        .flat_map(|bundle| bundle.facilitator_ids.iter().chain(&bundle.counsellor_ids))
+        .chain(plan.facilitator_ids.iter())
+        .chain(plan.counsellor_ids.iter())
+        .copied()
+        .collect();
+    let names = names_of(&txn, everyone).await?;
+    let new_place_label = place_label(&txn, &plan.place).await?;
+
+    for target in &targets {
+        let day = target
+            .session
+            .starts_at
+            .with_timezone(&crate::domain::PARIS)
+            .date_naive()
+            + shift;
+        let starts_at = paris_instant(day, plan.series.starts_at);
+        let ends_at = starts_at + Duration::minutes(i64::from(plan.series.duration_minutes));
+        if starts_at <= now {
+            return Err(ServiceError::Invalid(format!(
+                "La séance du {} tomberait dans le passé : choisissez une date à venir.",
+                format_session_date(target.session.starts_at)
+            )));
+        }
+        check_no_double_booking(
+            &txn,
+            &Claim {
+                starts_at,
+                ends_at,
+                room: room
+                    .as_ref()
+                    .map(|room| (room.room.id, room.room.name.as_str())),
+                people: &people,
+            },
+            &moving_together,
+        )
+        .await?;
+
+        let mut changes: Vec<(SessionChange, String)> = Vec::new();
+        if (starts_at, ends_at) != (target.session.starts_at, target.session.ends_at) {
+            changes.push((
+                SessionChange::Rescheduled {
+                    from_starts_at: target.session.starts_at,
+                    from_ends_at: target.session.ends_at,
+                    starts_at,
+                    ends_at,
+                },
+                format!(
+                    "Séance déplacée du {}, {} au {}, {}.",
+                    format_session_date(target.session.starts_at),
+                    format_session_hours(target.session.starts_at, target.session.ends_at),
+                    format_session_date(starts_at),
+                    format_session_hours(starts_at, ends_at),
+                ),
+            ));
+        }
+        if target.place() != plan.place {
+            let from = place_label(&txn, &target.place()).await?;
+            changes.push((
+                SessionChange::Moved {
+                    from: from.clone(),
+                    to: new_place_label.clone(),
+                },
+                format!("Lieu changé : {from} → {new_place_label}."),
+            ));
+        }
+        if target.facilitator_ids != plan.facilitator_ids {
+            let (added, removed) = difference(&target.facilitator_ids, &plan.facilitator_ids);
+            changes.push((
+                SessionChange::FacilitatorsChanged {
+                    added: added.clone(),
+                    removed: removed.clone(),
+                },
+                people_summary("Intervenants", &added, &removed, &names),
+            ));
+        }
+        if target.counsellor_ids != plan.counsellor_ids {
+            let (added, removed) = difference(&target.counsellor_ids, &plan.counsellor_ids);
+            changes.push((
+                SessionChange::CounsellorsChanged {
+                    added: added.clone(),
+                    removed: removed.clone(),
+                },
+                people_summary("Conseillers", &added, &removed, &names),
+            ));
+        }
+        let mut details = Vec::new();
+        if target.session.capacity != plan.capacity as i32 {
+            details.push(format!(
+                "places : {} → {}",
+                target.session.capacity, plan.capacity
+            ));
+        }
+        if target.audience != plan.audience {
+            details.push("public".to_owned());
+        }
+        if target.window() != plan.window {
+            details.push("période d'inscription".to_owned());
+        }
+        if place_rules(&target.session) != plan.place_rules {
+            details.push("annulation et liste d'attente".to_owned());
+        }
+        if target.session.note_for_youths != plan.note_for_youths {
+            details.push("mot pour les jeunes".to_owned());
+        }
+        if !details.is_empty() {
+            changes.push((
+                SessionChange::DetailsChanged {
+                    fields: details.clone(),
+                },
+                format!("Modifié : {}.", details.join(", ")),
+            ));
+        }
+        let publish = plan.publish && target.status() == SessionStatus::Draft;
+        if publish {
+            changes.push((
+                SessionChange::Published,
+                "Séance publiée : les jeunes peuvent la voir.".to_owned(),
+            ));
+        }
+        if changes.is_empty() {
+            continue;
+        }
+        if target.session.capacity != plan.capacity as i32 {
+            // Through the roster: never below the youths registered; raised seats go to the
+            // waiting list first.
+            let mut locked = lock_roster(&txn, target.session.id).await?;
+            let promote = plan.place_rules.promotes_automatically(starts_at, now);
+            set_capacity_by_staff(
+                &txn,
+                &mut locked,
+                plan.capacity,
+                promote,
+                ByStaff {
+                    actor_id: actor.person_id(),
+                    mail,
+                },
+                |refusal| {
+                    ServiceError::Invalid(format!(
+                        "Séance du {} : {}",
+                        format_session_date(target.session.starts_at),
+                        refusal.staff_message(None)
+                    ))
+                },
+                now,
+            )
+            .await?;
+        }
+
+        let bumps = changes
+            .iter()
+            .any(|(change, _)| change.updates_invitations());
+        let (venue_name, venue_address) = match &plan.place {
+            PlaceChoice::External { name, address } => (name.clone(), address.clone()),
+            PlaceChoice::Room(_) => (String::new(), String::new()),
+        };
+        let mut row = target.session.clone().into_active_model();
+        row.starts_at = Set(starts_at);
+        row.ends_at = Set(ends_at);
+        row.mission_locale_id = Set(organiser);
+        row.room_id = Set(room.as_ref().map(|room| room.room.id));
+        row.venue_name = Set(venue_name);
+        row.venue_address = Set(venue_address);
+        row.capacity = Set(plan.capacity as i32);
+        row.audience = Set(plan.audience.code().to_owned());
+        row.enrolment_opens_days_before =
+            Set(plan.window.opens_days_before.map(|days| days as i32));
+        row.enrolment_closes_minutes_before = Set(plan.window.closes_minutes_before as i32);
+        row.cancellation_closes_minutes_before =
+            Set(plan.place_rules.cancellation_closes_minutes_before as i32);
+        row.promotion_stops_minutes_before =
+            Set(plan.place_rules.promotion_stops_minutes_before as i32);
+        row.note_for_youths = Set(plan.note_for_youths.clone());
+        if publish {
+            row.status = Set(SessionStatus::Published.code().to_owned());
+        }
+        if bumps {
+            row.sequence = Set(target.session.sequence + 1);
+        }
+        row.update(&txn).await?;
+        let id = target.session.id;
+        write_people(&txn, PeopleTable::Counsellors, id, &plan.counsellor_ids).await?;
+        write_people(&txn, PeopleTable::Facilitators, id, &plan.facilitator_ids).await?;
+        write_people(
+            &txn,
+            PeopleTable::Audience,
+            id,
+            &audience_people(&plan.audience),
+        )
+        .await?;
+        let what: Vec<String> = changes
+            .iter()
+            .filter(|(change, _)| change.updates_invitations())
+            .map(|(_, summary)| summary.clone())
+            .collect();
+        for (change, summary) in changes {
+            record_change(&txn, id, actor.person_id(), &change, summary, now).await?;
+        }
+        send_session_mail(
+            &txn,
+            mail,
+            id,
+            &Occasion::SessionChanged {
+                actor_id: actor.person_id(),
+                what: &what,
+            },
+            now,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The sessions an edit or a cancellation of `edited` applies to: never one that has started
+/// or was cancelled.
+pub(crate) async fn targets(
+    db: &impl ConnectionTrait,
+    edited: &SessionBundle,
+    scope: EditScope,
+    now: DateTime<Utc>,
+) -> Result<Vec<SessionBundle>, ServiceError> {
+    let series_id = match (scope, edited.session.series_id) {
+        (EditScope::ThisSession, _) | (_, None) => {
+            return load_bundles(db, vec![edited.session.clone()]).await;
+        }
+        (_, Some(series_id)) => series_id,
+    };
+    let from = match scope {
+        EditScope::ThisAndFollowing => edited.session.starts_at,
+        EditScope::WholeSeries | EditScope::ThisSession => now,
+    };
+    let sessions = workshop_session::Entity::find()
+        .filter(workshop_session::Column::SeriesId.eq(series_id))
+        .filter(workshop_session::Column::StartsAt.gte(from.max(now)))
+        .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled.code()))
+        .order_by_asc(workshop_session::Column::StartsAt)
+        .all(db)
+        .await?;
+    load_bundles(db, sessions).await
+}
+
+fn difference(before: &BTreeSet<i32>, after: &BTreeSet<i32>) -> (Vec<i32>, Vec<i32>) {
+    (
+        after.difference(before).copied().collect(),
+        before.difference(after).copied().collect(),
+    )
+}
+
+fn people_summary(
+    who: &str,
+    added: &[i32],
+    removed: &[i32],
+    names: &std::collections::HashMap<i32, String>,
+) -> String {
+    let list = |ids: &[i32]| {
+        ids.iter()
+            .map(|id| names.get(id).cloned().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (added.is_empty(), removed.is_empty()) {
+        (false, true) => format!("{who} : ajout de {}.", list(added)),
+        (true, false) => format!("{who} : retrait de {}.", list(removed)),
+        _ => format!(
+            "{who} : ajout de {}, retrait de {}.",
+            list(added),
+            list(removed)
+        ),
+    }
+}
