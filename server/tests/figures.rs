@@ -291,21 +291,22 @@ on_both_databases!(
 
         // One Mission Locale, and a shorter period.
         let mission_locale = activity.sessions[0].mission_locale_id;
-        let spring = (
-            NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap() - chrono::Duration::days(90),
-            NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap() + chrono::Duration::days(90),
+        // Five months within the generated year, ending a month ago.
+        let shorter = (
+            today - chrono::Duration::days(180),
+            today - chrono::Duration::days(30),
         );
         let one = dashboard_ok(
             &app,
             &coordinator,
             &[
                 ("mission_locale", &mission_locale.to_string()),
-                ("from", &spring.0.to_string()),
-                ("to", &spring.1.to_string()),
+                ("from", &shorter.0.to_string()),
+                ("to", &shorter.1.to_string()),
             ],
         )
         .await;
-        let wanted_one = expected(&activity, Some(mission_locale), spring.0, spring.1);
+        let wanted_one = expected(&activity, Some(mission_locale), shorter.0, shorter.1);
         assert_eq!(
             actual(&one),
             Expected {
@@ -315,7 +316,7 @@ on_both_databases!(
         );
         assert!(wanted_one.sessions_held > 0);
         let (participants, unreachable, exited, positive) =
-            expected_participants(&app, Some(mission_locale), spring.0, spring.1).await;
+            expected_participants(&app, Some(mission_locale), shorter.0, shorter.1).await;
         assert_eq!(
             (
                 one.participants.participants,
