@@ -4,6 +4,12 @@
 //!
 //! `cargo bench -p ateliers-server --bench enrolment_load`
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first surprise"
+)]
+
 #[path = "../tests/support/mod.rs"]
 mod support;
 

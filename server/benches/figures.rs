@@ -5,6 +5,12 @@
 //!
 //! `cargo bench -p ateliers-server --bench figures`
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first surprise"
+)]
+
 #[path = "../tests/support/mod.rs"]
 mod support;
 

@@ -6,6 +6,12 @@
 //!
 //! `cargo bench -p ateliers-server --bench invitation_delivery`
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first surprise"
+)]
+
 #[path = "../tests/support/mod.rs"]
 mod support;
 

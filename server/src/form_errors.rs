@@ -59,6 +59,7 @@ impl FormErrorSeal {
     }
 
     fn mac(&self, expires: i64, session: &str, function: &str, error: &str) -> Hmac<Sha256> {
+        #[expect(clippy::expect_used, reason = "HMAC takes a key of any length")]
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key");
         // Each part with its length, so that no two different sets of parts sign alike.
         for part in [expires.to_string().as_str(), session, function, error] {

@@ -57,6 +57,10 @@ struct Inner {
 
 impl Metrics {
     pub fn new(token: Option<&str>) -> Self {
+        #[expect(
+            clippy::expect_used,
+            reason = "LATENCY_BUCKETS is a non-empty constant"
+        )]
         let recorder = PrometheusBuilder::new()
             .set_buckets_for_metric(Matcher::Full(REQUEST_DURATION.to_owned()), &LATENCY_BUCKETS)
             .expect("the buckets are not empty")

@@ -2,6 +2,12 @@
 //! sessions) and offer it again; duplicates and bad input are refused in French, writing
 //! nothing. Each test runs on SQLite and on PostgreSQL.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first surprise"
+)]
+
 mod support;
 
 use app::server_fns::{

@@ -1,5 +1,11 @@
 //! The demo `make run` loads: a realistic federation, on both databases.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first surprise"
+)]
+
 mod support;
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};

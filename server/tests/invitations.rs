@@ -6,6 +6,12 @@
 //!
 //! Every message the sink receives is kept under `<target>/test-mail/<test>-<database>/`.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first surprise"
+)]
+
 mod support;
 
 use std::collections::HashMap;

@@ -12,6 +12,12 @@
 //! `MALFORMED_REQUESTS=100000` sends more (default 10,000 per database), `MALFORMED_SEED=…`
 //! another sequence.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first surprise"
+)]
+
 mod support;
 
 use std::collections::BTreeMap;

@@ -2,6 +2,12 @@
 //! following", cancellations, double bookings, audiences, the facilitator's space and the public
 //! page. Each test runs on SQLite and on PostgreSQL, on the demo federation.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops at its first surprise"
+)]
+
 mod support;
 
 use app::server_fns::{CancelSession, PlanSessions, UpdateSession};

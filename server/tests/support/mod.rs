@@ -2,7 +2,7 @@
 //! database made by the real migrations — a temporary SQLite file, or a PostgreSQL database
 //! created for the test and dropped after it. [`on_both_databases!`] runs a test on each.
 
-#![allow(dead_code)]
+#![expect(dead_code, reason = "each test file uses some of the helpers")]
 
 pub mod calendar_mail;
 pub mod dates;
@@ -529,7 +529,7 @@ impl TestDatabase {
 }
 
 enum Cleanup {
-    RemoveFolder(#[allow(dead_code)] tempfile::TempDir),
+    RemoveFolder(tempfile::TempDir),
     DropPostgresDatabase(String),
 }
 
@@ -613,7 +613,6 @@ macro_rules! on_both_databases {
     // With settings changed first: `settings = |settings: &mut Settings| { ... },`.
     ($name:ident, $seed:expr, settings = $configure:expr, $test:expr) => {
         mod $name {
-            #[allow(unused_imports)]
             use super::*;
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -647,7 +646,6 @@ macro_rules! on_both_databases {
     };
     ($name:ident, $seed:expr, $test:expr) => {
         mod $name {
-            #[allow(unused_imports)]
             use super::*;
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

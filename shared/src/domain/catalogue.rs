@@ -27,8 +27,8 @@ pub struct WorkshopTypeRecord {
     pub title: String,
     pub theme: Theme,
     pub description: String,
-    pub default_duration_minutes: u32,
-    pub default_capacity: u32,
+    pub default_duration_minutes: u16,
+    pub default_capacity: u16,
     pub what_to_bring: String,
     pub suits: String,
 }
@@ -37,9 +37,9 @@ impl WorkshopTypeRecord {
     pub const TITLE_LENGTH: std::ops::RangeInclusive<usize> = 3..=120;
     pub const DESCRIPTION_LENGTH: std::ops::RangeInclusive<usize> = 10..=2000;
     /// From a quarter of an hour to a full working day.
-    pub const DURATION_MINUTES: std::ops::RangeInclusive<u32> = 15..=480;
+    pub const DURATION_MINUTES: std::ops::RangeInclusive<u16> = 15..=480;
     /// The same bound as the largest room.
-    pub const CAPACITY: std::ops::RangeInclusive<u32> = 1..=200;
+    pub const CAPACITY: std::ops::RangeInclusive<u16> = 1..=200;
     /// For "what to bring" and "who it suits".
     pub const NOTE_MAX_LENGTH: usize = 500;
 
@@ -63,7 +63,7 @@ impl WorkshopTypeRecord {
         let default_duration_minutes = form
             .default_duration_minutes
             .trim()
-            .parse::<u32>()
+            .parse::<u16>()
             .ok()
             .filter(|minutes| Self::DURATION_MINUTES.contains(minutes))
             .ok_or_else(|| {
@@ -75,7 +75,7 @@ impl WorkshopTypeRecord {
         let default_capacity = form
             .default_capacity
             .trim()
-            .parse::<u32>()
+            .parse::<u16>()
             .ok()
             .filter(|capacity| Self::CAPACITY.contains(capacity))
             .ok_or_else(|| {

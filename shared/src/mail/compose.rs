@@ -137,6 +137,10 @@ pub fn compose(
     }
 }
 
+#[expect(
+    clippy::expect_used,
+    reason = "called with constant content types only"
+)]
 fn content_type(value: &str) -> ContentType {
     ContentType::parse(value).expect("a constant, valid content type")
 }

@@ -456,6 +456,10 @@ pub(crate) async fn sheet_document(
 pub(crate) fn fingerprint(document: &AttendanceSheetDocument) -> String {
     let mut unprinted = document.clone();
     unprinted.fingerprint = String::new();
+    #[expect(
+        clippy::expect_used,
+        reason = "strings, numbers and dates always serialise to JSON"
+    )]
     let json = serde_json::to_vec(&unprinted).expect("a sheet always serialises");
     hex(&Sha256::digest(json))
 }

@@ -24,10 +24,8 @@ pub async fn create_workshop_type(
         title: Set(record.title.clone()),
         theme: Set(record.theme.code().to_owned()),
         description: Set(record.description),
-        default_duration_minutes: Set(
-            i32::try_from(record.default_duration_minutes).expect("at most 480")
-        ),
-        default_capacity: Set(i32::try_from(record.default_capacity).expect("at most 200")),
+        default_duration_minutes: Set(i32::from(record.default_duration_minutes)),
+        default_capacity: Set(i32::from(record.default_capacity)),
         what_to_bring: Set(record.what_to_bring),
         suits: Set(record.suits),
         archived_at: Set(None),

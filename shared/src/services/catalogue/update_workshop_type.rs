@@ -33,9 +33,8 @@ pub async fn update_workshop_type(
     active.title = Set(record.title);
     active.theme = Set(record.theme.code().to_owned());
     active.description = Set(record.description);
-    active.default_duration_minutes =
-        Set(i32::try_from(record.default_duration_minutes).expect("at most 480"));
-    active.default_capacity = Set(i32::try_from(record.default_capacity).expect("at most 200"));
+    active.default_duration_minutes = Set(i32::from(record.default_duration_minutes));
+    active.default_capacity = Set(i32::from(record.default_capacity));
     active.what_to_bring = Set(record.what_to_bring);
     active.suits = Set(record.suits);
     active.update(&txn).await.map_err(duplicate_title)?;

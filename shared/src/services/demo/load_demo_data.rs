@@ -86,7 +86,7 @@ struct DemoWorkshop {
     theme: Theme,
     /// For youths, in plain French.
     description: &'static str,
-    minutes: i64,
+    minutes: i32,
     capacity: i32,
     what_to_bring: &'static str,
     suits: &'static str,
@@ -195,7 +195,7 @@ pub async fn load_demo_data(
             title: Set(workshop.title.to_owned()),
             theme: Set(workshop.theme.code().to_owned()),
             description: Set(workshop.description.to_owned()),
-            default_duration_minutes: Set(i32::try_from(workshop.minutes).expect("minutes")),
+            default_duration_minutes: Set(workshop.minutes),
             default_capacity: Set(workshop.capacity),
             what_to_bring: Set(workshop.what_to_bring.to_owned()),
             suits: Set(workshop.suits.to_owned()),
@@ -210,7 +210,7 @@ pub async fn load_demo_data(
     let mut sessions_by_agency: Vec<Vec<i32>> = vec![Vec::new(); mission_locale_ids.len()];
     for slot in demo_slots(now) {
         let workshop = &CATALOGUE[slot.workshop];
-        let ends_at = slot.starts_at + Duration::minutes(workshop.minutes);
+        let ends_at = slot.starts_at + Duration::minutes(i64::from(workshop.minutes));
         // The agency's first counsellor runs it; a journalist leads the media literacy ones.
         let session_id = insert_demo_session(
             &txn,
@@ -507,8 +507,8 @@ struct DemoSlot {
 /// through agencies and themes, at Paris wall-clock times.
 fn demo_slots(now: DateTime<Utc>) -> Vec<DemoSlot> {
     let first_day = now.with_timezone(&PARIS).date_naive() + Duration::days(1);
-    let morning = NaiveTime::from_hms_opt(9, 30, 0).expect("valid time");
-    let afternoon = NaiveTime::from_hms_opt(14, 0, 0).expect("valid time");
+    let morning = NaiveTime::from_hms_opt(9, 30, 0).unwrap_or(NaiveTime::MIN);
+    let afternoon = NaiveTime::from_hms_opt(14, 0, 0).unwrap_or(NaiveTime::MIN);
     let mut slots = Vec::new();
     let mut rotation = 0;
     for offset in 0..28 {

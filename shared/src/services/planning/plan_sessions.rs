@@ -202,7 +202,8 @@ pub async fn plan_sessions(
         first_id.get_or_insert(session.id);
     }
     txn.commit().await?;
-    Ok(first_id.expect("a plan has at least one occurrence"))
+    // A plan has at least one occurrence (`SessionPlan::parse` refuses an empty one).
+    first_id.ok_or(ServiceError::NotFound)
 }
 
 /// The Mission Locale organising the session: the room's; for an external venue, the planning

@@ -87,10 +87,11 @@ pub(crate) async fn load_bundle(
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    Ok(load_bundles(db, vec![session])
+    // One session in, one out.
+    load_bundles(db, vec![session])
         .await?
         .pop()
-        .expect("one session in, one out"))
+        .ok_or(ServiceError::NotFound)
 }
 
 /// The three link tables share one shape: (session_id, person_id).
