@@ -143,8 +143,12 @@ async fn ok(response: reqwest::Response) -> String {
     body
 }
 
-/// Youths of the planner's referent caseload with an email address.
+/// Youths of the planner's referent caseload with an email address, young enough to join the
+/// tests' sessions up to [`spring_tuesday`]. Their programme starts a week before
+/// [`winter_tuesday`], so that every session the tests plan falls within it, on any day the
+/// suite runs (the demo's youths entered within the last year, and winter may be months away).
 async fn youths_with_email(app: &TestApp, referent: i32, count: usize) -> Vec<(i32, String)> {
+    let last_session = spring_tuesday();
     let ids: Vec<i32> = youth::Entity::find()
         .filter(youth::Column::ReferentId.eq(referent))
         .order_by_asc(youth::Column::PersonId)
@@ -152,8 +156,22 @@ async fn youths_with_email(app: &TestApp, referent: i32, count: usize) -> Vec<(i
         .await
         .unwrap()
         .into_iter()
+        .filter(|youth| shared::domain::age_on(youth.date_of_birth, last_session) <= 25)
         .map(|youth| youth.person_id)
         .collect();
+    youth::Entity::update_many()
+        .col_expr(
+            youth::Column::ProgrammeEntryDate,
+            sea_orm::sea_query::Expr::value(winter_tuesday() - chrono::Duration::days(7)),
+        )
+        .col_expr(
+            youth::Column::ProgrammeExitDate,
+            sea_orm::sea_query::Expr::value(Option::<NaiveDate>::None),
+        )
+        .filter(youth::Column::PersonId.is_in(ids.clone()))
+        .exec(&app.db)
+        .await
+        .unwrap();
     let people = person::Entity::find()
         .filter(person::Column::Id.is_in(ids))
         .filter(person::Column::Email.is_not_null())
@@ -898,10 +916,11 @@ async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(i32, St
         .unwrap()
         .into_iter()
         .filter(|youth| {
-            let age = day.years_since(youth.date_of_birth).unwrap_or(0);
-            let last_day = youth
-                .programme_exit_date
-                .unwrap_or(youth.programme_entry_date + chrono::Months::new(12));
+            let age = shared::domain::age_on(youth.date_of_birth, day);
+            let last_day = shared::domain::programme_last_day(
+                youth.programme_entry_date,
+                youth.programme_exit_date,
+            );
             (16..=25).contains(&age) && youth.programme_entry_date <= day && day <= last_day
         })
         .map(|youth| youth.person_id)
