@@ -20,7 +20,7 @@ STAGE := ./.ci/stage
 SITE_ADDR ?= $(or $(LEPTOS_SITE_ADDR),127.0.0.1:3000)
 POSTGRES_URL ?= $(or $(TEST_POSTGRES_URL),postgres://postgres@127.0.0.1:5432/test)
 
-.PHONY: run build dist test-bundle test-on-dates test tools fmt-check lint lint-server lint-wasm postgres-check test-rust test-e2e clean
+.PHONY: run build dist test-bundle test-on-dates check test tools fmt-check lint lint-server lint-wasm postgres-check test-rust test-e2e clean
 
 ## run: build in release mode and start Ateliers on SQLite (data/) with demo data
 run: build
@@ -62,6 +62,12 @@ test:
 	printf '\n--- stage times ---\n'; cat "$$STAGE_LOG"; \
 	printf 'total: %ds\n' $$(( $$(date +%s) - start )); rm -f "$$STAGE_LOG"; exit $$status
 
+## check: the fast loop while working — format, lints of the server build, unit tests
+check:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo nextest run --workspace --lib --bins
+
 fmt-check:
 	cargo fmt --all -- --check
 
@@ -87,7 +93,7 @@ postgres-check:
 test-on-dates:
 	TEST_POSTGRES_URL="$(POSTGRES_URL)" ./.ci/test-on-dates $(DAYS)
 
-# Every database test runs twice, on SQLite and on PostgreSQL (see server/tests/support).
+# Every database test runs twice, on SQLite and on PostgreSQL (see server/tests/api/support).
 test-rust:
 	TEST_POSTGRES_URL="$(POSTGRES_URL)" cargo nextest run --workspace --no-fail-fast --failure-output final
 

@@ -7,7 +7,7 @@ import { linkMailedTo, SMTP_SERVER } from "./mail-sink";
 test.use({ baseURL: SMTP_SERVER });
 
 // The demo's session under way (started half an hour before the server, three hours long; see
-// insert_session_under_way in shared/src/services/load_demo_data.rs; server/tests/demo.rs pins
+// insert_session_under_way in shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins
 // these accounts): its counsellor and two of its six registered youths.
 const COUNSELLOR = "lea.martin7@ml93.example";
 const DEMO_PASSWORD = "ateliers-demo-93";

@@ -7,7 +7,7 @@ import { linkMailedTo } from "./mail-sink";
 // Two instances of the release build on one PostgreSQL database, behind Debian's nginx with
 // docs/deploy/nginx-proxy.conf (start-behind-proxy.sh). A youth's journey on their phone goes
 // through the proxy, which alternates between the instances; one instance dies once the youth
-// holds a place, and the journey goes on with nothing lost. (server/tests/behind_proxy.rs checks
+// holds a place, and the journey goes on with nothing lost. (server/tests/api/behind_proxy.rs checks
 // the audit log and the rate limits behind the same proxy.)
 const PROXY = process.env.E2E_PROXY_BASE_URL ?? "http://127.0.0.1:3110";
 const SINK = process.env.E2E_PROXY_SINK_DIR ?? "";

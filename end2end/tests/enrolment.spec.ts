@@ -7,7 +7,7 @@ test.use({ baseURL: SMTP_SERVER });
 
 const DEMO_PASSWORD = "ateliers-demo-93";
 
-// Demo people (server/tests/demo.rs pins them). Each project has its own counsellor, Mission
+// Demo people (server/tests/api/demo.rs pins them). Each project has its own counsellor, Mission
 // Locale, room and youths: both run at once on one database. Not the counsellors of the other
 // specs: five password sign-ins per address per quarter hour.
 const CASTS = {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
 
-// Demo accounts (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins them).
+// Demo accounts (see shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins them).
 // The demo loads a generated past year (generate_past_activity), so the figures are not empty.
 // The second coordinator: sign-ins are limited to 5 per address per 15 minutes, and the staff
 // tests sign in as the first.

@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
 
 // `make run` writes mail to a folder and lists it at /courriels (the browser tests' server too).
-// The demo's first youth (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins it).
+// The demo's first youth (see shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins it).
 const DEMO_YOUTH = "ines.benali0@jeunes.example";
 const SUBJECT = "Votre lien de connexion à Ateliers";
 

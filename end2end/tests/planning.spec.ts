@@ -5,7 +5,7 @@ import { linkMailedTo, SMTP_SERVER } from "./mail-sink";
 // The facilitator signs in from a mailed link: this journey runs on the SMTP server.
 test.use({ baseURL: SMTP_SERVER });
 
-// Demo accounts (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins them).
+// Demo accounts (see shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins them).
 // Not the counsellor of sign-in.spec.ts: five password sign-ins per address per quarter hour.
 const DEMO_COUNSELLOR = "sofiane.dubois2@ml93.example";
 const DEMO_PASSWORD = "ateliers-demo-93";

@@ -5,7 +5,7 @@ import { linkMailedTo, SMTP_SERVER } from "./mail-sink";
 // These journeys run on the server that sends real SMTP to a sink; links are read from the sink.
 test.use({ baseURL: SMTP_SERVER });
 
-// Demo accounts (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins them).
+// Demo accounts (see shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins them).
 const DEMO_COUNSELLOR = "maelys.nguyen1@ml93.example";
 const DEMO_PASSWORD = "ateliers-demo-93";
 

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
 
-// Demo accounts (see shared/src/services/load_demo_data.rs; server/tests/demo.rs pins them).
+// Demo accounts (see shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins them).
 const DEMO_COORDINATOR = "nadia.ferhat0@convergence93.example";
 const DEMO_PASSWORD = "ateliers-demo-93";
 

@@ -11,7 +11,7 @@
     reason = "a test stops at its first surprise"
 )]
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/api/support/mod.rs"]
 mod support;
 
 use std::time::{Duration, Instant};

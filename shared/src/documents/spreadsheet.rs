@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn xlsx_is_a_zip_workbook() {
         let bytes = to_xlsx(&[table()]).unwrap();
-        // A ZIP container (the test in server/tests/figures.rs reads it back with calamine).
+        // A ZIP container (the test in server/tests/api/figures.rs reads it back with calamine).
         assert_eq!(&bytes[..2], b"PK");
     }
 }

@@ -2,13 +2,7 @@
 //! sessions) and offer it again; duplicates and bad input are refused in French, writing
 //! nothing. Each test runs on SQLite and on PostgreSQL.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use app::server_fns::{
     ArchiveWorkshopType, CreateWorkshopType, ListWorkshopTypes, RestoreWorkshopType,

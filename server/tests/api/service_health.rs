@@ -1,13 +1,7 @@
 //! Watching the service: `/metrics` (Prometheus text format, only with `METRICS_TOKEN`) and the
 //! coordinators' « État du service » page, on SQLite and on PostgreSQL.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use app::server_fns::EnrolInSession;
 use chrono::{Duration, Utc};

@@ -5,13 +5,7 @@
 //! reason, logged, the original sheet kept), the paper fallback (the signed sheet's scan,
 //! posted as a plain multipart form, closes the sheet) and bad input that writes nothing.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use app::server_fns::{
     AddWalkIn, CheckInWithCode, CloseAttendanceSheet, CorrectAttendance, ListSheetsToClose,

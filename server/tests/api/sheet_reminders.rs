@@ -5,13 +5,7 @@
 //! cancelled or ended too recently; several workers at once send each once; 0 turns them off.
 //! The mail is read back from the SMTP sink.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, Set};

@@ -2,13 +2,7 @@
 //! signing in after someone else's bogus tries, who the server believes the client is behind a
 //! reverse proxy, IPv6 clients counted per /64. Each test runs on SQLite and on PostgreSQL.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use app::server_fns::{RequestSignInLink, SignInWithPassword};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};

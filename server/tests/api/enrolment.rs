@@ -6,13 +6,7 @@
 //! Run the concurrency proofs alone with
 //! `cargo test -p ateliers-server --test enrolment no_overbooking`.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::collections::{HashMap, HashSet};
 

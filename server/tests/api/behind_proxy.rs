@@ -12,13 +12,7 @@
 //! The proxy reaches the instances from 127.0.0.2 (`proxy_bind`), the only `TRUSTED_PROXIES`
 //! address; clients come from other loopback addresses (127.0.0.7, .8, .9).
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};

@@ -12,13 +12,7 @@
 //! `MALFORMED_REQUESTS=100000` sends more (default 10,000 per database), `MALFORMED_SEED=…`
 //! another sequence.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

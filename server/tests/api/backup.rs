@@ -6,13 +6,7 @@
 //! in. What must not happen does not: overwriting a backup, restoring over data, restoring a
 //! file that is no backup or a backup of the other engine.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

@@ -4,13 +4,7 @@
 //! the Mission Locales they work for (with a restore), the failed-mail list, the promotion
 //! refusal that names nobody, and two saves of one youth's file.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

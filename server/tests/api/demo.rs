@@ -1,12 +1,6 @@
 //! The demo `make run` loads: a realistic federation, on both databases.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use shared::domain::{PARIS, check_programme_age};

@@ -6,13 +6,7 @@
 //!
 //! Every message the sink receives is kept under `<target>/test-mail/<test>-<database>/`.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::collections::HashMap;
 use std::time::Duration;

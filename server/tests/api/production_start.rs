@@ -4,13 +4,7 @@
 //! from `ateliers create-coordinator`; `--help` never shows a password; SIGTERM lets requests in
 //! flight finish, for `GRACEFUL_STOP_SECONDS` at most, and exits 0.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};

@@ -1,12 +1,6 @@
 //! HTTP tests against the real server, each on SQLite and on PostgreSQL.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use chrono::{Datelike, Duration, Weekday};
 use sea_orm::ConnectionTrait;

@@ -1,13 +1,7 @@
 //! The mail outbox: mail is written in the same transaction as the change that causes it, then
 //! delivered over SMTP by the dispatcher, once, even across an SMTP outage.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 use std::time::Duration;

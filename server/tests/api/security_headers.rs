@@ -4,13 +4,7 @@
 //! checked against the public address. Also (item 9) the error a plain form post carries back
 //! in `?__err=` is shown only when Ateliers itself put it there.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use app::error::AppError;
 use app::server_fns::{ResetPassword, SignInWithPassword};

@@ -2,13 +2,7 @@
 //! the answer the access policy promises. A server function or a route without an entry in the
 //! tables below fails the test: access is decided for everything, on purpose.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use app::server_fns::*;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};

@@ -6,13 +6,7 @@
 //! to the right person, never for a recent contact, an exit, an archived file, a programme over or
 //! not begun, again after a new contact and a new gap, and a first start with a long list.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 

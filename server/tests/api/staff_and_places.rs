@@ -1,13 +1,7 @@
 //! Coordinators open and close staff accounts; staff keep their sites' details and rooms.
 //! Each test runs on SQLite and on PostgreSQL.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -4,13 +4,7 @@
 //! the email, nor the client's address may appear in any line. Each test runs in its own
 //! process (nextest), so the captured logs are this test's only.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};

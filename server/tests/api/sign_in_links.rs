@@ -1,13 +1,7 @@
 //! Youths and guest facilitators sign in with an emailed, single-use link: the services, with a
 //! controlled clock.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

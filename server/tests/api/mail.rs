@@ -1,13 +1,7 @@
 //! Mail leaves Ateliers over real SMTP (here, to the tests' sink on loopback) or as `.eml` files
 //! in a folder, listed on the local mail page.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

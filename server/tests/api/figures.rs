@@ -3,13 +3,7 @@
 //! them, and bad periods. The expected totals are recomputed here, straight from what the
 //! generator says it wrote, never with the code under test.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::collections::{HashMap, HashSet};
 

@@ -2,13 +2,7 @@
 //! following", cancellations, double bookings, audiences, the facilitator's space and the public
 //! page. Each test runs on SQLite and on PostgreSQL, on the demo federation.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use app::server_fns::{CancelSession, PlanSessions, UpdateSession};
 use chrono::{Datelike, Duration, Weekday};

@@ -3,13 +3,7 @@
 //! refused in French and writes nothing; the hardening (cookies, CSRF, rate limits, audit log)
 //! is checked on the real server. Each test runs on SQLite and on PostgreSQL.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test stops at its first surprise"
-)]
-
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
