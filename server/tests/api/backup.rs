@@ -15,7 +15,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use app::server_fns::{CancelEnrolment, EnrolInSession, SignInWithPassword};
 use chrono::Duration;
 use futures::future::join_all;
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -23,7 +22,7 @@ use sea_orm::{
 use shared::domain::EnrolmentEventKind;
 use shared::entities::{
     attendance_correction, attendance_document, attendance_line, enrolment, enrolment_event,
-    person, staff_member, workshop_session, youth,
+    person, staff_member, youth,
 };
 use shared::services::{ActivityScale, generate_past_activity};
 use support::fingerprint::{fingerprint, table_fingerprint};
@@ -142,35 +141,6 @@ async fn evidence(app: &TestApp) {
     .unwrap();
 }
 
-/// A published demo session more than three days ahead, with room for everyone.
-async fn session_ahead(app: &TestApp) -> i32 {
-    let session = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq("published"))
-        .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(3)))
-        .order_by_asc(workshop_session::Column::StartsAt)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("a demo session next week");
-    workshop_session::Entity::update_many()
-        .col_expr(workshop_session::Column::Capacity, Expr::value(200))
-        .filter(workshop_session::Column::Id.eq(session.id))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    enrolment_event::Entity::delete_many()
-        .filter(enrolment_event::Column::SessionId.eq(session.id))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    enrolment::Entity::delete_many()
-        .filter(enrolment::Column::SessionId.eq(session.id))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    session.id
-}
-
 /// The highest id of each evidence table: the rows that existed at that moment.
 async fn last_ids(db: &DatabaseConnection) -> BTreeMap<&'static str, i64> {
     let mut last = BTreeMap::new();
@@ -223,7 +193,7 @@ on_both_databases!(
             Backend::Postgres
         };
         evidence(&app).await;
-        let session_id = session_ahead(&app).await;
+        let session_id = support::demo::empty_session_ahead(&app.db, Some(200)).await;
         let youths: Vec<i32> = youth::Entity::find()
             .order_by_asc(youth::Column::PersonId)
             .all(&app.db)

@@ -27,7 +27,7 @@ use sea_orm::{
 };
 use server::smtp_sink::SmtpSink;
 use shared::domain::{Standing, YouthPlaceView};
-use shared::entities::{audit_event, enrolment, enrolment_event, person, workshop_session, youth};
+use shared::entities::{audit_event, person, youth};
 use support::{Backend, TestDatabase, server_fn_path, session_cookie_set};
 
 const PROXY: Ipv4Addr = Ipv4Addr::new(127, 0, 0, 2);
@@ -282,26 +282,8 @@ async fn a_youth_and_a_session(db: &DatabaseConnection) -> (i32, String, i32) {
         .await
         .unwrap()
         .expect("a youth with an email");
-    let session = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq("published"))
-        .filter(workshop_session::Column::StartsAt.gt(support::now() + chrono::Duration::days(3)))
-        .order_by_asc(workshop_session::Column::StartsAt)
-        .one(db)
-        .await
-        .unwrap()
-        .expect("a demo session ahead");
-    // Nobody holds a place there yet (the demo fills some sessions, and keeps a waiting list).
-    enrolment_event::Entity::delete_many()
-        .filter(enrolment_event::Column::SessionId.eq(session.id))
-        .exec(db)
-        .await
-        .unwrap();
-    enrolment::Entity::delete_many()
-        .filter(enrolment::Column::SessionId.eq(session.id))
-        .exec(db)
-        .await
-        .unwrap();
-    (person.id, person.email.unwrap(), session.id)
+    let session = support::demo::empty_session_ahead(db, None).await;
+    (person.id, person.email.unwrap(), session)
 }
 
 async fn place_of(answer: reqwest::Response) -> YouthPlaceView {

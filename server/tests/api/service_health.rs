@@ -7,9 +7,7 @@ use app::server_fns::EnrolInSession;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use shared::entities::{
-    enrolment, enrolment_event, mail_outbox, staff_member, workshop_session, youth,
-};
+use shared::entities::{mail_outbox, staff_member, youth};
 use support::{Seed, TestApp, server_fn_path};
 
 const TOKEN: &str = "un-jeton-de-metriques-assez-long";
@@ -45,30 +43,6 @@ async fn scrape(app: &TestApp) -> String {
             .starts_with("text/plain; version=0.0.4")
     );
     answer.text().await.expect("a body")
-}
-
-/// A published demo session more than three days ahead, nobody holding a place at it.
-async fn a_session_ahead(app: &TestApp) -> i32 {
-    let id = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq("published"))
-        .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(3)))
-        .order_by_asc(workshop_session::Column::StartsAt)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("a demo session ahead")
-        .id;
-    enrolment_event::Entity::delete_many()
-        .filter(enrolment_event::Column::SessionId.eq(id))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    enrolment::Entity::delete_many()
-        .filter(enrolment::Column::SessionId.eq(id))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    id
 }
 
 async fn a_youth(app: &TestApp) -> i32 {
@@ -128,7 +102,7 @@ on_both_databases!(
         settings.metrics_token = Some(TOKEN.to_owned());
     },
     |mut app: TestApp| async move {
-        let session_id = a_session_ahead(&app).await;
+        let session_id = support::demo::empty_session_ahead(&app.db, None).await;
         assert_eq!(app.get("/ateliers").await.status(), 200);
         assert_eq!(
             app.get(&format!("/ateliers/{session_id}")).await.status(),

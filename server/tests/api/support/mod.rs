@@ -6,6 +6,7 @@
 
 pub mod calendar_mail;
 pub mod dates;
+pub mod demo;
 pub mod federation;
 pub mod fingerprint;
 
