@@ -3,11 +3,13 @@
 mod error_notice;
 mod figure_card;
 mod islands_scripts;
+mod loaded;
 mod session_card;
 mod site_header;
 
 pub use error_notice::{ErrorNotice, FormError};
 pub use figure_card::FigureCard;
 pub use islands_scripts::IslandsScripts;
+pub use loaded::loaded;
 pub use session_card::SessionCardView;
 pub use site_header::SiteHeader;

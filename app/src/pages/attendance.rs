@@ -6,7 +6,7 @@ use shared::domain::{
     SignatureRequest,
 };
 
-use crate::components::{ErrorNotice, FormError, IslandsScripts};
+use crate::components::{FormError, IslandsScripts, loaded};
 use crate::islands::{CheckInScreenPanel, SignaturePad};
 use crate::server_fns::{
     AddWalkIn, CheckInWithCode, CloseAttendanceSheet, CorrectAttendance, MarkAttendance,
@@ -61,14 +61,7 @@ pub fn AttendancePage() -> impl IntoView {
         <p><a href=format!("/seances/{id}")>"← La séance"</a></p>
         {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> })}
         <FormError error/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match attendance.await {
-                    Ok(view) => view! { <AttendanceSheetView view mark walk_in close correct reopen/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(attendance, move |view| view! { <AttendanceSheetView view mark walk_in close correct reopen/> })}
     }
 }
 
@@ -385,19 +378,12 @@ pub fn CheckInScreenPage() -> impl IntoView {
     view! {
         <Title text="Pointage — Ateliers"/>
         <p><a href=format!("/seances/{id}/emargement")>"← L'appel"</a></p>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match screen.await {
-                    Ok(screen) => view! {
-                        <h1>{format!("Pointage — {}", screen.title)}</h1>
-                        <p class="lead">"Les jeunes inscrit·es scannent le QR code, ou ouvrent « Pointer » dans Ateliers et tapent le code."</p>
-                        <CheckInScreenPanel screen refresh_path=refresh_path.to_owned() confirm_path=confirm_path.to_owned()/>
-                        <IslandsScripts/>
-                    }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
+        {loaded(screen, move |screen| view! {
+                <h1>{format!("Pointage — {}", screen.title)}</h1>
+                <p class="lead">"Les jeunes inscrit·es scannent le QR code, ou ouvrent « Pointer » dans Ateliers et tapent le code."</p>
+                <CheckInScreenPanel screen refresh_path=refresh_path.to_owned() confirm_path=confirm_path.to_owned()/>
+                <IslandsScripts/>
             })}
-        </Suspense>
     }
 }
 
@@ -471,14 +457,7 @@ fn SignatureSection(session_id: i32, youth_id: i32) -> impl IntoView {
     let sign = ServerAction::<SignAttendanceSheet>::new();
     view! {
         <FormError error=sign.value().get_untracked().and_then(Result::err)/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match request.await {
-                    Ok(request) => view! { <SignatureForm request sign/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(request, move |request| view! { <SignatureForm request sign/> })}
     }
 }
 
@@ -536,31 +515,26 @@ fn SignatureForm(
 pub fn SheetsToClosePage() -> impl IntoView {
     let sheets = Resource::new_blocking(|| (), |_| list_sheets_to_close());
     view! {
-        <Title text="Émargements à clôturer — Ateliers"/>
-        <h1>"Émargements à clôturer"</h1>
-        <p class="lead">"Les séances commencées dont la feuille n'est pas encore close, de la plus ancienne à la plus récente."</p>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match sheets.await {
-                    Ok(sheets) if sheets.is_empty() => view! {
-                        <p class="notice" data-test="no-sheet-to-close">"Toutes les feuilles sont closes."</p>
-                    }.into_any(),
-                    Ok(sheets) => view! {
-                        <ul class="session-list" data-test="sheets-to-close">
-                            {sheets.into_iter().map(|sheet| view! {
-                                <li class="card" data-test="sheet-to-close">
-                                    <h2>
-                                        <a href=format!("/seances/{}/emargement", sheet.session_id)>{sheet.title}</a>
-                                    </h2>
-                                    <p>{format!("{} · {}", sheet.when, sheet.mission_locale)}</p>
-                                    <p><strong>{if sheet.under_way { format!("En cours · {}", sheet.what_is_left) } else { sheet.what_is_left }}</strong></p>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+            <Title text="Émargements à clôturer — Ateliers"/>
+            <h1>"Émargements à clôturer"</h1>
+            <p class="lead">"Les séances commencées dont la feuille n'est pas encore close, de la plus ancienne à la plus récente."</p>
+            {loaded(sheets, move |value| match value {
+                sheets if sheets.is_empty() => view! {
+                    <p class="notice" data-test="no-sheet-to-close">"Toutes les feuilles sont closes."</p>
+                }.into_any(),
+                sheets => view! {
+                    <ul class="session-list" data-test="sheets-to-close">
+                        {sheets.into_iter().map(|sheet| view! {
+                            <li class="card" data-test="sheet-to-close">
+                                <h2>
+                                    <a href=format!("/seances/{}/emargement", sheet.session_id)>{sheet.title}</a>
+                                </h2>
+                                <p>{format!("{} · {}", sheet.when, sheet.mission_locale)}</p>
+                                <p><strong>{if sheet.under_way { format!("En cours · {}", sheet.what_is_left) } else { sheet.what_is_left }}</strong></p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+    })}
+        }
 }

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::{Theme, WorkshopTypeForm, WorkshopTypeSummary, format_duration};
 
-use crate::components::{ErrorNotice, FormError};
+use crate::components::{FormError, loaded};
 use crate::server_fns::{
     ArchiveWorkshopType, CreateWorkshopType, RestoreWorkshopType, UpdateWorkshopType,
     list_workshop_types, view_workshop_type,
@@ -26,33 +26,26 @@ pub fn CataloguePage() -> impl IntoView {
                     </p>
                 }
             })}
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match types.await {
-                    Ok(types) => {
+        {loaded(types, move |types| {
+                view! {
+                    <p class="actions">
+                        <a class="button" href="/catalogue/nouveau" data-test="new-workshop-type">
+                            "Nouvel atelier"
+                        </a>
+                    </p>
+                    {if types.is_empty() {
+                        view! { <p class="notice">"Le catalogue est vide pour l'instant."</p> }.into_any()
+                    } else {
                         view! {
-                            <p class="actions">
-                                <a class="button" href="/catalogue/nouveau" data-test="new-workshop-type">
-                                    "Nouvel atelier"
-                                </a>
-                            </p>
-                            {if types.is_empty() {
-                                view! { <p class="notice">"Le catalogue est vide pour l'instant."</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="people-list" data-test="workshop-type-list">
-                                        {types.into_iter().map(|summary| view! { <WorkshopTypeItem summary/> }).collect_view()}
-                                    </ul>
-                                }
-                                    .into_any()
-                            }}
+                            <ul class="people-list" data-test="workshop-type-list">
+                                {types.into_iter().map(|summary| view! { <WorkshopTypeItem summary/> }).collect_view()}
+                            </ul>
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }}
                 }
+                    .into_any()
             })}
-        </Suspense>
     }
 }
 
@@ -96,30 +89,23 @@ pub fn NewWorkshopTypePage() -> impl IntoView {
             <a href="/catalogue">"← Tout le catalogue"</a>
         </p>
         <h1>"Nouvel atelier"</h1>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match allowed.await {
-                    Ok(_) => {
-                        let form = WorkshopTypeForm {
-                            default_duration_minutes: "120".into(),
-                            default_capacity: "12".into(),
-                            ..WorkshopTypeForm::default()
-                        };
-                        view! {
-                            <FormError error=create.value().get_untracked().and_then(Result::err)/>
-                            <ActionForm action=create attr:data-test="workshop-type-form">
-                                <WorkshopTypeFields form/>
-                                <button type="submit" class="button" data-test="workshop-type-submit">
-                                    "Ajouter au catalogue"
-                                </button>
-                            </ActionForm>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+        {loaded(allowed, move |_| {
+                let form = WorkshopTypeForm {
+                    default_duration_minutes: "120".into(),
+                    default_capacity: "12".into(),
+                    ..WorkshopTypeForm::default()
+                };
+                view! {
+                    <FormError error=create.value().get_untracked().and_then(Result::err)/>
+                    <ActionForm action=create attr:data-test="workshop-type-form">
+                        <WorkshopTypeFields form/>
+                        <button type="submit" class="button" data-test="workshop-type-submit">
+                            "Ajouter au catalogue"
+                        </button>
+                    </ActionForm>
                 }
+                    .into_any()
             })}
-        </Suspense>
     }
 }
 
@@ -157,63 +143,56 @@ pub fn WorkshopTypePage() -> impl IntoView {
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=archive.value().get_untracked().and_then(Result::err)/>
         <FormError error=restore.value().get_untracked().and_then(Result::err)/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match details.await {
-                    Ok(details) => {
-                        let sessions = match details.session_count {
-                            0 => "Aucune séance n'a encore été programmée avec cet atelier.".to_owned(),
-                            1 => "1 séance a été programmée avec cet atelier.".to_owned(),
-                            count => format!("{count} séances ont été programmées avec cet atelier."),
-                        };
+        {loaded(details, move |details| {
+                let sessions = match details.session_count {
+                    0 => "Aucune séance n'a encore été programmée avec cet atelier.".to_owned(),
+                    1 => "1 séance a été programmée avec cet atelier.".to_owned(),
+                    count => format!("{count} séances ont été programmées avec cet atelier."),
+                };
+                view! {
+                    <h1>{details.form.title.clone()}</h1>
+                    <p class="lead" data-test="workshop-type-status">
+                        {if details.archived {
+                            format!("Archivé : plus proposé pour de nouvelles séances. {sessions}")
+                        } else {
+                            sessions
+                        }}
+                    </p>
+                    <ActionForm action=update attr:data-test="workshop-type-form">
+                        <input type="hidden" name="id" value=id/>
+                        <WorkshopTypeFields form=details.form/>
+                        <button type="submit" class="button" data-test="workshop-type-submit">
+                            "Enregistrer"
+                        </button>
+                    </ActionForm>
+                    {if details.archived {
                         view! {
-                            <h1>{details.form.title.clone()}</h1>
-                            <p class="lead" data-test="workshop-type-status">
-                                {if details.archived {
-                                    format!("Archivé : plus proposé pour de nouvelles séances. {sessions}")
-                                } else {
-                                    sessions
-                                }}
-                            </p>
-                            <ActionForm action=update attr:data-test="workshop-type-form">
+                            <ActionForm action=restore attr:class="danger-zone" attr:data-test="restore-form">
                                 <input type="hidden" name="id" value=id/>
-                                <WorkshopTypeFields form=details.form/>
-                                <button type="submit" class="button" data-test="workshop-type-submit">
-                                    "Enregistrer"
+                                <p>"Rétablir l'atelier le propose de nouveau pour les séances à venir."</p>
+                                <button type="submit" class="button button--secondary" data-test="restore-workshop-type">
+                                    "Rétablir"
                                 </button>
                             </ActionForm>
-                            {if details.archived {
-                                view! {
-                                    <ActionForm action=restore attr:class="danger-zone" attr:data-test="restore-form">
-                                        <input type="hidden" name="id" value=id/>
-                                        <p>"Rétablir l'atelier le propose de nouveau pour les séances à venir."</p>
-                                        <button type="submit" class="button button--secondary" data-test="restore-workshop-type">
-                                            "Rétablir"
-                                        </button>
-                                    </ActionForm>
-                                }
-                                    .into_any()
-                            } else {
-                                view! {
-                                    <ActionForm action=archive attr:class="danger-zone" attr:data-test="archive-form">
-                                        <input type="hidden" name="id" value=id/>
-                                        <p>
-                                            "Archiver retire l'atelier des choix pour de nouvelles séances. Il reste dans le catalogue, marqué « archivé », et ses séances ne changent pas."
-                                        </p>
-                                        <button type="submit" class="button button--danger" data-test="archive-workshop-type">
-                                            "Archiver"
-                                        </button>
-                                    </ActionForm>
-                                }
-                                    .into_any()
-                            }}
                         }
                             .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    } else {
+                        view! {
+                            <ActionForm action=archive attr:class="danger-zone" attr:data-test="archive-form">
+                                <input type="hidden" name="id" value=id/>
+                                <p>
+                                    "Archiver retire l'atelier des choix pour de nouvelles séances. Il reste dans le catalogue, marqué « archivé », et ses séances ne changent pas."
+                                </p>
+                                <button type="submit" class="button button--danger" data-test="archive-workshop-type">
+                                    "Archiver"
+                                </button>
+                            </ActionForm>
+                        }
+                            .into_any()
+                    }}
                 }
+                    .into_any()
             })}
-        </Suspense>
     }
 }
 

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::{FacilitatorDetails, FacilitatorForm};
 
-use crate::components::{ErrorNotice, FormError};
+use crate::components::{FormError, loaded};
 use crate::server_fns::{
     ArchiveFacilitator, CreateFacilitator, RestoreFacilitator, UpdateFacilitator,
     list_facilitators, view_facilitator,
@@ -24,60 +24,55 @@ pub fn FacilitatorsPage() -> impl IntoView {
     };
     let facilitators = Resource::new_blocking(|| (), |_| list_facilitators());
     view! {
-        <Title text="Intervenants — Ateliers"/>
-        <h1>"Intervenants"</h1>
-        {notice
-            .map(|notice| {
-                view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> }
-            })}
-        <p class="actions">
-            <a class="button" href="/intervenants/nouveau" data-test="new-facilitator">
-                "Ajouter un intervenant"
-            </a>
-        </p>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match facilitators.await {
-                    Ok(facilitators) if facilitators.is_empty() => {
-                        view! { <p class="notice">"Aucun intervenant pour l'instant."</p> }.into_any()
-                    }
-                    Ok(facilitators) => {
-                        view! {
-                            <ul class="people-list" data-test="facilitator-list">
-                                {facilitators
-                                    .into_iter()
-                                    .map(|facilitator| {
-                                        let item = if facilitator.archived {
-                                            "facilitator-archived-item"
-                                        } else {
-                                            "facilitator-item"
-                                        };
-                                        view! {
-                                            <li class="people-list__item" data-test=item>
-                                                <a href=format!("/intervenants/{}", facilitator.id)>
-                                                    {format!("{} {}", facilitator.first_name, facilitator.last_name)}
-                                                </a>
-                                                {facilitator
-                                                    .archived
-                                                    .then(|| view! { " " <span class="tag" data-test="archived">"archivé"</span> })}
-                                                <span class="people-list__meta">
-                                                    {facilitator.organisation}
-                                                    {facilitator.email.map(|email| view! { " · " {email} })}
-                                                    {facilitator.phone.map(|phone| view! { " · " {phone} })}
-                                                </span>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+            <Title text="Intervenants — Ateliers"/>
+            <h1>"Intervenants"</h1>
+            {notice
+                .map(|notice| {
+                    view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> }
+                })}
+            <p class="actions">
+                <a class="button" href="/intervenants/nouveau" data-test="new-facilitator">
+                    "Ajouter un intervenant"
+                </a>
+            </p>
+            {loaded(facilitators, move |value| match value {
+                facilitators if facilitators.is_empty() => {
+                    view! { <p class="notice">"Aucun intervenant pour l'instant."</p> }.into_any()
                 }
-            })}
-        </Suspense>
-    }
+                facilitators => {
+                    view! {
+                        <ul class="people-list" data-test="facilitator-list">
+                            {facilitators
+                                .into_iter()
+                                .map(|facilitator| {
+                                    let item = if facilitator.archived {
+                                        "facilitator-archived-item"
+                                    } else {
+                                        "facilitator-item"
+                                    };
+                                    view! {
+                                        <li class="people-list__item" data-test=item>
+                                            <a href=format!("/intervenants/{}", facilitator.id)>
+                                                {format!("{} {}", facilitator.first_name, facilitator.last_name)}
+                                            </a>
+                                            {facilitator
+                                                .archived
+                                                .then(|| view! { " " <span class="tag" data-test="archived">"archivé"</span> })}
+                                            <span class="people-list__meta">
+                                                {facilitator.organisation}
+                                                {facilitator.email.map(|email| view! { " · " {email} })}
+                                                {facilitator.phone.map(|phone| view! { " · " {phone} })}
+                                            </span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+    })}
+        }
 }
 
 /// `/intervenants/nouveau`: add a guest facilitator; they receive a sign-in link.
@@ -89,25 +84,18 @@ pub fn NewFacilitatorPage() -> impl IntoView {
     view! {
         <Title text="Ajouter un intervenant — Ateliers"/>
         <h1>"Ajouter un intervenant"</h1>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match allowed.await {
-                    Ok(_) => {
-                        view! {
-                            <FormError error=create.value().get_untracked().and_then(Result::err)/>
-                            <ActionForm action=create attr:data-test="facilitator-form">
-                                <FacilitatorFields form=FacilitatorForm::default()/>
-                                <button type="submit" class="button" data-test="facilitator-submit">
-                                    "Ajouter et envoyer le lien de connexion"
-                                </button>
-                            </ActionForm>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+        {loaded(allowed, move |_| {
+                view! {
+                    <FormError error=create.value().get_untracked().and_then(Result::err)/>
+                    <ActionForm action=create attr:data-test="facilitator-form">
+                        <FacilitatorFields form=FacilitatorForm::default()/>
+                        <button type="submit" class="button" data-test="facilitator-submit">
+                            "Ajouter et envoyer le lien de connexion"
+                        </button>
+                    </ActionForm>
                 }
+                    .into_any()
             })}
-        </Suspense>
     }
 }
 
@@ -139,14 +127,7 @@ pub fn FacilitatorPage() -> impl IntoView {
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=archive.value().get_untracked().and_then(Result::err)/>
         <FormError error=restore.value().get_untracked().and_then(Result::err)/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match facilitator.await {
-                    Ok(details) => view! { <FacilitatorFile details update archive restore/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(facilitator, move |details| view! { <FacilitatorFile details update archive restore/> })}
     }
 }
 

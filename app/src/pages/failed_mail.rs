@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::domain::{FailedMail, format_instant};
 
-use crate::components::{ErrorNotice, FormError};
+use crate::components::{FormError, loaded};
 use crate::server_fns::{ResendFailedMail, list_failed_mail};
 
 /// `/courriels-en-echec`: messages the mail server refused or that failed too many times, for
@@ -14,42 +14,37 @@ pub fn FailedMailPage() -> impl IntoView {
     let resend = ServerAction::<ResendFailedMail>::new();
     let resent = use_query_map().read_untracked().get("renvoye").is_some();
     view! {
-        <Title text="Courriels non remis — Ateliers"/>
-        <h1>"Courriels non remis"</h1>
-        <FormError error=resend.value().get_untracked().and_then(Result::err)/>
-        {resent
-            .then(|| {
-                view! {
-                    <p class="notice notice--success" role="status" data-test="mail-resent">
-                        "Le courriel est de nouveau dans la file d'envoi."
-                    </p>
-                }
-            })}
-        <p class="lead">
-            "Ces courriels n'ont pas pu être remis (adresse refusée, serveur injoignable trop longtemps). "
-            "Corrigez l'adresse sur la fiche de la personne si besoin, puis renvoyez-les."
-        </p>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match failed.await {
-                    Ok(failed) if failed.is_empty() => {
-                        view! { <p class="notice" data-test="no-failed-mail">"Tous les courriels ont été remis."</p> }
-                            .into_any()
+            <Title text="Courriels non remis — Ateliers"/>
+            <h1>"Courriels non remis"</h1>
+            <FormError error=resend.value().get_untracked().and_then(Result::err)/>
+            {resent
+                .then(|| {
+                    view! {
+                        <p class="notice notice--success" role="status" data-test="mail-resent">
+                            "Le courriel est de nouveau dans la file d'envoi."
+                        </p>
                     }
-                    Ok(failed) => view! {
-                        <ul class="mail-list" data-test="failed-mail-list">
-                            {failed
-                                .into_iter()
-                                .map(|mail| view! { <FailedMailRow mail resend/> })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                })}
+            <p class="lead">
+                "Ces courriels n'ont pas pu être remis (adresse refusée, serveur injoignable trop longtemps). "
+                "Corrigez l'adresse sur la fiche de la personne si besoin, puis renvoyez-les."
+            </p>
+            {loaded(failed, move |value| match value {
+                failed if failed.is_empty() => {
+                    view! { <p class="notice" data-test="no-failed-mail">"Tous les courriels ont été remis."</p> }
+                        .into_any()
                 }
-            })}
-        </Suspense>
-    }
+                failed => view! {
+                    <ul class="mail-list" data-test="failed-mail-list">
+                        {failed
+                            .into_iter()
+                            .map(|mail| view! { <FailedMailRow mail resend/> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any(),
+    })}
+        }
 }
 
 #[component]

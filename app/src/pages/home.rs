@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::domain::{Home, MissionLocaleFigures, SessionCard, YouthSummary};
 
-use crate::components::{ErrorNotice, SessionCardView};
+use crate::components::{SessionCardView, loaded};
 use crate::server_fns::load_home;
 
 /// `/accueil`: each role lands on its own home.
@@ -10,105 +10,100 @@ use crate::server_fns::load_home;
 pub fn HomePage() -> impl IntoView {
     let home = Resource::new_blocking(|| (), |_| load_home());
     view! {
-        <Title text="Accueil — Ateliers"/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(Home::Youth { first_name, my_sessions, upcoming }) => {
-                        view! {
-                            <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
-                            <section aria-labelledby="mes-ateliers" data-test="home-youth">
-                                <h2 id="mes-ateliers">"Mes ateliers"</h2>
-                                <Sessions
-                                    sessions=my_sessions
-                                    empty="Vous n'êtes inscrit·e à aucun atelier pour l'instant."
-                                />
-                            </section>
-                            <section aria-labelledby="a-venir">
-                                <h2 id="a-venir">"Ateliers à venir"</h2>
-                                <Sessions sessions=upcoming empty="Aucun atelier programmé pour le moment."/>
-                                <p>
-                                    <a href="/ateliers">"Voir tous les ateliers"</a>
-                                </p>
-                            </section>
-                        }
-                            .into_any()
-                    }
-                    Ok(Home::Facilitator { first_name, my_sessions }) => {
-                        view! {
-                            <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
-                            <section aria-labelledby="mes-seances" data-test="home-facilitator">
-                                <h2 id="mes-seances">"Mes séances"</h2>
-                                <Sessions
-                                    sessions=my_sessions
-                                    empty="Aucune séance ne vous est encore confiée. La Mission Locale qui vous invite les ajoutera ici."
-                                />
-                                <p>
-                                    <a href="/mes-seances" data-test="my-sessions-link">"Toutes mes séances (à venir et passées), avec les adresses et les contacts"</a>
-                                </p>
-                            </section>
-                        }
-                            .into_any()
-                    }
-                    Ok(Home::Counsellor { first_name, mission_locale, agenda, my_youths }) => {
-                        view! {
-                            <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
-                            <p class="lead">{mission_locale}</p>
-                            <p class="actions">
-                                <a class="button" href="/jeunes/nouveau" data-test="new-youth">
-                                    "Inscrire un jeune"
-                                </a>
-                                <a class="button button--secondary" href="/agenda" data-test="agenda-link">"Agenda"</a>
-                                <a class="button button--secondary" href="/intervenants">
-                                    "Intervenants"
-                                </a>
-                                <a class="button button--secondary" href="/lieux">"Lieux"</a>
-                                <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
-                                <a class="button button--secondary" href="/equipe">"Équipe"</a>
+            <Title text="Accueil — Ateliers"/>
+            {loaded(home, move |value| match value {
+                Home::Youth { first_name, my_sessions, upcoming } => {
+                    view! {
+                        <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
+                        <section aria-labelledby="mes-ateliers" data-test="home-youth">
+                            <h2 id="mes-ateliers">"Mes ateliers"</h2>
+                            <Sessions
+                                sessions=my_sessions
+                                empty="Vous n'êtes inscrit·e à aucun atelier pour l'instant."
+                            />
+                        </section>
+                        <section aria-labelledby="a-venir">
+                            <h2 id="a-venir">"Ateliers à venir"</h2>
+                            <Sessions sessions=upcoming empty="Aucun atelier programmé pour le moment."/>
+                            <p>
+                                <a href="/ateliers">"Voir tous les ateliers"</a>
                             </p>
-                            <section aria-labelledby="agenda" data-test="home-counsellor">
-                                <h2 id="agenda">"Mon agenda"</h2>
-                                <Sessions
-                                    sessions=agenda
-                                    empty="Aucune séance programmée dans votre Mission Locale."
-                                />
-                            </section>
-                            <section aria-labelledby="mes-jeunes">
-                                <h2 id="mes-jeunes">"Mes jeunes"</h2>
-                                <YouthList youths=my_youths/>
-                                <p>
-                                    <a href="/jeunes">"Tous les jeunes de la Mission Locale"</a>
-                                </p>
-                            </section>
-                        }
-                            .into_any()
+                        </section>
                     }
-                    Ok(Home::Coordinator { first_name, missions_locales }) => {
-                        view! {
-                            <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
-                            <p class="actions">
-                                <a class="button" href="/jeunes">"Jeunes"</a>
-                                <a class="button button--secondary" href="/agenda" data-test="agenda-link">"Agenda"</a>
-                                <a class="button button--secondary" href="/intervenants">
-                                    "Intervenants"
-                                </a>
-                                <a class="button button--secondary" href="/lieux">"Lieux"</a>
-                                <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
-                                <a class="button button--secondary" href="/equipe">"Équipe"</a>
-                                <a class="button button--secondary" href="/etat-du-service" data-test="service-health-link">"État du service"</a>
-                            </p>
-                            <section aria-labelledby="federation" data-test="home-coordinator">
-                                <h2 id="federation">"La fédération"</h2>
-                                <FederationTable missions_locales/>
-                            </section>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        .into_any()
                 }
-            })}
-        </Suspense>
-    }
+                Home::Facilitator { first_name, my_sessions } => {
+                    view! {
+                        <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
+                        <section aria-labelledby="mes-seances" data-test="home-facilitator">
+                            <h2 id="mes-seances">"Mes séances"</h2>
+                            <Sessions
+                                sessions=my_sessions
+                                empty="Aucune séance ne vous est encore confiée. La Mission Locale qui vous invite les ajoutera ici."
+                            />
+                            <p>
+                                <a href="/mes-seances" data-test="my-sessions-link">"Toutes mes séances (à venir et passées), avec les adresses et les contacts"</a>
+                            </p>
+                        </section>
+                    }
+                        .into_any()
+                }
+                Home::Counsellor { first_name, mission_locale, agenda, my_youths } => {
+                    view! {
+                        <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
+                        <p class="lead">{mission_locale}</p>
+                        <p class="actions">
+                            <a class="button" href="/jeunes/nouveau" data-test="new-youth">
+                                "Inscrire un jeune"
+                            </a>
+                            <a class="button button--secondary" href="/agenda" data-test="agenda-link">"Agenda"</a>
+                            <a class="button button--secondary" href="/intervenants">
+                                "Intervenants"
+                            </a>
+                            <a class="button button--secondary" href="/lieux">"Lieux"</a>
+                            <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
+                            <a class="button button--secondary" href="/equipe">"Équipe"</a>
+                        </p>
+                        <section aria-labelledby="agenda" data-test="home-counsellor">
+                            <h2 id="agenda">"Mon agenda"</h2>
+                            <Sessions
+                                sessions=agenda
+                                empty="Aucune séance programmée dans votre Mission Locale."
+                            />
+                        </section>
+                        <section aria-labelledby="mes-jeunes">
+                            <h2 id="mes-jeunes">"Mes jeunes"</h2>
+                            <YouthList youths=my_youths/>
+                            <p>
+                                <a href="/jeunes">"Tous les jeunes de la Mission Locale"</a>
+                            </p>
+                        </section>
+                    }
+                        .into_any()
+                }
+                Home::Coordinator { first_name, missions_locales } => {
+                    view! {
+                        <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
+                        <p class="actions">
+                            <a class="button" href="/jeunes">"Jeunes"</a>
+                            <a class="button button--secondary" href="/agenda" data-test="agenda-link">"Agenda"</a>
+                            <a class="button button--secondary" href="/intervenants">
+                                "Intervenants"
+                            </a>
+                            <a class="button button--secondary" href="/lieux">"Lieux"</a>
+                            <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
+                            <a class="button button--secondary" href="/equipe">"Équipe"</a>
+                            <a class="button button--secondary" href="/etat-du-service" data-test="service-health-link">"État du service"</a>
+                        </p>
+                        <section aria-labelledby="federation" data-test="home-coordinator">
+                            <h2 id="federation">"La fédération"</h2>
+                            <FederationTable missions_locales/>
+                        </section>
+                    }
+                        .into_any()
+                }
+    })}
+        }
 }
 
 #[component]

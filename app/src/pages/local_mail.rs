@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 use shared::domain::PARIS;
 use shared::local_mail::LocalMailSummary;
 
-use crate::components::ErrorNotice;
+use crate::components::loaded;
 use crate::server_fns::{list_local_mail, read_local_mail};
 
 /// `/courriels`: the mail Ateliers wrote to its local folder (`make run`), newest first.
@@ -12,31 +12,26 @@ use crate::server_fns::{list_local_mail, read_local_mail};
 pub fn LocalMailPage() -> impl IntoView {
     let messages = Resource::new_blocking(|| (), |_| list_local_mail());
     view! {
-        <Title text="Courriels envoyés (local) — Ateliers"/>
-        <h1>"Courriels envoyés"</h1>
-        <p class="lead">
-            "En local, Ateliers n'envoie pas de courriels : il les écrit dans un dossier. Les voici, du plus récent au plus ancien."
-        </p>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match messages.await {
-                    Ok(messages) if messages.is_empty() => {
-                        view! { <p class="notice" data-test="no-mail">"Aucun courriel pour le moment."</p> }
-                            .into_any()
-                    }
-                    Ok(messages) => {
-                        view! {
-                            <ul class="mail-list" data-test="mail-list">
-                                {messages.into_iter().map(|message| view! { <MailRow message/> }).collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+            <Title text="Courriels envoyés (local) — Ateliers"/>
+            <h1>"Courriels envoyés"</h1>
+            <p class="lead">
+                "En local, Ateliers n'envoie pas de courriels : il les écrit dans un dossier. Les voici, du plus récent au plus ancien."
+            </p>
+            {loaded(messages, move |value| match value {
+                messages if messages.is_empty() => {
+                    view! { <p class="notice" data-test="no-mail">"Aucun courriel pour le moment."</p> }
+                        .into_any()
                 }
-            })}
-        </Suspense>
-    }
+                messages => {
+                    view! {
+                        <ul class="mail-list" data-test="mail-list">
+                            {messages.into_iter().map(|message| view! { <MailRow message/> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+    })}
+        }
 }
 
 #[component]
@@ -63,46 +58,39 @@ pub fn LocalMailMessagePage() -> impl IntoView {
         <p>
             <a href="/courriels">"← Tous les courriels"</a>
         </p>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match message.await {
-                    Ok(message) => {
-                        let download = format!("/courriels/{}/eml", message.summary.id);
-                        view! {
-                            <h1 data-test="mail-subject">{message.summary.subject}</h1>
-                            <dl class="mail-headers">
-                                <dt>"De"</dt>
-                                <dd>{message.summary.from}</dd>
-                                <dt>"À"</dt>
-                                <dd data-test="mail-to">{message.summary.to}</dd>
-                                <dt>"Envoyé"</dt>
-                                <dd>{format_sent(message.summary.date)}</dd>
-                                <dt>"Parties"</dt>
-                                <dd data-test="mail-parts">{message.parts.join(", ")}</dd>
-                            </dl>
-                            <pre class="mail-body" data-test="mail-body">{linkify(&message.text_body)}</pre>
-                            {message
-                                .calendar
-                                .map(|calendar| {
-                                    view! {
-                                        <details class="mail-calendar">
-                                            <summary>"Invitation d'agenda (iCalendar)"</summary>
-                                            <pre data-test="mail-calendar">{calendar}</pre>
-                                        </details>
-                                    }
-                                })}
-                            <p>
-                                <a href=download download="">
-                                    "Télécharger le fichier .eml (à ouvrir dans un logiciel de messagerie)"
-                                </a>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+        {loaded(message, move |message| {
+                let download = format!("/courriels/{}/eml", message.summary.id);
+                view! {
+                    <h1 data-test="mail-subject">{message.summary.subject}</h1>
+                    <dl class="mail-headers">
+                        <dt>"De"</dt>
+                        <dd>{message.summary.from}</dd>
+                        <dt>"À"</dt>
+                        <dd data-test="mail-to">{message.summary.to}</dd>
+                        <dt>"Envoyé"</dt>
+                        <dd>{format_sent(message.summary.date)}</dd>
+                        <dt>"Parties"</dt>
+                        <dd data-test="mail-parts">{message.parts.join(", ")}</dd>
+                    </dl>
+                    <pre class="mail-body" data-test="mail-body">{linkify(&message.text_body)}</pre>
+                    {message
+                        .calendar
+                        .map(|calendar| {
+                            view! {
+                                <details class="mail-calendar">
+                                    <summary>"Invitation d'agenda (iCalendar)"</summary>
+                                    <pre data-test="mail-calendar">{calendar}</pre>
+                                </details>
+                            }
+                        })}
+                    <p>
+                        <a href=download download="">
+                            "Télécharger le fichier .eml (à ouvrir dans un logiciel de messagerie)"
+                        </a>
+                    </p>
                 }
+                    .into_any()
             })}
-        </Suspense>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 use chrono::{DateTime, Utc};
 use shared::domain::{CalendarFeedLink, MyCalendarFeed, PARIS, format_day};
 
-use crate::components::{ErrorNotice, FormError};
+use crate::components::{FormError, loaded};
 use crate::server_fns::{RenewCalendarFeed, open_calendar_feed};
 
 /// `/mon-agenda`: the person's private calendar address, with one button per calendar app and
@@ -21,33 +21,28 @@ pub fn MyCalendarPage() -> impl IntoView {
         .get("nouvelle-adresse")
         .is_some();
     view! {
-        <Title text="Ajouter à mon agenda — Ateliers"/>
-        <h1>"Ajouter mes ateliers à mon agenda"</h1>
-        <FormError error=renew.value().get_untracked().and_then(Result::err)/>
-        {renewed
-            .then(|| {
-                view! {
-                    <p class="notice notice--success" role="status" data-test="feed-renewed">
-                        "Nouvelle adresse créée : l'ancienne ne fonctionne plus. Ajoutez celle-ci à votre agenda."
-                    </p>
-                }
-            })}
-        <p class="lead">
-            "Vos ateliers apparaissent dans l'agenda de votre téléphone et se mettent à jour tout seuls. "
-            "Les courriels d'invitation restent le plus rapide : un agenda abonné se rafraîchit toutes les quelques heures."
-        </p>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match link.await {
-                    Ok(MyCalendarFeed::New(link)) => view! { <NewFeed link renew/> }.into_any(),
-                    Ok(MyCalendarFeed::Existing { created_at }) => {
-                        view! { <ExistingFeed created_at renew/> }.into_any()
+            <Title text="Ajouter à mon agenda — Ateliers"/>
+            <h1>"Ajouter mes ateliers à mon agenda"</h1>
+            <FormError error=renew.value().get_untracked().and_then(Result::err)/>
+            {renewed
+                .then(|| {
+                    view! {
+                        <p class="notice notice--success" role="status" data-test="feed-renewed">
+                            "Nouvelle adresse créée : l'ancienne ne fonctionne plus. Ajoutez celle-ci à votre agenda."
+                        </p>
                     }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                })}
+            <p class="lead">
+                "Vos ateliers apparaissent dans l'agenda de votre téléphone et se mettent à jour tout seuls. "
+                "Les courriels d'invitation restent le plus rapide : un agenda abonné se rafraîchit toutes les quelques heures."
+            </p>
+            {loaded(link, move |value| match value {
+                MyCalendarFeed::New(link) => view! { <NewFeed link renew/> }.into_any(),
+                MyCalendarFeed::Existing { created_at } => {
+                    view! { <ExistingFeed created_at renew/> }.into_any()
                 }
-            })}
-        </Suspense>
-    }
+    })}
+        }
 }
 
 /// The address just made: the buttons, the address to copy and how to subscribe.

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::{PlaceView, SessionStatus, format_session_date, format_session_hours};
 
-use crate::components::{ErrorNotice, FormError, IslandsScripts};
+use crate::components::{ErrorNotice, FormError, IslandsScripts, loaded};
 use crate::islands::EnrolmentPanel;
 use crate::server_fns::{
     CancelEnrolment, EnrolInSession, list_facilitator_sessions, view_public_session,
@@ -144,61 +144,54 @@ pub fn FacilitatorSessionsPage() -> impl IntoView {
         <Title text="Mes séances — Ateliers"/>
         <h1>"Mes séances"</h1>
         <p><a href="/mon-agenda" data-test="link-my-calendar">"Ajouter mes séances à mon agenda"</a></p>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match agenda.await {
-                    Ok(agenda) => {
-                        let section = |title: &'static str, test: &'static str, sessions: Vec<shared::domain::FacilitatorSession>| {
+        {loaded(agenda, move |agenda| {
+                let section = |title: &'static str, test: &'static str, sessions: Vec<shared::domain::FacilitatorSession>| {
+                    view! {
+                        <h2>{title}</h2>
+                        {if sessions.is_empty() {
+                            view! { <p class="notice" data-test=format!("{test}-empty")>"Aucune séance."</p> }.into_any()
+                        } else {
                             view! {
-                                <h2>{title}</h2>
-                                {if sessions.is_empty() {
-                                    view! { <p class="notice" data-test=format!("{test}-empty")>"Aucune séance."</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul class="session-list" data-test=test>
-                                            {sessions.into_iter().map(|session| view! {
-                                                <li class="card" data-test="facilitator-session" data-status=session.status.code()>
-                                                    <p class="session-card__theme">{session.theme.label()}</p>
-                                                    <h3>{session.title}</h3>
-                                                    <p class="session-card__date" data-test="session-when">
-                                                        {format!("{} · {}", format_session_date(session.starts_at), format_session_hours(session.starts_at, session.ends_at))}
-                                                    </p>
-                                                    {session.cancellation_reason.map(|reason| view! {
-                                                        <p class="notice notice--error">{format!("Annulée : {reason}")}</p>
-                                                    })}
-                                                    <PlaceDetails place=session.place/>
-                                                    <p>{format!("Sujet : {}", session.description)}</p>
-                                                    {(session.status == shared::domain::SessionStatus::Published).then(|| view! {
-                                                        <p><a class="button" href=format!("/seances/{}/emargement", session.id) data-test="facilitator-attendance">"Émargement"</a></p>
-                                                    })}
-                                                    <p data-test="facilitator-registered">{format!("{} jeune(s) inscrit(s) sur {} places", session.registered, session.capacity)}</p>
-                                                    {(!session.first_names.is_empty()).then(|| view! {
-                                                        <p>{format!("Prénoms : {}", session.first_names.join(", "))}</p>
-                                                    })}
-                                                    <p>"Contact :"</p>
-                                                    <ul>
-                                                        {session.contacts.into_iter().map(|contact| {
-                                                            let reach = [contact.email, contact.phone].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-                                                            view! { <li>{format!("{} — {reach}", contact.name)}</li> }
-                                                        }).collect_view()}
-                                                    </ul>
-                                                </li>
-                                            }).collect_view()}
-                                        </ul>
-                                    }.into_any()
-                                }}
-                            }
-                        };
-                        view! {
-                            {section("À venir", "upcoming-sessions", agenda.upcoming)}
-                            {section("Passées", "past-sessions", agenda.past)}
-                        }
-                            .into_any()
+                                <ul class="session-list" data-test=test>
+                                    {sessions.into_iter().map(|session| view! {
+                                        <li class="card" data-test="facilitator-session" data-status=session.status.code()>
+                                            <p class="session-card__theme">{session.theme.label()}</p>
+                                            <h3>{session.title}</h3>
+                                            <p class="session-card__date" data-test="session-when">
+                                                {format!("{} · {}", format_session_date(session.starts_at), format_session_hours(session.starts_at, session.ends_at))}
+                                            </p>
+                                            {session.cancellation_reason.map(|reason| view! {
+                                                <p class="notice notice--error">{format!("Annulée : {reason}")}</p>
+                                            })}
+                                            <PlaceDetails place=session.place/>
+                                            <p>{format!("Sujet : {}", session.description)}</p>
+                                            {(session.status == shared::domain::SessionStatus::Published).then(|| view! {
+                                                <p><a class="button" href=format!("/seances/{}/emargement", session.id) data-test="facilitator-attendance">"Émargement"</a></p>
+                                            })}
+                                            <p data-test="facilitator-registered">{format!("{} jeune(s) inscrit(s) sur {} places", session.registered, session.capacity)}</p>
+                                            {(!session.first_names.is_empty()).then(|| view! {
+                                                <p>{format!("Prénoms : {}", session.first_names.join(", "))}</p>
+                                            })}
+                                            <p>"Contact :"</p>
+                                            <ul>
+                                                {session.contacts.into_iter().map(|contact| {
+                                                    let reach = [contact.email, contact.phone].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                                                    view! { <li>{format!("{} — {reach}", contact.name)}</li> }
+                                                }).collect_view()}
+                                            </ul>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
                     }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                };
+                view! {
+                    {section("À venir", "upcoming-sessions", agenda.upcoming)}
+                    {section("Passées", "past-sessions", agenda.past)}
                 }
+                    .into_any()
             })}
-        </Suspense>
     }
 }
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::domain::{EnrolmentEventKind, MailFlow, ServiceHealth, format_instant, format_wait};
 
-use crate::components::{ErrorNotice, FigureCard};
+use crate::components::{FigureCard, loaded};
 use crate::server_fns::view_service_health;
 
 /// `/etat-du-service`: whether mail leaves (waiting, the oldest waiting, set aside — linked to
@@ -14,14 +14,7 @@ pub fn ServiceHealthPage() -> impl IntoView {
     view! {
         <Title text="État du service — Ateliers"/>
         <h1>"État du service"</h1>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match health.await {
-                    Ok(health) => view! { <HealthView health/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(health, move |health| view! { <HealthView health/> })}
     }
 }
 

@@ -6,7 +6,7 @@ use shared::domain::{
     format_session_date, format_session_hours,
 };
 
-use crate::components::{ErrorNotice, FormError, IslandsScripts};
+use crate::components::{ErrorNotice, FormError, IslandsScripts, loaded};
 use crate::islands::SessionFormCheck;
 use crate::server_fns::{
     CancelSession, ChangeCapacity, EnrolYouths, PlanSessions, PromoteFromWaitingList,
@@ -23,40 +23,33 @@ pub fn NewSessionPage() -> impl IntoView {
         <h1>"Planifier une séance"</h1>
         <p><a href="/agenda">"← Agenda"</a></p>
         <FormError error=plan.value().get_untracked().and_then(Result::err)/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match options.await {
-                    Ok(options) => {
-                        let form = SessionForm {
-                            capacity: "12".into(),
-                            starts_at: "09:30".into(),
-                            ends_at: "12:00".into(),
-                            audience: "mission_locale".into(),
-                            closes_hours_before: "2".into(),
-                            cancel_hours_before: "2".into(),
-                            promotion_stops_hours_before: "24".into(),
-                            counsellor_ids: options.me.map(|me| vec![me.to_string()]).unwrap_or_default(),
-                            publish: Some("on".into()),
-                            ..SessionForm::default()
-                        };
-                        let rooms = room_capacities(&options);
-                        view! {
-                            <ActionForm action=plan attr:data-test="session-form">
-                                <SessionFormCheck rooms repetition=true>
-                                    <SessionFields options form with_repetition=true/>
-                                </SessionFormCheck>
-                                <button type="submit" class="button button--large" data-test="plan-session">
-                                    "Planifier"
-                                </button>
-                            </ActionForm>
-                            <IslandsScripts/>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+        {loaded(options, move |options| {
+                let form = SessionForm {
+                    capacity: "12".into(),
+                    starts_at: "09:30".into(),
+                    ends_at: "12:00".into(),
+                    audience: "mission_locale".into(),
+                    closes_hours_before: "2".into(),
+                    cancel_hours_before: "2".into(),
+                    promotion_stops_hours_before: "24".into(),
+                    counsellor_ids: options.me.map(|me| vec![me.to_string()]).unwrap_or_default(),
+                    publish: Some("on".into()),
+                    ..SessionForm::default()
+                };
+                let rooms = room_capacities(&options);
+                view! {
+                    <ActionForm action=plan attr:data-test="session-form">
+                        <SessionFormCheck rooms repetition=true>
+                            <SessionFields options form with_repetition=true/>
+                        </SessionFormCheck>
+                        <button type="submit" class="button button--large" data-test="plan-session">
+                            "Planifier"
+                        </button>
+                    </ActionForm>
+                    <IslandsScripts/>
                 }
+                    .into_any()
             })}
-        </Suspense>
     }
 }
 
@@ -528,14 +521,7 @@ fn RosterSection(id: i32) -> impl IntoView {
             <h2 id="places-title">"Inscriptions"</h2>
             {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="roster-notice">{notice}</p> })}
             <FormError error/>
-            <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-                {move || Suspend::new(async move {
-                    match roster.await {
-                        Ok(roster) => view! { <RosterView roster enrol remove promote capacity/> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(roster, move |roster| view! { <RosterView roster enrol remove promote capacity/> })}
         </section>
     }
 }

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::{MissionLocaleOption, StaffForm};
 
-use crate::components::{ErrorNotice, FormError};
+use crate::components::{ErrorNotice, FormError, loaded};
 use crate::server_fns::{
     ArchiveStaffMember, CreateStaffMember, UpdateStaffMember, list_mission_locales, list_staff,
     view_staff_member,
@@ -99,23 +99,16 @@ pub fn NewStaffMemberPage() -> impl IntoView {
     view! {
         <Title text="Ouvrir un compte — Ateliers"/>
         <h1>"Ouvrir un compte d'équipe"</h1>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match missions_locales.await {
-                    Ok(missions_locales) => {
-                        view! {
-                            <FormError error=create.value().get_untracked().and_then(Result::err)/>
-                            <ActionForm action=create attr:data-test="staff-form">
-                                <StaffFields form=StaffForm { role: "counsellor".into(), ..StaffForm::default() } missions_locales/>
-                                <button type="submit" class="button">"Ouvrir le compte"</button>
-                            </ActionForm>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+        {loaded(missions_locales, move |missions_locales| {
+                view! {
+                    <FormError error=create.value().get_untracked().and_then(Result::err)/>
+                    <ActionForm action=create attr:data-test="staff-form">
+                        <StaffFields form=StaffForm { role: "counsellor".into(), ..StaffForm::default() } missions_locales/>
+                        <button type="submit" class="button">"Ouvrir le compte"</button>
+                    </ActionForm>
                 }
+                    .into_any()
             })}
-        </Suspense>
     }
 }
 
@@ -143,24 +136,17 @@ pub fn StaffMemberPage() -> impl IntoView {
             <a href="/equipe">"← Toute l'équipe"</a>
         </p>
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok((form, missions_locales)) => {
-                        view! {
-                            <h1>{format!("{} {}", form.first_name, form.last_name)}</h1>
-                            <ActionForm action=update attr:data-test="staff-form">
-                                <input type="hidden" name="id" value=id/>
-                                <StaffFields form missions_locales/>
-                                <button type="submit" class="button">"Enregistrer"</button>
-                            </ActionForm>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+        {loaded(page, move |(form, missions_locales)| {
+                view! {
+                    <h1>{format!("{} {}", form.first_name, form.last_name)}</h1>
+                    <ActionForm action=update attr:data-test="staff-form">
+                        <input type="hidden" name="id" value=id/>
+                        <StaffFields form missions_locales/>
+                        <button type="submit" class="button">"Enregistrer"</button>
+                    </ActionForm>
                 }
+                    .into_any()
             })}
-        </Suspense>
     }
 }
 

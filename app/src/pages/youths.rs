@@ -4,7 +4,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::{CounsellorOption, ExitOutcome, Gender, YouthDetails, YouthForm, YouthPath};
 
 use super::home::YouthList;
-use crate::components::{ErrorNotice, FormError};
+use crate::components::{FormError, loaded};
 use crate::error::AppError;
 use crate::server_fns::{
     ArchiveYouth, CreateYouth, UpdateYouth, list_referent_options, list_youths, view_youth,
@@ -39,14 +39,7 @@ pub fn YouthsPage() -> impl IntoView {
             </label>
             <button type="submit" class="button button--secondary">"Chercher"</button>
         </form>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match youths.await {
-                    Ok(youths) => view! { <YouthList youths/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(youths, move |youths| view! { <YouthList youths/> })}
     }
 }
 
@@ -58,32 +51,25 @@ pub fn NewYouthPage() -> impl IntoView {
     view! {
         <Title text="Inscrire un jeune — Ateliers"/>
         <h1>"Inscrire un jeune"</h1>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match referents.await {
-                    Ok(referents) => {
-                        view! {
-                            <FormError error=create.value().get_untracked().and_then(Result::err)/>
-                            <ActionForm action=create attr:data-test="youth-form">
-                                <YouthFields
-                                    form=YouthForm::default()
-                                    referents
-                                    referent_fixed=None
-                                    disability_visible=true
-                                    judicial_supervision_visible=true
-                                    editing=false
-                                />
-                                <button type="submit" class="button" data-test="youth-submit">
-                                    "Inscrire et envoyer le lien de connexion"
-                                </button>
-                            </ActionForm>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+        {loaded(referents, move |referents| {
+                view! {
+                    <FormError error=create.value().get_untracked().and_then(Result::err)/>
+                    <ActionForm action=create attr:data-test="youth-form">
+                        <YouthFields
+                            form=YouthForm::default()
+                            referents
+                            referent_fixed=None
+                            disability_visible=true
+                            judicial_supervision_visible=true
+                            editing=false
+                        />
+                        <button type="submit" class="button" data-test="youth-submit">
+                            "Inscrire et envoyer le lien de connexion"
+                        </button>
+                    </ActionForm>
                 }
+                    .into_any()
             })}
-        </Suspense>
     }
 }
 
@@ -140,14 +126,7 @@ pub fn YouthPage() -> impl IntoView {
             })}
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=archive.value().get_untracked().and_then(Result::err)/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok((youth, referents)) => view! { <YouthFile youth referents update archive/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(page, move |(youth, referents)| view! { <YouthFile youth referents update archive/> })}
     }
 }
 
