@@ -2,6 +2,8 @@
 //! needs, every connection comes from the proxy; the proxy says who it forwards for in
 //! `X-Forwarded-For`. That header is believed only from the proxies named in `TRUSTED_PROXIES`:
 //! anyone else could write any address in it and get a fresh rate-limit bucket per request.
+//! It is read from the right, skipping trusted proxies: the first address not trusted is the
+//! client. IPv6 clients count per /64 (`shared::domain::rate_limits`).
 
 use std::fmt;
 use std::net::{IpAddr, SocketAddr};

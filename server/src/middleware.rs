@@ -1,6 +1,11 @@
 //! What runs before every request reaches a page or a server function: who is asking (the
 //! session cookie, turned into an [`Actor`]) and whether a state-changing request really comes
 //! from one of our pages (CSRF).
+//!
+//! - `identify_actor` puts the `Actor` in the request's extensions (anonymous without a valid
+//!   session: `shared::services::identify_actor`); `app::session::current_actor` reads it there.
+//! - `reject_cross_site_requests`: a POST, PUT, PATCH or DELETE whose `Origin` (or `Referer`) is
+//!   not Ateliers is refused with a 403, in French for a person, the JSON `AppError` for a script.
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{Method, StatusCode, header};

@@ -1,9 +1,13 @@
 //! Answers to requests Ateliers cannot understand: a garbled address, a query that does not
 //! decode, a method a route does not take. Bad input is the sender's fault — a 4xx with a
-//! French sentence, never a 5xx nor axum's English rejection text (issue 17, « bad input »).
+//! French sentence, never a 5xx nor axum's English rejection text (issue 17, « bad input »):
+//! a path parameter that does not parse is a 404, a query that does not decode a 400, a method a
+//! route does not take a 405.
 //!
 //! Server functions get the same treatment in `app::error` (their arguments that do not decode
-//! are a 400 `AppError::Invalid`, JSON for scripts, the form's page for browsers).
+//! are a 400 `AppError::Invalid`, JSON for scripts, the form's page for browsers): a body that is
+//! not UTF-8, a missing or mistyped field, a body over axum's 2 MB. Proven by
+//! `server/tests/api/malformed_requests.rs`.
 
 use app::error::AppError;
 use axum::extract::{FromRequestParts, Path, Query};

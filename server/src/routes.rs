@@ -1,4 +1,15 @@
 //! Routes outside the Leptos app: health checks, files to download, the paper scan's upload.
+//!
+//! - `/healthz`: the process and its database answer. `/readyz`: the database answers, no
+//!   migration is pending and this instance's mail dispatcher runs (`workers::heartbeat`).
+//! - `/courriels/{id}/eml`: a message of the demo's mail folder (demo mode only).
+//! - `/calendrier/{token}.ics`: a private calendar feed, with an ETag and 304s.
+//! - `/seances/{id}/emargement/documents/{document}`: a kept sheet (original, corrected or scan)
+//!   as stored; `/seances/{id}/emargement/a-signer.pdf`: the blank sheet to sign on paper.
+//! - `POST /seances/{id}/emargement/scan` (multipart field `scan`, body limit 11 MB): the service
+//!   asks the actor and the session before the body is read, into one buffer of at most 10 MB;
+//!   303 back to the roll-call, or a small French page with the refusal's status.
+//! - `/chiffres/{participants,presences}.{csv,xlsx}?ml=&du=&au=`: the funder's exports.
 
 use axum::Json;
 use axum::extract::State;

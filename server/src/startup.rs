@@ -1,3 +1,15 @@
+//! Starting an instance and its router. `Application::build` opens the database, applies the
+//! migrations (under one lock, so instances started together agree), checks the demo mode,
+//! loads the demo into an empty database when asked, precompresses the assets and builds the
+//! router; `run_until` serves with the mail dispatcher and the reminders beside it, and on a stop
+//! (Ctrl-C, SIGTERM: `shutdown_signal`) gives requests in flight `GRACEFUL_STOP_SECONDS`.
+//!
+//! Every request passes, outermost first: the log line and count (`telemetry`), the client's
+//! address (`client_address`), the request's span (method and route pattern, never the path,
+//! query or client: tokens travel in them), the security headers and Host check, compression,
+//! the signed form errors, the actor and the CSRF check. `/pkg/*` (hashed names) is served from
+//! `.br`/`.gz` twins, cached for a year, immutable.
+
 use std::time::Duration;
 
 use anyhow::Context;

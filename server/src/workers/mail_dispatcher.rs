@@ -1,3 +1,9 @@
+//! The mail dispatcher: delivers the outbox (`shared::services::deliver_queued_mail`) a pass
+//! every `MAIL_DISPATCH_INTERVAL_MS`, or at once after a full batch of 50. One runs in each
+//! `ateliers serve`, or alone in `ateliers worker`; the claims in the outbox let several run
+//! at once, each message sent once. Asked to stop, it claims nothing more and ends the send in
+//! hand; what it still claims at the deadline is released for another instance.
+
 use std::time::Duration;
 
 use sea_orm::DatabaseConnection;

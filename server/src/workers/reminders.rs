@@ -1,3 +1,10 @@
+//! The reminder worker, every `REMINDER_INTERVAL_SECONDS`: reminders to youths before a session
+//! (`REMINDER_HOURS`), no-contact alerts to referents (`NO_CONTACT_ALERT_WEEKS`), reminders of
+//! sheets left open to counsellors (`SHEET_REMINDER_HOURS`), and the purge of sent bodies
+//! (`MAIL_RETENTION_DAYS`). It only queues mail; the dispatcher sends it. Several instances may
+//! run it at once: each reminder, gap and sheet is named once (unique rows written with the
+//! mail).
+
 use std::time::Duration;
 
 use sea_orm::DatabaseConnection;

@@ -3,7 +3,10 @@
 //! the sheet, every correction made since, and the fingerprint tying the paper to the data.
 //!
 //! Only standard fonts, which every reader has (nothing embedded): Helvetica in
-//! WinAnsiEncoding covers French, and Symbol gives the corrections their arrow.
+//! WinAnsiEncoding covers French, and Symbol gives the corrections their arrow. A4, paginated;
+//! the EU mention and the fingerprint on every page; text that `pdftotext` reads back (the tests
+//! do). The same layout, empty, is the blank sheet printed for signing on paper. Written with
+//! the `pdf-writer` crate.
 
 use std::mem;
 

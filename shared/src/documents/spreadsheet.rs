@@ -3,6 +3,11 @@
 //! French Excel opens a double-clicked CSV with the Windows code page and `;` as the separator
 //! unless told otherwise: the CSV starts with a UTF-8 byte order mark, separates with `;`, writes
 //! decimals with a comma and dates as `jj/mm/aaaa`, so accents, numbers and dates read right.
+//! Lines end in CRLF (crate `csv`). A text cell starting with `=`, `+`, `-`, `@`, a tab or a CR
+//! gets a leading `'`: Excel would run it as a formula.
+//!
+//! The XLSX (crate `rust_xlsxwriter`) keeps dates and numbers typed, under a bold frozen header;
+//! the participants' workbook adds a « Synthèse » sheet.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};

@@ -1,6 +1,20 @@
 //! Attendance: the statuses of a roll-call, the rotating self check-in code, the strokes of a
 //! finger signature, and what an attendance sheet (*feuille d'émargement*) says. Pure: the
 //! services persist it, `documents::render_attendance_sheet` prints it.
+//!
+//! - Statuses: present, late, excused, absent; present and late sign. A self check-in more
+//!   than 15 minutes after the start is « en retard ».
+//! - The roll-call opens an hour before the start; self check-in runs from 30 minutes before
+//!   the start to the end.
+//! - The check-in code changes every 30 seconds; the one on screen and the one before are
+//!   accepted (a youth typing while the screen changes), nothing older.
+//! - A finger signature is strokes in a 1000 × 400 box, parsed from the pad's text.
+//! - Correction and reopening reasons: 5 to 500 characters.
+//! - A paper sheet's scan (`PaperScan`) is a PDF, JPEG or PNG recognised by its first bytes,
+//!   never by its name or the browser's type; 1 byte to 10 MB; its file name reduced to safe
+//!   ASCII (it goes back in a header).
+//! - `AttendanceSheetDocument` is what a sheet says, with the EU mention the funder requires;
+//!   its fingerprint is the SHA-256 of its own data.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,9 @@
-//! What the audit log records: sign-ins and every change to a youth's record.
+//! What the audit log records: sign-ins (and failures) and sign-outs, password resets, every
+//! change to a youth's, facilitator's or staff member's file (which fields, never a sensitive
+//! value nor an email address), archiving and restoring, places, closing days, the catalogue and
+//! paper sheets reopened. Written by `services::record_audit_event` (table `audit_events`);
+//! shown as the history of a youth's file, where a flag's change shows only to those who may
+//! see that flag (`history_details_for`). Also what each emailed link is for (`LinkPurpose`).
 
 use serde::{Deserialize, Serialize};
 

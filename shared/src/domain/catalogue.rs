@@ -1,5 +1,10 @@
 //! The workshop catalogue as staff keep it: what each workshop is about, told to youths in plain
 //! French, with the defaults a new session starts from.
+//!
+//! `WorkshopTypeForm` → `WorkshopTypeRecord`: a title of 3 to 120 characters (unique whatever
+//! its capitals, checked by the services), a theme, a description for youths (10 to 2,000), a
+//! default duration (15 to 480 minutes) and capacity (1 to 200), what to bring and who it suits
+//! (500 characters each at most).
 
 use serde::{Deserialize, Serialize};
 

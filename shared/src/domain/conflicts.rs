@@ -1,6 +1,8 @@
 //! Double bookings: a room, a counsellor or a facilitator cannot be in two sessions at once.
 //! Times are half-open (`[start, end)`): a session ending at 12:00 and the next starting at
-//! 12:00 do not clash.
+//! 12:00 do not clash. The refusal names the other session (`clash_message`). The services
+//! compare with every session not cancelled (`planning::session_records::check_no_double_booking`).
+//! Property-tested.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

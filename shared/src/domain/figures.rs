@@ -1,5 +1,5 @@
 //! The programme's figures: what the dashboards count, and how. Computed from plain facts read
-//! by `services/figures_records.rs`, so every rule here is tested without a database.
+//! by `services/figures/figures_records.rs`, so every rule here is tested without a database.
 //!
 //! - A session is *held* when it was published (not cancelled), started within the period and
 //!   has ended. It counts for the Mission Locale that organised it.
@@ -11,7 +11,13 @@
 //!   the youths who came at least once.
 //! - *Participants* are the youths followed by the Mission Locale (their referent's) whose
 //!   programme (entry to exit, or twelve months without an exit) overlaps the period; the funder
-//!   counts each once, with their entry and exit.
+//!   counts each once, with their entry and exit. *Exits* are the programmes ended within the
+//!   period; the *positive* share of them ended into a job, a training or back to education.
+//! - *Contactability*: the share of participants with neither phone nor email. The dashboard
+//!   warns from 25 %, well before the funder's penalty threshold of 35 %.
+//! - Rows: the whole period, each theme, each month; attendance also by gender.
+//! - The period (`FiguresQuery`): by default the twelve calendar months up to today (a youth's
+//!   programme), at most three years.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

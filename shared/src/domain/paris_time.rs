@@ -1,5 +1,9 @@
 //! Everything in the programme happens in Europe/Paris; instants are stored in UTC.
 //! Formatting always names the zone explicitly so the server and the browser agree.
+//!
+//! What the browser formats (`format_day`, `format_month`, `format_weekday_and_day`,
+//! `format_wall_clock_hours`) is written by hand, on wall-clock dates: chrono's locale and
+//! time-zone tables would triple the wasm every phone downloads.
 
 use chrono::{DateTime, Datelike, Locale, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;

@@ -1,6 +1,13 @@
 //! The records counsellors keep about youths and guest facilitators: what the forms send (raw
 //! text, as typed) and what the rules turn it into. The same parsing runs wherever a form is
 //! checked, so a record that reaches the database is always valid.
+//!
+//! - A youth (`YouthForm` → `YouthRecord`): names, aged 16–25 on the entry date, an email or a
+//!   phone, and an exit date with its outcome (both or neither, the exit not before the entry).
+//! - A guest facilitator (`FacilitatorForm` → `FacilitatorRecord`): the email is required, it is
+//!   how they sign in.
+//! - A staff account (`StaffForm` → `StaffRecord`): a coordinator, or a counsellor of one
+//!   Mission Locale. A staff password (`NewPassword`): 12 to 128 characters.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

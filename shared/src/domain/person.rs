@@ -1,4 +1,6 @@
-//! Who a participant is, as the programme and its funder need it.
+//! Who a participant is, as the programme and its funder need it: names, gender (the funder's
+//! figures are broken down by it), and the programme's ages, 16 to 25. A value that breaks a
+//! rule is an `InvalidInput { field, message }`, the message in French.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,6 @@
 //! The places of the federation as staff edit them: a site's opening hours and accessibility,
-//! and its rooms.
+//! and its rooms (1 to 200 places, `RoomRecord::MAX_CAPACITY`, also the most a session holds),
+//! and the days a site is closed.
 
 use serde::{Deserialize, Serialize};
 

@@ -27,6 +27,8 @@
 //! - A try is counted as failed **before** it is checked, in one transaction that holds the
 //!   account's (or youth's) lock, and forgotten when it succeeds: a burst of parallel tries
 //!   cannot all read "no failure yet".
+//! - A refusal is a 429 with a French message (`ServiceError::RateLimited`, or `Throttled` saying
+//!   when to come back), `AppError::TooManyRequests` across the wire (`app/src/error.rs`).
 
 use std::fmt;
 use std::net::IpAddr;

@@ -1,7 +1,9 @@
 //! Recurring series (*cycles*): "every Tuesday 9:30–12:00 for 6 weeks", "every other Thursday",
 //! with dates skipped (a public holiday). Occurrences are computed in Paris wall-clock time, so
 //! 9:30 stays 9:30 across the changes to and from summer time; instants are then stored in UTC.
-//! French public holidays are here too, to warn about them.
+//! A series repeats every week or every 2, 3 or 4 weeks, over at most a year; an edit or a
+//! cancellation may take "this one and the following". French public holidays are here too, to
+//! warn about them; the moving ones are computed from Easter. Property-tested.
 
 use std::collections::BTreeSet;
 

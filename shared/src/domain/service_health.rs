@@ -1,7 +1,8 @@
 //! The health of the service as the « État du service » page and `/metrics` show it: the mail
 //! outbox (waiting, the oldest waiting, set aside, sent) and the activity it carries (places
 //! taken and given up, reminders). Read from the database, so every instance shows the same
-//! federation-wide numbers.
+//! federation-wide numbers. `MailFlow` calls mail late once the oldest message waiting has
+//! waited over 15 minutes.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};

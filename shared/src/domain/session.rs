@@ -1,3 +1,6 @@
+//! A session's status (draft, published, cancelled: a closed set stored as codes) and the card
+//! the public list shows, without personal data.
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 

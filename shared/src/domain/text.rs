@@ -1,7 +1,8 @@
 //! Free text as staff type it (titles, descriptions, notes, places, reasons). What reaches the
 //! database holds no control character: a bare carriage return would end a line early in an
 //! invitation or a feed (and a calendar would read what follows as a property), escape codes and
-//! NUL have no place in a title. Multi-line text keeps its line breaks as `\n`.
+//! NUL have no place in a title. Multi-line text keeps its line breaks as `\n`, and only where
+//! several lines are allowed; one-line text turns them into spaces.
 
 /// One line: line breaks, tabs and runs of spaces become one space, other control characters
 /// go, and the ends are trimmed.

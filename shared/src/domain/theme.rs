@@ -1,3 +1,5 @@
+//! The workshop themes: a closed set, stored as readable codes, each with its French label.
+
 use serde::{Deserialize, Serialize};
 
 /// The programme's workshop themes: a closed set, stored as readable codes.

@@ -1,7 +1,7 @@
 //! A youth's path in the programme (issue 7): the workshop sessions they attended, month by
 //! month, against the programme's target of one to two contacts a month, and how long it has
 //! been since the last one (past a number of weeks the referent is alerted, see
-//! `services/send_no_contact_alerts.rs`).
+//! `services/notifications/send_no_contact_alerts.rs`).
 //!
 //! - The programme runs from the entry date to the exit date, or, without an exit, for twelve
 //!   months from entry (its last day is the day before the anniversary: [`programme_last_day`]).
@@ -10,7 +10,11 @@
 //!   with the counsellor are not recorded by Ateliers yet, so they do not count: a youth seen only
 //!   in interviews shows no contact here.
 //! - The target is one to two contacts a calendar month ([`CONTACTS_TARGET_MIN`],
-//!   [`CONTACTS_TARGET_MAX`]).
+//!   [`CONTACTS_TARGET_MAX`]). Each calendar month from the entry gets its count and a verdict
+//!   (« Aucun contact », « Objectif atteint », « Au-delà »), with totals and the weeks since the
+//!   last contact.
+//! - The path is shown as « Parcours » on the youth's file (`/jeunes/:id`) to whoever may read
+//!   the file, read by `services::view_youth` through `youth_contacts`.
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,7 @@
 //! What Ateliers tells the old address when staff change a person's email address (see
-//! `services/retire_old_address.rs`): that the account now uses another address (never which:
-//! the old mailbox may be a stranger's, after a typo), that the links sent there no longer work
-//! and the sessions are closed, and whom to ask when the change was not expected.
+//! `services/people/retire_old_address.rs`): that the account now uses another address (never
+//! which: the old mailbox may be a stranger's, after a typo), that the links sent there no longer
+//! work and the sessions are closed, and whom to ask when the change was not expected.
 
 use super::compose::MailText;
 

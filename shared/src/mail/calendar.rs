@@ -1,7 +1,8 @@
 //! iCalendar text for invitations (iTIP REQUEST and CANCEL, RFC 5546) and for the private feeds.
 //! The `icalendar` crate writes the VEVENT (escaping, folding at 75 octets, CRLF); the
 //! Europe/Paris VTIMEZONE is written here, because the crate neither writes one nor keeps UID
-//! and DTSTAMP out of other components. The rules are in `brief/invitations.md`.
+//! and DTSTAMP out of other components. Start and end are always `TZID=Europe/Paris`, never
+//! floating. Why: `docs/decisions/0005-invitations-by-reconciliation-with-a-paris-vtimezone.md`.
 
 use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
 use icalendar::{Calendar, CalendarDateTime, Component, EventLike, Parameter, Property};

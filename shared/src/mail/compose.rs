@@ -1,6 +1,7 @@
 //! One French message, written once as [`MailText`] and sent as plain text and HTML, with the
 //! calendar inline (`text/calendar; method=…`) when it carries an invitation, plus the same
 //! calendar as an `invitation.ics` attachment for mail clients that only show attachments.
+//! Every message ends with the funder's co-funding mention (`MAIL_FOOTER`).
 
 use lettre::Message;
 use lettre::message::header::{ContentDisposition, ContentType};

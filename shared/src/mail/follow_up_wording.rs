@@ -1,7 +1,8 @@
 //! What the alert to a referent says when youths they follow have had no contact for weeks (see
-//! `services/send_no_contact_alerts.rs`): plain French, the facts first, then what Ateliers does
-//! not know (interviews are not recorded yet), then the link to the youth's file. One mail per
-//! referent and pass: about the youth when there is one, else a list with a link to each file.
+//! `services/notifications/send_no_contact_alerts.rs`): plain French, the facts first, then what
+//! Ateliers does not know (interviews are not recorded yet), then the link to the youth's file. One
+//! mail per referent and pass: about the youth when there is one, else a list with a link to each
+//! file.
 
 use chrono::NaiveDate;
 

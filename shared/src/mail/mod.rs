@@ -1,6 +1,11 @@
 //! How mail leaves Ateliers: SMTP in production (and to the tests' SMTP sink), or a folder of
 //! `.eml` files, the zero-set-up default of `make run`. Chosen by configuration; callers only
 //! see [`Mailer::send`].
+//!
+//! `MAIL_BACKEND` is `smtp` by default, and then `SMTP_URL` is required. The folder is allowed
+//! only in demo mode (`ateliers serve` refuses it otherwise): anyone reads it at `/courriels`,
+//! which exists only in demo mode (`AppState::local_mail_folder`), password links included.
+//! Nothing is sent from a request: the outbox sends (`services::deliver_queued_mail`).
 
 pub mod address_change_wording;
 pub mod calendar;

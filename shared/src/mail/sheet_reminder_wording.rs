@@ -1,7 +1,8 @@
 //! What the reminder to a counsellor says when sessions they run ended some time ago with their
-//! attendance sheet still open (see `services/send_sheet_reminders.rs`): which sessions, what is
-//! left on each, why it matters (the funder counts only signed sheets), and the way to the
-//! roll-call. One mail per counsellor and pass: about the session when there is one, else a list.
+//! attendance sheet still open (see `services/notifications/send_sheet_reminders.rs`): which
+//! sessions, what is left on each, why it matters (the funder counts only signed sheets), and the
+//! way to the roll-call. One mail per counsellor and pass: about the session when there is one,
+//! else a list.
 
 use super::compose::MailText;
 use crate::domain::SheetToClose;

@@ -1,4 +1,13 @@
 //! Attendance: roll-call, check-in, signatures, closing, corrections, the paper sheet.
+//!
+//! Pages: the roll-call `/seances/:id/emargement` (one tap per status, walk-ins, « Faire
+//! signer », sign and close, « Feuille papier »: print the blank sheet and upload its scan with a
+//! plain multipart form, kept sheets, corrections); the check-in screen `/seances/:id/pointage`
+//! (island `CheckInScreenPanel`: code and QR code, asked again every 3 s, arrivals to confirm);
+//! `/pointer`, where a youth types the code (the QR code opens it filled in); the signature pages
+//! `/ateliers/:id/signer` (the youth's phone) and `/seances/:id/emargement/signer/:youth` (the
+//! staff's device), island `SignaturePad`; `/emargements`, the sheets left to close. The PDFs,
+//! the blank sheet and the scan's upload are routes of `server/src/routes.rs`.
 
 mod add_walk_in;
 mod check_in_with_code;

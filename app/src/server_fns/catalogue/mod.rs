@@ -1,4 +1,4 @@
-//! The workshop catalogue.
+//! The workshop catalogue. Pages: `/catalogue`, `/catalogue/nouveau`, `/catalogue/:id`.
 
 mod archive_workshop_type;
 mod create_workshop_type;

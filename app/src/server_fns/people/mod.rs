@@ -1,4 +1,7 @@
 //! People's files: youths, guest facilitators, staff accounts; each role's home.
+//!
+//! Pages: `/jeunes` (with `?miens=on`, the counsellor's own), `/jeunes/nouveau`, `/jeunes/:id`
+//! (with its « Parcours »); `/intervenants…`; `/equipe…` (coordinators); `/accueil`.
 
 mod archive_facilitator;
 mod archive_staff_member;

@@ -1,4 +1,4 @@
-//! Sites, rooms and closing days.
+//! Sites, rooms and closing days. Page: `/lieux`.
 
 mod add_room;
 mod add_site_closure;

@@ -1,5 +1,8 @@
 //! Planning: plan, edit and cancel sessions; the agenda, the session pages, the public
 //! page and a facilitator's sessions.
+//!
+//! Pages: `/agenda`, `/seances/nouvelle`, `/seances/:id` (staff); `/ateliers` (upcoming, with the
+//! `ThemeFilter` island) and `/ateliers/:id` (shareable); `/mes-seances` (a guest facilitator).
 
 mod cancel_session;
 mod list_agenda;

@@ -1,4 +1,7 @@
 //! Signing in and out: links, passwords, their reset; who is signed in.
+//!
+//! Pages: `/connexion` (email for a link, or staff's password), `/lien-envoye`,
+//! `/connexion/:token`, `/mot-de-passe-oublie`, `/mot-de-passe/:token`.
 
 mod describe_actor;
 mod redeem_sign_in_link;

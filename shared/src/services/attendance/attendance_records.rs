@@ -1,9 +1,18 @@
 //! Reading and writing attendance sheets (shared by the attendance use cases; not a use case).
 //!
-//! Every write to a sheet first "touches" its row while it is open
-//! (`UPDATE attendance_sheets … WHERE state = 'open'`): a row lock on PostgreSQL (SQLite holds
+//! Every write to a sheet first "touches" its row while it is open (`lock_open_sheet`:
+//! `UPDATE attendance_sheets … WHERE state = 'open'`): a row lock on PostgreSQL (SQLite holds
 //! its write lock already), so a mark or a signature and the closing never interleave, and a
 //! closed sheet is never changed except by a logged correction.
+//!
+//! A sheet (`attendance_sheets`: open, closed or paper; its check-in secret; the closing
+//! signature) is made the first time attendance is taken. Its lines (`attendance_lines`, unique
+//! per youth) hold the status, walk-in, self check-in and its confirmation, « autre réseau » when
+//! the check-in came from another network than the screen's (`screen_network`, hashed), and the
+//! signature with when and on whose device. The check-in code is a SHA-256 of the sheet's
+//! secret, the session and the 30-second window, as six digits. Double taps and retries get the
+//! same answer: a line already there is kept, the sheet and check-ins are inserted
+//! `ON CONFLICT DO NOTHING`, the same status again changes nothing.
 
 use std::collections::HashMap;
 

@@ -1,5 +1,10 @@
 //! The workshop catalogue: workshop types kept by staff. `workshop_types` holds what its use
 //! cases share.
+//!
+//! Rules: coordinators and counsellors keep the catalogue (`Actor::may_edit_catalogue`); a title
+//! is unique whatever its capitals (the unique index has the last word in a race); an archived
+//! type stays listed as « archivé » with its sessions and may be restored; sessions already
+//! planned keep their own duration and capacity. Each change is audited.
 
 pub(crate) mod archive_workshop_type;
 pub(crate) mod create_workshop_type;

@@ -1,8 +1,10 @@
 //! A realistic past year of the programme, generated: youths entering and leaving, sessions held
 //! (and some cancelled) across the Missions Locales, places taken, waiting lists, roll-calls and
-//! sheets. For the figures' tests (which recompute the expected totals from what this returns),
-//! the benchmark (`server/benches/figures.rs`) and the demo's dashboard. Deterministic: the same
-//! seed gives the same year.
+//! sheets (open, closed and paper). Each session is run by a counsellor of its Mission Locale in
+//! turn, so each sees sheets of their own. For the figures' tests (which recompute the expected
+//! totals from what this returns), the benchmark (`server/benches/figures.rs`) and the demo's
+//! dashboard (`ATELIERS_DEMO_PAST_YEAR`, which `make run` and the browser tests set).
+//! Deterministic: the same seed gives the same year.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};

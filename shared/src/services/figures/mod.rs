@@ -1,5 +1,16 @@
 //! Figures for the funder and the federation: the dashboard, the exports and the service's
 //! health. `figures_records` reads a period in a handful of queries.
+//!
+//! Rules:
+//! - Who sees which figures: coordinators any Mission Locale or the whole federation,
+//!   counsellors their own Mission Locale (`Actor::may_view_figures`). What is counted, and how,
+//!   is `domain::figures` (`compute_dashboard`).
+//! - `view_dashboard`, `export_participants` and `export_attendance_lines` read the same facts;
+//!   the files (`documents::spreadsheet`) are served at
+//!   `/chiffres/{participants,presences}.{csv,xlsx}?ml=&du=&au=` (`server/src/routes.rs`).
+//! - « État du service » (`view_service_health`, coordinators, `Actor::may_view_service_health`)
+//!   and `/metrics` read the outbox and the activity from the database, so every instance says
+//!   the same (`domain::service_health`).
 
 pub(crate) mod export_attendance_lines;
 pub(crate) mod export_participants;

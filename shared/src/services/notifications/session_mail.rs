@@ -8,6 +8,12 @@
 //! person was last sent (`calendar_invitations`). A missing copy gets a REQUEST, an outdated one
 //! a REQUEST with a higher SEQUENCE, a copy nobody should hold any more a CANCEL. The occasion
 //! only chooses the words (who did what); it cannot make a calendar wrong.
+//!
+//! Each person's copy keeps its UID; SEQUENCE never goes down and DTSTAMP always goes up. A
+//! CANCEL carries `STATUS:CANCELLED` when the session itself is cancelled. One message per
+//! recipient, who is its only ATTENDEE; waiting-list notes are plain mail, with no calendar.
+//! Called by `enrolment_records::write_changes` and by `plan_sessions`, `update_session` and
+//! `cancel_session`.
 
 use std::collections::{BTreeMap, HashMap};
 

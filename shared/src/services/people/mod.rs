@@ -1,5 +1,27 @@
 //! People's files: youths (with their path and contacts), guest facilitators and staff
 //! accounts. `youth_files` and `youth_contacts` read what the youth pages share.
+//!
+//! Rules:
+//! - A person is one `people` row (one email, unique, one sign-in identity) plus a profile:
+//!   `staff_members` (coordinator or counsellor, specialities), `youths` (programme dates,
+//!   sensitive flags) or `facilitators`.
+//! - Youths' files: created with a welcome mail, edited, archived (never deleted), listed, read
+//!   with their history and path. The referent is a counsellor of the Mission Locale, changed
+//!   only by the referent or a coordinator. A save from a form older than the file
+//!   (`youths.version`, a hidden field) is refused (`CHANGED_MEANWHILE`).
+//! - Guest facilitators: added with a welcome mail holding a sign-in link, edited, archived and
+//!   restored by coordinators and the counsellors of the Mission Locales whose sessions they run
+//!   (before their first session, whoever added them: `facilitators.added_by`); every staff
+//!   member reads them.
+//! - Staff accounts: coordinators open them (the first password is chosen from a mailed link,
+//!   never sent; the first coordinator comes from `ateliers create-coordinator`), correct them
+//!   (role, Mission Locale, specialities) and archive them, refused while a counsellor is still
+//!   the referent of youths in the programme.
+//! - An email changed (youth, facilitator, staff): `retire_old_address`, in the transaction of
+//!   the change.
+//! - Every change to a file is audited: which fields, never the sensitive values nor the
+//!   addresses (`domain::audit`).
+//! - `load_home`: each role's home (`domain::Home`).
 
 pub(crate) mod archive_facilitator;
 pub(crate) mod archive_staff_member;

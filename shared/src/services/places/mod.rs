@@ -1,4 +1,9 @@
 //! Places: sites, their rooms and closing days.
+//!
+//! Rules: every staff member reads the federation's places; a site (name, full address, opening
+//! hours, accessibility), its rooms (capacity 1–200) and its closing days are added and kept by
+//! coordinators and the counsellors of the site's Mission Locale (`Actor::may_edit_site`).
+//! Closing days make planning warn (`domain::day_warnings`), never refuse. Each change is audited.
 
 pub(crate) mod add_room;
 pub(crate) mod add_site_closure;

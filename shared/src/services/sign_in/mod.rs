@@ -1,5 +1,22 @@
 //! Signing in and out: emailed links, passwords and their reset, sessions, who holds a
 //! cookie, and the rate limits that guard them.
+//!
+//! Rules:
+//! - `identify_actor` turns a session token into the `Actor`, anonymous when the session is
+//!   unknown, expired, revoked or its person archived; `server/src/middleware.rs` runs it for
+//!   every request.
+//! - A session (`start_login_session`): a fresh random one at every sign-in (the browser's
+//!   previous one revoked, `app/src/session.rs`), 60 days for youths and facilitators, 12 hours
+//!   for staff; the cookie `ateliers_session` is HttpOnly, SameSite=Lax, Secure over https.
+//! - Emailed links (`issue_emailed_link`: sign-in, welcome, password): stored hashed, single
+//!   use, one purpose each, 30 minutes (a welcome link 3 days), written with their mail to the
+//!   outbox in one transaction. A link or reset request answers the same, and no sooner than
+//!   400 ms (`ANSWER_FLOOR`), whether the address is known or not.
+//! - Staff passwords: argon2id (`crate::auth`), at most `PASSWORD_CHECKS_AT_ONCE` computed at
+//!   once; the same answer and timing for an unknown address and a wrong password; a reset
+//!   revokes every session.
+//! - Rate limits (`check_rate_limit`, design in `domain::rate_limits`) are counted in the
+//!   database, so all instances share them; a refusal is a 429 with a French message.
 
 pub(crate) mod check_rate_limit;
 pub(crate) mod describe_actor;
