@@ -138,9 +138,8 @@ async fn ok(response: reqwest::Response) -> String {
 }
 
 /// Youths of the planner's referent caseload with an email address, young enough to join the
-/// tests' sessions up to [`spring_tuesday`]. Their programme starts a week before
-/// [`winter_tuesday`], so that every session the tests plan falls within it, on any day the
-/// suite runs (the demo's youths entered within the last year, and winter may be months away).
+/// tests' sessions up to [`spring_tuesday`], in the programme then
+/// (see [`enter_programme_before_the_tests`]).
 async fn youths_with_email(app: &TestApp, referent: i32, count: usize) -> Vec<(i32, String)> {
     let last_session = spring_tuesday();
     let ids: Vec<i32> = youth::Entity::find()
@@ -153,19 +152,7 @@ async fn youths_with_email(app: &TestApp, referent: i32, count: usize) -> Vec<(i
         .filter(|youth| shared::domain::age_on(youth.date_of_birth, last_session) <= 25)
         .map(|youth| youth.person_id)
         .collect();
-    youth::Entity::update_many()
-        .col_expr(
-            youth::Column::ProgrammeEntryDate,
-            sea_orm::sea_query::Expr::value(winter_tuesday() - chrono::Duration::days(7)),
-        )
-        .col_expr(
-            youth::Column::ProgrammeExitDate,
-            sea_orm::sea_query::Expr::value(Option::<NaiveDate>::None),
-        )
-        .filter(youth::Column::PersonId.is_in(ids.clone()))
-        .exec(&app.db)
-        .await
-        .unwrap();
+    enter_programme_before_the_tests(app, &ids).await;
     let people = person::Entity::find()
         .filter(person::Column::Id.is_in(ids))
         .filter(person::Column::Email.is_not_null())
@@ -899,8 +886,27 @@ on_both_databases!(
     }
 );
 
-/// `count` youths of the whole federation with an email, who may join a session on `evening(7)`
-/// (16–25 years old and in the programme that day).
+/// The programme of `youths` starts a week before [`winter_tuesday`], so that every session the
+/// tests plan falls within it, on any day the suite runs (the demo's youths entered within the
+/// last year, and winter may be months away).
+async fn enter_programme_before_the_tests(app: &TestApp, youths: &[i32]) {
+    youth::Entity::update_many()
+        .col_expr(
+            youth::Column::ProgrammeEntryDate,
+            sea_orm::sea_query::Expr::value(winter_tuesday() - chrono::Duration::days(7)),
+        )
+        .col_expr(
+            youth::Column::ProgrammeExitDate,
+            sea_orm::sea_query::Expr::value(Option::<NaiveDate>::None),
+        )
+        .filter(youth::Column::PersonId.is_in(youths.to_vec()))
+        .exec(&app.db)
+        .await
+        .unwrap();
+}
+
+/// `count` youths of the whole federation with an email, 16–25 years old on `evening(7)`, in
+/// the programme then (see [`enter_programme_before_the_tests`]).
 async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(i32, String)> {
     let day = winter_tuesday() + chrono::Duration::days(7);
     let eligible: Vec<i32> = youth::Entity::find()
@@ -909,14 +915,7 @@ async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(i32, St
         .await
         .unwrap()
         .into_iter()
-        .filter(|youth| {
-            let age = shared::domain::age_on(youth.date_of_birth, day);
-            let last_day = shared::domain::programme_last_day(
-                youth.programme_entry_date,
-                youth.programme_exit_date,
-            );
-            (16..=25).contains(&age) && youth.programme_entry_date <= day && day <= last_day
-        })
+        .filter(|youth| (16..=25).contains(&shared::domain::age_on(youth.date_of_birth, day)))
         .map(|youth| youth.person_id)
         .collect();
     let people = person::Entity::find()
@@ -937,6 +936,8 @@ async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(i32, St
         count,
         "enough eligible demo youths with an email"
     );
+    let ids: Vec<i32> = found.iter().map(|(id, _)| *id).collect();
+    enter_programme_before_the_tests(app, &ids).await;
     found
 }
 
