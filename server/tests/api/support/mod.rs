@@ -18,8 +18,8 @@ use server::smtp_sink::SmtpSink;
 use server::startup::Application;
 
 /// The clock of this test process and of every app it spawns: the system's, or, with
-/// `ATELIERS_TEST_NOW` (`2027-07-14T08:00:00Z`, or a day: `2027-07-14`, at 08:00 UTC), started
-/// on that instant — so that the whole suite can run "on" any date (`.ci/test-on-dates`). Tests
+/// `ATELIERS_TEST_NOW` (an RFC 3339 instant, or a day `YYYY-MM-DD`, at 08:00 UTC), started on
+/// that instant — so that the whole suite can run "on" any date (`.ci/test-on-dates`). Tests
 /// compute their dates from it, never from the calendar.
 pub fn clock() -> &'static shared::clock::Clock {
     static CLOCK: std::sync::OnceLock<shared::clock::Clock> = std::sync::OnceLock::new();
