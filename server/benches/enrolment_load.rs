@@ -21,6 +21,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, NotSet, PaginatorTrait,
     QueryFilter, QueryOrder, Set,
 };
+use shared::domain::{PersonId, SessionId};
 use shared::entities::{enrolment, workshop_session, youth};
 use support::{Backend, Seed, TestApp, server_fn_path};
 
@@ -67,7 +68,7 @@ async fn run(app: &TestApp, backend: Backend) {
         copy.enrolment_opens_days_before = Set(None);
         sessions.push(copy.insert(&app.db).await.unwrap().id);
     }
-    let youths: Vec<i32> = youth::Entity::find()
+    let youths: Vec<PersonId> = youth::Entity::find()
         .order_by_asc(youth::Column::PersonId)
         .all(&app.db)
         .await
@@ -81,7 +82,7 @@ async fn run(app: &TestApp, backend: Backend) {
         tokens.push(app.session_for(*youth).await);
     }
     // Interleaved so that every session is contended from the first request on.
-    let requests: Vec<(i32, String)> = (0..YOUTHS * SESSIONS)
+    let requests: Vec<(SessionId, String)> = (0..YOUTHS * SESSIONS)
         .map(|index| (sessions[index % SESSIONS], tokens[index / SESSIONS].clone()))
         .collect();
 

@@ -5,7 +5,7 @@
 
 use anyhow::{Context, bail};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
-use shared::domain::{EmailAddress, InvalidInput, PersonName};
+use shared::domain::{EmailAddress, InvalidInput, PersonId, PersonName};
 use shared::entities::mail_outbox;
 use shared::services::{FirstCoordinator, FirstCoordinatorOutcome, create_first_coordinator};
 
@@ -52,7 +52,10 @@ pub async fn create_coordinator(settings: &Settings, args: &CoordinatorArgs) -> 
         .context("cannot create the coordinator")?;
     match outcome {
         FirstCoordinatorOutcome::Created { person_id } => {
-            tracing::info!(person_id, "coordinator created from the command line");
+            tracing::info!(
+                person_id = person_id.get(),
+                "coordinator created from the command line"
+            );
             println!(
                 "Compte de coordination créé (n° {person_id}), sans mot de passe : le lien pour le \
                  choisir part par courriel, valable 3 jours.\n\
@@ -106,7 +109,7 @@ fn parse(args: &CoordinatorArgs) -> anyhow::Result<FirstCoordinator> {
 async fn deliver_now(
     db: &DatabaseConnection,
     mailer: &shared::mail::Mailer,
-    person_id: i32,
+    person_id: PersonId,
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<()> {
     shared::services::deliver_queued_mail(db, mailer, now, 50)

@@ -19,6 +19,7 @@ use serde_json::{Value, json};
 use app::state::AppState;
 
 use crate::refusals::{PathParams, QueryParams};
+use shared::domain::SessionId;
 
 /// `GET /healthz`: 200 when the database answers, 503 otherwise (load balancers stop sending
 /// traffic to an instance that cannot reach its database).
@@ -182,7 +183,7 @@ pub async fn calendar_feed(
 pub async fn download_attendance_document(
     State(state): State<AppState>,
     axum::Extension(actor): axum::Extension<shared::domain::Actor>,
-    PathParams((session_id, document_id)): PathParams<(i32, i32)>,
+    PathParams((session_id, document_id)): PathParams<(SessionId, i32)>,
 ) -> axum::response::Response {
     let file =
         shared::services::download_attendance_document(&state.db, &actor, session_id, document_id)
@@ -194,7 +195,7 @@ pub async fn download_attendance_document(
 pub async fn print_blank_attendance_sheet(
     State(state): State<AppState>,
     axum::Extension(actor): axum::Extension<shared::domain::Actor>,
-    PathParams(session_id): PathParams<i32>,
+    PathParams(session_id): PathParams<SessionId>,
 ) -> axum::response::Response {
     let file = shared::services::print_blank_attendance_sheet(
         &state.db,
@@ -218,7 +219,7 @@ pub const PAPER_SCAN_BODY_LIMIT: usize = shared::domain::PAPER_SCAN_MAX_BYTES + 
 pub async fn upload_paper_sheet(
     State(state): State<AppState>,
     axum::Extension(actor): axum::Extension<shared::domain::Actor>,
-    PathParams(session_id): PathParams<i32>,
+    PathParams(session_id): PathParams<SessionId>,
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
@@ -303,7 +304,7 @@ pub const REFUSAL_PAGE_STYLE: &str = "body{font:1.0625rem/1.5 system-ui,sans-ser
 
 /// A refused form without JavaScript: the French message on a small page, with its status and
 /// the way back to the roll-call.
-fn refusal_page(session_id: i32, error: &shared::ServiceError) -> axum::response::Response {
+fn refusal_page(session_id: SessionId, error: &shared::ServiceError) -> axum::response::Response {
     use axum::http::header;
     use axum::response::IntoResponse;
     let message = escape_html(&error.user_message());

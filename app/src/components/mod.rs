@@ -2,6 +2,7 @@
 
 mod error_notice;
 mod figure_card;
+mod id_param;
 mod islands_scripts;
 mod loaded;
 mod session_card;
@@ -9,6 +10,7 @@ mod site_header;
 
 pub use error_notice::{ErrorNotice, FormError};
 pub use figure_card::FigureCard;
+pub use id_param::id_param;
 pub use islands_scripts::IslandsScripts;
 pub use loaded::loaded;
 pub use session_card::SessionCardView;

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use shared::domain::{AttendanceStatus, CHECKED_IN_ELSEWHERE, CheckInScreen};
+use shared::domain::{AttendanceStatus, CHECKED_IN_ELSEWHERE, CheckInScreen, PersonId};
 
 /// The facilitator's check-in screen: the code of the moment in large digits and as a QR code,
 /// and the youths who checked in themselves, to confirm. With JavaScript it asks the server
@@ -58,22 +58,23 @@ pub fn CheckInScreenPanel(
         #[cfg(not(feature = "hydrate"))]
         let _ = refresh;
     });
-    let confirm = move |event: leptos::ev::SubmitEvent, youth_id: i32, status: AttendanceStatus| {
-        event.prevent_default();
-        #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(async move {
-            let body = format!(
-                "session_id={session_id}&youth_id={youth_id}&status={}",
-                status.code()
-            );
-            match super::post_form::post_form(&confirm_path.get_value(), &body).await {
-                Ok(_) => refresh(),
-                Err(message) => error.set(Some(message)),
-            }
-        });
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (youth_id, status, confirm_path);
-    };
+    let confirm =
+        move |event: leptos::ev::SubmitEvent, youth_id: PersonId, status: AttendanceStatus| {
+            event.prevent_default();
+            #[cfg(feature = "hydrate")]
+            leptos::task::spawn_local(async move {
+                let body = format!(
+                    "session_id={session_id}&youth_id={youth_id}&status={}",
+                    status.code()
+                );
+                match super::post_form::post_form(&confirm_path.get_value(), &body).await {
+                    Ok(_) => refresh(),
+                    Err(message) => error.set(Some(message)),
+                }
+            });
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (youth_id, status, confirm_path);
+        };
 
     view! {
         <div class="check-in" data-test="check-in-screen">
@@ -107,8 +108,8 @@ pub fn CheckInScreenPanel(
                             view! {
                                 <li data-test="to-confirm">
                                     <form method="post" action=path.clone() on:submit=move |event| confirm(event, youth_id, status)>
-                                        <input type="hidden" name="session_id" value=session_id/>
-                                        <input type="hidden" name="youth_id" value=youth_id/>
+                                        <input type="hidden" name="session_id" value=session_id.to_string()/>
+                                        <input type="hidden" name="youth_id" value=youth_id.to_string()/>
                                         <input type="hidden" name="status" value=status.code()/>
                                         <span>{format!("{} — {} à {}", line.name, status.label(), line.checked_in_at.unwrap_or_default())}</span>
                                         {line.checked_in_elsewhere.then(|| view! {

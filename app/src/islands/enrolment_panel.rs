@@ -73,7 +73,7 @@ pub fn EnrolmentPanel(
                         };
                         view! {
                             <form method="post" action=enrol_path.get_value() data-test="enrol-form" on:submit=move |event| submit(event, enrol_path)>
-                                <input type="hidden" name="session_id" value=session_id/>
+                                <input type="hidden" name="session_id" value=session_id.to_string()/>
                                 <button
                                     type="submit"
                                     class="button button--primary button--large"
@@ -139,7 +139,7 @@ pub fn EnrolmentPanel(
                         >
                             <div class="confirm" role="group" aria-label=leave data-test="cancel-confirmation">
                                 <form method="post" action=cancel_path.get_value() data-test="cancel-form" on:submit=move |event| submit(event, cancel_path)>
-                                    <input type="hidden" name="session_id" value=session_id/>
+                                    <input type="hidden" name="session_id" value=session_id.to_string()/>
                                     <button type="submit" class="button button--danger" data-test="confirm-cancel" disabled=move || pending.get()>
                                         {confirm}
                                     </button>
@@ -191,7 +191,10 @@ pub fn EnrolmentPanel(
 /// Posts `session_id` to the server function at `path` and reads the new place, or the French
 /// refusal.
 #[cfg(feature = "hydrate")]
-async fn post_session_form(path: &str, session_id: i32) -> Result<YouthPlaceView, String> {
+async fn post_session_form(
+    path: &str,
+    session_id: shared::domain::SessionId,
+) -> Result<YouthPlaceView, String> {
     let body = super::post_form::post_form(path, &format!("session_id={session_id}")).await?;
     serde_json::from_str(&body).map_err(|_| super::post_form::NETWORK.to_owned())
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[island]
 pub fn SessionFormCheck(
     /// (room id, capacity): the capacity may not exceed the room's.
-    rooms: Vec<(i32, u32)>,
+    rooms: Vec<(shared::domain::RoomId, u32)>,
     /// Planning (a series may repeat) or editing (one session at a time).
     repetition: bool,
     children: Children,
@@ -47,7 +47,7 @@ pub fn SessionFormCheck(
 #[cfg(feature = "hydrate")]
 fn check_form(
     event: &leptos::ev::Event,
-    rooms: &[(i32, u32)],
+    rooms: &[(shared::domain::RoomId, u32)],
     repetition: bool,
 ) -> (String, Vec<String>) {
     use shared::domain::{

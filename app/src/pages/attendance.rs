@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use shared::domain::{
-    AttendanceLineView, AttendanceStatus, AttendanceView, CHECKED_IN_ELSEWHERE, SheetState,
-    SignatureRequest,
+    AttendanceLineView, AttendanceStatus, AttendanceView, CHECKED_IN_ELSEWHERE, PersonId,
+    SessionId, SheetState, SignatureRequest,
 };
 
-use crate::components::{FormError, IslandsScripts, loaded};
+use crate::components::{FormError, IslandsScripts, id_param, loaded};
 use crate::islands::{CheckInScreenPanel, SignaturePad};
 use crate::server_fns::{
     AddWalkIn, CheckInWithCode, CloseAttendanceSheet, CorrectAttendance, MarkAttendance,
@@ -14,20 +14,12 @@ use crate::server_fns::{
     show_check_in_code, view_attendance, view_signature_request,
 };
 
-fn id_param(name: &str) -> i32 {
-    use_params_map()
-        .read_untracked()
-        .get(name)
-        .and_then(|id| id.parse::<i32>().ok())
-        .unwrap_or(0)
-}
-
 /// `/seances/:id/emargement`: the roll-call on a phone or tablet in the room — one tap per
 /// status, the self check-ins to confirm, signatures, walk-ins, closing; then the kept sheets
 /// and the corrections.
 #[component]
 pub fn AttendancePage() -> impl IntoView {
-    let id = id_param("id");
+    let id: SessionId = id_param("id");
     let attendance = Resource::new_blocking(move || id, view_attendance);
     let mark = ServerAction::<MarkAttendance>::new();
     let walk_in = ServerAction::<AddWalkIn>::new();
@@ -133,12 +125,12 @@ fn AttendanceSheetView(
             <section class="card" aria-labelledby="sans-inscription">
                 <h2 id="sans-inscription">"Ajouter un·e jeune venu·e sans inscription"</h2>
                 <ActionForm action=walk_in attr:data-test="walk-in-form">
-                    <input type="hidden" name="session_id" value=session_id/>
+                    <input type="hidden" name="session_id" value=session_id.to_string()/>
                     <label for="walk-in-youth">"Jeune"</label>
                     <select id="walk-in-youth" name="youth_id" required data-test="walk-in-youth">
                         <option value="">"— Choisir —"</option>
                         {walk_in_candidates.into_iter().map(|youth| view! {
-                            <option value=youth.id>{format!("{} (suivi·e par {})", youth.name, youth.detail)}</option>
+                            <option value=youth.id.to_string()>{format!("{} (suivi·e par {})", youth.name, youth.detail)}</option>
                         }).collect_view()}
                     </select>
                     <button type="submit" class="button" data-test="add-walk-in">"Ajouter, présent·e"</button>
@@ -152,7 +144,7 @@ fn AttendanceSheetView(
                     view! {
                         <p>"Signez en dernier : la feuille sera close et le PDF produit. Après, un statut ne change que par une correction motivée."</p>
                         <ActionForm action=close attr:data-test="close-form">
-                            <input type="hidden" name="session_id" value=session_id/>
+                            <input type="hidden" name="session_id" value=session_id.to_string()/>
                             <SignaturePad label="Votre signature, pour clôturer la feuille".to_owned()/>
                             <noscript><p>"La signature au doigt demande JavaScript : imprimez la feuille papier."</p></noscript>
                             <button type="submit" class="button button--large" data-test="close-sheet">"Signer et clôturer"</button>
@@ -217,7 +209,7 @@ fn AttendanceSheetView(
 /// JavaScript.
 #[component]
 fn PaperSheetSection(
-    session_id: i32,
+    session_id: SessionId,
     /// Only the organisers file the scan, which closes the sheet; a guest prints the sheet and
     /// hands it over.
     may_file: bool,
@@ -249,13 +241,16 @@ fn PaperSheetSection(
 /// An organiser reopens a paper sheet (a scan of the wrong sheet, an unreadable one, a youth
 /// forgotten), with a reason kept in the audit log; the scan stays among the kept sheets.
 #[component]
-fn ReopenPaperSection(session_id: i32, reopen: ServerAction<ReopenPaperSheet>) -> impl IntoView {
+fn ReopenPaperSection(
+    session_id: SessionId,
+    reopen: ServerAction<ReopenPaperSheet>,
+) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="rouvrir" data-test="reopen-paper">
             <h2 id="rouvrir">"Rouvrir la feuille"</h2>
             <p>"Le scan déposé ne convient pas (mauvaise feuille, illisible, un·e jeune oublié·e) ? Rouvrez la feuille : l'appel reprend, puis déposez un nouveau scan ou clôturez à l'écran. Le scan déposé reste gardé comme preuve, et la réouverture est notée avec sa raison."</p>
             <ActionForm action=reopen attr:data-test="reopen-paper-form">
-                <input type="hidden" name="session_id" value=session_id/>
+                <input type="hidden" name="session_id" value=session_id.to_string()/>
                 <label for="reopen-reason">"Raison de la réouverture"</label>
                 <input id="reopen-reason" type="text" name="reason" required minlength="5" maxlength="500" data-test="reopen-reason"/>
                 <button type="submit" class="button button--secondary" data-test="reopen-paper">"Rouvrir la feuille"</button>
@@ -266,7 +261,7 @@ fn ReopenPaperSection(session_id: i32, reopen: ServerAction<ReopenPaperSheet>) -
 
 #[component]
 fn RollCallLine(
-    session_id: i32,
+    session_id: SessionId,
     line: AttendanceLineView,
     /// The sheet is open and the roll-call has begun: statuses can be tapped.
     open: bool,
@@ -320,8 +315,8 @@ fn RollCallLine(
             <p class="roll-call__details" data-test="line-details">{details.join(" · ")}</p>
             {open.then(|| view! {
                 <ActionForm action=mark attr:class="roll-call__statuses">
-                    <input type="hidden" name="session_id" value=session_id/>
-                    <input type="hidden" name="youth_id" value=youth_id/>
+                    <input type="hidden" name="session_id" value=session_id.to_string()/>
+                    <input type="hidden" name="youth_id" value=youth_id.to_string()/>
                     {AttendanceStatus::ALL.into_iter().map(|choice| {
                         let pressed = status == Some(choice) && confirmed;
                         view! {
@@ -349,8 +344,8 @@ fn RollCallLine(
                 <details class="roll-call__correct">
                     <summary data-test="open-correction">"Corriger"</summary>
                     <ActionForm action=correct attr:data-test="correction-form">
-                        <input type="hidden" name="session_id" value=session_id/>
-                        <input type="hidden" name="youth_id" value=youth_id/>
+                        <input type="hidden" name="session_id" value=session_id.to_string()/>
+                        <input type="hidden" name="youth_id" value=youth_id.to_string()/>
                         <label for=format!("correct-status-{youth_id}")>"Nouveau statut"</label>
                         <select id=format!("correct-status-{youth_id}") name="status" data-test="correction-status">
                             {AttendanceStatus::ALL.into_iter().map(|choice| view! {
@@ -371,7 +366,7 @@ fn RollCallLine(
 /// every 30 seconds, its QR code, and the check-ins to confirm.
 #[component]
 pub fn CheckInScreenPage() -> impl IntoView {
-    let id = id_param("id");
+    let id: SessionId = id_param("id");
     let screen = Resource::new_blocking(move || id, show_check_in_code);
     let refresh_path = <ShowCheckInCode as leptos::server_fn::ServerFn>::PATH;
     let confirm_path = <MarkAttendance as leptos::server_fn::ServerFn>::PATH;
@@ -423,7 +418,7 @@ pub fn CheckInPage() -> impl IntoView {
 /// `/ateliers/:id/signer`: a youth signs the sheet on their own phone.
 #[component]
 pub fn YouthSignaturePage() -> impl IntoView {
-    let id = id_param("id");
+    let id: SessionId = id_param("id");
     let checked_in = use_query_map().read_untracked().get("pointe").is_some();
     view! {
         <Title text="Signer la feuille — Ateliers"/>
@@ -432,14 +427,14 @@ pub fn YouthSignaturePage() -> impl IntoView {
                 "Vous êtes pointé·e. L'animateur·rice confirme votre présence ; signez la feuille ci-dessous."
             </p>
         })}
-        <SignatureSection session_id=id youth_id=0/>
+        <SignatureSection session_id=id youth_id=PersonId::new(0)/>
     }
 }
 
 /// `/seances/:id/emargement/signer/:youth`: a youth signs on the facilitator's device.
 #[component]
 pub fn CollectSignaturePage() -> impl IntoView {
-    let id = id_param("id");
+    let id: SessionId = id_param("id");
     view! {
         <Title text="Faire signer — Ateliers"/>
         <p><a href=format!("/seances/{id}/emargement")>"← L'appel"</a></p>
@@ -449,7 +444,7 @@ pub fn CollectSignaturePage() -> impl IntoView {
 
 /// Whose signature, and the pad (or the thanks once signed). `youth_id` 0: the signed-in youth.
 #[component]
-fn SignatureSection(session_id: i32, youth_id: i32) -> impl IntoView {
+fn SignatureSection(session_id: SessionId, youth_id: PersonId) -> impl IntoView {
     let request = Resource::new_blocking(
         move || (session_id, youth_id),
         |(session_id, youth_id)| view_signature_request(session_id, youth_id),
@@ -493,8 +488,8 @@ fn SignatureForm(
             }.into_any(),
             None if status.attended() => view! {
                 <ActionForm action=sign attr:data-test="signature-form">
-                    <input type="hidden" name="session_id" value=session_id/>
-                    <input type="hidden" name="youth_id" value=youth_id/>
+                    <input type="hidden" name="session_id" value=session_id.to_string()/>
+                    <input type="hidden" name="youth_id" value=youth_id.to_string()/>
                     <p>{format!("Signature de {youth_name}, avec le doigt dans le cadre :")}</p>
                     <SignaturePad label=format!("Signature de {youth_name}")/>
                     <noscript><p>"La signature au doigt demande JavaScript : signez la feuille papier."</p></noscript>

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::domain::{Theme, WorkshopTypeForm, WorkshopTypeSummary, format_duration};
+use leptos_router::hooks::use_query_map;
+use shared::domain::{
+    Theme, WorkshopTypeForm, WorkshopTypeId, WorkshopTypeSummary, format_duration,
+};
 
-use crate::components::{FormError, loaded};
+use crate::components::{FormError, id_param, loaded};
 use crate::server_fns::{
     ArchiveWorkshopType, CreateWorkshopType, RestoreWorkshopType, UpdateWorkshopType,
     list_workshop_types, view_workshop_type,
@@ -112,11 +114,7 @@ pub fn NewWorkshopTypePage() -> impl IntoView {
 /// `/catalogue/:id`: correct a workshop of the catalogue, archive it or offer it again.
 #[component]
 pub fn WorkshopTypePage() -> impl IntoView {
-    let id = use_params_map()
-        .read_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok())
-        .unwrap_or_default();
+    let id: WorkshopTypeId = id_param("id");
     let query = use_query_map().read_untracked();
     let notice = if query.get("enregistre").is_some() {
         Some("Modifications enregistrées.")
@@ -159,7 +157,7 @@ pub fn WorkshopTypePage() -> impl IntoView {
                         }}
                     </p>
                     <ActionForm action=update attr:data-test="workshop-type-form">
-                        <input type="hidden" name="id" value=id/>
+                        <input type="hidden" name="id" value=id.to_string()/>
                         <WorkshopTypeFields form=details.form/>
                         <button type="submit" class="button" data-test="workshop-type-submit">
                             "Enregistrer"
@@ -168,7 +166,7 @@ pub fn WorkshopTypePage() -> impl IntoView {
                     {if details.archived {
                         view! {
                             <ActionForm action=restore attr:class="danger-zone" attr:data-test="restore-form">
-                                <input type="hidden" name="id" value=id/>
+                                <input type="hidden" name="id" value=id.to_string()/>
                                 <p>"Rétablir l'atelier le propose de nouveau pour les séances à venir."</p>
                                 <button type="submit" class="button button--secondary" data-test="restore-workshop-type">
                                     "Rétablir"
@@ -179,7 +177,7 @@ pub fn WorkshopTypePage() -> impl IntoView {
                     } else {
                         view! {
                             <ActionForm action=archive attr:class="danger-zone" attr:data-test="archive-form">
-                                <input type="hidden" name="id" value=id/>
+                                <input type="hidden" name="id" value=id.to_string()/>
                                 <p>
                                     "Archiver retire l'atelier des choix pour de nouvelles séances. Il reste dans le catalogue, marqué « archivé », et ses séances ne changent pas."
                                 </p>

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::domain::{FacilitatorDetails, FacilitatorForm};
+use leptos_router::hooks::use_query_map;
+use shared::domain::{FacilitatorDetails, FacilitatorForm, PersonId};
 
-use crate::components::{FormError, loaded};
+use crate::components::{FormError, id_param, loaded};
 use crate::server_fns::{
     ArchiveFacilitator, CreateFacilitator, RestoreFacilitator, UpdateFacilitator,
     list_facilitators, view_facilitator,
@@ -103,11 +103,7 @@ pub fn NewFacilitatorPage() -> impl IntoView {
 /// `Actor::may_edit_facilitator`) correct, archive or restore them.
 #[component]
 pub fn FacilitatorPage() -> impl IntoView {
-    let id = use_params_map()
-        .read_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok())
-        .unwrap_or_default();
+    let id: PersonId = id_param("id");
     let notice = use_query_map().read_untracked().get("retabli").map(
         |_| "Intervenant·e rétabli·e : il ou elle peut de nouveau demander un lien de connexion.",
     );
@@ -148,14 +144,14 @@ fn FacilitatorFile(
     let body = match (editable, archived) {
         (true, false) => view! {
             <ActionForm action=update attr:data-test="facilitator-form">
-                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="id" value=id.to_string()/>
                 <FacilitatorFields form/>
                 <button type="submit" class="button" data-test="facilitator-submit">
                     "Enregistrer"
                 </button>
             </ActionForm>
             <ActionForm action=archive attr:class="danger-zone">
-                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="id" value=id.to_string()/>
                 <p>
                     "Archiver retire l'intervenant de la liste et l'empêche de se connecter. Les séances qu'il a animées gardent son nom. Il peut être rétabli ensuite."
                 </p>
@@ -172,7 +168,7 @@ fn FacilitatorFile(
         (true, true) => view! {
             <FacilitatorReadOnly form/>
             <ActionForm action=restore attr:class="danger-zone" attr:data-test="restore-form">
-                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="id" value=id.to_string()/>
                 <p>"Rétablir l'intervenant le remet dans la liste ; il pourra de nouveau se connecter en demandant un lien."</p>
                 <button type="submit" class="button button--secondary" data-test="restore-facilitator">
                     "Rétablir"

@@ -118,8 +118,8 @@ fn Site(
                                 <details>
                                     <summary>{label}</summary>
                                     <ActionForm action=update_room>
-                                        <input type="hidden" name="id" value=room.id/>
-                                        <input type="hidden" name="site_id" value=id/>
+                                        <input type="hidden" name="id" value=room.id.to_string()/>
+                                        <input type="hidden" name="site_id" value=id.to_string()/>
                                         <label for=field("name")>"Nom de la salle"</label>
                                         <input id=field("name") name="room[name]" value=room.name.clone() required/>
                                         <label for=field("capacity")>"Capacité (places)"</label>
@@ -162,7 +162,7 @@ fn Site(
                 .then(|| {
                     view! {
                         <ActionForm action=add_closure attr:data-test="closure-form">
-                            <input type="hidden" name="site_id" value=id/>
+                            <input type="hidden" name="site_id" value=id.to_string()/>
                             <label for=field("closure-first")>"Fermé du"</label>
                             <input id=field("closure-first") name="closure[first_day]" type="date" required/>
                             <label for=field("closure-last")>"au (vide : un seul jour)"</label>
@@ -176,7 +176,7 @@ fn Site(
             {if editable {
                 view! {
                     <ActionForm action=add_room attr:data-test="room-form">
-                        <input type="hidden" name="site_id" value=id/>
+                        <input type="hidden" name="site_id" value=id.to_string()/>
                         <label for=field("room-name")>"Nouvelle salle"</label>
                         <input id=field("room-name") name="room[name]" required/>
                         <label for=field("room-capacity")>"Capacité (places)"</label>
@@ -184,7 +184,7 @@ fn Site(
                         <button type="submit" class="button button--secondary">"Ajouter la salle"</button>
                     </ActionForm>
                     <ActionForm action=update attr:data-test="site-form">
-                        <input type="hidden" name="id" value=id/>
+                        <input type="hidden" name="id" value=id.to_string()/>
                         <label for=field("hours")>"Horaires d'ouverture"</label>
                         <input id=field("hours") name="site[opening_hours]" value=form.opening_hours.clone() required/>
                         <label class="checkbox">

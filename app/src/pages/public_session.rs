@@ -1,21 +1,19 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::domain::{PlaceView, SessionStatus, format_session_date, format_session_hours};
+use leptos_router::hooks::use_query_map;
+use shared::domain::{
+    PlaceView, SessionId, SessionStatus, format_session_date, format_session_hours,
+};
 
-use crate::components::{ErrorNotice, FormError, IslandsScripts, loaded};
+use crate::components::{ErrorNotice, FormError, IslandsScripts, id_param, loaded};
 use crate::islands::EnrolmentPanel;
 use crate::server_fns::{
     CancelEnrolment, EnrolInSession, list_facilitator_sessions, view_public_session,
     view_youth_place,
 };
 
-fn session_id_param() -> i32 {
-    use_params_map()
-        .read_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok())
-        .unwrap_or(0)
+fn session_id_param() -> SessionId {
+    id_param("id")
 }
 
 /// `/ateliers/:id`: the page of a session — what, when, where, for whom, seats left. Shared
@@ -232,7 +230,7 @@ pub fn CancelEnrolmentPage() -> impl IntoView {
                                     <p class="lead">{format!("{} — {when}", session.title)}</p>
                                     <p>{question}</p>
                                     <ActionForm action=cancel attr:data-test="cancel-form">
-                                        <input type="hidden" name="session_id" value=id/>
+                                        <input type="hidden" name="session_id" value=id.to_string()/>
                                         <button type="submit" class="button button--danger button--large" data-test="confirm-cancel">{confirm}</button>
                                     </ActionForm>
                                     <p><a href=back data-test="keep-place">"Non, revenir à la séance"</a></p>

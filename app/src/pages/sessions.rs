@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use shared::domain::{
-    PersonOption, PlanningOptions, SessionDetails, SessionForm, SessionStatus, format_instant,
-    format_session_date, format_session_hours,
+    PersonOption, PlanningOptions, RoomId, SessionDetails, SessionForm, SessionId, SessionStatus,
+    format_instant, format_session_date, format_session_hours,
 };
 
-use crate::components::{ErrorNotice, FormError, IslandsScripts, loaded};
+use crate::components::{ErrorNotice, FormError, IslandsScripts, id_param, loaded};
 use crate::islands::SessionFormCheck;
 use crate::server_fns::{
     CancelSession, ChangeCapacity, EnrolYouths, PlanSessions, PromoteFromWaitingList,
@@ -53,7 +53,7 @@ pub fn NewSessionPage() -> impl IntoView {
     }
 }
 
-fn room_capacities(options: &PlanningOptions) -> Vec<(i32, u32)> {
+fn room_capacities(options: &PlanningOptions) -> Vec<(RoomId, u32)> {
     options
         .rooms
         .iter()
@@ -220,7 +220,7 @@ fn PeopleChoices(
                             <input
                                 type="checkbox"
                                 name=format!("session[{field}][{index}]")
-                                value=person.id
+                                value=person.id.to_string()
                                 checked=checked
                             />
                             {format!(" {} — {}", person.name, person.detail)}
@@ -236,11 +236,7 @@ fn PeopleChoices(
 /// move it, or cancel it (alone, with the following ones, or the whole series).
 #[component]
 pub fn SessionPage() -> impl IntoView {
-    let id = use_params_map()
-        .read_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok())
-        .unwrap_or(0);
+    let id: SessionId = id_param("id");
     let query = use_query_map().read_untracked();
     let notice = if query.get("enregistre").is_some() {
         Some("Modifications enregistrées.".to_owned())
@@ -409,7 +405,7 @@ fn SessionDetailsView(
                     <section class="card" aria-labelledby="modifier">
                         <h2 id="modifier">"Modifier ou déplacer"</h2>
                         <ActionForm action=update attr:data-test="edit-session-form">
-                            <input type="hidden" name="id" value=id/>
+                            <input type="hidden" name="id" value=id.to_string()/>
                             <input type="hidden" name="session[workshop_type_id]" value=form.workshop_type_id.clone()/>
                             <ScopeChoice in_series prefix="edit"/>
                             <SessionFormCheck rooms repetition=false>
@@ -421,7 +417,7 @@ fn SessionDetailsView(
                     <section class="card danger-zone" aria-labelledby="annuler">
                         <h2 id="annuler">"Annuler"</h2>
                         <ActionForm action=cancel attr:data-test="cancel-session-form">
-                            <input type="hidden" name="id" value=id/>
+                            <input type="hidden" name="id" value=id.to_string()/>
                             <ScopeChoice in_series prefix="cancel"/>
                             <label for="cancel-reason">"Motif (les personnes inscrites le liront)"</label>
                             <input id="cancel-reason" name="reason" required minlength="5" maxlength="500" data-test="cancel-reason"/>
@@ -474,7 +470,7 @@ fn ScopeChoice(in_series: bool, prefix: &'static str) -> impl IntoView {
 /// enrol youths found by name (several at once), remove someone with a reason, promote from
 /// the waiting list, change the number of places; and the history of places.
 #[component]
-fn RosterSection(id: i32) -> impl IntoView {
+fn RosterSection(id: SessionId) -> impl IntoView {
     let query = use_query_map().read_untracked();
     let search = query.get("q").unwrap_or_default();
     let notice = [
@@ -547,13 +543,13 @@ fn RosterView(
         };
         let reason_id = format!("remove-reason-{youth_id}");
         view! {
-            <li data-test="roster-line" data-youth=youth_id data-name=line.name.clone()>
+            <li data-test="roster-line" data-youth=youth_id.to_string() data-name=line.name.clone()>
                 <span>{label}</span>
                 <small>{format!(" — {}, le {}", line.how, format_instant(line.since))}</small>
                 {(waiting && may_manage && taking_places).then(|| view! {
                     <ActionForm action=promote attr:class="inline-form">
-                        <input type="hidden" name="session_id" value=id/>
-                        <input type="hidden" name="youth_id" value=youth_id/>
+                        <input type="hidden" name="session_id" value=id.to_string()/>
+                        <input type="hidden" name="youth_id" value=youth_id.to_string()/>
                         <button type="submit" class="button button--small button--secondary" data-test="promote">"Donner une place"</button>
                     </ActionForm>
                 })}
@@ -561,8 +557,8 @@ fn RosterView(
                     <details class="roster__remove">
                         <summary data-test="remove">{format!("Retirer {}", line.name)}</summary>
                         <ActionForm action=remove attr:data-test="remove-form">
-                            <input type="hidden" name="session_id" value=id/>
-                            <input type="hidden" name="youth_id" value=youth_id/>
+                            <input type="hidden" name="session_id" value=id.to_string()/>
+                            <input type="hidden" name="youth_id" value=youth_id.to_string()/>
                             <label for=reason_id.clone()>"Raison (le ou la jeune la lira)"</label>
                             <input id=reason_id name="reason" required maxlength="500" data-test="remove-reason"/>
                             <button type="submit" class="button button--danger" data-test="confirm-remove">"Retirer"</button>
@@ -594,7 +590,7 @@ fn RosterView(
         </ol>
         {(may_manage && taking_places).then(|| view! {
             <ActionForm action=capacity attr:class="inline-form" attr:data-test="capacity-form">
-                <input type="hidden" name="session_id" value=id/>
+                <input type="hidden" name="session_id" value=id.to_string()/>
                 <label for="roster-capacity">"Nombre de places"</label>
                 <input id="roster-capacity" name="capacity" type="number" min="1" max="200" value=roster.capacity required data-test="roster-capacity"/>
                 <button type="submit" class="button button--secondary" data-test="save-capacity">"Changer"</button>
@@ -612,7 +608,7 @@ fn RosterView(
             })}
             {(!roster.candidates.is_empty()).then(|| view! {
                 <ActionForm action=enrol attr:data-test="enrol-youths-form">
-                    <input type="hidden" name="session_id" value=id/>
+                    <input type="hidden" name="session_id" value=id.to_string()/>
                     <fieldset>
                         <legend>{if roster.search.is_empty() { "Vos jeunes : cochez ceux à inscrire" } else { "Cochez les jeunes à inscrire" }}</legend>
                         {roster.candidates.into_iter().enumerate().map(|(index, candidate)| {
@@ -633,7 +629,7 @@ fn RosterView(
                                         id=input_id
                                         type="checkbox"
                                         name=format!("youth_ids[{index}]")
-                                        value=candidate.youth_id
+                                        value=candidate.youth_id.to_string()
                                         disabled=disabled
                                     />
                                     {format!(" {}", candidate.name)}

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::domain::{MissionLocaleOption, StaffForm};
+use leptos_router::hooks::use_query_map;
+use shared::domain::{MissionLocaleOption, PersonId, StaffForm};
 
-use crate::components::{ErrorNotice, FormError, loaded};
+use crate::components::{ErrorNotice, FormError, id_param, loaded};
 use crate::server_fns::{
     ArchiveStaffMember, CreateStaffMember, UpdateStaffMember, list_mission_locales, list_staff,
     view_staff_member,
@@ -69,7 +69,7 @@ pub fn StaffPage() -> impl IntoView {
                                                     .then(|| {
                                                         view! {
                                                             <ActionForm action=archive>
-                                                                <input type="hidden" name="id" value=member.id/>
+                                                                <input type="hidden" name="id" value=member.id.to_string()/>
                                                                 <button type="submit" class="button button--danger button--inline" data-test="archive-staff">
                                                                     "Archiver ce compte"
                                                                 </button>
@@ -115,11 +115,7 @@ pub fn NewStaffMemberPage() -> impl IntoView {
 /// `/equipe/:id`: a coordinator corrects a staff account.
 #[component]
 pub fn StaffMemberPage() -> impl IntoView {
-    let id = use_params_map()
-        .read_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i32>().ok())
-        .unwrap_or_default();
+    let id: PersonId = id_param("id");
     let update = ServerAction::<UpdateStaffMember>::new();
     let page = Resource::new_blocking(
         move || id,
@@ -140,7 +136,7 @@ pub fn StaffMemberPage() -> impl IntoView {
                 view! {
                     <h1>{format!("{} {}", form.first_name, form.last_name)}</h1>
                     <ActionForm action=update attr:data-test="staff-form">
-                        <input type="hidden" name="id" value=id/>
+                        <input type="hidden" name="id" value=id.to_string()/>
                         <StaffFields form missions_locales/>
                         <button type="submit" class="button">"Enregistrer"</button>
                     </ActionForm>

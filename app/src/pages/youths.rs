@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::domain::{CounsellorOption, ExitOutcome, Gender, YouthDetails, YouthForm, YouthPath};
+use shared::domain::{
+    CounsellorOption, ExitOutcome, Gender, PersonId, YouthDetails, YouthForm, YouthPath,
+};
 
 use super::home::YouthList;
 use crate::components::{FormError, loaded};
@@ -81,7 +83,7 @@ pub fn YouthPage() -> impl IntoView {
     let id = params
         .read_untracked()
         .get("id")
-        .and_then(|id| id.parse::<i32>().ok());
+        .and_then(|id| id.parse::<PersonId>().ok());
     let notice = {
         let query = query.read_untracked();
         if query.get("cree").is_some() {
@@ -162,7 +164,7 @@ fn YouthFile(
         {if editable {
             view! {
                 <ActionForm action=update attr:data-test="youth-form">
-                    <input type="hidden" name="id" value=id/>
+                    <input type="hidden" name="id" value=id.to_string()/>
                     // The version the form was filled from: a save over a newer one is refused.
                     <input type="hidden" name="youth[version]" value=form.version.clone()/>
                     <YouthFields
@@ -178,7 +180,7 @@ fn YouthFile(
                     </button>
                 </ActionForm>
                 <ActionForm action=archive attr:class="danger-zone">
-                    <input type="hidden" name="id" value=id/>
+                    <input type="hidden" name="id" value=id.to_string()/>
                     <p>
                         "Archiver retire le jeune des listes et l'empêche de se connecter. Rien n'est effacé : ses présences restent dans les feuilles d'émargement."
                     </p>

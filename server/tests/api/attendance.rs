@@ -16,7 +16,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
-use shared::domain::{Actor, AttendanceView, CheckInScreen};
+use shared::domain::{Actor, AttendanceView, CheckInScreen, PersonId, SessionId};
 use shared::entities::{
     attendance_correction, attendance_document, attendance_line, attendance_sheet, enrolment,
     enrolment_event, facilitator, person, session_counsellor, session_facilitator, staff_member,
@@ -30,10 +30,10 @@ const SIGNATURE: &str = "100,300 150,200 200,120 260,180 320,260 380,150 450,90 
 /// A demo session moved to have started 20 minutes ago (two hours long), with a guest
 /// facilitator and four registered youths. Returns (session, counsellor, facilitator, youths).
 struct UnderWay {
-    session_id: i32,
-    counsellor: i32,
-    facilitator: i32,
-    youths: Vec<i32>,
+    session_id: SessionId,
+    counsellor: PersonId,
+    facilitator: PersonId,
+    youths: Vec<PersonId>,
 }
 
 async fn session_under_way(app: &TestApp) -> UnderWay {
@@ -92,7 +92,7 @@ async fn session_under_way(app: &TestApp) -> UnderWay {
         .exec(&app.db)
         .await
         .unwrap();
-    let referents: Vec<i32> = staff_member::Entity::find()
+    let referents: Vec<PersonId> = staff_member::Entity::find()
         .filter(staff_member::Column::MissionLocaleId.eq(session.mission_locale_id))
         .all(&app.db)
         .await
@@ -100,7 +100,7 @@ async fn session_under_way(app: &TestApp) -> UnderWay {
         .into_iter()
         .map(|staff| staff.person_id)
         .collect();
-    let youths: Vec<i32> = youth::Entity::find()
+    let youths: Vec<PersonId> = youth::Entity::find()
         .filter(youth::Column::ReferentId.is_in(referents))
         .order_by_asc(youth::Column::PersonId)
         .all(&app.db)
@@ -127,10 +127,10 @@ async fn session_under_way(app: &TestApp) -> UnderWay {
 /// already hold a row there).
 async fn register(
     app: &TestApp,
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     ticket: i64,
-    by: i32,
+    by: PersonId,
 ) -> Result<(), sea_orm::DbErr> {
     let at = support::now() - Duration::days(3);
     enrolment::ActiveModel {
@@ -151,7 +151,7 @@ async fn register(
     .map(|_| ())
 }
 
-async fn attendance(app: &TestApp, session_id: i32, token: &str) -> AttendanceView {
+async fn attendance(app: &TestApp, session_id: SessionId, token: &str) -> AttendanceView {
     let response = app
         .call(
             server_fn_path::<ViewAttendance>(),
@@ -165,7 +165,7 @@ async fn attendance(app: &TestApp, session_id: i32, token: &str) -> AttendanceVi
     serde_json::from_str(&body).unwrap()
 }
 
-fn status_of(view: &AttendanceView, youth_id: i32) -> Option<&'static str> {
+fn status_of(view: &AttendanceView, youth_id: PersonId) -> Option<&'static str> {
     view.lines
         .iter()
         .find(|line| line.youth_id == youth_id)
@@ -236,7 +236,7 @@ fn pdf_text(pdf: &[u8]) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-async fn full_name(app: &TestApp, person_id: i32) -> String {
+async fn full_name(app: &TestApp, person_id: PersonId) -> String {
     let person = person::Entity::find_by_id(person_id)
         .one(&app.db)
         .await
@@ -259,7 +259,7 @@ on_both_databases!(
         let bilal_phone = app.session_for(bilal).await;
         let outsider_phone = app.session_for(outsider).await;
         let session = || ("session_id", id.to_string());
-        let mark = |youth: i32, status: &str| {
+        let mark = |youth: PersonId, status: &str| {
             vec![
                 session(),
                 ("youth_id", youth.to_string()),
@@ -456,7 +456,7 @@ on_both_databases!(
         // Signatures: Amina on the counsellor's tablet, Bilal on his own phone (twice: the
         // second changes nothing), Chloé on the facilitator's device.
         let sign = server_fn_path::<SignAttendanceSheet>();
-        let signing = |youth: i32| {
+        let signing = |youth: PersonId| {
             vec![
                 session(),
                 ("youth_id", youth.to_string()),
@@ -777,7 +777,7 @@ on_both_databases!(
 /// from the roll-call page (Origin and Referer), asking for HTML.
 async fn upload_scan(
     app: &TestApp,
-    session_id: i32,
+    session_id: SessionId,
     session: Option<&str>,
     file_name: &str,
     mime: &str,
@@ -1085,8 +1085,8 @@ on_both_databases!(
 /// The check-in screen of `session_id` at `now`, as its facilitator's device shows it.
 async fn screen_at(
     app: &TestApp,
-    facilitator: i32,
-    session_id: i32,
+    facilitator: PersonId,
+    session_id: SessionId,
     now: chrono::DateTime<Utc>,
 ) -> CheckInScreen {
     shared::services::show_check_in_code(
@@ -1240,7 +1240,7 @@ on_both_databases!(
         .expect("checked in");
 
         let view = attendance(&app, session_id, &guest).await;
-        let flagged = |youth: i32| {
+        let flagged = |youth: PersonId| {
             view.lines
                 .iter()
                 .find(|line| line.youth_id == youth)
@@ -1291,7 +1291,7 @@ fn scanned_pdf() -> Vec<u8> {
     scan
 }
 
-async fn sheet_state_of(app: &TestApp, session_id: i32) -> Option<String> {
+async fn sheet_state_of(app: &TestApp, session_id: SessionId) -> Option<String> {
     attendance_sheet::Entity::find()
         .filter(attendance_sheet::Column::SessionId.eq(session_id))
         .one(&app.db)
@@ -1544,7 +1544,7 @@ on_both_databases!(
 /// body is all there only if it decided without reading it.
 async fn status_before_the_body(
     app: &TestApp,
-    session_id: i32,
+    session_id: SessionId,
     session: Option<&str>,
     declared: usize,
     sent: usize,
@@ -1604,7 +1604,14 @@ on_both_databases!(
         assert_eq!(answers, expected);
         // A session that does not exist: no need to read either.
         assert_eq!(
-            status_before_the_body(&app, 999_999, Some(&youth), eleven_megabytes, 64 * 1024).await,
+            status_before_the_body(
+                &app,
+                SessionId::new(999_999),
+                Some(&youth),
+                eleven_megabytes,
+                64 * 1024
+            )
+            .await,
             Some(404)
         );
         assert_eq!(

@@ -19,7 +19,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
 };
-use shared::domain::EnrolmentEventKind;
+use shared::domain::{EnrolmentEventKind, PersonId, SessionId};
 use shared::entities::{
     attendance_correction, attendance_document, attendance_line, enrolment, enrolment_event,
     person, staff_member, youth,
@@ -160,13 +160,13 @@ async fn last_ids(db: &DatabaseConnection) -> BTreeMap<&'static str, i64> {
 
 /// The restored database is one moment of the server's: each youth's place is what their
 /// last event says (a backup cut between a place and its event would break this).
-async fn places_match_their_history(db: &DatabaseConnection, session_id: i32) {
+async fn places_match_their_history(db: &DatabaseConnection, session_id: SessionId) {
     let rows = enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.eq(session_id))
         .all(db)
         .await
         .unwrap();
-    let mut last: HashMap<i32, String> = HashMap::new();
+    let mut last: HashMap<PersonId, String> = HashMap::new();
     for event in enrolment_event::Entity::find()
         .filter(enrolment_event::Column::SessionId.eq(session_id))
         .order_by_asc(enrolment_event::Column::Id)
@@ -194,7 +194,7 @@ on_both_databases!(
         };
         evidence(&app).await;
         let session_id = support::demo::empty_session_ahead(&app.db, Some(200)).await;
-        let youths: Vec<i32> = youth::Entity::find()
+        let youths: Vec<PersonId> = youth::Entity::find()
             .order_by_asc(youth::Column::PersonId)
             .all(&app.db)
             .await
@@ -300,7 +300,7 @@ on_both_databases!(
                 "{table} differs from what was acknowledged"
             );
         }
-        let registered: Vec<i32> = enrolment::Entity::find()
+        let registered: Vec<PersonId> = enrolment::Entity::find()
             .filter(enrolment::Column::SessionId.eq(session_id))
             .filter(enrolment::Column::Status.eq("registered"))
             .all(&restored)

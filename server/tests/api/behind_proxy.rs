@@ -26,7 +26,7 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 use server::smtp_sink::SmtpSink;
-use shared::domain::{Standing, YouthPlaceView};
+use shared::domain::{PersonId, SessionId, Standing, YouthPlaceView};
 use shared::entities::{audit_event, person, youth};
 use support::{Backend, TestDatabase, server_fn_path, session_cookie_set};
 
@@ -266,8 +266,8 @@ fn link_token(raw: &str) -> String {
         .to_owned()
 }
 
-async fn a_youth_and_a_session(db: &DatabaseConnection) -> (i32, String, i32) {
-    let youth_ids: Vec<i32> = youth::Entity::find()
+async fn a_youth_and_a_session(db: &DatabaseConnection) -> (PersonId, String, SessionId) {
+    let youth_ids: Vec<PersonId> = youth::Entity::find()
         .select_only()
         .column(youth::Column::PersonId)
         .into_tuple()

@@ -3,7 +3,7 @@
 use crate::support;
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use shared::domain::{PARIS, check_programme_age};
+use shared::domain::{PARIS, PersonId, check_programme_age};
 use shared::entities::{facilitator, person, room, site, staff_member, youth};
 use support::{Backend, migrated_database};
 
@@ -222,7 +222,7 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
         .expect("a query");
     assert_eq!(under_way.len(), 1, "one demo session under way");
     assert!(under_way[0].ends_at > support::now() + chrono::Duration::hours(2));
-    let email_of = |id: i32| {
+    let email_of = |id: PersonId| {
         let db = db.clone();
         async move {
             person::Entity::find_by_id(id)

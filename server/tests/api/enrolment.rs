@@ -18,7 +18,7 @@ use chrono::Duration;
 use futures::future::join_all;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use shared::domain::{EnrolmentEventKind, Standing, YouthPlaceView};
+use shared::domain::{EnrolmentEventKind, PersonId, SessionId, Standing, YouthPlaceView};
 use shared::entities::{enrolment, enrolment_event, staff_member, workshop_session, youth};
 use support::{Seed, TestApp, server_fn_path};
 
@@ -57,7 +57,7 @@ async fn open_session(app: &TestApp, capacity: i32) -> workshop_session::Model {
 }
 
 /// The first `count` demo youths (every demo session is open to the whole federation).
-async fn youths(app: &TestApp, count: u64) -> Vec<i32> {
+async fn youths(app: &TestApp, count: u64) -> Vec<PersonId> {
     youth::Entity::find()
         .order_by_asc(youth::Column::PersonId)
         .all(&app.db)
@@ -69,7 +69,7 @@ async fn youths(app: &TestApp, count: u64) -> Vec<i32> {
         .collect()
 }
 
-async fn signed_in(app: &TestApp, people: &[i32]) -> HashMap<i32, String> {
+async fn signed_in(app: &TestApp, people: &[PersonId]) -> HashMap<PersonId, String> {
     let mut sessions = HashMap::new();
     for &person in people {
         sessions.insert(person, app.session_for(person).await);
@@ -78,7 +78,7 @@ async fn signed_in(app: &TestApp, people: &[i32]) -> HashMap<i32, String> {
 }
 
 /// A coordinator: may plan (and change the capacity of) any session.
-async fn coordinator(app: &TestApp) -> i32 {
+async fn coordinator(app: &TestApp) -> PersonId {
     staff_member::Entity::find()
         .filter(staff_member::Column::Role.eq("coordinator"))
         .one(&app.db)
@@ -88,7 +88,7 @@ async fn coordinator(app: &TestApp) -> i32 {
         .person_id
 }
 
-fn form(session_id: i32) -> Vec<(&'static str, String)> {
+fn form(session_id: SessionId) -> Vec<(&'static str, String)> {
     vec![("session_id", session_id.to_string())]
 }
 
@@ -102,7 +102,7 @@ async fn place_of(response: reqwest::Response) -> YouthPlaceView {
 /// The session's places, checked: never more registered than seats, one row per youth,
 /// tickets unique, nobody waiting while a seat is free (promotion is automatic this far
 /// ahead), and every row's status is what its last event says. Returns (registered, waiting).
-async fn check_invariants(app: &TestApp, session_id: i32) -> (usize, usize) {
+async fn check_invariants(app: &TestApp, session_id: SessionId) -> (usize, usize) {
     let session = workshop_session::Entity::find_by_id(session_id)
         .one(&app.db)
         .await
@@ -120,7 +120,7 @@ async fn check_invariants(app: &TestApp, session_id: i32) -> (usize, usize) {
         "{registered} registered for {} seats",
         session.capacity
     );
-    let youths: HashSet<i32> = rows.iter().map(|row| row.youth_id).collect();
+    let youths: HashSet<PersonId> = rows.iter().map(|row| row.youth_id).collect();
     assert_eq!(youths.len(), rows.len(), "a youth holds two rows");
     let tickets: HashSet<i64> = rows
         .iter()
@@ -143,7 +143,7 @@ async fn check_invariants(app: &TestApp, session_id: i32) -> (usize, usize) {
         .all(&app.db)
         .await
         .unwrap();
-    let mut last: HashMap<i32, String> = HashMap::new();
+    let mut last: HashMap<PersonId, String> = HashMap::new();
     for event in events {
         last.insert(event.youth_id, event.kind);
     }
@@ -261,13 +261,13 @@ async fn race_for_seats(app: &TestApp, addresses: &[String]) {
             .all(&app.db)
             .await
             .unwrap();
-        let registered: Vec<i32> = rows
+        let registered: Vec<PersonId> = rows
             .iter()
             .filter(|row| row.status == "registered")
             .map(|row| row.youth_id)
             .take(4)
             .collect();
-        let waiting: Vec<i32> = rows
+        let waiting: Vec<PersonId> = rows
             .iter()
             .filter(|row| row.status == "waiting")
             .map(|row| row.youth_id)
@@ -526,7 +526,9 @@ on_both_databases!(
         };
 
         // An unknown session.
-        let unknown = app.call(enrol, &form(999_999), Some(token)).await;
+        let unknown = app
+            .call(enrol, &form(SessionId::new(999_999)), Some(token))
+            .await;
         assert_eq!(unknown.status(), 404);
         assert!(unknown.text().await.unwrap().contains("n'existe pas"));
         // A tampered id that is not a number.
@@ -731,7 +733,7 @@ on_both_databases!(
             .await
             .unwrap()
             .unwrap();
-        let theirs: Vec<i32> = youth::Entity::find()
+        let theirs: Vec<PersonId> = youth::Entity::find()
             .filter(youth::Column::ReferentId.eq(counsellor.person_id))
             .order_by_asc(youth::Column::PersonId)
             .all(&app.db)
@@ -775,7 +777,7 @@ on_both_databases!(
         )
         .await;
 
-        let name_of = |person: i32| {
+        let name_of = |person: PersonId| {
             let db = app.db.clone();
             async move {
                 let person = shared::entities::person::Entity::find_by_id(person)

@@ -11,7 +11,7 @@ use app::server_fns::ViewDashboard;
 use calamine::{Data, Reader, Xlsx};
 use chrono::{Datelike, Months, NaiveDate};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use shared::domain::{Dashboard, Gender, PARIS, SheetState};
+use shared::domain::{Dashboard, Gender, MissionLocaleId, PARIS, PersonId, SheetState};
 use shared::entities::{person, staff_member, youth};
 use shared::services::{
     ActivityScale, GeneratedActivity, GeneratedSession, generate_past_activity,
@@ -41,12 +41,12 @@ fn paris_day(session: &GeneratedSession) -> NaiveDate {
 
 fn expected(
     activity: &GeneratedActivity,
-    mission_locale: Option<i32>,
+    mission_locale: Option<MissionLocaleId>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Expected {
     let now = support::now();
-    let gender: HashMap<i32, Gender> = activity
+    let gender: HashMap<PersonId, Gender> = activity
         .youths
         .iter()
         .map(|youth| (youth.person_id, youth.gender))
@@ -140,18 +140,18 @@ async fn dashboard_ok(app: &TestApp, token: &str, form: &[(&str, &str)]) -> Dash
 /// exited by `to`, positive exits).
 async fn expected_participants(
     app: &TestApp,
-    mission_locale: Option<i32>,
+    mission_locale: Option<MissionLocaleId>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> (u32, u32, u32, u32) {
-    let people: HashMap<i32, person::Model> = person::Entity::find()
+    let people: HashMap<PersonId, person::Model> = person::Entity::find()
         .all(&app.db)
         .await
         .unwrap()
         .into_iter()
         .map(|person| (person.id, person))
         .collect();
-    let staff: HashMap<i32, Option<i32>> = staff_member::Entity::find()
+    let staff: HashMap<PersonId, Option<MissionLocaleId>> = staff_member::Entity::find()
         .all(&app.db)
         .await
         .unwrap()

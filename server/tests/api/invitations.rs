@@ -19,7 +19,9 @@ use app::server_fns::{
 use chrono::{Datelike, NaiveDate, TimeZone, Utc, Weekday};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use server::smtp_sink::SmtpSink;
-use shared::domain::{FailedMail, MyCalendarFeed, PARIS};
+use shared::domain::{
+    FailedMail, MyCalendarFeed, PARIS, PersonId, SessionId, SiteId, WorkshopTypeId,
+};
 use shared::entities::{
     facilitator, mail_outbox, person, room, site, staff_member, workshop_session, workshop_type,
     youth,
@@ -29,13 +31,13 @@ use support::{Backend, Seed, TestApp, migrated_database, server_fn_path};
 
 /// A counsellor of the demo with their Mission Locale's room, a workshop and a facilitator.
 struct Planner {
-    counsellor: i32,
+    counsellor: PersonId,
     counsellor_email: String,
     counsellor_name: String,
     session: String,
     rooms: Vec<room::Model>,
-    workshop: i32,
-    facilitator: i32,
+    workshop: WorkshopTypeId,
+    facilitator: PersonId,
     facilitator_email: String,
 }
 
@@ -52,7 +54,7 @@ async fn planner(app: &TestApp) -> Planner {
         .await
         .unwrap()
         .unwrap();
-    let sites: Vec<i32> = site::Entity::find()
+    let sites: Vec<SiteId> = site::Entity::find()
         .filter(site::Column::MissionLocaleId.eq(counsellor.mission_locale_id.unwrap()))
         .all(&app.db)
         .await
@@ -140,9 +142,13 @@ async fn ok(response: reqwest::Response) -> String {
 /// Youths of the planner's referent caseload with an email address, young enough to join the
 /// tests' sessions up to [`spring_tuesday`], in the programme then
 /// (see [`enter_programme_before_the_tests`]).
-async fn youths_with_email(app: &TestApp, referent: i32, count: usize) -> Vec<(i32, String)> {
+async fn youths_with_email(
+    app: &TestApp,
+    referent: PersonId,
+    count: usize,
+) -> Vec<(PersonId, String)> {
     let last_session = spring_tuesday();
-    let ids: Vec<i32> = youth::Entity::find()
+    let ids: Vec<PersonId> = youth::Entity::find()
         .filter(youth::Column::ReferentId.eq(referent))
         .order_by_asc(youth::Column::PersonId)
         .all(&app.db)
@@ -160,7 +166,7 @@ async fn youths_with_email(app: &TestApp, referent: i32, count: usize) -> Vec<(i
         .all(&app.db)
         .await
         .unwrap();
-    let found: Vec<(i32, String)> = people
+    let found: Vec<(PersonId, String)> = people
         .into_iter()
         .take(count)
         .map(|person| (person.id, person.email.unwrap()))
@@ -889,7 +895,7 @@ on_both_databases!(
 /// The programme of `youths` starts a week before [`winter_tuesday`], so that every session the
 /// tests plan falls within it, on any day the suite runs (the demo's youths entered within the
 /// last year, and winter may be months away).
-async fn enter_programme_before_the_tests(app: &TestApp, youths: &[i32]) {
+async fn enter_programme_before_the_tests(app: &TestApp, youths: &[PersonId]) {
     youth::Entity::update_many()
         .col_expr(
             youth::Column::ProgrammeEntryDate,
@@ -907,9 +913,9 @@ async fn enter_programme_before_the_tests(app: &TestApp, youths: &[i32]) {
 
 /// `count` youths of the whole federation with an email, 16–25 years old on `evening(7)`, in
 /// the programme then (see [`enter_programme_before_the_tests`]).
-async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(i32, String)> {
+async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(PersonId, String)> {
     let day = winter_tuesday() + chrono::Duration::days(7);
-    let eligible: Vec<i32> = youth::Entity::find()
+    let eligible: Vec<PersonId> = youth::Entity::find()
         .order_by_asc(youth::Column::PersonId)
         .all(&app.db)
         .await
@@ -926,7 +932,7 @@ async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(i32, St
         .all(&app.db)
         .await
         .unwrap();
-    let found: Vec<(i32, String)> = people
+    let found: Vec<(PersonId, String)> = people
         .into_iter()
         .take(count)
         .map(|person| (person.id, person.email.unwrap()))
@@ -936,7 +942,7 @@ async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(i32, St
         count,
         "enough eligible demo youths with an email"
     );
-    let ids: Vec<i32> = found.iter().map(|(id, _)| *id).collect();
+    let ids: Vec<PersonId> = found.iter().map(|(id, _)| *id).collect();
     enter_programme_before_the_tests(app, &ids).await;
     found
 }
@@ -1136,7 +1142,10 @@ async fn a_killed_dispatcher_loses_nothing_and_sends_nothing_twice(backend: Back
 for_both_backends!(a_killed_dispatcher_loses_nothing_and_sends_nothing_twice);
 
 /// The session's invitations not sent yet.
-async fn unsent(db: &sea_orm::DatabaseConnection, session_id: i32) -> Vec<mail_outbox::Model> {
+async fn unsent(
+    db: &sea_orm::DatabaseConnection,
+    session_id: SessionId,
+) -> Vec<mail_outbox::Model> {
     mail_outbox::Entity::find()
         .filter(mail_outbox::Column::SessionId.eq(session_id))
         .filter(mail_outbox::Column::SentAt.is_null())
@@ -1164,7 +1173,7 @@ impl Drop for KilledOnDrop {
 
 /// The planner publishes a session of `capacity` places on `day`, 18:00–20:00 in their first
 /// room (an evening slot the demo leaves free); returns its id.
-async fn plan_evening(app: &TestApp, planner: &Planner, day: &str, capacity: u32) -> i32 {
+async fn plan_evening(app: &TestApp, planner: &Planner, day: &str, capacity: u32) -> SessionId {
     let form = session_form(planner, &planner.rooms[0], day, "18:00", "20:00", capacity);
     let body = ok(app
         .call(
@@ -1178,7 +1187,7 @@ async fn plan_evening(app: &TestApp, planner: &Planner, day: &str, capacity: u32
 }
 
 /// The youth holding `token` takes a place (or joins the waiting list) at `session_id`.
-async fn enrol_themself(app: &TestApp, token: &str, session_id: i32) {
+async fn enrol_themself(app: &TestApp, token: &str, session_id: SessionId) {
     ok(app
         .call(
             server_fn_path::<EnrolInSession>(),
@@ -1285,7 +1294,7 @@ on_both_databases!(
             "session[note_for_youths]",
             "Venez\rATTENDEE:mailto:intrus@example.com".to_owned(),
         ));
-        let id: i32 = serde_json::from_str(
+        let id: SessionId = serde_json::from_str(
             &ok(app
                 .call(
                     server_fn_path::<PlanSessions>(),

@@ -12,13 +12,13 @@ use app::server_fns::{
     ResetPassword, SignInWithPassword, SignOut, UpdateYouth, ViewYouth,
 };
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use shared::domain::YouthDetails;
+use shared::domain::{MissionLocaleId, PersonId, YouthDetails};
 use shared::entities::{audit_event, login_session, mail_outbox, person, staff_member, youth};
 use shared::services::DEMO_PASSWORD;
 use support::{Seed, TestApp, server_fn_path, session_cookie_set};
 
 /// A counsellor of the demo who is neither a specialist nor anyone's special case.
-async fn a_counsellor(app: &TestApp) -> (i32, String, i32) {
+async fn a_counsellor(app: &TestApp) -> (PersonId, String, MissionLocaleId) {
     let (staff, person) = staff_member::Entity::find()
         .filter(staff_member::Column::Role.eq("counsellor"))
         .filter(staff_member::Column::DisabilitySpecialist.eq(false))
@@ -363,7 +363,7 @@ on_both_databases!(
             .all(&app.db)
             .await
             .expect("colleagues");
-        let view_as = |person_id: i32| {
+        let view_as = |person_id: PersonId| {
             let app = &app;
             async move {
                 let session = app.session_for(person_id).await;

@@ -18,7 +18,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
-use shared::domain::{FailedMail, YouthDetails, YouthForm};
+use shared::domain::{FailedMail, MissionLocaleId, PersonId, YouthDetails, YouthForm};
 use shared::entities::{
     audit_event, enrolment, enrolment_event, facilitator, mail_outbox, person, session_facilitator,
     staff_member, workshop_session, youth,
@@ -28,14 +28,14 @@ use support::{Seed, TestApp, server_fn_path, session_cookie_set};
 /// People of the demo: a Mission Locale with two plain counsellors and a disability specialist,
 /// a youth followed by the first of them, a plain counsellor elsewhere and a coordinator.
 struct Team {
-    mission_locale: i32,
-    referent: i32,
-    colleague: i32,
-    specialist: i32,
-    other_mission_locale: i32,
-    elsewhere: i32,
-    coordinator: i32,
-    youth: i32,
+    mission_locale: MissionLocaleId,
+    referent: PersonId,
+    colleague: PersonId,
+    specialist: PersonId,
+    other_mission_locale: MissionLocaleId,
+    elsewhere: PersonId,
+    coordinator: PersonId,
+    youth: PersonId,
 }
 
 async fn team(app: &TestApp) -> Team {
@@ -44,7 +44,7 @@ async fn team(app: &TestApp) -> Team {
         .all(&app.db)
         .await
         .unwrap();
-    let plain = |ml: i32| {
+    let plain = |ml: MissionLocaleId| {
         staff
             .iter()
             .filter(move |s| {
@@ -97,7 +97,7 @@ async fn team(app: &TestApp) -> Team {
     }
 }
 
-async fn view_youth(app: &TestApp, session: &str, id: i32) -> YouthDetails {
+async fn view_youth(app: &TestApp, session: &str, id: PersonId) -> YouthDetails {
     let response = app
         .call(
             server_fn_path::<ViewYouth>(),
@@ -110,7 +110,7 @@ async fn view_youth(app: &TestApp, session: &str, id: i32) -> YouthDetails {
 }
 
 /// The fields of the edit form as `form` fills them in (the hidden version included).
-fn youth_fields(id: i32, form: &YouthForm) -> Vec<(&'static str, String)> {
+fn youth_fields(id: PersonId, form: &YouthForm) -> Vec<(&'static str, String)> {
     let mut fields = vec![
         ("id", id.to_string()),
         ("youth[first_name]", form.first_name.clone()),
@@ -140,7 +140,7 @@ fn youth_fields(id: i32, form: &YouthForm) -> Vec<(&'static str, String)> {
     fields
 }
 
-async fn youth_row(app: &TestApp, id: i32) -> (youth::Model, person::Model) {
+async fn youth_row(app: &TestApp, id: PersonId) -> (youth::Model, person::Model) {
     let (youth, person) = youth::Entity::find_by_id(id)
         .find_also_related(person::Entity)
         .one(&app.db)
@@ -150,7 +150,7 @@ async fn youth_row(app: &TestApp, id: i32) -> (youth::Model, person::Model) {
     (youth, person.unwrap())
 }
 
-async fn events_about(app: &TestApp, subject: i32) -> Vec<audit_event::Model> {
+async fn events_about(app: &TestApp, subject: PersonId) -> Vec<audit_event::Model> {
     audit_event::Entity::find()
         .filter(audit_event::Column::SubjectId.eq(subject))
         .order_by_asc(audit_event::Column::Id)
@@ -350,7 +350,7 @@ on_both_databases!(
             .await;
         assert_eq!(saved.status(), 200, "{:?}", saved.text().await);
 
-        let history_of = |person_id: i32| {
+        let history_of = |person_id: PersonId| {
             let app = &app;
             async move {
                 let session = app.session_for(person_id).await;
@@ -552,7 +552,7 @@ async fn notice_to(app: &TestApp, to: &str, new_address: &str) -> String {
 }
 
 /// The latest audit line about `subject` names the email change without either address.
-async fn change_is_audited(app: &TestApp, subject: i32, action: &str, addresses: [&str; 2]) {
+async fn change_is_audited(app: &TestApp, subject: PersonId, action: &str, addresses: [&str; 2]) {
     let event = events_about(app, subject)
         .await
         .into_iter()
@@ -593,7 +593,7 @@ on_both_databases!(
             )
             .await;
         assert_eq!(created.status(), 200);
-        let id: i32 = created.json().await.unwrap();
+        let id: PersonId = created.json().await.unwrap();
         let token = link_sent_to(&app, typo, "mot-de-passe", 1).await;
         let elsewhere = app.session_for(id).await;
         assert_eq!(app.get_as("/accueil", Some(&elsewhere)).await.status(), 200);
@@ -654,7 +654,7 @@ on_both_databases!(
             )
             .await;
         assert_eq!(created.status(), 200);
-        let id: i32 = created.json().await.unwrap();
+        let id: PersonId = created.json().await.unwrap();
         let token = link_sent_to(&app, old, "connexion", 1).await;
         let youth_session = app.session_for(id).await;
 
@@ -709,7 +709,11 @@ on_both_databases!(
     }
 );
 
-fn facilitator_fields(id: i32, email: &str, organisation: &str) -> Vec<(&'static str, String)> {
+fn facilitator_fields(
+    id: PersonId,
+    email: &str,
+    organisation: &str,
+) -> Vec<(&'static str, String)> {
     vec![
         ("id", id.to_string()),
         ("facilitator[first_name]", "Léa".into()),
@@ -720,8 +724,8 @@ fn facilitator_fields(id: i32, email: &str, organisation: &str) -> Vec<(&'static
     ]
 }
 
-async fn new_facilitator(app: &TestApp, session: &str, email: &str) -> i32 {
-    let mut fields = facilitator_fields(0, email, "Le Bondy Blog");
+async fn new_facilitator(app: &TestApp, session: &str, email: &str) -> PersonId {
+    let mut fields = facilitator_fields(PersonId::new(0), email, "Le Bondy Blog");
     fields.remove(0);
     let created = app
         .call(
@@ -779,7 +783,7 @@ on_both_databases!(
 );
 
 /// A session of `mission_locale` in the demo.
-async fn session_of(app: &TestApp, mission_locale: i32) -> workshop_session::Model {
+async fn session_of(app: &TestApp, mission_locale: MissionLocaleId) -> workshop_session::Model {
     workshop_session::Entity::find()
         .filter(workshop_session::Column::MissionLocaleId.eq(mission_locale))
         .filter(workshop_session::Column::Status.eq("published"))
@@ -994,7 +998,7 @@ on_both_databases!(
 );
 
 /// A message set aside for `person_id`.
-async fn failed_mail_about(app: &TestApp, person_id: Option<i32>, to: &str) -> i32 {
+async fn failed_mail_about(app: &TestApp, person_id: Option<PersonId>, to: &str) -> i32 {
     let now = support::now();
     mail_outbox::ActiveModel {
         message_id: Set(format!("<{to}@ateliers.example>")),
@@ -1049,7 +1053,7 @@ on_both_databases!(
             .await
             .unwrap();
         // A facilitator running a session of the Mission Locale, one running none.
-        let facilitators: Vec<i32> = facilitator::Entity::find()
+        let facilitators: Vec<PersonId> = facilitator::Entity::find()
             .order_by_asc(facilitator::Column::PersonId)
             .all(&app.db)
             .await
@@ -1088,7 +1092,7 @@ on_both_databases!(
                 failed_mail_about(&app, person_id, &format!("{label}@exemple.fr")).await,
             ));
         }
-        let seen_by = |person_id: i32| {
+        let seen_by = |person_id: PersonId| {
             let app = &app;
             async move {
                 let session = app.session_for(person_id).await;

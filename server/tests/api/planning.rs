@@ -7,7 +7,7 @@ use crate::support;
 use app::server_fns::{CancelSession, PlanSessions, UpdateSession};
 use chrono::{Datelike, Duration, Weekday};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use shared::domain::{SessionChange, SessionStatus};
+use shared::domain::{PersonId, SessionChange, SessionId, SessionStatus, WorkshopTypeId};
 use shared::entities::{
     facilitator, room, session_event, session_facilitator, site, staff_member, workshop_session,
     workshop_type, youth,
@@ -17,12 +17,12 @@ use support::{Seed, TestApp, server_fn_path};
 
 /// A counsellor with the workshop room of their Mission Locale, a workshop and a journalist.
 struct Planner {
-    counsellor: i32,
+    counsellor: PersonId,
     session: String,
     room: room::Model,
-    workshop: i32,
-    journalist: i32,
-    other_facilitator: i32,
+    workshop: WorkshopTypeId,
+    journalist: PersonId,
+    other_facilitator: PersonId,
 }
 
 async fn planner(app: &TestApp) -> Planner {
@@ -110,7 +110,7 @@ async fn sessions_count(app: &TestApp) -> u64 {
         .unwrap()
 }
 
-async fn series_sessions(app: &TestApp, first_id: i32) -> Vec<workshop_session::Model> {
+async fn series_sessions(app: &TestApp, first_id: SessionId) -> Vec<workshop_session::Model> {
     let first = workshop_session::Entity::find_by_id(first_id)
         .one(&app.db)
         .await
@@ -133,10 +133,10 @@ async fn plan(app: &TestApp, planner: &Planner, form: &[(&str, String)]) -> reqw
     .await
 }
 
-async fn planned_id(response: reqwest::Response) -> i32 {
+async fn planned_id(response: reqwest::Response) -> SessionId {
     assert_eq!(response.status(), 200, "{:?}", response.text().await);
     response
-        .json::<i32>()
+        .json::<SessionId>()
         .await
         .expect("the first session's id")
 }
@@ -302,7 +302,7 @@ on_both_databases!(
         // Back to back is fine.
         let after = session_form(&planner, tuesday, "12:00", "13:00");
         planned_id(plan(&app, &planner, &after).await).await;
-        assert!(taken > 0);
+        assert!(taken > SessionId::new(0));
     }
 );
 
@@ -580,7 +580,7 @@ on_both_databases!(
             .collect();
         let referents: Vec<staff_member::Model> =
             staff_member::Entity::find().all(&app.db).await.unwrap();
-        let ml_of = |referent: i32| {
+        let ml_of = |referent: PersonId| {
             referents
                 .iter()
                 .find(|s| s.person_id == referent)
@@ -627,7 +627,7 @@ on_both_databases!(
 
 /// The ids of the sessions a youth's audience rules admit, read through the service the youth's
 /// pages use.
-async fn visible_ids(app: &TestApp, session: &str) -> Vec<i32> {
+async fn visible_ids(app: &TestApp, session: &str) -> Vec<SessionId> {
     let actor = shared::services::identify_actor(&app.db, session, support::now())
         .await
         .unwrap();

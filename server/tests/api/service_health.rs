@@ -7,6 +7,7 @@ use app::server_fns::EnrolInSession;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use shared::domain::PersonId;
 use shared::entities::{mail_outbox, staff_member, youth};
 use support::{Seed, TestApp, server_fn_path};
 
@@ -45,7 +46,7 @@ async fn scrape(app: &TestApp) -> String {
     answer.text().await.expect("a body")
 }
 
-async fn a_youth(app: &TestApp) -> i32 {
+async fn a_youth(app: &TestApp) -> PersonId {
     youth::Entity::find()
         .order_by_asc(youth::Column::PersonId)
         .one(&app.db)
@@ -55,7 +56,7 @@ async fn a_youth(app: &TestApp) -> i32 {
         .person_id
 }
 
-async fn staff(app: &TestApp, role: &str) -> i32 {
+async fn staff(app: &TestApp, role: &str) -> PersonId {
     staff_member::Entity::find()
         .filter(staff_member::Column::Role.eq(role))
         .one(&app.db)

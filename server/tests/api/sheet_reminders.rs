@@ -10,7 +10,7 @@ use crate::support;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, Set};
 use shared::domain::{
-    Audience, SessionStatus, SheetState, format_session_date, format_session_hours,
+    Audience, PersonId, SessionStatus, SheetState, format_session_date, format_session_hours,
 };
 use shared::entities::{
     attendance_line, attendance_sheet, enrolment, person, session_counsellor, workshop_session,
@@ -22,7 +22,7 @@ use support::federation::{Federation, federation, new_counsellor, new_person};
 use support::{Seed, TestApp};
 
 /// A counsellor of `fed`'s Mission Locale whose file is archived (they left).
-async fn archived_counsellor(app: &TestApp, fed: &Federation) -> i32 {
+async fn archived_counsellor(app: &TestApp, fed: &Federation) -> PersonId {
     let id = new_counsellor(
         app,
         fed.mission_locale,
@@ -56,9 +56,9 @@ enum Sheet {
 async fn session(
     app: &TestApp,
     fed: &Federation,
-    youth_id: i32,
+    youth_id: PersonId,
     ended_hours_ago: i64,
-    counsellors: &[i32],
+    counsellors: &[PersonId],
     sheet: Sheet,
     status: SessionStatus,
 ) -> workshop_session::Model {
@@ -91,7 +91,7 @@ async fn session(
         session_id: Set(session.id),
         youth_id: Set(youth_id),
         status: Set("registered".into()),
-        ticket: Set(i64::from(session.id)),
+        ticket: Set(i64::from(session.id.get())),
         method: Set("staff".into()),
         enrolled_by: Set(counsellors.first().copied()),
         requested_at: Set(session.starts_at - Duration::days(3)),

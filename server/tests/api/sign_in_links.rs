@@ -12,6 +12,7 @@ use sea_orm::{
 };
 use server::smtp_sink::SmtpSink;
 use shared::ServiceError;
+use shared::domain::PersonId;
 use shared::entities::{login_session, mail_outbox, person, sign_in_link, staff_member, youth};
 use shared::mail::Mailer;
 use shared::services::{
@@ -32,8 +33,8 @@ fn mail_settings() -> MailSettings {
     }
 }
 
-async fn a_youth_email(db: &DatabaseConnection) -> (i32, String) {
-    let youth_ids: Vec<i32> = youth::Entity::find()
+async fn a_youth_email(db: &DatabaseConnection) -> (PersonId, String) {
+    let youth_ids: Vec<PersonId> = youth::Entity::find()
         .select_only()
         .column(youth::Column::PersonId)
         .into_tuple()
@@ -68,7 +69,7 @@ fn link_token(raw: &str) -> String {
 async fn emailed_link(
     db: &DatabaseConnection,
     now: chrono::DateTime<Utc>,
-) -> (i32, String, String, SmtpSink) {
+) -> (PersonId, String, String, SmtpSink) {
     load_demo_data(db, now).await.expect("demo");
     let sink = SmtpSink::start(None).await.expect("a sink");
     let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");

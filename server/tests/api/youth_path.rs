@@ -14,7 +14,7 @@ use app::server_fns::ViewYouth;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-use shared::domain::{Audience, PARIS, SessionStatus, YouthDetails};
+use shared::domain::{Audience, PARIS, PersonId, SessionStatus, YouthDetails};
 use shared::entities::{attendance_line, no_contact_alert, person, workshop_session, youth};
 use support::calendar_mail::one_to;
 use support::federation::{Federation, federation, new_person};
@@ -22,11 +22,11 @@ use support::{Seed, TestApp, server_fn_path};
 
 async fn new_youth(
     app: &TestApp,
-    referent: i32,
+    referent: PersonId,
     name: (&str, &str),
     entry: NaiveDate,
     exit: Option<NaiveDate>,
-) -> i32 {
+) -> PersonId {
     let email = format!("{}.{}@jeunes.example", name.0, name.1).to_lowercase();
     let id = new_person(app, name.0, name.1, &email).await;
     youth::ActiveModel {
@@ -72,7 +72,7 @@ impl Line {
     }
 }
 
-async fn mark(app: &TestApp, fed: &Federation, youth_id: i32, line: &Line) {
+async fn mark(app: &TestApp, fed: &Federation, youth_id: PersonId, line: &Line) {
     let starts_at = paris(line.day, 10);
     let session = workshop_session::ActiveModel {
         workshop_type_id: Set(fed.workshop),
@@ -130,7 +130,7 @@ fn first_of_month(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap()
 }
 
-async fn file_of(app: &TestApp, youth_id: i32, session: &str) -> YouthDetails {
+async fn file_of(app: &TestApp, youth_id: PersonId, session: &str) -> YouthDetails {
     let response = app
         .call(
             server_fn_path::<ViewYouth>(),
@@ -436,7 +436,7 @@ on_both_databases!(
 
         // One row per youth, dated by the start of the gap, with the mail that named it.
         let rows = no_contact_alert::Entity::find().all(&app.db).await.unwrap();
-        let by_youth: BTreeMap<i32, &no_contact_alert::Model> =
+        let by_youth: BTreeMap<PersonId, &no_contact_alert::Model> =
             rows.iter().map(|row| (row.youth_id, row)).collect();
         assert_eq!(rows.len(), 3);
         assert_eq!(by_youth.len(), 3);
@@ -528,7 +528,7 @@ on_both_databases!(
         // list.
         let rows = no_contact_alert::Entity::find().all(&app.db).await.unwrap();
         assert_eq!(rows.len(), 56);
-        let mut recorded: Vec<i32> = rows.iter().map(|row| row.youth_id).collect();
+        let mut recorded: Vec<PersonId> = rows.iter().map(|row| row.youth_id).collect();
         recorded.sort_unstable();
         youths.sort_unstable();
         assert_eq!(recorded, youths);

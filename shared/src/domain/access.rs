@@ -11,6 +11,7 @@
 //! (`may_take_attendance`, `may_correct_attendance`, `may_file_paper_sheet`), figures and mail
 //! (`may_view_figures`, `may_view_federation`, `may_view_service_health`, `may_see_mail_about`).
 
+use super::{MissionLocaleId, PersonId};
 use serde::{Deserialize, Serialize};
 
 /// The person making a request, as the session established it.
@@ -19,29 +20,29 @@ pub enum Actor {
     Anonymous,
     /// Federation staff: sees everything.
     Coordinator {
-        person_id: i32,
+        person_id: PersonId,
     },
     Counsellor {
-        person_id: i32,
-        mission_locale_id: i32,
+        person_id: PersonId,
+        mission_locale_id: MissionLocaleId,
         disability_specialist: bool,
         justice_specialist: bool,
     },
     Youth {
-        person_id: i32,
+        person_id: PersonId,
     },
     Facilitator {
-        person_id: i32,
+        person_id: PersonId,
     },
 }
 
 /// What access decisions need to know about a youth.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct YouthFile {
-    pub person_id: i32,
-    pub referent_id: i32,
+    pub person_id: PersonId,
+    pub referent_id: PersonId,
     /// The Mission Locale of the referent counsellor.
-    pub mission_locale_id: i32,
+    pub mission_locale_id: MissionLocaleId,
 }
 
 /// The sensitive flags a given actor may read on a youth's file (GDPR art. 9 and 10 data).
@@ -55,9 +56,9 @@ pub struct SensitiveFlagsVisibility {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FacilitatorFile {
     /// The Mission Locales organising the sessions they run or ran (any status).
-    pub session_mission_locales: Vec<i32>,
+    pub session_mission_locales: Vec<MissionLocaleId>,
     /// The staff member who added them, when it was recorded.
-    pub added_by: Option<i32>,
+    pub added_by: Option<PersonId>,
 }
 
 /// Whom a message in the outbox is about, for the failed-mail list.
@@ -71,7 +72,7 @@ pub enum MailSubject {
     },
     /// A staff member: a counsellor of `mission_locale_id`, or a coordinator (`None`).
     Staff {
-        mission_locale_id: Option<i32>,
+        mission_locale_id: Option<MissionLocaleId>,
         archived: bool,
     },
     Facilitator {
@@ -84,12 +85,12 @@ pub enum MailSubject {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum YouthScope {
     Federation,
-    MissionLocale(i32),
+    MissionLocale(MissionLocaleId),
 }
 
 impl Actor {
     /// The signed-in person, if any.
-    pub fn person_id(&self) -> Option<i32> {
+    pub fn person_id(&self) -> Option<PersonId> {
         match self {
             Actor::Anonymous => None,
             Actor::Coordinator { person_id }
@@ -118,7 +119,7 @@ impl Actor {
 
     /// Whether a youth may be referred to a counsellor of `counsellor_mission_locale_id`: a
     /// counsellor refers within their own Mission Locale, a coordinator anywhere.
-    pub fn may_refer_to(&self, counsellor_mission_locale_id: i32) -> bool {
+    pub fn may_refer_to(&self, counsellor_mission_locale_id: MissionLocaleId) -> bool {
         match self {
             Actor::Coordinator { .. } => true,
             Actor::Counsellor {
@@ -130,13 +131,13 @@ impl Actor {
 
     /// Changing a site's details and rooms: coordinators, and the counsellors of the Mission
     /// Locale the site belongs to.
-    pub fn may_edit_site(&self, site_mission_locale_id: i32) -> bool {
+    pub fn may_edit_site(&self, site_mission_locale_id: MissionLocaleId) -> bool {
         self.may_refer_to(site_mission_locale_id)
     }
 
     /// Planning, changing and cancelling the sessions a Mission Locale organises: its counsellors
     /// and coordinators. Every staff member may read the whole federation's agenda.
-    pub fn may_plan_for(&self, organiser_mission_locale_id: i32) -> bool {
+    pub fn may_plan_for(&self, organiser_mission_locale_id: MissionLocaleId) -> bool {
         self.may_refer_to(organiser_mission_locale_id)
     }
 
@@ -149,7 +150,7 @@ impl Actor {
     /// Removing a youth from a session: the session's organisers, or whoever may enrol them.
     pub fn may_remove_from_session(
         &self,
-        organiser_mission_locale_id: i32,
+        organiser_mission_locale_id: MissionLocaleId,
         youth: &YouthFile,
     ) -> bool {
         self.may_plan_for(organiser_mission_locale_id) || self.may_enrol_youth(youth)
@@ -157,7 +158,11 @@ impl Actor {
 
     /// Naming a youth on a session's list of places: the organisers see everyone; other
     /// counsellors only the youths whose files they may read (the others are only counted).
-    pub fn may_see_on_roster(&self, organiser_mission_locale_id: i32, youth: &YouthFile) -> bool {
+    pub fn may_see_on_roster(
+        &self,
+        organiser_mission_locale_id: MissionLocaleId,
+        youth: &YouthFile,
+    ) -> bool {
         self.may_plan_for(organiser_mission_locale_id) || self.may_view_youth(youth)
     }
 
@@ -165,7 +170,7 @@ impl Actor {
     /// the organisers, and the facilitators and counsellors who run the session.
     pub fn may_take_attendance(
         &self,
-        organiser_mission_locale_id: i32,
+        organiser_mission_locale_id: MissionLocaleId,
         runs_session: bool,
     ) -> bool {
         self.may_plan_for(organiser_mission_locale_id)
@@ -175,14 +180,14 @@ impl Actor {
 
     /// Correcting a closed attendance sheet (with a reason, logged): the organisers only, who
     /// answer to the funder for it.
-    pub fn may_correct_attendance(&self, organiser_mission_locale_id: i32) -> bool {
+    pub fn may_correct_attendance(&self, organiser_mission_locale_id: MissionLocaleId) -> bool {
         self.may_plan_for(organiser_mission_locale_id)
     }
 
     /// Filing the signed paper sheet's scan, which closes the sheet, and reopening a paper
     /// sheet (with a reason, logged): the organisers only, like a correction — a guest who runs
     /// the session takes the roll-call, but does not close it for good.
-    pub fn may_file_paper_sheet(&self, organiser_mission_locale_id: i32) -> bool {
+    pub fn may_file_paper_sheet(&self, organiser_mission_locale_id: MissionLocaleId) -> bool {
         self.may_plan_for(organiser_mission_locale_id)
     }
 
@@ -215,7 +220,7 @@ impl Actor {
 
     /// The figures and the funder's exports: a coordinator's of any Mission Locale or of the
     /// whole federation (`None`); a counsellor's of their own Mission Locale only.
-    pub fn may_view_figures(&self, mission_locale: Option<i32>) -> bool {
+    pub fn may_view_figures(&self, mission_locale: Option<MissionLocaleId>) -> bool {
         match self {
             Actor::Coordinator { .. } => true,
             Actor::Counsellor {
@@ -341,20 +346,20 @@ impl Actor {
 mod tests {
     use super::*;
 
-    const ML_BONDY: i32 = 4;
-    const ML_PANTIN: i32 = 9;
+    const ML_BONDY: MissionLocaleId = MissionLocaleId::new(4);
+    const ML_PANTIN: MissionLocaleId = MissionLocaleId::new(9);
 
     fn youth() -> YouthFile {
         YouthFile {
-            person_id: 500,
-            referent_id: 10,
+            person_id: PersonId::new(500),
+            referent_id: PersonId::new(10),
             mission_locale_id: ML_BONDY,
         }
     }
 
     fn counsellor(
-        person_id: i32,
-        mission_locale_id: i32,
+        person_id: PersonId,
+        mission_locale_id: MissionLocaleId,
         disability: bool,
         justice: bool,
     ) -> Actor {
@@ -371,38 +376,51 @@ mod tests {
         let cases = [
             (
                 "coordinator",
-                Actor::Coordinator { person_id: 1 },
+                Actor::Coordinator {
+                    person_id: PersonId::new(1),
+                },
                 true,
                 true,
             ),
             (
                 "referent",
-                counsellor(10, ML_BONDY, false, false),
+                counsellor(PersonId::new(10), ML_BONDY, false, false),
                 true,
                 true,
             ),
             (
                 "counsellor of the same ML",
-                counsellor(11, ML_BONDY, false, false),
+                counsellor(PersonId::new(11), ML_BONDY, false, false),
                 true,
                 true,
             ),
             (
                 "counsellor of another ML",
-                counsellor(12, ML_PANTIN, false, false),
+                counsellor(PersonId::new(12), ML_PANTIN, false, false),
                 false,
                 false,
             ),
-            ("the youth", Actor::Youth { person_id: 500 }, true, false),
+            (
+                "the youth",
+                Actor::Youth {
+                    person_id: PersonId::new(500),
+                },
+                true,
+                false,
+            ),
             (
                 "another youth",
-                Actor::Youth { person_id: 501 },
+                Actor::Youth {
+                    person_id: PersonId::new(501),
+                },
                 false,
                 false,
             ),
             (
                 "facilitator",
-                Actor::Facilitator { person_id: 700 },
+                Actor::Facilitator {
+                    person_id: PersonId::new(700),
+                },
                 false,
                 false,
             ),
@@ -416,8 +434,10 @@ mod tests {
 
     #[test]
     fn staff_manage_people_within_their_reach() {
-        let coordinator = Actor::Coordinator { person_id: 1 };
-        let counsellor = counsellor(10, ML_BONDY, false, false);
+        let coordinator = Actor::Coordinator {
+            person_id: PersonId::new(1),
+        };
+        let counsellor = counsellor(PersonId::new(10), ML_BONDY, false, false);
         assert!(coordinator.may_manage_people() && counsellor.may_manage_people());
         assert_eq!(coordinator.youth_scope(), Some(YouthScope::Federation));
         assert_eq!(
@@ -435,8 +455,12 @@ mod tests {
         assert!(coordinator.may_edit_catalogue() && counsellor.may_edit_catalogue());
         for outsider in [
             Actor::Anonymous,
-            Actor::Youth { person_id: 500 },
-            Actor::Facilitator { person_id: 700 },
+            Actor::Youth {
+                person_id: PersonId::new(500),
+            },
+            Actor::Facilitator {
+                person_id: PersonId::new(700),
+            },
         ] {
             assert!(!outsider.may_manage_people(), "{outsider:?}");
             assert_eq!(outsider.youth_scope(), None, "{outsider:?}");
@@ -452,25 +476,47 @@ mod tests {
     #[test]
     fn only_the_referent_or_a_coordinator_names_another_referent() {
         let cases = [
-            ("coordinator", Actor::Coordinator { person_id: 1 }, true),
-            ("referent", counsellor(10, ML_BONDY, false, false), true),
+            (
+                "coordinator",
+                Actor::Coordinator {
+                    person_id: PersonId::new(1),
+                },
+                true,
+            ),
+            (
+                "referent",
+                counsellor(PersonId::new(10), ML_BONDY, false, false),
+                true,
+            ),
             (
                 "counsellor of the same ML",
-                counsellor(11, ML_BONDY, false, false),
+                counsellor(PersonId::new(11), ML_BONDY, false, false),
                 false,
             ),
             (
                 "specialist of the same ML",
-                counsellor(13, ML_BONDY, true, true),
+                counsellor(PersonId::new(13), ML_BONDY, true, true),
                 false,
             ),
             (
                 "counsellor of another ML",
-                counsellor(12, ML_PANTIN, false, false),
+                counsellor(PersonId::new(12), ML_PANTIN, false, false),
                 false,
             ),
-            ("the youth", Actor::Youth { person_id: 500 }, false),
-            ("facilitator", Actor::Facilitator { person_id: 700 }, false),
+            (
+                "the youth",
+                Actor::Youth {
+                    person_id: PersonId::new(500),
+                },
+                false,
+            ),
+            (
+                "facilitator",
+                Actor::Facilitator {
+                    person_id: PersonId::new(700),
+                },
+                false,
+            ),
             ("anonymous", Actor::Anonymous, false),
         ];
         for (who, actor, expected) in cases {
@@ -480,13 +526,15 @@ mod tests {
 
     #[test]
     fn facilitators_are_kept_by_the_mission_locales_they_work_for() {
-        let coordinator = Actor::Coordinator { person_id: 1 };
-        let adder = counsellor(10, ML_BONDY, false, false);
-        let colleague = counsellor(11, ML_BONDY, false, false);
-        let pantin = counsellor(12, ML_PANTIN, false, false);
+        let coordinator = Actor::Coordinator {
+            person_id: PersonId::new(1),
+        };
+        let adder = counsellor(PersonId::new(10), ML_BONDY, false, false);
+        let colleague = counsellor(PersonId::new(11), ML_BONDY, false, false);
+        let pantin = counsellor(PersonId::new(12), ML_PANTIN, false, false);
         let new = FacilitatorFile {
             session_mission_locales: Vec::new(),
-            added_by: Some(10),
+            added_by: Some(PersonId::new(10)),
         };
         assert!(coordinator.may_edit_facilitator(&new));
         assert!(adder.may_edit_facilitator(&new));
@@ -497,7 +545,7 @@ mod tests {
         assert!(!adder.may_edit_facilitator(&unknown_adder));
         let working_for_pantin = FacilitatorFile {
             session_mission_locales: vec![ML_PANTIN],
-            added_by: Some(10),
+            added_by: Some(PersonId::new(10)),
         };
         assert!(pantin.may_edit_facilitator(&working_for_pantin));
         assert!(coordinator.may_edit_facilitator(&working_for_pantin));
@@ -514,8 +562,12 @@ mod tests {
         );
         for outsider in [
             Actor::Anonymous,
-            Actor::Youth { person_id: 500 },
-            Actor::Facilitator { person_id: 700 },
+            Actor::Youth {
+                person_id: PersonId::new(500),
+            },
+            Actor::Facilitator {
+                person_id: PersonId::new(700),
+            },
         ] {
             assert!(!outsider.may_edit_facilitator(&for_both), "{outsider:?}");
         }
@@ -523,14 +575,16 @@ mod tests {
 
     #[test]
     fn failed_mail_is_seen_by_those_who_may_see_its_person() {
-        let coordinator = Actor::Coordinator { person_id: 1 };
-        let bondy = counsellor(11, ML_BONDY, false, false);
-        let pantin = counsellor(12, ML_PANTIN, false, false);
+        let coordinator = Actor::Coordinator {
+            person_id: PersonId::new(1),
+        };
+        let bondy = counsellor(PersonId::new(11), ML_BONDY, false, false);
+        let pantin = counsellor(PersonId::new(12), ML_PANTIN, false, false);
         let youth_subject = |archived| MailSubject::Youth {
             file: youth(),
             archived,
         };
-        let staff = |ml: Option<i32>, archived| MailSubject::Staff {
+        let staff = |ml: Option<MissionLocaleId>, archived| MailSubject::Staff {
             mission_locale_id: ml,
             archived,
         };
@@ -561,8 +615,12 @@ mod tests {
             );
             for outsider in [
                 Actor::Anonymous,
-                Actor::Youth { person_id: 500 },
-                Actor::Facilitator { person_id: 700 },
+                Actor::Youth {
+                    person_id: PersonId::new(500),
+                },
+                Actor::Facilitator {
+                    person_id: PersonId::new(700),
+                },
             ] {
                 assert!(!outsider.may_see_mail_about(&subject), "{outsider:?}");
             }
@@ -577,16 +635,26 @@ mod tests {
         };
         let none = SensitiveFlagsVisibility::default();
         let cases = [
-            ("coordinator", Actor::Coordinator { person_id: 1 }, both),
-            ("referent", counsellor(10, ML_BONDY, false, false), both),
+            (
+                "coordinator",
+                Actor::Coordinator {
+                    person_id: PersonId::new(1),
+                },
+                both,
+            ),
+            (
+                "referent",
+                counsellor(PersonId::new(10), ML_BONDY, false, false),
+                both,
+            ),
             (
                 "counsellor of the same ML",
-                counsellor(11, ML_BONDY, false, false),
+                counsellor(PersonId::new(11), ML_BONDY, false, false),
                 none,
             ),
             (
                 "disability specialist of another ML",
-                counsellor(13, ML_PANTIN, true, false),
+                counsellor(PersonId::new(13), ML_PANTIN, true, false),
                 SensitiveFlagsVisibility {
                     disability: true,
                     judicial_supervision: false,
@@ -594,14 +662,26 @@ mod tests {
             ),
             (
                 "justice specialist",
-                counsellor(14, ML_PANTIN, false, true),
+                counsellor(PersonId::new(14), ML_PANTIN, false, true),
                 SensitiveFlagsVisibility {
                     disability: false,
                     judicial_supervision: true,
                 },
             ),
-            ("the youth", Actor::Youth { person_id: 500 }, none),
-            ("facilitator", Actor::Facilitator { person_id: 700 }, none),
+            (
+                "the youth",
+                Actor::Youth {
+                    person_id: PersonId::new(500),
+                },
+                none,
+            ),
+            (
+                "facilitator",
+                Actor::Facilitator {
+                    person_id: PersonId::new(700),
+                },
+                none,
+            ),
             ("anonymous", Actor::Anonymous, none),
         ];
         for (who, actor, expected) in cases {

@@ -19,7 +19,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::InvalidInput;
+use super::{InvalidInput, PersonId, SessionId};
 
 /// One youth's status on a session's roll-call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -508,7 +508,7 @@ pub fn status_on_arrival(starts_at: DateTime<Utc>, now: DateTime<Utc>) -> Attend
 /// The roll-call page of a session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttendanceView {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub title: String,
     /// « mardi 15 décembre 2026, 18 h 00 – 20 h 00 »
     pub when: String,
@@ -536,7 +536,7 @@ pub struct AttendanceView {
 /// One youth on the roll-call page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttendanceLineView {
-    pub youth_id: i32,
+    pub youth_id: PersonId,
     pub name: String,
     /// None until someone marks them (or they check in).
     pub status: Option<AttendanceStatus>,
@@ -569,7 +569,7 @@ pub struct AttendanceDocumentView {
 /// The facilitator's check-in screen: the code of the moment and who has checked in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckInScreen {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub title: String,
     pub code: String,
     /// Seconds before the code changes.
@@ -589,7 +589,7 @@ pub struct CheckInScreen {
 /// oldest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SheetToClose {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub title: String,
     /// « mardi 15 décembre 2026, 18 h 00 – 20 h 00 »
     pub when: String,
@@ -603,8 +603,8 @@ pub struct SheetToClose {
 /// What a signature page shows: whose signature, for which session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignatureRequest {
-    pub session_id: i32,
-    pub youth_id: i32,
+    pub session_id: SessionId,
+    pub youth_id: PersonId,
     pub title: String,
     pub when: String,
     pub youth_name: String,

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidInput, Theme, multi_line, one_line};
+use super::{InvalidInput, Theme, WorkshopTypeId, multi_line, one_line};
 
 /// A workshop type as the form sends it: every field a string, checked by
 /// [`WorkshopTypeRecord::parse`].
@@ -127,7 +127,7 @@ pub fn format_duration(minutes: u32) -> String {
 /// A line of the catalogue, for staff.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkshopTypeSummary {
-    pub id: i32,
+    pub id: WorkshopTypeId,
     pub title: String,
     pub theme: Theme,
     pub default_duration_minutes: u32,
@@ -141,7 +141,7 @@ pub struct WorkshopTypeSummary {
 /// A workshop type, for the page that edits it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkshopTypeDetails {
-    pub id: i32,
+    pub id: WorkshopTypeId,
     /// Pre-fills the edit form.
     pub form: WorkshopTypeForm,
     pub archived: bool,

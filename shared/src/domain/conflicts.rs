@@ -7,12 +7,12 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{format_session_date, format_session_hours};
+use super::{SessionId, format_session_date, format_session_hours};
 
 /// A session already holding a room or a person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Booking {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub title: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
@@ -33,7 +33,7 @@ pub fn overlaps(
 pub fn first_clash(
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
-    except: Option<i32>,
+    except: Option<SessionId>,
     bookings: &[Booking],
 ) -> Option<&Booking> {
     bookings
@@ -66,7 +66,7 @@ mod tests {
 
     fn booking(id: i32, start: DateTime<Utc>, end: DateTime<Utc>) -> Booking {
         Booking {
-            session_id: id,
+            session_id: SessionId::new(id),
             title: "Réussir son CV".into(),
             starts_at: start,
             ends_at: end,
@@ -80,10 +80,10 @@ mod tests {
         assert_eq!(first_clash(at(7, 0), at(8, 30), None, &morning), None);
         assert_eq!(
             first_clash(at(10, 59), at(13, 0), None, &morning).map(|b| b.session_id),
-            Some(1)
+            Some(SessionId::new(1))
         );
         assert_eq!(
-            first_clash(at(9, 0), at(10, 0), Some(1), &morning),
+            first_clash(at(9, 0), at(10, 0), Some(SessionId::new(1)), &morning),
             None,
             "a session does not clash with itself when edited"
         );

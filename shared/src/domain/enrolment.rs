@@ -24,8 +24,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Audience, Enrollee, EnrolmentWindow, PARIS, PROGRAMME_MAX_AGE, PROGRAMME_MIN_AGE,
-    SessionStatus, age_on, format_instant, programme_last_day,
+    Audience, Enrollee, EnrolmentWindow, MissionLocaleId, PARIS, PROGRAMME_MAX_AGE,
+    PROGRAMME_MIN_AGE, PersonId, SessionStatus, age_on, format_instant, programme_last_day,
 };
 
 /// Where a youth stands at a session.
@@ -193,7 +193,7 @@ impl EnrolmentEventKind {
 /// A place held at a session: registered, or waiting with its ticket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
-    pub youth_id: i32,
+    pub youth_id: PersonId,
     pub registered: bool,
     /// First come, first served: a lower ticket came first.
     pub ticket: i64,
@@ -202,7 +202,7 @@ pub struct Place {
 /// One youth's change, to be written back and announced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RosterChange {
-    pub youth_id: i32,
+    pub youth_id: PersonId,
     pub kind: EnrolmentEventKind,
     pub ticket: i64,
 }
@@ -265,7 +265,7 @@ impl Roster {
         &self.places
     }
 
-    pub fn standing(&self, youth_id: i32) -> Option<Standing> {
+    pub fn standing(&self, youth_id: PersonId) -> Option<Standing> {
         let place = self
             .places
             .iter()
@@ -285,7 +285,7 @@ impl Roster {
     /// Takes a place for `youth_id`: a seat if one is free and nobody is waiting for it,
     /// otherwise the end of the waiting list. Enrolling again changes nothing and gives the
     /// same answer (a double tap, a retried request).
-    pub fn enrol(&mut self, youth_id: i32) -> (Standing, Vec<RosterChange>) {
+    pub fn enrol(&mut self, youth_id: PersonId) -> (Standing, Vec<RosterChange>) {
         if let Some(standing) = self.standing(youth_id) {
             return (standing, Vec::new());
         }
@@ -318,7 +318,7 @@ impl Roster {
     /// youth holds no place.
     pub fn leave(
         &mut self,
-        youth_id: i32,
+        youth_id: PersonId,
         departure: Departure,
         promote: bool,
     ) -> Option<Vec<RosterChange>> {
@@ -345,7 +345,7 @@ impl Roster {
 
     /// A counsellor gives a waiting youth a free seat, whatever their position (in the last
     /// hours, promotion is theirs to decide).
-    pub fn promote(&mut self, youth_id: i32) -> Result<Vec<RosterChange>, EnrolmentRefusal> {
+    pub fn promote(&mut self, youth_id: PersonId) -> Result<Vec<RosterChange>, EnrolmentRefusal> {
         let Some(index) = self
             .places
             .iter()
@@ -409,7 +409,7 @@ impl Roster {
                 self.capacity
             ));
         }
-        let mut youths: Vec<i32> = self.places.iter().map(|place| place.youth_id).collect();
+        let mut youths: Vec<PersonId> = self.places.iter().map(|place| place.youth_id).collect();
         youths.sort_unstable();
         if youths.windows(2).any(|pair| pair[0] == pair[1]) {
             return Err("a youth holds two places".into());
@@ -431,7 +431,7 @@ pub struct SessionFacts {
     pub status: SessionStatus,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    pub organiser_mission_locale_id: i32,
+    pub organiser_mission_locale_id: MissionLocaleId,
     pub audience: Audience,
     pub window: EnrolmentWindow,
     pub rules: PlaceRules,
@@ -779,21 +779,27 @@ mod tests {
     #[test]
     fn the_first_come_take_the_seats_and_the_rest_wait_in_order() {
         let mut roster = roster(2);
-        assert_eq!(roster.enrol(1).0, Standing::Registered);
-        assert_eq!(roster.enrol(2).0, Standing::Registered);
-        assert_eq!(roster.enrol(3).0, Standing::Waiting { position: 1 });
-        assert_eq!(roster.enrol(4).0, Standing::Waiting { position: 2 });
+        assert_eq!(roster.enrol(PersonId::new(1)).0, Standing::Registered);
+        assert_eq!(roster.enrol(PersonId::new(2)).0, Standing::Registered);
+        assert_eq!(
+            roster.enrol(PersonId::new(3)).0,
+            Standing::Waiting { position: 1 }
+        );
+        assert_eq!(
+            roster.enrol(PersonId::new(4)).0,
+            Standing::Waiting { position: 2 }
+        );
         assert_eq!(roster.registered_count(), 2);
     }
 
     #[test]
     fn enrolling_twice_gives_the_same_answer_and_changes_nothing() {
         let mut roster = roster(1);
-        roster.enrol(1);
-        let (first, changes) = roster.enrol(2);
+        roster.enrol(PersonId::new(1));
+        let (first, changes) = roster.enrol(PersonId::new(2));
         assert_eq!(changes.len(), 1);
         let before = roster.clone();
-        let (again, changes) = roster.enrol(2);
+        let (again, changes) = roster.enrol(PersonId::new(2));
         assert_eq!(again, first);
         assert!(changes.is_empty());
         assert_eq!(roster, before);
@@ -802,60 +808,81 @@ mod tests {
     #[test]
     fn a_cancellation_promotes_the_first_in_line() {
         let mut roster = roster(1);
-        roster.enrol(1);
-        roster.enrol(2);
-        roster.enrol(3);
-        let changes = roster.leave(1, Departure::Cancelled, true).unwrap();
+        roster.enrol(PersonId::new(1));
+        roster.enrol(PersonId::new(2));
+        roster.enrol(PersonId::new(3));
+        let changes = roster
+            .leave(PersonId::new(1), Departure::Cancelled, true)
+            .unwrap();
         assert_eq!(
             changes
                 .iter()
-                .map(|c| (c.youth_id, c.kind))
+                .map(|c| (c.youth_id.get(), c.kind))
                 .collect::<Vec<_>>(),
             vec![
                 (1, EnrolmentEventKind::Cancelled),
                 (2, EnrolmentEventKind::Promoted)
             ]
         );
-        assert_eq!(roster.standing(3), Some(Standing::Waiting { position: 1 }));
+        assert_eq!(
+            roster.standing(PersonId::new(3)),
+            Some(Standing::Waiting { position: 1 })
+        );
     }
 
     #[test]
     fn in_the_last_hours_a_freed_seat_waits_for_the_counsellor() {
         let mut roster = roster(1);
-        roster.enrol(1);
-        roster.enrol(2);
-        let changes = roster.leave(1, Departure::Removed, false).unwrap();
+        roster.enrol(PersonId::new(1));
+        roster.enrol(PersonId::new(2));
+        let changes = roster
+            .leave(PersonId::new(1), Departure::Removed, false)
+            .unwrap();
         assert_eq!(changes.len(), 1);
         assert_eq!(changes[0].kind, EnrolmentEventKind::Removed);
         assert_eq!(roster.seats_left(), 1);
         // A newcomer does not jump the queue.
-        assert_eq!(roster.enrol(3).0, Standing::Waiting { position: 2 });
+        assert_eq!(
+            roster.enrol(PersonId::new(3)).0,
+            Standing::Waiting { position: 2 }
+        );
         // The counsellor may pick anyone in line.
         assert_eq!(
-            roster.promote(3).unwrap()[0].kind,
+            roster.promote(PersonId::new(3)).unwrap()[0].kind,
             EnrolmentEventKind::Promoted
         );
-        assert_eq!(roster.promote(2), Err(EnrolmentRefusal::SessionFull));
+        assert_eq!(
+            roster.promote(PersonId::new(2)),
+            Err(EnrolmentRefusal::SessionFull)
+        );
     }
 
     #[test]
     fn leaving_the_waiting_list_is_its_own_event() {
         let mut roster = roster(1);
-        roster.enrol(1);
-        roster.enrol(2);
-        roster.enrol(3);
-        let changes = roster.leave(2, Departure::Cancelled, true).unwrap();
+        roster.enrol(PersonId::new(1));
+        roster.enrol(PersonId::new(2));
+        roster.enrol(PersonId::new(3));
+        let changes = roster
+            .leave(PersonId::new(2), Departure::Cancelled, true)
+            .unwrap();
         assert_eq!(changes[0].kind, EnrolmentEventKind::LeftWaitingList);
         assert_eq!(changes.len(), 1);
-        assert_eq!(roster.standing(3), Some(Standing::Waiting { position: 1 }));
-        assert_eq!(roster.leave(2, Departure::Cancelled, true), None);
+        assert_eq!(
+            roster.standing(PersonId::new(3)),
+            Some(Standing::Waiting { position: 1 })
+        );
+        assert_eq!(
+            roster.leave(PersonId::new(2), Departure::Cancelled, true),
+            None
+        );
     }
 
     #[test]
     fn capacity_never_goes_below_the_registered_and_raising_it_promotes() {
         let mut roster = roster(2);
         for youth in 1..=4 {
-            roster.enrol(youth);
+            roster.enrol(PersonId::new(youth));
         }
         assert_eq!(
             roster.set_capacity(1, true),
@@ -863,8 +890,11 @@ mod tests {
         );
         let changes = roster.set_capacity(3, true).unwrap();
         assert_eq!(changes.len(), 1);
-        assert_eq!(changes[0].youth_id, 3);
-        assert_eq!(roster.standing(4), Some(Standing::Waiting { position: 1 }));
+        assert_eq!(changes[0].youth_id, PersonId::new(3));
+        assert_eq!(
+            roster.standing(PersonId::new(4)),
+            Some(Standing::Waiting { position: 1 })
+        );
     }
 
     #[test]
@@ -872,14 +902,14 @@ mod tests {
         let roster = Roster::new(
             3,
             [Place {
-                youth_id: 1,
+                youth_id: PersonId::new(1),
                 registered: true,
                 ticket: 4,
             }],
             9,
         );
         let mut roster = roster;
-        let (_, changes) = roster.enrol(2);
+        let (_, changes) = roster.enrol(PersonId::new(2));
         assert_eq!(changes[0].ticket, 9);
     }
 
@@ -911,12 +941,12 @@ mod tests {
             let mut roster = roster(capacity);
             for step in steps {
                 let automatic = match step {
-                    Step::Enrol(youth) => { roster.enrol(youth); None }
+                    Step::Enrol(youth) => { roster.enrol(PersonId::new(youth)); None }
                     Step::Leave(youth, removed, promote) => {
                         let departure = if removed { Departure::Removed } else { Departure::Cancelled };
-                        roster.leave(youth, departure, promote).map(|_| promote)
+                        roster.leave(PersonId::new(youth), departure, promote).map(|_| promote)
                     }
-                    Step::Promote(youth) => { let _ = roster.promote(youth); None }
+                    Step::Promote(youth) => { let _ = roster.promote(PersonId::new(youth)); None }
                     Step::Capacity(capacity, promote) => {
                         roster.set_capacity(capacity, promote).ok().map(|_| promote)
                     }
@@ -942,7 +972,7 @@ mod tests {
             status: SessionStatus::Published,
             starts_at: now + Duration::days(3),
             ends_at: now + Duration::days(3) + Duration::hours(2),
-            organiser_mission_locale_id: 1,
+            organiser_mission_locale_id: MissionLocaleId::new(1),
             audience: Audience::MissionLocale,
             window: EnrolmentWindow {
                 opens_days_before: Some(14),
@@ -955,8 +985,8 @@ mod tests {
     fn youth() -> YouthFacts {
         YouthFacts {
             enrollee: Enrollee {
-                mission_locale_id: 1,
-                referent_id: 7,
+                mission_locale_id: MissionLocaleId::new(1),
+                referent_id: PersonId::new(7),
             },
             date_of_birth: NaiveDate::from_ymd_opt(2005, 5, 1).unwrap(),
             programme_entry_date: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
@@ -997,7 +1027,7 @@ mod tests {
             Err(EnrolmentRefusal::Closed)
         );
         let mut elsewhere = youth();
-        elsewhere.enrollee.mission_locale_id = 2;
+        elsewhere.enrollee.mission_locale_id = MissionLocaleId::new(2);
         assert_eq!(
             check_self_enrolment(&session(now), &elsewhere, None, now),
             Err(EnrolmentRefusal::NotInAudience)
@@ -1042,7 +1072,7 @@ mod tests {
         assert_eq!(warnings.len(), 2);
         assert!(warnings[1].message().contains("30 novembre 2026"));
         let mut elsewhere = youth();
-        elsewhere.enrollee.mission_locale_id = 2;
+        elsewhere.enrollee.mission_locale_id = MissionLocaleId::new(2);
         assert_eq!(
             check_staff_enrolment(&soon, &elsewhere, false, None, now),
             Err(EnrolmentRefusal::NotInAudience)

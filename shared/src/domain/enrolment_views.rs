@@ -4,12 +4,12 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{SessionCard, Standing};
+use super::{PersonId, SessionCard, SessionId, Standing};
 
 /// A signed-in youth's place at one session, and what they may do about it now.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YouthPlaceView {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub standing: Option<Standing>,
     /// Why the youth cannot enrol now; `None` when they may.
     pub enrol_refusal: Option<String>,
@@ -36,7 +36,7 @@ pub struct MyEnrolment {
 /// One youth on a session's roster, as a counsellor sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RosterLine {
-    pub youth_id: i32,
+    pub youth_id: PersonId,
     pub name: String,
     pub standing: Standing,
     /// "par le ou la jeune", "par Ingrid Martin", "depuis la liste d'attente".
@@ -48,7 +48,7 @@ pub struct RosterLine {
 /// A youth the counsellor may enrol, found by name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnrolmentCandidate {
-    pub youth_id: i32,
+    pub youth_id: PersonId,
     pub name: String,
     /// Already holds a place.
     pub standing: Option<Standing>,
@@ -61,7 +61,7 @@ pub struct EnrolmentCandidate {
 /// A session's places for the staff session page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RosterView {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub capacity: u32,
     pub registered_count: u32,
     pub waiting_count: u32,
@@ -88,7 +88,7 @@ pub struct EnrolmentHistoryLine {
 /// What became of each youth a counsellor enrolled.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnrolmentOutcome {
-    pub youth_id: i32,
+    pub youth_id: PersonId,
     pub name: String,
     pub standing: Standing,
     pub warnings: Vec<String>,

@@ -24,7 +24,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{AttendanceStatus, ExitOutcome, Gender, InvalidInput, Theme, format_day, format_month};
+use super::{
+    AttendanceStatus, ExitOutcome, Gender, InvalidInput, MissionLocaleId, PersonId, SessionId,
+    Theme, format_day, format_month,
+};
 
 /// From this share of participants with neither phone nor email, the dashboard warns: well
 /// before the funder's threshold.
@@ -64,14 +67,17 @@ impl FiguresForm {
 /// included, Paris).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FiguresQuery {
-    pub mission_locale_id: Option<i32>,
+    pub mission_locale_id: Option<MissionLocaleId>,
     pub from: NaiveDate,
     pub to: NaiveDate,
 }
 
 impl FiguresQuery {
     /// The twelve months up to today: the length of a youth's programme.
-    pub fn default_for(mission_locale_id: Option<i32>, today: NaiveDate) -> FiguresQuery {
+    pub fn default_for(
+        mission_locale_id: Option<MissionLocaleId>,
+        today: NaiveDate,
+    ) -> FiguresQuery {
         FiguresQuery {
             mission_locale_id,
             from: default_from(today),
@@ -82,7 +88,7 @@ impl FiguresQuery {
     pub fn parse(form: &FiguresForm, today: NaiveDate) -> Result<FiguresQuery, InvalidInput> {
         let mission_locale_id = match form.mission_locale.trim() {
             "" => None,
-            id => Some(id.parse::<i32>().map_err(|_| {
+            id => Some(id.parse::<MissionLocaleId>().map_err(|_| {
                 InvalidInput::new(
                     "mission_locale",
                     "Choisissez une Mission Locale dans la liste.",
@@ -191,7 +197,7 @@ impl ExportFormat {
 /// A session held, as the figures need it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionFact {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub theme: Theme,
     /// The day it started, in Paris.
     pub day: NaiveDate,
@@ -203,22 +209,22 @@ pub struct SessionFact {
 /// A youth registered at a session held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlaceFact {
-    pub session_id: i32,
-    pub youth_id: i32,
+    pub session_id: SessionId,
+    pub youth_id: PersonId,
 }
 
 /// A confirmed line of an attendance sheet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineFact {
-    pub session_id: i32,
-    pub youth_id: i32,
+    pub session_id: SessionId,
+    pub youth_id: PersonId,
     pub status: AttendanceStatus,
 }
 
 /// A participant in the programme during the period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParticipantFact {
-    pub youth_id: i32,
+    pub youth_id: PersonId,
     pub gender: Gender,
     /// A phone number or an email address is on file.
     pub reachable: bool,
@@ -233,7 +239,7 @@ pub struct FiguresFacts {
     pub places: Vec<PlaceFact>,
     pub lines: Vec<LineFact>,
     /// The gender of every youth on a line.
-    pub genders: HashMap<i32, Gender>,
+    pub genders: HashMap<PersonId, Gender>,
     pub participants: Vec<ParticipantFact>,
 }
 
@@ -381,7 +387,7 @@ pub struct Dashboard {
     pub sheets_not_closed: u32,
     pub participants: ParticipantFigures,
     /// The Mission Locales the reader may choose between (id, name); empty for a counsellor.
-    pub choices: Vec<(i32, String)>,
+    pub choices: Vec<(MissionLocaleId, String)>,
 }
 
 /// The figures, computed from the facts of one scope and period.
@@ -395,18 +401,18 @@ pub struct DashboardFigures {
 }
 
 pub fn compute_dashboard(facts: &FiguresFacts) -> DashboardFigures {
-    let sessions: HashMap<i32, &SessionFact> = facts
+    let sessions: HashMap<SessionId, &SessionFact> = facts
         .sessions
         .iter()
         .map(|session| (session.session_id, session))
         .collect();
-    let attended: HashSet<(i32, i32)> = facts
+    let attended: HashSet<(SessionId, PersonId)> = facts
         .lines
         .iter()
         .filter(|line| line.status.attended() && sessions.contains_key(&line.session_id))
         .map(|line| (line.session_id, line.youth_id))
         .collect();
-    let registered: HashSet<(i32, i32)> = facts
+    let registered: HashSet<(SessionId, PersonId)> = facts
         .places
         .iter()
         .map(|place| (place.session_id, place.youth_id))
@@ -481,8 +487,8 @@ pub fn compute_dashboard(facts: &FiguresFacts) -> DashboardFigures {
 fn figure_row(
     label: String,
     facts: &FiguresFacts,
-    attended: &HashSet<(i32, i32)>,
-    registered: &HashSet<(i32, i32)>,
+    attended: &HashSet<(SessionId, PersonId)>,
+    registered: &HashSet<(SessionId, PersonId)>,
     includes: impl Fn(&SessionFact) -> bool,
 ) -> FigureRow {
     let mut row = FigureRow {
@@ -633,7 +639,7 @@ mod tests {
             FiguresQuery::parse(&form("3", "2026-01-01", "2026-01-31"), today)
                 .unwrap()
                 .mission_locale_id,
-            Some(3)
+            Some(MissionLocaleId::from(3))
         );
     }
 
@@ -645,7 +651,7 @@ mod tests {
         capacity: u32,
     ) -> SessionFact {
         SessionFact {
-            session_id,
+            session_id: SessionId::from(session_id),
             theme,
             day: day(on),
             minutes,
@@ -656,8 +662,8 @@ mod tests {
 
     fn line(session_id: i32, youth_id: i32, status: AttendanceStatus) -> LineFact {
         LineFact {
-            session_id,
-            youth_id,
+            session_id: SessionId::from(session_id),
+            youth_id: PersonId::from(youth_id),
             status,
         }
     }
@@ -672,8 +678,8 @@ mod tests {
         sessions[2].sheet_closed = false;
         let places = [(1, 100), (1, 101), (1, 102), (2, 100), (3, 101), (3, 103)]
             .map(|(session_id, youth_id)| PlaceFact {
-                session_id,
-                youth_id,
+                session_id: SessionId::from(session_id),
+                youth_id: PersonId::from(youth_id),
             })
             .to_vec();
         let lines = vec![
@@ -687,27 +693,27 @@ mod tests {
             line(3, 104, AttendanceStatus::Present),
         ];
         let genders = HashMap::from([
-            (100, Gender::Female),
-            (101, Gender::Male),
-            (102, Gender::Female),
-            (103, Gender::Female),
-            (104, Gender::Undisclosed),
+            (PersonId::from(100), Gender::Female),
+            (PersonId::from(101), Gender::Male),
+            (PersonId::from(102), Gender::Female),
+            (PersonId::from(103), Gender::Female),
+            (PersonId::from(104), Gender::Undisclosed),
         ]);
         let participants = vec![
             ParticipantFact {
-                youth_id: 100,
+                youth_id: PersonId::from(100),
                 gender: Gender::Female,
                 reachable: true,
                 exit_outcome: Some(ExitOutcome::Employment),
             },
             ParticipantFact {
-                youth_id: 101,
+                youth_id: PersonId::from(101),
                 gender: Gender::Male,
                 reachable: false,
                 exit_outcome: Some(ExitOutcome::Dropout),
             },
             ParticipantFact {
-                youth_id: 102,
+                youth_id: PersonId::from(102),
                 gender: Gender::Female,
                 reachable: true,
                 exit_outcome: None,

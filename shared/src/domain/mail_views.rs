@@ -1,6 +1,7 @@
 //! What the mail pages show: a person's calendar feed, and the messages that could not be
 //! delivered (for a counsellor to resend).
 
+use super::SessionId;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -36,5 +37,5 @@ pub struct FailedMail {
     pub failed_at: DateTime<Utc>,
     /// The mail server's answer, as it gave it: for the counsellor to read ("550 No such user").
     pub error: String,
-    pub session_id: Option<i32>,
+    pub session_id: Option<SessionId>,
 }

@@ -10,6 +10,7 @@ mod enrolment;
 mod enrolment_views;
 mod figures;
 mod home;
+mod ids;
 mod invalid_input;
 mod mail_views;
 mod paris_time;
@@ -65,6 +66,7 @@ pub use figures::{
     format_hours, format_percent, french_decimal,
 };
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
+pub use ids::{MissionLocaleId, PersonId, RoomId, SeriesId, SessionId, SiteId, WorkshopTypeId};
 pub use invalid_input::InvalidInput;
 pub use mail_views::{CalendarFeedLink, FailedMail, MyCalendarFeed};
 pub use paris_time::{

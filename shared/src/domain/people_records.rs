@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    EmailAddress, Gender, InvalidInput, PersonName, PhoneNumber, check_programme_age, one_line,
+    EmailAddress, Gender, InvalidInput, MissionLocaleId, PersonName, PhoneNumber,
+    check_programme_age, one_line,
 };
 
 /// A youth's file as the form sends it: every field as typed.
@@ -254,7 +255,7 @@ pub struct StaffRecord {
     pub last_name: PersonName,
     pub email: EmailAddress,
     /// `None` for a coordinator.
-    pub mission_locale_id: Option<i32>,
+    pub mission_locale_id: Option<MissionLocaleId>,
     pub disability_specialist: bool,
     pub justice_specialist: bool,
 }
@@ -266,12 +267,17 @@ impl StaffRecord {
         let email = EmailAddress::parse(&form.email)?;
         let mission_locale_id = match form.role.trim() {
             "coordinator" => None,
-            "counsellor" => Some(form.mission_locale_id.trim().parse::<i32>().map_err(|_| {
-                InvalidInput::new(
-                    "mission_locale_id",
-                    "Choisissez la Mission Locale du conseiller ou de la conseillère.",
-                )
-            })?),
+            "counsellor" => Some(
+                form.mission_locale_id
+                    .trim()
+                    .parse::<MissionLocaleId>()
+                    .map_err(|_| {
+                        InvalidInput::new(
+                            "mission_locale_id",
+                            "Choisissez la Mission Locale du conseiller ou de la conseillère.",
+                        )
+                    })?,
+            ),
             _ => {
                 return Err(InvalidInput::new(
                     "role",
@@ -493,7 +499,7 @@ mod tests {
             justice_specialist: None,
         };
         let record = StaffRecord::parse(&form).expect("valid");
-        assert_eq!(record.mission_locale_id, Some(4));
+        assert_eq!(record.mission_locale_id, Some(MissionLocaleId::new(4)));
         assert!(record.disability_specialist);
         let no_ml = StaffForm {
             mission_locale_id: String::new(),

@@ -3,12 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FacilitatorForm, YouthForm, YouthPath};
+use super::{FacilitatorForm, MissionLocaleId, PersonId, YouthForm, YouthPath};
 
 /// A line of a youth list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YouthSummary {
-    pub id: i32,
+    pub id: PersonId,
     pub first_name: String,
     pub last_name: String,
     pub age: u32,
@@ -23,7 +23,7 @@ pub struct YouthSummary {
 /// A youth's file, for the page that shows and edits it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YouthDetails {
-    pub id: i32,
+    pub id: PersonId,
     /// Pre-fills the edit form. The sensitive checkboxes are ticked only if the reader may see
     /// them (see `flags_visible`).
     pub form: YouthForm,
@@ -55,7 +55,7 @@ pub struct AuditLine {
 /// A counsellor a youth can be referred to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CounsellorOption {
-    pub id: i32,
+    pub id: PersonId,
     /// `Ingrid Martin — Mission Locale de Bondy`.
     pub label: String,
 }
@@ -63,7 +63,7 @@ pub struct CounsellorOption {
 /// A line of the guest facilitators' list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacilitatorSummary {
-    pub id: i32,
+    pub id: PersonId,
     pub first_name: String,
     pub last_name: String,
     pub organisation: String,
@@ -76,7 +76,7 @@ pub struct FacilitatorSummary {
 /// A guest facilitator's page: their details, and whether this reader keeps them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacilitatorDetails {
-    pub id: i32,
+    pub id: PersonId,
     /// Pre-fills the edit form.
     pub form: FacilitatorForm,
     pub archived: bool,
@@ -88,7 +88,7 @@ pub struct FacilitatorDetails {
 /// A line of the staff list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffSummary {
-    pub id: i32,
+    pub id: PersonId,
     pub name: String,
     pub email: Option<String>,
     /// `Coordination`, or `Conseiller·ère — Mission Locale de Bondy`.
@@ -101,6 +101,6 @@ pub struct StaffSummary {
 /// A Mission Locale to choose in a form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MissionLocaleOption {
-    pub id: i32,
+    pub id: MissionLocaleId,
     pub name: String,
 }

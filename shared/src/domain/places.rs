@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidInput, multi_line, one_line};
+use super::{InvalidInput, MissionLocaleId, RoomId, SiteId, multi_line, one_line};
 
 /// A site's editable details, as the form sends them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +102,7 @@ pub struct NewSiteForm {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewSiteRecord {
-    pub mission_locale_id: Option<i32>,
+    pub mission_locale_id: Option<MissionLocaleId>,
     pub name: String,
     pub address: String,
     pub opening_hours: String,
@@ -130,7 +130,7 @@ impl NewSiteRecord {
         })?;
         let mission_locale_id = match form.mission_locale_id.trim() {
             "" => None,
-            id => Some(id.parse::<i32>().map_err(|_| {
+            id => Some(id.parse::<MissionLocaleId>().map_err(|_| {
                 InvalidInput::new("mission_locale_id", "Choisissez une Mission Locale.")
             })?),
         };
@@ -146,7 +146,7 @@ impl NewSiteRecord {
 /// A site with its rooms, for the places page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteView {
-    pub id: i32,
+    pub id: SiteId,
     pub mission_locale: String,
     pub name: String,
     pub address: String,
@@ -160,7 +160,7 @@ pub struct SiteView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoomView {
-    pub id: i32,
+    pub id: RoomId,
     pub name: String,
     pub capacity: u32,
 }

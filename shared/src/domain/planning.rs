@@ -18,7 +18,10 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidInput, PlaceRules, RoomRecord, Series, format_day, multi_line, one_line};
+use super::{
+    InvalidInput, MissionLocaleId, PersonId, PlaceRules, RoomId, RoomRecord, Series,
+    WorkshopTypeId, format_day, multi_line, one_line,
+};
 
 /// Who may enrol in a session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,15 +31,15 @@ pub enum Audience {
     /// Only the youths of the organising Mission Locale.
     MissionLocale,
     /// Only the youths followed by these counsellors (e.g. the disability specialists).
-    Counsellors(BTreeSet<i32>),
+    Counsellors(BTreeSet<PersonId>),
 }
 
 /// What the audience rules need to know about a youth.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Enrollee {
     /// The Mission Locale of the youth's referent counsellor.
-    pub mission_locale_id: i32,
-    pub referent_id: i32,
+    pub mission_locale_id: MissionLocaleId,
+    pub referent_id: PersonId,
 }
 
 impl Audience {
@@ -54,7 +57,7 @@ impl Audience {
     }
 
     /// Rebuilds the audience from its stored code and counsellors.
-    pub fn from_stored(code: &str, counsellors: impl IntoIterator<Item = i32>) -> Self {
+    pub fn from_stored(code: &str, counsellors: impl IntoIterator<Item = PersonId>) -> Self {
         match code {
             Self::FEDERATION => Audience::Federation,
             Self::COUNSELLORS => Audience::Counsellors(counsellors.into_iter().collect()),
@@ -63,7 +66,7 @@ impl Audience {
     }
 
     /// Whether this youth may join a session organised by `organiser_mission_locale_id`.
-    pub fn admits(&self, organiser_mission_locale_id: i32, youth: Enrollee) -> bool {
+    pub fn admits(&self, organiser_mission_locale_id: MissionLocaleId, youth: Enrollee) -> bool {
         match self {
             Audience::Federation => true,
             Audience::MissionLocale => youth.mission_locale_id == organiser_mission_locale_id,
@@ -107,7 +110,7 @@ impl EnrolmentWindow {
 /// Where a session happens.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PlaceChoice {
-    Room(i32),
+    Room(RoomId),
     External { name: String, address: String },
 }
 
@@ -204,13 +207,13 @@ impl SessionForm {
 /// A session (or series) as planned: every rule that needs no database has been checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionPlan {
-    pub workshop_type_id: i32,
+    pub workshop_type_id: WorkshopTypeId,
     /// The occurrences; a single session is a series of one.
     pub series: Series,
     pub place: PlaceChoice,
     pub capacity: u32,
-    pub counsellor_ids: BTreeSet<i32>,
-    pub facilitator_ids: BTreeSet<i32>,
+    pub counsellor_ids: BTreeSet<PersonId>,
+    pub facilitator_ids: BTreeSet<PersonId>,
     pub audience: Audience,
     pub window: EnrolmentWindow,
     pub place_rules: PlaceRules,
@@ -231,9 +234,13 @@ impl SessionPlan {
         now_in_paris: NaiveDateTime,
         allow_repetition: bool,
     ) -> Result<Self, InvalidInput> {
-        let workshop_type_id = form.workshop_type_id.trim().parse::<i32>().map_err(|_| {
-            InvalidInput::new("workshop_type_id", "Choisissez un atelier du catalogue.")
-        })?;
+        let workshop_type_id = form
+            .workshop_type_id
+            .trim()
+            .parse::<WorkshopTypeId>()
+            .map_err(|_| {
+                InvalidInput::new("workshop_type_id", "Choisissez un atelier du catalogue.")
+            })?;
         let day = parse_day(&form.day).ok_or_else(|| {
             InvalidInput::new("day", "Indiquez la date de la séance (jour/mois/année).")
         })?;
@@ -310,7 +317,7 @@ impl SessionPlan {
             }
             other => other
                 .strip_prefix("room-")
-                .and_then(|id| id.parse::<i32>().ok())
+                .and_then(|id| id.parse::<RoomId>().ok())
                 .map(PlaceChoice::Room)
                 .ok_or_else(|| {
                     InvalidInput::new("place", "Choisissez une salle ou un lieu extérieur.")
@@ -510,14 +517,14 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(&compact, "%H:%M").ok()
 }
 
-fn parse_ids(values: &[String], field: &str) -> Result<BTreeSet<i32>, InvalidInput> {
+fn parse_ids(values: &[String], field: &str) -> Result<BTreeSet<PersonId>, InvalidInput> {
     values
         .iter()
         .map(|value| value.trim())
         .filter(|value| !value.is_empty())
         .map(|value| {
             value
-                .parse::<i32>()
+                .parse::<PersonId>()
                 .map_err(|_| InvalidInput::new(field, "Choisissez des personnes dans la liste."))
         })
         .collect()
@@ -584,12 +591,12 @@ pub enum SessionChange {
         to: String,
     },
     FacilitatorsChanged {
-        added: Vec<i32>,
-        removed: Vec<i32>,
+        added: Vec<PersonId>,
+        removed: Vec<PersonId>,
     },
     CounsellorsChanged {
-        added: Vec<i32>,
-        removed: Vec<i32>,
+        added: Vec<PersonId>,
+        removed: Vec<PersonId>,
     },
     /// Capacity, audience, enrolment window or note: no new invitation needed.
     DetailsChanged {
@@ -685,8 +692,8 @@ mod tests {
         let plan = SessionPlan::parse(&form(), now_in_paris(), true).unwrap();
         assert_eq!(plan.series.duration_minutes, 150);
         assert_eq!(plan.series.occurrences().len(), 1);
-        assert_eq!(plan.place, PlaceChoice::Room(7));
-        assert_eq!(plan.facilitator_ids, BTreeSet::from([90]));
+        assert_eq!(plan.place, PlaceChoice::Room(RoomId::new(7)));
+        assert_eq!(plan.facilitator_ids, BTreeSet::from([PersonId::new(90)]));
         assert_eq!(plan.window.closes_minutes_before, 120);
         assert!(plan.publish);
     }
@@ -780,20 +787,21 @@ mod tests {
 
     #[test]
     fn audiences_admit_the_right_youths() {
-        let bondy = 4;
-        let pantin = 9;
+        let bondy = MissionLocaleId::new(4);
+        let pantin = MissionLocaleId::new(9);
         let youth_of = |ml, referent| Enrollee {
             mission_locale_id: ml,
-            referent_id: referent,
+            referent_id: PersonId::new(referent),
         };
         assert!(Audience::Federation.admits(bondy, youth_of(pantin, 1)));
         assert!(Audience::MissionLocale.admits(bondy, youth_of(bondy, 1)));
         assert!(!Audience::MissionLocale.admits(bondy, youth_of(pantin, 1)));
-        let specialists = Audience::Counsellors(BTreeSet::from([20, 21]));
+        let specialists =
+            Audience::Counsellors(BTreeSet::from([PersonId::new(20), PersonId::new(21)]));
         assert!(specialists.admits(bondy, youth_of(pantin, 21)));
         assert!(!specialists.admits(bondy, youth_of(bondy, 1)));
         assert_eq!(
-            Audience::from_stored(specialists.code(), [20, 21]),
+            Audience::from_stored(specialists.code(), [PersonId::new(20), PersonId::new(21)]),
             specialists
         );
     }
@@ -878,7 +886,8 @@ mod tests {
         fn mission_locale_audience_is_exactly_the_organisers_youths(
             organiser in 1..11i32, youth_ml in 1..11i32, referent in 1..500i32,
         ) {
-            let youth = Enrollee { mission_locale_id: youth_ml, referent_id: referent };
+            let (organiser, youth_ml) = (MissionLocaleId::new(organiser), MissionLocaleId::new(youth_ml));
+            let youth = Enrollee { mission_locale_id: youth_ml, referent_id: PersonId::new(referent) };
             prop_assert!(Audience::Federation.admits(organiser, youth));
             prop_assert_eq!(Audience::MissionLocale.admits(organiser, youth), organiser == youth_ml);
         }

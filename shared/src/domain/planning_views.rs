@@ -4,12 +4,15 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{MissionLocaleOption, SessionForm, SessionStatus, Theme};
+use super::{
+    MissionLocaleId, MissionLocaleOption, PersonId, RoomId, SeriesId, SessionForm, SessionId,
+    SessionStatus, Theme, WorkshopTypeId,
+};
 
 /// A workshop of the catalogue that new sessions may use.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkshopTypeOption {
-    pub id: i32,
+    pub id: WorkshopTypeId,
     pub title: String,
     pub theme: Theme,
     pub default_duration_minutes: u32,
@@ -18,8 +21,8 @@ pub struct WorkshopTypeOption {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoomOption {
-    pub id: i32,
-    pub mission_locale_id: i32,
+    pub id: RoomId,
+    pub mission_locale_id: MissionLocaleId,
     /// "Bondy — Antenne centre — salle Louise Michel (12 places)".
     pub label: String,
     pub capacity: u32,
@@ -27,7 +30,7 @@ pub struct RoomOption {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonOption {
-    pub id: i32,
+    pub id: PersonId,
     pub name: String,
     /// Counsellors: their Mission Locale; facilitators: their organisation.
     pub detail: String,
@@ -42,7 +45,7 @@ pub struct PlanningOptions {
     pub facilitators: Vec<PersonOption>,
     pub missions_locales: Vec<MissionLocaleOption>,
     /// Preselected: the counsellor planning.
-    pub me: Option<i32>,
+    pub me: Option<PersonId>,
 }
 
 /// Where a session happens, with what a person needs to get there.
@@ -74,7 +77,7 @@ pub struct SessionHistoryLine {
 /// A session within its series: "séance 3 sur 6", and the others.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeriesPosition {
-    pub series_id: i32,
+    pub series_id: SeriesId,
     pub position: u32,
     pub count: u32,
     pub sessions: Vec<SeriesSibling>,
@@ -82,7 +85,7 @@ pub struct SeriesPosition {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeriesSibling {
-    pub id: i32,
+    pub id: SessionId,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub status: SessionStatus,
@@ -91,7 +94,7 @@ pub struct SeriesSibling {
 /// A session as staff see it on its page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionDetails {
-    pub id: i32,
+    pub id: SessionId,
     pub title: String,
     pub theme: Theme,
     pub mission_locale: String,
@@ -119,7 +122,7 @@ pub struct SessionDetails {
 /// names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacilitatorSession {
-    pub id: i32,
+    pub id: SessionId,
     pub title: String,
     pub theme: Theme,
     pub description: String,
@@ -145,7 +148,7 @@ pub struct FacilitatorAgenda {
 /// The shareable page of a session: no personal data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicSession {
-    pub id: i32,
+    pub id: SessionId,
     pub title: String,
     pub theme: Theme,
     pub description: String,
@@ -169,7 +172,7 @@ pub struct PublicSession {
 /// One session in the counsellors' agenda.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgendaEntry {
-    pub id: i32,
+    pub id: SessionId,
     pub title: String,
     pub theme: Theme,
     pub mission_locale: String,

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::Theme;
+use super::{SessionId, Theme};
 
 /// Where a session stands. "Upcoming" or "past" is derived from the clock, never stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,7 +38,7 @@ impl SessionStatus {
 /// What the public list of upcoming workshops shows about one session: no personal data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionCard {
-    pub id: i32,
+    pub id: SessionId,
     pub title: String,
     pub theme: Theme,
     pub mission_locale: String,

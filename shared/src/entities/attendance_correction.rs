@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// A status changed after the sheet was closed, with its reason.
@@ -7,12 +8,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub session_id: i32,
-    pub youth_id: i32,
+    pub session_id: SessionId,
+    pub youth_id: PersonId,
     pub from_status: String,
     pub to_status: String,
     pub reason: String,
-    pub corrected_by: i32,
+    pub corrected_by: PersonId,
     pub corrected_at: DateTimeUtc,
 }
 

@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// Evidence kept for the funder's audits: a generated sheet (original or corrected) or an
@@ -8,14 +9,14 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub session_id: i32,
+    pub session_id: SessionId,
     /// original, corrected or paper_scan.
     pub kind: String,
     pub file_name: String,
     pub content_type: String,
     pub content: Vec<u8>,
     pub fingerprint: String,
-    pub created_by: i32,
+    pub created_by: PersonId,
     pub created_at: DateTimeUtc,
 }
 

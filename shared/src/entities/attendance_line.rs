@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// One youth on a session's attendance sheet (unique per session and youth).
@@ -7,20 +8,20 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub session_id: i32,
-    pub youth_id: i32,
+    pub session_id: SessionId,
+    pub youth_id: PersonId,
     /// present, late, excused or absent.
     pub status: String,
     pub walk_in: bool,
     pub checked_in_at: Option<DateTimeUtc>,
     /// Roll-call marks are confirmed; a self check-in waits for the facilitator.
     pub confirmed: bool,
-    pub marked_by: Option<i32>,
+    pub marked_by: Option<PersonId>,
     pub marked_at: DateTimeUtc,
     /// `SignatureStrokes` text.
     pub signature: Option<String>,
     pub signed_at: Option<DateTimeUtc>,
-    pub signature_collected_by: Option<i32>,
+    pub signature_collected_by: Option<PersonId>,
     /// Checked in with the code from another network than the screen's.
     pub checked_in_elsewhere: bool,
 }

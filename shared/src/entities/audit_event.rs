@@ -1,3 +1,4 @@
+use crate::domain::PersonId;
 use sea_orm::entity::prelude::*;
 
 /// One line of the audit log: who did what to whom, and when.
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub at: DateTimeUtc,
-    pub actor_id: Option<i32>,
+    pub actor_id: Option<PersonId>,
     /// A `domain::AuditAction` code.
     pub action: String,
     pub subject_id: Option<i32>,

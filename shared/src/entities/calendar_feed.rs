@@ -1,3 +1,4 @@
+use crate::domain::PersonId;
 use sea_orm::entity::prelude::*;
 
 /// A person's private calendar feed, until revoked. Only the SHA-256 of the token in its URL is
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub person_id: i32,
+    pub person_id: PersonId,
     #[sea_orm(unique)]
     pub token_hash: String,
     pub created_at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// What was last sent to one person about one session: the UID their calendar holds and the
@@ -8,8 +9,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub session_id: i32,
-    pub person_id: i32,
+    pub session_id: SessionId,
+    pub person_id: PersonId,
     pub uid: String,
     /// youth, facilitator or counsellor.
     pub role: String,

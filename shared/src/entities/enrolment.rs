@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// One youth's place at one session (unique on the pair). A cancelled or removed place keeps
@@ -8,15 +9,15 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub session_id: i32,
-    pub youth_id: i32,
+    pub session_id: SessionId,
+    pub youth_id: PersonId,
     /// A `domain::EnrolmentStatus` code.
     pub status: String,
     /// First come, first served.
     pub ticket: i64,
     /// A `domain::EnrolmentMethod` code.
     pub method: String,
-    pub enrolled_by: Option<i32>,
+    pub enrolled_by: Option<PersonId>,
     pub requested_at: DateTimeUtc,
     pub registered_at: Option<DateTimeUtc>,
     pub ended_at: Option<DateTimeUtc>,

@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// One change to a youth's place: its history, and the domain event the invitations turn into
@@ -9,11 +10,11 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub enrolment_id: i32,
-    pub session_id: i32,
-    pub youth_id: i32,
+    pub session_id: SessionId,
+    pub youth_id: PersonId,
     pub at: DateTimeUtc,
     /// None for an automatic promotion.
-    pub actor_id: Option<i32>,
+    pub actor_id: Option<PersonId>,
     /// A `domain::EnrolmentEventKind` code.
     pub kind: String,
     /// A `domain::EnrolmentMethod` code.

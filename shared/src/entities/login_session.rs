@@ -1,3 +1,4 @@
+use crate::domain::PersonId;
 use sea_orm::entity::prelude::*;
 
 /// A signed-in browser; the cookie holds the token, the database its hash.
@@ -9,7 +10,7 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub token_hash: String,
-    pub person_id: i32,
+    pub person_id: PersonId,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,

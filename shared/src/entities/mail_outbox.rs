@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// One email waiting to be sent, sent, or set aside after failing.
@@ -25,8 +26,8 @@ pub struct Model {
     pub last_error: Option<String>,
     /// Whom the message is for and about which session, when known: a counsellor finds a
     /// message that could not be delivered by them.
-    pub person_id: Option<i32>,
-    pub session_id: Option<i32>,
+    pub person_id: Option<PersonId>,
+    pub session_id: Option<SessionId>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

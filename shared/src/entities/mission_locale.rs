@@ -1,3 +1,4 @@
+use crate::domain::MissionLocaleId;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -5,7 +6,7 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "missions_locales")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
+    pub id: MissionLocaleId,
     #[sea_orm(unique)]
     pub name: String,
     pub city: String,

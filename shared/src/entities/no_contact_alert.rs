@@ -1,3 +1,4 @@
+use crate::domain::PersonId;
 use sea_orm::entity::prelude::*;
 
 /// A youth named in the alert mailed to their referent after weeks without contact: one per
@@ -9,7 +10,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub youth_id: i32,
+    pub youth_id: PersonId,
     /// The last contact (Paris date), or the entry into the programme when there was none.
     pub last_contact_on: Date,
     /// The threshold in force when the alert went.

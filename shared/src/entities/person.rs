@@ -1,3 +1,4 @@
+use crate::domain::PersonId;
 use sea_orm::entity::prelude::*;
 
 /// Anyone Ateliers knows: one identity, one email. What they are in the programme is in
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "people")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
+    pub id: PersonId,
     pub first_name: String,
     pub last_name: String,
     #[sea_orm(unique)]

@@ -1,3 +1,4 @@
+use crate::domain::{RoomId, SiteId};
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -5,8 +6,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "rooms")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub site_id: i32,
+    pub id: RoomId,
+    pub site_id: SiteId,
     pub name: String,
     pub capacity: i32,
     #[sea_orm(belongs_to, from = "site_id", to = "id")]

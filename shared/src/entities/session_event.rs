@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// One change to a session: its history, and the domain event the invitations turn into mail.
@@ -7,9 +8,9 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub at: DateTimeUtc,
-    pub actor_id: Option<i32>,
+    pub actor_id: Option<PersonId>,
     /// `domain::SessionChange::kind`.
     pub kind: String,
     #[sea_orm(column_type = "Text")]

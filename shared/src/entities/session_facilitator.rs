@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// The guest facilitators who lead a session.
@@ -6,9 +7,9 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "session_facilitators")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub session_id: i32,
+    pub session_id: SessionId,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub person_id: i32,
+    pub person_id: PersonId,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// A session named in the reminder mailed to a counsellor who runs it, when its attendance sheet
@@ -9,8 +10,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub session_id: i32,
-    pub counsellor_id: i32,
+    pub session_id: SessionId,
+    pub counsellor_id: PersonId,
     /// The delay in force when the reminder went, in hours after the session's end.
     pub delay_hours: i32,
     /// The mail to the counsellor that names this session (and maybe others of theirs).

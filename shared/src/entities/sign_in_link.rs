@@ -1,3 +1,4 @@
+use crate::domain::PersonId;
 use sea_orm::entity::prelude::*;
 
 /// A single-use link emailed to a youth or a facilitator (to sign in) or to staff (to choose a
@@ -10,7 +11,7 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub token_hash: String,
-    pub person_id: i32,
+    pub person_id: PersonId,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,

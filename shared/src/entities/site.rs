@@ -1,3 +1,4 @@
+use crate::domain::{MissionLocaleId, SiteId};
 use sea_orm::entity::prelude::*;
 
 /// A site (antenne) of a Mission Locale, where workshops happen.
@@ -6,8 +7,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "sites")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub mission_locale_id: i32,
+    pub id: SiteId,
+    pub mission_locale_id: MissionLocaleId,
     pub name: String,
     pub address: String,
     #[sea_orm(column_type = "Text")]

@@ -1,3 +1,4 @@
+use crate::domain::SiteId;
 use sea_orm::entity::prelude::*;
 
 /// Days a site is closed (annual closure, works); planning warns about them.
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub site_id: i32,
+    pub site_id: SiteId,
     pub first_day: Date,
     pub last_day: Date,
     pub reason: String,

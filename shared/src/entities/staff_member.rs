@@ -1,3 +1,4 @@
+use crate::domain::{MissionLocaleId, PersonId};
 use sea_orm::entity::prelude::*;
 
 /// A coordinator of the federation or a counsellor of one Mission Locale.
@@ -6,10 +7,10 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "staff_members")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub person_id: i32,
+    pub person_id: PersonId,
     /// `coordinator` or `counsellor`.
     pub role: String,
-    pub mission_locale_id: Option<i32>,
+    pub mission_locale_id: Option<MissionLocaleId>,
     pub disability_specialist: bool,
     pub justice_specialist: bool,
     pub password_hash: Option<String>,

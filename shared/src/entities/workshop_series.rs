@@ -1,3 +1,4 @@
+use crate::domain::{PersonId, SeriesId};
 use sea_orm::entity::prelude::*;
 
 /// A recurring series (*cycle*) as it was planned; its sessions point to it.
@@ -6,11 +7,11 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "workshop_series")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
+    pub id: SeriesId,
     pub first_day: Date,
     pub every_weeks: i32,
     pub slots: i32,
-    pub created_by: Option<i32>,
+    pub created_by: Option<PersonId>,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,3 +1,4 @@
+use crate::domain::{MissionLocaleId, RoomId, SeriesId, SessionId, WorkshopTypeId};
 use sea_orm::entity::prelude::*;
 
 /// One dated session of a workshop. Never deleted: a cancelled session keeps its row.
@@ -6,15 +7,15 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "workshop_sessions")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub workshop_type_id: i32,
+    pub id: SessionId,
+    pub workshop_type_id: WorkshopTypeId,
     /// The organising Mission Locale.
-    pub mission_locale_id: i32,
-    pub series_id: Option<i32>,
+    pub mission_locale_id: MissionLocaleId,
+    pub series_id: Option<SeriesId>,
     pub starts_at: DateTimeUtc,
     pub ends_at: DateTimeUtc,
     /// A room of a site; when absent, `venue_name` and `venue_address` name an external venue.
-    pub room_id: Option<i32>,
+    pub room_id: Option<RoomId>,
     pub venue_name: String,
     pub venue_address: String,
     pub capacity: i32,

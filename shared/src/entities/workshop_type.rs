@@ -1,3 +1,4 @@
+use crate::domain::WorkshopTypeId;
 use sea_orm::entity::prelude::*;
 
 /// A workshop in the catalogue; a session is one dated occurrence of it.
@@ -6,7 +7,7 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "workshop_types")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
+    pub id: WorkshopTypeId,
     #[sea_orm(unique)]
     pub title: String,
     /// A `domain::Theme` code.

@@ -1,3 +1,4 @@
+use crate::domain::PersonId;
 use sea_orm::entity::prelude::*;
 
 /// A young person in the 12-month programme. The two sensitive flags are read only through the
@@ -7,8 +8,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "youths")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub person_id: i32,
-    pub referent_id: i32,
+    pub person_id: PersonId,
+    pub referent_id: PersonId,
     pub date_of_birth: Date,
     /// A `domain::Gender` code.
     pub gender: String,

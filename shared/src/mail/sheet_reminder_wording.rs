@@ -131,11 +131,12 @@ fn delay_label(hours: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::SessionId;
 
     fn due(id: i32, title: &str, what_is_left: &str) -> SheetDue {
         SheetDue {
             sheet: SheetToClose {
-                session_id: id,
+                session_id: SessionId::new(id),
                 title: title.into(),
                 when: "mardi 1 décembre 2026, 9 h 30 – 12 h 00".into(),
                 mission_locale: "Mission Locale de Bondy".into(),

@@ -2,13 +2,13 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use crate::ServiceError;
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, PersonId};
 use crate::entities::audit_event;
 
 /// Appends a line to the audit log. Call it on the transaction of the change it records.
 pub async fn record_audit_event(
     db: &impl ConnectionTrait,
-    actor_id: Option<i32>,
+    actor_id: Option<PersonId>,
     action: AuditAction,
     subject_id: Option<i32>,
     details: impl Into<String>,

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use shared::domain::{PersonId, SessionId};
 
 /// A counsellor adds a youth who came without a place.
 #[server]
-pub async fn add_walk_in(session_id: i32, youth_id: i32) -> Result<(), AppError> {
+pub async fn add_walk_in(session_id: SessionId, youth_id: PersonId) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::add_walk_in(
         &state.db,

@@ -1,10 +1,14 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use shared::domain::SessionId;
 
 /// The facilitator or counsellor signs last and closes the sheet.
 #[server]
-pub async fn close_attendance_sheet(session_id: i32, strokes: String) -> Result<(), AppError> {
+pub async fn close_attendance_sheet(
+    session_id: SessionId,
+    strokes: String,
+) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::close_attendance_sheet(
         &state.db,

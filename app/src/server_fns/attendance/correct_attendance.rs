@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use shared::domain::{PersonId, SessionId};
 
 /// An organiser corrects a status on a closed sheet, with a reason.
 #[server]
 pub async fn correct_attendance(
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     status: String,
     reason: String,
 ) -> Result<(), AppError> {

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use shared::domain::{PersonId, SessionId};
 
 /// One tap of the roll-call (also how a self check-in is confirmed).
 #[server]
 pub async fn mark_attendance(
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     status: String,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state()?;

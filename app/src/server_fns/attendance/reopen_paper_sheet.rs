@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use shared::domain::SessionId;
 
 /// An organiser reopens a sheet closed on paper, with a reason; back to the roll-call.
 #[server]
-pub async fn reopen_paper_sheet(session_id: i32, reason: String) -> Result<(), AppError> {
+pub async fn reopen_paper_sheet(session_id: SessionId, reason: String) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::reopen_paper_sheet(
         &state.db,

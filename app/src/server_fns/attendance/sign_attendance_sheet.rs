@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use shared::domain::{PersonId, SessionId};
 
 /// A youth signs the sheet, on their phone or on the facilitator's device.
 #[server]
 pub async fn sign_attendance_sheet(
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     strokes: String,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state()?;

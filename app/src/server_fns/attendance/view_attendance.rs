@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::AttendanceView;
+use shared::domain::{AttendanceView, SessionId};
 
 use crate::error::AppError;
 
 /// The roll-call page of a session.
 #[server]
-pub async fn view_attendance(session_id: i32) -> Result<AttendanceView, AppError> {
+pub async fn view_attendance(session_id: SessionId) -> Result<AttendanceView, AppError> {
     let state = crate::state::app_state()?;
     Ok(shared::services::view_attendance(
         &state.db,

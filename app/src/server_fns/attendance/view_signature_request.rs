@@ -1,16 +1,16 @@
 use leptos::prelude::*;
-use shared::domain::SignatureRequest;
+use shared::domain::{PersonId, SessionId, SignatureRequest};
 
 use crate::error::AppError;
 
 /// The page where a youth signs. `youth_id` 0 means the signed-in youth themself.
 #[server]
 pub async fn view_signature_request(
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
 ) -> Result<SignatureRequest, AppError> {
     let state = crate::state::app_state()?;
-    let youth_id = (youth_id != 0).then_some(youth_id);
+    let youth_id = (youth_id.get() != 0).then_some(youth_id);
     Ok(shared::services::view_signature_request(
         &state.db,
         &crate::session::current_actor(),

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::WorkshopTypeForm;
+use shared::domain::{WorkshopTypeForm, WorkshopTypeId};
 
 use crate::error::AppError;
 
 /// Adds a workshop to the catalogue.
 #[server]
-pub async fn create_workshop_type(workshop: WorkshopTypeForm) -> Result<i32, AppError> {
+pub async fn create_workshop_type(workshop: WorkshopTypeForm) -> Result<WorkshopTypeId, AppError> {
     let state = crate::state::app_state()?;
     let id = shared::services::create_workshop_type(
         &state.db,

@@ -1,11 +1,14 @@
 use leptos::prelude::*;
-use shared::domain::WorkshopTypeForm;
+use shared::domain::{WorkshopTypeForm, WorkshopTypeId};
 
 use crate::error::AppError;
 
 /// Saves a workshop type of the catalogue.
 #[server]
-pub async fn update_workshop_type(id: i32, workshop: WorkshopTypeForm) -> Result<(), AppError> {
+pub async fn update_workshop_type(
+    id: WorkshopTypeId,
+    workshop: WorkshopTypeForm,
+) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::update_workshop_type(
         &state.db,

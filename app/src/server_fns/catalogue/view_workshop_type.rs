@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::WorkshopTypeDetails;
+use shared::domain::{WorkshopTypeDetails, WorkshopTypeId};
 
 use crate::error::AppError;
 
 /// A workshop type of the catalogue, for the edit form (staff).
 #[server]
-pub async fn view_workshop_type(id: i32) -> Result<WorkshopTypeDetails, AppError> {
+pub async fn view_workshop_type(id: WorkshopTypeId) -> Result<WorkshopTypeDetails, AppError> {
     let state = crate::state::app_state()?;
     Ok(
         shared::services::view_workshop_type(&state.db, &crate::session::current_actor(), id)

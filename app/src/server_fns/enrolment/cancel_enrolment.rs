@@ -1,12 +1,12 @@
 use leptos::prelude::*;
-use shared::domain::YouthPlaceView;
+use shared::domain::{SessionId, YouthPlaceView};
 
 use crate::error::AppError;
 
 /// A youth gives up their place or leaves the waiting list, after confirming. Without
 /// JavaScript the browser then goes back to the session's page with the answer.
 #[server]
-pub async fn cancel_enrolment(session_id: i32) -> Result<YouthPlaceView, AppError> {
+pub async fn cancel_enrolment(session_id: SessionId) -> Result<YouthPlaceView, AppError> {
     let state = crate::state::app_state()?;
     let view = shared::services::cancel_enrolment(
         &state.db,

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use shared::domain::SessionId;
 
 /// An organiser raises or lowers the number of places of a session.
 #[server]
-pub async fn change_capacity(session_id: i32, capacity: String) -> Result<(), AppError> {
+pub async fn change_capacity(session_id: SessionId, capacity: String) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::change_capacity(
         &state.db,

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
-use shared::domain::EnrolmentOutcome;
+use shared::domain::{EnrolmentOutcome, PersonId, SessionId};
 
 use crate::error::AppError;
 
 /// A counsellor enrols the youths they ticked, then comes back to the session's places.
 #[server]
 pub async fn enrol_youths(
-    session_id: i32,
-    #[server(default)] youth_ids: Vec<i32>,
+    session_id: SessionId,
+    #[server(default)] youth_ids: Vec<PersonId>,
 ) -> Result<Vec<EnrolmentOutcome>, AppError> {
     let state = crate::state::app_state()?;
     let outcomes = shared::services::enrol_youths(

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use shared::domain::{PersonId, SessionId};
 
 /// A counsellor takes a youth off a session, with the reason the youth will read.
 #[server]
 pub async fn remove_enrolment(
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     reason: String,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state()?;

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::YouthPlaceView;
+use shared::domain::{SessionId, YouthPlaceView};
 
 use crate::error::AppError;
 
 /// The signed-in youth's place at a session and what they may do; nothing for anyone else.
 #[server]
-pub async fn view_youth_place(session_id: i32) -> Result<Option<YouthPlaceView>, AppError> {
+pub async fn view_youth_place(session_id: SessionId) -> Result<Option<YouthPlaceView>, AppError> {
     let state = crate::state::app_state()?;
     Ok(shared::services::view_youth_place(
         &state.db,

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use shared::domain::PersonId;
 
 /// A coordinator closes a staff account.
 #[server]
-pub async fn archive_staff_member(id: i32) -> Result<(), AppError> {
+pub async fn archive_staff_member(id: PersonId) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::archive_staff_member(
         &state.db,

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::StaffForm;
+use shared::domain::{PersonId, StaffForm};
 
 use crate::error::AppError;
 
 /// A coordinator opens a staff account; the new member chooses a password from a mailed link.
 #[server]
-pub async fn create_staff_member(staff: StaffForm) -> Result<i32, AppError> {
+pub async fn create_staff_member(staff: StaffForm) -> Result<PersonId, AppError> {
     let state = crate::state::app_state()?;
     let id = shared::services::create_staff_member(
         &state.db,

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::YouthForm;
+use shared::domain::{PersonId, YouthForm};
 
 use crate::error::AppError;
 
 /// A counsellor opens a youth's file; the youth gets a welcome mail with a sign-in link.
 #[server]
-pub async fn create_youth(youth: YouthForm) -> Result<i32, AppError> {
+pub async fn create_youth(youth: YouthForm) -> Result<PersonId, AppError> {
     let state = crate::state::app_state()?;
     let id = shared::services::create_youth(
         &state.db,

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use shared::domain::PersonId;
 
 /// Brings an archived guest facilitator back.
 #[server]
-pub async fn restore_facilitator(id: i32) -> Result<(), AppError> {
+pub async fn restore_facilitator(id: PersonId) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::restore_facilitator(
         &state.db,

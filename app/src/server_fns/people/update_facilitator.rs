@@ -1,11 +1,14 @@
 use leptos::prelude::*;
-use shared::domain::FacilitatorForm;
+use shared::domain::{FacilitatorForm, PersonId};
 
 use crate::error::AppError;
 
 /// Saves a guest facilitator's edited details.
 #[server]
-pub async fn update_facilitator(id: i32, facilitator: FacilitatorForm) -> Result<(), AppError> {
+pub async fn update_facilitator(
+    id: PersonId,
+    facilitator: FacilitatorForm,
+) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::update_facilitator(
         &state.db,

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::StaffForm;
+use shared::domain::{PersonId, StaffForm};
 
 use crate::error::AppError;
 
 /// Saves a staff account's edited details (coordinators).
 #[server]
-pub async fn update_staff_member(id: i32, staff: StaffForm) -> Result<(), AppError> {
+pub async fn update_staff_member(id: PersonId, staff: StaffForm) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::update_staff_member(
         &state.db,

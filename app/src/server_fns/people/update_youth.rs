@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::YouthForm;
+use shared::domain::{PersonId, YouthForm};
 
 use crate::error::AppError;
 
 /// Saves a youth's edited file.
 #[server]
-pub async fn update_youth(id: i32, youth: YouthForm) -> Result<(), AppError> {
+pub async fn update_youth(id: PersonId, youth: YouthForm) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::update_youth(
         &state.db,

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::RoomForm;
+use shared::domain::{RoomForm, RoomId, SiteId};
 
 use crate::error::AppError;
 
 /// Adds a room to a site.
 #[server]
-pub async fn add_room(site_id: i32, room: RoomForm) -> Result<i32, AppError> {
+pub async fn add_room(site_id: SiteId, room: RoomForm) -> Result<RoomId, AppError> {
     let state = crate::state::app_state()?;
     let id = shared::services::add_room(
         &state.db,

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::ClosureForm;
+use shared::domain::{ClosureForm, SiteId};
 
 use crate::error::AppError;
 
 /// Records days a site is closed.
 #[server]
-pub async fn add_site_closure(site_id: i32, closure: ClosureForm) -> Result<i32, AppError> {
+pub async fn add_site_closure(site_id: SiteId, closure: ClosureForm) -> Result<i32, AppError> {
     let state = crate::state::app_state()?;
     let id = shared::services::add_site_closure(
         &state.db,

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::NewSiteForm;
+use shared::domain::{NewSiteForm, SiteId};
 
 use crate::error::AppError;
 
 /// Adds a site to a Mission Locale.
 #[server]
-pub async fn create_site(site: NewSiteForm) -> Result<i32, AppError> {
+pub async fn create_site(site: NewSiteForm) -> Result<SiteId, AppError> {
     let state = crate::state::app_state()?;
     let id = shared::services::create_site(
         &state.db,

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::RoomForm;
+use shared::domain::{RoomForm, RoomId, SiteId};
 
 use crate::error::AppError;
 
 /// Renames a room or changes its capacity.
 #[server]
-pub async fn update_room(id: i32, site_id: i32, room: RoomForm) -> Result<(), AppError> {
+pub async fn update_room(id: RoomId, site_id: SiteId, room: RoomForm) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::update_room(
         &state.db,

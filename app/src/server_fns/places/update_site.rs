@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::SiteForm;
+use shared::domain::{SiteForm, SiteId};
 
 use crate::error::AppError;
 
 /// Saves a site's opening hours and accessibility.
 #[server]
-pub async fn update_site(id: i32, site: SiteForm) -> Result<(), AppError> {
+pub async fn update_site(id: SiteId, site: SiteForm) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::update_site(
         &state.db,

@@ -1,9 +1,14 @@
 use crate::error::AppError;
 use leptos::prelude::*;
+use shared::domain::SessionId;
 
 /// Cancels a session (or the rest of its series) with the reason people will read.
 #[server]
-pub async fn cancel_session(id: i32, scope: String, reason: String) -> Result<usize, AppError> {
+pub async fn cancel_session(
+    id: SessionId,
+    scope: String,
+    reason: String,
+) -> Result<usize, AppError> {
     let state = crate::state::app_state()?;
     let cancelled = shared::services::cancel_session(
         &state.db,

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use shared::domain::SessionForm;
+use shared::domain::{SessionForm, SessionId};
 
 use crate::error::AppError;
 
 /// Plans a session or a series, then opens the (first) session's page.
 #[server]
-pub async fn plan_sessions(session: SessionForm) -> Result<i32, AppError> {
+pub async fn plan_sessions(session: SessionForm) -> Result<SessionId, AppError> {
     let state = crate::state::app_state()?;
     let id = shared::services::plan_sessions(
         &state.db,

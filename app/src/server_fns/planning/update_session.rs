@@ -1,11 +1,15 @@
 use leptos::prelude::*;
-use shared::domain::SessionForm;
+use shared::domain::{SessionForm, SessionId};
 
 use crate::error::AppError;
 
 /// Saves a session's changes, for it alone, this and the following, or the whole series.
 #[server]
-pub async fn update_session(id: i32, scope: String, session: SessionForm) -> Result<(), AppError> {
+pub async fn update_session(
+    id: SessionId,
+    scope: String,
+    session: SessionForm,
+) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     shared::services::update_session(
         &state.db,

@@ -36,7 +36,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
         .all(&app.db)
         .await
         .expect("staff");
-    let plain = |ml: i32| {
+    let plain = |ml: MissionLocaleId| {
         staff
             .iter()
             .filter(move |s| {
@@ -69,7 +69,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
         })
         .expect("a counsellor elsewhere")
         .person_id;
-    let youths_of = |referent_id: i32| {
+    let youths_of = |referent_id: PersonId| {
         youth::Entity::find()
             .filter(youth::Column::ReferentId.eq(referent_id))
             .order_by_asc(youth::Column::PersonId)
@@ -91,7 +91,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
     let another_youth = youths_of(counsellor_other_ml).await.expect("youths")[0]
         .0
         .person_id;
-    let facilitators: Vec<i32> = facilitator::Entity::find()
+    let facilitators: Vec<PersonId> = facilitator::Entity::find()
         .order_by_asc(facilitator::Column::PersonId)
         .all(&app.db)
         .await
@@ -228,7 +228,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
         .id
     };
     // Sessions under way: moved to have started 20 minutes ago (planning refuses the past).
-    let under_way = |id: i32| {
+    let under_way = |id: SessionId| {
         let db = app.db.clone();
         async move {
             use sea_orm::sea_query::Expr;
@@ -258,7 +258,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
             id
         }
     };
-    let register = |session_id: i32, youth_id: i32| {
+    let register = |session_id: SessionId, youth_id: PersonId| {
         let db = app.db.clone();
         async move {
             use sea_orm::{ActiveModelTrait, Set};
@@ -267,7 +267,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
                 session_id: Set(session_id),
                 youth_id: Set(youth_id),
                 status: Set("registered".into()),
-                ticket: Set(i64::from(youth_id)),
+                ticket: Set(i64::from(youth_id.get())),
                 method: Set("by_staff".into()),
                 enrolled_by: Set(None),
                 requested_at: Set(now),
@@ -286,12 +286,12 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
     register(session_under_way, youth_row.person_id).await;
     register(session_under_way, another_youth).await;
     let mut sessions_to_close = Vec::new();
-    for id in first_under_way + 1..first_under_way + 3 {
-        sessions_to_close.push(under_way(id).await);
+    for key in first_under_way.get() + 1..first_under_way.get() + 3 {
+        sessions_to_close.push(under_way(SessionId::new(key)).await);
     }
     let more = plan(planned(&day(monday, 64))).await;
-    for id in more..more + 3 {
-        sessions_to_close.push(under_way(id).await);
+    for key in more.get()..more.get() + 3 {
+        sessions_to_close.push(under_way(SessionId::new(key)).await);
     }
     let closed_session = sessions_to_close.pop().expect("a session to close");
     register(closed_session, youth_row.person_id).await;
@@ -352,7 +352,9 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
         failed_mail,
         session_to_edit,
         open_session,
-        sessions_to_cancel: (first_to_cancel..first_to_cancel + 3).collect(),
+        sessions_to_cancel: (first_to_cancel.get()..first_to_cancel.get() + 3)
+            .map(SessionId::new)
+            .collect(),
         coordinator,
         referent,
         counsellor_same_ml,

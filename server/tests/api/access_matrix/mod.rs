@@ -13,6 +13,7 @@ use cast::cast;
 use functions::server_function_table;
 use pages::page_table;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use shared::domain::{MissionLocaleId, PersonId, RoomId, SessionId, SiteId, WorkshopTypeId};
 use shared::entities::{audit_event, facilitator, person, staff_member, youth};
 use support::{Seed, TestApp, server_fn_path};
 
@@ -84,47 +85,47 @@ const LOCAL_MAIL: &str = "matrice-courriel";
 struct Cast {
     /// The Monday the matrix plans from (see [`matrix_monday`]).
     monday: chrono::NaiveDate,
-    coordinator: i32,
-    referent: i32,
-    counsellor_same_ml: i32,
-    counsellor_other_ml: i32,
-    specialist: i32,
-    youth: i32,
-    another_youth: i32,
-    youth_to_archive: i32,
-    facilitator: i32,
+    coordinator: PersonId,
+    referent: PersonId,
+    counsellor_same_ml: PersonId,
+    counsellor_other_ml: PersonId,
+    specialist: PersonId,
+    youth: PersonId,
+    another_youth: PersonId,
+    youth_to_archive: PersonId,
+    facilitator: PersonId,
     youth_form: Vec<(&'static str, String)>,
-    mission_locale: i32,
-    other_mission_locale: i32,
-    site: i32,
-    room: i32,
-    staff_to_archive: i32,
-    facilitator_to_edit: i32,
-    facilitator_to_archive: i32,
+    mission_locale: MissionLocaleId,
+    other_mission_locale: MissionLocaleId,
+    site: SiteId,
+    room: RoomId,
+    staff_to_archive: PersonId,
+    facilitator_to_edit: PersonId,
+    facilitator_to_archive: PersonId,
     /// A session of the Mission Locale, in `room`, for edits.
-    session_to_edit: i32,
+    session_to_edit: SessionId,
     /// A session of the Mission Locale next week, open to every youth, with 4 places.
-    open_session: i32,
+    open_session: SessionId,
     /// One per planner: a cancelled session cannot be cancelled again.
-    sessions_to_cancel: Vec<i32>,
+    sessions_to_cancel: Vec<SessionId>,
     /// A workshop type of the demo catalogue to edit, and its title and theme.
-    workshop_type: (i32, String, String),
-    workshop_type_to_archive: i32,
+    workshop_type: (WorkshopTypeId, String, String),
+    workshop_type_to_archive: WorkshopTypeId,
     /// A message to `youth` that could not be delivered.
     failed_mail: i32,
     /// A session of the Mission Locale under way, run by the referent and the facilitator, with
     /// `youth` and `another_youth` registered.
-    session_under_way: i32,
+    session_under_way: SessionId,
     /// Its check-in secret, for the code of the moment.
     check_in_secret: String,
     /// One session under way without places per attendance taker: each closes its own.
-    sessions_to_close: Vec<i32>,
+    sessions_to_close: Vec<SessionId>,
     /// A session whose sheet is closed, `youth` present on it.
-    closed_session: i32,
+    closed_session: SessionId,
 }
 
 impl Cast {
-    fn person(&self, who: Who) -> Option<i32> {
+    fn person(&self, who: Who) -> Option<PersonId> {
         Some(match who {
             Coordinator => self.coordinator,
             CounsellorSameMl => self.counsellor_same_ml,

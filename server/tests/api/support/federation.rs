@@ -2,15 +2,16 @@
 //! Locale (Bondy), two counsellors with an address, one workshop.
 
 use sea_orm::{ActiveModelTrait, Set};
+use shared::domain::{MissionLocaleId, PersonId, WorkshopTypeId};
 use shared::entities::{mission_locale, person, staff_member, workshop_type};
 
 use super::TestApp;
 
 /// One Mission Locale with two counsellors and a workshop, built on an empty database.
 pub struct Federation {
-    pub mission_locale: i32,
-    pub counsellors: [(i32, String); 2],
-    pub workshop: i32,
+    pub mission_locale: MissionLocaleId,
+    pub counsellors: [(PersonId, String); 2],
+    pub workshop: WorkshopTypeId,
 }
 
 pub async fn federation(app: &TestApp) -> Federation {
@@ -54,10 +55,10 @@ pub async fn federation(app: &TestApp) -> Federation {
 /// A counsellor of the Mission Locale `mission_locale`, without a password.
 pub async fn new_counsellor(
     app: &TestApp,
-    mission_locale: i32,
+    mission_locale: MissionLocaleId,
     (first, last): (&str, &str),
     email: &str,
-) -> i32 {
+) -> PersonId {
     let id = new_person(app, first, last, email).await;
     staff_member::ActiveModel {
         person_id: Set(id),
@@ -73,7 +74,7 @@ pub async fn new_counsellor(
     id
 }
 
-pub async fn new_person(app: &TestApp, first: &str, last: &str, email: &str) -> i32 {
+pub async fn new_person(app: &TestApp, first: &str, last: &str, email: &str) -> PersonId {
     person::ActiveModel {
         first_name: Set(first.into()),
         last_name: Set(last.into()),

@@ -16,6 +16,7 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use server::config::{LogFormat, MailBackend, Settings};
 use server::smtp_sink::SmtpSink;
 use server::startup::Application;
+use shared::domain::PersonId;
 
 /// The clock of this test process and of every app it spawns: the system's, or, with
 /// `ATELIERS_TEST_NOW` (an RFC 3339 instant, or a day `YYYY-MM-DD`, at 08:00 UTC), started on
@@ -167,7 +168,7 @@ impl TestApp {
 
     /// Opens a session for `person_id` directly in the database and returns its token: for
     /// tests about what a signed-in person may do, not about signing in.
-    pub async fn session_for(&self, person_id: i32) -> String {
+    pub async fn session_for(&self, person_id: PersonId) -> String {
         use sea_orm::{ActiveModelTrait, Set};
         let secret = shared::auth::SecretToken::generate();
         let now = now();

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceStatus, roll_call_open};
+use crate::domain::{Actor, AttendanceStatus, PersonId, SessionId, roll_call_open};
 use crate::services::access_guard::require;
 use crate::services::attendance::attendance_records::{
     AttendanceSession, line_of, lock_open_sheet, new_line, registered_youth_ids,
@@ -15,8 +15,8 @@ use crate::services::enrolment::enrolment_records::youths_on_roster;
 pub async fn add_walk_in<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
 where

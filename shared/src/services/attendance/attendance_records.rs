@@ -30,9 +30,9 @@ use crate::ServiceError;
 use crate::documents::render_attendance_sheet;
 use crate::domain::{
     Actor, AttendanceSheetDocument, AttendanceStatus, CHECK_IN_CODE_DIGITS, EU_MENTION,
-    EnrolmentStatus, PROGRAMME_NAME, PlaceView, SessionStatus, SheetCorrection, SheetEdition,
-    SheetLine, SheetSigner, SheetState, SignatureStrokes, format_instant, format_session_date,
-    format_session_hours,
+    EnrolmentStatus, PROGRAMME_NAME, PersonId, PlaceView, SessionId, SessionStatus,
+    SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState, SignatureStrokes,
+    format_instant, format_session_date, format_session_hours,
 };
 use crate::entities::{
     attendance_correction, attendance_document, attendance_line, attendance_sheet, enrolment,
@@ -51,7 +51,10 @@ pub(crate) struct AttendanceSession {
 }
 
 impl AttendanceSession {
-    pub async fn load(db: &impl ConnectionTrait, session_id: i32) -> Result<Self, ServiceError> {
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        session_id: SessionId,
+    ) -> Result<Self, ServiceError> {
         let bundle = load_bundle(db, session_id).await?;
         let workshop = workshop_type::Entity::find_by_id(bundle.session.workshop_type_id)
             .one(db)
@@ -75,7 +78,7 @@ impl AttendanceSession {
         })
     }
 
-    pub fn id(&self) -> i32 {
+    pub fn id(&self) -> SessionId {
         self.bundle.session.id
     }
 
@@ -141,8 +144,8 @@ pub(crate) const PAPER_SHEET_MESSAGE: &str = "Cette feuille d'émargement est d�
 /// The youths holding a place at the session.
 pub(crate) async fn registered_youth_ids(
     db: &impl ConnectionTrait,
-    session_id: i32,
-) -> Result<Vec<i32>, ServiceError> {
+    session_id: SessionId,
+) -> Result<Vec<PersonId>, ServiceError> {
     Ok(enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.eq(session_id))
         .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered.code()))
@@ -155,7 +158,7 @@ pub(crate) async fn registered_youth_ids(
 
 pub(crate) async fn lines_of(
     db: &impl ConnectionTrait,
-    session_id: i32,
+    session_id: SessionId,
 ) -> Result<Vec<attendance_line::Model>, ServiceError> {
     Ok(attendance_line::Entity::find()
         .filter(attendance_line::Column::SessionId.eq(session_id))
@@ -166,8 +169,8 @@ pub(crate) async fn lines_of(
 
 pub(crate) async fn line_of(
     db: &impl ConnectionTrait,
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
 ) -> Result<Option<attendance_line::Model>, ServiceError> {
     Ok(attendance_line::Entity::find()
         .filter(attendance_line::Column::SessionId.eq(session_id))
@@ -178,7 +181,7 @@ pub(crate) async fn line_of(
 
 pub(crate) async fn sheet_of(
     db: &impl ConnectionTrait,
-    session_id: i32,
+    session_id: SessionId,
 ) -> Result<Option<attendance_sheet::Model>, ServiceError> {
     Ok(attendance_sheet::Entity::find()
         .filter(attendance_sheet::Column::SessionId.eq(session_id))
@@ -196,7 +199,7 @@ pub(crate) fn sheet_state(sheet: Option<&attendance_sheet::Model>) -> SheetState
 /// taken. Two people opening it at once get the same sheet.
 pub(crate) async fn open_sheet(
     txn: &impl ConnectionTrait,
-    session_id: i32,
+    session_id: SessionId,
     now: DateTime<Utc>,
 ) -> Result<attendance_sheet::Model, ServiceError> {
     let mut secret = [0u8; 32];
@@ -223,7 +226,7 @@ pub(crate) async fn open_sheet(
 /// Makes the sheet if needed and locks it while open; a closed sheet refuses the change.
 pub(crate) async fn lock_open_sheet(
     txn: &impl ConnectionTrait,
-    session_id: i32,
+    session_id: SessionId,
     now: DateTime<Utc>,
 ) -> Result<attendance_sheet::Model, ServiceError> {
     let sheet = open_sheet(txn, session_id, now).await?;
@@ -250,10 +253,10 @@ pub(crate) async fn lock_open_sheet(
 /// A new line on the sheet, confirmed, unsigned: the roll-call and walk-ins write it as is, a
 /// self check-in sets when and leaves it to confirm.
 pub(crate) fn new_line(
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     status: AttendanceStatus,
-    marked_by: Option<i32>,
+    marked_by: Option<PersonId>,
     now: DateTime<Utc>,
 ) -> attendance_line::ActiveModel {
     attendance_line::ActiveModel {
@@ -275,7 +278,7 @@ pub(crate) fn new_line(
 /// The corrections of a sheet as people read them.
 pub(crate) async fn corrections_of(
     db: &impl ConnectionTrait,
-    session_id: i32,
+    session_id: SessionId,
 ) -> Result<Vec<SheetCorrection>, ServiceError> {
     let corrections = attendance_correction::Entity::find()
         .filter(attendance_correction::Column::SessionId.eq(session_id))
@@ -289,7 +292,7 @@ pub(crate) async fn corrections_of(
             .flat_map(|correction| [correction.youth_id, correction.corrected_by]),
     )
     .await?;
-    let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
+    let name = |id: PersonId| names.get(&id).cloned().unwrap_or_default();
     let status = |code: &str| AttendanceStatus::parse(code).unwrap_or(AttendanceStatus::Absent);
     Ok(corrections
         .iter()
@@ -307,11 +310,11 @@ pub(crate) async fn corrections_of(
 /// The code shown on the facilitator's screen during one 30-second window: a keyed hash of
 /// the sheet's secret, the session and the window, as six digits. Without the secret, a code
 /// says nothing about the next one.
-pub fn check_in_code(secret: &str, session_id: i32, window: i64) -> String {
+pub fn check_in_code(secret: &str, session_id: SessionId, window: i64) -> String {
     let digest = Sha256::new()
         .chain_update(secret.as_bytes())
         .chain_update(b":")
-        .chain_update(session_id.to_be_bytes())
+        .chain_update(session_id.get().to_be_bytes())
         .chain_update(window.to_be_bytes())
         .finalize();
     let number = u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]]);
@@ -325,9 +328,9 @@ pub fn check_in_code(secret: &str, session_id: i32, window: i64) -> String {
 /// « Prénom Nom » of each person, by id.
 pub(crate) async fn names_of(
     db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = i32>,
-) -> Result<HashMap<i32, String>, ServiceError> {
-    let ids: Vec<i32> = ids.into_iter().collect();
+    ids: impl IntoIterator<Item = PersonId>,
+) -> Result<HashMap<PersonId, String>, ServiceError> {
+    let ids: Vec<PersonId> = ids.into_iter().collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -385,7 +388,7 @@ pub(crate) async fn sheet_document(
             .chain(closer),
     )
     .await?;
-    let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
+    let name = |id: PersonId| names.get(&id).cloned().unwrap_or_default();
 
     let blank = edition == SheetEdition::BlankForPaper;
     let mut sheet_lines: Vec<SheetLine> = lines
@@ -435,7 +438,7 @@ pub(crate) async fn sheet_document(
             signature,
         })
     });
-    let names_in = |ids: &std::collections::BTreeSet<i32>| -> Vec<String> {
+    let names_in = |ids: &std::collections::BTreeSet<PersonId>| -> Vec<String> {
         ids.iter().map(|id| name(*id)).collect()
     };
     let mut document = AttendanceSheetDocument {
@@ -482,7 +485,7 @@ pub(crate) async fn keep_sheet_pdf(
     txn: &impl ConnectionTrait,
     session: &AttendanceSession,
     edition: SheetEdition,
-    made_by: i32,
+    made_by: PersonId,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let document = sheet_document(txn, session, edition, now).await?;
@@ -518,20 +521,21 @@ mod tests {
 
     #[test]
     fn check_in_codes_are_six_digits_and_change_with_the_window_and_the_secret() {
-        let code = check_in_code("secret", 7, 1000);
+        let session = SessionId::from(7);
+        let code = check_in_code("secret", session, 1000);
         assert_eq!(code.len(), 6);
         assert!(code.chars().all(|c| c.is_ascii_digit()));
-        assert_eq!(code, check_in_code("secret", 7, 1000));
+        assert_eq!(code, check_in_code("secret", session, 1000));
         let next: Vec<String> = (1001..1011)
-            .map(|w| check_in_code("secret", 7, w))
+            .map(|w| check_in_code("secret", session, w))
             .collect();
         assert!(next.iter().any(|other| *other != code));
         assert_ne!(
             (1000..1010)
-                .map(|w| check_in_code("other", 7, w))
+                .map(|w| check_in_code("other", session, w))
                 .collect::<Vec<_>>(),
             (1000..1010)
-                .map(|w| check_in_code("secret", 7, w))
+                .map(|w| check_in_code("secret", session, w))
                 .collect::<Vec<_>>()
         );
     }

@@ -9,8 +9,9 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EnrolmentStatus, RateLimit, SessionStatus, Throttle, accepted_check_in_windows,
-    check_in_open, parse_check_in_code, retry_message, status_on_arrival,
+    Actor, EnrolmentStatus, RateLimit, SessionId, SessionStatus, Throttle,
+    accepted_check_in_windows, check_in_open, parse_check_in_code, retry_message,
+    status_on_arrival,
 };
 use crate::entities::{attendance_line, attendance_sheet, enrolment, workshop_session};
 use crate::services::attendance::attendance_records::{check_in_code, lock_open_sheet, new_line};
@@ -42,7 +43,7 @@ pub async fn check_in_with_code<C>(
     typed_code: &str,
     client_ip: Option<IpAddr>,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError>
+) -> Result<SessionId, ServiceError>
 where
     C: ConnectionTrait + TransactionTrait,
 {
@@ -72,7 +73,7 @@ where
     };
 
     // The youth's places at sessions under way whose check-in screen has been shown.
-    let session_ids: Vec<i32> = enrolment::Entity::find()
+    let session_ids: Vec<SessionId> = enrolment::Entity::find()
         .filter(enrolment::Column::YouthId.eq(youth_id))
         .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered.code()))
         .all(db)

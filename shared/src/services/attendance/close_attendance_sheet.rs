@@ -5,7 +5,9 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceStatus, SheetEdition, SheetState, SignatureStrokes};
+use crate::domain::{
+    Actor, AttendanceStatus, SessionId, SheetEdition, SheetState, SignatureStrokes,
+};
 use crate::entities::attendance_sheet;
 use crate::services::attendance::attendance_records::{
     AttendanceSession, SHEET_CLOSED_MESSAGE, keep_sheet_pdf, lines_of, lock_open_sheet,
@@ -19,7 +21,7 @@ use crate::services::begin_write::begin_write;
 pub async fn close_attendance_sheet<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     strokes: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>

@@ -5,7 +5,9 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceStatus, SheetEdition, SheetState, parse_correction_reason};
+use crate::domain::{
+    Actor, AttendanceStatus, PersonId, SessionId, SheetEdition, SheetState, parse_correction_reason,
+};
 use crate::entities::{attendance_correction, attendance_sheet};
 use crate::services::access_guard::require;
 use crate::services::attendance::attendance_records::{AttendanceSession, keep_sheet_pdf, line_of};
@@ -17,8 +19,8 @@ use crate::services::begin_write::begin_write;
 pub async fn correct_attendance<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     status: &str,
     reason: &str,
     now: DateTime<Utc>,

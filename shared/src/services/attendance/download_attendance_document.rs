@@ -3,7 +3,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
 use crate::documents::render_attendance_sheet;
-use crate::domain::{Actor, SheetEdition};
+use crate::domain::{Actor, SessionId, SheetEdition};
 use crate::entities::attendance_document;
 use crate::services::attendance::attendance_records::{AttendanceSession, sheet_document};
 
@@ -19,7 +19,7 @@ pub struct DownloadedFile {
 pub async fn download_attendance_document(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     document_id: i32,
 ) -> Result<DownloadedFile, ServiceError> {
     let session = AttendanceSession::load(db, session_id).await?;
@@ -40,7 +40,7 @@ pub async fn download_attendance_document(
 pub async fn print_blank_attendance_sheet(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     now: DateTime<Utc>,
 ) -> Result<DownloadedFile, ServiceError> {
     let session = AttendanceSession::load(db, session_id).await?;

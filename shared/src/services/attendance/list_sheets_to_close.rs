@@ -6,7 +6,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, SessionStatus, SheetState, SheetToClose, format_session_date, format_session_hours,
+    Actor, MissionLocaleId, PersonId, SessionId, SessionStatus, SheetState, SheetToClose,
+    WorkshopTypeId, format_session_date, format_session_hours,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, mission_locale, session_counsellor,
@@ -30,7 +31,7 @@ pub async fn list_sheets_to_close(
         .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
         .filter(workshop_session::Column::StartsAt.lte(now))
         .order_by_asc(workshop_session::Column::StartsAt);
-    let runs: Option<Vec<i32>> = match actor {
+    let runs: Option<Vec<SessionId>> = match actor {
         Actor::Counsellor { person_id, .. } => Some(
             session_counsellor::Entity::find()
                 .filter(session_counsellor::Column::PersonId.eq(*person_id))
@@ -75,8 +76,8 @@ pub(crate) async fn describe_sheets_to_close(
     sessions: Vec<workshop_session::Model>,
     now: DateTime<Utc>,
 ) -> Result<Vec<SheetToClose>, ServiceError> {
-    let open_ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
-    let mut registered: HashMap<i32, Vec<i32>> = HashMap::new();
+    let open_ids: Vec<SessionId> = sessions.iter().map(|session| session.id).collect();
+    let mut registered: HashMap<SessionId, Vec<PersonId>> = HashMap::new();
     for place in enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.is_in(open_ids.clone()))
         .filter(enrolment::Column::Status.eq("registered"))
@@ -88,7 +89,7 @@ pub(crate) async fn describe_sheets_to_close(
             .or_default()
             .push(place.youth_id);
     }
-    let mut marked: HashMap<i32, Vec<i32>> = HashMap::new();
+    let mut marked: HashMap<SessionId, Vec<PersonId>> = HashMap::new();
     for line in attendance_line::Entity::find()
         .filter(attendance_line::Column::SessionId.is_in(open_ids))
         .filter(attendance_line::Column::Confirmed.eq(true))
@@ -100,13 +101,13 @@ pub(crate) async fn describe_sheets_to_close(
             .or_default()
             .push(line.youth_id);
     }
-    let titles: HashMap<i32, String> = workshop_type::Entity::find()
+    let titles: HashMap<WorkshopTypeId, String> = workshop_type::Entity::find()
         .all(db)
         .await?
         .into_iter()
         .map(|workshop| (workshop.id, workshop.title))
         .collect();
-    let organisers: HashMap<i32, String> = mission_locale::Entity::find()
+    let organisers: HashMap<MissionLocaleId, String> = mission_locale::Entity::find()
         .all(db)
         .await?
         .into_iter()

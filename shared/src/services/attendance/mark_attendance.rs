@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceStatus, roll_call_open};
+use crate::domain::{Actor, AttendanceStatus, PersonId, SessionId, roll_call_open};
 use crate::services::attendance::attendance_records::{
     AttendanceSession, line_of, lock_open_sheet, new_line, registered_youth_ids,
 };
@@ -16,8 +16,8 @@ use crate::services::begin_write::begin_write;
 pub async fn mark_attendance<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     status: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>

@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, SheetState, parse_reopening_reason};
+use crate::domain::{Actor, AuditAction, PersonId, SessionId, SheetState, parse_reopening_reason};
 use crate::entities::attendance_sheet;
 use crate::services::access_guard::require;
 use crate::services::attendance::attendance_records::{AttendanceSession, sheet_of, sheet_state};
@@ -19,7 +19,7 @@ use crate::services::record_audit_event;
 pub async fn reopen_paper_sheet<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
@@ -46,7 +46,10 @@ where
             attendance_sheet::Column::ClosedAt,
             Expr::value(None::<DateTime<Utc>>),
         )
-        .col_expr(attendance_sheet::Column::ClosedBy, Expr::value(None::<i32>))
+        .col_expr(
+            attendance_sheet::Column::ClosedBy,
+            Expr::value(None::<PersonId>),
+        )
         .filter(attendance_sheet::Column::SessionId.eq(session_id))
         .filter(attendance_sheet::Column::State.eq(SheetState::Paper.code()))
         .exec(&txn)
@@ -79,10 +82,10 @@ where
 }
 
 /// The audit line's details: the session, then the reason (`view_attendance` finds them so).
-pub(crate) fn reopening_details(session_id: i32, reason: &str) -> String {
+pub(crate) fn reopening_details(session_id: SessionId, reason: &str) -> String {
     format!("{} {reason}", reopening_prefix(session_id))
 }
 
-pub(crate) fn reopening_prefix(session_id: i32) -> String {
+pub(crate) fn reopening_prefix(session_id: SessionId) -> String {
     format!("Séance n° {session_id} :")
 }

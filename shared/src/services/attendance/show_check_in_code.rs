@@ -11,7 +11,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{
     Actor, AttendanceLineView, AttendanceStatus, CHECK_IN_CODE_PERIOD_SECONDS, CheckInScreen,
-    check_in_open, check_in_window,
+    SessionId, check_in_open, check_in_window,
 };
 use crate::entities::attendance_sheet;
 use crate::services::MailSettings;
@@ -29,7 +29,7 @@ use crate::services::sign_in::check_rate_limit::hashed_network;
 pub async fn show_check_in_code<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     client_ip: Option<IpAddr>,
     mail: &MailSettings,
     now: DateTime<Utc>,

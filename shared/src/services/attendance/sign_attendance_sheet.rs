@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceStatus, SignatureStrokes};
+use crate::domain::{Actor, AttendanceStatus, PersonId, SessionId, SignatureStrokes};
 use crate::services::attendance::attendance_records::{
     AttendanceSession, line_of, lock_open_sheet, registered_youth_ids,
 };
@@ -17,8 +17,8 @@ use crate::services::begin_write::begin_write;
 pub async fn sign_attendance_sheet<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     strokes: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>

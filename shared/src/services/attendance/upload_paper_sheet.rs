@@ -6,7 +6,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use crate::ServiceError;
-use crate::domain::{Actor, PaperScan, SheetState};
+use crate::domain::{Actor, PaperScan, SessionId, SheetState};
 use crate::entities::{attendance_document, attendance_sheet};
 use crate::services::access_guard::require;
 use crate::services::attendance::attendance_records::{AttendanceSession, hex, lock_open_sheet};
@@ -23,7 +23,7 @@ use crate::services::begin_write::begin_write;
 pub async fn upload_paper_sheet<C, R, F>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     read_scan: R,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>

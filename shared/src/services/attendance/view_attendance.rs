@@ -4,7 +4,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{
     Actor, AttendanceDocumentView, AttendanceLineView, AttendanceStatus, AttendanceView,
-    AuditAction, PersonOption, check_in_open, format_instant, roll_call_open,
+    AuditAction, PersonId, PersonOption, SessionId, check_in_open, format_instant, roll_call_open,
 };
 use crate::entities::{attendance_document, audit_event};
 use crate::services::attendance::attendance_records::{
@@ -19,7 +19,7 @@ use crate::services::{YouthListFilter, list_youths};
 pub async fn view_attendance(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     now: DateTime<Utc>,
 ) -> Result<AttendanceView, ServiceError> {
     let session = AttendanceSession::load(db, session_id).await?;
@@ -37,7 +37,7 @@ pub async fn view_attendance(
             .chain(sheet.as_ref().and_then(|sheet| sheet.closed_by)),
     )
     .await?;
-    let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
+    let name = |id: PersonId| names.get(&id).cloned().unwrap_or_default();
 
     let mut views: Vec<AttendanceLineView> = lines
         .iter()
@@ -143,7 +143,7 @@ pub async fn view_attendance(
 /// The reopenings of a paper sheet, from the audit log, oldest first.
 async fn reopenings_of(
     db: &impl ConnectionTrait,
-    session_id: i32,
+    session_id: SessionId,
 ) -> Result<Vec<String>, ServiceError> {
     let prefix = reopening_prefix(session_id);
     let events = audit_event::Entity::find()

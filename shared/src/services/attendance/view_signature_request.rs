@@ -1,7 +1,7 @@
 use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceStatus, SignatureRequest};
+use crate::domain::{Actor, AttendanceStatus, PersonId, SessionId, SignatureRequest};
 use crate::services::attendance::attendance_records::{
     AttendanceSession, clock, line_of, names_of, registered_youth_ids,
 };
@@ -14,8 +14,8 @@ use crate::services::enrolment::enrolment_records::acting_youth;
 pub async fn view_signature_request(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    session_id: i32,
-    youth_id: Option<i32>,
+    session_id: SessionId,
+    youth_id: Option<PersonId>,
 ) -> Result<SignatureRequest, ServiceError> {
     let session = AttendanceSession::load(db, session_id).await?;
     let youth_id = match youth_id {

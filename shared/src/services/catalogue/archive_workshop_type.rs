@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::Actor;
+use crate::domain::{Actor, WorkshopTypeId};
 use crate::services::catalogue::workshop_types::set_archived;
 
 /// Takes a workshop type out of the offer for new sessions. It stays in the catalogue, marked
@@ -10,7 +10,7 @@ use crate::services::catalogue::workshop_types::set_archived;
 pub async fn archive_workshop_type(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    id: i32,
+    id: WorkshopTypeId,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     set_archived(db, actor, id, Some(now), now).await

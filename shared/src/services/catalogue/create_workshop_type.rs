@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, WorkshopTypeForm, WorkshopTypeRecord};
+use crate::domain::{Actor, AuditAction, WorkshopTypeForm, WorkshopTypeId, WorkshopTypeRecord};
 use crate::entities::workshop_type;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
@@ -15,7 +15,7 @@ pub async fn create_workshop_type(
     actor: &Actor,
     form: &WorkshopTypeForm,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError> {
+) -> Result<WorkshopTypeId, ServiceError> {
     require(actor, actor.may_edit_catalogue())?;
     let record = WorkshopTypeRecord::parse(form)?;
     check_title_is_free(db, &record.title, None).await?;

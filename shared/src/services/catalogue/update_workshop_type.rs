@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, WorkshopTypeForm, WorkshopTypeRecord};
+use crate::domain::{Actor, AuditAction, WorkshopTypeForm, WorkshopTypeId, WorkshopTypeRecord};
 use crate::services::begin_write::begin_write;
 use crate::services::catalogue::workshop_types::{
     check_title_is_free, duplicate_title, load_workshop_type,
@@ -16,7 +16,7 @@ use crate::services::record_audit_event;
 pub async fn update_workshop_type(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    id: i32,
+    id: WorkshopTypeId,
     form: &WorkshopTypeForm,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {

@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, WorkshopTypeForm};
+use crate::domain::{Actor, AuditAction, WorkshopTypeForm, WorkshopTypeId};
 use crate::entities::{workshop_session, workshop_type};
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
@@ -22,7 +22,7 @@ pub(crate) const DUPLICATE_TITLE: &str = "Un atelier porte déjà ce titre.";
 pub(crate) async fn load_workshop_type(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    id: i32,
+    id: WorkshopTypeId,
 ) -> Result<workshop_type::Model, ServiceError> {
     require(actor, actor.may_edit_catalogue())?;
     workshop_type::Entity::find_by_id(id)
@@ -37,7 +37,7 @@ pub(crate) async fn load_workshop_type(
 pub(crate) async fn check_title_is_free(
     db: &impl ConnectionTrait,
     title: &str,
-    except: Option<i32>,
+    except: Option<WorkshopTypeId>,
 ) -> Result<(), ServiceError> {
     let wanted = title.to_lowercase();
     let mut query = workshop_type::Entity::find()
@@ -66,8 +66,8 @@ pub(crate) fn duplicate_title(error: sea_orm::DbErr) -> ServiceError {
 /// How many sessions each workshop type has (cancelled ones included); absent means none.
 pub(crate) async fn session_counts(
     db: &impl ConnectionTrait,
-    only: Option<i32>,
-) -> Result<HashMap<i32, u64>, ServiceError> {
+    only: Option<WorkshopTypeId>,
+) -> Result<HashMap<WorkshopTypeId, u64>, ServiceError> {
     let mut query = workshop_session::Entity::find()
         .select_only()
         .column(workshop_session::Column::WorkshopTypeId)
@@ -79,7 +79,7 @@ pub(crate) async fn session_counts(
     if let Some(id) = only {
         query = query.filter(workshop_session::Column::WorkshopTypeId.eq(id));
     }
-    let counts: Vec<(i32, i64)> = query.into_tuple().all(db).await?;
+    let counts: Vec<(WorkshopTypeId, i64)> = query.into_tuple().all(db).await?;
     Ok(counts
         .into_iter()
         .map(|(id, count)| (id, u64::try_from(count).unwrap_or(0)))
@@ -104,7 +104,7 @@ pub(crate) fn form_of(model: &workshop_type::Model) -> WorkshopTypeForm {
 pub(crate) async fn set_archived(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    id: i32,
+    id: WorkshopTypeId,
     archived_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {

@@ -11,8 +11,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use crate::ServiceError;
 use crate::domain::{
-    AttendanceStatus, Audience, ExitOutcome, Gender, PARIS, SessionStatus, SheetState, Theme,
-    programme_last_day,
+    AttendanceStatus, Audience, ExitOutcome, Gender, MissionLocaleId, PARIS, PersonId, SessionId,
+    SessionStatus, SheetState, Theme, WorkshopTypeId, programme_last_day,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, mission_locale, person, session_counsellor,
@@ -44,8 +44,8 @@ impl ActivityScale {
 /// A youth as generated.
 #[derive(Clone, Debug)]
 pub struct GeneratedYouth {
-    pub person_id: i32,
-    pub mission_locale_id: i32,
+    pub person_id: PersonId,
+    pub mission_locale_id: MissionLocaleId,
     pub gender: Gender,
     pub has_email: bool,
     pub has_phone: bool,
@@ -56,19 +56,19 @@ pub struct GeneratedYouth {
 /// A session as generated, with its places and lines.
 #[derive(Clone, Debug)]
 pub struct GeneratedSession {
-    pub session_id: i32,
-    pub mission_locale_id: i32,
+    pub session_id: SessionId,
+    pub mission_locale_id: MissionLocaleId,
     pub theme: Theme,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub capacity: u32,
     pub cancelled: bool,
-    pub registered: Vec<i32>,
-    pub waiting: Vec<i32>,
+    pub registered: Vec<PersonId>,
+    pub waiting: Vec<PersonId>,
     /// Confirmed lines: youth, status, walk-in.
-    pub lines: Vec<(i32, AttendanceStatus, bool)>,
+    pub lines: Vec<(PersonId, AttendanceStatus, bool)>,
     /// A self check-in not yet confirmed (not counted).
-    pub unconfirmed: Option<i32>,
+    pub unconfirmed: Option<PersonId>,
     pub sheet: Option<SheetState>,
 }
 
@@ -131,20 +131,20 @@ pub async fn generate_past_activity(
 ) -> Result<GeneratedActivity, ServiceError> {
     let mut dice = Dice(seed);
     let today = now.with_timezone(&PARIS).date_naive();
-    let mission_locales: Vec<i32> = mission_locale::Entity::find()
+    let mission_locales: Vec<MissionLocaleId> = mission_locale::Entity::find()
         .all(db)
         .await?
         .into_iter()
         .map(|ml| ml.id)
         .collect();
-    let counsellors: Vec<(i32, i32)> = staff_member::Entity::find()
+    let counsellors: Vec<(PersonId, MissionLocaleId)> = staff_member::Entity::find()
         .filter(staff_member::Column::Role.eq("counsellor"))
         .all(db)
         .await?
         .into_iter()
         .filter_map(|staff| Some((staff.person_id, staff.mission_locale_id?)))
         .collect();
-    let workshops: Vec<(i32, Theme, i64)> = workshop_type::Entity::find()
+    let workshops: Vec<(WorkshopTypeId, Theme, i64)> = workshop_type::Entity::find()
         .all(db)
         .await?
         .into_iter()
@@ -162,7 +162,7 @@ pub async fn generate_past_activity(
 
     let mut activity = GeneratedActivity::default();
     for (ml_index, &mission_locale_id) in mission_locales.iter().enumerate() {
-        let referents: Vec<i32> = counsellors
+        let referents: Vec<PersonId> = counsellors
             .iter()
             .filter(|(_, ml)| *ml == mission_locale_id)
             .map(|(id, _)| *id)
@@ -278,7 +278,7 @@ pub async fn generate_past_activity(
         .await?;
         // Run by one of the Mission Locale's counsellors, in turn: they see its sheet among
         // theirs to close, and are reminded of it while it is open.
-        let runners: Vec<i32> = counsellors
+        let runners: Vec<PersonId> = counsellors
             .iter()
             .filter(|(_, ml)| *ml == mission_locale_id)
             .map(|(id, _)| *id)
@@ -290,7 +290,7 @@ pub async fn generate_past_activity(
             });
         }
         // The Mission Locale's youths in the programme that day, in a shuffled order.
-        let mut candidates: Vec<i32> = activity
+        let mut candidates: Vec<PersonId> = activity
             .youths
             .iter()
             .filter(|youth| {
@@ -305,12 +305,12 @@ pub async fn generate_past_activity(
         }
         // Three or more ask for a place (more than the seats, now and then: a waiting list).
         let wanted = 3 + dice.below(capacity as usize + 2);
-        let registered: Vec<i32> = candidates
+        let registered: Vec<PersonId> = candidates
             .iter()
             .take(wanted.min(capacity as usize))
             .copied()
             .collect();
-        let waiting: Vec<i32> = candidates
+        let waiting: Vec<PersonId> = candidates
             .iter()
             .skip(registered.len())
             .take(wanted.saturating_sub(registered.len()))
@@ -433,8 +433,8 @@ pub async fn generate_past_activity(
 }
 
 fn new_line(
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     status: AttendanceStatus,
     walk_in: bool,
     confirmed: bool,

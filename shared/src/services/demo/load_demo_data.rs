@@ -7,8 +7,8 @@ use sea_orm::{
 use std::collections::BTreeSet;
 
 use crate::ServiceError;
-use crate::domain::Gender;
 use crate::domain::{Audience, PARIS, SessionChange, SessionStatus, Theme};
+use crate::domain::{Gender, MissionLocaleId, PersonId, RoomId, SessionId, WorkshopTypeId};
 use crate::entities::{
     facilitator, mission_locale, person, room, site, staff_member, workshop_session, workshop_type,
     youth,
@@ -207,7 +207,7 @@ pub async fn load_demo_data(
         workshop_type_ids.push(inserted.id);
     }
 
-    let mut sessions_by_agency: Vec<Vec<i32>> = vec![Vec::new(); mission_locale_ids.len()];
+    let mut sessions_by_agency: Vec<Vec<SessionId>> = vec![Vec::new(); mission_locale_ids.len()];
     for slot in demo_slots(now) {
         let workshop = &CATALOGUE[slot.workshop];
         let ends_at = slot.starts_at + Duration::minutes(i64::from(workshop.minutes));
@@ -256,8 +256,8 @@ pub async fn load_demo_data(
 /// the workshop room of each Mission Locale.
 async fn insert_demo_places(
     db: &impl ConnectionTrait,
-    mission_locale_ids: &[i32],
-) -> Result<Vec<i32>, ServiceError> {
+    mission_locale_ids: &[MissionLocaleId],
+) -> Result<Vec<RoomId>, ServiceError> {
     let mut workshop_rooms = Vec::new();
     for (index, (&mission_locale_id, (_, city, address, room_name))) in
         mission_locale_ids.iter().zip(MISSIONS_LOCALES).enumerate()
@@ -303,8 +303,8 @@ async fn insert_demo_places(
 /// Who the demo sessions are given to.
 struct DemoPeople {
     /// The first counsellor of each Mission Locale, in the order of `MISSIONS_LOCALES`.
-    counsellors_by_agency: Vec<i32>,
-    facilitators: Vec<i32>,
+    counsellors_by_agency: Vec<PersonId>,
+    facilitators: Vec<PersonId>,
 }
 
 const FIRST_NAMES: [(&str, Gender); 24] = [
@@ -380,7 +380,7 @@ fn demo_email(first: &str, last: &str, number: usize, domain: &str) -> String {
 /// and 4 guest facilitators.
 async fn insert_demo_people(
     db: &impl ConnectionTrait,
-    mission_locale_ids: &[i32],
+    mission_locale_ids: &[MissionLocaleId],
     now: DateTime<Utc>,
 ) -> Result<DemoPeople, ServiceError> {
     let today = now.with_timezone(&PARIS).date_naive();
@@ -593,9 +593,9 @@ pub async fn demo_accounts(
 /// of its second, enrolled by its first counsellor.
 async fn enrol_demo_youths(
     txn: &impl ConnectionTrait,
-    mission_locale_ids: &[i32],
+    mission_locale_ids: &[MissionLocaleId],
     people: &DemoPeople,
-    sessions_by_agency: &[Vec<i32>],
+    sessions_by_agency: &[Vec<SessionId>],
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     use crate::domain::EnrolmentMethod;
@@ -638,11 +638,11 @@ async fn enrol_demo_youths(
 /// The youths followed by a Mission Locale's counsellors, in the order they were created.
 async fn youths_of(
     txn: &impl ConnectionTrait,
-    mission_locale_id: i32,
-) -> Result<Vec<i32>, ServiceError> {
+    mission_locale_id: MissionLocaleId,
+) -> Result<Vec<PersonId>, ServiceError> {
     use crate::entities::youth;
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
-    let counsellors: Vec<i32> = staff_member::Entity::find()
+    let counsellors: Vec<PersonId> = staff_member::Entity::find()
         .filter(staff_member::Column::MissionLocaleId.eq(mission_locale_id))
         .all(txn)
         .await?
@@ -661,21 +661,21 @@ async fn youths_of(
 
 /// A published demo session, open to the federation, in a Mission Locale's workshop room.
 struct DemoSession {
-    workshop_type_id: i32,
-    mission_locale_id: i32,
-    room_id: i32,
+    workshop_type_id: WorkshopTypeId,
+    mission_locale_id: MissionLocaleId,
+    room_id: RoomId,
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
     capacity: i32,
-    counsellor: i32,
-    guest: Option<i32>,
+    counsellor: PersonId,
+    guest: Option<PersonId>,
 }
 
 async fn insert_demo_session(
     txn: &impl ConnectionTrait,
     demo: DemoSession,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError> {
+) -> Result<SessionId, ServiceError> {
     let session = workshop_session::ActiveModel {
         workshop_type_id: Set(demo.workshop_type_id),
         mission_locale_id: Set(demo.mission_locale_id),
@@ -726,9 +726,9 @@ const UNDER_WAY_AGENCY: usize = 7;
 /// attendance browser test).
 async fn insert_session_under_way(
     txn: &impl ConnectionTrait,
-    mission_locale_ids: &[i32],
-    workshop_rooms: &[i32],
-    workshop_type_ids: &[i32],
+    mission_locale_ids: &[MissionLocaleId],
+    workshop_rooms: &[RoomId],
+    workshop_type_ids: &[WorkshopTypeId],
     people: &DemoPeople,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
@@ -760,7 +760,7 @@ async fn insert_session_under_way(
         now,
     )
     .await?;
-    let youths: Vec<i32> = youths_of(txn, mission_locale_ids[UNDER_WAY_AGENCY])
+    let youths: Vec<PersonId> = youths_of(txn, mission_locale_ids[UNDER_WAY_AGENCY])
         .await?
         .into_iter()
         .take(6)

@@ -3,8 +3,8 @@ use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, Departure, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus, YouthPlaceView,
-    check_self_cancellation,
+    Actor, Departure, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus, SessionId,
+    YouthPlaceView, check_self_cancellation,
 };
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
@@ -21,7 +21,7 @@ use crate::services::planning::session_records::load_bundle;
 pub async fn cancel_enrolment<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<YouthPlaceView, ServiceError>

@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, SessionChange, check_staff_roster_change};
+use crate::domain::{Actor, SessionChange, SessionId, check_staff_roster_change};
 use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
@@ -19,7 +19,7 @@ use crate::services::planning::session_records::{load_bundle, load_room, record_
 pub async fn change_capacity<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     capacity: &str,
     mail: &MailSettings,
     now: DateTime<Utc>,

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, EnrolmentMethod, YouthPlaceView, check_self_enrolment};
+use crate::domain::{Actor, EnrolmentMethod, SessionId, YouthPlaceView, check_self_enrolment};
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment::enrolment_records::{
@@ -17,7 +17,7 @@ use crate::services::planning::session_records::load_bundle;
 pub async fn enrol_in_session<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<YouthPlaceView, ServiceError>

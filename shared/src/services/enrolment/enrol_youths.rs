@@ -2,7 +2,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, EnrolmentMethod, EnrolmentOutcome, check_staff_enrolment};
+use crate::domain::{
+    Actor, EnrolmentMethod, EnrolmentOutcome, PersonId, SessionId, check_staff_enrolment,
+};
 use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
@@ -22,8 +24,8 @@ const MAX_AT_ONCE: usize = 200;
 pub async fn enrol_youths<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
-    youth_ids: Vec<i32>,
+    session_id: SessionId,
+    youth_ids: Vec<PersonId>,
     mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<Vec<EnrolmentOutcome>, ServiceError>

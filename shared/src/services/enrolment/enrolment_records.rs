@@ -14,8 +14,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, Place, PlaceRules, Roster, RosterChange,
-    SessionFacts, Standing, YouthFacts, YouthFile,
+    EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, MissionLocaleId, PersonId, Place,
+    PlaceRules, Roster, RosterChange, SessionFacts, SessionId, Standing, YouthFacts, YouthFile,
 };
 use crate::entities::{
     enrolment, enrolment_event, person, staff_member, workshop_session, workshop_type, youth,
@@ -30,11 +30,11 @@ pub(crate) struct LockedRoster {
     pub session: workshop_session::Model,
     pub roster: Roster,
     /// Every enrolment row of the session (ended ones too), by youth.
-    rows: HashMap<i32, enrolment::Model>,
+    rows: HashMap<PersonId, enrolment::Model>,
 }
 
 impl LockedRoster {
-    pub fn row(&self, youth_id: i32) -> Option<&enrolment::Model> {
+    pub fn row(&self, youth_id: PersonId) -> Option<&enrolment::Model> {
         self.rows.get(&youth_id)
     }
 }
@@ -44,7 +44,7 @@ impl LockedRoster {
 /// the write lock (`begin_write`), so no other writer can take the same free seat.
 pub(crate) async fn lock_roster(
     txn: &impl ConnectionTrait,
-    session_id: i32,
+    session_id: SessionId,
 ) -> Result<LockedRoster, ServiceError> {
     let locked = workshop_session::Entity::update_many()
         .col_expr(
@@ -93,7 +93,7 @@ pub(crate) async fn lock_roster(
 /// Who made the changes: the actor (none for the system) and how.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ChangedBy {
-    pub actor_id: Option<i32>,
+    pub actor_id: Option<PersonId>,
     pub method: EnrolmentMethod,
     /// Promotions among the changes were chosen by the actor (otherwise they are automatic).
     pub promotions_by_hand: bool,
@@ -216,7 +216,7 @@ pub(crate) async fn write_changes(
 /// The staff member who acts, and the mail settings for what their change causes.
 #[derive(Clone, Copy)]
 pub(crate) struct ByStaff<'a> {
-    pub actor_id: Option<i32>,
+    pub actor_id: Option<PersonId>,
     pub mail: &'a MailSettings,
 }
 
@@ -284,7 +284,7 @@ pub(crate) fn place_rules(session: &workshop_session::Model) -> PlaceRules {
 /// The youth as enrolment rules see them; `None` when `person_id` is not a youth.
 pub(crate) async fn youth_facts(
     db: &impl ConnectionTrait,
-    person_id: i32,
+    person_id: PersonId,
 ) -> Result<Option<YouthFacts>, ServiceError> {
     let Some(youth) = youth::Entity::find_by_id(person_id).one(db).await? else {
         return Ok(None);
@@ -304,7 +304,7 @@ pub(crate) async fn youth_facts(
 /// which overlaps `session` (half-open: back to back is fine).
 pub(crate) async fn overlapping_place(
     db: &impl ConnectionTrait,
-    youth_id: i32,
+    youth_id: PersonId,
     session: &workshop_session::Model,
 ) -> Result<Option<String>, ServiceError> {
     let places = enrolment::Entity::find()
@@ -313,7 +313,7 @@ pub(crate) async fn overlapping_place(
         .filter(enrolment::Column::SessionId.ne(session.id))
         .select_only()
         .column(enrolment::Column::SessionId)
-        .into_tuple::<i32>()
+        .into_tuple::<SessionId>()
         .all(db)
         .await?;
     if places.is_empty() {
@@ -338,13 +338,13 @@ pub(crate) async fn overlapping_place(
 /// Registered and waiting counts of each session.
 pub(crate) async fn seat_counts(
     db: &impl ConnectionTrait,
-    session_ids: Vec<i32>,
-) -> Result<HashMap<i32, (u32, u32)>, ServiceError> {
-    let mut counts: HashMap<i32, (u32, u32)> = HashMap::new();
+    session_ids: Vec<SessionId>,
+) -> Result<HashMap<SessionId, (u32, u32)>, ServiceError> {
+    let mut counts: HashMap<SessionId, (u32, u32)> = HashMap::new();
     if session_ids.is_empty() {
         return Ok(counts);
     }
-    let rows: Vec<(i32, String, i64)> = enrolment::Entity::find()
+    let rows: Vec<(SessionId, String, i64)> = enrolment::Entity::find()
         .select_only()
         .column(enrolment::Column::SessionId)
         .column(enrolment::Column::Status)
@@ -374,9 +374,9 @@ pub(crate) async fn seat_counts(
 /// The youth's standing at each of `session_ids` where they hold a place.
 pub(crate) async fn standings_of(
     db: &impl ConnectionTrait,
-    youth_id: i32,
-    session_ids: Vec<i32>,
-) -> Result<HashMap<i32, Standing>, ServiceError> {
+    youth_id: PersonId,
+    session_ids: Vec<SessionId>,
+) -> Result<HashMap<SessionId, Standing>, ServiceError> {
     let mine = enrolment::Entity::find()
         .filter(enrolment::Column::YouthId.eq(youth_id))
         .filter(enrolment::Column::SessionId.is_in(session_ids))
@@ -407,7 +407,7 @@ pub(crate) async fn standings_of(
 }
 
 /// The youth acting for themself: the anonymous must sign in, anyone else may not.
-pub(crate) fn acting_youth(actor: &crate::domain::Actor) -> Result<i32, ServiceError> {
+pub(crate) fn acting_youth(actor: &crate::domain::Actor) -> Result<PersonId, ServiceError> {
     match actor {
         crate::domain::Actor::Youth { person_id } => Ok(*person_id),
         crate::domain::Actor::Anonymous => Err(ServiceError::NotSignedIn),
@@ -425,8 +425,8 @@ pub(crate) struct YouthOnRoster {
 /// The youths among `ids` (archived ones left out), by id.
 pub(crate) async fn youths_on_roster(
     db: &impl ConnectionTrait,
-    ids: Vec<i32>,
-) -> Result<HashMap<i32, YouthOnRoster>, ServiceError> {
+    ids: Vec<PersonId>,
+) -> Result<HashMap<PersonId, YouthOnRoster>, ServiceError> {
     let mut found = HashMap::new();
     if ids.is_empty() {
         return Ok(found);
@@ -436,8 +436,8 @@ pub(crate) async fn youths_on_roster(
         .find_also_related(person::Entity)
         .all(db)
         .await?;
-    let referent_ids: Vec<i32> = youths.iter().map(|(youth, _)| youth.referent_id).collect();
-    let referents: HashMap<i32, i32> = staff_member::Entity::find()
+    let referent_ids: Vec<PersonId> = youths.iter().map(|(youth, _)| youth.referent_id).collect();
+    let referents: HashMap<PersonId, MissionLocaleId> = staff_member::Entity::find()
         .filter(staff_member::Column::PersonId.is_in(referent_ids))
         .all(db)
         .await?

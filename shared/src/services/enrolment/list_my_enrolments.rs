@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::ServiceError;
-use crate::domain::{Actor, EnrolmentStatus, MyEnrolment, SessionStatus, Standing};
+use crate::domain::{Actor, EnrolmentStatus, MyEnrolment, SessionId, SessionStatus, Standing};
 use crate::entities::{enrolment, workshop_session};
 use crate::services::enrolment::enrolment_records::{acting_youth, place_rules};
 use crate::services::planning::list_upcoming_sessions::session_cards;
@@ -16,7 +16,7 @@ pub async fn list_my_enrolments(
     now: DateTime<Utc>,
 ) -> Result<Vec<MyEnrolment>, ServiceError> {
     let youth_id = acting_youth(actor)?;
-    let session_ids: Vec<i32> = enrolment::Entity::find()
+    let session_ids: Vec<SessionId> = enrolment::Entity::find()
         .filter(enrolment::Column::YouthId.eq(youth_id))
         .filter(enrolment::Column::Status.is_in([
             EnrolmentStatus::Registered.code(),

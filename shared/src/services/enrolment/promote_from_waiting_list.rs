@@ -2,7 +2,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, EnrolmentMethod, Standing, check_staff_roster_change};
+use crate::domain::{
+    Actor, EnrolmentMethod, PersonId, SessionId, Standing, check_staff_roster_change,
+};
 use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
@@ -16,8 +18,8 @@ use crate::services::planning::session_records::load_bundle;
 pub async fn promote_from_waiting_list<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>

@@ -3,7 +3,7 @@ use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, Departure, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus,
+    Actor, Departure, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus, PersonId, SessionId,
     check_staff_roster_change, parse_removal_reason,
 };
 use crate::services::MailSettings;
@@ -19,8 +19,8 @@ use crate::services::planning::session_records::load_bundle;
 pub async fn remove_enrolment<C>(
     db: &C,
     actor: &Actor,
-    session_id: i32,
-    youth_id: i32,
+    session_id: SessionId,
+    youth_id: PersonId,
     reason: &str,
     mail: &MailSettings,
     now: DateTime<Utc>,

@@ -4,7 +4,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{
     Actor, EnrolmentCandidate, EnrolmentEventKind, EnrolmentHistoryLine, EnrolmentMethod,
-    EnrolmentStatus, RosterLine, RosterView, SessionStatus, Standing, check_staff_enrolment,
+    EnrolmentStatus, PersonId, RosterLine, RosterView, SessionId, SessionStatus, Standing,
+    check_staff_enrolment,
 };
 use crate::entities::{enrolment, enrolment_event};
 use crate::services::access_guard::require;
@@ -24,7 +25,7 @@ const MAX_CANDIDATES: usize = 20;
 pub async fn view_roster(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     search: &str,
     now: DateTime<Utc>,
 ) -> Result<RosterView, ServiceError> {
@@ -113,7 +114,7 @@ pub async fn view_roster(
             now,
         )
         .await?;
-        let ids: Vec<i32> = found
+        let ids: Vec<PersonId> = found
             .iter()
             .take(MAX_CANDIDATES)
             .map(|youth| youth.id)

@@ -3,7 +3,7 @@ use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, YouthPlaceView, check_self_cancellation, check_self_enrolment, format_instant,
+    Actor, SessionId, YouthPlaceView, check_self_cancellation, check_self_enrolment, format_instant,
 };
 use crate::services::enrolment::enrolment_records::{
     overlapping_place, seat_counts, session_facts, standings_of, youth_facts,
@@ -15,7 +15,7 @@ use crate::services::planning::session_records::load_bundle;
 pub async fn view_youth_place(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     now: DateTime<Utc>,
 ) -> Result<Option<YouthPlaceView>, ServiceError> {
     let person_id = match actor {

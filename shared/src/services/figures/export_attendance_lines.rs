@@ -5,7 +5,7 @@ use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
 use crate::documents::{Cell, Table, to_csv, to_xlsx};
-use crate::domain::{Actor, ExportFormat, FiguresForm, PARIS};
+use crate::domain::{Actor, ExportFormat, FiguresForm, PARIS, SessionId};
 use crate::services::DownloadedFile;
 use crate::services::figures::figures_records::{PeriodRecords, authorised_query, file_stem};
 
@@ -24,7 +24,7 @@ pub async fn export_attendance_lines(
     let records = PeriodRecords::load(db, &query, query.mission_locale_id, now).await?;
     let mut sessions: Vec<_> = records.sessions.iter().collect();
     sessions.sort_by_key(|session| (session.model.starts_at, session.model.id));
-    let mut lines_of: HashMap<i32, Vec<_>> = HashMap::new();
+    let mut lines_of: HashMap<SessionId, Vec<_>> = HashMap::new();
     for line in &records.lines {
         lines_of
             .entry(line.session_id)
@@ -48,7 +48,7 @@ pub async fn export_attendance_lines(
             };
             rows.push(vec![
                 Cell::from(records.mission_locale_name(Some(session.model.mission_locale_id))),
-                Cell::Integer(session.fact.session_id.into()),
+                Cell::Integer(session.fact.session_id.get().into()),
                 Cell::from(session.title.clone()),
                 Cell::from(session.fact.theme.label()),
                 Cell::Date(session.fact.day),

@@ -5,7 +5,10 @@ use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
 use crate::documents::{Cell, Table, to_csv, to_xlsx};
-use crate::domain::{Actor, ExportFormat, FiguresForm, PARIS, ParticipantFigures, format_percent};
+use crate::domain::{
+    Actor, ExportFormat, FiguresForm, PARIS, ParticipantFigures, PersonId, SessionId,
+    format_percent,
+};
 use crate::services::DownloadedFile;
 use crate::services::figures::figures_records::{
     PeriodRecords, authorised_query, file_stem, filled,
@@ -25,12 +28,12 @@ pub async fn export_participants(
     let query = authorised_query(actor, form, now.with_timezone(&PARIS).date_naive())?;
     // A participant's workshops count wherever they were held.
     let records = PeriodRecords::load(db, &query, None, now).await?;
-    let minutes: HashMap<i32, i64> = records
+    let minutes: HashMap<SessionId, i64> = records
         .sessions
         .iter()
         .map(|session| (session.fact.session_id, session.fact.minutes))
         .collect();
-    let mut attended: HashMap<i32, (i64, i64)> = HashMap::new();
+    let mut attended: HashMap<PersonId, (i64, i64)> = HashMap::new();
     for line in &records.lines {
         if PeriodRecords::status_of(line).attended() {
             let entry = attended.entry(line.youth_id).or_default();

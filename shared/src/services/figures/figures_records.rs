@@ -9,8 +9,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AttendanceStatus, ExitOutcome, FiguresForm, FiguresQuery, Gender, LineFact, PARIS,
-    ParticipantFact, PlaceFact, SessionFact, SessionStatus, SheetState, Theme, programme_last_day,
+    Actor, AttendanceStatus, ExitOutcome, FiguresForm, FiguresQuery, Gender, LineFact,
+    MissionLocaleId, PARIS, ParticipantFact, PersonId, PlaceFact, SessionFact, SessionId,
+    SessionStatus, SheetState, Theme, WorkshopTypeId, programme_last_day,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, mission_locale, person, staff_member,
@@ -63,18 +64,18 @@ pub(crate) struct PeriodRecords {
     pub sessions: Vec<HeldSession>,
     pub places: Vec<PlaceFact>,
     pub lines: Vec<attendance_line::Model>,
-    pub youths: HashMap<i32, youth::Model>,
-    pub people: HashMap<i32, person::Model>,
+    pub youths: HashMap<PersonId, youth::Model>,
+    pub people: HashMap<PersonId, person::Model>,
     /// The Mission Locale of every staff member (a youth's is their referent's).
-    pub staff_mission_locale: HashMap<i32, i32>,
-    pub mission_locales: HashMap<i32, String>,
+    pub staff_mission_locale: HashMap<PersonId, MissionLocaleId>,
+    pub mission_locales: HashMap<MissionLocaleId, String>,
 }
 
 impl PeriodRecords {
     pub async fn load(
         db: &impl ConnectionTrait,
         query: &FiguresQuery,
-        organiser: Option<i32>,
+        organiser: Option<MissionLocaleId>,
         now: DateTime<Utc>,
     ) -> Result<PeriodRecords, ServiceError> {
         let mut sessions_query = workshop_session::Entity::find()
@@ -90,13 +91,14 @@ impl PeriodRecords {
                 .filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
         }
         let models = sessions_query.all(db).await?;
-        let ids: Vec<i32> = models.iter().map(|session| session.id).collect();
-        let workshops: HashMap<i32, workshop_type::Model> = workshop_type::Entity::find()
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|workshop| (workshop.id, workshop))
-            .collect();
+        let ids: Vec<SessionId> = models.iter().map(|session| session.id).collect();
+        let workshops: HashMap<WorkshopTypeId, workshop_type::Model> =
+            workshop_type::Entity::find()
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|workshop| (workshop.id, workshop))
+                .collect();
         let mut sheet_states = HashMap::new();
         let mut places = Vec::new();
         let mut lines = Vec::new();
@@ -189,7 +191,7 @@ impl PeriodRecords {
         })
     }
 
-    pub fn gender_of(&self, youth_id: i32) -> Gender {
+    pub fn gender_of(&self, youth_id: PersonId) -> Gender {
         self.youths
             .get(&youth_id)
             .and_then(|youth| Gender::parse(&youth.gender).ok())
@@ -212,7 +214,7 @@ impl PeriodRecords {
     }
 
     /// The youth's Mission Locale: their referent's.
-    pub fn mission_locale_of_youth(&self, youth: &youth::Model) -> Option<i32> {
+    pub fn mission_locale_of_youth(&self, youth: &youth::Model) -> Option<MissionLocaleId> {
         self.staff_mission_locale.get(&youth.referent_id).copied()
     }
 
@@ -233,16 +235,13 @@ impl PeriodRecords {
             })
             .collect();
         participants.sort_by_key(|youth| {
-            self.people
-                .get(&youth.person_id)
-                .map(|person| {
-                    (
-                        person.last_name.to_lowercase(),
-                        person.first_name.to_lowercase(),
-                        person.id,
-                    )
-                })
-                .unwrap_or_default()
+            self.people.get(&youth.person_id).map(|person| {
+                (
+                    person.last_name.to_lowercase(),
+                    person.first_name.to_lowercase(),
+                    person.id,
+                )
+            })
         });
         participants
     }
@@ -256,7 +255,7 @@ impl PeriodRecords {
         ExitOutcome::parse(youth.exit_outcome.as_deref()?).ok()
     }
 
-    pub fn reachable(&self, youth_id: i32) -> bool {
+    pub fn reachable(&self, youth_id: PersonId) -> bool {
         self.people
             .get(&youth_id)
             .is_some_and(|person| filled(&person.email) || filled(&person.phone))
@@ -274,12 +273,12 @@ impl PeriodRecords {
             .collect()
     }
 
-    pub fn mission_locale_name(&self, id: Option<i32>) -> String {
+    pub fn mission_locale_name(&self, id: Option<MissionLocaleId>) -> String {
         id.and_then(|id| self.mission_locales.get(&id).cloned())
             .unwrap_or_default()
     }
 
-    pub fn full_name(&self, person_id: i32) -> (String, String) {
+    pub fn full_name(&self, person_id: PersonId) -> (String, String) {
         self.people
             .get(&person_id)
             .map(|person| (person.last_name.clone(), person.first_name.clone()))

@@ -2,7 +2,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
-use crate::domain::{Actor, Dashboard, FiguresFacts, FiguresForm, PARIS, compute_dashboard};
+use crate::domain::{
+    Actor, Dashboard, FiguresFacts, FiguresForm, MissionLocaleId, PARIS, compute_dashboard,
+};
 use crate::services::figures::figures_records::{PeriodRecords, authorised_query};
 
 /// The dashboard of a Mission Locale or of the federation over a period (the last twelve months
@@ -42,7 +44,7 @@ pub async fn view_dashboard(
     if query.mission_locale_id.is_some() && scope.is_empty() {
         return Err(ServiceError::NotFound);
     }
-    let mut choices: Vec<(i32, String)> = if actor.may_view_federation() {
+    let mut choices: Vec<(MissionLocaleId, String)> = if actor.may_view_federation() {
         records.mission_locales.clone().into_iter().collect()
     } else {
         Vec::new()

@@ -4,6 +4,7 @@ use lettre::message::Mailbox;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use crate::ServiceError;
+use crate::domain::{PersonId, SessionId};
 use crate::entities::{mail_outbox, person};
 use crate::mail::compose::{Envelope, MailText, compose};
 use crate::services::MailSettings;
@@ -25,8 +26,8 @@ pub async fn queue_mail(
 /// counsellor finds an undelivered message by them.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct MailAbout {
-    pub person_id: Option<i32>,
-    pub session_id: Option<i32>,
+    pub person_id: Option<PersonId>,
+    pub session_id: Option<SessionId>,
 }
 
 /// [`queue_mail`], recording whom and what the message is about.

@@ -3,7 +3,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
-use crate::domain::{Actor, MailSubject, YouthFile};
+use crate::domain::{Actor, MailSubject, PersonId, YouthFile};
 use crate::entities::mail_outbox::{self, Column, Entity};
 use crate::entities::{facilitator, person, staff_member, youth};
 use crate::services::access_guard::require;
@@ -59,7 +59,7 @@ pub(crate) async fn may_see(
 /// Whom a message is about, as the access policy judges it.
 async fn mail_subject(
     db: &impl ConnectionTrait,
-    person_id: Option<i32>,
+    person_id: Option<PersonId>,
 ) -> Result<MailSubject, ServiceError> {
     let Some(person_id) = person_id else {
         return Ok(MailSubject::Nobody);

@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{EnrolmentStatus, SessionStatus};
+use crate::domain::{EnrolmentStatus, PersonId, SessionStatus};
 use crate::entities::{enrolment, person, session_reminder, workshop_session};
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
@@ -46,7 +46,7 @@ where
             .all(db)
             .await?;
         // The closest delay whose time has come, per youth.
-        let due: Vec<(i32, i32)> = places
+        let due: Vec<(PersonId, i32)> = places
             .iter()
             .filter_map(|place| {
                 let delay = delays
@@ -62,14 +62,14 @@ where
         if due.is_empty() {
             continue;
         }
-        let already: Vec<(i32, i32)> = session_reminder::Entity::find()
+        let already: Vec<(PersonId, i32)> = session_reminder::Entity::find()
             .filter(session_reminder::Column::SessionId.eq(session.id))
             .all(db)
             .await?
             .into_iter()
             .map(|sent| (sent.youth_id, sent.minutes_before))
             .collect();
-        let due: Vec<(i32, i32)> = due
+        let due: Vec<(PersonId, i32)> = due
             .into_iter()
             .filter(|reminder| !already.contains(reminder))
             .collect();

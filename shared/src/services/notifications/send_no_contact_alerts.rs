@@ -8,7 +8,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{AttendedSession, PARIS, no_contact_alert_due, whole_weeks};
+use crate::domain::{AttendedSession, PARIS, PersonId, no_contact_alert_due, whole_weeks};
 use crate::entities::{no_contact_alert, person, youth};
 use crate::mail::follow_up_wording::{NoContactGap, no_contact_alert_text};
 use crate::services::MailSettings;
@@ -53,9 +53,9 @@ where
     }
     let today = now.with_timezone(&PARIS).date_naive();
     let candidates = youths_maybe_in_programme(db, today).await?;
-    let ids: Vec<i32> = candidates.iter().map(|youth| youth.person_id).collect();
+    let ids: Vec<PersonId> = candidates.iter().map(|youth| youth.person_id).collect();
     let mut attended = attended_sessions(db, &ids).await?;
-    let due: Vec<(i32, i32, NaiveDate)> = candidates
+    let due: Vec<(PersonId, PersonId, NaiveDate)> = candidates
         .iter()
         .filter_map(|youth| {
             let sessions = attended.remove(&youth.person_id).unwrap_or_default();
@@ -74,7 +74,7 @@ where
     }
     // Leave out the gaps already alerted before taking any lock: most passes find nothing new.
     let already = alerted(db, due.iter().map(|(_, youth_id, _)| *youth_id)).await?;
-    let mut by_referent: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    let mut by_referent: BTreeMap<PersonId, Vec<PersonId>> = BTreeMap::new();
     for (referent_id, youth_id, since) in due {
         if !already.contains(&(youth_id, since)) {
             by_referent.entry(referent_id).or_default().push(youth_id);
@@ -118,8 +118,8 @@ enum Batch {
 async fn alert_referent<C>(
     db: &C,
     mail: &MailSettings,
-    referent_id: i32,
-    youth_ids: &[i32],
+    referent_id: PersonId,
+    youth_ids: &[PersonId],
     weeks: u32,
     today: NaiveDate,
     now: DateTime<Utc>,
@@ -151,11 +151,11 @@ where
                 .filter_map(|(youth, person)| Some((youth, person?))),
         );
     }
-    let ids: Vec<i32> = youths.iter().map(|(youth, _)| youth.person_id).collect();
+    let ids: Vec<PersonId> = youths.iter().map(|(youth, _)| youth.person_id).collect();
     let mut attended = attended_sessions(&txn, &ids).await?;
     let already = alerted(&txn, ids.iter().copied()).await?;
     // (youth id, gap start, what the mail says)
-    let mut gaps: Vec<(i32, NaiveDate, NoContactGap)> = Vec::new();
+    let mut gaps: Vec<(PersonId, NaiveDate, NoContactGap)> = Vec::new();
     for (youth, youth_person) in youths {
         let sessions = attended.remove(&youth.person_id).unwrap_or_default();
         let last = last_contact(&sessions, today);
@@ -257,9 +257,9 @@ where
 /// The gaps already alerted, among those of `youth_ids`.
 async fn alerted(
     db: &impl ConnectionTrait,
-    youth_ids: impl IntoIterator<Item = i32>,
-) -> Result<HashSet<(i32, NaiveDate)>, ServiceError> {
-    let youth_ids: Vec<i32> = youth_ids.into_iter().collect();
+    youth_ids: impl IntoIterator<Item = PersonId>,
+) -> Result<HashSet<(PersonId, NaiveDate)>, ServiceError> {
+    let youth_ids: Vec<PersonId> = youth_ids.into_iter().collect();
     let mut alerted = HashSet::new();
     for chunk in youth_ids.chunks(200) {
         alerted.extend(

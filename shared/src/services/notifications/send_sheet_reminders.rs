@@ -8,7 +8,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::SessionStatus;
+use crate::domain::{PersonId, SessionId, SessionStatus};
 use crate::entities::{person, session_counsellor, sheet_reminder, workshop_session};
 use crate::mail::sheet_reminder_wording::{SheetDue, sheet_reminder_text};
 use crate::services::MailSettings;
@@ -51,7 +51,7 @@ where
         return Ok(queued);
     }
     let ended_by = now - Duration::hours(i64::from(delay_hours));
-    let due: Vec<i32> = workshop_session::Entity::find()
+    let due: Vec<SessionId> = workshop_session::Entity::find()
         .select_only()
         .column(workshop_session::Column::Id)
         .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
@@ -64,7 +64,7 @@ where
         return Ok(queued);
     }
     // Leave out the pairs already reminded before taking any lock: most passes find nothing new.
-    let mut by_counsellor: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    let mut by_counsellor: BTreeMap<PersonId, Vec<SessionId>> = BTreeMap::new();
     for chunk in due.chunks(500) {
         let already = reminded(db, chunk).await?;
         for run in session_counsellor::Entity::find()
@@ -127,8 +127,8 @@ enum Batch {
 async fn remind_counsellor<C>(
     db: &C,
     mail: &MailSettings,
-    counsellor_id: i32,
-    session_ids: &[i32],
+    counsellor_id: PersonId,
+    session_ids: &[SessionId],
     delay_hours: u32,
     ended_by: DateTime<Utc>,
     now: DateTime<Utc>,
@@ -178,7 +178,7 @@ where
         return Ok(Batch::Nothing);
     }
     sessions.sort_by_key(|session| (session.starts_at, session.id));
-    let mut ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
+    let mut ids: Vec<SessionId> = sessions.iter().map(|session| session.id).collect();
     let listed: Vec<SheetDue> = describe_sheets_to_close(&txn, sessions, now)
         .await?
         .into_iter()
@@ -245,8 +245,8 @@ where
 /// The (session, counsellor) pairs already reminded, among the sessions `session_ids`.
 async fn reminded(
     db: &impl ConnectionTrait,
-    session_ids: &[i32],
-) -> Result<HashSet<(i32, i32)>, ServiceError> {
+    session_ids: &[SessionId],
+) -> Result<HashSet<(SessionId, PersonId)>, ServiceError> {
     Ok(sheet_reminder::Entity::find()
         .filter(sheet_reminder::Column::SessionId.is_in(session_ids.iter().copied()))
         .all(db)

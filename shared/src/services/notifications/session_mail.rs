@@ -23,7 +23,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use crate::ServiceError;
 use crate::domain::{
-    EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, RosterChange, SessionStatus,
+    EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, PersonId, RosterChange, SessionId,
+    SessionStatus,
 };
 use crate::entities::{
     calendar_invitation, enrolment, mission_locale, person, staff_member, workshop_type,
@@ -49,11 +50,11 @@ pub(crate) enum Occasion<'a> {
     /// The session was planned, published or edited; `what` lists, in French, the changes
     /// attendees must hear about.
     SessionChanged {
-        actor_id: Option<i32>,
+        actor_id: Option<PersonId>,
         what: &'a [String],
     },
     SessionCancelled {
-        actor_id: Option<i32>,
+        actor_id: Option<PersonId>,
         reason: &'a str,
     },
 }
@@ -72,7 +73,7 @@ impl SessionForMail {
     pub async fn load(
         db: &impl ConnectionTrait,
         mail: &MailSettings,
-        session_id: i32,
+        session_id: SessionId,
     ) -> Result<Self, ServiceError> {
         let bundle = load_bundle(db, session_id).await?;
         let session = &bundle.session;
@@ -166,7 +167,7 @@ impl SessionForMail {
 /// A session's UID: `atelier-<id>@<domain of Ateliers>`. Each person's copy keeps the UID it
 /// was first sent with (`calendar_invitations.uid`), so a later change of address cannot orphan
 /// the events already in calendars.
-pub(crate) fn calendar_uid(session_id: i32, mail: &MailSettings) -> String {
+pub(crate) fn calendar_uid(session_id: SessionId, mail: &MailSettings) -> String {
     let host = mail
         .site_url
         .split("://")
@@ -186,7 +187,7 @@ pub(crate) fn calendar_uid(session_id: i32, mail: &MailSettings) -> String {
 
 /// Where a person reads the session: youths its public page, staff the planning page,
 /// facilitators their space.
-pub(crate) fn page_url(mail: &MailSettings, role: Role, session_id: i32) -> String {
+pub(crate) fn page_url(mail: &MailSettings, role: Role, session_id: SessionId) -> String {
     let site = mail.site_url.trim_end_matches('/');
     match role {
         Role::Youth => format!("{site}/ateliers/{session_id}"),
@@ -199,7 +200,7 @@ pub(crate) fn page_url(mail: &MailSettings, role: Role, session_id: i32) -> Stri
 pub(crate) async fn send_session_mail(
     txn: &impl ConnectionTrait,
     mail: &MailSettings,
-    session_id: i32,
+    session_id: SessionId,
     occasion: &Occasion<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
@@ -208,7 +209,7 @@ pub(crate) async fn send_session_mail(
         .filter(enrolment::Column::SessionId.eq(session_id))
         .all(txn)
         .await?;
-    let copies: HashMap<i32, calendar_invitation::Model> = calendar_invitation::Entity::find()
+    let copies: HashMap<PersonId, calendar_invitation::Model> = calendar_invitation::Entity::find()
         .filter(calendar_invitation::Column::SessionId.eq(session_id))
         .all(txn)
         .await?
@@ -217,7 +218,7 @@ pub(crate) async fn send_session_mail(
         .collect();
 
     // Who should hold the session in their calendar now.
-    let mut holders: BTreeMap<i32, Role> = BTreeMap::new();
+    let mut holders: BTreeMap<PersonId, Role> = BTreeMap::new();
     if session.bundle.status() == SessionStatus::Published {
         for place in &places {
             if place.status == EnrolmentStatus::Registered.code() {
@@ -238,7 +239,7 @@ pub(crate) async fn send_session_mail(
             *actor_id
         }
     };
-    let mut ids: Vec<i32> = holders
+    let mut ids: Vec<PersonId> = holders
         .keys()
         .copied()
         .chain(copies.keys().copied())
@@ -257,7 +258,7 @@ pub(crate) async fn send_session_mail(
     ids.extend(actor_id);
     ids.sort_unstable();
     ids.dedup();
-    let people: HashMap<i32, person::Model> = person::Entity::find()
+    let people: HashMap<PersonId, person::Model> = person::Entity::find()
         .filter(person::Column::Id.is_in(ids))
         .all(txn)
         .await?
@@ -269,7 +270,7 @@ pub(crate) async fn send_session_mail(
         None => None,
     };
     let actor = actor_name.as_deref();
-    let change_of = |youth_id: i32| match occasion {
+    let change_of = |youth_id: PersonId| match occasion {
         Occasion::Places { changes, .. } => changes
             .iter()
             .rev()
@@ -429,7 +430,7 @@ fn role_code(role: Role) -> &'static str {
 }
 
 /// 1 for the first in line.
-fn waiting_position(places: &[enrolment::Model], youth_id: i32) -> u32 {
+fn waiting_position(places: &[enrolment::Model], youth_id: PersonId) -> u32 {
     let Some(ticket) = places
         .iter()
         .find(|place| place.youth_id == youth_id)
@@ -446,8 +447,8 @@ fn waiting_position(places: &[enrolment::Model], youth_id: i32) -> u32 {
 /// "Ingrid Martin (Mission Locale de Bondy)" for staff; `None` for youths and unknown people.
 async fn staff_name(
     db: &impl ConnectionTrait,
-    people: &HashMap<i32, person::Model>,
-    person_id: i32,
+    people: &HashMap<PersonId, person::Model>,
+    person_id: PersonId,
 ) -> Result<Option<String>, ServiceError> {
     let Some(person) = people.get(&person_id) else {
         return Ok(None);

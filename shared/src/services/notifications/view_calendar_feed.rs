@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::ServiceError;
 use crate::auth::hash_token;
-use crate::domain::{EnrolmentStatus, SessionStatus};
+use crate::domain::{EnrolmentStatus, SessionId, SessionStatus};
 use crate::entities::{
     calendar_feed, calendar_invitation, enrolment, person, session_counsellor, session_event,
     session_facilitator, workshop_session,
@@ -52,7 +52,7 @@ pub async fn view_calendar_feed(
         return Ok(None);
     }
 
-    let mut roles: HashMap<i32, Role> = HashMap::new();
+    let mut roles: HashMap<SessionId, Role> = HashMap::new();
     for place in enrolment::Entity::find()
         .filter(enrolment::Column::YouthId.eq(owner.id))
         .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered.code()))
@@ -81,9 +81,9 @@ pub async fn view_calendar_feed(
         .filter(workshop_session::Column::EndsAt.gte(now - Duration::days(PAST_DAYS)))
         .all(db)
         .await?;
-    let ids: BTreeSet<i32> = sessions.iter().map(|session| session.id).collect();
+    let ids: BTreeSet<SessionId> = sessions.iter().map(|session| session.id).collect();
     // Each person's copy keeps the UID their invitations carried.
-    let uids: HashMap<i32, String> = calendar_invitation::Entity::find()
+    let uids: HashMap<SessionId, String> = calendar_invitation::Entity::find()
         .filter(calendar_invitation::Column::PersonId.eq(owner.id))
         .filter(calendar_invitation::Column::SessionId.is_in(ids.iter().copied()))
         .all(db)
@@ -93,7 +93,7 @@ pub async fn view_calendar_feed(
         .collect();
     // DTSTAMP is the session's last change, not the time of the request: the same sessions
     // give the same text, hence the same ETag.
-    let mut changed: HashMap<i32, DateTime<Utc>> = HashMap::new();
+    let mut changed: HashMap<SessionId, DateTime<Utc>> = HashMap::new();
     for event in session_event::Entity::find()
         .filter(session_event::Column::SessionId.is_in(ids.iter().copied()))
         .all(db)

@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction};
+use crate::domain::{Actor, AuditAction, PersonId};
 use crate::services::begin_write::begin_write;
 use crate::services::people::update_facilitator::load_facilitator_to_edit;
 use crate::services::record_audit_event;
@@ -16,7 +16,7 @@ use crate::services::sign_in::identify_actor::revoke_sessions_of;
 pub async fn archive_facilitator(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    id: i32,
+    id: PersonId,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let person = load_facilitator_to_edit(db, actor, id).await?.person;
@@ -32,7 +32,7 @@ pub async fn archive_facilitator(
         &txn,
         actor.person_id(),
         AuditAction::FacilitatorArchived,
-        Some(id),
+        Some(id.get()),
         "",
         None,
         now,

@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction};
+use crate::domain::{Actor, AuditAction, PersonId};
 use crate::entities::{person, staff_member, youth};
 use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
@@ -17,7 +17,7 @@ use crate::services::sign_in::identify_actor::revoke_sessions_of;
 pub async fn archive_staff_member(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    staff_id: i32,
+    staff_id: PersonId,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let Some(actor_id) = actor.person_id() else {
@@ -63,7 +63,7 @@ pub async fn archive_staff_member(
         &txn,
         Some(actor_id),
         AuditAction::StaffArchived,
-        Some(staff_id),
+        Some(staff_id.get()),
         "",
         None,
         now,

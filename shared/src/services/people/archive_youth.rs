@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction};
+use crate::domain::{Actor, AuditAction, PersonId};
 use crate::services::begin_write::begin_write;
 use crate::services::people::youth_files::load_youth_for;
 use crate::services::record_audit_event;
@@ -15,7 +15,7 @@ use crate::services::sign_in::identify_actor::revoke_sessions_of;
 pub async fn archive_youth(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    youth_id: i32,
+    youth_id: PersonId,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let loaded = load_youth_for(db, actor, youth_id).await?;
@@ -34,7 +34,7 @@ pub async fn archive_youth(
         &txn,
         actor.person_id(),
         AuditAction::YouthArchived,
-        Some(youth_id),
+        Some(youth_id.get()),
         "",
         None,
         now,

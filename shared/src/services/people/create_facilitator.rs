@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, FacilitatorForm, FacilitatorRecord};
+use crate::domain::{Actor, AuditAction, FacilitatorForm, FacilitatorRecord, PersonId};
 use crate::entities::{facilitator, person};
 use crate::services::begin_write::begin_write;
 use crate::services::people::youth_files::{check_email_is_free, full_name, unique_violation};
@@ -16,7 +16,7 @@ pub async fn create_facilitator(
     form: &FacilitatorForm,
     mail: &MailSettings,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError> {
+) -> Result<PersonId, ServiceError> {
     let Some(actor_id) = actor.person_id() else {
         return Err(ServiceError::NotSignedIn);
     };
@@ -54,7 +54,7 @@ pub async fn create_facilitator(
         &txn,
         Some(actor_id),
         AuditAction::FacilitatorCreated,
-        Some(person.id),
+        Some(person.id.get()),
         record.organisation,
         None,
         now,

@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{AuditAction, EmailAddress, PersonName};
+use crate::domain::{AuditAction, EmailAddress, PersonId, PersonName};
 use crate::entities::{person, staff_member};
 use crate::services::begin_write::begin_write;
 use crate::services::people::youth_files::unique_violation;
@@ -27,9 +27,9 @@ pub struct FirstCoordinator {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FirstCoordinatorOutcome {
     /// The account exists, without a password; the link to choose one is in the outbox.
-    Created { person_id: i32 },
+    Created { person_id: PersonId },
     /// A coordinator already has this address (the command ran before).
-    AlreadyThere { person_id: i32 },
+    AlreadyThere { person_id: PersonId },
     /// Someone else has this address: a youth, a facilitator, a counsellor, an archived account.
     AddressTaken,
     /// The database holds the demo, whose accounts have a published password.
@@ -97,7 +97,7 @@ pub async fn create_first_coordinator(
         &txn,
         None,
         AuditAction::StaffCreated,
-        Some(person.id),
+        Some(person.id.get()),
         CREATED_BY_COMMAND_LINE,
         None,
         now,

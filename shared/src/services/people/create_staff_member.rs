@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, StaffForm, StaffRecord};
+use crate::domain::{Actor, AuditAction, PersonId, StaffForm, StaffRecord};
 use crate::entities::{mission_locale, person, staff_member};
 use crate::services::begin_write::begin_write;
 use crate::services::people::youth_files::{check_email_is_free, full_name, unique_violation};
@@ -18,7 +18,7 @@ pub async fn create_staff_member(
     form: &StaffForm,
     mail: &MailSettings,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError> {
+) -> Result<PersonId, ServiceError> {
     let Some(actor_id) = actor.person_id() else {
         return Err(ServiceError::NotSignedIn);
     };
@@ -71,7 +71,7 @@ pub async fn create_staff_member(
         &txn,
         Some(actor_id),
         AuditAction::StaffCreated,
-        Some(person.id),
+        Some(person.id.get()),
         "",
         None,
         now,

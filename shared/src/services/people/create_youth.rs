@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, YouthForm, YouthRecord};
+use crate::domain::{Actor, AuditAction, PersonId, YouthForm, YouthRecord};
 use crate::entities::{person, youth};
 use crate::services::begin_write::begin_write;
 use crate::services::people::youth_files::{
@@ -19,7 +19,7 @@ pub async fn create_youth(
     form: &YouthForm,
     mail: &MailSettings,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError> {
+) -> Result<PersonId, ServiceError> {
     let Some(actor_id) = actor.person_id() else {
         return Err(ServiceError::NotSignedIn);
     };
@@ -68,7 +68,7 @@ pub async fn create_youth(
         &txn,
         Some(actor_id),
         AuditAction::YouthCreated,
-        Some(person.id),
+        Some(person.id.get()),
         format!(
             "Référent·e : {} {}",
             referent.person.first_name, referent.person.last_name

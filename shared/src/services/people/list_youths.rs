@@ -2,7 +2,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::ServiceError;
-use crate::domain::{Actor, PARIS, PhoneNumber, YouthScope, YouthSummary, age_on, format_day};
+use crate::domain::{
+    Actor, PARIS, PersonId, PhoneNumber, YouthScope, YouthSummary, age_on, format_day,
+};
 use crate::entities::{mission_locale, person, youth};
 use crate::services::people::youth_files::load_counsellors;
 
@@ -39,7 +41,7 @@ pub async fn list_youths(
         },
     )
     .await?;
-    let referent_ids: Vec<i32> = if filter.mine_only {
+    let referent_ids: Vec<PersonId> = if filter.mine_only {
         actor.person_id().into_iter().collect()
     } else {
         counsellors.keys().copied().collect()

@@ -3,7 +3,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, Enrollee, Home, MissionLocaleFigures, SessionCard, SessionStatus, YouthScope,
+    Actor, Enrollee, Home, MissionLocaleFigures, PersonId, SessionCard, SessionStatus, YouthScope,
 };
 use crate::entities::{mission_locale, person, staff_member, workshop_session, youth};
 use crate::services::enrolment::enrolment_records::youth_facts;
@@ -104,7 +104,7 @@ pub async fn load_home(
             debug_assert_eq!(actor.youth_scope(), Some(YouthScope::Federation));
             let mut missions_locales = Vec::new();
             for ml in mission_locale::Entity::find().all(db).await? {
-                let counsellor_ids: Vec<i32> = staff_member::Entity::find()
+                let counsellor_ids: Vec<PersonId> = staff_member::Entity::find()
                     .filter(staff_member::Column::MissionLocaleId.eq(ml.id))
                     .all(db)
                     .await?
@@ -142,7 +142,7 @@ pub async fn load_home(
 /// What the audience rules need to know about a youth: their referent and its Mission Locale.
 pub(crate) async fn youth_as_enrollee(
     db: &impl ConnectionTrait,
-    person_id: i32,
+    person_id: PersonId,
 ) -> Result<Option<Enrollee>, ServiceError> {
     let Some(youth) = youth::Entity::find_by_id(person_id).one(db).await? else {
         return Ok(None);

@@ -8,7 +8,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{
     Actor, AuditAction, CHANGES_SEPARATOR, EMAIL_CHANGED, FacilitatorFile, FacilitatorForm,
-    FacilitatorRecord,
+    FacilitatorRecord, MissionLocaleId, PersonId,
 };
 use crate::entities::{facilitator, person, session_facilitator, workshop_session};
 use crate::services::MailSettings;
@@ -29,7 +29,7 @@ pub(crate) struct LoadedFacilitator {
 pub(crate) async fn load_facilitator_for(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    id: i32,
+    id: PersonId,
 ) -> Result<LoadedFacilitator, ServiceError> {
     require(actor, actor.may_manage_people())?;
     let Some((facilitator, Some(person))) = facilitator::Entity::find_by_id(id)
@@ -65,7 +65,7 @@ pub(crate) async fn facilitator_file(
                     .to_owned(),
             ),
         )
-        .into_tuple::<i32>()
+        .into_tuple::<MissionLocaleId>()
         .all(db)
         .await?;
     Ok(FacilitatorFile {
@@ -78,7 +78,7 @@ pub(crate) async fn facilitator_file(
 pub(crate) async fn load_facilitator_to_edit(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    id: i32,
+    id: PersonId,
 ) -> Result<LoadedFacilitator, ServiceError> {
     let loaded = load_facilitator_for(db, actor, id).await?;
     require(actor, actor.may_edit_facilitator(&loaded.file))?;
@@ -91,7 +91,7 @@ pub(crate) async fn load_facilitator_to_edit(
 pub async fn update_facilitator(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    id: i32,
+    id: PersonId,
     form: &FacilitatorForm,
     mail: &MailSettings,
     now: DateTime<Utc>,
@@ -147,7 +147,7 @@ pub async fn update_facilitator(
         &txn,
         actor.person_id(),
         AuditAction::FacilitatorUpdated,
-        Some(id),
+        Some(id.get()),
         changes.join(CHANGES_SEPARATOR),
         None,
         now,

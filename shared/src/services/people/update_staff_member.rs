@@ -5,7 +5,9 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, CHANGES_SEPARATOR, EMAIL_CHANGED, StaffForm, StaffRecord};
+use crate::domain::{
+    Actor, AuditAction, CHANGES_SEPARATOR, EMAIL_CHANGED, PersonId, StaffForm, StaffRecord,
+};
 use crate::entities::{mission_locale, person, staff_member};
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
@@ -20,7 +22,7 @@ use crate::services::record_audit_event;
 pub async fn update_staff_member(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    staff_id: i32,
+    staff_id: PersonId,
     form: &StaffForm,
     mail: &MailSettings,
     now: DateTime<Utc>,
@@ -95,7 +97,7 @@ pub async fn update_staff_member(
         &txn,
         Some(actor_id),
         AuditAction::StaffUpdated,
-        Some(staff_id),
+        Some(staff_id.get()),
         changes.join(CHANGES_SEPARATOR),
         None,
         now,

@@ -8,7 +8,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{
     Actor, AuditAction, CHANGES_SEPARATOR, DISABILITY_FLAG_CHANGED, EMAIL_CHANGED, ExitOutcome,
-    Gender, JUSTICE_FLAG_CHANGED, YouthForm, YouthRecord, format_day,
+    Gender, JUSTICE_FLAG_CHANGED, PersonId, YouthForm, YouthRecord, format_day,
 };
 use crate::entities::youth;
 use crate::services::MailSettings;
@@ -37,7 +37,7 @@ pub const REFERENT_KEPT: &str = "Seul le ou la référent·e du jeune, ou la coo
 pub async fn update_youth(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    youth_id: i32,
+    youth_id: PersonId,
     form: &YouthForm,
     mail: &MailSettings,
     now: DateTime<Utc>,
@@ -211,7 +211,7 @@ pub async fn update_youth(
         &txn,
         actor.person_id(),
         AuditAction::YouthUpdated,
-        Some(youth_id),
+        Some(youth_id.get()),
         changes.join(CHANGES_SEPARATOR),
         None,
         now,

@@ -1,7 +1,7 @@
 use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
-use crate::domain::{Actor, FacilitatorDetails, FacilitatorForm, PhoneNumber};
+use crate::domain::{Actor, FacilitatorDetails, FacilitatorForm, PersonId, PhoneNumber};
 use crate::services::people::update_facilitator::{LoadedFacilitator, load_facilitator_for};
 
 /// A facilitator's page for staff: every staff member reads them (to plan with them, to call
@@ -9,7 +9,7 @@ use crate::services::people::update_facilitator::{LoadedFacilitator, load_facili
 pub async fn view_facilitator(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    id: i32,
+    id: PersonId,
 ) -> Result<FacilitatorDetails, ServiceError> {
     let LoadedFacilitator {
         facilitator,

@@ -1,7 +1,7 @@
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, StaffForm};
+use crate::domain::{Actor, PersonId, StaffForm};
 use crate::entities::{person, staff_member};
 use crate::services::access_guard::require;
 
@@ -9,7 +9,7 @@ use crate::services::access_guard::require;
 pub async fn view_staff_member(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    staff_id: i32,
+    staff_id: PersonId,
 ) -> Result<StaffForm, ServiceError> {
     require(actor, actor.may_manage_staff())?;
     let Some((staff, Some(person))) = staff_member::Entity::find_by_id(staff_id)

@@ -3,8 +3,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AuditAction, AuditLine, PARIS, PhoneNumber, SensitiveFlagsVisibility, YouthDetails,
-    YouthForm, age_on, format_instant, history_details_for, youth_path,
+    Actor, AuditAction, AuditLine, PARIS, PersonId, PhoneNumber, SensitiveFlagsVisibility,
+    YouthDetails, YouthForm, age_on, format_instant, history_details_for, youth_path,
 };
 use crate::entities::{audit_event, person};
 use crate::services::people::youth_contacts::attended_sessions;
@@ -17,7 +17,7 @@ use crate::services::people::youth_files::load_youth_for;
 pub async fn view_youth(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    youth_id: i32,
+    youth_id: PersonId,
     now: DateTime<Utc>,
 ) -> Result<YouthDetails, ServiceError> {
     let loaded = load_youth_for(db, actor, youth_id).await?;
@@ -81,17 +81,17 @@ pub async fn view_youth(
 /// of a flag the reader may not see are left out.
 async fn history_of(
     db: &impl ConnectionTrait,
-    subject_id: i32,
+    youth_id: PersonId,
     flags: SensitiveFlagsVisibility,
 ) -> Result<Vec<AuditLine>, ServiceError> {
     let events = audit_event::Entity::find()
-        .filter(audit_event::Column::SubjectId.eq(subject_id))
+        .filter(audit_event::Column::SubjectId.eq(youth_id.get()))
         .order_by_desc(audit_event::Column::At)
         .order_by_desc(audit_event::Column::Id)
         .limit(50)
         .all(db)
         .await?;
-    let actor_ids: Vec<i32> = events.iter().filter_map(|event| event.actor_id).collect();
+    let actor_ids: Vec<PersonId> = events.iter().filter_map(|event| event.actor_id).collect();
     let actors = person::Entity::find()
         .filter(person::Column::Id.is_in(actor_ids))
         .all(db)

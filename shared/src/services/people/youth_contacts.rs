@@ -6,7 +6,10 @@ use std::collections::{BTreeSet, HashMap};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
-use crate::domain::{AttendanceStatus, AttendedSession, PARIS, SessionStatus, Theme};
+use crate::domain::{
+    AttendanceStatus, AttendedSession, PARIS, PersonId, SessionId, SessionStatus, Theme,
+    WorkshopTypeId,
+};
 use crate::entities::{attendance_line, workshop_session, workshop_type};
 
 /// Youths asked about per query: keeps the lists of ids within what both databases accept.
@@ -17,14 +20,14 @@ const YOUTHS_PER_QUERY: usize = 200;
 /// is absent from the map.
 pub(crate) async fn attended_sessions(
     db: &impl ConnectionTrait,
-    youth_ids: &[i32],
-) -> Result<HashMap<i32, Vec<AttendedSession>>, ServiceError> {
+    youth_ids: &[PersonId],
+) -> Result<HashMap<PersonId, Vec<AttendedSession>>, ServiceError> {
     let attended: Vec<&str> = AttendanceStatus::ALL
         .into_iter()
         .filter(|status| status.attended())
         .map(AttendanceStatus::code)
         .collect();
-    let mut by_youth: HashMap<i32, Vec<AttendedSession>> = HashMap::new();
+    let mut by_youth: HashMap<PersonId, Vec<AttendedSession>> = HashMap::new();
     for chunk in youth_ids.chunks(YOUTHS_PER_QUERY) {
         let lines = attendance_line::Entity::find()
             .filter(attendance_line::Column::YouthId.is_in(chunk.iter().copied()))
@@ -35,20 +38,21 @@ pub(crate) async fn attended_sessions(
         if lines.is_empty() {
             continue;
         }
-        let session_ids: BTreeSet<i32> = lines.iter().map(|line| line.session_id).collect();
-        let sessions: HashMap<i32, workshop_session::Model> = workshop_session::Entity::find()
-            .filter(workshop_session::Column::Id.is_in(session_ids))
-            .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled.code()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|session| (session.id, session))
-            .collect();
-        let type_ids: BTreeSet<i32> = sessions
+        let session_ids: BTreeSet<SessionId> = lines.iter().map(|line| line.session_id).collect();
+        let sessions: HashMap<SessionId, workshop_session::Model> =
+            workshop_session::Entity::find()
+                .filter(workshop_session::Column::Id.is_in(session_ids))
+                .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled.code()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|session| (session.id, session))
+                .collect();
+        let type_ids: BTreeSet<WorkshopTypeId> = sessions
             .values()
             .map(|session| session.workshop_type_id)
             .collect();
-        let types: HashMap<i32, workshop_type::Model> = workshop_type::Entity::find()
+        let types: HashMap<WorkshopTypeId, workshop_type::Model> = workshop_type::Entity::find()
             .filter(workshop_type::Column::Id.is_in(type_ids))
             .all(db)
             .await?

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
-use crate::domain::{Actor, YouthFile};
+use crate::domain::{Actor, MissionLocaleId, PersonId, YouthFile};
 use crate::entities::{mission_locale, person, staff_member, youth};
 
 /// A youth's rows and the facts the policy reads.
@@ -23,7 +23,7 @@ pub(crate) struct LoadedYouth {
 pub(crate) async fn load_youth_for(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    person_id: i32,
+    person_id: PersonId,
 ) -> Result<LoadedYouth, ServiceError> {
     if matches!(actor, Actor::Anonymous) {
         return Err(ServiceError::NotSignedIn);
@@ -73,13 +73,13 @@ pub(crate) async fn load_youth_for(
 /// Counsellors by id, with their Mission Locale, for referent choices and lists.
 pub(crate) struct Counsellor {
     pub person: person::Model,
-    pub mission_locale_id: i32,
+    pub mission_locale_id: MissionLocaleId,
 }
 
 pub(crate) async fn load_counsellors(
     db: &impl ConnectionTrait,
-    mission_locale_id: Option<i32>,
-) -> Result<HashMap<i32, Counsellor>, ServiceError> {
+    mission_locale_id: Option<MissionLocaleId>,
+) -> Result<HashMap<PersonId, Counsellor>, ServiceError> {
     let mut query = staff_member::Entity::find()
         .filter(staff_member::Column::Role.eq("counsellor"))
         .find_also_related(person::Entity);
@@ -114,7 +114,7 @@ pub(crate) async fn choose_referent(
     let referent_id = match (referent_id.trim(), actor) {
         ("", Actor::Counsellor { person_id, .. }) => *person_id,
         ("", _) => return Err(choose()),
-        (id, _) => id.parse::<i32>().map_err(|_| choose())?,
+        (id, _) => id.parse::<PersonId>().map_err(|_| choose())?,
     };
     let Some((staff, Some(person))) = staff_member::Entity::find_by_id(referent_id)
         .filter(staff_member::Column::Role.eq("counsellor"))
@@ -144,7 +144,7 @@ pub(crate) const DUPLICATE_EMAIL: &str = "Cette adresse e-mail est déjà utilis
 pub(crate) async fn check_email_is_free(
     db: &impl ConnectionTrait,
     email: Option<&str>,
-    except: Option<i32>,
+    except: Option<PersonId>,
 ) -> Result<(), ServiceError> {
     let Some(email) = email else { return Ok(()) };
     let mut query = person::Entity::find().filter(person::Column::Email.eq(email));
@@ -170,7 +170,7 @@ pub(crate) fn unique_violation(error: sea_orm::DbErr) -> ServiceError {
 /// "First Last" of a person, for mail that says who did something; empty if unknown.
 pub(crate) async fn full_name(
     db: &impl ConnectionTrait,
-    person_id: i32,
+    person_id: PersonId,
 ) -> Result<String, ServiceError> {
     Ok(person::Entity::find_by_id(person_id)
         .one(db)

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, RoomForm, RoomRecord};
+use crate::domain::{Actor, AuditAction, RoomForm, RoomId, RoomRecord, SiteId};
 use crate::entities::room;
 use crate::services::begin_write::begin_write;
 use crate::services::places::update_site::load_editable_site;
@@ -12,10 +12,10 @@ use crate::services::record_audit_event;
 pub async fn add_room(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    site_id: i32,
+    site_id: SiteId,
     form: &RoomForm,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError> {
+) -> Result<RoomId, ServiceError> {
     let site = load_editable_site(db, actor, site_id).await?;
     let record = RoomRecord::parse(form)?;
     let txn = begin_write(db).await?;

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, ClosureForm, ClosureRecord, format_day};
+use crate::domain::{Actor, AuditAction, ClosureForm, ClosureRecord, SiteId, format_day};
 use crate::entities::site_closure;
 use crate::services::begin_write::begin_write;
 use crate::services::places::update_site::load_editable_site;
@@ -12,7 +12,7 @@ use crate::services::record_audit_event;
 pub async fn add_site_closure(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    site_id: i32,
+    site_id: SiteId,
     form: &ClosureForm,
     now: DateTime<Utc>,
 ) -> Result<i32, ServiceError> {

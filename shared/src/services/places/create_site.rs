@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, NewSiteForm, NewSiteRecord};
+use crate::domain::{Actor, AuditAction, NewSiteForm, NewSiteRecord, SiteId};
 use crate::entities::{mission_locale, site};
 use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
@@ -16,7 +16,7 @@ pub async fn create_site(
     actor: &Actor,
     form: &NewSiteForm,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError> {
+) -> Result<SiteId, ServiceError> {
     let own_mission_locale = match actor {
         Actor::Anonymous => return Err(ServiceError::NotSignedIn),
         Actor::Counsellor {

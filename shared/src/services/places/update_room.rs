@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, RoomForm, RoomRecord};
+use crate::domain::{Actor, AuditAction, RoomForm, RoomId, RoomRecord};
 use crate::entities::room;
 use crate::services::begin_write::begin_write;
 use crate::services::places::update_site::load_editable_site;
@@ -15,7 +15,7 @@ use crate::services::record_audit_event;
 pub async fn update_room(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    room_id: i32,
+    room_id: RoomId,
     form: &RoomForm,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {

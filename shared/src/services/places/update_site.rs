@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, SiteForm, SiteRecord};
+use crate::domain::{Actor, AuditAction, SiteForm, SiteId, SiteRecord};
 use crate::entities::site;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
@@ -15,7 +15,7 @@ use crate::services::record_audit_event;
 pub async fn update_site(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    site_id: i32,
+    site_id: SiteId,
     form: &SiteForm,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
@@ -48,7 +48,7 @@ pub async fn update_site(
 pub(crate) async fn load_editable_site(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    site_id: i32,
+    site_id: SiteId,
 ) -> Result<site::Model, ServiceError> {
     require(actor, actor.may_manage_people())?;
     let site = site::Entity::find_by_id(site_id)

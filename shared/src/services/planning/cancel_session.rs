@@ -4,7 +4,9 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, EditScope, SessionChange, SessionStatus, parse_cancellation_reason};
+use crate::domain::{
+    Actor, EditScope, SessionChange, SessionId, SessionStatus, parse_cancellation_reason,
+};
 use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
@@ -18,7 +20,7 @@ use crate::services::planning::update_session::targets;
 pub async fn cancel_session(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     reason: &str,
     scope: EditScope,
     mail: &MailSettings,

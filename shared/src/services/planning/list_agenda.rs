@@ -4,7 +4,10 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::ServiceError;
-use crate::domain::{Actor, Agenda, AgendaEntry, AgendaQuery, Theme, paris_instant, parse_day};
+use crate::domain::{
+    Actor, Agenda, AgendaEntry, AgendaQuery, MissionLocaleId, PersonId, Theme, WorkshopTypeId,
+    paris_instant, parse_day,
+};
 use crate::entities::{workshop_session, workshop_type};
 use crate::services::access_guard::require;
 use crate::services::enrolment::enrolment_records::seat_counts;
@@ -28,11 +31,11 @@ pub async fn list_agenda(
     let mut select = workshop_session::Entity::find()
         .filter(workshop_session::Column::StartsAt.gte(paris_instant(first_day, NaiveTime::MIN)))
         .filter(workshop_session::Column::StartsAt.lt(paris_instant(end_day, NaiveTime::MIN)));
-    if let Ok(mission_locale_id) = query.mission_locale_id.parse::<i32>() {
+    if let Ok(mission_locale_id) = query.mission_locale_id.parse::<MissionLocaleId>() {
         select = select.filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
     }
     if let Some(theme) = Theme::parse(&query.theme) {
-        let of_theme: Vec<i32> = workshop_type::Entity::find()
+        let of_theme: Vec<WorkshopTypeId> = workshop_type::Entity::find()
             .filter(workshop_type::Column::Theme.eq(theme.code()))
             .all(db)
             .await?
@@ -46,8 +49,8 @@ pub async fn list_agenda(
         .order_by_asc(workshop_session::Column::Id)
         .all(db)
         .await?;
-    let counsellor = query.counsellor_id.parse::<i32>().ok();
-    let facilitator = query.facilitator_id.parse::<i32>().ok();
+    let counsellor = query.counsellor_id.parse::<PersonId>().ok();
+    let facilitator = query.facilitator_id.parse::<PersonId>().ok();
     let bundles: Vec<_> = load_bundles(db, sessions)
         .await?
         .into_iter()
@@ -55,7 +58,7 @@ pub async fn list_agenda(
         .filter(|bundle| facilitator.is_none_or(|id| bundle.facilitator_ids.contains(&id)))
         .collect();
 
-    let titles: HashMap<i32, (String, Theme)> = workshop_type::Entity::find()
+    let titles: HashMap<WorkshopTypeId, (String, Theme)> = workshop_type::Entity::find()
         .all(db)
         .await?
         .into_iter()
@@ -64,7 +67,7 @@ pub async fn list_agenda(
             (workshop.id, (workshop.title, theme))
         })
         .collect();
-    let everyone: Vec<i32> = bundles
+    let everyone: Vec<PersonId> = bundles
         .iter()
         .flat_map(|bundle| bundle.counsellor_ids.iter().chain(&bundle.facilitator_ids))
         .copied()
@@ -107,7 +110,10 @@ pub async fn list_agenda(
     })
 }
 
-fn name_list(names: &HashMap<i32, String>, ids: &std::collections::BTreeSet<i32>) -> Vec<String> {
+fn name_list(
+    names: &HashMap<PersonId, String>,
+    ids: &std::collections::BTreeSet<PersonId>,
+) -> Vec<String> {
     ids.iter().filter_map(|id| names.get(id).cloned()).collect()
 }
 

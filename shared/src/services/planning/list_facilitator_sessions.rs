@@ -2,7 +2,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::ServiceError;
-use crate::domain::{Actor, FacilitatorAgenda, FacilitatorSession, SessionStatus, Theme};
+use crate::domain::{
+    Actor, FacilitatorAgenda, FacilitatorSession, PersonId, SessionId, SessionStatus, Theme,
+};
 use crate::entities::{session_facilitator, workshop_session, workshop_type};
 use crate::services::planning::session_records::{contacts_of, load_bundles, place_view};
 
@@ -19,7 +21,7 @@ pub async fn list_facilitator_sessions(
         Actor::Anonymous => return Err(ServiceError::NotSignedIn),
         _ => return Err(ServiceError::Forbidden),
     };
-    let ids: Vec<i32> = session_facilitator::Entity::find()
+    let ids: Vec<SessionId> = session_facilitator::Entity::find()
         .filter(session_facilitator::Column::PersonId.eq(person_id))
         .all(db)
         .await?
@@ -71,11 +73,11 @@ pub async fn list_facilitator_sessions(
 /// The first names of the youths registered at a session, sorted.
 async fn registered_first_names(
     db: &impl ConnectionTrait,
-    session_id: i32,
+    session_id: SessionId,
 ) -> Result<Vec<String>, ServiceError> {
     use crate::entities::{enrolment, person};
     use sea_orm::QuerySelect;
-    let youth_ids: Vec<i32> = enrolment::Entity::find()
+    let youth_ids: Vec<PersonId> = enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.eq(session_id))
         .filter(enrolment::Column::Status.eq(crate::domain::EnrolmentStatus::Registered.code()))
         .select_only()

@@ -5,8 +5,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, Audience, EnrolmentRefusal, SessionCard, SessionStatus, Theme, YouthFacts,
-    check_self_enrolment,
+    Actor, Audience, EnrolmentRefusal, MissionLocaleId, PersonId, RoomId, SessionCard, SessionId,
+    SessionStatus, Theme, WorkshopTypeId, YouthFacts, check_self_enrolment,
 };
 use crate::entities::{mission_locale, room, site, workshop_session, workshop_type};
 use crate::services::enrolment::enrolment_records::{
@@ -42,9 +42,9 @@ pub(crate) enum Shown {
     Public,
     /// A youth (their person id): the sessions they may join (audience, programme, age, window
     /// not closed) and those where they hold a place.
-    ForYouth(i32, YouthFacts),
+    ForYouth(PersonId, YouthFacts),
     /// Staff: every published session of one Mission Locale.
-    OfMissionLocale(i32),
+    OfMissionLocale(MissionLocaleId),
 }
 
 /// The next `limit` published sessions shown to `shown`.
@@ -109,31 +109,32 @@ pub(crate) async fn upcoming_sessions(
 pub(crate) async fn session_cards(
     db: &impl ConnectionTrait,
     sessions: Vec<workshop_session::Model>,
-    youth_id: Option<i32>,
+    youth_id: Option<PersonId>,
 ) -> Result<Vec<SessionCard>, ServiceError> {
-    let session_ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
+    let session_ids: Vec<SessionId> = sessions.iter().map(|session| session.id).collect();
     let seats = seat_counts(db, session_ids.clone()).await?;
     let standings = match youth_id {
         Some(youth_id) => standings_of(db, youth_id, session_ids).await?,
         None => HashMap::new(),
     };
-    let workshop_types: HashMap<i32, workshop_type::Model> = workshop_type::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|workshop| (workshop.id, workshop))
-        .collect();
-    let missions_locales: HashMap<i32, String> = mission_locale::Entity::find()
+    let workshop_types: HashMap<WorkshopTypeId, workshop_type::Model> =
+        workshop_type::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|workshop| (workshop.id, workshop))
+            .collect();
+    let missions_locales: HashMap<MissionLocaleId, String> = mission_locale::Entity::find()
         .all(db)
         .await?
         .into_iter()
         .map(|ml| (ml.id, ml.name))
         .collect();
-    let room_ids: Vec<i32> = sessions
+    let room_ids: Vec<RoomId> = sessions
         .iter()
         .filter_map(|session| session.room_id)
         .collect();
-    let rooms: HashMap<i32, (room::Model, site::Model)> = room::Entity::find()
+    let rooms: HashMap<RoomId, (room::Model, site::Model)> = room::Entity::find()
         .filter(room::Column::Id.is_in(room_ids))
         .find_also_related(site::Entity)
         .all(db)

@@ -2,7 +2,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, MissionLocaleOption, PersonOption, PlanningOptions, RoomOption, Theme,
+    Actor, MissionLocaleId, MissionLocaleOption, PersonOption, PlanningOptions, RoomOption, Theme,
     WorkshopTypeOption,
 };
 use crate::entities::{
@@ -27,7 +27,7 @@ pub async fn load_planning_options(
             name: ml.name,
         })
         .collect();
-    let ml_name = |id: i32| {
+    let ml_name = |id: MissionLocaleId| {
         missions_locales
             .iter()
             .find(|ml| ml.id == id)

@@ -6,8 +6,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, PlaceChoice, SessionChange, SessionForm, SessionPlan, SessionStatus,
-    format_session_date, format_session_hours,
+    Actor, MissionLocaleId, PlaceChoice, SessionChange, SessionForm, SessionId, SessionPlan,
+    SessionStatus, format_session_date, format_session_hours,
 };
 use crate::entities::{staff_member, workshop_series, workshop_session, workshop_type};
 use crate::services::MailSettings;
@@ -28,7 +28,7 @@ pub async fn plan_sessions(
     form: &SessionForm,
     mail: &MailSettings,
     now: DateTime<Utc>,
-) -> Result<i32, ServiceError> {
+) -> Result<SessionId, ServiceError> {
     require(actor, actor.may_view_agenda())?;
     let plan = SessionPlan::parse(
         form,
@@ -212,7 +212,7 @@ pub(crate) async fn organiser_of(
     db: &impl ConnectionTrait,
     actor: &Actor,
     plan: &SessionPlan,
-) -> Result<i32, ServiceError> {
+) -> Result<MissionLocaleId, ServiceError> {
     if let PlaceChoice::Room(room_id) = plan.place
         && let Some(room) = load_room(db, room_id).await?
     {

@@ -11,8 +11,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Audience, Booking, ContactView, EnrolmentWindow, PlaceChoice, PlaceView, SessionChange,
-    SessionStatus, clash_message, first_clash,
+    Audience, Booking, ContactView, EnrolmentWindow, PersonId, PlaceChoice, PlaceView, RoomId,
+    SessionChange, SessionId, SessionStatus, WorkshopTypeId, clash_message, first_clash,
 };
 use crate::entities::{
     facilitator, person, room, session_audience, session_counsellor, session_event,
@@ -22,8 +22,8 @@ use crate::entities::{
 /// A session row with the people attached to it.
 pub(crate) struct SessionBundle {
     pub session: workshop_session::Model,
-    pub counsellor_ids: BTreeSet<i32>,
-    pub facilitator_ids: BTreeSet<i32>,
+    pub counsellor_ids: BTreeSet<PersonId>,
+    pub facilitator_ids: BTreeSet<PersonId>,
     pub audience: Audience,
 }
 
@@ -58,7 +58,7 @@ pub(crate) async fn load_bundles(
     db: &impl ConnectionTrait,
     sessions: Vec<workshop_session::Model>,
 ) -> Result<Vec<SessionBundle>, ServiceError> {
-    let ids: Vec<i32> = sessions.iter().map(|session| session.id).collect();
+    let ids: Vec<SessionId> = sessions.iter().map(|session| session.id).collect();
     let counsellors = people_of::<session_counsellor::Entity>(db, &ids).await?;
     let facilitators = people_of::<session_facilitator::Entity>(db, &ids).await?;
     let audiences = people_of::<session_audience::Entity>(db, &ids).await?;
@@ -81,7 +81,7 @@ pub(crate) async fn load_bundles(
 
 pub(crate) async fn load_bundle(
     db: &impl ConnectionTrait,
-    session_id: i32,
+    session_id: SessionId,
 ) -> Result<SessionBundle, ServiceError> {
     let session = workshop_session::Entity::find_by_id(session_id)
         .one(db)
@@ -97,7 +97,7 @@ pub(crate) async fn load_bundle(
 /// The three link tables share one shape: (session_id, person_id).
 trait SessionPeopleTable: EntityTrait {
     fn session_column() -> Self::Column;
-    fn ids(model: &Self::Model) -> (i32, i32);
+    fn ids(model: &Self::Model) -> (SessionId, PersonId);
 }
 
 macro_rules! session_people_table {
@@ -106,7 +106,7 @@ macro_rules! session_people_table {
             fn session_column() -> Self::Column {
                 $module::Column::SessionId
             }
-            fn ids(model: &$module::Model) -> (i32, i32) {
+            fn ids(model: &$module::Model) -> (SessionId, PersonId) {
                 (model.session_id, model.person_id)
             }
         }
@@ -118,9 +118,9 @@ session_people_table!(session_audience);
 
 async fn people_of<E: SessionPeopleTable>(
     db: &impl ConnectionTrait,
-    session_ids: &[i32],
-) -> Result<HashMap<i32, BTreeSet<i32>>, ServiceError> {
-    let mut by_session: HashMap<i32, BTreeSet<i32>> = HashMap::new();
+    session_ids: &[SessionId],
+) -> Result<HashMap<SessionId, BTreeSet<PersonId>>, ServiceError> {
+    let mut by_session: HashMap<SessionId, BTreeSet<PersonId>> = HashMap::new();
     for chunk in session_ids.chunks(500) {
         for row in E::find()
             .filter(E::session_column().is_in(chunk.iter().copied()))
@@ -138,8 +138,8 @@ async fn people_of<E: SessionPeopleTable>(
 pub(crate) async fn write_people(
     db: &impl ConnectionTrait,
     table: PeopleTable,
-    session_id: i32,
-    people: &BTreeSet<i32>,
+    session_id: SessionId,
+    people: &BTreeSet<PersonId>,
 ) -> Result<(), ServiceError> {
     match table {
         PeopleTable::Counsellors => {
@@ -196,7 +196,7 @@ pub(crate) enum PeopleTable {
 }
 
 /// The audience's counsellors, as stored in `session_audience`.
-pub(crate) fn audience_people(audience: &Audience) -> BTreeSet<i32> {
+pub(crate) fn audience_people(audience: &Audience) -> BTreeSet<PersonId> {
     match audience {
         Audience::Counsellors(counsellors) => counsellors.clone(),
         Audience::Federation | Audience::MissionLocale => BTreeSet::new(),
@@ -206,8 +206,8 @@ pub(crate) fn audience_people(audience: &Audience) -> BTreeSet<i32> {
 /// Appends a change to the session's history; the invitations read it back.
 pub(crate) async fn record_change(
     db: &impl ConnectionTrait,
-    session_id: i32,
-    actor_id: Option<i32>,
+    session_id: SessionId,
+    actor_id: Option<PersonId>,
     change: &SessionChange,
     summary: String,
     now: DateTime<Utc>,
@@ -233,8 +233,8 @@ pub(crate) async fn record_change(
 /// would make the caller's future fail the `Send` check of server functions.
 pub(crate) async fn names_of(
     db: &impl ConnectionTrait,
-    ids: Vec<i32>,
-) -> Result<HashMap<i32, String>, ServiceError> {
+    ids: Vec<PersonId>,
+) -> Result<HashMap<PersonId, String>, ServiceError> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -255,7 +255,7 @@ pub(crate) async fn names_of(
 /// How to reach each person, in the order of `ids`.
 pub(crate) async fn contacts_of(
     db: &impl ConnectionTrait,
-    ids: &BTreeSet<i32>,
+    ids: &BTreeSet<PersonId>,
 ) -> Result<Vec<ContactView>, ServiceError> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -282,7 +282,7 @@ pub(crate) struct RoomWithSite {
 
 pub(crate) async fn load_room(
     db: &impl ConnectionTrait,
-    room_id: i32,
+    room_id: RoomId,
 ) -> Result<Option<RoomWithSite>, ServiceError> {
     Ok(room::Entity::find_by_id(room_id)
         .find_also_related(site::Entity)
@@ -357,8 +357,8 @@ pub(crate) async fn place_label(
 pub(crate) struct Claim<'a> {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    pub room: Option<(i32, &'a str)>,
-    pub people: &'a BTreeSet<i32>,
+    pub room: Option<(RoomId, &'a str)>,
+    pub people: &'a BTreeSet<PersonId>,
 }
 
 /// Refuses a double booking of the room or of a person, naming the other session. Sessions in
@@ -366,7 +366,7 @@ pub(crate) struct Claim<'a> {
 pub(crate) async fn check_no_double_booking(
     db: &impl ConnectionTrait,
     claim: &Claim<'_>,
-    moving_together: &BTreeSet<i32>,
+    moving_together: &BTreeSet<SessionId>,
 ) -> Result<(), ServiceError> {
     let overlapping = workshop_session::Entity::find()
         .filter(workshop_session::Column::StartsAt.lt(claim.ends_at))
@@ -380,7 +380,7 @@ pub(crate) async fn check_no_double_booking(
     if overlapping.is_empty() {
         return Ok(());
     }
-    let titles: HashMap<i32, String> = workshop_type::Entity::find()
+    let titles: HashMap<WorkshopTypeId, String> = workshop_type::Entity::find()
         .filter(
             workshop_type::Column::Id
                 .is_in(overlapping.iter().map(|session| session.workshop_type_id)),
@@ -441,19 +441,20 @@ pub(crate) async fn check_no_double_booking(
 /// guest facilitator), so a tampered id cannot attach anyone else.
 pub(crate) async fn check_people(
     db: &impl ConnectionTrait,
-    counsellors: &BTreeSet<i32>,
-    facilitators: &BTreeSet<i32>,
+    counsellors: &BTreeSet<PersonId>,
+    facilitators: &BTreeSet<PersonId>,
 ) -> Result<(), ServiceError> {
-    let active = |ids: &BTreeSet<i32>| {
+    let active = |ids: &BTreeSet<PersonId>| {
         person::Entity::find()
             .filter(person::Column::Id.is_in(ids.iter().copied()))
             .filter(person::Column::ArchivedAt.is_null())
             .select_only()
             .column(person::Column::Id)
-            .into_tuple::<i32>()
+            .into_tuple::<PersonId>()
     };
     if !counsellors.is_empty() {
-        let active_ids: BTreeSet<i32> = active(counsellors).all(db).await?.into_iter().collect();
+        let active_ids: BTreeSet<PersonId> =
+            active(counsellors).all(db).await?.into_iter().collect();
         let staff = staff_member::Entity::find()
             .filter(staff_member::Column::PersonId.is_in(active_ids.iter().copied()))
             .filter(staff_member::Column::Role.eq("counsellor"))
@@ -467,7 +468,8 @@ pub(crate) async fn check_people(
         }
     }
     if !facilitators.is_empty() {
-        let active_ids: BTreeSet<i32> = active(facilitators).all(db).await?.into_iter().collect();
+        let active_ids: BTreeSet<PersonId> =
+            active(facilitators).all(db).await?.into_iter().collect();
         let found = facilitator::Entity::find()
             .filter(facilitator::Column::PersonId.is_in(active_ids.iter().copied()))
             .all(db)
@@ -487,8 +489,8 @@ pub(crate) async fn check_people(
 /// already lets one writer at a time.
 pub(crate) async fn lock_resources(
     db: &impl ConnectionTrait,
-    room_id: Option<i32>,
-    people: &BTreeSet<i32>,
+    room_id: Option<RoomId>,
+    people: &BTreeSet<PersonId>,
 ) -> Result<(), ServiceError> {
     if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
         return Ok(());
@@ -513,7 +515,7 @@ pub(crate) async fn lock_resources(
 /// The closures of the site holding `room_id`, for warnings.
 pub(crate) async fn closures_of_room(
     db: &impl ConnectionTrait,
-    room_id: Option<i32>,
+    room_id: Option<RoomId>,
 ) -> Result<Vec<(chrono::NaiveDate, chrono::NaiveDate, String)>, ServiceError> {
     let Some(room_id) = room_id else {
         return Ok(Vec::new());

@@ -8,8 +8,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EditScope, PlaceChoice, SessionChange, SessionForm, SessionPlan, SessionStatus,
-    format_session_date, format_session_hours, paris_instant,
+    Actor, EditScope, PersonId, PlaceChoice, SessionChange, SessionForm, SessionId, SessionPlan,
+    SessionStatus, format_session_date, format_session_hours, paris_instant,
 };
 use crate::entities::workshop_session;
 use crate::services::MailSettings;
@@ -34,7 +34,7 @@ use crate::services::planning::session_records::{
 pub async fn update_session(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     form: &SessionForm,
     scope: EditScope,
     mail: &MailSettings,
@@ -81,7 +81,7 @@ pub async fn update_session(
         }
         PlaceChoice::External { .. } => None,
     };
-    let people: BTreeSet<i32> = plan
+    let people: BTreeSet<PersonId> = plan
         .counsellor_ids
         .union(&plan.facilitator_ids)
         .copied()
@@ -89,14 +89,15 @@ pub async fn update_session(
     lock_resources(&txn, room.as_ref().map(|room| room.room.id), &people).await?;
 
     let targets = targets(&txn, &edited, scope, now).await?;
-    let moving_together: BTreeSet<i32> = targets.iter().map(|bundle| bundle.session.id).collect();
+    let moving_together: BTreeSet<SessionId> =
+        targets.iter().map(|bundle| bundle.session.id).collect();
     let edited_day = edited
         .session
         .starts_at
         .with_timezone(&crate::domain::PARIS)
         .date_naive();
     let shift = plan.series.first_day - edited_day;
-    let everyone: Vec<i32> = targets
+    let everyone: Vec<PersonId> = targets
         .iter()
         .flat_map(|bundle| bundle.facilitator_ids.iter().chain(&bundle.counsellor_ids))
         .chain(plan.facilitator_ids.iter())
@@ -339,7 +340,10 @@ pub(crate) async fn targets(
     load_bundles(db, sessions).await
 }
 
-fn difference(before: &BTreeSet<i32>, after: &BTreeSet<i32>) -> (Vec<i32>, Vec<i32>) {
+fn difference(
+    before: &BTreeSet<PersonId>,
+    after: &BTreeSet<PersonId>,
+) -> (Vec<PersonId>, Vec<PersonId>) {
     (
         after.difference(before).copied().collect(),
         before.difference(after).copied().collect(),
@@ -348,11 +352,11 @@ fn difference(before: &BTreeSet<i32>, after: &BTreeSet<i32>) -> (Vec<i32>, Vec<i
 
 fn people_summary(
     who: &str,
-    added: &[i32],
-    removed: &[i32],
-    names: &std::collections::HashMap<i32, String>,
+    added: &[PersonId],
+    removed: &[PersonId],
+    names: &std::collections::HashMap<PersonId, String>,
 ) -> String {
-    let list = |ids: &[i32]| {
+    let list = |ids: &[PersonId]| {
         ids.iter()
             .map(|id| names.get(id).cloned().unwrap_or_default())
             .collect::<Vec<_>>()

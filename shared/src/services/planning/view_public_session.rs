@@ -1,7 +1,7 @@
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, PublicSession, SessionStatus, Theme};
+use crate::domain::{Actor, PublicSession, SessionId, SessionStatus, Theme};
 use crate::entities::{mission_locale, workshop_type};
 use crate::services::enrolment::enrolment_records::seat_counts;
 use crate::services::planning::session_records::{load_bundle, names_of, place_view};
@@ -12,7 +12,7 @@ use crate::services::planning::session_records::{load_bundle, names_of, place_vi
 pub async fn view_public_session(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
 ) -> Result<PublicSession, ServiceError> {
     let bundle = load_bundle(db, session_id).await?;
     let status = bundle.status();

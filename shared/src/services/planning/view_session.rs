@@ -3,8 +3,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, Audience, PARIS, PlaceChoice, SeriesPosition, SeriesSibling, SessionDetails,
-    SessionForm, SessionHistoryLine, SessionStatus, Theme, day_warnings,
+    Actor, Audience, PARIS, PersonId, PlaceChoice, SeriesPosition, SeriesSibling, SessionDetails,
+    SessionForm, SessionHistoryLine, SessionId, SessionStatus, Theme, day_warnings,
 };
 use crate::entities::{mission_locale, session_event, workshop_session, workshop_type};
 use crate::services::access_guard::require;
@@ -17,7 +17,7 @@ use crate::services::planning::session_records::{
 pub async fn view_session(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    session_id: i32,
+    session_id: SessionId,
     now: DateTime<Utc>,
 ) -> Result<SessionDetails, ServiceError> {
     require(actor, actor.may_view_agenda())?;
@@ -69,7 +69,7 @@ pub async fn view_session(
         .order_by_desc(session_event::Column::Id)
         .all(db)
         .await?;
-    let author_ids = events.iter().filter_map(|event| event.actor_id).collect();
+    let author_ids: Vec<PersonId> = events.iter().filter_map(|event| event.actor_id).collect();
     let authors = names_of(db, author_ids).await?;
     let history = events
         .into_iter()
@@ -123,7 +123,8 @@ fn edit_form(bundle: &SessionBundle) -> SessionForm {
     let session = &bundle.session;
     let starts = session.starts_at.with_timezone(&PARIS);
     let ends = session.ends_at.with_timezone(&PARIS);
-    let ids = |ids: &std::collections::BTreeSet<i32>| ids.iter().map(i32::to_string).collect();
+    let ids =
+        |ids: &std::collections::BTreeSet<PersonId>| ids.iter().map(PersonId::to_string).collect();
     let (place, venue_name, venue_address) = match bundle.place() {
         PlaceChoice::Room(room_id) => (format!("room-{room_id}"), String::new(), String::new()),
         PlaceChoice::External { name, address } => ("external".to_owned(), name, address),

@@ -4,7 +4,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
 use crate::auth::hash_token;
-use crate::domain::Actor;
+use crate::domain::{Actor, PersonId};
 use crate::entities::{facilitator, login_session, person, staff_member, youth};
 
 /// Who holds the session token `token` at `now`: anonymous when the session is unknown,
@@ -81,7 +81,7 @@ pub async fn sign_out(
 /// transaction.
 pub(crate) async fn revoke_sessions_of(
     db: &impl ConnectionTrait,
-    person_id: i32,
+    person_id: PersonId,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     login_session::Entity::update_many()

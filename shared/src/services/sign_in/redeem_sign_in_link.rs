@@ -56,7 +56,7 @@ pub async fn redeem_sign_in_link(
         &txn,
         Some(link.person_id),
         AuditAction::SignIn,
-        Some(link.person_id),
+        Some(link.person_id.get()),
         "Lien reçu par e-mail",
         client_ip,
         now,

@@ -66,7 +66,7 @@ pub async fn reset_password(
         &txn,
         Some(link.person_id),
         AuditAction::PasswordReset,
-        Some(link.person_id),
+        Some(link.person_id.get()),
         "Toutes les autres sessions ont été fermées",
         client_ip,
         now,

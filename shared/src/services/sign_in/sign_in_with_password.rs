@@ -9,7 +9,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::auth::{BUSY_MESSAGE, PasswordChecks, hash_password};
 use crate::domain::{
-    AuditAction, EmailAddress, NetworkAddress, RateLimit, Throttle, retry_message,
+    AuditAction, EmailAddress, NetworkAddress, PersonId, RateLimit, Throttle, retry_message,
 };
 use crate::entities::{person, staff_member};
 use crate::services::begin_write::begin_write;
@@ -119,7 +119,7 @@ pub async fn sign_in_with_password(
             &txn,
             None,
             AuditAction::SignInFailed,
-            person_id,
+            person_id.map(PersonId::get),
             "Mot de passe",
             client_ip.map(|ip| ip.to_string()).as_deref(),
             now,
@@ -134,7 +134,7 @@ pub async fn sign_in_with_password(
         &txn,
         Some(person_id),
         AuditAction::SignIn,
-        Some(person_id),
+        Some(person_id.get()),
         "Mot de passe",
         client_ip.map(|ip| ip.to_string()).as_deref(),
         now,

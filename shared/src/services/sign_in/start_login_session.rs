@@ -3,6 +3,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use crate::ServiceError;
 use crate::auth::SecretToken;
+use crate::domain::PersonId;
 use crate::entities::login_session;
 
 /// A youth or a facilitator stays signed in on their phone for weeks; they can sign out.
@@ -13,7 +14,7 @@ pub const STAFF_SESSION_LIFETIME: Duration = Duration::hours(12);
 /// A new session: its token goes into the cookie, never into the database.
 #[derive(Debug)]
 pub struct SignedIn {
-    pub person_id: i32,
+    pub person_id: PersonId,
     pub session: SecretToken,
     pub lifetime: Duration,
 }
@@ -21,7 +22,7 @@ pub struct SignedIn {
 /// Opens a session for `person_id` (a fresh random id each time: signing in never reuses one).
 pub(crate) async fn start_login_session(
     db: &impl ConnectionTrait,
-    person_id: i32,
+    person_id: PersonId,
     lifetime: Duration,
     now: DateTime<Utc>,
 ) -> Result<SignedIn, ServiceError> {
