@@ -21,7 +21,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, NotSet, PaginatorTrait,
     QueryFilter, QueryOrder, Set,
 };
-use shared::domain::{PersonId, SessionId};
+use shared::domain::{EnrolmentStatus, PersonId, SessionId, SessionStatus};
 use shared::entities::{enrolment, workshop_session, youth};
 use support::{Backend, Seed, TestApp, server_fn_path};
 
@@ -47,7 +47,7 @@ async fn run(app: &TestApp, backend: Backend) {
     // Ten sessions after the demo's four weeks (where youths already hold places), one after
     // the other: a youth may hold a place at each.
     let template = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq("published"))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .order_by_asc(workshop_session::Column::Id)
         .one(&app.db)
         .await
@@ -107,13 +107,13 @@ async fn run(app: &TestApp, backend: Backend) {
         |p: f64| latencies[((latencies.len() as f64 * p).ceil() as usize).saturating_sub(1)];
     let registered = enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.is_in(sessions.clone()))
-        .filter(enrolment::Column::Status.eq("registered"))
+        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
         .count(&app.db)
         .await
         .unwrap();
     let waiting = enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.is_in(sessions.clone()))
-        .filter(enrolment::Column::Status.eq("waiting"))
+        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Waiting))
         .count(&app.db)
         .await
         .unwrap();

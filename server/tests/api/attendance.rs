@@ -16,7 +16,10 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
-use shared::domain::{Actor, AttendanceView, CheckInScreen, PersonId, SessionId};
+use shared::domain::{
+    Actor, AttendanceStatus, AttendanceView, CheckInScreen, EnrolmentMethod, EnrolmentStatus,
+    PersonId, SessionId, SessionStatus, SheetState,
+};
 use shared::entities::{
     attendance_correction, attendance_document, attendance_line, attendance_sheet, enrolment,
     enrolment_event, facilitator, person, session_counsellor, session_facilitator, staff_member,
@@ -38,7 +41,7 @@ struct UnderWay {
 
 async fn session_under_way(app: &TestApp) -> UnderWay {
     let session = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq("published"))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .order_by_asc(workshop_session::Column::StartsAt)
         .one(&app.db)
         .await
@@ -136,9 +139,9 @@ async fn register(
     enrolment::ActiveModel {
         session_id: Set(session_id),
         youth_id: Set(youth_id),
-        status: Set("registered".into()),
+        status: Set(EnrolmentStatus::Registered),
         ticket: Set(ticket),
-        method: Set("by_staff".into()),
+        method: Set(EnrolmentMethod::ByStaff),
         enrolled_by: Set(Some(by)),
         requested_at: Set(at),
         registered_at: Set(Some(at)),
@@ -213,7 +216,7 @@ async fn footprint(app: &TestApp) -> (u64, u64, u64, Vec<String>) {
                 format!(
                     "{}:{}:{}:{}",
                     line.youth_id,
-                    line.status,
+                    line.status.code(),
                     line.confirmed,
                     line.signed_at.is_some()
                 )
@@ -304,7 +307,7 @@ on_both_databases!(
             .await
             .unwrap();
         assert_eq!(rows.len(), 1, "a double tap recorded twice");
-        assert_eq!(rows[0].status, "present");
+        assert_eq!(rows[0].status, AttendanceStatus::Present);
 
         // Bad input writes nothing: an unknown status, a youth without a place.
         let before = footprint(&app).await;
@@ -537,7 +540,7 @@ on_both_databases!(
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(sheet.state, "closed");
+        assert_eq!(sheet.state, SheetState::Closed);
         assert_eq!(sheet.closed_by, Some(setup.facilitator));
         assert!(
             !to_close(counsellor.clone())
@@ -678,7 +681,7 @@ on_both_databases!(
     |app: TestApp| async move {
         // A session next week: no roll-call, no check-in yet; a cancelled one has no sheet.
         let session = workshop_session::Entity::find()
-            .filter(workshop_session::Column::Status.eq("published"))
+            .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
             .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(2)))
             .one(&app.db)
             .await
@@ -755,7 +758,10 @@ on_both_databases!(
         );
 
         workshop_session::Entity::update_many()
-            .col_expr(workshop_session::Column::Status, Expr::value("cancelled"))
+            .col_expr(
+                workshop_session::Column::Status,
+                Expr::value(SessionStatus::Cancelled),
+            )
             .filter(workshop_session::Column::Id.eq(session.id))
             .exec(&app.db)
             .await
@@ -932,7 +938,7 @@ on_both_databases!(
                 .await
                 .unwrap()
                 .map(|sheet| sheet.state),
-            Some("open".to_owned()),
+            Some(SheetState::Open),
             "the mark opened the sheet, the refusals left it open"
         );
 
@@ -957,7 +963,7 @@ on_both_databases!(
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(sheet.state, "paper");
+        assert_eq!(sheet.state, SheetState::Paper);
         assert_eq!(sheet.closed_by, Some(setup.counsellor));
         assert!(sheet.closed_at.is_some());
         let document = attendance_document::Entity::find()
@@ -1297,7 +1303,7 @@ async fn sheet_state_of(app: &TestApp, session_id: SessionId) -> Option<String> 
         .one(&app.db)
         .await
         .unwrap()
-        .map(|sheet| sheet.state)
+        .map(|sheet| sheet.state.code().to_owned())
 }
 
 on_both_databases!(
@@ -1445,7 +1451,7 @@ on_both_databases!(
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(sheet.state, "open");
+        assert_eq!(sheet.state, SheetState::Open);
         assert_eq!((sheet.closed_at, sheet.closed_by), (None, None));
         assert_eq!(footprint(&app).await, before, "the scan is kept");
         let events = audited().await;

@@ -19,7 +19,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
 };
-use shared::domain::{EnrolmentEventKind, PersonId, SessionId};
+use shared::domain::{AttendanceStatus, EnrolmentEventKind, EnrolmentStatus, PersonId, SessionId};
 use shared::entities::{
     attendance_correction, attendance_document, attendance_line, enrolment, enrolment_event,
     person, staff_member, youth,
@@ -129,8 +129,8 @@ async fn evidence(app: &TestApp) {
     attendance_correction::ActiveModel {
         session_id: Set(line.session_id),
         youth_id: Set(line.youth_id),
-        from_status: Set("absent".into()),
-        to_status: Set("present".into()),
+        from_status: Set(AttendanceStatus::Absent),
+        to_status: Set(AttendanceStatus::Present),
         reason: Set("Feuille papier signée ; « oubli » du pointage".into()),
         corrected_by: Set(coordinator),
         corrected_at: Set(now - Duration::days(29)),
@@ -166,7 +166,7 @@ async fn places_match_their_history(db: &DatabaseConnection, session_id: Session
         .all(db)
         .await
         .unwrap();
-    let mut last: HashMap<PersonId, String> = HashMap::new();
+    let mut last: HashMap<PersonId, EnrolmentEventKind> = HashMap::new();
     for event in enrolment_event::Entity::find()
         .filter(enrolment_event::Column::SessionId.eq(session_id))
         .order_by_asc(enrolment_event::Column::Id)
@@ -178,8 +178,7 @@ async fn places_match_their_history(db: &DatabaseConnection, session_id: Session
     }
     assert_eq!(last.len(), rows.len(), "a place without its history");
     for row in rows {
-        let kind = EnrolmentEventKind::parse(&last[&row.youth_id]).unwrap();
-        assert_eq!(kind.status_after().code(), row.status);
+        assert_eq!(last[&row.youth_id].status_after(), row.status);
     }
 }
 
@@ -302,7 +301,7 @@ on_both_databases!(
         }
         let registered: Vec<PersonId> = enrolment::Entity::find()
             .filter(enrolment::Column::SessionId.eq(session_id))
-            .filter(enrolment::Column::Status.eq("registered"))
+            .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
             .all(&restored)
             .await
             .unwrap()

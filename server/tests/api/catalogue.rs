@@ -9,6 +9,7 @@ use app::server_fns::{
     UpdateWorkshopType,
 };
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use shared::domain::Theme;
 use shared::entities::{audit_event, staff_member, workshop_session, workshop_type};
 use support::{Seed, TestApp, server_fn_path};
 
@@ -101,7 +102,7 @@ on_both_databases!(
             .await
             .expect("a query")
             .expect("saved, title tidied");
-        assert_eq!(saved.theme, "interview");
+        assert_eq!(saved.theme, Theme::Interview);
         assert_eq!(
             (saved.default_duration_minutes, saved.default_capacity),
             (90, 10)

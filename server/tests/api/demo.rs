@@ -3,7 +3,7 @@
 use crate::support;
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use shared::domain::{PARIS, PersonId, check_programme_age};
+use shared::domain::{EnrolmentStatus, PARIS, PersonId, check_programme_age};
 use shared::entities::{facilitator, person, room, site, staff_member, youth};
 use support::{Backend, migrated_database};
 
@@ -255,7 +255,7 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
     let mut youths = Vec::new();
     for place in enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.eq(under_way[0].id))
-        .filter(enrolment::Column::Status.eq("registered"))
+        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
         .all(&db)
         .await
         .expect("a query")

@@ -18,7 +18,10 @@ use chrono::Duration;
 use futures::future::join_all;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use shared::domain::{EnrolmentEventKind, PersonId, SessionId, Standing, YouthPlaceView};
+use shared::domain::{
+    EnrolmentEventKind, EnrolmentStatus, PersonId, SessionId, SessionStatus, Standing,
+    YouthPlaceView,
+};
 use shared::entities::{enrolment, enrolment_event, staff_member, workshop_session, youth};
 use support::{Seed, TestApp, server_fn_path};
 
@@ -36,7 +39,7 @@ async fn open_session(app: &TestApp, capacity: i32) -> workshop_session::Model {
         .await
         .unwrap();
     let session = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq("published"))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(3)))
         .order_by_asc(workshop_session::Column::StartsAt)
         .one(&app.db)
@@ -113,8 +116,14 @@ async fn check_invariants(app: &TestApp, session_id: SessionId) -> (usize, usize
         .all(&app.db)
         .await
         .unwrap();
-    let registered = rows.iter().filter(|row| row.status == "registered").count();
-    let waiting = rows.iter().filter(|row| row.status == "waiting").count();
+    let registered = rows
+        .iter()
+        .filter(|row| row.status == EnrolmentStatus::Registered)
+        .count();
+    let waiting = rows
+        .iter()
+        .filter(|row| row.status == EnrolmentStatus::Waiting)
+        .count();
     assert!(
         registered <= session.capacity as usize,
         "{registered} registered for {} seats",
@@ -124,7 +133,9 @@ async fn check_invariants(app: &TestApp, session_id: SessionId) -> (usize, usize
     assert_eq!(youths.len(), rows.len(), "a youth holds two rows");
     let tickets: HashSet<i64> = rows
         .iter()
-        .filter(|row| row.status == "registered" || row.status == "waiting")
+        .filter(|row| {
+            row.status == EnrolmentStatus::Registered || row.status == EnrolmentStatus::Waiting
+        })
         .map(|row| row.ticket)
         .collect();
     assert_eq!(
@@ -143,14 +154,13 @@ async fn check_invariants(app: &TestApp, session_id: SessionId) -> (usize, usize
         .all(&app.db)
         .await
         .unwrap();
-    let mut last: HashMap<PersonId, String> = HashMap::new();
+    let mut last: HashMap<PersonId, EnrolmentEventKind> = HashMap::new();
     for event in events {
         last.insert(event.youth_id, event.kind);
     }
     for row in &rows {
-        let kind = EnrolmentEventKind::parse(&last[&row.youth_id]).unwrap();
         assert_eq!(
-            kind.status_after().code(),
+            last[&row.youth_id].status_after(),
             row.status,
             "the history of youth {} disagrees with their place",
             row.youth_id
@@ -231,7 +241,11 @@ async fn race_for_seats(app: &TestApp, addresses: &[String]) {
         .all(&app.db)
         .await
         .unwrap();
-    assert!(rows[..10].iter().all(|row| row.status == "registered"));
+    assert!(
+        rows[..10]
+            .iter()
+            .all(|row| row.status == EnrolmentStatus::Registered)
+    );
     for (index, row) in rows[10..].iter().enumerate() {
         assert_eq!(
             answered_standing[&row.youth_id],
@@ -263,13 +277,13 @@ async fn race_for_seats(app: &TestApp, addresses: &[String]) {
             .unwrap();
         let registered: Vec<PersonId> = rows
             .iter()
-            .filter(|row| row.status == "registered")
+            .filter(|row| row.status == EnrolmentStatus::Registered)
             .map(|row| row.youth_id)
             .take(4)
             .collect();
         let waiting: Vec<PersonId> = rows
             .iter()
-            .filter(|row| row.status == "waiting")
+            .filter(|row| row.status == EnrolmentStatus::Waiting)
             .map(|row| row.youth_id)
             .step_by(7)
             .take(20)
@@ -420,7 +434,7 @@ on_both_databases!(youth_journey, Seed::Demo, |app: TestApp| async move {
     check_invariants(&app, id).await;
     assert_eq!(
         enrolment::Entity::find()
-            .filter(enrolment::Column::Status.eq("registered"))
+            .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
             .filter(enrolment::Column::SessionId.eq(id))
             .one(&app.db)
             .await
@@ -478,7 +492,7 @@ on_both_databases!(youth_journey, Seed::Demo, |app: TestApp| async move {
         .await
         .unwrap()
         .into_iter()
-        .map(|event| (event.kind, event.method))
+        .map(|event| (event.kind.code().to_owned(), event.method.code().to_owned()))
         .collect();
     let expected: Vec<(String, String)> = [
         ("registered", "self"),
@@ -878,7 +892,7 @@ on_both_databases!(
         assert_eq!(removed.status(), 200);
         assert_eq!(check_invariants(&app, id).await, (2, 0));
         let removal = enrolment_event::Entity::find()
-            .filter(enrolment_event::Column::Kind.eq("removed"))
+            .filter(enrolment_event::Column::Kind.eq(EnrolmentEventKind::Removed))
             .one(&app.db)
             .await
             .unwrap()
@@ -926,7 +940,7 @@ on_both_databases!(
         .await;
         let rows = enrolment::Entity::find()
             .filter(enrolment::Column::SessionId.eq(id))
-            .filter(enrolment::Column::Status.eq("waiting"))
+            .filter(enrolment::Column::Status.eq(EnrolmentStatus::Waiting))
             .count(&app.db)
             .await
             .unwrap();
@@ -951,7 +965,7 @@ on_both_databases!(
         assert_eq!(promoted.status(), 200, "{:?}", promoted.text().await);
         let registered = enrolment::Entity::find()
             .filter(enrolment::Column::SessionId.eq(id))
-            .filter(enrolment::Column::Status.eq("registered"))
+            .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
             .count(&app.db)
             .await
             .unwrap();

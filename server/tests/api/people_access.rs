@@ -18,7 +18,9 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
-use shared::domain::{FailedMail, MissionLocaleId, PersonId, YouthDetails, YouthForm};
+use shared::domain::{
+    FailedMail, MissionLocaleId, PersonId, SessionStatus, YouthDetails, YouthForm,
+};
 use shared::entities::{
     audit_event, enrolment, enrolment_event, facilitator, mail_outbox, person, session_facilitator,
     staff_member, workshop_session, youth,
@@ -786,7 +788,7 @@ on_both_databases!(
 async fn session_of(app: &TestApp, mission_locale: MissionLocaleId) -> workshop_session::Model {
     workshop_session::Entity::find()
         .filter(workshop_session::Column::MissionLocaleId.eq(mission_locale))
-        .filter(workshop_session::Column::Status.eq("published"))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .filter(workshop_session::Column::StartsAt.gt(support::now() + chrono::Duration::days(2)))
         .order_by_asc(workshop_session::Column::StartsAt)
         .one(&app.db)

@@ -7,7 +7,7 @@ use crate::support;
 use app::server_fns::{CancelSession, PlanSessions, UpdateSession};
 use chrono::{Datelike, Duration, Weekday};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use shared::domain::{PersonId, SessionChange, SessionId, SessionStatus, WorkshopTypeId};
+use shared::domain::{PersonId, SessionChange, SessionId, SessionStatus, Theme, WorkshopTypeId};
 use shared::entities::{
     facilitator, room, session_event, session_facilitator, site, staff_member, workshop_session,
     workshop_type, youth,
@@ -47,7 +47,7 @@ async fn planner(app: &TestApp) -> Planner {
         .unwrap()
         .unwrap();
     let workshop = workshop_type::Entity::find()
-        .filter(workshop_type::Column::Theme.eq("media_literacy"))
+        .filter(workshop_type::Column::Theme.eq(Theme::MediaLiteracy))
         .one(&app.db)
         .await
         .unwrap()
@@ -171,7 +171,7 @@ on_both_databases!(
         );
         for session in &sessions {
             assert_eq!(session.room_id, Some(planner.room.id));
-            assert_eq!(session.status, "published");
+            assert_eq!(session.status, SessionStatus::Published);
             let facilitators = session_facilitator::Entity::find()
                 .filter(session_facilitator::Column::SessionId.eq(session.id))
                 .count(&app.db)
@@ -375,7 +375,7 @@ on_both_databases!(
             .unwrap();
         assert_eq!(
             cancelled.status,
-            SessionStatus::Cancelled.code(),
+            SessionStatus::Cancelled,
             "kept, never deleted"
         );
         assert_eq!(
@@ -504,7 +504,7 @@ on_both_databases!(
         assert_eq!(response.status(), 200);
         assert_eq!(response.json::<usize>().await.unwrap(), 4);
         let after = series_sessions(&app, first).await;
-        assert!(after.iter().all(|s| s.status == "cancelled"));
+        assert!(after.iter().all(|s| s.status == SessionStatus::Cancelled));
 
         // Cancelling needs a reason, and a cancelled session cannot be edited.
         let response = app

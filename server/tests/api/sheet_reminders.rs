@@ -10,7 +10,8 @@ use crate::support;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, Set};
 use shared::domain::{
-    Audience, PersonId, SessionStatus, SheetState, format_session_date, format_session_hours,
+    AttendanceStatus, Audience, EnrolmentMethod, EnrolmentStatus, PersonId, SessionStatus,
+    SheetState, format_session_date, format_session_hours,
 };
 use shared::entities::{
     attendance_line, attendance_sheet, enrolment, person, session_counsellor, workshop_session,
@@ -71,7 +72,7 @@ async fn session(
         capacity: Set(12),
         venue_name: Set("Salle des fêtes".into()),
         venue_address: Set("1 place de la Mairie, 93140 Bondy".into()),
-        status: Set(status.code().to_owned()),
+        status: Set(status),
         audience: Set(Audience::Federation.code().to_owned()),
         ..Default::default()
     }
@@ -90,9 +91,9 @@ async fn session(
     enrolment::ActiveModel {
         session_id: Set(session.id),
         youth_id: Set(youth_id),
-        status: Set("registered".into()),
+        status: Set(EnrolmentStatus::Registered),
         ticket: Set(i64::from(session.id.get())),
-        method: Set("staff".into()),
+        method: Set(EnrolmentMethod::ByStaff),
         enrolled_by: Set(counsellors.first().copied()),
         requested_at: Set(session.starts_at - Duration::days(3)),
         registered_at: Set(Some(session.starts_at - Duration::days(3))),
@@ -111,7 +112,7 @@ async fn session(
     };
     attendance_sheet::ActiveModel {
         session_id: Set(session.id),
-        state: Set(state.code().to_owned()),
+        state: Set(state),
         check_in_secret: Set(format!("secret-{}", session.id)),
         opened_at: Set(session.starts_at),
         closed_at: Set((state != SheetState::Open).then_some(session.ends_at)),
@@ -125,7 +126,7 @@ async fn session(
     attendance_line::ActiveModel {
         session_id: Set(session.id),
         youth_id: Set(youth_id),
-        status: Set("present".into()),
+        status: Set(AttendanceStatus::Present),
         walk_in: Set(false),
         checked_in_at: Set(None),
         confirmed: Set(true),

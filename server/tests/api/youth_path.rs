@@ -14,7 +14,7 @@ use app::server_fns::ViewYouth;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-use shared::domain::{Audience, PARIS, PersonId, SessionStatus, YouthDetails};
+use shared::domain::{AttendanceStatus, Audience, PARIS, PersonId, SessionStatus, YouthDetails};
 use shared::entities::{attendance_line, no_contact_alert, person, workshop_session, youth};
 use support::calendar_mail::one_to;
 use support::federation::{Federation, federation, new_person};
@@ -86,9 +86,7 @@ async fn mark(app: &TestApp, fed: &Federation, youth_id: PersonId, line: &Line) 
             SessionStatus::Cancelled
         } else {
             SessionStatus::Published
-        }
-        .code()
-        .to_owned()),
+        }),
         audience: Set(Audience::Federation.code().to_owned()),
         ..Default::default()
     }
@@ -98,7 +96,7 @@ async fn mark(app: &TestApp, fed: &Federation, youth_id: PersonId, line: &Line) 
     attendance_line::ActiveModel {
         session_id: Set(session.id),
         youth_id: Set(youth_id),
-        status: Set(line.status.into()),
+        status: Set(AttendanceStatus::parse(line.status).expect("a status code")),
         walk_in: Set(false),
         checked_in_at: Set(None),
         confirmed: Set(line.confirmed),

@@ -24,6 +24,15 @@ use super::{InvalidInput, PersonId, SessionId};
 /// One youth's status on a session's roll-call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "server",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        to_str = "AttendanceStatus::stored",
+        from_str = "AttendanceStatus::from_stored"
+    )
+)]
 pub enum AttendanceStatus {
     Present,
     Late,
@@ -80,6 +89,15 @@ impl AttendanceStatus {
 /// Where a session's attendance sheet stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "server",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        to_str = "SheetState::stored",
+        from_str = "SheetState::from_stored"
+    )
+)]
 pub enum SheetState {
     /// Roll-call and signatures under way (or not started).
     Open,
@@ -746,3 +764,7 @@ mod tests {
         );
     }
 }
+
+super::stored_as_code!(AttendanceStatus);
+
+super::stored_as_code!(SheetState);

@@ -60,6 +60,15 @@ impl Standing {
 
 /// The stored state of an enrolment row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "server",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        to_str = "EnrolmentStatus::stored",
+        from_str = "EnrolmentStatus::from_stored"
+    )
+)]
 pub enum EnrolmentStatus {
     Registered,
     Waiting,
@@ -94,6 +103,15 @@ impl EnrolmentStatus {
 /// How a change came about: the invitations word their mail by it ("your counsellor registered
 /// you", never "at your request" when the youth did nothing).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "server",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        to_str = "EnrolmentMethod::stored",
+        from_str = "EnrolmentMethod::from_stored"
+    )
+)]
 pub enum EnrolmentMethod {
     /// The youth, from their phone.
     ByYouth,
@@ -125,6 +143,15 @@ impl EnrolmentMethod {
 
 /// What happened to one youth's place: the domain event of the invitations issue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "server",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        to_str = "EnrolmentEventKind::stored",
+        from_str = "EnrolmentEventKind::from_stored"
+    )
+)]
 pub enum EnrolmentEventKind {
     Registered,
     Waitlisted,
@@ -1132,3 +1159,9 @@ mod tests {
         assert_eq!(parse_removal_reason(" absent ").unwrap(), "absent");
     }
 }
+
+super::stored_as_code!(EnrolmentStatus);
+
+super::stored_as_code!(EnrolmentMethod);
+
+super::stored_as_code!(EnrolmentEventKind);

@@ -24,6 +24,7 @@ mod rate_limits;
 mod recurrence;
 mod service_health;
 mod session;
+mod stored_code;
 mod text;
 mod theme;
 mod youth_path;
@@ -101,6 +102,8 @@ pub use rate_limits::{NetworkAddress, RateLimit, Throttle, retry_message};
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use service_health::{ActivityCount, MAIL_LATE_AFTER, MailFlow, ServiceHealth, format_wait};
 pub use session::{SessionCard, SessionStatus};
+pub use stored_code::UnknownCode;
+pub(crate) use stored_code::stored_as_code;
 pub(crate) use text::{multi_line, one_line};
 pub use theme::Theme;
 pub use youth_path::{

@@ -9,6 +9,15 @@ use super::{SessionId, Theme};
 /// Where a session stands. "Upcoming" or "past" is derived from the clock, never stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "server",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        to_str = "SessionStatus::stored",
+        from_str = "SessionStatus::from_stored"
+    )
+)]
 pub enum SessionStatus {
     Draft,
     Published,
@@ -71,3 +80,5 @@ mod tests {
         assert_eq!(SessionStatus::parse("deleted"), None);
     }
 }
+
+super::stored_as_code!(SessionStatus);

@@ -5,6 +5,15 @@ use serde::{Deserialize, Serialize};
 /// The programme's workshop themes: a closed set, stored as readable codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "server",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(
+        value_type = "String",
+        to_str = "Theme::stored",
+        from_str = "Theme::from_stored"
+    )
+)]
 pub enum Theme {
     /// Job-search techniques: the CV.
     Cv,
@@ -83,3 +92,5 @@ mod tests {
         assert_eq!(Theme::parse("cuisine"), None);
     }
 }
+
+super::stored_as_code!(Theme);

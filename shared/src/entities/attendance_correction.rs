@@ -1,4 +1,4 @@
-use crate::domain::{PersonId, SessionId};
+use crate::domain::{AttendanceStatus, PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// A status changed after the sheet was closed, with its reason.
@@ -10,8 +10,8 @@ pub struct Model {
     pub id: i32,
     pub session_id: SessionId,
     pub youth_id: PersonId,
-    pub from_status: String,
-    pub to_status: String,
+    pub from_status: AttendanceStatus,
+    pub to_status: AttendanceStatus,
     pub reason: String,
     pub corrected_by: PersonId,
     pub corrected_at: DateTimeUtc,

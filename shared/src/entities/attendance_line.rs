@@ -1,4 +1,4 @@
-use crate::domain::{PersonId, SessionId};
+use crate::domain::{AttendanceStatus, PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// One youth on a session's attendance sheet (unique per session and youth).
@@ -11,7 +11,7 @@ pub struct Model {
     pub session_id: SessionId,
     pub youth_id: PersonId,
     /// present, late, excused or absent.
-    pub status: String,
+    pub status: AttendanceStatus,
     pub walk_in: bool,
     pub checked_in_at: Option<DateTimeUtc>,
     /// Roll-call marks are confirmed; a self check-in waits for the facilitator.

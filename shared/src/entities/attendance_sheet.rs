@@ -1,4 +1,4 @@
-use crate::domain::{PersonId, SessionId};
+use crate::domain::{PersonId, SessionId, SheetState};
 use sea_orm::entity::prelude::*;
 
 /// A session's attendance sheet: open while the roll-call runs, then closed (signed
@@ -12,7 +12,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub session_id: SessionId,
     /// open, closed or paper.
-    pub state: String,
+    pub state: SheetState,
     pub check_in_secret: String,
     pub opened_at: DateTimeUtc,
     pub closed_at: Option<DateTimeUtc>,

@@ -1,4 +1,4 @@
-use crate::domain::{PersonId, SessionId};
+use crate::domain::{EnrolmentMethod, EnrolmentStatus, PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// One youth's place at one session (unique on the pair). A cancelled or removed place keeps
@@ -12,11 +12,11 @@ pub struct Model {
     pub session_id: SessionId,
     pub youth_id: PersonId,
     /// A `domain::EnrolmentStatus` code.
-    pub status: String,
+    pub status: EnrolmentStatus,
     /// First come, first served.
     pub ticket: i64,
     /// A `domain::EnrolmentMethod` code.
-    pub method: String,
+    pub method: EnrolmentMethod,
     pub enrolled_by: Option<PersonId>,
     pub requested_at: DateTimeUtc,
     pub registered_at: Option<DateTimeUtc>,

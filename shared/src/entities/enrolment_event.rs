@@ -1,4 +1,4 @@
-use crate::domain::{PersonId, SessionId};
+use crate::domain::{EnrolmentEventKind, EnrolmentMethod, PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// One change to a youth's place: its history, and the domain event the invitations turn into
@@ -16,9 +16,9 @@ pub struct Model {
     /// None for an automatic promotion.
     pub actor_id: Option<PersonId>,
     /// A `domain::EnrolmentEventKind` code.
-    pub kind: String,
+    pub kind: EnrolmentEventKind,
     /// A `domain::EnrolmentMethod` code.
-    pub method: String,
+    pub method: EnrolmentMethod,
     /// The position on the waiting list, for `waitlisted`.
     pub position: Option<i32>,
     #[sea_orm(column_type = "Text", nullable)]

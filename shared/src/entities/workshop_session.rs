@@ -1,4 +1,4 @@
-use crate::domain::{MissionLocaleId, RoomId, SeriesId, SessionId, WorkshopTypeId};
+use crate::domain::{MissionLocaleId, RoomId, SeriesId, SessionId, SessionStatus, WorkshopTypeId};
 use sea_orm::entity::prelude::*;
 
 /// One dated session of a workshop. Never deleted: a cancelled session keeps its row.
@@ -20,7 +20,7 @@ pub struct Model {
     pub venue_address: String,
     pub capacity: i32,
     /// A `domain::SessionStatus` code.
-    pub status: String,
+    pub status: SessionStatus,
     /// A `domain::AudienceKind` code.
     pub audience: String,
     /// Null: open as soon as the session is published.

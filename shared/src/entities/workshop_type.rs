@@ -1,4 +1,4 @@
-use crate::domain::WorkshopTypeId;
+use crate::domain::{Theme, WorkshopTypeId};
 use sea_orm::entity::prelude::*;
 
 /// A workshop in the catalogue; a session is one dated occurrence of it.
@@ -11,7 +11,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub title: String,
     /// A `domain::Theme` code.
-    pub theme: String,
+    pub theme: Theme,
     /// Plain French, for youths.
     #[sea_orm(column_type = "Text")]
     pub description: String,

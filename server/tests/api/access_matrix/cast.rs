@@ -3,6 +3,7 @@
 
 use super::*;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use shared::domain::{EnrolmentMethod, EnrolmentStatus};
 
 /// A Monday about eight months from today: past the demo's four weeks, within planning's two
 /// years, and with no public holiday on the days the matrix plans (two weekly series of three
@@ -266,9 +267,9 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
             shared::entities::enrolment::ActiveModel {
                 session_id: Set(session_id),
                 youth_id: Set(youth_id),
-                status: Set("registered".into()),
+                status: Set(EnrolmentStatus::Registered),
                 ticket: Set(i64::from(youth_id.get())),
-                method: Set("by_staff".into()),
+                method: Set(EnrolmentMethod::ByStaff),
                 enrolled_by: Set(None),
                 requested_at: Set(now),
                 registered_at: Set(Some(now)),
@@ -379,7 +380,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
         workshop_type: (
             workshop_type.id,
             workshop_type.title.clone(),
-            workshop_type.theme.clone(),
+            workshop_type.theme.code().to_owned(),
         ),
         workshop_type_to_archive: workshop_type_to_archive.id,
     }

@@ -13,7 +13,9 @@ use cast::cast;
 use functions::server_function_table;
 use pages::page_table;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use shared::domain::{MissionLocaleId, PersonId, RoomId, SessionId, SiteId, WorkshopTypeId};
+use shared::domain::{
+    MissionLocaleId, PersonId, RoomId, SessionId, SessionStatus, SiteId, WorkshopTypeId,
+};
 use shared::entities::{audit_event, facilitator, person, staff_member, youth};
 use support::{Seed, TestApp, server_fn_path};
 
@@ -251,7 +253,7 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
         .expect("a count");
     assert_eq!(planned, SITE_EDITORS.len() as u64, "only planners planned");
     let cancelled = shared::entities::workshop_session::Entity::find()
-        .filter(shared::entities::workshop_session::Column::Status.eq("cancelled"))
+        .filter(shared::entities::workshop_session::Column::Status.eq(SessionStatus::Cancelled))
         .count(&app.db)
         .await
         .expect("a count");
@@ -309,7 +311,7 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
         .await
         .expect("events")
         .into_iter()
-        .map(|event| event.kind)
+        .map(|event| event.kind.code().to_owned())
         .collect();
     assert_eq!(
         events,

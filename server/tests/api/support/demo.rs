@@ -2,7 +2,7 @@
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
-use shared::domain::SessionId;
+use shared::domain::{SessionId, SessionStatus};
 use shared::entities::{enrolment, enrolment_event, workshop_session};
 
 /// The first published demo session more than three days ahead, emptied: nobody holds a place
@@ -10,7 +10,7 @@ use shared::entities::{enrolment, enrolment_event, workshop_session};
 /// has that many places.
 pub async fn empty_session_ahead(db: &DatabaseConnection, capacity: Option<i32>) -> SessionId {
     let session = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq("published"))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .filter(workshop_session::Column::StartsAt.gt(super::now() + chrono::Duration::days(3)))
         .order_by_asc(workshop_session::Column::StartsAt)
         .one(db)

@@ -2,7 +2,7 @@
 //! Locale (Bondy), two counsellors with an address, one workshop.
 
 use sea_orm::{ActiveModelTrait, Set};
-use shared::domain::{MissionLocaleId, PersonId, WorkshopTypeId};
+use shared::domain::{MissionLocaleId, PersonId, Theme, WorkshopTypeId};
 use shared::entities::{mission_locale, person, staff_member, workshop_type};
 
 use super::TestApp;
@@ -32,7 +32,7 @@ pub async fn federation(app: &TestApp) -> Federation {
     }
     let workshop = workshop_type::ActiveModel {
         title: Set("Atelier CV".into()),
-        theme: Set("cv".into()),
+        theme: Set(Theme::Cv),
         description: Set("Écrire son CV.".into()),
         default_duration_minutes: Set(120),
         default_capacity: Set(12),

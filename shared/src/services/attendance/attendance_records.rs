@@ -66,9 +66,7 @@ impl AttendanceSession {
             .map(|ml| ml.name)
             .unwrap_or_default();
         let place = place_view(db, &bundle.session).await?;
-        let theme = crate::domain::Theme::parse(&workshop.theme)
-            .map(|theme| theme.label().to_owned())
-            .unwrap_or_default();
+        let theme = workshop.theme.label().to_owned();
         Ok(Self {
             bundle,
             title: workshop.title,
@@ -148,7 +146,7 @@ pub(crate) async fn registered_youth_ids(
 ) -> Result<Vec<PersonId>, ServiceError> {
     Ok(enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.eq(session_id))
-        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered.code()))
+        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
         .all(db)
         .await?
         .into_iter()
@@ -190,9 +188,7 @@ pub(crate) async fn sheet_of(
 }
 
 pub(crate) fn sheet_state(sheet: Option<&attendance_sheet::Model>) -> SheetState {
-    sheet
-        .and_then(|sheet| SheetState::parse(&sheet.state))
-        .unwrap_or(SheetState::Open)
+    sheet.map_or(SheetState::Open, |sheet| sheet.state)
 }
 
 /// The session's sheet, made (open, with a fresh check-in secret) the first time attendance is
@@ -206,7 +202,7 @@ pub(crate) async fn open_sheet(
     OsRng.fill_bytes(&mut secret);
     attendance_sheet::Entity::insert(attendance_sheet::ActiveModel {
         session_id: Set(session_id),
-        state: Set(SheetState::Open.code().to_owned()),
+        state: Set(SheetState::Open),
         check_in_secret: Set(URL_SAFE_NO_PAD.encode(secret)),
         opened_at: Set(now),
         ..Default::default()
@@ -236,14 +232,14 @@ pub(crate) async fn lock_open_sheet(
             Expr::col(attendance_sheet::Column::State),
         )
         .filter(attendance_sheet::Column::Id.eq(sheet.id))
-        .filter(attendance_sheet::Column::State.eq(SheetState::Open.code()))
+        .filter(attendance_sheet::Column::State.eq(SheetState::Open))
         .exec(txn)
         .await?;
     if touched.rows_affected == 0 {
         // A paper sheet has no « Corriger »: the scan is the evidence.
-        let message = match SheetState::parse(&sheet.state) {
-            Some(SheetState::Paper) => PAPER_SHEET_MESSAGE,
-            _ => SHEET_CLOSED_MESSAGE,
+        let message = match sheet.state {
+            SheetState::Paper => PAPER_SHEET_MESSAGE,
+            SheetState::Open | SheetState::Closed => SHEET_CLOSED_MESSAGE,
         };
         return Err(ServiceError::Invalid(message.into()));
     }
@@ -262,7 +258,7 @@ pub(crate) fn new_line(
     attendance_line::ActiveModel {
         session_id: Set(session_id),
         youth_id: Set(youth_id),
-        status: Set(status.code().to_owned()),
+        status: Set(status),
         walk_in: Set(false),
         checked_in_at: Set(None),
         confirmed: Set(true),
@@ -293,13 +289,12 @@ pub(crate) async fn corrections_of(
     )
     .await?;
     let name = |id: PersonId| names.get(&id).cloned().unwrap_or_default();
-    let status = |code: &str| AttendanceStatus::parse(code).unwrap_or(AttendanceStatus::Absent);
     Ok(corrections
         .iter()
         .map(|correction| SheetCorrection {
             youth: name(correction.youth_id),
-            from: status(&correction.from_status),
-            to: status(&correction.to_status),
+            from: correction.from_status,
+            to: correction.to_status,
             reason: correction.reason.clone(),
             by: name(correction.corrected_by),
             at: format_instant(correction.corrected_at),
@@ -395,11 +390,7 @@ pub(crate) async fn sheet_document(
         .iter()
         .map(|line| SheetLine {
             name: name(line.youth_id),
-            status: if blank {
-                None
-            } else {
-                AttendanceStatus::parse(&line.status)
-            },
+            status: if blank { None } else { Some(line.status) },
             walk_in: line.walk_in,
             checked_in_at: line.checked_in_at.filter(|_| !blank).map(clock),
             signed_at: line.signed_at.filter(|_| !blank).map(clock),

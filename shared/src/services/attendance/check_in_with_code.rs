@@ -75,7 +75,7 @@ where
     // The youth's places at sessions under way whose check-in screen has been shown.
     let session_ids: Vec<SessionId> = enrolment::Entity::find()
         .filter(enrolment::Column::YouthId.eq(youth_id))
-        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered.code()))
+        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
         .all(db)
         .await?
         .into_iter()
@@ -83,7 +83,7 @@ where
         .collect();
     let sessions = workshop_session::Entity::find()
         .filter(workshop_session::Column::Id.is_in(session_ids))
-        .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .all(db)
         .await?;
     let sheets = attendance_sheet::Entity::find()

@@ -5,9 +5,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{
-    Actor, AttendanceStatus, SessionId, SheetEdition, SheetState, SignatureStrokes,
-};
+use crate::domain::{Actor, SessionId, SheetEdition, SheetState, SignatureStrokes};
 use crate::entities::attendance_sheet;
 use crate::services::attendance::attendance_records::{
     AttendanceSession, SHEET_CLOSED_MESSAGE, keep_sheet_pdf, lines_of, lock_open_sheet,
@@ -50,10 +48,7 @@ where
             ));
         }
     }
-    if lines
-        .iter()
-        .any(|line| !line.confirmed || AttendanceStatus::parse(&line.status).is_none())
-    {
+    if lines.iter().any(|line| !line.confirmed) {
         return Err(ServiceError::Invalid(
             "Des pointages restent à confirmer : confirmez-les (ou changez leur statut) avant la clôture."
                 .into(),
@@ -62,14 +57,14 @@ where
     // Only an open sheet closes: two people closing at once, one wins, the other is told.
     let closed = attendance_sheet::Entity::update_many()
         .set(attendance_sheet::ActiveModel {
-            state: Set(SheetState::Closed.code().to_owned()),
+            state: Set(SheetState::Closed),
             closed_at: Set(Some(now)),
             closed_by: Set(Some(closer)),
             closing_signature: Set(Some(signature.to_text())),
             ..Default::default()
         })
         .filter(attendance_sheet::Column::Id.eq(sheet.id))
-        .filter(attendance_sheet::Column::State.eq(SheetState::Open.code()))
+        .filter(attendance_sheet::Column::State.eq(SheetState::Open))
         .exec(&txn)
         .await?;
     if closed.rows_affected == 0 {

@@ -41,11 +41,11 @@ where
     // Lock the closed sheet: two corrections at once are numbered one after the other.
     let locked = attendance_sheet::Entity::update_many()
         .set(attendance_sheet::ActiveModel {
-            state: Set(SheetState::Closed.code().to_owned()),
+            state: Set(SheetState::Closed),
             ..Default::default()
         })
         .filter(attendance_sheet::Column::SessionId.eq(session_id))
-        .filter(attendance_sheet::Column::State.eq(SheetState::Closed.code()))
+        .filter(attendance_sheet::Column::State.eq(SheetState::Closed))
         .exec(&txn)
         .await?;
     if locked.rows_affected == 0 {
@@ -59,7 +59,7 @@ where
             "Ce ou cette jeune ne figure pas sur la feuille de cette séance.".into(),
         ));
     };
-    let from = AttendanceStatus::parse(&line.status).unwrap_or(AttendanceStatus::Absent);
+    let from = line.status;
     if from == status {
         return Err(ServiceError::Invalid(format!(
             "Le statut est déjà « {} » : rien n'a été modifié.",
@@ -69,8 +69,8 @@ where
     attendance_correction::ActiveModel {
         session_id: Set(session_id),
         youth_id: Set(youth_id),
-        from_status: Set(from.code().to_owned()),
-        to_status: Set(status.code().to_owned()),
+        from_status: Set(from),
+        to_status: Set(status),
         reason: Set(reason),
         corrected_by: Set(corrector),
         corrected_at: Set(now),
@@ -79,7 +79,7 @@ where
     .insert(&txn)
     .await?;
     let mut line = line.into_active_model();
-    line.status = Set(status.code().to_owned());
+    line.status = Set(status);
     line.marked_by = Set(Some(corrector));
     line.marked_at = Set(now);
     line.update(&txn).await?;

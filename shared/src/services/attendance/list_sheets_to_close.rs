@@ -6,8 +6,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, MissionLocaleId, PersonId, SessionId, SessionStatus, SheetState, SheetToClose,
-    WorkshopTypeId, format_session_date, format_session_hours,
+    Actor, EnrolmentStatus, MissionLocaleId, PersonId, SessionId, SessionStatus, SheetState,
+    SheetToClose, WorkshopTypeId, format_session_date, format_session_hours,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, mission_locale, session_counsellor,
@@ -28,7 +28,7 @@ pub async fn list_sheets_to_close(
         actor.may_view_agenda() || matches!(actor, Actor::Facilitator { .. }),
     )?;
     let mut query = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .filter(workshop_session::Column::StartsAt.lte(now))
         .order_by_asc(workshop_session::Column::StartsAt);
     let runs: Option<Vec<SessionId>> = match actor {
@@ -65,7 +65,7 @@ pub(crate) fn sheet_not_closed() -> Expr {
         Query::select()
             .column(attendance_sheet::Column::SessionId)
             .from(attendance_sheet::Entity)
-            .and_where(attendance_sheet::Column::State.ne(SheetState::Open.code()))
+            .and_where(attendance_sheet::Column::State.ne(SheetState::Open))
             .to_owned(),
     )
 }
@@ -80,7 +80,7 @@ pub(crate) async fn describe_sheets_to_close(
     let mut registered: HashMap<SessionId, Vec<PersonId>> = HashMap::new();
     for place in enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.is_in(open_ids.clone()))
-        .filter(enrolment::Column::Status.eq("registered"))
+        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
         .all(db)
         .await?
     {

@@ -37,11 +37,11 @@ where
     lock_open_sheet(&txn, session_id, now).await?;
     match line_of(&txn, session_id, youth_id).await? {
         Some(line) => {
-            if line.status == status.code() && line.confirmed {
+            if line.status == status && line.confirmed {
                 return Ok(());
             }
             let mut line = line.into_active_model();
-            line.status = Set(status.code().to_owned());
+            line.status = Set(status);
             line.confirmed = Set(true);
             line.marked_by = Set(actor.person_id());
             line.marked_at = Set(now);

@@ -40,7 +40,7 @@ where
     let reopened = attendance_sheet::Entity::update_many()
         .col_expr(
             attendance_sheet::Column::State,
-            Expr::value(SheetState::Open.code()),
+            Expr::value(SheetState::Open),
         )
         .col_expr(
             attendance_sheet::Column::ClosedAt,
@@ -51,7 +51,7 @@ where
             Expr::value(None::<PersonId>),
         )
         .filter(attendance_sheet::Column::SessionId.eq(session_id))
-        .filter(attendance_sheet::Column::State.eq(SheetState::Paper.code()))
+        .filter(attendance_sheet::Column::State.eq(SheetState::Paper))
         .exec(&txn)
         .await?;
     if reopened.rows_affected == 0 {

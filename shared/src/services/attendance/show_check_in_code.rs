@@ -10,8 +10,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AttendanceLineView, AttendanceStatus, CHECK_IN_CODE_PERIOD_SECONDS, CheckInScreen,
-    SessionId, check_in_open, check_in_window,
+    Actor, AttendanceLineView, CHECK_IN_CODE_PERIOD_SECONDS, CheckInScreen, SessionId,
+    check_in_open, check_in_window,
 };
 use crate::entities::attendance_sheet;
 use crate::services::MailSettings;
@@ -94,7 +94,7 @@ where
         .map(|line| AttendanceLineView {
             youth_id: line.youth_id,
             name: names.get(&line.youth_id).cloned().unwrap_or_default(),
-            status: AttendanceStatus::parse(&line.status),
+            status: Some(line.status),
             walk_in: line.walk_in,
             checked_in_at: line.checked_in_at.map(clock),
             confirmed: false,
@@ -103,12 +103,7 @@ where
         })
         .collect();
     sorted_by_name(&mut to_confirm, |line| &line.name);
-    let present = lines
-        .iter()
-        .filter(|line| {
-            AttendanceStatus::parse(&line.status).is_some_and(AttendanceStatus::attended)
-        })
-        .count();
+    let present = lines.iter().filter(|line| line.status.attended()).count();
     let expected = registered_youth_ids(db, session_id).await?.len();
     Ok(CheckInScreen {
         session_id,

@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceStatus, PersonId, SessionId, SignatureStrokes};
+use crate::domain::{Actor, PersonId, SessionId, SignatureStrokes};
 use crate::services::attendance::attendance_records::{
     AttendanceSession, line_of, lock_open_sheet, registered_youth_ids,
 };
@@ -50,9 +50,7 @@ where
     {
         return Err(ServiceError::Forbidden);
     }
-    let Some(line) = line.filter(|line| {
-        AttendanceStatus::parse(&line.status).is_some_and(AttendanceStatus::attended)
-    }) else {
+    let Some(line) = line.filter(|line| line.status.attended()) else {
         return Err(ServiceError::Invalid(
             "Seul·e un·e jeune noté·e présent·e ou en retard signe la feuille : faites l'appel d'abord."
                 .into(),

@@ -68,13 +68,13 @@ where
     // The sheet is locked while open, so this update is the one that closes it.
     attendance_sheet::Entity::update_many()
         .set(attendance_sheet::ActiveModel {
-            state: Set(SheetState::Paper.code().to_owned()),
+            state: Set(SheetState::Paper),
             closed_at: Set(Some(now)),
             closed_by: Set(Some(uploader)),
             ..Default::default()
         })
         .filter(attendance_sheet::Column::Id.eq(sheet.id))
-        .filter(attendance_sheet::Column::State.eq(SheetState::Open.code()))
+        .filter(attendance_sheet::Column::State.eq(SheetState::Open))
         .exec(&txn)
         .await?;
     txn.commit().await?;

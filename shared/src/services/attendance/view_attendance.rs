@@ -3,8 +3,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AttendanceDocumentView, AttendanceLineView, AttendanceStatus, AttendanceView,
-    AuditAction, PersonId, PersonOption, SessionId, check_in_open, format_instant, roll_call_open,
+    Actor, AttendanceDocumentView, AttendanceLineView, AttendanceView, AuditAction, PersonId,
+    PersonOption, SessionId, check_in_open, format_instant, roll_call_open,
 };
 use crate::entities::{attendance_document, audit_event};
 use crate::services::attendance::attendance_records::{
@@ -44,7 +44,7 @@ pub async fn view_attendance(
         .map(|line| AttendanceLineView {
             youth_id: line.youth_id,
             name: name(line.youth_id),
-            status: AttendanceStatus::parse(&line.status),
+            status: Some(line.status),
             walk_in: line.walk_in,
             checked_in_at: line.checked_in_at.map(clock),
             confirmed: line.confirmed,

@@ -1,7 +1,7 @@
 use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceStatus, PersonId, SessionId, SignatureRequest};
+use crate::domain::{Actor, PersonId, SessionId, SignatureRequest};
 use crate::services::attendance::attendance_records::{
     AttendanceSession, clock, line_of, names_of, registered_youth_ids,
 };
@@ -39,10 +39,7 @@ pub async fn view_signature_request(
     {
         return Err(ServiceError::Forbidden);
     }
-    let Some((line, status)) = line.and_then(|line| {
-        let status = AttendanceStatus::parse(&line.status)?;
-        Some((line, status))
-    }) else {
+    let Some(line) = line else {
         return Err(ServiceError::Invalid(
             "Pas encore de pointage pour cette séance : pointez avec le code affiché dans la salle, ou demandez à l'animateur·rice de faire l'appel."
                 .into(),
@@ -55,7 +52,7 @@ pub async fn view_signature_request(
         title: session.title.clone(),
         when: session.when(),
         youth_name: names.get(&youth_id).cloned().unwrap_or_default(),
-        status,
+        status: line.status,
         signed_at: line.signed_at.map(clock),
         checked_in_elsewhere: line.checked_in_elsewhere,
     })

@@ -22,7 +22,7 @@ pub async fn create_workshop_type(
     let txn = begin_write(db).await?;
     let inserted = workshop_type::ActiveModel {
         title: Set(record.title.clone()),
-        theme: Set(record.theme.code().to_owned()),
+        theme: Set(record.theme),
         description: Set(record.description),
         default_duration_minutes: Set(i32::from(record.default_duration_minutes)),
         default_capacity: Set(i32::from(record.default_capacity)),

@@ -20,7 +20,7 @@ pub async fn list_workshop_types(
         .into_iter()
         .map(|model| WorkshopTypeSummary {
             id: model.id,
-            theme: Theme::parse(&model.theme).unwrap_or(Theme::Other),
+            theme: model.theme,
             default_duration_minutes: u32::try_from(model.default_duration_minutes).unwrap_or(0),
             default_capacity: u32::try_from(model.default_capacity).unwrap_or(0),
             archived: model.archived_at.is_some(),

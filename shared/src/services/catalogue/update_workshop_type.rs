@@ -31,7 +31,7 @@ pub async fn update_workshop_type(
     let txn = begin_write(db).await?;
     let mut active = model.into_active_model();
     active.title = Set(record.title);
-    active.theme = Set(record.theme.code().to_owned());
+    active.theme = Set(record.theme);
     active.description = Set(record.description);
     active.default_duration_minutes = Set(i32::from(record.default_duration_minutes));
     active.default_capacity = Set(i32::from(record.default_capacity));

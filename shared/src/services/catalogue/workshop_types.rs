@@ -90,7 +90,7 @@ pub(crate) async fn session_counts(
 pub(crate) fn form_of(model: &workshop_type::Model) -> WorkshopTypeForm {
     WorkshopTypeForm {
         title: model.title.clone(),
-        theme: model.theme.clone(),
+        theme: model.theme.code().to_owned(),
         description: model.description.clone(),
         default_duration_minutes: model.default_duration_minutes.to_string(),
         default_capacity: model.default_capacity.to_string(),

@@ -11,8 +11,9 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use crate::ServiceError;
 use crate::domain::{
-    AttendanceStatus, Audience, ExitOutcome, Gender, MissionLocaleId, PARIS, PersonId, SessionId,
-    SessionStatus, SheetState, Theme, WorkshopTypeId, programme_last_day,
+    AttendanceStatus, Audience, EnrolmentMethod, EnrolmentStatus, ExitOutcome, Gender,
+    MissionLocaleId, PARIS, PersonId, SessionId, SessionStatus, SheetState, Theme, WorkshopTypeId,
+    programme_last_day,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, mission_locale, person, session_counsellor,
@@ -151,7 +152,7 @@ pub async fn generate_past_activity(
         .map(|workshop| {
             (
                 workshop.id,
-                Theme::parse(&workshop.theme).unwrap_or(Theme::Other),
+                workshop.theme,
                 i64::from(workshop.default_duration_minutes),
             )
         })
@@ -268,9 +269,7 @@ pub async fn generate_past_activity(
                 SessionStatus::Cancelled
             } else {
                 SessionStatus::Published
-            }
-            .code()
-            .to_owned()),
+            }),
             audience: Set(Audience::Federation.code().to_owned()),
             ..Default::default()
         }
@@ -337,13 +336,12 @@ pub async fn generate_past_activity(
                 session_id: Set(session.id),
                 youth_id: Set(*youth_id),
                 status: Set(if is_registered {
-                    "registered"
+                    EnrolmentStatus::Registered
                 } else {
-                    "waiting"
-                }
-                .to_owned()),
+                    EnrolmentStatus::Waiting
+                }),
                 ticket: Set(ticket as i64 + 1),
-                method: Set("self".to_owned()),
+                method: Set(EnrolmentMethod::ByYouth),
                 enrolled_by: Set(None),
                 requested_at: Set(starts_at - Duration::days(7)),
                 registered_at: Set(is_registered.then(|| starts_at - Duration::days(7))),
@@ -383,7 +381,7 @@ pub async fn generate_past_activity(
             generated.sheet = Some(state);
             sheets.push(attendance_sheet::ActiveModel {
                 session_id: Set(session.id),
-                state: Set(state.code().to_owned()),
+                state: Set(state),
                 check_in_secret: Set(format!("generated-{}", session.id)),
                 opened_at: Set(starts_at),
                 closed_at: Set(state.is_closed().then_some(ends_at)),
@@ -443,7 +441,7 @@ fn new_line(
     attendance_line::ActiveModel {
         session_id: Set(session_id),
         youth_id: Set(youth_id),
-        status: Set(status.code().to_owned()),
+        status: Set(status),
         walk_in: Set(walk_in),
         checked_in_at: Set((!confirmed).then_some(starts_at)),
         confirmed: Set(confirmed),

@@ -193,7 +193,7 @@ pub async fn load_demo_data(
     for workshop in &CATALOGUE {
         let inserted = workshop_type::ActiveModel {
             title: Set(workshop.title.to_owned()),
-            theme: Set(workshop.theme.code().to_owned()),
+            theme: Set(workshop.theme),
             description: Set(workshop.description.to_owned()),
             default_duration_minutes: Set(workshop.minutes),
             default_capacity: Set(workshop.capacity),
@@ -683,7 +683,7 @@ async fn insert_demo_session(
         ends_at: Set(demo.ends_at),
         room_id: Set(Some(demo.room_id)),
         capacity: Set(demo.capacity),
-        status: Set(SessionStatus::Published.code().to_owned()),
+        status: Set(SessionStatus::Published),
         audience: Set(Audience::Federation.code().to_owned()),
         ..Default::default()
     }

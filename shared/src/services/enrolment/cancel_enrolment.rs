@@ -61,10 +61,7 @@ where
             cancelled_message()
         }
         // Already cancelled (a second tap): the same answer, nothing written.
-        None => match locked
-            .row(youth_id)
-            .and_then(|row| EnrolmentStatus::parse(&row.status))
-        {
+        None => match locked.row(youth_id).map(|row| row.status) {
             Some(EnrolmentStatus::Cancelled) => cancelled_message(),
             _ => {
                 return Err(ServiceError::Invalid(

@@ -15,7 +15,8 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{
     EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, MissionLocaleId, PersonId, Place,
-    PlaceRules, Roster, RosterChange, SessionFacts, SessionId, Standing, YouthFacts, YouthFile,
+    PlaceRules, Roster, RosterChange, SessionFacts, SessionId, SessionStatus, Standing, YouthFacts,
+    YouthFile,
 };
 use crate::entities::{
     enrolment, enrolment_event, person, staff_member, workshop_session, workshop_type, youth,
@@ -67,7 +68,7 @@ pub(crate) async fn lock_roster(
         .await?;
     let next_ticket = rows.iter().map(|row| row.ticket + 1).max().unwrap_or(1);
     let places = rows.iter().filter_map(|row| {
-        let registered = match EnrolmentStatus::parse(&row.status)? {
+        let registered = match row.status {
             EnrolmentStatus::Registered => true,
             EnrolmentStatus::Waiting => false,
             EnrolmentStatus::Cancelled | EnrolmentStatus::Removed => return None,
@@ -127,11 +128,11 @@ pub(crate) async fn write_changes(
         let row = match locked.rows.get(&change.youth_id).cloned() {
             Some(existing) => {
                 let mut row = existing.into_active_model();
-                row.status = Set(status.code().to_owned());
+                row.status = Set(status);
                 match change.kind {
                     EnrolmentEventKind::Registered | EnrolmentEventKind::Waitlisted => {
                         row.ticket = Set(change.ticket);
-                        row.method = Set(method.code().to_owned());
+                        row.method = Set(method);
                         row.enrolled_by = Set(actor_id);
                         row.requested_at = Set(now);
                         row.registered_at =
@@ -153,9 +154,9 @@ pub(crate) async fn write_changes(
                 enrolment::ActiveModel {
                     session_id: Set(session_id),
                     youth_id: Set(change.youth_id),
-                    status: Set(status.code().to_owned()),
+                    status: Set(status),
                     ticket: Set(change.ticket),
-                    method: Set(method.code().to_owned()),
+                    method: Set(method),
                     enrolled_by: Set(actor_id),
                     requested_at: Set(now),
                     registered_at: Set((status == EnrolmentStatus::Registered).then_some(now)),
@@ -181,8 +182,8 @@ pub(crate) async fn write_changes(
             youth_id: Set(change.youth_id),
             at: Set(now),
             actor_id: Set(actor_id),
-            kind: Set(change.kind.code().to_owned()),
-            method: Set(method.code().to_owned()),
+            kind: Set(change.kind),
+            method: Set(method),
             position: Set(position),
             reason: Set(match change.kind {
                 EnrolmentEventKind::Removed => reason.map(str::to_owned),
@@ -259,8 +260,7 @@ pub(crate) fn session_facts(bundle: &SessionBundle) -> SessionFacts {
 /// The facts of `session` (a fresher read of the bundle's row, e.g. under the lock).
 pub(crate) fn facts_of(session: &workshop_session::Model, bundle: &SessionBundle) -> SessionFacts {
     SessionFacts {
-        status: crate::domain::SessionStatus::parse(&session.status)
-            .unwrap_or(crate::domain::SessionStatus::Draft),
+        status: session.status,
         starts_at: session.starts_at,
         ends_at: session.ends_at,
         organiser_mission_locale_id: session.mission_locale_id,
@@ -309,7 +309,7 @@ pub(crate) async fn overlapping_place(
 ) -> Result<Option<String>, ServiceError> {
     let places = enrolment::Entity::find()
         .filter(enrolment::Column::YouthId.eq(youth_id))
-        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered.code()))
+        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
         .filter(enrolment::Column::SessionId.ne(session.id))
         .select_only()
         .column(enrolment::Column::SessionId)
@@ -321,7 +321,7 @@ pub(crate) async fn overlapping_place(
     }
     let other = workshop_session::Entity::find()
         .filter(workshop_session::Column::Id.is_in(places))
-        .filter(workshop_session::Column::Status.ne(crate::domain::SessionStatus::Cancelled.code()))
+        .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled))
         .filter(workshop_session::Column::StartsAt.lt(session.ends_at))
         .filter(workshop_session::Column::EndsAt.gt(session.starts_at))
         .one(db)
@@ -344,16 +344,16 @@ pub(crate) async fn seat_counts(
     if session_ids.is_empty() {
         return Ok(counts);
     }
-    let rows: Vec<(SessionId, String, i64)> = enrolment::Entity::find()
+    let rows: Vec<(SessionId, EnrolmentStatus, i64)> = enrolment::Entity::find()
         .select_only()
         .column(enrolment::Column::SessionId)
         .column(enrolment::Column::Status)
         .column_as(enrolment::Column::Id.count(), "places")
         .filter(enrolment::Column::SessionId.is_in(session_ids))
-        .filter(enrolment::Column::Status.is_in([
-            EnrolmentStatus::Registered.code(),
-            EnrolmentStatus::Waiting.code(),
-        ]))
+        .filter(
+            enrolment::Column::Status
+                .is_in([EnrolmentStatus::Registered, EnrolmentStatus::Waiting]),
+        )
         .group_by(enrolment::Column::SessionId)
         .group_by(enrolment::Column::Status)
         .into_tuple()
@@ -362,7 +362,7 @@ pub(crate) async fn seat_counts(
     for (session_id, status, places) in rows {
         let entry = counts.entry(session_id).or_default();
         let places = u32::try_from(places).unwrap_or(0);
-        if status == EnrolmentStatus::Registered.code() {
+        if status == EnrolmentStatus::Registered {
             entry.0 = places;
         } else {
             entry.1 = places;
@@ -380,20 +380,20 @@ pub(crate) async fn standings_of(
     let mine = enrolment::Entity::find()
         .filter(enrolment::Column::YouthId.eq(youth_id))
         .filter(enrolment::Column::SessionId.is_in(session_ids))
-        .filter(enrolment::Column::Status.is_in([
-            EnrolmentStatus::Registered.code(),
-            EnrolmentStatus::Waiting.code(),
-        ]))
+        .filter(
+            enrolment::Column::Status
+                .is_in([EnrolmentStatus::Registered, EnrolmentStatus::Waiting]),
+        )
         .all(db)
         .await?;
     let mut standings = HashMap::new();
     for place in mine {
-        let standing = if place.status == EnrolmentStatus::Registered.code() {
+        let standing = if place.status == EnrolmentStatus::Registered {
             Standing::Registered
         } else {
             let ahead = enrolment::Entity::find()
                 .filter(enrolment::Column::SessionId.eq(place.session_id))
-                .filter(enrolment::Column::Status.eq(EnrolmentStatus::Waiting.code()))
+                .filter(enrolment::Column::Status.eq(EnrolmentStatus::Waiting))
                 .filter(enrolment::Column::Ticket.lt(place.ticket))
                 .count(db)
                 .await?;

@@ -18,10 +18,10 @@ pub async fn list_my_enrolments(
     let youth_id = acting_youth(actor)?;
     let session_ids: Vec<SessionId> = enrolment::Entity::find()
         .filter(enrolment::Column::YouthId.eq(youth_id))
-        .filter(enrolment::Column::Status.is_in([
-            EnrolmentStatus::Registered.code(),
-            EnrolmentStatus::Waiting.code(),
-        ]))
+        .filter(
+            enrolment::Column::Status
+                .is_in([EnrolmentStatus::Registered, EnrolmentStatus::Waiting]),
+        )
         .all(db)
         .await?
         .into_iter()
@@ -30,7 +30,7 @@ pub async fn list_my_enrolments(
     let sessions = workshop_session::Entity::find()
         .filter(workshop_session::Column::Id.is_in(session_ids))
         .filter(workshop_session::Column::EndsAt.gt(now))
-        .filter(workshop_session::Column::Status.ne(SessionStatus::Draft.code()))
+        .filter(workshop_session::Column::Status.ne(SessionStatus::Draft))
         .order_by_asc(workshop_session::Column::StartsAt)
         .all(db)
         .await?;

@@ -52,9 +52,7 @@ where
     let promote = facts.rules.promotes_automatically(facts.starts_at, now);
     let Some(changes) = locked.roster.leave(youth_id, Departure::Removed, promote) else {
         // Removed already (a second tap): the same answer, nothing written.
-        if locked.row(youth_id).map(|row| row.status.as_str())
-            == Some(EnrolmentStatus::Removed.code())
-        {
+        if locked.row(youth_id).map(|row| row.status) == Some(EnrolmentStatus::Removed) {
             return Ok(());
         }
         return Err(ServiceError::Invalid(

@@ -3,9 +3,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EnrolmentCandidate, EnrolmentEventKind, EnrolmentHistoryLine, EnrolmentMethod,
-    EnrolmentStatus, PersonId, RosterLine, RosterView, SessionId, SessionStatus, Standing,
-    check_staff_enrolment,
+    Actor, EnrolmentCandidate, EnrolmentHistoryLine, EnrolmentMethod, EnrolmentStatus, PersonId,
+    RosterLine, RosterView, SessionId, SessionStatus, Standing, check_staff_enrolment,
 };
 use crate::entities::{enrolment, enrolment_event};
 use crate::services::access_guard::require;
@@ -35,10 +34,10 @@ pub async fn view_roster(
     let facts = session_facts(&bundle);
     let rows = enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.eq(session_id))
-        .filter(enrolment::Column::Status.is_in([
-            EnrolmentStatus::Registered.code(),
-            EnrolmentStatus::Waiting.code(),
-        ]))
+        .filter(
+            enrolment::Column::Status
+                .is_in([EnrolmentStatus::Registered, EnrolmentStatus::Waiting]),
+        )
         .order_by_asc(enrolment::Column::Ticket)
         .all(db)
         .await?;
@@ -49,7 +48,7 @@ pub async fn view_roster(
     let mut waiting = Vec::new();
     let (mut registered_count, mut waiting_count) = (0, 0);
     for row in &rows {
-        let standing = if row.status == EnrolmentStatus::Registered.code() {
+        let standing = if row.status == EnrolmentStatus::Registered {
             registered_count += 1;
             Standing::Registered
         } else {
@@ -69,8 +68,8 @@ pub async fn view_roster(
         let how = if promoted {
             "depuis la liste d'attente".to_owned()
         } else {
-            match EnrolmentMethod::parse(&row.method) {
-                Some(EnrolmentMethod::ByStaff) => format!(
+            match row.method {
+                EnrolmentMethod::ByStaff => format!(
                     "par {}",
                     row.enrolled_by
                         .and_then(|id| staff_names.get(&id).cloned())
@@ -128,13 +127,13 @@ pub async fn view_roster(
                 continue;
             };
             let standing = rows.iter().position(|row| row.youth_id == id).map(|index| {
-                if rows[index].status == EnrolmentStatus::Registered.code() {
+                if rows[index].status == EnrolmentStatus::Registered {
                     Standing::Registered
                 } else {
                     Standing::Waiting {
                         position: rows[..=index]
                             .iter()
-                            .filter(|row| row.status == EnrolmentStatus::Waiting.code())
+                            .filter(|row| row.status == EnrolmentStatus::Waiting)
                             .count() as u32,
                     }
                 }
@@ -178,10 +177,10 @@ pub async fn view_roster(
             let youth = event_youths
                 .get(&event.youth_id)
                 .filter(|youth| actor.may_see_on_roster(organiser, &youth.file))?;
-            let kind = EnrolmentEventKind::parse(&event.kind)?;
-            let by = match (EnrolmentMethod::parse(&event.method), event.actor_id) {
-                (Some(EnrolmentMethod::Automatic), _) => " (automatique)".to_owned(),
-                (Some(EnrolmentMethod::ByStaff), Some(id)) => format!(
+            let kind = event.kind;
+            let by = match (event.method, event.actor_id) {
+                (EnrolmentMethod::Automatic, _) => " (automatique)".to_owned(),
+                (EnrolmentMethod::ByStaff, Some(id)) => format!(
                     " par {}",
                     event_actors.get(&id).cloned().unwrap_or_default()
                 ),

@@ -40,7 +40,7 @@ pub async fn export_attendance_lines(
         let starts = session.model.starts_at.with_timezone(&PARIS);
         let ends = session.model.ends_at.with_timezone(&PARIS);
         for ((last_name, first_name), line) in lines {
-            let status = PeriodRecords::status_of(line);
+            let status = line.status;
             let hours = if status.attended() {
                 session.fact.minutes as f64 / 60.0
             } else {

@@ -35,7 +35,7 @@ pub async fn export_participants(
         .collect();
     let mut attended: HashMap<PersonId, (i64, i64)> = HashMap::new();
     for line in &records.lines {
-        if PeriodRecords::status_of(line).attended() {
+        if line.status.attended() {
             let entry = attended.entry(line.youth_id).or_default();
             entry.0 += 1;
             entry.1 += minutes.get(&line.session_id).copied().unwrap_or_default();

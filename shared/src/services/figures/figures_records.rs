@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AttendanceStatus, ExitOutcome, FiguresForm, FiguresQuery, Gender, LineFact,
+    Actor, EnrolmentStatus, ExitOutcome, FiguresForm, FiguresQuery, Gender, LineFact,
     MissionLocaleId, PARIS, ParticipantFact, PersonId, PlaceFact, SessionFact, SessionId,
     SessionStatus, SheetState, Theme, WorkshopTypeId, programme_last_day,
 };
@@ -79,7 +79,7 @@ impl PeriodRecords {
         now: DateTime<Utc>,
     ) -> Result<PeriodRecords, ServiceError> {
         let mut sessions_query = workshop_session::Entity::find()
-            .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+            .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
             .filter(workshop_session::Column::StartsAt.gte(start_of(query.from)))
             .filter(
                 workshop_session::Column::StartsAt
@@ -108,15 +108,12 @@ impl PeriodRecords {
                 .all(db)
                 .await?
             {
-                sheet_states.insert(
-                    sheet.session_id,
-                    SheetState::parse(&sheet.state).unwrap_or(SheetState::Open),
-                );
+                sheet_states.insert(sheet.session_id, sheet.state);
             }
             places.extend(
                 enrolment::Entity::find()
                     .filter(enrolment::Column::SessionId.is_in(chunk.to_vec()))
-                    .filter(enrolment::Column::Status.eq("registered"))
+                    .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
                     .all(db)
                     .await?
                     .into_iter()
@@ -144,9 +141,7 @@ impl PeriodRecords {
                 HeldSession {
                     fact: SessionFact {
                         session_id: model.id,
-                        theme: workshop
-                            .and_then(|workshop| Theme::parse(&workshop.theme))
-                            .unwrap_or(Theme::Other),
+                        theme: workshop.map_or(Theme::Other, |workshop| workshop.theme),
                         day: model.starts_at.with_timezone(&PARIS).date_naive(),
                         minutes: (model.ends_at - model.starts_at).num_minutes(),
                         capacity: model.capacity.max(0) as u32,
@@ -198,17 +193,13 @@ impl PeriodRecords {
             .unwrap_or(Gender::Undisclosed)
     }
 
-    pub fn status_of(line: &attendance_line::Model) -> AttendanceStatus {
-        AttendanceStatus::parse(&line.status).unwrap_or(AttendanceStatus::Absent)
-    }
-
     pub fn line_facts(&self) -> Vec<LineFact> {
         self.lines
             .iter()
             .map(|line| LineFact {
                 session_id: line.session_id,
                 youth_id: line.youth_id,
-                status: Self::status_of(line),
+                status: line.status,
             })
             .collect()
     }

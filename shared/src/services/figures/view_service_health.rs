@@ -67,13 +67,13 @@ pub async fn read_service_health(
         if let Some(since) = since {
             query = query.filter(enrolment_event::Column::At.gt(since));
         }
-        query.into_tuple::<(String, i64)>().all(db)
+        query.into_tuple::<(EnrolmentEventKind, i64)>().all(db)
     };
     let totals = by_kind(None).await?;
     let last_week = by_kind(Some(week_ago)).await?;
-    let count_of = |rows: &[(String, i64)], kind: EnrolmentEventKind| {
+    let count_of = |rows: &[(EnrolmentEventKind, i64)], kind: EnrolmentEventKind| {
         rows.iter()
-            .find(|(code, _)| code == kind.code())
+            .find(|(counted, _)| *counted == kind)
             .map_or(0, |(_, n)| u64::try_from(*n).unwrap_or(0))
     };
     let enrolment_events = EnrolmentEventKind::ALL

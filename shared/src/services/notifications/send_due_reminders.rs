@@ -33,7 +33,7 @@ where
         return Ok(0);
     };
     let sessions = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .filter(workshop_session::Column::StartsAt.gt(now))
         .filter(workshop_session::Column::StartsAt.lte(now + longest))
         .all(db)
@@ -42,7 +42,7 @@ where
     for session in sessions {
         let places = enrolment::Entity::find()
             .filter(enrolment::Column::SessionId.eq(session.id))
-            .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered.code()))
+            .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
             .all(db)
             .await?;
         // The closest delay whose time has come, per youth.
@@ -82,7 +82,7 @@ where
         let still_on = workshop_session::Entity::find_by_id(session.id)
             .one(&txn)
             .await?
-            .is_some_and(|row| row.status == SessionStatus::Published.code());
+            .is_some_and(|row| row.status == SessionStatus::Published);
         if !still_on {
             continue;
         }
@@ -91,7 +91,7 @@ where
             let registered = enrolment::Entity::find()
                 .filter(enrolment::Column::SessionId.eq(session.id))
                 .filter(enrolment::Column::YouthId.eq(youth_id))
-                .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered.code()))
+                .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
                 .one(&txn)
                 .await?
                 .is_some();

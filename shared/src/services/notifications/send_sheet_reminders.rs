@@ -54,7 +54,7 @@ where
     let due: Vec<SessionId> = workshop_session::Entity::find()
         .select_only()
         .column(workshop_session::Column::Id)
-        .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .filter(workshop_session::Column::EndsAt.lte(ended_by))
         .filter(sheet_not_closed())
         .into_tuple()
@@ -165,7 +165,7 @@ where
                                 .to_owned(),
                         ),
                 )
-                .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+                .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
                 .filter(workshop_session::Column::EndsAt.lte(ended_by))
                 .filter(sheet_not_closed())
                 .all(&txn)

@@ -221,7 +221,7 @@ pub(crate) async fn send_session_mail(
     let mut holders: BTreeMap<PersonId, Role> = BTreeMap::new();
     if session.bundle.status() == SessionStatus::Published {
         for place in &places {
-            if place.status == EnrolmentStatus::Registered.code() {
+            if place.status == EnrolmentStatus::Registered {
                 holders.insert(place.youth_id, Role::Youth);
             }
         }
@@ -251,7 +251,7 @@ pub(crate) async fn send_session_mail(
         ids.extend(
             places
                 .iter()
-                .filter(|place| place.status == EnrolmentStatus::Waiting.code())
+                .filter(|place| place.status == EnrolmentStatus::Waiting)
                 .map(|place| place.youth_id),
         );
     }
@@ -370,7 +370,7 @@ pub(crate) async fn send_session_mail(
         }
         Occasion::SessionCancelled { reason, .. } => {
             for place in &places {
-                if place.status != EnrolmentStatus::Waiting.code() {
+                if place.status != EnrolmentStatus::Waiting {
                     continue;
                 }
                 if let Some(person) = people.get(&place.youth_id) {
@@ -440,7 +440,7 @@ fn waiting_position(places: &[enrolment::Model], youth_id: PersonId) -> u32 {
     };
     1 + places
         .iter()
-        .filter(|place| place.status == EnrolmentStatus::Waiting.code() && place.ticket < ticket)
+        .filter(|place| place.status == EnrolmentStatus::Waiting && place.ticket < ticket)
         .count() as u32
 }
 

@@ -55,7 +55,7 @@ pub async fn view_calendar_feed(
     let mut roles: HashMap<SessionId, Role> = HashMap::new();
     for place in enrolment::Entity::find()
         .filter(enrolment::Column::YouthId.eq(owner.id))
-        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered.code()))
+        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
         .all(db)
         .await?
     {
@@ -77,7 +77,7 @@ pub async fn view_calendar_feed(
     }
     let sessions = workshop_session::Entity::find()
         .filter(workshop_session::Column::Id.is_in(roles.keys().copied()))
-        .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .filter(workshop_session::Column::EndsAt.gte(now - Duration::days(PAST_DAYS)))
         .all(db)
         .await?;

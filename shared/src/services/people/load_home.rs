@@ -120,7 +120,7 @@ pub async fn load_home(
                     .await?;
                 let upcoming_sessions = workshop_session::Entity::find()
                     .filter(workshop_session::Column::MissionLocaleId.eq(ml.id))
-                    .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+                    .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
                     .filter(workshop_session::Column::StartsAt.gte(now))
                     .count(db)
                     .await?;

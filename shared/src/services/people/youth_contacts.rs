@@ -42,7 +42,7 @@ pub(crate) async fn attended_sessions(
         let sessions: HashMap<SessionId, workshop_session::Model> =
             workshop_session::Entity::find()
                 .filter(workshop_session::Column::Id.is_in(session_ids))
-                .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled.code()))
+                .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled))
                 .all(db)
                 .await?
                 .into_iter()
@@ -70,9 +70,7 @@ pub(crate) async fn attended_sessions(
                 .push(AttendedSession {
                     day: session.starts_at.with_timezone(&PARIS).date_naive(),
                     title: workshop.map(|w| w.title.clone()).unwrap_or_default(),
-                    theme: workshop
-                        .and_then(|w| Theme::parse(&w.theme))
-                        .unwrap_or(Theme::Other),
+                    theme: workshop.map_or(Theme::Other, |w| w.theme),
                     minutes: u32::try_from((session.ends_at - session.starts_at).num_minutes())
                         .unwrap_or(0),
                 });

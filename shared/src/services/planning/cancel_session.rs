@@ -46,7 +46,7 @@ pub async fn cancel_session(
     let targets = targets(&txn, &edited, scope, now).await?;
     for target in &targets {
         let mut row = target.session.clone().into_active_model();
-        row.status = Set(SessionStatus::Cancelled.code().to_owned());
+        row.status = Set(SessionStatus::Cancelled);
         row.cancellation_reason = Set(Some(reason.clone()));
         row.sequence = Set(target.session.sequence + 1);
         row.update(&txn).await?;

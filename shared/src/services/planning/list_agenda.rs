@@ -36,7 +36,7 @@ pub async fn list_agenda(
     }
     if let Some(theme) = Theme::parse(&query.theme) {
         let of_theme: Vec<WorkshopTypeId> = workshop_type::Entity::find()
-            .filter(workshop_type::Column::Theme.eq(theme.code()))
+            .filter(workshop_type::Column::Theme.eq(theme))
             .all(db)
             .await?
             .into_iter()
@@ -63,7 +63,7 @@ pub async fn list_agenda(
         .await?
         .into_iter()
         .map(|workshop| {
-            let theme = Theme::parse(&workshop.theme).unwrap_or(Theme::Other);
+            let theme = workshop.theme;
             (workshop.id, (workshop.title, theme))
         })
         .collect();

@@ -3,7 +3,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, FacilitatorAgenda, FacilitatorSession, PersonId, SessionId, SessionStatus, Theme,
+    Actor, EnrolmentStatus, FacilitatorAgenda, FacilitatorSession, PersonId, SessionId,
+    SessionStatus,
 };
 use crate::entities::{session_facilitator, workshop_session, workshop_type};
 use crate::services::planning::session_records::{contacts_of, load_bundles, place_view};
@@ -33,7 +34,7 @@ pub async fn list_facilitator_sessions(
     }
     let sessions = workshop_session::Entity::find()
         .filter(workshop_session::Column::Id.is_in(ids))
-        .filter(workshop_session::Column::Status.ne(SessionStatus::Draft.code()))
+        .filter(workshop_session::Column::Status.ne(SessionStatus::Draft))
         .order_by_asc(workshop_session::Column::StartsAt)
         .all(db)
         .await?;
@@ -48,7 +49,7 @@ pub async fn list_facilitator_sessions(
         let view = FacilitatorSession {
             id: session.id,
             title: workshop.title,
-            theme: Theme::parse(&workshop.theme).unwrap_or(Theme::Other),
+            theme: workshop.theme,
             description: workshop.description,
             status: bundle.status(),
             starts_at: session.starts_at,
@@ -79,7 +80,7 @@ async fn registered_first_names(
     use sea_orm::QuerySelect;
     let youth_ids: Vec<PersonId> = enrolment::Entity::find()
         .filter(enrolment::Column::SessionId.eq(session_id))
-        .filter(enrolment::Column::Status.eq(crate::domain::EnrolmentStatus::Registered.code()))
+        .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
         .select_only()
         .column(enrolment::Column::YouthId)
         .into_tuple()

@@ -6,7 +6,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{
     Actor, Audience, EnrolmentRefusal, MissionLocaleId, PersonId, RoomId, SessionCard, SessionId,
-    SessionStatus, Theme, WorkshopTypeId, YouthFacts, check_self_enrolment,
+    SessionStatus, WorkshopTypeId, YouthFacts, check_self_enrolment,
 };
 use crate::entities::{mission_locale, room, site, workshop_session, workshop_type};
 use crate::services::enrolment::enrolment_records::{
@@ -55,7 +55,7 @@ pub(crate) async fn upcoming_sessions(
     now: DateTime<Utc>,
 ) -> Result<Vec<SessionCard>, ServiceError> {
     let mut query = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq(SessionStatus::Published.code()))
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
         .filter(workshop_session::Column::StartsAt.gte(now));
     if let Shown::OfMissionLocale(mission_locale_id) = shown {
         query = query.filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
@@ -161,7 +161,7 @@ pub(crate) async fn session_cards(
             Ok(SessionCard {
                 id: session.id,
                 title: workshop_type.title.clone(),
-                theme: Theme::parse(&workshop_type.theme).unwrap_or(Theme::Other),
+                theme: workshop_type.theme,
                 mission_locale: missions_locales
                     .get(&session.mission_locale_id)
                     .cloned()

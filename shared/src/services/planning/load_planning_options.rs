@@ -2,7 +2,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, MissionLocaleId, MissionLocaleOption, PersonOption, PlanningOptions, RoomOption, Theme,
+    Actor, MissionLocaleId, MissionLocaleOption, PersonOption, PlanningOptions, RoomOption,
     WorkshopTypeOption,
 };
 use crate::entities::{
@@ -44,7 +44,7 @@ pub async fn load_planning_options(
         .map(|workshop| WorkshopTypeOption {
             id: workshop.id,
             title: workshop.title,
-            theme: Theme::parse(&workshop.theme).unwrap_or(Theme::Other),
+            theme: workshop.theme,
             default_duration_minutes: workshop.default_duration_minutes.max(0) as u32,
             default_capacity: workshop.default_capacity.max(0) as u32,
         })

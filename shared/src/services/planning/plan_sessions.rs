@@ -120,7 +120,7 @@ pub async fn plan_sessions(
             venue_name: Set(venue_name.clone()),
             venue_address: Set(venue_address.clone()),
             capacity: Set(plan.capacity as i32),
-            status: Set(status.code().to_owned()),
+            status: Set(status),
             audience: Set(plan.audience.code().to_owned()),
             enrolment_opens_days_before: Set(plan.window.opens_days_before.map(|days| days as i32)),
             enrolment_closes_minutes_before: Set(plan.window.closes_minutes_before as i32),

@@ -29,7 +29,7 @@ pub(crate) struct SessionBundle {
 
 impl SessionBundle {
     pub fn status(&self) -> SessionStatus {
-        SessionStatus::parse(&self.session.status).unwrap_or(SessionStatus::Draft)
+        self.session.status
     }
 
     pub fn window(&self) -> EnrolmentWindow {
@@ -371,7 +371,7 @@ pub(crate) async fn check_no_double_booking(
     let overlapping = workshop_session::Entity::find()
         .filter(workshop_session::Column::StartsAt.lt(claim.ends_at))
         .filter(workshop_session::Column::EndsAt.gt(claim.starts_at))
-        .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled.code()))
+        .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled))
         .all(db)
         .await?
         .into_iter()

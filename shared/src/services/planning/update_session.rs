@@ -272,7 +272,7 @@ pub async fn update_session(
             Set(plan.place_rules.promotion_stops_minutes_before as i32);
         row.note_for_youths = Set(plan.note_for_youths.clone());
         if publish {
-            row.status = Set(SessionStatus::Published.code().to_owned());
+            row.status = Set(SessionStatus::Published);
         }
         if bumps {
             row.sequence = Set(target.session.sequence + 1);
@@ -333,7 +333,7 @@ pub(crate) async fn targets(
     let sessions = workshop_session::Entity::find()
         .filter(workshop_session::Column::SeriesId.eq(series_id))
         .filter(workshop_session::Column::StartsAt.gte(from.max(now)))
-        .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled.code()))
+        .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled))
         .order_by_asc(workshop_session::Column::StartsAt)
         .all(db)
         .await?;

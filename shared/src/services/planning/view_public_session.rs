@@ -1,7 +1,7 @@
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, PublicSession, SessionId, SessionStatus, Theme};
+use crate::domain::{Actor, PublicSession, SessionId, SessionStatus};
 use crate::entities::{mission_locale, workshop_type};
 use crate::services::enrolment::enrolment_records::seat_counts;
 use crate::services::planning::session_records::{load_bundle, names_of, place_view};
@@ -47,7 +47,7 @@ pub async fn view_public_session(
     Ok(PublicSession {
         id: session.id,
         title: workshop.title,
-        theme: Theme::parse(&workshop.theme).unwrap_or(Theme::Other),
+        theme: workshop.theme,
         description: workshop.description,
         what_to_bring: workshop.what_to_bring,
         suits: workshop.suits,

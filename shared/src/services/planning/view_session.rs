@@ -4,7 +4,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{
     Actor, Audience, PARIS, PersonId, PlaceChoice, SeriesPosition, SeriesSibling, SessionDetails,
-    SessionForm, SessionHistoryLine, SessionId, SessionStatus, Theme, day_warnings,
+    SessionForm, SessionHistoryLine, SessionId, SessionStatus, day_warnings,
 };
 use crate::entities::{mission_locale, session_event, workshop_session, workshop_type};
 use crate::services::access_guard::require;
@@ -54,8 +54,7 @@ pub async fn view_session(
                         id: sibling.id,
                         starts_at: sibling.starts_at,
                         ends_at: sibling.ends_at,
-                        status: SessionStatus::parse(&sibling.status)
-                            .unwrap_or(SessionStatus::Draft),
+                        status: sibling.status,
                     })
                     .collect(),
             })
@@ -97,7 +96,7 @@ pub async fn view_session(
     Ok(SessionDetails {
         id: session.id,
         title: workshop.title,
-        theme: Theme::parse(&workshop.theme).unwrap_or(Theme::Other),
+        theme: workshop.theme,
         status,
         starts_at: session.starts_at,
         ends_at: session.ends_at,
