@@ -3,6 +3,7 @@
 mod access;
 mod attendance;
 mod audit;
+mod calendar_copies;
 mod catalogue;
 mod conflicts;
 mod contact;
@@ -45,6 +46,7 @@ pub use audit::{
     AuditAction, CHANGES_SEPARATOR, DISABILITY_FLAG_CHANGED, EMAIL_CHANGED, JUSTICE_FLAG_CHANGED,
     LinkPurpose, history_details_for,
 };
+pub use calendar_copies::{CopyAction, HeldCopy, SessionRole, calendar_holders, reconcile_copies};
 pub use catalogue::{
     WorkshopTypeDetails, WorkshopTypeForm, WorkshopTypeRecord, WorkshopTypeSummary, format_duration,
 };

@@ -45,13 +45,8 @@ impl SessionSummary {
 /// Someone who acted: "Ingrid Martin (Mission Locale de Bondy)".
 pub type ActorName<'a> = Option<&'a str>;
 
-/// How a person is on the session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Youth,
-    Facilitator,
-    Counsellor,
-}
+/// How a person is on the session (the domain's, named for the wording).
+pub use crate::domain::SessionRole as Role;
 
 /// Why a person gets a mail.
 #[derive(Clone, Debug, PartialEq, Eq)]

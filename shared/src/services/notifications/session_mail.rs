@@ -23,8 +23,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use crate::ServiceError;
 use crate::domain::{
-    EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, PersonId, RosterChange, SessionId,
-    SessionStatus,
+    CopyAction, EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, HeldCopy, PersonId,
+    RosterChange, SessionId, SessionStatus, calendar_holders, reconcile_copies,
 };
 use crate::entities::{
     calendar_invitation, enrolment, mission_locale, person, staff_member, workshop_type,
@@ -217,21 +217,28 @@ pub(crate) async fn send_session_mail(
         .map(|copy| (copy.person_id, copy))
         .collect();
 
-    // Who should hold the session in their calendar now.
-    let mut holders: BTreeMap<PersonId, Role> = BTreeMap::new();
-    if session.bundle.status() == SessionStatus::Published {
-        for place in &places {
-            if place.status == EnrolmentStatus::Registered {
-                holders.insert(place.youth_id, Role::Youth);
-            }
-        }
-        for &id in &session.bundle.facilitator_ids {
-            holders.insert(id, Role::Facilitator);
-        }
-        for &id in &session.bundle.counsellor_ids {
-            holders.entry(id).or_insert(Role::Counsellor);
-        }
-    }
+    let holders = calendar_holders(
+        session.bundle.status() == SessionStatus::Published,
+        places
+            .iter()
+            .filter(|place| place.status == EnrolmentStatus::Registered)
+            .map(|place| place.youth_id),
+        &session.bundle.facilitator_ids,
+        &session.bundle.counsellor_ids,
+    );
+    let held: BTreeMap<PersonId, HeldCopy> = copies
+        .values()
+        .map(|copy| {
+            let held = HeldCopy {
+                person_id: copy.person_id,
+                role: Role::parse(&copy.role),
+                cancelled: copy.cancelled,
+                session_sequence: copy.session_sequence,
+            };
+            (copy.person_id, held)
+        })
+        .collect();
+    let actions = reconcile_copies(&holders, &held, session.bundle.session.sequence);
 
     let actor_id = match occasion {
         Occasion::Places { by, .. } => by.actor_id,
@@ -284,16 +291,19 @@ pub(crate) async fn send_session_mail(
         now,
     };
 
-    for (&person_id, &role) in &holders {
+    for action in actions {
+        let (person_id, role, method) = match action {
+            CopyAction::Invite { person_id, role } | CopyAction::Update { person_id, role } => {
+                (person_id, role, CalendarMethod::Request)
+            }
+            CopyAction::Withdraw { person_id, role } => (person_id, role, CalendarMethod::Cancel),
+        };
         let Some(person) = people.get(&person_id) else {
             continue;
         };
         let copy = copies.get(&person_id);
-        let why = match copy {
-            Some(copy) if !copy.cancelled => {
-                if copy.session_sequence >= session.bundle.session.sequence {
-                    continue; // their calendar is up to date
-                }
+        let why = match action {
+            CopyAction::Update { .. } => {
                 let what: &[String] = match occasion {
                     Occasion::SessionChanged { what, .. } => what,
                     _ => &[],
@@ -301,39 +311,28 @@ pub(crate) async fn send_session_mail(
                 Why::Updated { by: actor, what }
             }
             // Nobody needs telling that they added themself.
-            _ if role != Role::Youth && actor_id == Some(person_id) => {
+            CopyAction::Invite { .. } if role != Role::Youth && actor_id == Some(person_id) => {
                 invitation_reason(role, None, occasion, None)
             }
-            _ => invitation_reason(role, change_of(person_id), occasion, actor),
-        };
-        letter
-            .send_calendar(txn, person, role, copy, CalendarMethod::Request, &why)
-            .await?;
-    }
-
-    for copy in copies.values() {
-        if copy.cancelled || holders.contains_key(&copy.person_id) {
-            continue;
-        }
-        let Some(person) = people.get(&copy.person_id) else {
-            continue;
-        };
-        let role = role_of(&copy.role);
-        let why = match (occasion, change_of(copy.person_id)) {
-            (Occasion::SessionCancelled { reason, .. }, _) => {
-                Why::SessionCancelled { by: actor, reason }
+            CopyAction::Invite { .. } => {
+                invitation_reason(role, change_of(person_id), occasion, actor)
             }
-            (_, Some(EnrolmentEventKind::Cancelled)) => Why::CancelledThemself,
-            (Occasion::Places { reason, .. }, Some(EnrolmentEventKind::Removed)) => {
-                Why::RemovedBy {
-                    by: actor.unwrap_or("La Mission Locale"),
-                    reason: reason.unwrap_or_default(),
+            CopyAction::Withdraw { .. } => match (occasion, change_of(person_id)) {
+                (Occasion::SessionCancelled { reason, .. }, _) => {
+                    Why::SessionCancelled { by: actor, reason }
                 }
-            }
-            _ => Why::NoLongerLeading { by: actor },
+                (_, Some(EnrolmentEventKind::Cancelled)) => Why::CancelledThemself,
+                (Occasion::Places { reason, .. }, Some(EnrolmentEventKind::Removed)) => {
+                    Why::RemovedBy {
+                        by: actor.unwrap_or("La Mission Locale"),
+                        reason: reason.unwrap_or_default(),
+                    }
+                }
+                _ => Why::NoLongerLeading { by: actor },
+            },
         };
         letter
-            .send_calendar(txn, person, role, Some(copy), CalendarMethod::Cancel, &why)
+            .send_calendar(txn, person, role, copy, method, &why)
             .await?;
     }
 
@@ -410,22 +409,6 @@ fn invitation_reason<'a>(
         }
         (Some(EnrolmentEventKind::Promoted), _, _) => Why::PromotedAutomatically,
         _ => Why::Registered,
-    }
-}
-
-fn role_of(code: &str) -> Role {
-    match code {
-        "facilitator" => Role::Facilitator,
-        "counsellor" => Role::Counsellor,
-        _ => Role::Youth,
-    }
-}
-
-fn role_code(role: Role) -> &'static str {
-    match role {
-        Role::Youth => "youth",
-        Role::Facilitator => "facilitator",
-        Role::Counsellor => "counsellor",
     }
 }
 
@@ -533,7 +516,7 @@ impl Letter<'_> {
         match copy {
             Some(copy) => {
                 let mut row: calendar_invitation::ActiveModel = copy.clone().into();
-                row.role = Set(role_code(role).to_owned());
+                row.role = Set(role.code().to_owned());
                 row.sequence = Set(sequence);
                 row.dtstamp = Set(dtstamp);
                 row.session_sequence = Set(session_sequence);
@@ -545,7 +528,7 @@ impl Letter<'_> {
                     session_id: Set(self.session.bundle.session.id),
                     person_id: Set(person.id),
                     uid: Set(uid.to_owned()),
-                    role: Set(role_code(role).to_owned()),
+                    role: Set(role.code().to_owned()),
                     sequence: Set(sequence),
                     dtstamp: Set(dtstamp),
                     session_sequence: Set(session_sequence),
