@@ -2,9 +2,11 @@
 
 mod access;
 mod attendance;
+mod attendance_refusals;
 mod audit;
 mod calendar_copies;
 mod catalogue;
+mod catalogue_refusals;
 mod conflicts;
 mod contact;
 mod enrolment;
@@ -16,15 +18,20 @@ mod invalid_input;
 mod mail_views;
 mod paris_time;
 mod people_records;
+mod people_refusals;
 mod people_views;
 mod person;
 mod places;
+mod places_refusals;
 mod planning;
+mod planning_refusals;
 mod planning_views;
 mod rate_limits;
 mod recurrence;
+mod roster_refusals;
 mod service_health;
 mod session;
+mod sign_in_refusals;
 mod stored_code;
 mod text;
 mod theme;
@@ -42,6 +49,7 @@ pub use attendance::{
     check_in_window, paper_scan_too_large, parse_check_in_code, parse_correction_reason,
     parse_reopening_reason, roll_call_open, status_on_arrival, strokes_text,
 };
+pub use attendance_refusals::AttendanceRefusal;
 pub use audit::{
     AuditAction, CHANGES_SEPARATOR, DISABILITY_FLAG_CHANGED, EMAIL_CHANGED, JUSTICE_FLAG_CHANGED,
     LinkPurpose, history_details_for,
@@ -50,6 +58,7 @@ pub use calendar_copies::{CopyAction, HeldCopy, SessionRole, calendar_holders, r
 pub use catalogue::{
     WorkshopTypeDetails, WorkshopTypeForm, WorkshopTypeRecord, WorkshopTypeSummary, format_duration,
 };
+pub use catalogue_refusals::CatalogueRefusal;
 pub use conflicts::{Booking, clash_message, first_clash, overlaps};
 pub use contact::{EmailAddress, PhoneNumber};
 pub use enrolment::{
@@ -80,6 +89,7 @@ pub use people_records::{
     ExitOutcome, FacilitatorForm, FacilitatorRecord, NewPassword, StaffForm, StaffRecord,
     YouthForm, YouthRecord,
 };
+pub use people_refusals::PeopleRefusal;
 pub use people_views::{
     AuditLine, CounsellorOption, FacilitatorDetails, FacilitatorSummary, MissionLocaleOption,
     StaffSummary, YouthDetails, YouthSummary,
@@ -91,10 +101,12 @@ pub use places::{
     ClosureForm, ClosureRecord, ClosureView, NewSiteForm, NewSiteRecord, RoomForm, RoomRecord,
     RoomView, SiteForm, SiteRecord, SiteView,
 };
+pub use places_refusals::PlacesRefusal;
 pub use planning::{
     Audience, EditScope, Enrollee, EnrolmentWindow, PlaceChoice, SessionChange, SessionForm,
     SessionPlan, day_warnings, parse_cancellation_reason, parse_day, parse_time,
 };
+pub use planning_refusals::PlanningRefusal;
 pub use planning_views::{
     Agenda, AgendaEntry, AgendaQuery, ContactView, FacilitatorAgenda, FacilitatorSession,
     PersonOption, PlaceView, PlanningOptions, PublicSession, RoomOption, SeriesPosition,
@@ -102,8 +114,10 @@ pub use planning_views::{
 };
 pub use rate_limits::{NetworkAddress, RateLimit, Throttle, retry_message};
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
+pub use roster_refusals::RosterRefusal;
 pub use service_health::{ActivityCount, MAIL_LATE_AFTER, MailFlow, ServiceHealth, format_wait};
 pub use session::{SessionCard, SessionStatus};
+pub use sign_in_refusals::SignInRefusal;
 pub use stored_code::UnknownCode;
 pub(crate) use stored_code::stored_as_code;
 pub(crate) use text::{multi_line, one_line};

@@ -2,7 +2,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceStatus, PersonId, SessionId, roll_call_open};
+use crate::domain::{
+    Actor, AttendanceRefusal, AttendanceStatus, PersonId, SessionId, roll_call_open,
+};
 use crate::services::access_guard::require;
 use crate::services::attendance::attendance_records::{
     AttendanceSession, line_of, lock_open_sheet, new_line, registered_youth_ids,
@@ -27,12 +29,10 @@ where
     let youths = youths_on_roster(db, vec![youth_id]).await?;
     let youth = youths
         .get(&youth_id)
-        .ok_or_else(|| ServiceError::Invalid("Choisissez un ou une jeune dans la liste.".into()))?;
+        .ok_or_else(|| ServiceError::from(AttendanceRefusal::UnknownYouth))?;
     require(actor, actor.may_enrol_youth(&youth.file))?;
     if !roll_call_open(session.starts_at(), now) {
-        return Err(ServiceError::Invalid(
-            "L'appel s'ouvre une heure avant le début de la séance.".into(),
-        ));
+        return Err(AttendanceRefusal::RollCallNotOpen.into());
     }
 
     let txn = begin_write(db).await?;

@@ -29,8 +29,8 @@ use sha2::{Digest, Sha256};
 use crate::ServiceError;
 use crate::documents::render_attendance_sheet;
 use crate::domain::{
-    Actor, AttendanceSheetDocument, AttendanceStatus, CHECK_IN_CODE_DIGITS, EU_MENTION,
-    EnrolmentStatus, PROGRAMME_NAME, PersonId, PlaceView, SessionId, SessionStatus,
+    Actor, AttendanceRefusal, AttendanceSheetDocument, AttendanceStatus, CHECK_IN_CODE_DIGITS,
+    EU_MENTION, EnrolmentStatus, PROGRAMME_NAME, PersonId, PlaceView, SessionId, SessionStatus,
     SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState, SignatureStrokes,
     format_instant, format_session_date, format_session_hours,
 };
@@ -124,20 +124,11 @@ impl AttendanceSession {
     pub fn require_held(&self) -> Result<(), ServiceError> {
         match self.bundle.status() {
             SessionStatus::Published => Ok(()),
-            SessionStatus::Cancelled => Err(ServiceError::Invalid(
-                "Cette séance est annulée : elle n'a pas de feuille d'émargement.".into(),
-            )),
-            SessionStatus::Draft => Err(ServiceError::Invalid(
-                "Cette séance n'est pas publiée : elle n'a pas encore de feuille d'émargement."
-                    .into(),
-            )),
+            SessionStatus::Cancelled => Err(AttendanceRefusal::SessionCancelled.into()),
+            SessionStatus::Draft => Err(AttendanceRefusal::SessionNotPublished.into()),
         }
     }
 }
-
-pub(crate) const SHEET_CLOSED_MESSAGE: &str = "Cette feuille d'émargement est déjà close : rien n'a été modifié. Une correction passe par « Corriger », avec une raison.";
-
-pub(crate) const PAPER_SHEET_MESSAGE: &str = "Cette feuille d'émargement est déjà close : la feuille papier signée a été déposée (scan), rien n'a été modifié.";
 
 /// The youths holding a place at the session.
 pub(crate) async fn registered_youth_ids(
@@ -237,11 +228,11 @@ pub(crate) async fn lock_open_sheet(
         .await?;
     if touched.rows_affected == 0 {
         // A paper sheet has no « Corriger »: the scan is the evidence.
-        let message = match sheet.state {
-            SheetState::Paper => PAPER_SHEET_MESSAGE,
-            SheetState::Open | SheetState::Closed => SHEET_CLOSED_MESSAGE,
+        let refusal = match sheet.state {
+            SheetState::Paper => AttendanceRefusal::SheetClosedOnPaper,
+            SheetState::Open | SheetState::Closed => AttendanceRefusal::SheetAlreadyClosed,
         };
-        return Err(ServiceError::Invalid(message.into()));
+        return Err(refusal.into());
     }
     Ok(sheet)
 }

@@ -9,7 +9,7 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EnrolmentStatus, RateLimit, SessionId, SessionStatus, Throttle,
+    Actor, AttendanceRefusal, EnrolmentStatus, RateLimit, SessionId, SessionStatus, Throttle,
     accepted_check_in_windows, check_in_open, parse_check_in_code, retry_message,
     status_on_arrival,
 };
@@ -20,9 +20,6 @@ use crate::services::enrolment::enrolment_records::acting_youth;
 use crate::services::sign_in::check_rate_limit::{
     FailureBucket, bucket, check_rate_limit, hashed_network, network_bucket, reserve_try,
 };
-
-/// Said for a wrong, expired or someone else's code alike: a shared code tells nothing.
-pub const UNKNOWN_CHECK_IN_CODE: &str = "Ce code ne correspond à aucune séance en cours où vous êtes inscrit·e. Il change toutes les 30 secondes : recopiez celui affiché maintenant dans la salle.";
 
 /// Said while a youth's check-in is locked after wrong codes.
 const CHECK_IN_LOCKED: &str = "Trop de codes erronés : le pointage par code est bloqué pour vous un moment. \
@@ -103,7 +100,7 @@ where
     });
     let Some(session) = matching else {
         // The try stays counted as a failure.
-        return Err(ServiceError::Invalid(UNKNOWN_CHECK_IN_CODE.into()));
+        return Err(AttendanceRefusal::UnknownCheckInCode.into());
     };
     let screen_network = sheets
         .iter()

@@ -5,11 +5,12 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, SessionId, SheetEdition, SheetState, SignatureStrokes};
+use crate::domain::{
+    Actor, AttendanceRefusal, SessionId, SheetEdition, SheetState, SignatureStrokes,
+};
 use crate::entities::attendance_sheet;
 use crate::services::attendance::attendance_records::{
-    AttendanceSession, SHEET_CLOSED_MESSAGE, keep_sheet_pdf, lines_of, lock_open_sheet,
-    registered_youth_ids,
+    AttendanceSession, keep_sheet_pdf, lines_of, lock_open_sheet, registered_youth_ids,
 };
 use crate::services::begin_write::begin_write;
 
@@ -30,9 +31,7 @@ where
     session.require_attendance_taker(actor)?;
     let closer = actor.person_id().ok_or(ServiceError::NotSignedIn)?;
     if now < session.starts_at() {
-        return Err(ServiceError::Invalid(
-            "La feuille se clôture une fois la séance commencée.".into(),
-        ));
+        return Err(AttendanceRefusal::ClosingBeforeStart.into());
     }
     let signature = SignatureStrokes::parse(strokes)?;
 
@@ -42,17 +41,11 @@ where
     let lines = lines_of(&txn, session_id).await?;
     for youth_id in registered_youth_ids(&txn, session_id).await? {
         if !lines.iter().any(|line| line.youth_id == youth_id) {
-            return Err(ServiceError::Invalid(
-                "Chaque jeune inscrit·e doit avoir un statut avant la clôture : terminez l'appel."
-                    .into(),
-            ));
+            return Err(AttendanceRefusal::RollCallUnfinished.into());
         }
     }
     if lines.iter().any(|line| !line.confirmed) {
-        return Err(ServiceError::Invalid(
-            "Des pointages restent à confirmer : confirmez-les (ou changez leur statut) avant la clôture."
-                .into(),
-        ));
+        return Err(AttendanceRefusal::CheckInsUnconfirmed.into());
     }
     // Only an open sheet closes: two people closing at once, one wins, the other is told.
     let closed = attendance_sheet::Entity::update_many()
@@ -68,7 +61,7 @@ where
         .exec(&txn)
         .await?;
     if closed.rows_affected == 0 {
-        return Err(ServiceError::Invalid(SHEET_CLOSED_MESSAGE.into()));
+        return Err(AttendanceRefusal::SheetAlreadyClosed.into());
     }
     keep_sheet_pdf(&txn, &session, SheetEdition::Original, closer, now).await?;
     txn.commit().await?;

@@ -6,7 +6,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AttendanceStatus, PersonId, SessionId, SheetEdition, SheetState, parse_correction_reason,
+    Actor, AttendanceRefusal, AttendanceStatus, PersonId, SessionId, SheetEdition, SheetState,
+    parse_correction_reason,
 };
 use crate::entities::{attendance_correction, attendance_sheet};
 use crate::services::access_guard::require;
@@ -49,22 +50,14 @@ where
         .exec(&txn)
         .await?;
     if locked.rows_affected == 0 {
-        return Err(ServiceError::Invalid(
-            "Seule une feuille close se corrige : tant qu'elle est ouverte, changez le statut dans l'appel."
-                .into(),
-        ));
+        return Err(AttendanceRefusal::CorrectionOfOpenSheet.into());
     }
     let Some(line) = line_of(&txn, session_id, youth_id).await? else {
-        return Err(ServiceError::Invalid(
-            "Ce ou cette jeune ne figure pas sur la feuille de cette séance.".into(),
-        ));
+        return Err(AttendanceRefusal::NotOnSheet.into());
     };
     let from = line.status;
     if from == status {
-        return Err(ServiceError::Invalid(format!(
-            "Le statut est déjà « {} » : rien n'a été modifié.",
-            status.label()
-        )));
+        return Err(AttendanceRefusal::StatusUnchanged { status }.into());
     }
     attendance_correction::ActiveModel {
         session_id: Set(session_id),

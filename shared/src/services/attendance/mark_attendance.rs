@@ -4,7 +4,9 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceStatus, PersonId, SessionId, roll_call_open};
+use crate::domain::{
+    Actor, AttendanceRefusal, AttendanceStatus, PersonId, SessionId, roll_call_open,
+};
 use crate::services::attendance::attendance_records::{
     AttendanceSession, line_of, lock_open_sheet, new_line, registered_youth_ids,
 };
@@ -28,9 +30,7 @@ where
     session.require_attendance_taker(actor)?;
     let status = AttendanceStatus::parse_choice(status)?;
     if !roll_call_open(session.starts_at(), now) {
-        return Err(ServiceError::Invalid(
-            "L'appel s'ouvre une heure avant le début de la séance.".into(),
-        ));
+        return Err(AttendanceRefusal::RollCallNotOpen.into());
     }
 
     let txn = begin_write(db).await?;
@@ -58,10 +58,7 @@ where
                 .await?
                 .contains(&youth_id)
             {
-                return Err(ServiceError::Invalid(
-                    "Ce ou cette jeune n'est pas inscrit·e à cette séance : ajoutez-le ou la comme participant·e sans inscription d'abord."
-                        .into(),
-                ));
+                return Err(AttendanceRefusal::NotRegistered.into());
             }
             new_line(session_id, youth_id, status, actor.person_id(), now)
                 .insert(&txn)

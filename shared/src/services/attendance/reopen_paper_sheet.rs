@@ -5,7 +5,9 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, PersonId, SessionId, SheetState, parse_reopening_reason};
+use crate::domain::{
+    Actor, AttendanceRefusal, AuditAction, PersonId, SessionId, SheetState, parse_reopening_reason,
+};
 use crate::entities::attendance_sheet;
 use crate::services::access_guard::require;
 use crate::services::attendance::attendance_records::{AttendanceSession, sheet_of, sheet_state};
@@ -58,11 +60,7 @@ where
         return match sheet_state(sheet_of(&txn, session_id).await?.as_ref()) {
             // Open already (a second click): nothing to do.
             SheetState::Open => Ok(()),
-            _ => Err(ServiceError::Invalid(
-                "Seule une feuille close sur papier (scan déposé) peut être rouverte ; une feuille \
-                 close à l'écran se corrige avec « Corriger ». Rien n'a été modifié."
-                    .into(),
-            )),
+            _ => Err(AttendanceRefusal::OnlyPaperSheetReopens.into()),
         };
     }
     // The subject of an audit line is a person (a youth's history lists theirs): the session

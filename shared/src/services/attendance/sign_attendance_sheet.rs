@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, PersonId, SessionId, SignatureStrokes};
+use crate::domain::{Actor, AttendanceRefusal, PersonId, SessionId, SignatureStrokes};
 use crate::services::attendance::attendance_records::{
     AttendanceSession, line_of, lock_open_sheet, registered_youth_ids,
 };
@@ -28,10 +28,7 @@ where
     let session = AttendanceSession::load(db, session_id).await?;
     match actor {
         Actor::Youth { person_id } if *person_id != youth_id => {
-            return Err(ServiceError::Invalid(
-                "Vous ne pouvez signer que pour vous-même : chaque jeune signe sa propre ligne."
-                    .into(),
-            ));
+            return Err(AttendanceRefusal::SignsForSomeoneElse.into());
         }
         Actor::Youth { .. } => session.require_held()?,
         _ => session.require_attendance_taker(actor)?,
@@ -51,10 +48,7 @@ where
         return Err(ServiceError::Forbidden);
     }
     let Some(line) = line.filter(|line| line.status.attended()) else {
-        return Err(ServiceError::Invalid(
-            "Seul·e un·e jeune noté·e présent·e ou en retard signe la feuille : faites l'appel d'abord."
-                .into(),
-        ));
+        return Err(AttendanceRefusal::SignerNotPresent.into());
     };
     if line.signed_at.is_some() {
         return Ok(());

@@ -6,7 +6,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use crate::ServiceError;
-use crate::domain::{Actor, PaperScan, SessionId, SheetState};
+use crate::domain::{Actor, AttendanceRefusal, PaperScan, SessionId, SheetState};
 use crate::entities::{attendance_document, attendance_sheet};
 use crate::services::access_guard::require;
 use crate::services::attendance::attendance_records::{AttendanceSession, hex, lock_open_sheet};
@@ -42,9 +42,7 @@ where
     session.require_held()?;
     // Same rule as the electronic closing: a sheet signed before the start proves nothing.
     if now < session.starts_at() {
-        return Err(ServiceError::Invalid(
-            "La feuille papier se dépose une fois la séance commencée.".into(),
-        ));
+        return Err(AttendanceRefusal::PaperSheetBeforeStart.into());
     }
     let (file_name, content) = read_scan().await?;
     let scan = PaperScan::parse(&file_name, content)?;

@@ -1,7 +1,7 @@
 use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
-use crate::domain::{Actor, PersonId, SessionId, SignatureRequest};
+use crate::domain::{Actor, AttendanceRefusal, PersonId, SessionId, SignatureRequest};
 use crate::services::attendance::attendance_records::{
     AttendanceSession, clock, line_of, names_of, registered_youth_ids,
 };
@@ -40,10 +40,7 @@ pub async fn view_signature_request(
         return Err(ServiceError::Forbidden);
     }
     let Some(line) = line else {
-        return Err(ServiceError::Invalid(
-            "Pas encore de pointage pour cette séance : pointez avec le code affiché dans la salle, ou demandez à l'animateur·rice de faire l'appel."
-                .into(),
-        ));
+        return Err(AttendanceRefusal::NotCheckedInYet.into());
     };
     let names = names_of(db, [youth_id]).await?;
     Ok(SignatureRequest {

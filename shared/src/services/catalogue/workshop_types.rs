@@ -10,13 +10,11 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, WorkshopTypeForm, WorkshopTypeId};
+use crate::domain::{Actor, AuditAction, CatalogueRefusal, WorkshopTypeForm, WorkshopTypeId};
 use crate::entities::{workshop_session, workshop_type};
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
-
-pub(crate) const DUPLICATE_TITLE: &str = "Un atelier porte déjà ce titre.";
 
 /// The workshop type `id`, if `actor` may keep the catalogue.
 pub(crate) async fn load_workshop_type(
@@ -48,7 +46,7 @@ pub(crate) async fn check_title_is_free(
     }
     let titles: Vec<String> = query.into_tuple().all(db).await?;
     if titles.iter().any(|taken| taken.to_lowercase() == wanted) {
-        return Err(ServiceError::Invalid(DUPLICATE_TITLE.into()));
+        return Err(CatalogueRefusal::TitleTaken.into());
     }
     Ok(())
 }
@@ -56,9 +54,7 @@ pub(crate) async fn check_title_is_free(
 /// A unique-index violation on insert or update, as the French duplicate-title message.
 pub(crate) fn duplicate_title(error: sea_orm::DbErr) -> ServiceError {
     match error.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            ServiceError::Invalid(DUPLICATE_TITLE.into())
-        }
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => CatalogueRefusal::TitleTaken.into(),
         _ => ServiceError::Database(error),
     }
 }

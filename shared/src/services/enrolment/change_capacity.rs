@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, SessionChange, SessionId, check_staff_roster_change};
+use crate::domain::{Actor, RosterRefusal, SessionChange, SessionId, check_staff_roster_change};
 use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
@@ -32,19 +32,18 @@ where
     let capacity = match capacity.trim().parse::<u32>() {
         Ok(capacity) if (1..=200).contains(&capacity) => capacity,
         _ => {
-            return Err(ServiceError::Invalid(
-                "Le nombre de places va de 1 à 200.".into(),
-            ));
+            return Err(RosterRefusal::CapacityOutOfRange.into());
         }
     };
     if let Some(room_id) = bundle.session.room_id
         && let Some(room) = load_room(db, room_id).await?
         && capacity > room.room.capacity.max(0) as u32
     {
-        return Err(ServiceError::Invalid(format!(
-            "La salle {} compte {} places : choisissez une salle plus grande pour accueillir plus de monde.",
-            room.room.name, room.room.capacity
-        )));
+        return Err(RosterRefusal::RoomTooSmall {
+            room: room.room.name,
+            capacity: room.room.capacity,
+        }
+        .into());
     }
 
     let txn = begin_write(db).await?;

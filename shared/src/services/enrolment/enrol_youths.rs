@@ -3,7 +3,8 @@ use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EnrolmentMethod, EnrolmentOutcome, PersonId, SessionId, check_staff_enrolment,
+    Actor, EnrolmentMethod, EnrolmentOutcome, PersonId, RosterRefusal, SessionId,
+    check_staff_enrolment,
 };
 use crate::services::MailSettings;
 use crate::services::access_guard::require;
@@ -35,9 +36,7 @@ where
     require(actor, actor.may_view_agenda())?;
     // Bounded before any work: deduplicating or checking a huge list would stall the server.
     if youth_ids.len() > MAX_AT_ONCE {
-        return Err(ServiceError::Invalid(format!(
-            "Vous pouvez inscrire {MAX_AT_ONCE} jeunes au plus à la fois. Rien n'a été enregistré."
-        )));
+        return Err(RosterRefusal::TooManyAtOnce { max: MAX_AT_ONCE }.into());
     }
     let mut unique = Vec::new();
     for id in youth_ids {
@@ -46,9 +45,7 @@ where
         }
     }
     if unique.is_empty() {
-        return Err(ServiceError::Invalid(
-            "Cochez au moins un ou une jeune à inscrire.".into(),
-        ));
+        return Err(RosterRefusal::NoYouthChosen.into());
     }
     let bundle = load_bundle(db, session_id).await?;
     let organiser_acting = actor.may_plan_for(bundle.session.mission_locale_id);
@@ -72,10 +69,10 @@ where
             now,
         )
         .map_err(|refusal| {
-            ServiceError::Invalid(format!(
-                "{} Rien n'a été enregistré.",
-                refusal.staff_message(Some(&youth.name))
-            ))
+            ServiceError::from(RosterRefusal::YouthRefused {
+                youth: youth.name.clone(),
+                refusal,
+            })
         })?;
         warnings.push((overlapping, found));
     }

@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, PersonId};
+use crate::domain::{Actor, AuditAction, PeopleRefusal, PersonId};
 use crate::entities::{person, staff_member, youth};
 use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
@@ -27,9 +27,7 @@ pub async fn archive_staff_member(
         return Err(ServiceError::Forbidden);
     }
     if staff_id == actor_id {
-        return Err(ServiceError::Invalid(
-            "Vous ne pouvez pas archiver votre propre compte : demandez-le à une autre personne de la coordination.".into(),
-        ));
+        return Err(PeopleRefusal::OwnAccountArchive.into());
     }
     let Some((_, Some(person))) = staff_member::Entity::find_by_id(staff_id)
         .find_also_related(person::Entity)
@@ -49,10 +47,12 @@ pub async fn archive_staff_member(
         .count(db)
         .await?;
     if followed > 0 {
-        return Err(ServiceError::Invalid(format!(
-            "{} {} est encore référent·e de {followed} jeune(s) en parcours : confiez-les d'abord à un autre conseiller ou une autre conseillère.",
-            person.first_name, person.last_name
-        )));
+        return Err(PeopleRefusal::StillReferent {
+            first_name: person.first_name,
+            last_name: person.last_name,
+            youths: followed,
+        }
+        .into());
     }
     let txn = begin_write(db).await?;
     let mut archived = person.into_active_model();

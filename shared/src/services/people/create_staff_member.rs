@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, PersonId, StaffForm, StaffRecord};
+use crate::domain::{Actor, AuditAction, PeopleRefusal, PersonId, StaffForm, StaffRecord};
 use crate::entities::{mission_locale, person, staff_member};
 use crate::services::begin_write::begin_write;
 use crate::services::people::youth_files::{check_email_is_free, full_name, unique_violation};
@@ -32,9 +32,7 @@ pub async fn create_staff_member(
             .await?
             .is_none()
     {
-        return Err(ServiceError::Invalid(
-            "Choisissez la Mission Locale du conseiller ou de la conseillère.".into(),
-        ));
+        return Err(PeopleRefusal::UnknownMissionLocale.into());
     }
     check_email_is_free(db, Some(record.email.as_str()), None).await?;
     let author = full_name(db, actor_id).await?;

@@ -8,7 +8,7 @@
 //! - Youths' files: created with a welcome mail, edited, archived (never deleted), listed, read
 //!   with their history and path. The referent is a counsellor of the Mission Locale, changed
 //!   only by the referent or a coordinator. A save from a form older than the file
-//!   (`youths.version`, a hidden field) is refused (`CHANGED_MEANWHILE`).
+//!   (`youths.version`, a hidden field) is refused (`PeopleRefusal::YouthChangedMeanwhile`).
 //! - Guest facilitators: added with a welcome mail holding a sign-in link, edited, archived and
 //!   restored by coordinators and the counsellors of the Mission Locales whose sessions they run
 //!   (before their first session, whoever added them: `facilitators.added_by`); every staff

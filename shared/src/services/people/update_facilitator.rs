@@ -8,7 +8,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{
     Actor, AuditAction, CHANGES_SEPARATOR, EMAIL_CHANGED, FacilitatorFile, FacilitatorForm,
-    FacilitatorRecord, MissionLocaleId, PersonId,
+    FacilitatorRecord, MissionLocaleId, PeopleRefusal, PersonId,
 };
 use crate::entities::{facilitator, person, session_facilitator, workshop_session};
 use crate::services::MailSettings;
@@ -102,9 +102,7 @@ pub async fn update_facilitator(
         ..
     } = load_facilitator_to_edit(db, actor, id).await?;
     if person.archived_at.is_some() {
-        return Err(ServiceError::Invalid(
-            "Cet intervenant est archivé : rétablissez-le avant de modifier sa fiche.".into(),
-        ));
+        return Err(PeopleRefusal::FacilitatorArchived.into());
     }
     let record = FacilitatorRecord::parse(form)?;
     check_email_is_free(db, Some(record.email.as_str()), Some(id)).await?;

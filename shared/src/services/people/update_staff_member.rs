@@ -6,7 +6,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AuditAction, CHANGES_SEPARATOR, EMAIL_CHANGED, PersonId, StaffForm, StaffRecord,
+    Actor, AuditAction, CHANGES_SEPARATOR, EMAIL_CHANGED, PeopleRefusal, PersonId, StaffForm,
+    StaffRecord,
 };
 use crate::entities::{mission_locale, person, staff_member};
 use crate::services::MailSettings;
@@ -47,14 +48,10 @@ pub async fn update_staff_member(
             .await?
             .is_none()
     {
-        return Err(ServiceError::Invalid(
-            "Choisissez la Mission Locale du conseiller ou de la conseillère.".into(),
-        ));
+        return Err(PeopleRefusal::UnknownMissionLocale.into());
     }
     if staff_id == actor_id && record.mission_locale_id.is_some() {
-        return Err(ServiceError::Invalid(
-            "Vous ne pouvez pas retirer votre propre rôle de coordination.".into(),
-        ));
+        return Err(PeopleRefusal::OwnCoordinationRole.into());
     }
     check_email_is_free(db, Some(record.email.as_str()), Some(staff_id)).await?;
     let mut changes = Vec::new();

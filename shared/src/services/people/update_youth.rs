@@ -8,7 +8,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{
     Actor, AuditAction, CHANGES_SEPARATOR, DISABILITY_FLAG_CHANGED, EMAIL_CHANGED, ExitOutcome,
-    Gender, JUSTICE_FLAG_CHANGED, PersonId, YouthForm, YouthRecord, format_day,
+    Gender, JUSTICE_FLAG_CHANGED, PeopleRefusal, PersonId, YouthForm, YouthRecord, format_day,
 };
 use crate::entities::youth;
 use crate::services::MailSettings;
@@ -19,21 +19,11 @@ use crate::services::people::youth_files::{
 };
 use crate::services::record_audit_event;
 
-/// Refused when the file changed since the form was filled: saving would silently undo the
-/// other person's changes.
-pub const CHANGED_MEANWHILE: &str = "Quelqu'un d'autre a modifié entre-temps la fiche de ce jeune. \
-     Rien n'a été enregistré : rechargez la page pour voir la fiche à jour, puis refaites vos changements.";
-
-/// Refused when someone other than the referent or a coordinator names another referent.
-pub const REFERENT_KEPT: &str = "Seul le ou la référent·e du jeune, ou la coordination, peut le confier \
-     à un autre conseiller ou une autre conseillère. Rien n'a été enregistré : gardez le même référent \
-     pour enregistrer vos autres changements.";
-
 /// Saves the edit form of a youth's file and records what changed in the audit log. The
 /// sensitive flags the editor may not see keep their value, whatever the form says; only the
 /// referent and coordinators name another referent; a form filled from an older version of the
-/// file is refused ([`CHANGED_MEANWHILE`]); a new address spends the old one's links and
-/// sessions and tells it (see `retire_old_address`).
+/// file is refused ([`PeopleRefusal::YouthChangedMeanwhile`]); a new address spends the old
+/// one's links and sessions and tells it (see `retire_old_address`).
 pub async fn update_youth(
     db: &(impl ConnectionTrait + TransactionTrait),
     actor: &Actor,
@@ -47,11 +37,9 @@ pub async fn update_youth(
         return Err(ServiceError::Forbidden);
     }
     if loaded.person.archived_at.is_some() {
-        return Err(ServiceError::Invalid(
-            "Cette fiche est archivée : elle ne peut plus être modifiée.".into(),
-        ));
+        return Err(PeopleRefusal::YouthArchived.into());
     }
-    let changed_meanwhile = || ServiceError::Invalid(CHANGED_MEANWHILE.into());
+    let changed_meanwhile = || ServiceError::from(PeopleRefusal::YouthChangedMeanwhile);
     if form.version.trim().parse::<i32>().ok() != Some(loaded.youth.version) {
         return Err(changed_meanwhile());
     }
@@ -60,7 +48,7 @@ pub async fn update_youth(
         "" => None,
         same if same == loaded.youth.referent_id.to_string() => None,
         _ if !actor.may_change_referent(&loaded.file) => {
-            return Err(ServiceError::Invalid(REFERENT_KEPT.into()));
+            return Err(PeopleRefusal::ReferentChangeNotAllowed.into());
         }
         other => Some(choose_referent(db, actor, other).await?),
     };

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
-use crate::domain::{Actor, MissionLocaleId, PersonId, YouthFile};
+use crate::domain::{Actor, MissionLocaleId, PeopleRefusal, PersonId, YouthFile};
 use crate::entities::{mission_locale, person, staff_member, youth};
 
 /// A youth's rows and the facts the policy reads.
@@ -109,8 +109,7 @@ pub(crate) async fn choose_referent(
     actor: &Actor,
     referent_id: &str,
 ) -> Result<Counsellor, ServiceError> {
-    let choose =
-        || ServiceError::Invalid("Choisissez le conseiller ou la conseillère référent·e.".into());
+    let choose = || ServiceError::from(PeopleRefusal::ReferentNotChosen);
     let referent_id = match (referent_id.trim(), actor) {
         ("", Actor::Counsellor { person_id, .. }) => *person_id,
         ("", _) => return Err(choose()),
@@ -126,18 +125,13 @@ pub(crate) async fn choose_referent(
     };
     let mission_locale_id = staff.mission_locale_id.ok_or_else(choose)?;
     if person.archived_at.is_some() || !actor.may_refer_to(mission_locale_id) {
-        return Err(ServiceError::Invalid(
-            "Choisissez un conseiller ou une conseillère de votre Mission Locale.".into(),
-        ));
+        return Err(PeopleRefusal::ReferentOutsideMissionLocale.into());
     }
     Ok(Counsellor {
         person,
         mission_locale_id,
     })
 }
-
-pub(crate) const DUPLICATE_EMAIL: &str = "Cette adresse e-mail est déjà utilisée par une autre personne inscrite dans Ateliers. \
-     Vérifiez qu'il ne s'agit pas de la même personne.";
 
 /// Refuses an email another person already has (`except` is the person being edited). The
 /// unique index has the last word when two counsellors race; see [`unique_violation`].
@@ -152,17 +146,15 @@ pub(crate) async fn check_email_is_free(
         query = query.filter(person::Column::Id.ne(except));
     }
     if query.one(db).await?.is_some() {
-        return Err(ServiceError::Invalid(DUPLICATE_EMAIL.into()));
+        return Err(PeopleRefusal::EmailTaken.into());
     }
     Ok(())
 }
 
-/// A unique-index violation on insert or update, as the French duplicate-email message.
+/// A unique-index violation on insert or update, as the duplicate-email refusal.
 pub(crate) fn unique_violation(error: sea_orm::DbErr) -> ServiceError {
     match error.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            ServiceError::Invalid(DUPLICATE_EMAIL.into())
-        }
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => PeopleRefusal::EmailTaken.into(),
         _ => ServiceError::Database(error),
     }
 }

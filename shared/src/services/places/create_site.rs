@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AuditAction, NewSiteForm, NewSiteRecord, SiteId};
+use crate::domain::{Actor, AuditAction, NewSiteForm, NewSiteRecord, PlacesRefusal, SiteId};
 use crate::entities::{mission_locale, site};
 use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
@@ -27,9 +27,7 @@ pub async fn create_site(
     };
     let record = NewSiteRecord::parse(form)?;
     let Some(mission_locale_id) = record.mission_locale_id.or(own_mission_locale) else {
-        return Err(ServiceError::Invalid(
-            "Choisissez une Mission Locale.".into(),
-        ));
+        return Err(PlacesRefusal::MissionLocaleRequired.into());
     };
     if !actor.may_edit_site(mission_locale_id) {
         return Err(ServiceError::Forbidden);
@@ -39,9 +37,7 @@ pub async fn create_site(
         .await?
         .is_none()
     {
-        return Err(ServiceError::Invalid(
-            "Choisissez une Mission Locale.".into(),
-        ));
+        return Err(PlacesRefusal::MissionLocaleRequired.into());
     }
     let txn = begin_write(db).await?;
     let site = site::ActiveModel {

@@ -5,7 +5,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EditScope, SessionChange, SessionId, SessionStatus, parse_cancellation_reason,
+    Actor, EditScope, PlanningRefusal, SessionChange, SessionId, SessionStatus,
+    parse_cancellation_reason,
 };
 use crate::services::MailSettings;
 use crate::services::access_guard::require;
@@ -33,14 +34,10 @@ pub async fn cancel_session(
     }
     let reason = parse_cancellation_reason(reason)?;
     if edited.status() == SessionStatus::Cancelled {
-        return Err(ServiceError::Invalid(
-            "Cette séance est déjà annulée.".into(),
-        ));
+        return Err(PlanningRefusal::AlreadyCancelled.into());
     }
     if edited.session.starts_at <= now {
-        return Err(ServiceError::Invalid(
-            "Cette séance a déjà commencé : elle ne peut plus être annulée.".into(),
-        ));
+        return Err(PlanningRefusal::StartedCannotBeCancelled.into());
     }
     let txn = begin_write(db).await?;
     let targets = targets(&txn, &edited, scope, now).await?;

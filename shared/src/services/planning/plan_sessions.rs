@@ -6,8 +6,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, MissionLocaleId, PlaceChoice, SessionChange, SessionForm, SessionId, SessionPlan,
-    SessionStatus, format_session_date, format_session_hours,
+    Actor, MissionLocaleId, PlaceChoice, PlanningRefusal, SessionChange, SessionForm, SessionId,
+    SessionPlan, SessionStatus, format_session_date, format_session_hours,
 };
 use crate::entities::{staff_member, workshop_series, workshop_session, workshop_type};
 use crate::services::MailSettings;
@@ -39,7 +39,7 @@ pub async fn plan_sessions(
         .one(db)
         .await?
         .filter(|workshop| workshop.archived_at.is_none())
-        .ok_or_else(|| ServiceError::Invalid("Choisissez un atelier du catalogue.".into()))?;
+        .ok_or_else(|| ServiceError::from(PlanningRefusal::WorkshopNotInCatalogue))?;
     check_people(db, &plan.counsellor_ids, &plan.facilitator_ids).await?;
     check_people(db, &audience_people(&plan.audience), &Default::default()).await?;
 
@@ -52,7 +52,7 @@ pub async fn plan_sessions(
         PlaceChoice::Room(room_id) => {
             let room = load_room(&txn, *room_id)
                 .await?
-                .ok_or_else(|| ServiceError::Invalid("Cette salle n'existe pas.".into()))?;
+                .ok_or_else(|| ServiceError::from(PlanningRefusal::UnknownRoom))?;
             plan.check_room_capacity(&room.room.name, room.room.capacity.max(0) as u32)?;
             Some(room)
         }
@@ -230,5 +230,5 @@ pub(crate) async fn organiser_of(
         .await?
         .into_iter()
         .find_map(|staff| staff.mission_locale_id)
-        .ok_or_else(|| ServiceError::Invalid("Choisissez une salle ou un conseiller.".into()))
+        .ok_or_else(|| PlanningRefusal::NoOrganiser.into())
 }

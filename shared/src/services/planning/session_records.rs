@@ -11,8 +11,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Audience, Booking, ContactView, EnrolmentWindow, PersonId, PlaceChoice, PlaceView, RoomId,
-    SessionChange, SessionId, SessionStatus, WorkshopTypeId, clash_message, first_clash,
+    Audience, Booking, ContactView, EnrolmentWindow, PersonId, PlaceChoice, PlaceView,
+    PlanningRefusal, RoomId, SessionChange, SessionId, SessionStatus, WorkshopTypeId, first_clash,
 };
 use crate::entities::{
     facilitator, person, room, session_audience, session_counsellor, session_event,
@@ -408,11 +408,11 @@ pub(crate) async fn check_no_double_booking(
             .map(booking)
             .collect();
         if let Some(other) = first_clash(claim.starts_at, claim.ends_at, None, &holding_room) {
-            return Err(ServiceError::Invalid(clash_message(
-                &format!("La salle choisie ({room_name})"),
-                "est déjà prise",
-                other,
-            )));
+            return Err(PlanningRefusal::RoomTaken {
+                room_name: room_name.to_owned(),
+                other: other.clone(),
+            }
+            .into());
         }
     }
     let names = names_of(db, claim.people.iter().copied().collect()).await?;
@@ -427,11 +427,11 @@ pub(crate) async fn check_no_double_booking(
             .collect();
         if let Some(other) = first_clash(claim.starts_at, claim.ends_at, None, &holding_person) {
             let name = names.get(person_id).cloned().unwrap_or_default();
-            return Err(ServiceError::Invalid(clash_message(
-                &name,
-                "est déjà pris·e",
-                other,
-            )));
+            return Err(PlanningRefusal::PersonTaken {
+                name,
+                other: other.clone(),
+            }
+            .into());
         }
     }
     Ok(())
@@ -461,10 +461,7 @@ pub(crate) async fn check_people(
             .all(db)
             .await?;
         if staff.len() != counsellors.len() {
-            return Err(ServiceError::Invalid(
-                "Choisissez des conseillers dans la liste (un compte archivé ne peut pas animer)."
-                    .into(),
-            ));
+            return Err(PlanningRefusal::UnknownCounsellors.into());
         }
     }
     if !facilitators.is_empty() {
@@ -475,10 +472,7 @@ pub(crate) async fn check_people(
             .all(db)
             .await?;
         if found.len() != facilitators.len() {
-            return Err(ServiceError::Invalid(
-                "Choisissez des intervenants dans la liste (un intervenant archivé ne peut pas animer)."
-                    .into(),
-            ));
+            return Err(PlanningRefusal::UnknownFacilitators.into());
         }
     }
     Ok(())

@@ -8,8 +8,9 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EditScope, PersonId, PlaceChoice, SessionChange, SessionForm, SessionId, SessionPlan,
-    SessionStatus, format_session_date, format_session_hours, paris_instant,
+    Actor, EditScope, PersonId, PlaceChoice, PlanningRefusal, SessionChange, SessionForm,
+    SessionId, SessionPlan, SessionStatus, format_session_date, format_session_hours,
+    paris_instant,
 };
 use crate::entities::workshop_session;
 use crate::services::MailSettings;
@@ -46,14 +47,10 @@ pub async fn update_session(
         return Err(ServiceError::Forbidden);
     }
     if edited.status() == SessionStatus::Cancelled {
-        return Err(ServiceError::Invalid(
-            "Cette séance est annulée : elle ne peut plus être modifiée.".into(),
-        ));
+        return Err(PlanningRefusal::CancelledCannotBeEdited.into());
     }
     if edited.session.starts_at <= now {
-        return Err(ServiceError::Invalid(
-            "Cette séance a déjà commencé : elle ne peut plus être modifiée.".into(),
-        ));
+        return Err(PlanningRefusal::StartedCannotBeEdited.into());
     }
     let mut form = form.clone();
     // The workshop of a session never changes: it would be another session.
@@ -75,7 +72,7 @@ pub async fn update_session(
         PlaceChoice::Room(room_id) => {
             let room = load_room(&txn, *room_id)
                 .await?
-                .ok_or_else(|| ServiceError::Invalid("Cette salle n'existe pas.".into()))?;
+                .ok_or_else(|| ServiceError::from(PlanningRefusal::UnknownRoom))?;
             plan.check_room_capacity(&room.room.name, room.room.capacity.max(0) as u32)?;
             Some(room)
         }
@@ -117,10 +114,10 @@ pub async fn update_session(
         let starts_at = paris_instant(day, plan.series.starts_at);
         let ends_at = starts_at + Duration::minutes(i64::from(plan.series.duration_minutes));
         if starts_at <= now {
-            return Err(ServiceError::Invalid(format!(
-                "La séance du {} tomberait dans le passé : choisissez une date à venir.",
-                format_session_date(target.session.starts_at)
-            )));
+            return Err(PlanningRefusal::WouldFallInPast {
+                starts_at: target.session.starts_at,
+            }
+            .into());
         }
         check_no_double_booking(
             &txn,
@@ -236,11 +233,11 @@ pub async fn update_session(
                     mail,
                 },
                 |refusal| {
-                    ServiceError::Invalid(format!(
-                        "Séance du {} : {}",
-                        format_session_date(target.session.starts_at),
-                        refusal.staff_message(None)
-                    ))
+                    PlanningRefusal::CapacityRefused {
+                        starts_at: target.session.starts_at,
+                        refusal,
+                    }
+                    .into()
                 },
                 now,
             )

@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use crate::ServiceError;
 use crate::auth::SecretToken;
-use crate::domain::LinkPurpose;
+use crate::domain::{LinkPurpose, SignInRefusal};
 use crate::entities::{person, sign_in_link};
 use crate::services::notifications::queue_mail::{MailAbout, queue_mail_about};
 
@@ -141,7 +141,7 @@ pub(crate) async fn issue_emailed_link(
     );
     let to = email
         .parse()
-        .map_err(|_| ServiceError::Invalid("Adresse e-mail invalide.".into()))?;
+        .map_err(|_| ServiceError::from(SignInRefusal::UnusableAddress))?;
     let message = Message::builder()
         .from(mail.from.clone())
         .to(Mailbox::new(

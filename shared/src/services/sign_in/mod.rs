@@ -41,7 +41,7 @@ pub use issue_emailed_link::{
 pub use redeem_sign_in_link::{LINK_NO_LONGER_VALID, redeem_sign_in_link};
 pub use request_password_reset::request_password_reset;
 pub use request_sign_in_link::request_sign_in_link;
-pub use reset_password::{RESET_LINK_NO_LONGER_VALID, reset_password};
-pub use sign_in_with_password::{WRONG_CREDENTIALS, sign_in_with_password};
+pub use reset_password::reset_password;
+pub use sign_in_with_password::sign_in_with_password;
 pub(crate) use start_login_session::start_login_session;
 pub use start_login_session::{LINK_SESSION_LIFETIME, STAFF_SESSION_LIFETIME, SignedIn};

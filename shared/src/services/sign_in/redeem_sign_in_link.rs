@@ -6,13 +6,13 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::auth::hash_token;
-use crate::domain::{AuditAction, LinkPurpose};
+use crate::domain::{AuditAction, LinkPurpose, SignInRefusal};
 use crate::entities::{person, sign_in_link};
 use crate::services::begin_write::begin_write;
 use crate::services::{LINK_SESSION_LIFETIME, SignedIn, record_audit_event, start_login_session};
 
-pub const LINK_NO_LONGER_VALID: &str = "Ce lien de connexion n'est plus valable (il a déjà servi ou a expiré). \
-     Demandez-en un nouveau : il arrive en quelques minutes.";
+/// The refusal's text, for callers that compare with it (the API tests).
+pub const LINK_NO_LONGER_VALID: &str = SignInRefusal::LinkNoLongerValid.text();
 
 /// Opens a session for the owner of an emailed link. A link works once, until it expires;
 /// two browsers racing with the same link get one session between them.
@@ -22,7 +22,7 @@ pub async fn redeem_sign_in_link(
     client_ip: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<SignedIn, ServiceError> {
-    let no_longer_valid = || ServiceError::Invalid(LINK_NO_LONGER_VALID.into());
+    let no_longer_valid = || ServiceError::from(SignInRefusal::LinkNoLongerValid);
     let Some(link) = sign_in_link::Entity::find()
         .filter(sign_in_link::Column::TokenHash.eq(hash_token(token)))
         .filter(sign_in_link::Column::Purpose.eq(LinkPurpose::SignIn.code()))

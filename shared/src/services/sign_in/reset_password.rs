@@ -6,14 +6,11 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::auth::{hash_password, hash_token};
-use crate::domain::{AuditAction, LinkPurpose, NewPassword};
+use crate::domain::{AuditAction, LinkPurpose, NewPassword, SignInRefusal};
 use crate::entities::{sign_in_link, staff_member};
 use crate::services::begin_write::begin_write;
 use crate::services::sign_in::identify_actor::revoke_sessions_of;
 use crate::services::{STAFF_SESSION_LIFETIME, SignedIn, record_audit_event, start_login_session};
-
-pub const RESET_LINK_NO_LONGER_VALID: &str = "Ce lien pour changer de mot de passe n'est plus valable \
-     (il a déjà servi ou a expiré). Demandez-en un nouveau.";
 
 /// Sets a staff member's new password from an emailed link. Every session they had is revoked
 /// (a stolen session dies with the old password) and a fresh one is opened on this browser.
@@ -24,7 +21,7 @@ pub async fn reset_password(
     client_ip: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<SignedIn, ServiceError> {
-    let no_longer_valid = || ServiceError::Invalid(RESET_LINK_NO_LONGER_VALID.into());
+    let no_longer_valid = || ServiceError::from(SignInRefusal::ResetLinkNoLongerValid);
     let Some(link) = sign_in_link::Entity::find()
         .filter(sign_in_link::Column::TokenHash.eq(hash_token(token)))
         .filter(sign_in_link::Column::Purpose.eq(LinkPurpose::PasswordReset.code()))

@@ -9,7 +9,8 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::auth::{BUSY_MESSAGE, PasswordChecks, hash_password};
 use crate::domain::{
-    AuditAction, EmailAddress, NetworkAddress, PersonId, RateLimit, Throttle, retry_message,
+    AuditAction, EmailAddress, NetworkAddress, PersonId, RateLimit, SignInRefusal, Throttle,
+    retry_message,
 };
 use crate::entities::{person, staff_member};
 use crate::services::begin_write::begin_write;
@@ -19,8 +20,6 @@ use crate::services::sign_in::check_rate_limit::{
 use crate::services::{
     STAFF_SESSION_LIFETIME, SignedIn, check_rate_limit, record_audit_event, start_login_session,
 };
-
-pub const WRONG_CREDENTIALS: &str = "Adresse e-mail ou mot de passe incorrect.";
 
 /// Said to a try that comes before the delay earned by the wrong passwords before it.
 const TOO_MANY_WRONG_PASSWORDS: &str = "Trop de mots de passe erronés pour ce compte depuis votre réseau. \
@@ -126,7 +125,7 @@ pub async fn sign_in_with_password(
         )
         .await?;
         txn.commit().await?;
-        return Err(ServiceError::Invalid(WRONG_CREDENTIALS.into()));
+        return Err(SignInRefusal::WrongCredentials.into());
     };
     reserved.succeeded(&txn).await?;
     let signed_in = start_login_session(&txn, person_id, STAFF_SESSION_LIFETIME, now).await?;
