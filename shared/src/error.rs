@@ -26,6 +26,28 @@ pub enum ServiceError {
     Database(#[from] sea_orm::DbErr),
 }
 
+/// The domain's refusals, each a rule worded in French for the person who asked, reach the
+/// wire as `Invalid` with that wording (`Err(PlanningRefusal::AlreadyCancelled.into())`).
+macro_rules! refusals_are_invalid_input {
+    ($($refusal:ident),+ $(,)?) => {$(
+        impl From<crate::domain::$refusal> for ServiceError {
+            fn from(refusal: crate::domain::$refusal) -> Self {
+                ServiceError::Invalid(refusal.message())
+            }
+        }
+    )+};
+}
+
+refusals_are_invalid_input!(
+    AttendanceRefusal,
+    CatalogueRefusal,
+    PeopleRefusal,
+    PlacesRefusal,
+    PlanningRefusal,
+    RosterRefusal,
+    SignInRefusal,
+);
+
 impl ServiceError {
     /// What the person in front of the screen reads, in French.
     pub fn user_message(&self) -> String {

@@ -21,23 +21,16 @@ use serde::{Deserialize, Serialize};
 
 use super::{InvalidInput, PersonId, SessionId};
 
-/// One youth's status on a session's roll-call.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "server",
-    derive(sea_orm::DeriveValueType),
-    sea_orm(
-        value_type = "String",
-        to_str = "AttendanceStatus::stored",
-        from_str = "AttendanceStatus::from_stored"
-    )
-)]
-pub enum AttendanceStatus {
-    Present,
-    Late,
-    Excused,
-    Absent,
+super::stored_as_code! {
+    /// One youth's status on a session's roll-call.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum AttendanceStatus {
+        Present,
+        Late,
+        Excused,
+        Absent,
+    }
 }
 
 impl AttendanceStatus {
@@ -86,25 +79,18 @@ impl AttendanceStatus {
     }
 }
 
-/// Where a session's attendance sheet stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "server",
-    derive(sea_orm::DeriveValueType),
-    sea_orm(
-        value_type = "String",
-        to_str = "SheetState::stored",
-        from_str = "SheetState::from_stored"
-    )
-)]
-pub enum SheetState {
-    /// Roll-call and signatures under way (or not started).
-    Open,
-    /// Closed and signed electronically: a PDF exists, changes are corrections.
-    Closed,
-    /// Closed by a signed paper sheet, uploaded as a scan.
-    Paper,
+super::stored_as_code! {
+    /// Where a session's attendance sheet stands.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum SheetState {
+        /// Roll-call and signatures under way (or not started).
+        Open,
+        /// Closed and signed electronically: a PDF exists, changes are corrections.
+        Closed,
+        /// Closed by a signed paper sheet, uploaded as a scan.
+        Paper,
+    }
 }
 
 impl SheetState {
@@ -764,7 +750,3 @@ mod tests {
         );
     }
 }
-
-super::stored_as_code!(AttendanceStatus);
-
-super::stored_as_code!(SheetState);

@@ -2,8 +2,6 @@
 //! asked. Services return these (`Err(Refusal::X.into())`), never a sentence of their own.
 
 use crate::domain::AttendanceStatus;
-use crate::error::ServiceError;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AttendanceRefusal {
     /// A cancelled session has no sheet.
@@ -97,15 +95,10 @@ impl AttendanceRefusal {
     }
 }
 
-impl From<AttendanceRefusal> for ServiceError {
-    fn from(refusal: AttendanceRefusal) -> Self {
-        ServiceError::Invalid(refusal.message())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ServiceError;
 
     #[test]
     fn an_unchanged_status_names_the_status_and_a_closed_sheet_says_how_it_was_closed() {

@@ -1,8 +1,6 @@
 //! Why the catalogue of workshops refuse a request: one variant per rule, worded in French for the person who
 //! asked. Services return these (`Err(Refusal::X.into())`), never a sentence of their own.
 
-use crate::error::ServiceError;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CatalogueRefusal {
     /// Another workshop type already has this title, whatever its capitals.
@@ -18,15 +16,10 @@ impl CatalogueRefusal {
     }
 }
 
-impl From<CatalogueRefusal> for ServiceError {
-    fn from(refusal: CatalogueRefusal) -> Self {
-        ServiceError::Invalid(refusal.message())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ServiceError;
 
     #[test]
     fn a_taken_title_is_refused_as_invalid_input_about_the_title() {

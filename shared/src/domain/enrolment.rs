@@ -58,24 +58,17 @@ impl Standing {
     }
 }
 
-/// The stored state of an enrolment row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "server",
-    derive(sea_orm::DeriveValueType),
-    sea_orm(
-        value_type = "String",
-        to_str = "EnrolmentStatus::stored",
-        from_str = "EnrolmentStatus::from_stored"
-    )
-)]
-pub enum EnrolmentStatus {
-    Registered,
-    Waiting,
-    /// The youth cancelled their place or left the waiting list.
-    Cancelled,
-    /// A counsellor removed the youth (with a reason).
-    Removed,
+super::stored_as_code! {
+    /// The stored state of an enrolment row.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum EnrolmentStatus {
+        Registered,
+        Waiting,
+        /// The youth cancelled their place or left the waiting list.
+        Cancelled,
+        /// A counsellor removed the youth (with a reason).
+        Removed,
+    }
 }
 
 impl EnrolmentStatus {
@@ -100,25 +93,18 @@ impl EnrolmentStatus {
     }
 }
 
-/// How a change came about: the invitations word their mail by it ("your counsellor registered
-/// you", never "at your request" when the youth did nothing).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "server",
-    derive(sea_orm::DeriveValueType),
-    sea_orm(
-        value_type = "String",
-        to_str = "EnrolmentMethod::stored",
-        from_str = "EnrolmentMethod::from_stored"
-    )
-)]
-pub enum EnrolmentMethod {
-    /// The youth, from their phone.
-    ByYouth,
-    /// A counsellor or coordinator.
-    ByStaff,
-    /// Automatically, when a place freed up.
-    Automatic,
+super::stored_as_code! {
+    /// How a change came about: the invitations word their mail by it ("your counsellor registered
+    /// you", never "at your request" when the youth did nothing).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum EnrolmentMethod {
+        /// The youth, from their phone.
+        ByYouth,
+        /// A counsellor or coordinator.
+        ByStaff,
+        /// Automatically, when a place freed up.
+        Automatic,
+    }
 }
 
 impl EnrolmentMethod {
@@ -141,28 +127,21 @@ impl EnrolmentMethod {
     }
 }
 
-/// What happened to one youth's place: the domain event of the invitations issue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "server",
-    derive(sea_orm::DeriveValueType),
-    sea_orm(
-        value_type = "String",
-        to_str = "EnrolmentEventKind::stored",
-        from_str = "EnrolmentEventKind::from_stored"
-    )
-)]
-pub enum EnrolmentEventKind {
-    Registered,
-    Waitlisted,
-    /// From the waiting list to a place (automatically or by a counsellor).
-    Promoted,
-    /// The youth gave up their place.
-    Cancelled,
-    /// The youth left the waiting list.
-    LeftWaitingList,
-    /// A counsellor removed the youth.
-    Removed,
+super::stored_as_code! {
+    /// What happened to one youth's place: the domain event of the invitations issue.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum EnrolmentEventKind {
+        Registered,
+        Waitlisted,
+        /// From the waiting list to a place (automatically or by a counsellor).
+        Promoted,
+        /// The youth gave up their place.
+        Cancelled,
+        /// The youth left the waiting list.
+        LeftWaitingList,
+        /// A counsellor removed the youth.
+        Removed,
+    }
 }
 
 impl EnrolmentEventKind {
@@ -1159,9 +1138,3 @@ mod tests {
         assert_eq!(parse_removal_reason(" absent ").unwrap(), "absent");
     }
 }
-
-super::stored_as_code!(EnrolmentStatus);
-
-super::stored_as_code!(EnrolmentMethod);
-
-super::stored_as_code!(EnrolmentEventKind);

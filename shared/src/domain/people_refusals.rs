@@ -1,8 +1,6 @@
 //! Why people: youths, facilitators and staff accounts refuse a request: one variant per rule, worded in French for the person who
 //! asked. Services return these (`Err(Refusal::X.into())`), never a sentence of their own.
 
-use crate::error::ServiceError;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PeopleRefusal {
     /// An email another person already has (found before saving, or by the unique index).
@@ -74,12 +72,6 @@ impl PeopleRefusal {
                 "{first_name} {last_name} est encore référent·e de {youths} jeune(s) en parcours : confiez-les d'abord à un autre conseiller ou une autre conseillère."
             ),
         }
-    }
-}
-
-impl From<PeopleRefusal> for ServiceError {
-    fn from(refusal: PeopleRefusal) -> Self {
-        ServiceError::Invalid(refusal.message())
     }
 }
 

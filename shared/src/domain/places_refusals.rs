@@ -1,8 +1,6 @@
 //! Why places: sites, rooms and closing days refuse a request: one variant per rule, worded in French for the person who
 //! asked. Services return these (`Err(Refusal::X.into())`), never a sentence of their own.
 
-use crate::error::ServiceError;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlacesRefusal {
     /// A new site needs an existing Mission Locale (none given, or an unknown one).
@@ -18,15 +16,10 @@ impl PlacesRefusal {
     }
 }
 
-impl From<PlacesRefusal> for ServiceError {
-    fn from(refusal: PlacesRefusal) -> Self {
-        ServiceError::Invalid(refusal.message())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ServiceError;
 
     #[test]
     fn a_site_without_mission_locale_is_refused_as_invalid_input_asking_for_one() {

@@ -4,8 +4,6 @@
 use chrono::{DateTime, Utc};
 
 use super::{Booking, EnrolmentRefusal, clash_message, format_session_date};
-use crate::error::ServiceError;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlanningRefusal {
     /// The workshop chosen is unknown or archived.
@@ -88,12 +86,6 @@ impl PlanningRefusal {
                 refusal.staff_message(None)
             ),
         }
-    }
-}
-
-impl From<PlanningRefusal> for ServiceError {
-    fn from(refusal: PlanningRefusal) -> Self {
-        ServiceError::Invalid(refusal.message())
     }
 }
 

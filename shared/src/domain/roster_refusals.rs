@@ -2,8 +2,6 @@
 //! asked. Services return these (`Err(Refusal::X.into())`), never a sentence of their own.
 
 use super::EnrolmentRefusal;
-use crate::error::ServiceError;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RosterRefusal {
     /// More youths in one request than a counsellor may enrol at once.
@@ -38,12 +36,6 @@ impl RosterRefusal {
                 "La salle {room} compte {capacity} places : choisissez une salle plus grande pour accueillir plus de monde."
             ),
         }
-    }
-}
-
-impl From<RosterRefusal> for ServiceError {
-    fn from(refusal: RosterRefusal) -> Self {
-        ServiceError::Invalid(refusal.message())
     }
 }
 

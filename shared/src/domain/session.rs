@@ -6,22 +6,15 @@ use serde::{Deserialize, Serialize};
 
 use super::{SessionId, Theme};
 
-/// Where a session stands. "Upcoming" or "past" is derived from the clock, never stored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "server",
-    derive(sea_orm::DeriveValueType),
-    sea_orm(
-        value_type = "String",
-        to_str = "SessionStatus::stored",
-        from_str = "SessionStatus::from_stored"
-    )
-)]
-pub enum SessionStatus {
-    Draft,
-    Published,
-    Cancelled,
+super::stored_as_code! {
+    /// Where a session stands. "Upcoming" or "past" is derived from the clock, never stored.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum SessionStatus {
+        Draft,
+        Published,
+        Cancelled,
+    }
 }
 
 impl SessionStatus {
@@ -80,5 +73,3 @@ mod tests {
         assert_eq!(SessionStatus::parse("deleted"), None);
     }
 }
-
-super::stored_as_code!(SessionStatus);

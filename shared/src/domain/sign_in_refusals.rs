@@ -1,8 +1,6 @@
 //! Why sign-in: links, passwords and sessions refuse a request: one variant per rule, worded in French for the person who
 //! asked. Services return these (`Err(Refusal::X.into())`), never a sentence of their own.
 
-use crate::error::ServiceError;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignInRefusal {
     /// An unknown address, a wrong password and an archived account all read the same.
@@ -35,12 +33,6 @@ impl SignInRefusal {
             }
             SignInRefusal::UnusableAddress => "Adresse e-mail invalide.",
         }
-    }
-}
-
-impl From<SignInRefusal> for ServiceError {
-    fn from(refusal: SignInRefusal) -> Self {
-        ServiceError::Invalid(refusal.message())
     }
 }
 

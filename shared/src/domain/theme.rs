@@ -2,31 +2,24 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The programme's workshop themes: a closed set, stored as readable codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "server",
-    derive(sea_orm::DeriveValueType),
-    sea_orm(
-        value_type = "String",
-        to_str = "Theme::stored",
-        from_str = "Theme::from_stored"
-    )
-)]
-pub enum Theme {
-    /// Job-search techniques: the CV.
-    Cv,
-    /// Job-search techniques: the cover letter.
-    CoverLetter,
-    /// Job-search techniques: preparing for interviews.
-    Interview,
-    PersonalDevelopment,
-    Diversity,
-    SustainableDevelopment,
-    /// Decoding the news and spotting false information, usually with a guest journalist.
-    MediaLiteracy,
-    Other,
+super::stored_as_code! {
+    /// The programme's workshop themes: a closed set, stored as readable codes.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Theme {
+        /// Job-search techniques: the CV.
+        Cv,
+        /// Job-search techniques: the cover letter.
+        CoverLetter,
+        /// Job-search techniques: preparing for interviews.
+        Interview,
+        PersonalDevelopment,
+        Diversity,
+        SustainableDevelopment,
+        /// Decoding the news and spotting false information, usually with a guest journalist.
+        MediaLiteracy,
+        Other,
+    }
 }
 
 impl Theme {
@@ -92,5 +85,3 @@ mod tests {
         assert_eq!(Theme::parse("cuisine"), None);
     }
 }
-
-super::stored_as_code!(Theme);

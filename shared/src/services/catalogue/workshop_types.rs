@@ -16,6 +16,18 @@ use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event;
 
+/// The whole catalogue, archived workshops included (sessions keep theirs), by id.
+pub(crate) async fn all_workshop_types(
+    db: &impl ConnectionTrait,
+) -> Result<HashMap<WorkshopTypeId, workshop_type::Model>, ServiceError> {
+    Ok(workshop_type::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|workshop| (workshop.id, workshop))
+        .collect())
+}
+
 /// The workshop type `id`, if `actor` may keep the catalogue.
 pub(crate) async fn load_workshop_type(
     db: &impl ConnectionTrait,

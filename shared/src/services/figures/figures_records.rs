@@ -11,13 +11,14 @@ use crate::ServiceError;
 use crate::domain::{
     Actor, EnrolmentStatus, ExitOutcome, FiguresForm, FiguresQuery, Gender, LineFact,
     MissionLocaleId, PARIS, ParticipantFact, PersonId, PlaceFact, SessionFact, SessionId,
-    SessionStatus, SheetState, Theme, WorkshopTypeId, programme_last_day,
+    SessionStatus, SheetState, Theme, programme_last_day,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, mission_locale, person, staff_member,
-    workshop_session, workshop_type, youth,
+    workshop_session, youth,
 };
 use crate::services::access_guard::require;
+use crate::services::catalogue::workshop_types::all_workshop_types;
 
 /// Long `IN (…)` lists are sent in chunks, well under every database's parameter limit.
 const CHUNK: usize = 500;
@@ -92,13 +93,7 @@ impl PeriodRecords {
         }
         let models = sessions_query.all(db).await?;
         let ids: Vec<SessionId> = models.iter().map(|session| session.id).collect();
-        let workshops: HashMap<WorkshopTypeId, workshop_type::Model> =
-            workshop_type::Entity::find()
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|workshop| (workshop.id, workshop))
-                .collect();
+        let workshops = all_workshop_types(db).await?;
         let mut sheet_states = HashMap::new();
         let mut places = Vec::new();
         let mut lines = Vec::new();

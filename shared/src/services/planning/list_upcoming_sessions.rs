@@ -6,9 +6,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::ServiceError;
 use crate::domain::{
     Actor, Audience, EnrolmentRefusal, MissionLocaleId, PersonId, RoomId, SessionCard, SessionId,
-    SessionStatus, WorkshopTypeId, YouthFacts, check_self_enrolment,
+    SessionStatus, YouthFacts, check_self_enrolment,
 };
-use crate::entities::{mission_locale, room, site, workshop_session, workshop_type};
+use crate::entities::{mission_locale, room, site, workshop_session};
+use crate::services::catalogue::workshop_types::all_workshop_types;
 use crate::services::enrolment::enrolment_records::{
     seat_counts, session_facts, standings_of, youth_facts,
 };
@@ -117,13 +118,7 @@ pub(crate) async fn session_cards(
         Some(youth_id) => standings_of(db, youth_id, session_ids).await?,
         None => HashMap::new(),
     };
-    let workshop_types: HashMap<WorkshopTypeId, workshop_type::Model> =
-        workshop_type::Entity::find()
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|workshop| (workshop.id, workshop))
-            .collect();
+    let workshop_types = all_workshop_types(db).await?;
     let missions_locales: HashMap<MissionLocaleId, String> = mission_locale::Entity::find()
         .all(db)
         .await?
