@@ -24,17 +24,20 @@ impl fmt::Display for UnknownCode {
 impl std::error::Error for UnknownCode {}
 
 /// A closed set whose variants are stored as text codes.
+#[cfg(feature = "server")]
 pub trait StoredCode: Sized + Copy {
     fn code(self) -> &'static str;
     fn parse(code: &str) -> Option<Self>;
 }
 
 /// The column's text (sea-orm's `to_str` for every [`stored_as_code!`] enum).
+#[cfg(feature = "server")]
 pub fn stored<T: StoredCode>(value: &T) -> &'static str {
     value.code()
 }
 
 /// Reads the column's text (sea-orm's `from_str`).
+#[cfg(feature = "server")]
 pub fn from_stored<T: StoredCode>(code: &str) -> Result<T, UnknownCode> {
     T::parse(code).ok_or_else(|| UnknownCode {
         set: std::any::type_name::<T>()
@@ -62,6 +65,7 @@ macro_rules! stored_as_code {
         )]
         $vis enum $set { $($variants)* }
 
+        #[cfg(feature = "server")]
         impl $crate::domain::stored_code::StoredCode for $set {
             fn code(self) -> &'static str {
                 <$set>::code(self)
@@ -76,7 +80,7 @@ macro_rules! stored_as_code {
 
 pub(crate) use stored_as_code;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "server"))]
 mod tests {
     use super::{from_stored, stored};
     use crate::domain::{
