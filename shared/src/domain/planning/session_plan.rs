@@ -1,111 +1,15 @@
-//! Planning a session or a series: what the form must contain, who may join, when enrolment
-//! opens and closes, and the changes that the invitations turn into mail. The same parsing runs
-//! in the browser (instant feedback, `app/src/islands/session_form_check.rs`) and on the server
-//! (the one that counts).
-//!
-//! - `SessionForm` → `SessionPlan`: the end after the start, a day to come and at most two
-//!   years ahead (further, the year is a typo), 1–200 places and no more than the room's, at
-//!   least one counsellor, an audience, an enrolment window, a note of at most 1,000 characters.
-//! - `Audience::admits`: the whole federation, the organising Mission Locale's youths, or the
-//!   youths of given counsellors (e.g. the disability specialists).
-//! - `EnrolmentWindow` is relative to the start (opens 1–365 days before, or at publication;
-//!   closes 0–336 hours before), so moving a session moves its window.
-//! - `SessionChange` is the domain event of a change, stored as JSON in `session_events`.
-//! - `day_warnings`: public holidays and the site's closing days warn, never refuse.
+//! The session form as posted (`SessionForm`) and its parsing into a `SessionPlan`: place,
+//! capacity, people, audience, enrolment window, repetition, and the day and time readers.
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{Months, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    InvalidInput, MissionLocaleId, PersonId, PlaceRules, RoomId, RoomRecord, Series,
-    WorkshopTypeId, format_day, multi_line, one_line,
+use crate::domain::{
+    Audience, EnrolmentWindow, InvalidInput, PersonId, PlaceRules, RoomId, RoomRecord, Series,
+    WorkshopTypeId, multi_line, one_line,
 };
-
-/// Who may enrol in a session.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Audience {
-    /// The youths of every Mission Locale of the federation.
-    Federation,
-    /// Only the youths of the organising Mission Locale.
-    MissionLocale,
-    /// Only the youths followed by these counsellors (e.g. the disability specialists).
-    Counsellors(BTreeSet<PersonId>),
-}
-
-/// What the audience rules need to know about a youth.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Enrollee {
-    /// The Mission Locale of the youth's referent counsellor.
-    pub mission_locale_id: MissionLocaleId,
-    pub referent_id: PersonId,
-}
-
-impl Audience {
-    pub const FEDERATION: &'static str = "federation";
-    pub const MISSION_LOCALE: &'static str = "mission_locale";
-    pub const COUNSELLORS: &'static str = "counsellors";
-
-    /// The code stored in `workshop_sessions.audience` (the counsellors are in `session_audience`).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Audience::Federation => Self::FEDERATION,
-            Audience::MissionLocale => Self::MISSION_LOCALE,
-            Audience::Counsellors(_) => Self::COUNSELLORS,
-        }
-    }
-
-    /// Rebuilds the audience from its stored code and counsellors.
-    pub fn from_stored(code: &str, counsellors: impl IntoIterator<Item = PersonId>) -> Self {
-        match code {
-            Self::FEDERATION => Audience::Federation,
-            Self::COUNSELLORS => Audience::Counsellors(counsellors.into_iter().collect()),
-            _ => Audience::MissionLocale,
-        }
-    }
-
-    /// Whether this youth may join a session organised by `organiser_mission_locale_id`.
-    pub fn admits(&self, organiser_mission_locale_id: MissionLocaleId, youth: Enrollee) -> bool {
-        match self {
-            Audience::Federation => true,
-            Audience::MissionLocale => youth.mission_locale_id == organiser_mission_locale_id,
-            Audience::Counsellors(counsellors) => counsellors.contains(&youth.referent_id),
-        }
-    }
-
-    /// "Ouvert à toute la fédération", "Jeunes de la Mission Locale de Bondy"...
-    pub fn label(&self, organiser: &str) -> String {
-        match self {
-            Audience::Federation => "Ouvert aux jeunes de toutes les Missions Locales".into(),
-            Audience::MissionLocale => format!("Réservé aux jeunes de la {organiser}"),
-            Audience::Counsellors(_) => "Réservé aux jeunes de certains conseillers".into(),
-        }
-    }
-}
-
-/// When youths may enrol, relative to the start so that moving a session moves its window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EnrolmentWindow {
-    /// `None`: open as soon as the session is published.
-    pub opens_days_before: Option<u32>,
-    pub closes_minutes_before: u32,
-}
-
-impl EnrolmentWindow {
-    pub fn opens_at(&self, starts_at: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        self.opens_days_before
-            .map(|days| starts_at - Duration::days(i64::from(days)))
-    }
-
-    pub fn closes_at(&self, starts_at: DateTime<Utc>) -> DateTime<Utc> {
-        starts_at - Duration::minutes(i64::from(self.closes_minutes_before))
-    }
-
-    pub fn is_open(&self, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-        self.opens_at(starts_at).is_none_or(|opens| now >= opens) && now < self.closes_at(starts_at)
-    }
-}
 
 /// Where a session happens.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -530,136 +434,10 @@ fn parse_ids(values: &[String], field: &str) -> Result<BTreeSet<PersonId>, Inval
         .collect()
 }
 
-/// Which sessions of a series an edit or a cancellation applies to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EditScope {
-    ThisSession,
-    ThisAndFollowing,
-    WholeSeries,
-}
-
-impl EditScope {
-    pub fn parse(code: &str) -> EditScope {
-        match code {
-            "this_and_following" => EditScope::ThisAndFollowing,
-            "whole_series" => EditScope::WholeSeries,
-            _ => EditScope::ThisSession,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EditScope::ThisSession => "this_session",
-            EditScope::ThisAndFollowing => "this_and_following",
-            EditScope::WholeSeries => "whole_series",
-        }
-    }
-}
-
-/// Why a session is cancelled, as the counsellor typed it: the youths read it.
-pub fn parse_cancellation_reason(text: &str) -> Result<String, InvalidInput> {
-    let reason = one_line(text);
-    if reason.chars().count() < 5 || reason.chars().count() > 500 {
-        return Err(InvalidInput::new(
-            "reason",
-            "Expliquez en quelques mots pourquoi la séance est annulée (les jeunes inscrits le liront).",
-        ));
-    }
-    Ok(reason)
-}
-
-/// A change to a session that people must hear about: the domain events the invitations issue
-/// turns into mail. Stored as JSON in `session_events.change`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum SessionChange {
-    Scheduled {
-        starts_at: DateTime<Utc>,
-        ends_at: DateTime<Utc>,
-        published: bool,
-    },
-    Published,
-    Rescheduled {
-        from_starts_at: DateTime<Utc>,
-        from_ends_at: DateTime<Utc>,
-        starts_at: DateTime<Utc>,
-        ends_at: DateTime<Utc>,
-    },
-    Moved {
-        from: String,
-        to: String,
-    },
-    FacilitatorsChanged {
-        added: Vec<PersonId>,
-        removed: Vec<PersonId>,
-    },
-    CounsellorsChanged {
-        added: Vec<PersonId>,
-        removed: Vec<PersonId>,
-    },
-    /// Capacity, audience, enrolment window or note: no new invitation needed.
-    DetailsChanged {
-        fields: Vec<String>,
-    },
-    Cancelled {
-        reason: String,
-    },
-}
-
-impl SessionChange {
-    pub fn kind(&self) -> &'static str {
-        match self {
-            SessionChange::Scheduled { .. } => "scheduled",
-            SessionChange::Published => "published",
-            SessionChange::Rescheduled { .. } => "rescheduled",
-            SessionChange::Moved { .. } => "moved",
-            SessionChange::FacilitatorsChanged { .. } => "facilitators_changed",
-            SessionChange::CounsellorsChanged { .. } => "counsellors_changed",
-            SessionChange::DetailsChanged { .. } => "details_changed",
-            SessionChange::Cancelled { .. } => "cancelled",
-        }
-    }
-
-    /// Whether attendees' calendars must be updated (iCalendar SEQUENCE + 1).
-    pub fn updates_invitations(&self) -> bool {
-        matches!(
-            self,
-            SessionChange::Rescheduled { .. }
-                | SessionChange::Moved { .. }
-                | SessionChange::FacilitatorsChanged { .. }
-                | SessionChange::Cancelled { .. }
-        )
-    }
-}
-
-/// Warnings that do not stop planning: a public holiday, a day the site is closed.
-pub fn day_warnings(
-    day: NaiveDate,
-    site_closures: &[(NaiveDate, NaiveDate, String)],
-) -> Vec<String> {
-    let mut warnings = Vec::new();
-    if let Some(name) = super::public_holiday(day) {
-        warnings.push(format!(
-            "Le {} est un jour férié ({name}).",
-            format_day(day)
-        ));
-    }
-    for (first, last, reason) in site_closures {
-        if (*first..=*last).contains(&day) {
-            warnings.push(format!(
-                "Le site est fermé le {} ({reason}).",
-                format_day(day)
-            ));
-        }
-    }
-    warnings
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{DateTime, Duration, TimeZone, Utc};
     use proptest::prelude::*;
 
     fn now() -> DateTime<Utc> {
@@ -785,75 +563,6 @@ mod tests {
         assert_eq!(parse_time("25:00"), None);
     }
 
-    #[test]
-    fn audiences_admit_the_right_youths() {
-        let bondy = MissionLocaleId::new(4);
-        let pantin = MissionLocaleId::new(9);
-        let youth_of = |ml, referent| Enrollee {
-            mission_locale_id: ml,
-            referent_id: PersonId::new(referent),
-        };
-        assert!(Audience::Federation.admits(bondy, youth_of(pantin, 1)));
-        assert!(Audience::MissionLocale.admits(bondy, youth_of(bondy, 1)));
-        assert!(!Audience::MissionLocale.admits(bondy, youth_of(pantin, 1)));
-        let specialists =
-            Audience::Counsellors(BTreeSet::from([PersonId::new(20), PersonId::new(21)]));
-        assert!(specialists.admits(bondy, youth_of(pantin, 21)));
-        assert!(!specialists.admits(bondy, youth_of(bondy, 1)));
-        assert_eq!(
-            Audience::from_stored(specialists.code(), [PersonId::new(20), PersonId::new(21)]),
-            specialists
-        );
-    }
-
-    #[test]
-    fn the_window_moves_with_the_session() {
-        let window = EnrolmentWindow {
-            opens_days_before: Some(14),
-            closes_minutes_before: 120,
-        };
-        let starts = Utc.with_ymd_and_hms(2026, 12, 15, 8, 30, 0).unwrap();
-        assert!(!window.is_open(starts, starts - Duration::days(15)));
-        assert!(window.is_open(starts, starts - Duration::days(3)));
-        assert!(!window.is_open(starts, starts - Duration::minutes(119)));
-        let anytime = EnrolmentWindow {
-            opens_days_before: None,
-            closes_minutes_before: 0,
-        };
-        assert!(anytime.is_open(starts, starts - Duration::days(300)));
-        assert!(!anytime.is_open(starts, starts));
-    }
-
-    #[test]
-    fn holidays_and_closures_are_warned_about() {
-        let christmas = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
-        let closures = [(
-            NaiveDate::from_ymd_opt(2026, 12, 24).unwrap(),
-            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
-            "fermeture annuelle".to_owned(),
-        )];
-        let warnings = day_warnings(christmas, &closures);
-        assert_eq!(warnings.len(), 2, "{warnings:?}");
-        assert!(warnings[0].contains("Noël"));
-        assert!(warnings[1].contains("fermeture annuelle"));
-        assert!(day_warnings(NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(), &closures).is_empty());
-    }
-
-    #[test]
-    fn changes_round_trip_as_json() {
-        let change = SessionChange::Cancelled {
-            reason: "Intervenante malade".into(),
-        };
-        let json = serde_json::to_string(&change).unwrap();
-        assert!(json.contains("\"kind\":\"cancelled\""));
-        assert_eq!(
-            serde_json::from_str::<SessionChange>(&json).unwrap(),
-            change
-        );
-        assert!(change.updates_invitations());
-        assert!(!SessionChange::DetailsChanged { fields: vec![] }.updates_invitations());
-    }
-
     /// A typo in the year (9999, or chrono's largest year) is refused with a French message,
     /// before any date arithmetic could overflow.
     #[test]
@@ -880,18 +589,6 @@ mod tests {
     }
 
     proptest! {
-        /// Whatever the audience, a youth of the federation-wide session is admitted, and a
-        /// session of one Mission Locale admits exactly its own youths.
-        #[test]
-        fn mission_locale_audience_is_exactly_the_organisers_youths(
-            organiser in 1..11i32, youth_ml in 1..11i32, referent in 1..500i32,
-        ) {
-            let (organiser, youth_ml) = (MissionLocaleId::new(organiser), MissionLocaleId::new(youth_ml));
-            let youth = Enrollee { mission_locale_id: youth_ml, referent_id: PersonId::new(referent) };
-            prop_assert!(Audience::Federation.admits(organiser, youth));
-            prop_assert_eq!(Audience::MissionLocale.admits(organiser, youth), organiser == youth_ml);
-        }
-
         /// A day near the end of what chrono can read, with any repetition, is an answer,
         /// never a panic.
         #[test]
