@@ -1,14 +1,10 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, IntoActiveModel, Set, TransactionSession, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, PersonId};
-use crate::services::begin_write::begin_write;
+use crate::services::people::people_records::set_archived;
 use crate::services::people::update_facilitator::load_facilitator_to_edit;
-use crate::services::record_audit_event;
-use crate::services::sign_in::identify_actor::revoke_sessions_of;
 
 /// Staff who keep a guest facilitator archive them when they no longer come: they leave the
 /// list and cannot sign in; the sessions they ran keep their name. `restore_facilitator` brings
@@ -23,21 +19,13 @@ pub async fn archive_facilitator(
     if person.archived_at.is_some() {
         return Ok(());
     }
-    let txn = begin_write(db).await?;
-    let mut archived = person.into_active_model();
-    archived.archived_at = Set(Some(now));
-    archived.update(&txn).await?;
-    revoke_sessions_of(&txn, id, now).await?;
-    record_audit_event(
-        &txn,
+    set_archived(
+        db,
         actor.person_id(),
+        person,
+        true,
         AuditAction::FacilitatorArchived,
-        Some(id.get()),
-        "",
-        None,
         now,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await
 }

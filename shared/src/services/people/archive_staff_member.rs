@@ -1,15 +1,12 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, Set, TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
 };
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, PeopleRefusal, PersonId};
-use crate::entities::{person, staff_member, youth};
-use crate::services::begin_write::begin_write;
-use crate::services::record_audit_event;
-use crate::services::sign_in::identify_actor::revoke_sessions_of;
+use crate::entities::{person, youth};
+use crate::services::people::people_records::{author_if, load_staff_member, set_archived};
 
 /// A coordinator closes a staff account (someone leaves): they can no longer sign in, their
 /// history stays. A counsellor still referent of youths in the programme is refused until those
@@ -20,22 +17,11 @@ pub async fn archive_staff_member(
     staff_id: PersonId,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    let Some(actor_id) = actor.person_id() else {
-        return Err(ServiceError::NotSignedIn);
-    };
-    if !actor.may_manage_staff() {
-        return Err(ServiceError::Forbidden);
-    }
+    let actor_id = author_if(actor, actor.may_manage_staff())?;
     if staff_id == actor_id {
         return Err(PeopleRefusal::OwnAccountArchive.into());
     }
-    let Some((_, Some(person))) = staff_member::Entity::find_by_id(staff_id)
-        .find_also_related(person::Entity)
-        .one(db)
-        .await?
-    else {
-        return Err(ServiceError::NotFound);
-    };
+    let (_, person) = load_staff_member(db, staff_id).await?;
     if person.archived_at.is_some() {
         return Ok(());
     }
@@ -54,21 +40,13 @@ pub async fn archive_staff_member(
         }
         .into());
     }
-    let txn = begin_write(db).await?;
-    let mut archived = person.into_active_model();
-    archived.archived_at = Set(Some(now));
-    archived.update(&txn).await?;
-    revoke_sessions_of(&txn, staff_id, now).await?;
-    record_audit_event(
-        &txn,
+    set_archived(
+        db,
         Some(actor_id),
+        person,
+        true,
         AuditAction::StaffArchived,
-        Some(staff_id.get()),
-        "",
-        None,
         now,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await
 }

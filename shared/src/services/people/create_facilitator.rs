@@ -1,12 +1,14 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, FacilitatorForm, FacilitatorRecord, PersonId};
-use crate::entities::{facilitator, person};
+use crate::entities::facilitator;
 use crate::services::begin_write::begin_write;
-use crate::services::people::youth_files::{check_email_is_free, full_name, unique_violation};
-use crate::services::{LinkMail, MailSettings, issue_emailed_link, record_audit_event};
+use crate::services::people::people_records::{
+    PersonFields, audit_and_commit, author_if, check_email_is_free, full_name, insert_person,
+};
+use crate::services::{LinkMail, MailSettings, issue_emailed_link};
 
 /// A counsellor adds a guest facilitator (a journalist, a recruiter...), who receives a welcome
 /// mail with a sign-in link. Returns the facilitator's id.
@@ -17,32 +19,23 @@ pub async fn create_facilitator(
     mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<PersonId, ServiceError> {
-    let Some(actor_id) = actor.person_id() else {
-        return Err(ServiceError::NotSignedIn);
-    };
-    if !actor.may_manage_people() {
-        return Err(ServiceError::Forbidden);
-    }
+    let actor_id = author_if(actor, actor.may_manage_people())?;
     let record = FacilitatorRecord::parse(form)?;
     check_email_is_free(db, Some(record.email.as_str()), None).await?;
     let author = full_name(db, actor_id).await?;
 
     let txn = begin_write(db).await?;
-    let person = person::ActiveModel {
-        first_name: Set(record.first_name.as_str().to_owned()),
-        last_name: Set(record.last_name.as_str().to_owned()),
-        email: Set(Some(record.email.as_str().to_owned())),
-        phone: Set(record
-            .phone
-            .as_ref()
-            .map(|phone| phone.international().to_owned())),
-        created_at: Set(now),
-        archived_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .map_err(unique_violation)?;
+    let person = insert_person(
+        &txn,
+        PersonFields {
+            first_name: &record.first_name,
+            last_name: &record.last_name,
+            email: Some(&record.email),
+            phone: record.phone.as_ref(),
+        },
+        now,
+    )
+    .await?;
     facilitator::ActiveModel {
         person_id: Set(person.id),
         organisation: Set(record.organisation.clone()),
@@ -50,24 +43,16 @@ pub async fn create_facilitator(
     }
     .insert(&txn)
     .await?;
-    record_audit_event(
-        &txn,
+    let welcome = LinkMail::WelcomeFacilitator { counsellor: author };
+    issue_emailed_link(&txn, &person, welcome, mail, now).await?;
+    audit_and_commit(
+        txn,
         Some(actor_id),
         AuditAction::FacilitatorCreated,
-        Some(person.id.get()),
+        person.id,
         record.organisation,
-        None,
         now,
     )
     .await?;
-    issue_emailed_link(
-        &txn,
-        &person,
-        LinkMail::WelcomeFacilitator { counsellor: author },
-        mail,
-        now,
-    )
-    .await?;
-    txn.commit().await?;
     Ok(person.id)
 }

@@ -1,17 +1,13 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{AuditAction, EmailAddress, PersonId, PersonName};
+use crate::domain::{AuditAction, EmailAddress, PersonId, PersonName, StaffRecord};
 use crate::entities::{person, staff_member};
 use crate::services::begin_write::begin_write;
-use crate::services::people::youth_files::unique_violation;
+use crate::services::people::people_records::{audit_and_commit, insert_staff_account};
 use crate::services::{
     DatabaseContents, LinkMail, MailSettings, classify_database, issue_emailed_link,
-    record_audit_event,
 };
 
 /// The coordinator the operator names on the command line (`ateliers create-coordinator`),
@@ -71,49 +67,28 @@ pub async fn create_first_coordinator(
             FirstCoordinatorOutcome::AddressTaken
         });
     }
-    let person = person::ActiveModel {
-        first_name: Set(coordinator.first_name.as_str().to_owned()),
-        last_name: Set(coordinator.last_name.as_str().to_owned()),
-        email: Set(Some(coordinator.email.as_str().to_owned())),
-        phone: Set(None),
-        created_at: Set(now),
-        archived_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .map_err(unique_violation)?;
-    staff_member::ActiveModel {
-        person_id: Set(person.id),
-        role: Set("coordinator".to_owned()),
-        mission_locale_id: Set(None),
-        disability_specialist: Set(false),
-        justice_specialist: Set(false),
-        password_hash: Set(None),
-    }
-    .insert(&txn)
-    .await?;
-    record_audit_event(
-        &txn,
+    let account = StaffRecord {
+        first_name: coordinator.first_name.clone(),
+        last_name: coordinator.last_name.clone(),
+        email: coordinator.email.clone(),
+        mission_locale_id: None,
+        disability_specialist: false,
+        justice_specialist: false,
+    };
+    let person = insert_staff_account(&txn, &account, now).await?;
+    let welcome = LinkMail::WelcomeStaff {
+        coordinator: "L'équipe qui installe Ateliers pour la fédération".to_owned(),
+    };
+    issue_emailed_link(&txn, &person, welcome, mail, now).await?;
+    audit_and_commit(
+        txn,
         None,
         AuditAction::StaffCreated,
-        Some(person.id.get()),
+        person.id,
         CREATED_BY_COMMAND_LINE,
-        None,
         now,
     )
     .await?;
-    issue_emailed_link(
-        &txn,
-        &person,
-        LinkMail::WelcomeStaff {
-            coordinator: "L'équipe qui installe Ateliers pour la fédération".to_owned(),
-        },
-        mail,
-        now,
-    )
-    .await?;
-    txn.commit().await?;
     Ok(FirstCoordinatorOutcome::Created {
         person_id: person.id,
     })

@@ -1,14 +1,15 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, PersonId, YouthForm, YouthRecord};
-use crate::entities::{person, youth};
+use crate::entities::youth;
 use crate::services::begin_write::begin_write;
-use crate::services::people::youth_files::{
-    check_email_is_free, choose_referent, full_name, unique_violation,
+use crate::services::people::people_records::{
+    PersonFields, audit_and_commit, author_if, check_email_is_free, full_name, insert_person,
 };
-use crate::services::{LinkMail, MailSettings, issue_emailed_link, record_audit_event};
+use crate::services::people::youth_files::choose_referent;
+use crate::services::{LinkMail, MailSettings, issue_emailed_link};
 
 /// A counsellor (or coordinator) opens a youth's file. When the youth has an email, Ateliers
 /// sends them a welcome mail with a sign-in link, in the same transaction as the file.
@@ -20,34 +21,25 @@ pub async fn create_youth(
     mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<PersonId, ServiceError> {
-    let Some(actor_id) = actor.person_id() else {
-        return Err(ServiceError::NotSignedIn);
-    };
-    if !actor.may_manage_people() {
-        return Err(ServiceError::Forbidden);
-    }
+    let actor_id = author_if(actor, actor.may_manage_people())?;
     let record = YouthRecord::parse(form)?;
     let referent = choose_referent(db, actor, &form.referent_id).await?;
-    let email = record.email.as_ref().map(|email| email.as_str().to_owned());
-    check_email_is_free(db, email.as_deref(), None).await?;
+    let email = record.email.as_ref().map(|email| email.as_str());
+    check_email_is_free(db, email, None).await?;
     let author = full_name(db, actor_id).await?;
 
     let txn = begin_write(db).await?;
-    let person = person::ActiveModel {
-        first_name: Set(record.first_name.as_str().to_owned()),
-        last_name: Set(record.last_name.as_str().to_owned()),
-        email: Set(email),
-        phone: Set(record
-            .phone
-            .as_ref()
-            .map(|phone| phone.international().to_owned())),
-        created_at: Set(now),
-        archived_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .map_err(unique_violation)?;
+    let person = insert_person(
+        &txn,
+        PersonFields {
+            first_name: &record.first_name,
+            last_name: &record.last_name,
+            email: record.email.as_ref(),
+            phone: record.phone.as_ref(),
+        },
+        now,
+    )
+    .await?;
     youth::ActiveModel {
         person_id: Set(person.id),
         referent_id: Set(referent.person.id),
@@ -64,27 +56,19 @@ pub async fn create_youth(
     }
     .insert(&txn)
     .await?;
-    record_audit_event(
-        &txn,
+    let welcome = LinkMail::WelcomeYouth { counsellor: author };
+    issue_emailed_link(&txn, &person, welcome, mail, now).await?;
+    audit_and_commit(
+        txn,
         Some(actor_id),
         AuditAction::YouthCreated,
-        Some(person.id.get()),
+        person.id,
         format!(
             "Référent·e : {} {}",
             referent.person.first_name, referent.person.last_name
         ),
-        None,
         now,
     )
     .await?;
-    issue_emailed_link(
-        &txn,
-        &person,
-        LinkMail::WelcomeYouth { counsellor: author },
-        mail,
-        now,
-    )
-    .await?;
-    txn.commit().await?;
     Ok(person.id)
 }

@@ -1,5 +1,6 @@
 //! People's files: youths (with their path and contacts), guest facilitators and staff
-//! accounts. `youth_files` and `youth_contacts` read what the youth pages share.
+//! accounts. `youth_files` and `youth_contacts` read what the youth pages share;
+//! `people_records` holds the steps every kind of file shares.
 //!
 //! Rules:
 //! - A person is one `people` row (one email, unique, one sign-in identity) plus a profile:
@@ -35,6 +36,7 @@ pub(crate) mod list_referent_options;
 pub(crate) mod list_staff;
 pub(crate) mod list_youths;
 pub(crate) mod load_home;
+pub(crate) mod people_records;
 pub(crate) mod restore_facilitator;
 pub(crate) mod retire_old_address;
 pub(crate) mod update_facilitator;

@@ -1,13 +1,10 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, IntoActiveModel, Set, TransactionSession, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{Actor, AuditAction, PersonId};
-use crate::services::begin_write::begin_write;
+use crate::services::people::people_records::set_archived;
 use crate::services::people::update_facilitator::load_facilitator_to_edit;
-use crate::services::record_audit_event;
 
 /// Brings an archived guest facilitator back (archived by mistake, or coming again), with the
 /// same permission as archiving. They sign in again by asking for a link: their old sessions
@@ -22,20 +19,13 @@ pub async fn restore_facilitator(
     if person.archived_at.is_none() {
         return Ok(());
     }
-    let txn = begin_write(db).await?;
-    let mut restored = person.into_active_model();
-    restored.archived_at = Set(None);
-    restored.update(&txn).await?;
-    record_audit_event(
-        &txn,
+    set_archived(
+        db,
         actor.person_id(),
+        person,
+        false,
         AuditAction::FacilitatorRestored,
-        Some(id.get()),
-        "",
-        None,
         now,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await
 }

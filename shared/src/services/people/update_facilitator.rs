@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QuerySelect, Set, TransactionSession, TransactionTrait,
+    QuerySelect, Set, TransactionTrait,
 };
 
 use crate::ServiceError;
@@ -14,9 +14,10 @@ use crate::entities::{facilitator, person, session_facilitator, workshop_session
 use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
+use crate::services::people::people_records::{
+    audit_and_commit, check_email_is_free, unique_violation,
+};
 use crate::services::people::retire_old_address::retire_old_address;
-use crate::services::people::youth_files::{check_email_is_free, unique_violation};
-use crate::services::record_audit_event;
 
 /// A facilitator's rows and what the access policy reads about them.
 pub(crate) struct LoadedFacilitator {
@@ -141,16 +142,13 @@ pub async fn update_facilitator(
     let mut facilitator = facilitator.into_active_model();
     facilitator.organisation = Set(record.organisation);
     facilitator.update(&txn).await?;
-    record_audit_event(
-        &txn,
+    audit_and_commit(
+        txn,
         actor.person_id(),
         AuditAction::FacilitatorUpdated,
-        Some(id.get()),
+        id,
         changes.join(CHANGES_SEPARATOR),
-        None,
         now,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await
 }

@@ -1,20 +1,18 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set, TransactionSession,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, IntoActiveModel, Set, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{
     Actor, AuditAction, CHANGES_SEPARATOR, EMAIL_CHANGED, PeopleRefusal, PersonId, StaffForm,
     StaffRecord,
 };
-use crate::entities::{mission_locale, person, staff_member};
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
+use crate::services::people::people_records::{
+    audit_and_commit, author_if, check_email_is_free, check_mission_locale_exists,
+    load_staff_member, staff_role, unique_violation,
+};
 use crate::services::people::retire_old_address::retire_old_address;
-use crate::services::people::youth_files::{check_email_is_free, unique_violation};
-use crate::services::record_audit_event;
 
 /// A coordinator corrects a staff account: name, email, role, Mission Locale, specialities. The
 /// new rights apply at the next request (`identify_actor` reads the account every time). A new
@@ -28,28 +26,10 @@ pub async fn update_staff_member(
     mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    let Some(actor_id) = actor.person_id() else {
-        return Err(ServiceError::NotSignedIn);
-    };
-    if !actor.may_manage_staff() {
-        return Err(ServiceError::Forbidden);
-    }
-    let Some((staff, Some(person))) = staff_member::Entity::find_by_id(staff_id)
-        .find_also_related(person::Entity)
-        .one(db)
-        .await?
-    else {
-        return Err(ServiceError::NotFound);
-    };
+    let actor_id = author_if(actor, actor.may_manage_staff())?;
+    let (staff, person) = load_staff_member(db, staff_id).await?;
     let record = StaffRecord::parse(form)?;
-    if let Some(ml) = record.mission_locale_id
-        && mission_locale::Entity::find_by_id(ml)
-            .one(db)
-            .await?
-            .is_none()
-    {
-        return Err(PeopleRefusal::UnknownMissionLocale.into());
-    }
+    check_mission_locale_exists(db, record.mission_locale_id).await?;
     if staff_id == actor_id && record.mission_locale_id.is_some() {
         return Err(PeopleRefusal::OwnCoordinationRole.into());
     }
@@ -80,26 +60,18 @@ pub async fn update_staff_member(
     person.email = Set(Some(record.email.as_str().to_owned()));
     person.update(&txn).await.map_err(unique_violation)?;
     let mut staff = staff.into_active_model();
-    staff.role = Set(if record.mission_locale_id.is_some() {
-        "counsellor"
-    } else {
-        "coordinator"
-    }
-    .to_owned());
+    staff.role = Set(staff_role(record.mission_locale_id).to_owned());
     staff.mission_locale_id = Set(record.mission_locale_id);
     staff.disability_specialist = Set(record.disability_specialist);
     staff.justice_specialist = Set(record.justice_specialist);
     staff.update(&txn).await?;
-    record_audit_event(
-        &txn,
+    audit_and_commit(
+        txn,
         Some(actor_id),
         AuditAction::StaffUpdated,
-        Some(staff_id.get()),
+        staff_id,
         changes.join(CHANGES_SEPARATOR),
-        None,
         now,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await
 }

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
+    TransactionTrait,
 };
 
 use crate::ServiceError;
@@ -13,11 +13,11 @@ use crate::domain::{
 use crate::entities::youth;
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
-use crate::services::people::retire_old_address::retire_old_address;
-use crate::services::people::youth_files::{
-    check_email_is_free, choose_referent, load_youth_for, unique_violation,
+use crate::services::people::people_records::{
+    audit_and_commit, check_email_is_free, unique_violation,
 };
-use crate::services::record_audit_event;
+use crate::services::people::retire_old_address::retire_old_address;
+use crate::services::people::youth_files::{choose_referent, load_youth_for};
 
 /// Saves the edit form of a youth's file and records what changed in the audit log. The
 /// sensitive flags the editor may not see keep their value, whatever the form says; only the
@@ -195,16 +195,13 @@ pub async fn update_youth(
         youth.referent_id = Set(referent.person.id);
     }
     youth.update(&txn).await?;
-    record_audit_event(
-        &txn,
+    audit_and_commit(
+        txn,
         actor.person_id(),
         AuditAction::YouthUpdated,
-        Some(youth_id.get()),
+        youth_id,
         changes.join(CHANGES_SEPARATOR),
-        None,
         now,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await
 }

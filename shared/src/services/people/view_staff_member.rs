@@ -1,9 +1,9 @@
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
 use crate::domain::{Actor, PersonId, StaffForm};
-use crate::entities::{person, staff_member};
 use crate::services::access_guard::require;
+use crate::services::people::people_records::load_staff_member;
 
 /// A staff account's form, pre-filled, for coordinators.
 pub async fn view_staff_member(
@@ -12,13 +12,7 @@ pub async fn view_staff_member(
     staff_id: PersonId,
 ) -> Result<StaffForm, ServiceError> {
     require(actor, actor.may_manage_staff())?;
-    let Some((staff, Some(person))) = staff_member::Entity::find_by_id(staff_id)
-        .find_also_related(person::Entity)
-        .one(db)
-        .await?
-    else {
-        return Err(ServiceError::NotFound);
-    };
+    let (staff, person) = load_staff_member(db, staff_id).await?;
     let on = |flag: bool| flag.then(|| "on".to_owned());
     Ok(StaffForm {
         first_name: person.first_name,
