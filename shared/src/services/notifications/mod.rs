@@ -38,6 +38,7 @@
 //!   Locale's youths and staff or the facilitators they keep, never about an archived person
 //!   (`Actor::may_see_mail_about`).
 
+pub(crate) mod batch_records;
 pub(crate) mod deliver_queued_mail;
 pub(crate) mod list_failed_mail;
 pub(crate) mod open_calendar_feed;

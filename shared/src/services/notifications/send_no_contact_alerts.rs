@@ -1,10 +1,8 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession,
-    TransactionTrait,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
 };
 
 use crate::ServiceError;
@@ -13,6 +11,7 @@ use crate::entities::{no_contact_alert, person, youth};
 use crate::mail::follow_up_wording::{NoContactGap, no_contact_alert_text};
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
+use crate::services::notifications::batch_records::{Batch, record_batch, try_until_settled};
 use crate::services::notifications::queue_mail::{MailAbout, mailbox_of, queue_text_about};
 use crate::services::people::youth_contacts::attended_sessions;
 
@@ -82,31 +81,13 @@ where
     }
 
     for (referent_id, youth_ids) in by_referent {
-        // Each try reads again what is still due; a try that lost a gap to another worker reads
-        // one gap fewer, so this ends.
-        for _ in 0..=youth_ids.len() {
-            match alert_referent(db, mail, referent_id, &youth_ids, weeks, today, now).await? {
-                Batch::Queued(youths) => {
-                    queued.mails += 1;
-                    queued.youths += youths;
-                    break;
-                }
-                Batch::Nothing => break,
-                Batch::Raced => {}
-            }
+        let alert = || alert_referent(db, mail, referent_id, &youth_ids, weeks, today, now);
+        if let Some(youths) = try_until_settled(youth_ids.len(), alert).await? {
+            queued.mails += 1;
+            queued.youths += youths;
         }
     }
     Ok(queued)
-}
-
-/// What one try at a referent's mail did.
-enum Batch {
-    /// One mail naming this many youths, recorded.
-    Queued(usize),
-    /// Nothing left to tell them, or no address to tell them at.
-    Nothing,
-    /// Another worker recorded one of the gaps meanwhile: rolled back, to try again.
-    Raced,
 }
 
 /// In one transaction: reads again which of `youth_ids` are still the referent's and due (a
@@ -218,40 +199,24 @@ where
         now,
     )
     .await?;
-    // In the order of the youths' ids, so that two workers recording overlapping batches wait
-    // for each other rather than deadlock.
+    // In the order of the youths' ids (see `record_batch`).
     gaps.sort_by_key(|(youth_id, _, _)| *youth_id);
-    let mut recorded = 0;
-    for chunk in gaps.chunks(200) {
-        recorded +=
-            no_contact_alert::Entity::insert_many(chunk.iter().map(|(youth_id, since, _)| {
-                no_contact_alert::ActiveModel {
-                    youth_id: sea_orm::Set(*youth_id),
-                    last_contact_on: sea_orm::Set(*since),
-                    weeks: sea_orm::Set(i32::try_from(weeks).unwrap_or(i32::MAX)),
-                    mail_id: sea_orm::Set(mail_id),
-                    queued_at: sea_orm::Set(now),
-                    ..Default::default()
-                }
-            }))
-            .on_conflict(
-                OnConflict::columns([
-                    no_contact_alert::Column::YouthId,
-                    no_contact_alert::Column::LastContactOn,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
-            .exec_without_returning(&txn)
-            .await?;
-    }
-    if usize::try_from(recorded).ok() != Some(gaps.len()) {
-        // Another worker alerted some of these gaps: its mail names them.
-        txn.rollback().await?;
-        return Ok(Batch::Raced);
-    }
-    txn.commit().await?;
-    Ok(Batch::Queued(gaps.len()))
+    let rows = gaps
+        .iter()
+        .map(|(youth_id, since, _)| no_contact_alert::ActiveModel {
+            youth_id: sea_orm::Set(*youth_id),
+            last_contact_on: sea_orm::Set(*since),
+            weeks: sea_orm::Set(i32::try_from(weeks).unwrap_or(i32::MAX)),
+            mail_id: sea_orm::Set(mail_id),
+            queued_at: sea_orm::Set(now),
+            ..Default::default()
+        })
+        .collect();
+    let unique = [
+        no_contact_alert::Column::YouthId,
+        no_contact_alert::Column::LastContactOn,
+    ];
+    record_batch(txn, rows, unique).await
 }
 
 /// The gaps already alerted, among those of `youth_ids`.

@@ -1,10 +1,9 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionSession,
-    TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 
 use crate::ServiceError;
@@ -16,6 +15,7 @@ use crate::services::attendance::list_sheets_to_close::{
     describe_sheets_to_close, sheet_not_closed,
 };
 use crate::services::begin_write::begin_write;
+use crate::services::notifications::batch_records::{Batch, record_batch, try_until_settled};
 use crate::services::notifications::queue_mail::{MailAbout, mailbox_of, queue_text_about};
 
 /// The default for `SHEET_REMINDER_HOURS`: the day after the session, while memories are fresh
@@ -82,10 +82,8 @@ where
     }
 
     for (counsellor_id, session_ids) in by_counsellor {
-        // Each try reads again what is still due; a try that lost a session to another worker
-        // reads one fewer, so this ends.
-        for _ in 0..=session_ids.len() {
-            match remind_counsellor(
+        let remind = || {
+            remind_counsellor(
                 db,
                 mail,
                 counsellor_id,
@@ -94,29 +92,13 @@ where
                 ended_by,
                 now,
             )
-            .await?
-            {
-                Batch::Queued(sessions) => {
-                    queued.mails += 1;
-                    queued.sessions += sessions;
-                    break;
-                }
-                Batch::Nothing => break,
-                Batch::Raced => {}
-            }
+        };
+        if let Some(sessions) = try_until_settled(session_ids.len(), remind).await? {
+            queued.mails += 1;
+            queued.sessions += sessions;
         }
     }
     Ok(queued)
-}
-
-/// What one try at a counsellor's mail did.
-enum Batch {
-    /// One mail naming this many sessions, recorded.
-    Queued(usize),
-    /// Nothing left to tell them, or no one (archived, no address) to tell.
-    Nothing,
-    /// Another worker recorded one of the sessions meanwhile: rolled back, to try again.
-    Raced,
 }
 
 /// In one transaction: reads again which of `session_ids` the counsellor still runs and are
@@ -207,39 +189,24 @@ where
         now,
     )
     .await?;
-    // In the order of the sessions' ids, so that two workers recording overlapping batches wait
-    // for each other rather than deadlock.
+    // In the order of the sessions' ids (see `record_batch`).
     ids.sort_unstable();
-    let mut recorded = 0;
-    for chunk in ids.chunks(200) {
-        recorded += sheet_reminder::Entity::insert_many(chunk.iter().map(|session_id| {
-            sheet_reminder::ActiveModel {
-                session_id: sea_orm::Set(*session_id),
-                counsellor_id: sea_orm::Set(counsellor_id),
-                delay_hours: sea_orm::Set(i32::try_from(delay_hours).unwrap_or(i32::MAX)),
-                mail_id: sea_orm::Set(mail_id),
-                queued_at: sea_orm::Set(now),
-                ..Default::default()
-            }
-        }))
-        .on_conflict(
-            OnConflict::columns([
-                sheet_reminder::Column::SessionId,
-                sheet_reminder::Column::CounsellorId,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(&txn)
-        .await?;
-    }
-    if usize::try_from(recorded).ok() != Some(ids.len()) {
-        // Another worker reminded some of these: its mail names them.
-        txn.rollback().await?;
-        return Ok(Batch::Raced);
-    }
-    txn.commit().await?;
-    Ok(Batch::Queued(ids.len()))
+    let rows = ids
+        .iter()
+        .map(|session_id| sheet_reminder::ActiveModel {
+            session_id: sea_orm::Set(*session_id),
+            counsellor_id: sea_orm::Set(counsellor_id),
+            delay_hours: sea_orm::Set(i32::try_from(delay_hours).unwrap_or(i32::MAX)),
+            mail_id: sea_orm::Set(mail_id),
+            queued_at: sea_orm::Set(now),
+            ..Default::default()
+        })
+        .collect();
+    let unique = [
+        sheet_reminder::Column::SessionId,
+        sheet_reminder::Column::CounsellorId,
+    ];
+    record_batch(txn, rows, unique).await
 }
 
 /// The (session, counsellor) pairs already reminded, among the sessions `session_ids`.
