@@ -102,10 +102,7 @@ pub use places::{
     RoomView, SiteForm, SiteRecord, SiteView,
 };
 pub use places_refusals::PlacesRefusal;
-pub use planning::{
-    Audience, EditScope, Enrollee, EnrolmentWindow, PlaceChoice, SessionChange, SessionForm,
-    SessionPlan, day_warnings, parse_cancellation_reason, parse_day, parse_time,
-};
+pub use planning::*;
 pub use planning_refusals::PlanningRefusal;
 pub use planning_views::{
     Agenda, AgendaEntry, AgendaQuery, ContactView, FacilitatorAgenda, FacilitatorSession,

@@ -18,6 +18,16 @@ pub enum PlaceChoice {
     External { name: String, address: String },
 }
 
+impl PlaceChoice {
+    /// The venue's name and address as stored: empty for a room, whose site says where it is.
+    pub fn venue(&self) -> (String, String) {
+        match self {
+            PlaceChoice::External { name, address } => (name.clone(), address.clone()),
+            PlaceChoice::Room(_) => (String::new(), String::new()),
+        }
+    }
+}
+
 /// The session form as posted: text, parsed by [`SessionPlan::parse`]. Lists of people are
 /// posted as `field[index]=id`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

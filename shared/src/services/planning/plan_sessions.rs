@@ -6,8 +6,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, MissionLocaleId, PlaceChoice, PlanningRefusal, SessionChange, SessionForm, SessionId,
-    SessionPlan, SessionStatus, format_session_date, format_session_hours,
+    Actor, MissionLocaleId, PlaceChoice, PlanningRefusal, SessionForm, SessionId, SessionPlan,
+    new_sessions,
 };
 use crate::entities::{staff_member, workshop_series, workshop_session, workshop_type};
 use crate::services::MailSettings;
@@ -65,8 +65,8 @@ pub async fn plan_sessions(
         .collect();
     lock_resources(&txn, room.as_ref().map(|room| room.room.id), &people).await?;
 
-    let occurrences = plan.series.occurrences();
-    for occurrence in &occurrences {
+    let planned = new_sessions(&plan);
+    for occurrence in &planned.sessions {
         check_no_double_booking(
             &txn,
             &Claim {
@@ -82,7 +82,7 @@ pub async fn plan_sessions(
         .await?;
     }
 
-    let series_id = if occurrences.len() > 1 {
+    let series_id = if planned.is_series {
         Some(
             workshop_series::ActiveModel {
                 first_day: Set(plan.series.first_day),
@@ -99,17 +99,9 @@ pub async fn plan_sessions(
     } else {
         None
     };
-    let status = if plan.publish {
-        SessionStatus::Published
-    } else {
-        SessionStatus::Draft
-    };
-    let (venue_name, venue_address) = match &plan.place {
-        PlaceChoice::External { name, address } => (name.clone(), address.clone()),
-        PlaceChoice::Room(_) => (String::new(), String::new()),
-    };
+    let (venue_name, venue_address) = plan.place.venue();
     let mut first_id = None;
-    for occurrence in &occurrences {
+    for occurrence in planned.sessions {
         let session = workshop_session::ActiveModel {
             workshop_type_id: Set(workshop.id),
             mission_locale_id: Set(organiser),
@@ -120,7 +112,7 @@ pub async fn plan_sessions(
             venue_name: Set(venue_name.clone()),
             venue_address: Set(venue_address.clone()),
             capacity: Set(plan.capacity as i32),
-            status: Set(status),
+            status: Set(planned.status),
             audience: Set(plan.audience.code().to_owned()),
             enrolment_opens_days_before: Set(plan.window.opens_days_before.map(|days| days as i32)),
             enrolment_closes_minutes_before: Set(plan.window.closes_minutes_before as i32),
@@ -138,60 +130,23 @@ pub async fn plan_sessions(
         }
         .insert(&txn)
         .await?;
-        write_people(
-            &txn,
-            PeopleTable::Counsellors,
-            session.id,
-            &plan.counsellor_ids,
-        )
-        .await?;
-        write_people(
-            &txn,
-            PeopleTable::Facilitators,
-            session.id,
-            &plan.facilitator_ids,
-        )
-        .await?;
+        let id = session.id;
+        write_people(&txn, PeopleTable::Counsellors, id, &plan.counsellor_ids).await?;
+        write_people(&txn, PeopleTable::Facilitators, id, &plan.facilitator_ids).await?;
         write_people(
             &txn,
             PeopleTable::Audience,
-            session.id,
+            id,
             &audience_people(&plan.audience),
         )
         .await?;
-        let summary = format!(
-            "Séance {} pour le {}, {}{}.",
-            if plan.publish {
-                "publiée"
-            } else {
-                "préparée (brouillon)"
-            },
-            format_session_date(occurrence.starts_at),
-            format_session_hours(occurrence.starts_at, occurrence.ends_at),
-            if series_id.is_some() {
-                format!(" (cycle de {} séances)", occurrences.len())
-            } else {
-                String::new()
-            }
-        );
-        record_change(
-            &txn,
-            session.id,
-            actor.person_id(),
-            &SessionChange::Scheduled {
-                starts_at: occurrence.starts_at,
-                ends_at: occurrence.ends_at,
-                published: plan.publish,
-            },
-            summary,
-            now,
-        )
-        .await?;
+        let (event, summary) = (occurrence.event, occurrence.summary);
+        record_change(&txn, id, actor.person_id(), &event, summary, now).await?;
         // A published session goes into its facilitators' and counsellors' calendars.
         send_session_mail(
             &txn,
             mail,
-            session.id,
+            id,
             &Occasion::SessionChanged {
                 actor_id: actor.person_id(),
                 what: &[],
@@ -199,7 +154,7 @@ pub async fn plan_sessions(
             now,
         )
         .await?;
-        first_id.get_or_insert(session.id);
+        first_id.get_or_insert(id);
     }
     txn.commit().await?;
     // A plan has at least one occurrence (`SessionPlan::parse` refuses an empty one).

@@ -12,12 +12,14 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{
     Audience, Booking, ContactView, EnrolmentWindow, PersonId, PlaceChoice, PlaceView,
-    PlanningRefusal, RoomId, SessionChange, SessionId, SessionStatus, WorkshopTypeId, first_clash,
+    PlanningRefusal, RoomId, SessionChange, SessionId, SessionStatus, StoredSession,
+    WorkshopTypeId, first_clash,
 };
 use crate::entities::{
     facilitator, person, room, session_audience, session_counsellor, session_event,
     session_facilitator, site, staff_member, workshop_session, workshop_type,
 };
+use crate::services::enrolment::enrolment_records::place_rules;
 
 /// A session row with the people attached to it.
 pub(crate) struct SessionBundle {
@@ -40,6 +42,23 @@ impl SessionBundle {
                 .and_then(|days| u32::try_from(days).ok()),
             closes_minutes_before: u32::try_from(self.session.enrolment_closes_minutes_before)
                 .unwrap_or(0),
+        }
+    }
+
+    /// The session in the terms an edit compares it by.
+    pub fn stored(&self) -> StoredSession {
+        StoredSession {
+            starts_at: self.session.starts_at,
+            ends_at: self.session.ends_at,
+            status: self.status(),
+            place: self.place(),
+            facilitator_ids: self.facilitator_ids.clone(),
+            counsellor_ids: self.counsellor_ids.clone(),
+            capacity: self.session.capacity,
+            audience: self.audience.clone(),
+            window: self.window(),
+            place_rules: place_rules(&self.session),
+            note_for_youths: self.session.note_for_youths.clone(),
         }
     }
 

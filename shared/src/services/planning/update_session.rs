@@ -1,6 +1,6 @@
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, Set, TransactionSession, TransactionTrait,
@@ -8,17 +8,14 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EditScope, PersonId, PlaceChoice, PlanningRefusal, SessionChange, SessionForm,
-    SessionId, SessionPlan, SessionStatus, format_session_date, format_session_hours,
-    paris_instant,
+    Actor, EditNames, EditScope, PersonId, PlaceChoice, PlanningRefusal, SessionEditor,
+    SessionForm, SessionId, SessionPlan, SessionStatus,
 };
 use crate::entities::workshop_session;
 use crate::services::MailSettings;
 use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
-use crate::services::enrolment::enrolment_records::{
-    ByStaff, lock_roster, place_rules, set_capacity_by_staff,
-};
+use crate::services::enrolment::enrolment_records::{ByStaff, lock_roster, set_capacity_by_staff};
 use crate::services::notifications::session_mail::{Occasion, send_session_mail};
 use crate::services::planning::plan_sessions::organiser_of;
 use crate::services::planning::session_records::{
@@ -88,12 +85,6 @@ pub async fn update_session(
     let targets = targets(&txn, &edited, scope, now).await?;
     let moving_together: BTreeSet<SessionId> =
         targets.iter().map(|bundle| bundle.session.id).collect();
-    let edited_day = edited
-        .session
-        .starts_at
-        .with_timezone(&crate::domain::PARIS)
-        .date_naive();
-    let shift = plan.series.first_day - edited_day;
     let everyone: Vec<PersonId> = targets
         .iter()
         .flat_map(|bundle| bundle.facilitator_ids.iter().chain(&bundle.counsellor_ids))
@@ -101,29 +92,30 @@ pub async fn update_session(
         .chain(plan.counsellor_ids.iter())
         .copied()
         .collect();
-    let names = names_of(&txn, everyone).await?;
-    let new_place_label = place_label(&txn, &plan.place).await?;
+    let people_names = names_of(&txn, everyone).await?;
+    let new_place = place_label(&txn, &plan.place).await?;
+    let mut old_places: Vec<(PlaceChoice, String)> = Vec::new();
+    for place in targets.iter().map(SessionBundle::place) {
+        if place != plan.place && !old_places.iter().any(|(known, _)| *known == place) {
+            let label = place_label(&txn, &place).await?;
+            old_places.push((place, label));
+        }
+    }
+    let names = EditNames {
+        people: &people_names,
+        new_place: &new_place,
+        old_places: &old_places,
+    };
+    let editor = SessionEditor::new(&plan, edited.session.starts_at, now);
+    let (venue_name, venue_address) = plan.place.venue();
 
     for target in &targets {
-        let day = target
-            .session
-            .starts_at
-            .with_timezone(&crate::domain::PARIS)
-            .date_naive()
-            + shift;
-        let starts_at = paris_instant(day, plan.series.starts_at);
-        let ends_at = starts_at + Duration::minutes(i64::from(plan.series.duration_minutes));
-        if starts_at <= now {
-            return Err(PlanningRefusal::WouldFallInPast {
-                starts_at: target.session.starts_at,
-            }
-            .into());
-        }
+        let edit = editor.edit(&target.stored(), names)?;
         check_no_double_booking(
             &txn,
             &Claim {
-                starts_at,
-                ends_at,
+                starts_at: edit.starts_at,
+                ends_at: edit.ends_at,
                 room: room
                     .as_ref()
                     .map(|room| (room.room.id, room.room.name.as_str())),
@@ -132,97 +124,14 @@ pub async fn update_session(
             &moving_together,
         )
         .await?;
-
-        let mut changes: Vec<(SessionChange, String)> = Vec::new();
-        if (starts_at, ends_at) != (target.session.starts_at, target.session.ends_at) {
-            changes.push((
-                SessionChange::Rescheduled {
-                    from_starts_at: target.session.starts_at,
-                    from_ends_at: target.session.ends_at,
-                    starts_at,
-                    ends_at,
-                },
-                format!(
-                    "Séance déplacée du {}, {} au {}, {}.",
-                    format_session_date(target.session.starts_at),
-                    format_session_hours(target.session.starts_at, target.session.ends_at),
-                    format_session_date(starts_at),
-                    format_session_hours(starts_at, ends_at),
-                ),
-            ));
-        }
-        if target.place() != plan.place {
-            let from = place_label(&txn, &target.place()).await?;
-            changes.push((
-                SessionChange::Moved {
-                    from: from.clone(),
-                    to: new_place_label.clone(),
-                },
-                format!("Lieu changé : {from} → {new_place_label}."),
-            ));
-        }
-        if target.facilitator_ids != plan.facilitator_ids {
-            let (added, removed) = difference(&target.facilitator_ids, &plan.facilitator_ids);
-            changes.push((
-                SessionChange::FacilitatorsChanged {
-                    added: added.clone(),
-                    removed: removed.clone(),
-                },
-                people_summary("Intervenants", &added, &removed, &names),
-            ));
-        }
-        if target.counsellor_ids != plan.counsellor_ids {
-            let (added, removed) = difference(&target.counsellor_ids, &plan.counsellor_ids);
-            changes.push((
-                SessionChange::CounsellorsChanged {
-                    added: added.clone(),
-                    removed: removed.clone(),
-                },
-                people_summary("Conseillers", &added, &removed, &names),
-            ));
-        }
-        let mut details = Vec::new();
-        if target.session.capacity != plan.capacity as i32 {
-            details.push(format!(
-                "places : {} → {}",
-                target.session.capacity, plan.capacity
-            ));
-        }
-        if target.audience != plan.audience {
-            details.push("public".to_owned());
-        }
-        if target.window() != plan.window {
-            details.push("période d'inscription".to_owned());
-        }
-        if place_rules(&target.session) != plan.place_rules {
-            details.push("annulation et liste d'attente".to_owned());
-        }
-        if target.session.note_for_youths != plan.note_for_youths {
-            details.push("mot pour les jeunes".to_owned());
-        }
-        if !details.is_empty() {
-            changes.push((
-                SessionChange::DetailsChanged {
-                    fields: details.clone(),
-                },
-                format!("Modifié : {}.", details.join(", ")),
-            ));
-        }
-        let publish = plan.publish && target.status() == SessionStatus::Draft;
-        if publish {
-            changes.push((
-                SessionChange::Published,
-                "Séance publiée : les jeunes peuvent la voir.".to_owned(),
-            ));
-        }
-        if changes.is_empty() {
+        if edit.changes_nothing() {
             continue;
         }
-        if target.session.capacity != plan.capacity as i32 {
+        if edit.changes_capacity {
             // Through the roster: never below the youths registered; raised seats go to the
             // waiting list first.
             let mut locked = lock_roster(&txn, target.session.id).await?;
-            let promote = plan.place_rules.promotes_automatically(starts_at, now);
+            let promote = plan.place_rules.promotes_automatically(edit.starts_at, now);
             set_capacity_by_staff(
                 &txn,
                 &mut locked,
@@ -244,20 +153,13 @@ pub async fn update_session(
             .await?;
         }
 
-        let bumps = changes
-            .iter()
-            .any(|(change, _)| change.updates_invitations());
-        let (venue_name, venue_address) = match &plan.place {
-            PlaceChoice::External { name, address } => (name.clone(), address.clone()),
-            PlaceChoice::Room(_) => (String::new(), String::new()),
-        };
         let mut row = target.session.clone().into_active_model();
-        row.starts_at = Set(starts_at);
-        row.ends_at = Set(ends_at);
+        row.starts_at = Set(edit.starts_at);
+        row.ends_at = Set(edit.ends_at);
         row.mission_locale_id = Set(organiser);
         row.room_id = Set(room.as_ref().map(|room| room.room.id));
-        row.venue_name = Set(venue_name);
-        row.venue_address = Set(venue_address);
+        row.venue_name = Set(venue_name.clone());
+        row.venue_address = Set(venue_address.clone());
         row.capacity = Set(plan.capacity as i32);
         row.audience = Set(plan.audience.code().to_owned());
         row.enrolment_opens_days_before =
@@ -268,10 +170,10 @@ pub async fn update_session(
         row.promotion_stops_minutes_before =
             Set(plan.place_rules.promotion_stops_minutes_before as i32);
         row.note_for_youths = Set(plan.note_for_youths.clone());
-        if publish {
+        if edit.publishes {
             row.status = Set(SessionStatus::Published);
         }
-        if bumps {
+        if edit.raises_sequence() {
             row.sequence = Set(target.session.sequence + 1);
         }
         row.update(&txn).await?;
@@ -285,12 +187,8 @@ pub async fn update_session(
             &audience_people(&plan.audience),
         )
         .await?;
-        let what: Vec<String> = changes
-            .iter()
-            .filter(|(change, _)| change.updates_invitations())
-            .map(|(_, summary)| summary.clone())
-            .collect();
-        for (change, summary) in changes {
+        let what = edit.news();
+        for (change, summary) in edit.changes {
             record_change(&txn, id, actor.person_id(), &change, summary, now).await?;
         }
         send_session_mail(
@@ -317,55 +215,18 @@ pub(crate) async fn targets(
     scope: EditScope,
     now: DateTime<Utc>,
 ) -> Result<Vec<SessionBundle>, ServiceError> {
-    let series_id = match (scope, edited.session.series_id) {
-        (EditScope::ThisSession, _) | (_, None) => {
-            return load_bundles(db, vec![edited.session.clone()]).await;
-        }
-        (_, Some(series_id)) => series_id,
-    };
-    let from = match scope {
-        EditScope::ThisAndFollowing => edited.session.starts_at,
-        EditScope::WholeSeries | EditScope::ThisSession => now,
+    let (Some(series_id), Some(from)) = (
+        edited.session.series_id,
+        scope.series_from(edited.session.starts_at, now),
+    ) else {
+        return load_bundles(db, vec![edited.session.clone()]).await;
     };
     let sessions = workshop_session::Entity::find()
         .filter(workshop_session::Column::SeriesId.eq(series_id))
-        .filter(workshop_session::Column::StartsAt.gte(from.max(now)))
+        .filter(workshop_session::Column::StartsAt.gte(from))
         .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled))
         .order_by_asc(workshop_session::Column::StartsAt)
         .all(db)
         .await?;
     load_bundles(db, sessions).await
-}
-
-fn difference(
-    before: &BTreeSet<PersonId>,
-    after: &BTreeSet<PersonId>,
-) -> (Vec<PersonId>, Vec<PersonId>) {
-    (
-        after.difference(before).copied().collect(),
-        before.difference(after).copied().collect(),
-    )
-}
-
-fn people_summary(
-    who: &str,
-    added: &[PersonId],
-    removed: &[PersonId],
-    names: &std::collections::HashMap<PersonId, String>,
-) -> String {
-    let list = |ids: &[PersonId]| {
-        ids.iter()
-            .map(|id| names.get(id).cloned().unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match (added.is_empty(), removed.is_empty()) {
-        (false, true) => format!("{who} : ajout de {}.", list(added)),
-        (true, false) => format!("{who} : retrait de {}.", list(removed)),
-        _ => format!(
-            "{who} : ajout de {}, retrait de {}.",
-            list(added),
-            list(removed)
-        ),
-    }
 }
