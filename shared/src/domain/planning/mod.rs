@@ -14,10 +14,12 @@
 //!   `SessionEditor::edit` says which ones an edit implies for one stored session (new times,
 //!   place, people, details, publication) with their summaries, and whether the SEQUENCE rises.
 //! - `new_sessions`: the sessions a plan creates, one per occurrence, in Paris wall-clock time.
+//! - `double_booking`: a room or a person in two sessions at once is refused, naming the other.
 //! - `day_warnings`: public holidays and the site's closing days warn, never refuse.
 
 mod audience;
 mod day_warnings;
+mod double_booking;
 mod edit_scope;
 mod new_sessions;
 mod session_change;
@@ -26,6 +28,7 @@ mod session_plan;
 
 pub use audience::{Audience, Enrollee, EnrolmentWindow};
 pub use day_warnings::day_warnings;
+pub use double_booking::{BookedSession, Claim, double_booking};
 pub use edit_scope::{EditScope, parse_cancellation_reason};
 pub use new_sessions::{NewSession, NewSessions, new_sessions};
 pub use session_change::SessionChange;

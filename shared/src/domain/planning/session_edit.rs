@@ -31,16 +31,16 @@ pub struct StoredSession {
 }
 
 /// The names the summaries quote: people by id, and the places sessions move between.
-#[derive(Clone, Copy, Debug)]
-pub struct EditNames<'a> {
-    pub people: &'a HashMap<PersonId, String>,
+#[derive(Clone, Debug, Default)]
+pub struct EditNames {
+    pub people: HashMap<PersonId, String>,
     /// The label of the plan's place.
-    pub new_place: &'a str,
+    pub new_place: String,
     /// The label of each place a session is moved from.
-    pub old_places: &'a [(PlaceChoice, String)],
+    pub old_places: Vec<(PlaceChoice, String)>,
 }
 
-impl EditNames<'_> {
+impl EditNames {
     fn old_place(&self, place: &PlaceChoice) -> String {
         self.old_places
             .iter()
@@ -125,7 +125,7 @@ impl<'a> SessionEditor<'a> {
     pub fn edit(
         &self,
         before: &StoredSession,
-        names: EditNames<'_>,
+        names: &EditNames,
     ) -> Result<SessionEdit, PlanningRefusal> {
         let plan = self.plan;
         let (starts_at, ends_at) = self.new_times(before.starts_at);
@@ -154,7 +154,7 @@ impl<'a> SessionEditor<'a> {
         }
         if before.place != plan.place {
             let from = names.old_place(&before.place);
-            let to = names.new_place.to_owned();
+            let to = names.new_place.clone();
             let summary = format!("Lieu changé : {from} → {to}.");
             changes.push((SessionChange::Moved { from, to }, summary));
         }
@@ -227,7 +227,7 @@ fn people_summary(
     who: &str,
     added: &[PersonId],
     removed: &[PersonId],
-    names: EditNames<'_>,
+    names: &EditNames,
 ) -> String {
     match (added.is_empty(), removed.is_empty()) {
         (false, true) => format!("{who} : ajout de {}.", names.people_list(added)),
@@ -312,11 +312,11 @@ mod tests {
         }
     }
 
-    fn names(people: &HashMap<PersonId, String>) -> EditNames<'_> {
+    fn names(people: &HashMap<PersonId, String>) -> EditNames {
         EditNames {
-            people,
-            new_place: "Bondy — Salle Nelson Mandela",
-            old_places: &[],
+            people: people.clone(),
+            new_place: "Bondy — Salle Nelson Mandela".into(),
+            old_places: Vec::new(),
         }
     }
 
@@ -333,7 +333,7 @@ mod tests {
         let before = stored(at(2027, 3, 9, 9, 30));
         let people = HashMap::new();
         let edit = SessionEditor::new(&plan, before.starts_at, now())
-            .edit(&before, names(&people))
+            .edit(&before, &names(&people))
             .unwrap();
         assert!(edit.changes_nothing(), "{:?}", edit.changes);
         assert!(!edit.raises_sequence());
@@ -349,7 +349,7 @@ mod tests {
         let edited = stored(at(2027, 3, 9, 9, 30));
         let editor = SessionEditor::new(&plan, edited.starts_at, now());
         let people = HashMap::new();
-        let edit = editor.edit(&edited, names(&people)).unwrap();
+        let edit = editor.edit(&edited, &names(&people)).unwrap();
         assert_eq!(kinds(&edit), ["rescheduled"]);
         assert_eq!(
             (edit.starts_at, edit.ends_at),
@@ -377,7 +377,7 @@ mod tests {
             (at(2027, 3, 23, 9, 30), at(2027, 3, 30, 9, 30)),
             (at(2027, 3, 30, 9, 30), at(2027, 4, 6, 9, 30)),
         ] {
-            let edit = editor.edit(&stored(before), names(&people)).unwrap();
+            let edit = editor.edit(&stored(before), &names(&people)).unwrap();
             assert_eq!(edit.starts_at, after);
             assert_eq!(
                 edit.starts_at.with_timezone(&PARIS).time(),
@@ -398,12 +398,12 @@ mod tests {
         let mut before = stored(at(2027, 3, 9, 9, 30));
         before.place = room(2);
         let people = HashMap::new();
-        let old_places = [(room(2), "Bondy — Salle Louise Michel".to_owned())];
+        let old_places = vec![(room(2), "Bondy — Salle Louise Michel".to_owned())];
         let edit = SessionEditor::new(&plan, before.starts_at, now())
             .edit(
                 &before,
-                EditNames {
-                    old_places: &old_places,
+                &EditNames {
+                    old_places,
                     ..names(&people)
                 },
             )
@@ -432,7 +432,7 @@ mod tests {
             (person(21), "Marc Petit".to_owned()),
         ]);
         let edit = SessionEditor::new(&plan, before.starts_at, now())
-            .edit(&before, names(&people))
+            .edit(&before, &names(&people))
             .unwrap();
         assert_eq!(
             edit.changes,
@@ -456,7 +456,7 @@ mod tests {
         let before = stored(at(2027, 3, 9, 9, 30));
         let people = HashMap::new();
         let edit = SessionEditor::new(&plan, before.starts_at, now())
-            .edit(&before, names(&people))
+            .edit(&before, &names(&people))
             .unwrap();
         assert_eq!(kinds(&edit), ["details_changed", "published"]);
         assert_eq!(edit.changes[0].1, "Modifié : places : 12 → 15.");
@@ -471,7 +471,7 @@ mod tests {
             ..before
         };
         let edit = SessionEditor::new(&plan, before.starts_at, now())
-            .edit(&before, names(&people))
+            .edit(&before, &names(&people))
             .unwrap();
         assert!(edit.changes_nothing(), "{:?}", edit.changes);
     }
@@ -485,7 +485,7 @@ mod tests {
         let people = HashMap::new();
         let before = stored(at(2027, 3, 7, 9, 30));
         assert_eq!(
-            editor.edit(&before, names(&people)),
+            editor.edit(&before, &names(&people)),
             Err(PlanningRefusal::WouldFallInPast {
                 starts_at: before.starts_at
             })

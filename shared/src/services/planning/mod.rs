@@ -1,5 +1,8 @@
 //! Planning sessions and series: plan, edit, cancel, the agenda, the session pages,
 //! the public page and a facilitator's sessions. `session_records` reads what they share.
+//! The use cases are thin: they load rows, ask the pure rules of `domain::planning`
+//! (`new_sessions`, `SessionEditor::edit`, `EditScope::series_from`, `double_booking`) and
+//! write what those return.
 //!
 //! Rules:
 //! - A series (*cycle*) is real sessions, one per occurrence (`domain::Series`); nothing is
@@ -10,7 +13,8 @@
 //!   (`Actor::may_plan_for`); the organiser is the room's Mission Locale (an external venue:
 //!   the planning counsellor's).
 //! - No double booking of a room, a counsellor or a facilitator: `check_no_double_booking`
-//!   compares with every session not cancelled (half-open times, `domain::conflicts`) and names
+//!   loads every session not cancelled overlapping the claim and `domain::double_booking`
+//!   compares with them (half-open times, `domain::conflicts`) and names
 //!   the other one. On PostgreSQL `lock_resources` first locks the room's and people's rows, in
 //!   id order; SQLite has one writer at a time (`begin_write`).
 //! - Changes are events: every plan, move, reschedule, change of people, publication and

@@ -11,9 +11,9 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Audience, Booking, ContactView, EnrolmentWindow, PersonId, PlaceChoice, PlaceView,
-    PlanningRefusal, RoomId, SessionChange, SessionId, SessionStatus, StoredSession,
-    WorkshopTypeId, first_clash,
+    Actor, Audience, BookedSession, Booking, Claim, ContactView, EditNames, EnrolmentWindow,
+    MissionLocaleId, PersonId, PlaceChoice, PlaceView, PlanningRefusal, RoomId, SessionChange,
+    SessionId, SessionPlan, SessionStatus, StoredSession, WorkshopTypeId, double_booking,
 };
 use crate::entities::{
     facilitator, person, room, session_audience, session_counsellor, session_event,
@@ -271,6 +271,34 @@ pub(crate) async fn names_of(
         .collect())
 }
 
+/// The names an edit's summaries quote: the people of the targets and of the plan, the plan's
+/// place and each place a target leaves.
+pub(crate) async fn edit_names(
+    db: &impl ConnectionTrait,
+    targets: &[SessionBundle],
+    plan: &SessionPlan,
+) -> Result<EditNames, ServiceError> {
+    let everyone: Vec<PersonId> = targets
+        .iter()
+        .flat_map(|bundle| bundle.facilitator_ids.iter().chain(&bundle.counsellor_ids))
+        .chain(plan.facilitator_ids.iter())
+        .chain(plan.counsellor_ids.iter())
+        .copied()
+        .collect();
+    let mut names = EditNames {
+        people: names_of(db, everyone).await?,
+        new_place: place_label(db, &plan.place).await?,
+        old_places: Vec::new(),
+    };
+    for place in targets.iter().map(SessionBundle::place) {
+        if place != plan.place && !names.old_places.iter().any(|(known, _)| *known == place) {
+            let label = place_label(db, &place).await?;
+            names.old_places.push((place, label));
+        }
+    }
+    Ok(names)
+}
+
 /// How to reach each person, in the order of `ids`.
 pub(crate) async fn contacts_of(
     db: &impl ConnectionTrait,
@@ -371,15 +399,6 @@ pub(crate) async fn place_label(
     })
 }
 
-/// What a planned or edited session will hold: checked against every other session that is
-/// not cancelled.
-pub(crate) struct Claim<'a> {
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub room: Option<(RoomId, &'a str)>,
-    pub people: &'a BTreeSet<PersonId>,
-}
-
 /// Refuses a double booking of the room or of a person, naming the other session. Sessions in
 /// `moving_together` (the ones being edited at once) are left out.
 pub(crate) async fn check_no_double_booking(
@@ -409,51 +428,25 @@ pub(crate) async fn check_no_double_booking(
         .into_iter()
         .map(|workshop| (workshop.id, workshop.title))
         .collect();
-    let bundles = load_bundles(db, overlapping).await?;
-    let booking = |bundle: &SessionBundle| Booking {
-        session_id: bundle.session.id,
-        title: titles
-            .get(&bundle.session.workshop_type_id)
-            .cloned()
-            .unwrap_or_default(),
-        starts_at: bundle.session.starts_at,
-        ends_at: bundle.session.ends_at,
-    };
-
-    if let Some((room_id, room_name)) = claim.room {
-        let holding_room: Vec<Booking> = bundles
-            .iter()
-            .filter(|bundle| bundle.session.room_id == Some(room_id))
-            .map(booking)
-            .collect();
-        if let Some(other) = first_clash(claim.starts_at, claim.ends_at, None, &holding_room) {
-            return Err(PlanningRefusal::RoomTaken {
-                room_name: room_name.to_owned(),
-                other: other.clone(),
-            }
-            .into());
-        }
-    }
+    let booked: Vec<BookedSession> = load_bundles(db, overlapping)
+        .await?
+        .into_iter()
+        .map(|bundle| BookedSession {
+            booking: Booking {
+                session_id: bundle.session.id,
+                title: titles
+                    .get(&bundle.session.workshop_type_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                starts_at: bundle.session.starts_at,
+                ends_at: bundle.session.ends_at,
+            },
+            room_id: bundle.session.room_id,
+            people: &bundle.counsellor_ids | &bundle.facilitator_ids,
+        })
+        .collect();
     let names = names_of(db, claim.people.iter().copied().collect()).await?;
-    for person_id in claim.people {
-        let holding_person: Vec<Booking> = bundles
-            .iter()
-            .filter(|bundle| {
-                bundle.counsellor_ids.contains(person_id)
-                    || bundle.facilitator_ids.contains(person_id)
-            })
-            .map(booking)
-            .collect();
-        if let Some(other) = first_clash(claim.starts_at, claim.ends_at, None, &holding_person) {
-            let name = names.get(person_id).cloned().unwrap_or_default();
-            return Err(PlanningRefusal::PersonTaken {
-                name,
-                other: other.clone(),
-            }
-            .into());
-        }
-    }
-    Ok(())
+    Ok(double_booking(claim, &booked, &names)?)
 }
 
 /// Checks that every chosen person is an active counsellor (or, for `facilitators`, an active
@@ -495,6 +488,137 @@ pub(crate) async fn check_people(
         }
     }
     Ok(())
+}
+
+/// Where and with whom a plan happens, checked and locked for the transaction.
+pub(crate) struct Reserved {
+    pub organiser: MissionLocaleId,
+    pub room: Option<RoomWithSite>,
+    /// The plan's counsellors and facilitators.
+    pub people: BTreeSet<PersonId>,
+}
+
+impl Reserved {
+    /// What a session of the plan from `starts_at` to `ends_at` would hold.
+    pub fn claim(&self, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> Claim<'_> {
+        Claim {
+            starts_at,
+            ends_at,
+            room: self
+                .room
+                .as_ref()
+                .map(|room| (room.room.id, room.room.name.as_str())),
+            people: &self.people,
+        }
+    }
+}
+
+/// The organiser (the actor must plan for it), the room (known, large enough for the plan)
+/// and the plan's people, locked until the transaction ends (`lock_resources`).
+pub(crate) async fn reserve(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    plan: &SessionPlan,
+) -> Result<Reserved, ServiceError> {
+    let organiser = organiser_of(db, actor, plan).await?;
+    if !actor.may_plan_for(organiser) {
+        return Err(ServiceError::Forbidden);
+    }
+    let room = match &plan.place {
+        PlaceChoice::Room(room_id) => {
+            let room = load_room(db, *room_id)
+                .await?
+                .ok_or_else(|| ServiceError::from(PlanningRefusal::UnknownRoom))?;
+            plan.check_room_capacity(&room.room.name, room.room.capacity.max(0) as u32)?;
+            Some(room)
+        }
+        PlaceChoice::External { .. } => None,
+    };
+    let people = &plan.counsellor_ids | &plan.facilitator_ids;
+    lock_resources(db, room.as_ref().map(|room| room.room.id), &people).await?;
+    Ok(Reserved {
+        organiser,
+        room,
+        people,
+    })
+}
+
+/// The Mission Locale organising the session: the room's; for an external venue, the planning
+/// counsellor's, or (for a coordinator) the first counsellor's.
+async fn organiser_of(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    plan: &SessionPlan,
+) -> Result<MissionLocaleId, ServiceError> {
+    if let PlaceChoice::Room(room_id) = plan.place
+        && let Some(room) = load_room(db, room_id).await?
+    {
+        return Ok(room.site.mission_locale_id);
+    }
+    if let Actor::Counsellor {
+        mission_locale_id, ..
+    } = actor
+    {
+        return Ok(*mission_locale_id);
+    }
+    staff_member::Entity::find()
+        .filter(staff_member::Column::PersonId.is_in(plan.counsellor_ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .find_map(|staff| staff.mission_locale_id)
+        .ok_or_else(|| PlanningRefusal::NoOrganiser.into())
+}
+
+/// Sets the columns a plan decides on a session row, whether new or edited.
+pub(crate) fn set_planned_columns(
+    row: &mut workshop_session::ActiveModel,
+    plan: &SessionPlan,
+    reserved: &Reserved,
+) {
+    let (venue_name, venue_address) = plan.place.venue();
+    row.mission_locale_id = Set(reserved.organiser);
+    row.room_id = Set(reserved.room.as_ref().map(|room| room.room.id));
+    row.venue_name = Set(venue_name);
+    row.venue_address = Set(venue_address);
+    row.capacity = Set(plan.capacity as i32);
+    row.audience = Set(plan.audience.code().to_owned());
+    row.enrolment_opens_days_before = Set(plan.window.opens_days_before.map(|days| days as i32));
+    row.enrolment_closes_minutes_before = Set(plan.window.closes_minutes_before as i32);
+    row.cancellation_closes_minutes_before =
+        Set(plan.place_rules.cancellation_closes_minutes_before as i32);
+    row.promotion_stops_minutes_before =
+        Set(plan.place_rules.promotion_stops_minutes_before as i32);
+    row.note_for_youths = Set(plan.note_for_youths.clone());
+}
+
+/// Replaces a session's counsellors, facilitators and audience with the plan's.
+pub(crate) async fn write_planned_people(
+    db: &impl ConnectionTrait,
+    session_id: SessionId,
+    plan: &SessionPlan,
+) -> Result<(), ServiceError> {
+    write_people(
+        db,
+        PeopleTable::Counsellors,
+        session_id,
+        &plan.counsellor_ids,
+    )
+    .await?;
+    write_people(
+        db,
+        PeopleTable::Facilitators,
+        session_id,
+        &plan.facilitator_ids,
+    )
+    .await?;
+    write_people(
+        db,
+        PeopleTable::Audience,
+        session_id,
+        &audience_people(&plan.audience),
+    )
+    .await
 }
 
 /// Serialises concurrent planning of the same room or people on PostgreSQL: the rows are

@@ -8,8 +8,8 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EditNames, EditScope, PersonId, PlaceChoice, PlanningRefusal, SessionEditor,
-    SessionForm, SessionId, SessionPlan, SessionStatus,
+    Actor, EditScope, PlanningRefusal, SessionEditor, SessionForm, SessionId, SessionPlan,
+    SessionStatus,
 };
 use crate::entities::workshop_session;
 use crate::services::MailSettings;
@@ -17,11 +17,9 @@ use crate::services::access_guard::require;
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment::enrolment_records::{ByStaff, lock_roster, set_capacity_by_staff};
 use crate::services::notifications::session_mail::{Occasion, send_session_mail};
-use crate::services::planning::plan_sessions::organiser_of;
 use crate::services::planning::session_records::{
-    Claim, PeopleTable, SessionBundle, audience_people, check_no_double_booking, check_people,
-    load_bundle, load_bundles, load_room, lock_resources, names_of, place_label, record_change,
-    write_people,
+    SessionBundle, audience_people, check_no_double_booking, check_people, edit_names, load_bundle,
+    load_bundles, record_change, reserve, set_planned_columns, write_planned_people,
 };
 
 /// Changes a session, or with `scope` this one and the following ones of its series, or the
@@ -61,69 +59,17 @@ pub async fn update_session(
     check_people(db, &audience_people(&plan.audience), &Default::default()).await?;
 
     let txn = begin_write(db).await?;
-    let organiser = organiser_of(&txn, actor, &plan).await?;
-    if !actor.may_plan_for(organiser) {
-        return Err(ServiceError::Forbidden);
-    }
-    let room = match &plan.place {
-        PlaceChoice::Room(room_id) => {
-            let room = load_room(&txn, *room_id)
-                .await?
-                .ok_or_else(|| ServiceError::from(PlanningRefusal::UnknownRoom))?;
-            plan.check_room_capacity(&room.room.name, room.room.capacity.max(0) as u32)?;
-            Some(room)
-        }
-        PlaceChoice::External { .. } => None,
-    };
-    let people: BTreeSet<PersonId> = plan
-        .counsellor_ids
-        .union(&plan.facilitator_ids)
-        .copied()
-        .collect();
-    lock_resources(&txn, room.as_ref().map(|room| room.room.id), &people).await?;
-
+    let reserved = reserve(&txn, actor, &plan).await?;
     let targets = targets(&txn, &edited, scope, now).await?;
     let moving_together: BTreeSet<SessionId> =
         targets.iter().map(|bundle| bundle.session.id).collect();
-    let everyone: Vec<PersonId> = targets
-        .iter()
-        .flat_map(|bundle| bundle.facilitator_ids.iter().chain(&bundle.counsellor_ids))
-        .chain(plan.facilitator_ids.iter())
-        .chain(plan.counsellor_ids.iter())
-        .copied()
-        .collect();
-    let people_names = names_of(&txn, everyone).await?;
-    let new_place = place_label(&txn, &plan.place).await?;
-    let mut old_places: Vec<(PlaceChoice, String)> = Vec::new();
-    for place in targets.iter().map(SessionBundle::place) {
-        if place != plan.place && !old_places.iter().any(|(known, _)| *known == place) {
-            let label = place_label(&txn, &place).await?;
-            old_places.push((place, label));
-        }
-    }
-    let names = EditNames {
-        people: &people_names,
-        new_place: &new_place,
-        old_places: &old_places,
-    };
+    let names = edit_names(&txn, &targets, &plan).await?;
     let editor = SessionEditor::new(&plan, edited.session.starts_at, now);
-    let (venue_name, venue_address) = plan.place.venue();
 
     for target in &targets {
-        let edit = editor.edit(&target.stored(), names)?;
-        check_no_double_booking(
-            &txn,
-            &Claim {
-                starts_at: edit.starts_at,
-                ends_at: edit.ends_at,
-                room: room
-                    .as_ref()
-                    .map(|room| (room.room.id, room.room.name.as_str())),
-                people: &people,
-            },
-            &moving_together,
-        )
-        .await?;
+        let edit = editor.edit(&target.stored(), &names)?;
+        let claim = reserved.claim(edit.starts_at, edit.ends_at);
+        check_no_double_booking(&txn, &claim, &moving_together).await?;
         if edit.changes_nothing() {
             continue;
         }
@@ -156,20 +102,7 @@ pub async fn update_session(
         let mut row = target.session.clone().into_active_model();
         row.starts_at = Set(edit.starts_at);
         row.ends_at = Set(edit.ends_at);
-        row.mission_locale_id = Set(organiser);
-        row.room_id = Set(room.as_ref().map(|room| room.room.id));
-        row.venue_name = Set(venue_name.clone());
-        row.venue_address = Set(venue_address.clone());
-        row.capacity = Set(plan.capacity as i32);
-        row.audience = Set(plan.audience.code().to_owned());
-        row.enrolment_opens_days_before =
-            Set(plan.window.opens_days_before.map(|days| days as i32));
-        row.enrolment_closes_minutes_before = Set(plan.window.closes_minutes_before as i32);
-        row.cancellation_closes_minutes_before =
-            Set(plan.place_rules.cancellation_closes_minutes_before as i32);
-        row.promotion_stops_minutes_before =
-            Set(plan.place_rules.promotion_stops_minutes_before as i32);
-        row.note_for_youths = Set(plan.note_for_youths.clone());
+        set_planned_columns(&mut row, &plan, &reserved);
         if edit.publishes {
             row.status = Set(SessionStatus::Published);
         }
@@ -178,15 +111,7 @@ pub async fn update_session(
         }
         row.update(&txn).await?;
         let id = target.session.id;
-        write_people(&txn, PeopleTable::Counsellors, id, &plan.counsellor_ids).await?;
-        write_people(&txn, PeopleTable::Facilitators, id, &plan.facilitator_ids).await?;
-        write_people(
-            &txn,
-            PeopleTable::Audience,
-            id,
-            &audience_people(&plan.audience),
-        )
-        .await?;
+        write_planned_people(&txn, id, &plan).await?;
         let what = edit.news();
         for (change, summary) in edit.changes {
             record_change(&txn, id, actor.person_id(), &change, summary, now).await?;
