@@ -1,0 +1,202 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use shared::domain::{AttendanceStatus, AttendanceView, SessionId, SheetState};
+
+use super::paper_sheet::{PaperSheetSection, ReopenPaperSection};
+use super::roll_call_line::RollCallLine;
+use crate::components::{FormError, IslandsScripts, id_param, loaded};
+use crate::islands::SignaturePad;
+use crate::server_fns::{
+    AddWalkIn, CloseAttendanceSheet, CorrectAttendance, MarkAttendance, ReopenPaperSheet,
+    view_attendance,
+};
+
+/// `/seances/:id/emargement`: the roll-call on a phone or tablet in the room — one tap per
+/// status, the self check-ins to confirm, signatures, walk-ins, closing; then the kept sheets
+/// and the corrections.
+#[component]
+pub fn AttendancePage() -> impl IntoView {
+    let id: SessionId = id_param("id");
+    let attendance = Resource::new_blocking(move || id, view_attendance);
+    let mark = ServerAction::<MarkAttendance>::new();
+    let walk_in = ServerAction::<AddWalkIn>::new();
+    let close = ServerAction::<CloseAttendanceSheet>::new();
+    let correct = ServerAction::<CorrectAttendance>::new();
+    let reopen = ServerAction::<ReopenPaperSheet>::new();
+    let query = use_query_map().read_untracked();
+    let notice = if query.get("close").is_some() {
+        Some("La feuille est close et signée : le PDF est prêt.")
+    } else if query.get("corrige").is_some() {
+        Some("Correction enregistrée : une feuille corrigée a été ajoutée, l'originale est gardée.")
+    } else if query.get("papier").is_some() {
+        Some("Feuille papier déposée : le scan est gardé comme preuve et la feuille est close.")
+    } else if query.get("rouverte").is_some() {
+        Some("Feuille rouverte : l'appel reprend. Le scan déposé reste gardé comme preuve.")
+    } else if query.get("signe").is_some() {
+        Some("Signature enregistrée.")
+    } else {
+        None
+    };
+    let error = mark
+        .value()
+        .get_untracked()
+        .or_else(|| walk_in.value().get_untracked())
+        .or_else(|| close.value().get_untracked())
+        .or_else(|| correct.value().get_untracked())
+        .or_else(|| reopen.value().get_untracked())
+        .and_then(Result::err);
+    view! {
+        <Title text="Émargement — Ateliers"/>
+        <p><a href=format!("/seances/{id}")>"← La séance"</a></p>
+        {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> })}
+        <FormError error/>
+        {loaded(attendance, move |view| view! { <AttendanceSheetView view mark walk_in close correct reopen/> })}
+    }
+}
+
+#[component]
+fn AttendanceSheetView(
+    view: AttendanceView,
+    mark: ServerAction<MarkAttendance>,
+    walk_in: ServerAction<AddWalkIn>,
+    close: ServerAction<CloseAttendanceSheet>,
+    correct: ServerAction<CorrectAttendance>,
+    reopen: ServerAction<ReopenPaperSheet>,
+) -> impl IntoView {
+    let AttendanceView {
+        session_id,
+        title,
+        when,
+        place,
+        state,
+        roll_call_open,
+        check_in_open,
+        lines,
+        walk_in_candidates,
+        may_correct,
+        may_file_paper,
+        not_closable_because,
+        closed,
+        documents,
+        corrections,
+        reopenings,
+    } = view;
+    let state_label = match state {
+        SheetState::Open => "Feuille ouverte",
+        SheetState::Closed => "Feuille close et signée",
+        SheetState::Paper => "Feuille papier déposée",
+    };
+    let open = state == SheetState::Open;
+    let present = lines
+        .iter()
+        .filter(|line| line.status.is_some_and(AttendanceStatus::attended))
+        .count();
+    let summary = format!(
+        "{state_label} · {present} présent·es sur {} ligne(s)",
+        lines.len()
+    );
+    view! {
+        <h1>{format!("Émargement — {title}")}</h1>
+        <p class="lead">{format!("{when} · {place}")}</p>
+        <p data-test="sheet-state" data-state=state.code()>{summary}</p>
+        {closed.map(|closed| view! { <p data-test="sheet-closed">{closed}</p> })}
+        {(open && !roll_call_open).then(|| view! {
+            <p class="notice" role="note">"L'appel s'ouvre une heure avant le début de la séance."</p>
+        })}
+        {(open && check_in_open).then(|| view! {
+            <p class="actions">
+                <a class="button" href=format!("/seances/{session_id}/pointage") data-test="open-check-in">
+                    "Écran de pointage (code et QR code)"
+                </a>
+            </p>
+        })}
+        <h2>"Appel"</h2>
+        {lines.is_empty().then(|| view! { <p>"Personne n'est inscrit·e à cette séance."</p> })}
+        <ul class="roll-call" data-test="roll-call">
+            {lines
+                .into_iter()
+                .map(|line| view! { <RollCallLine session_id line open=open && roll_call_open mark may_correct=may_correct && !open correct/> })
+                .collect_view()}
+        </ul>
+        {(open && roll_call_open && !walk_in_candidates.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="sans-inscription">
+                <h2 id="sans-inscription">"Ajouter un·e jeune venu·e sans inscription"</h2>
+                <ActionForm action=walk_in attr:data-test="walk-in-form">
+                    <input type="hidden" name="session_id" value=session_id.to_string()/>
+                    <label for="walk-in-youth">"Jeune"</label>
+                    <select id="walk-in-youth" name="youth_id" required data-test="walk-in-youth">
+                        <option value="">"— Choisir —"</option>
+                        {walk_in_candidates.into_iter().map(|youth| view! {
+                            <option value=youth.id.to_string()>{format!("{} (suivi·e par {})", youth.name, youth.detail)}</option>
+                        }).collect_view()}
+                    </select>
+                    <button type="submit" class="button" data-test="add-walk-in">"Ajouter, présent·e"</button>
+                </ActionForm>
+            </section>
+        })}
+        {(open && roll_call_open).then(|| view! {
+            <section class="card" aria-labelledby="cloturer">
+                <h2 id="cloturer">"Signer et clôturer la feuille"</h2>
+                {if not_closable_because.is_empty() {
+                    view! {
+                        <p>"Signez en dernier : la feuille sera close et le PDF produit. Après, un statut ne change que par une correction motivée."</p>
+                        <ActionForm action=close attr:data-test="close-form">
+                            <input type="hidden" name="session_id" value=session_id.to_string()/>
+                            <SignaturePad label="Votre signature, pour clôturer la feuille".to_owned()/>
+                            <noscript><p>"La signature au doigt demande JavaScript : imprimez la feuille papier."</p></noscript>
+                            <button type="submit" class="button button--large" data-test="close-sheet">"Signer et clôturer"</button>
+                        </ActionForm>
+                        <IslandsScripts/>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p>"Avant de clôturer :"</p>
+                        <ul data-test="not-closable">
+                            {not_closable_because.into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+        })}
+        {open.then(|| view! { <PaperSheetSection session_id may_file=may_file_paper/> })}
+        {(state == SheetState::Paper && may_file_paper).then(|| view! { <ReopenPaperSection session_id reopen/> })}
+        <section id="documents" aria-labelledby="feuilles">
+            <h2 id="feuilles">"Feuilles gardées"</h2>
+            {documents.is_empty().then(|| view! { <p>"Aucune : la feuille est produite à la clôture, ou le scan de la feuille papier déposé."</p> })}
+            <ul data-test="sheet-documents">
+                {documents.into_iter().map(|document| view! {
+                    <li>
+                        <a href=format!("/seances/{session_id}/emargement/documents/{}", document.id) data-test="sheet-pdf" download="">
+                            {format!("{} — {}", document.label, document.made_at)}
+                        </a>
+                        <br/>
+                        <small class="fingerprint">{format!("Empreinte SHA-256 : {}", document.fingerprint)}</small>
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(!reopenings.is_empty()).then(|| view! {
+                <h3>"Réouvertures de la feuille papier"</h3>
+                <ul data-test="reopenings">
+                    {reopenings.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+            })}
+            {(!corrections.is_empty()).then(|| view! {
+                <h3>"Corrections après clôture"</h3>
+                <ul data-test="corrections">
+                    {corrections.into_iter().map(|correction| view! {
+                        <li>{format!(
+                            "{} : {} → {} — {} (par {}, le {})",
+                            correction.youth,
+                            correction.from.label(),
+                            correction.to.label(),
+                            correction.reason,
+                            correction.by,
+                            correction.at
+                        )}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
