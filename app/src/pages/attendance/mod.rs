@@ -2,6 +2,9 @@
 //! the sheets still to close.
 
 mod check_in;
+mod close_sheet;
+mod correction_form;
+mod kept_sheets;
 mod paper_sheet;
 mod roll_call_line;
 mod sheet_page;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use shared::domain::{AttendanceLineView, AttendanceStatus, CHECKED_IN_ELSEWHERE, SessionId};
 
+use super::correction_form::CorrectionForm;
 use crate::server_fns::{CorrectAttendance, MarkAttendance};
 
 #[component]
@@ -84,24 +85,7 @@ pub(super) fn RollCallLine(
                     "Faire signer"
                 </a>
             })}
-            {(may_correct && status.is_some()).then(|| view! {
-                <details class="roll-call__correct">
-                    <summary data-test="open-correction">"Corriger"</summary>
-                    <ActionForm action=correct attr:data-test="correction-form">
-                        <input type="hidden" name="session_id" value=session_id.to_string()/>
-                        <input type="hidden" name="youth_id" value=youth_id.to_string()/>
-                        <label for=format!("correct-status-{youth_id}")>"Nouveau statut"</label>
-                        <select id=format!("correct-status-{youth_id}") name="status" data-test="correction-status">
-                            {AttendanceStatus::ALL.into_iter().map(|choice| view! {
-                                <option value=choice.code() selected=status == Some(choice)>{choice.label()}</option>
-                            }).collect_view()}
-                        </select>
-                        <label for=format!("correct-reason-{youth_id}")>"Raison (figurera sur la feuille corrigée)"</label>
-                        <textarea id=format!("correct-reason-{youth_id}") name="reason" rows="2" required minlength="5" maxlength="500" data-test="correction-reason"></textarea>
-                        <button type="submit" class="button" data-test="submit-correction">"Enregistrer la correction"</button>
-                    </ActionForm>
-                </details>
-            })}
+            {(may_correct && status.is_some()).then(|| view! { <CorrectionForm session_id youth_id status correct/> })}
         </li>
     }
 }

@@ -3,10 +3,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::domain::{AttendanceStatus, AttendanceView, SessionId, SheetState};
 
+use super::close_sheet::CloseSheetSection;
+use super::kept_sheets::KeptSheets;
 use super::paper_sheet::{PaperSheetSection, ReopenPaperSection};
 use super::roll_call_line::RollCallLine;
-use crate::components::{FormError, IslandsScripts, id_param, loaded};
-use crate::islands::SignaturePad;
+use crate::components::{FormError, id_param, loaded};
 use crate::server_fns::{
     AddWalkIn, CloseAttendanceSheet, CorrectAttendance, MarkAttendance, ReopenPaperSheet,
     view_attendance,
@@ -135,68 +136,9 @@ fn AttendanceSheetView(
                 </ActionForm>
             </section>
         })}
-        {(open && roll_call_open).then(|| view! {
-            <section class="card" aria-labelledby="cloturer">
-                <h2 id="cloturer">"Signer et clôturer la feuille"</h2>
-                {if not_closable_because.is_empty() {
-                    view! {
-                        <p>"Signez en dernier : la feuille sera close et le PDF produit. Après, un statut ne change que par une correction motivée."</p>
-                        <ActionForm action=close attr:data-test="close-form">
-                            <input type="hidden" name="session_id" value=session_id.to_string()/>
-                            <SignaturePad label="Votre signature, pour clôturer la feuille".to_owned()/>
-                            <noscript><p>"La signature au doigt demande JavaScript : imprimez la feuille papier."</p></noscript>
-                            <button type="submit" class="button button--large" data-test="close-sheet">"Signer et clôturer"</button>
-                        </ActionForm>
-                        <IslandsScripts/>
-                    }.into_any()
-                } else {
-                    view! {
-                        <p>"Avant de clôturer :"</p>
-                        <ul data-test="not-closable">
-                            {not_closable_because.into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }}
-            </section>
-        })}
+        {(open && roll_call_open).then(|| view! { <CloseSheetSection session_id not_closable_because close/> })}
         {open.then(|| view! { <PaperSheetSection session_id may_file=may_file_paper/> })}
         {(state == SheetState::Paper && may_file_paper).then(|| view! { <ReopenPaperSection session_id reopen/> })}
-        <section id="documents" aria-labelledby="feuilles">
-            <h2 id="feuilles">"Feuilles gardées"</h2>
-            {documents.is_empty().then(|| view! { <p>"Aucune : la feuille est produite à la clôture, ou le scan de la feuille papier déposé."</p> })}
-            <ul data-test="sheet-documents">
-                {documents.into_iter().map(|document| view! {
-                    <li>
-                        <a href=format!("/seances/{session_id}/emargement/documents/{}", document.id) data-test="sheet-pdf" download="">
-                            {format!("{} — {}", document.label, document.made_at)}
-                        </a>
-                        <br/>
-                        <small class="fingerprint">{format!("Empreinte SHA-256 : {}", document.fingerprint)}</small>
-                    </li>
-                }).collect_view()}
-            </ul>
-            {(!reopenings.is_empty()).then(|| view! {
-                <h3>"Réouvertures de la feuille papier"</h3>
-                <ul data-test="reopenings">
-                    {reopenings.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                </ul>
-            })}
-            {(!corrections.is_empty()).then(|| view! {
-                <h3>"Corrections après clôture"</h3>
-                <ul data-test="corrections">
-                    {corrections.into_iter().map(|correction| view! {
-                        <li>{format!(
-                            "{} : {} → {} — {} (par {}, le {})",
-                            correction.youth,
-                            correction.from.label(),
-                            correction.to.label(),
-                            correction.reason,
-                            correction.by,
-                            correction.at
-                        )}</li>
-                    }).collect_view()}
-                </ul>
-            })}
-        </section>
+        <KeptSheets session_id documents reopenings corrections/>
     }
 }

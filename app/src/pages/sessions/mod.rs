@@ -2,6 +2,7 @@
 //! changes, cancellation and places.
 
 mod change_session;
+mod enrol_youths;
 mod new_session;
 mod roster;
 mod session_form;
