@@ -5,6 +5,7 @@ mod figure_card;
 mod id_param;
 mod islands_scripts;
 mod loaded;
+mod notice;
 mod session_card;
 mod site_header;
 
@@ -13,5 +14,6 @@ pub use figure_card::FigureCard;
 pub use id_param::id_param;
 pub use islands_scripts::IslandsScripts;
 pub use loaded::loaded;
+pub use notice::{QueryNotice, SuccessNotice};
 pub use session_card::SessionCardView;
 pub use site_header::SiteHeader;

@@ -1,11 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use shared::domain::{
     Theme, WorkshopTypeForm, WorkshopTypeId, WorkshopTypeSummary, format_duration,
 };
 
-use crate::components::{FormError, id_param, loaded};
+use crate::components::{FormError, QueryNotice, id_param, loaded};
 use crate::server_fns::{
     ArchiveWorkshopType, CreateWorkshopType, RestoreWorkshopType, UpdateWorkshopType,
     list_workshop_types, view_workshop_type,
@@ -15,19 +14,12 @@ use crate::server_fns::{
 /// after (staff).
 #[component]
 pub fn CataloguePage() -> impl IntoView {
-    let added = use_query_map().read_untracked().get("ajoute").is_some();
+    const NOTICES: &[(&str, &str)] = &[("ajoute", "Atelier ajouté au catalogue.")];
     let types = Resource::new_blocking(|| (), |_| list_workshop_types());
     view! {
         <Title text="Catalogue des ateliers — Ateliers"/>
         <h1>"Catalogue des ateliers"</h1>
-        {added
-            .then(|| {
-                view! {
-                    <p class="notice notice--success" role="status" data-test="notice">
-                        "Atelier ajouté au catalogue."
-                    </p>
-                }
-            })}
+        <QueryNotice notices=NOTICES/>
         {loaded(types, move |types| {
                 view! {
                     <p class="actions">
@@ -115,16 +107,17 @@ pub fn NewWorkshopTypePage() -> impl IntoView {
 #[component]
 pub fn WorkshopTypePage() -> impl IntoView {
     let id: WorkshopTypeId = id_param("id");
-    let query = use_query_map().read_untracked();
-    let notice = if query.get("enregistre").is_some() {
-        Some("Modifications enregistrées.")
-    } else if query.get("archive").is_some() {
-        Some("Atelier archivé : il n'est plus proposé pour de nouvelles séances.")
-    } else if query.get("retabli").is_some() {
-        Some("Atelier de nouveau proposé pour de nouvelles séances.")
-    } else {
-        None
-    };
+    const NOTICES: &[(&str, &str)] = &[
+        ("enregistre", "Modifications enregistrées."),
+        (
+            "archive",
+            "Atelier archivé : il n'est plus proposé pour de nouvelles séances.",
+        ),
+        (
+            "retabli",
+            "Atelier de nouveau proposé pour de nouvelles séances.",
+        ),
+    ];
     let update = ServerAction::<UpdateWorkshopType>::new();
     let archive = ServerAction::<ArchiveWorkshopType>::new();
     let restore = ServerAction::<RestoreWorkshopType>::new();
@@ -134,10 +127,7 @@ pub fn WorkshopTypePage() -> impl IntoView {
         <p>
             <a href="/catalogue">"← Tout le catalogue"</a>
         </p>
-        {notice
-            .map(|notice| {
-                view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> }
-            })}
+        <QueryNotice notices=NOTICES/>
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=archive.value().get_untracked().and_then(Result::err)/>
         <FormError error=restore.value().get_untracked().and_then(Result::err)/>

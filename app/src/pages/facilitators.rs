@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use shared::domain::{FacilitatorDetails, FacilitatorForm, PersonId};
 
-use crate::components::{FormError, id_param, loaded};
+use crate::components::{FormError, QueryNotice, id_param, loaded};
 use crate::server_fns::{
     ArchiveFacilitator, CreateFacilitator, RestoreFacilitator, UpdateFacilitator,
     list_facilitators, view_facilitator,
@@ -12,24 +11,22 @@ use crate::server_fns::{
 /// `/intervenants`: the guest facilitators (journalists, recruiters, associations).
 #[component]
 pub fn FacilitatorsPage() -> impl IntoView {
-    let query = use_query_map().read_untracked();
-    let notice = if query.get("ajoute").is_some() {
-        Some("Intervenant·e ajouté·e : un lien de connexion lui a été envoyé par e-mail.")
-    } else if query.get("enregistre").is_some() {
-        Some("Modifications enregistrées.")
-    } else if query.get("archive").is_some() {
-        Some("Intervenant·e archivé·e : il ou elle ne peut plus se connecter.")
-    } else {
-        None
-    };
+    const NOTICES: &[(&str, &str)] = &[
+        (
+            "ajoute",
+            "Intervenant·e ajouté·e : un lien de connexion lui a été envoyé par e-mail.",
+        ),
+        ("enregistre", "Modifications enregistrées."),
+        (
+            "archive",
+            "Intervenant·e archivé·e : il ou elle ne peut plus se connecter.",
+        ),
+    ];
     let facilitators = Resource::new_blocking(|| (), |_| list_facilitators());
     view! {
             <Title text="Intervenants — Ateliers"/>
             <h1>"Intervenants"</h1>
-            {notice
-                .map(|notice| {
-                    view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> }
-                })}
+            <QueryNotice notices=NOTICES/>
             <p class="actions">
                 <a class="button" href="/intervenants/nouveau" data-test="new-facilitator">
                     "Ajouter un intervenant"
@@ -104,9 +101,10 @@ pub fn NewFacilitatorPage() -> impl IntoView {
 #[component]
 pub fn FacilitatorPage() -> impl IntoView {
     let id: PersonId = id_param("id");
-    let notice = use_query_map().read_untracked().get("retabli").map(
-        |_| "Intervenant·e rétabli·e : il ou elle peut de nouveau demander un lien de connexion.",
-    );
+    const NOTICES: &[(&str, &str)] = &[(
+        "retabli",
+        "Intervenant·e rétabli·e : il ou elle peut de nouveau demander un lien de connexion.",
+    )];
     let update = ServerAction::<UpdateFacilitator>::new();
     let archive = ServerAction::<ArchiveFacilitator>::new();
     let restore = ServerAction::<RestoreFacilitator>::new();
@@ -116,10 +114,7 @@ pub fn FacilitatorPage() -> impl IntoView {
         <p>
             <a href="/intervenants">"← Tous les intervenants"</a>
         </p>
-        {notice
-            .map(|notice| {
-                view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> }
-            })}
+        <QueryNotice notices=NOTICES/>
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=archive.value().get_untracked().and_then(Result::err)/>
         <FormError error=restore.value().get_untracked().and_then(Result::err)/>

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use shared::domain::{FailedMail, format_instant};
 
-use crate::components::{FormError, loaded};
+use crate::components::{FormError, QueryNotice, loaded};
 use crate::server_fns::{ResendFailedMail, list_failed_mail};
 
 /// `/courriels-en-echec`: messages the mail server refused or that failed too many times, for
@@ -12,19 +11,15 @@ use crate::server_fns::{ResendFailedMail, list_failed_mail};
 pub fn FailedMailPage() -> impl IntoView {
     let failed = Resource::new_blocking(|| (), |_| list_failed_mail());
     let resend = ServerAction::<ResendFailedMail>::new();
-    let resent = use_query_map().read_untracked().get("renvoye").is_some();
+    const NOTICES: &[(&str, &str)] = &[(
+        "renvoye",
+        "Le courriel est de nouveau dans la file d'envoi.",
+    )];
     view! {
             <Title text="Courriels non remis — Ateliers"/>
             <h1>"Courriels non remis"</h1>
             <FormError error=resend.value().get_untracked().and_then(Result::err)/>
-            {resent
-                .then(|| {
-                    view! {
-                        <p class="notice notice--success" role="status" data-test="mail-resent">
-                            "Le courriel est de nouveau dans la file d'envoi."
-                        </p>
-                    }
-                })}
+            <QueryNotice notices=NOTICES test="mail-resent"/>
             <p class="lead">
                 "Ces courriels n'ont pas pu être remis (adresse refusée, serveur injoignable trop longtemps). "
                 "Corrigez l'adresse sur la fiche de la personne si besoin, puis renvoyez-les."

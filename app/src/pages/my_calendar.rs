@@ -1,11 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use chrono::{DateTime, Utc};
 use shared::domain::{CalendarFeedLink, MyCalendarFeed, PARIS, format_day};
 
-use crate::components::{FormError, loaded};
+use crate::components::{FormError, QueryNotice, loaded};
 use crate::server_fns::{RenewCalendarFeed, open_calendar_feed};
 
 /// `/mon-agenda`: the person's private calendar address, with one button per calendar app and
@@ -16,22 +15,15 @@ use crate::server_fns::{RenewCalendarFeed, open_calendar_feed};
 pub fn MyCalendarPage() -> impl IntoView {
     let link = Resource::new_blocking(|| (), |_| open_calendar_feed());
     let renew = ServerAction::<RenewCalendarFeed>::new();
-    let renewed = use_query_map()
-        .read_untracked()
-        .get("nouvelle-adresse")
-        .is_some();
+    const NOTICES: &[(&str, &str)] = &[(
+        "nouvelle-adresse",
+        "Nouvelle adresse créée : l'ancienne ne fonctionne plus. Ajoutez celle-ci à votre agenda.",
+    )];
     view! {
             <Title text="Ajouter à mon agenda — Ateliers"/>
             <h1>"Ajouter mes ateliers à mon agenda"</h1>
             <FormError error=renew.value().get_untracked().and_then(Result::err)/>
-            {renewed
-                .then(|| {
-                    view! {
-                        <p class="notice notice--success" role="status" data-test="feed-renewed">
-                            "Nouvelle adresse créée : l'ancienne ne fonctionne plus. Ajoutez celle-ci à votre agenda."
-                        </p>
-                    }
-                })}
+            <QueryNotice notices=NOTICES test="feed-renewed"/>
             <p class="lead">
                 "Vos ateliers apparaissent dans l'agenda de votre téléphone et se mettent à jour tout seuls. "
                 "Les courriels d'invitation restent le plus rapide : un agenda abonné se rafraîchit toutes les quelques heures."

@@ -1,26 +1,22 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
-use crate::components::FormError;
+use crate::components::{FormError, QueryNotice};
 use crate::server_fns::{RequestPasswordReset, ResetPassword};
 
 /// `/mot-de-passe-oublie`: staff ask for a link to choose a new password.
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let request = ServerAction::<RequestPasswordReset>::new();
-    let sent = use_query_map().read_untracked().get("envoye").is_some();
+    const NOTICES: &[(&str, &str)] = &[(
+        "envoye",
+        "Si cette adresse appartient à un compte de l'équipe, un lien pour choisir un nouveau mot de passe vient d'y être envoyé. Il fonctionne 30 minutes.",
+    )];
     view! {
         <Title text="Mot de passe oublié — Ateliers"/>
         <h1>"Mot de passe oublié"</h1>
-        {sent
-            .then(|| {
-                view! {
-                    <p class="notice notice--success" role="status" data-test="reset-sent">
-                        "Si cette adresse appartient à un compte de l'équipe, un lien pour choisir un nouveau mot de passe vient d'y être envoyé. Il fonctionne 30 minutes."
-                    </p>
-                }
-            })}
+        <QueryNotice notices=NOTICES test="reset-sent"/>
         <FormError error=request.value().get_untracked().and_then(Result::err)/>
         <ActionForm action=request>
             <label for="reset-email">"Adresse e-mail professionnelle"</label>

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use shared::domain::SiteView;
 
-use crate::components::{ErrorNotice, FormError};
+use crate::components::{ErrorNotice, FormError, QueryNotice};
 use crate::server_fns::{
     AddRoom, AddSiteClosure, CreateSite, UpdateRoom, UpdateSite, list_mission_locales, list_places,
 };
@@ -12,7 +11,7 @@ use crate::server_fns::{
 /// site's Mission Locale keep its opening hours, accessibility and rooms up to date.
 #[component]
 pub fn PlacesPage() -> impl IntoView {
-    let saved = use_query_map().read_untracked().get("enregistre");
+    const NOTICES: &[(&str, &str)] = &[("enregistre", "Modifications enregistrées.")];
     let update = ServerAction::<UpdateSite>::new();
     let add_room = ServerAction::<AddRoom>::new();
     let update_room = ServerAction::<UpdateRoom>::new();
@@ -25,7 +24,7 @@ pub fn PlacesPage() -> impl IntoView {
     view! {
         <Title text="Lieux — Ateliers"/>
         <h1>"Lieux"</h1>
-        {saved.map(|_| view! { <p class="notice notice--success" role="status" data-test="notice">"Modifications enregistrées."</p> })}
+        <QueryNotice notices=NOTICES/>
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=add_room.value().get_untracked().and_then(Result::err)/>
         <FormError error=update_room.value().get_untracked().and_then(Result::err)/>

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
-use crate::components::FormError;
+use crate::components::{FormError, QueryNotice};
 use crate::server_fns::{RedeemSignInLink, RequestSignInLink, SignInWithPassword};
 
 /// `/connexion`: youths and facilitators ask for a link; staff type their password.
@@ -10,18 +10,11 @@ use crate::server_fns::{RedeemSignInLink, RequestSignInLink, SignInWithPassword}
 pub fn SignInPage() -> impl IntoView {
     let request_link = ServerAction::<RequestSignInLink>::new();
     let sign_in = ServerAction::<SignInWithPassword>::new();
-    let signed_out = use_query_map().read_untracked().get("deconnecte").is_some();
+    const NOTICES: &[(&str, &str)] = &[("deconnecte", "Vous êtes déconnecté·e.")];
     view! {
         <Title text="Se connecter — Ateliers"/>
         <h1>"Se connecter"</h1>
-        {signed_out
-            .then(|| {
-                view! {
-                    <p class="notice notice--success" role="status" data-test="signed-out">
-                        "Vous êtes déconnecté·e."
-                    </p>
-                }
-            })}
+        <QueryNotice notices=NOTICES test="signed-out"/>
         <section class="card" aria-labelledby="lien-titre">
             <h2 id="lien-titre">"Jeunes et intervenants"</h2>
             <p>

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use shared::domain::{MissionLocaleOption, PersonId, StaffForm};
 
-use crate::components::{ErrorNotice, FormError, id_param, loaded};
+use crate::components::{ErrorNotice, FormError, QueryNotice, id_param, loaded};
 use crate::server_fns::{
     ArchiveStaffMember, CreateStaffMember, UpdateStaffMember, list_mission_locales, list_staff,
     view_staff_member,
@@ -12,16 +11,17 @@ use crate::server_fns::{
 /// `/equipe`: the federation's staff; coordinators add and archive accounts.
 #[component]
 pub fn StaffPage() -> impl IntoView {
-    let query = use_query_map().read_untracked();
-    let notice = if query.get("ajoute").is_some() {
-        Some("Compte créé : la personne a reçu un lien pour choisir son mot de passe.")
-    } else if query.get("enregistre").is_some() {
-        Some("Modifications enregistrées.")
-    } else if query.get("archive").is_some() {
-        Some("Compte archivé : la personne ne peut plus se connecter.")
-    } else {
-        None
-    };
+    const NOTICES: &[(&str, &str)] = &[
+        (
+            "ajoute",
+            "Compte créé : la personne a reçu un lien pour choisir son mot de passe.",
+        ),
+        ("enregistre", "Modifications enregistrées."),
+        (
+            "archive",
+            "Compte archivé : la personne ne peut plus se connecter.",
+        ),
+    ];
     let archive = ServerAction::<ArchiveStaffMember>::new();
     let staff = Resource::new_blocking(|| (), |_| list_staff());
     // Only coordinators get the options (the others see the list without the buttons).
@@ -29,7 +29,7 @@ pub fn StaffPage() -> impl IntoView {
     view! {
         <Title text="Équipe — Ateliers"/>
         <h1>"Équipe"</h1>
-        {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> })}
+        <QueryNotice notices=NOTICES/>
         <FormError error=archive.value().get_untracked().and_then(Result::err)/>
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {

@@ -6,7 +6,7 @@ use shared::domain::{
 };
 
 use super::home::YouthList;
-use crate::components::{FormError, loaded};
+use crate::components::{FormError, QueryNotice, loaded};
 use crate::error::AppError;
 use crate::server_fns::{
     ArchiveYouth, CreateYouth, UpdateYouth, list_referent_options, list_youths, view_youth,
@@ -79,25 +79,21 @@ pub fn NewYouthPage() -> impl IntoView {
 #[component]
 pub fn YouthPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
     let id = params
         .read_untracked()
         .get("id")
         .and_then(|id| id.parse::<PersonId>().ok());
-    let notice = {
-        let query = query.read_untracked();
-        if query.get("cree").is_some() {
-            Some(
-                "Le jeune est inscrit. S'il a une adresse e-mail, il vient de recevoir son lien de connexion.",
-            )
-        } else if query.get("enregistre").is_some() {
-            Some("Modifications enregistrées.")
-        } else if query.get("archive").is_some() {
-            Some("Fiche archivée. Elle reste consultable ; le jeune ne peut plus se connecter.")
-        } else {
-            None
-        }
-    };
+    const NOTICES: &[(&str, &str)] = &[
+        (
+            "cree",
+            "Le jeune est inscrit. S'il a une adresse e-mail, il vient de recevoir son lien de connexion.",
+        ),
+        ("enregistre", "Modifications enregistrées."),
+        (
+            "archive",
+            "Fiche archivée. Elle reste consultable ; le jeune ne peut plus se connecter.",
+        ),
+    ];
     let update = ServerAction::<UpdateYouth>::new();
     let archive = ServerAction::<ArchiveYouth>::new();
     let page = Resource::new_blocking(
@@ -122,10 +118,7 @@ pub fn YouthPage() -> impl IntoView {
         <p>
             <a href="/jeunes">"← Tous les jeunes"</a>
         </p>
-        {notice
-            .map(|notice| {
-                view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> }
-            })}
+        <QueryNotice notices=NOTICES/>
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=archive.value().get_untracked().and_then(Result::err)/>
         {loaded(page, move |(youth, referents)| view! { <YouthFile youth referents update archive/> })}

@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use shared::domain::{AttendanceStatus, AttendanceView, SessionId, SheetState};
 
 use super::close_sheet::CloseSheetSection;
 use super::kept_sheets::KeptSheets;
 use super::paper_sheet::{PaperSheetSection, ReopenPaperSection};
 use super::roll_call_line::RollCallLine;
-use crate::components::{FormError, id_param, loaded};
+use crate::components::{FormError, QueryNotice, id_param, loaded};
 use crate::server_fns::{
     AddWalkIn, CloseAttendanceSheet, CorrectAttendance, MarkAttendance, ReopenPaperSheet,
     view_attendance,
@@ -25,20 +24,22 @@ pub fn AttendancePage() -> impl IntoView {
     let close = ServerAction::<CloseAttendanceSheet>::new();
     let correct = ServerAction::<CorrectAttendance>::new();
     let reopen = ServerAction::<ReopenPaperSheet>::new();
-    let query = use_query_map().read_untracked();
-    let notice = if query.get("close").is_some() {
-        Some("La feuille est close et signée : le PDF est prêt.")
-    } else if query.get("corrige").is_some() {
-        Some("Correction enregistrée : une feuille corrigée a été ajoutée, l'originale est gardée.")
-    } else if query.get("papier").is_some() {
-        Some("Feuille papier déposée : le scan est gardé comme preuve et la feuille est close.")
-    } else if query.get("rouverte").is_some() {
-        Some("Feuille rouverte : l'appel reprend. Le scan déposé reste gardé comme preuve.")
-    } else if query.get("signe").is_some() {
-        Some("Signature enregistrée.")
-    } else {
-        None
-    };
+    const NOTICES: &[(&str, &str)] = &[
+        ("close", "La feuille est close et signée : le PDF est prêt."),
+        (
+            "corrige",
+            "Correction enregistrée : une feuille corrigée a été ajoutée, l'originale est gardée.",
+        ),
+        (
+            "papier",
+            "Feuille papier déposée : le scan est gardé comme preuve et la feuille est close.",
+        ),
+        (
+            "rouverte",
+            "Feuille rouverte : l'appel reprend. Le scan déposé reste gardé comme preuve.",
+        ),
+        ("signe", "Signature enregistrée."),
+    ];
     let error = mark
         .value()
         .get_untracked()
@@ -50,7 +51,7 @@ pub fn AttendancePage() -> impl IntoView {
     view! {
         <Title text="Émargement — Ateliers"/>
         <p><a href=format!("/seances/{id}")>"← La séance"</a></p>
-        {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> })}
+        <QueryNotice notices=NOTICES/>
         <FormError error/>
         {loaded(attendance, move |view| view! { <AttendanceSheetView view mark walk_in close correct reopen/> })}
     }

@@ -3,7 +3,7 @@ use leptos_router::hooks::use_query_map;
 use shared::domain::{SessionId, format_instant};
 
 use super::enrol_youths::EnrolYouthsSection;
-use crate::components::{FormError, loaded};
+use crate::components::{FormError, QueryNotice, loaded};
 use crate::server_fns::{
     ChangeCapacity, EnrolYouths, PromoteFromWaitingList, RemoveEnrolment, view_roster,
 };
@@ -15,15 +15,12 @@ use crate::server_fns::{
 pub(super) fn RosterSection(id: SessionId) -> impl IntoView {
     let query = use_query_map().read_untracked();
     let search = query.get("q").unwrap_or_default();
-    let notice = [
+    const NOTICES: &[(&str, &str)] = &[
         ("inscrits", "Inscription enregistrée."),
         ("retire", "Retrait enregistré."),
         ("promu", "Place donnée depuis la liste d'attente."),
         ("places", "Nombre de places enregistré."),
-    ]
-    .into_iter()
-    .find(|(key, _)| query.get(key).is_some())
-    .map(|(_, text)| text);
+    ];
     let enrol = ServerAction::<EnrolYouths>::new();
     let remove = ServerAction::<RemoveEnrolment>::new();
     let promote = ServerAction::<PromoteFromWaitingList>::new();
@@ -57,7 +54,7 @@ pub(super) fn RosterSection(id: SessionId) -> impl IntoView {
     view! {
         <section class="card roster" id="places" aria-labelledby="places-title" data-test="roster">
             <h2 id="places-title">"Inscriptions"</h2>
-            {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="roster-notice">{notice}</p> })}
+            <QueryNotice notices=NOTICES test="roster-notice"/>
             <FormError error/>
             {loaded(roster, move |roster| view! { <RosterView roster enrol remove promote capacity/> })}
         </section>

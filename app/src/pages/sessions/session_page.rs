@@ -8,7 +8,7 @@ use shared::domain::{
 
 use super::change_session::ChangeSession;
 use super::roster::RosterSection;
-use crate::components::{ErrorNotice, FormError, id_param};
+use crate::components::{ErrorNotice, FormError, SuccessNotice, id_param};
 use crate::server_fns::{CancelSession, UpdateSession, load_planning_options, view_session};
 
 /// `/seances/:id`: a session for staff — details, warnings, history; its planners change it,
@@ -31,7 +31,7 @@ pub fn SessionPage() -> impl IntoView {
     view! {
         <Title text="Séance — Ateliers"/>
         <p><a href="/agenda">"← Agenda"</a></p>
-        {notice.map(|notice| view! { <p class="notice notice--success" role="status" data-test="notice">{notice}</p> })}
+        {notice.map(|notice| view! { <SuccessNotice notice/> })}
         <FormError error=update.value().get_untracked().and_then(Result::err)/>
         <FormError error=cancel.value().get_untracked().and_then(Result::err)/>
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
