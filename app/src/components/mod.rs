@@ -1,5 +1,7 @@
 //! Server-rendered building blocks shared by pages. They ship no wasm.
 
+mod archive_confirmation;
+mod checkbox;
 mod error_notice;
 mod figure_card;
 mod id_param;
@@ -8,7 +10,10 @@ mod loaded;
 mod notice;
 mod session_card;
 mod site_header;
+mod youth_list;
 
+pub use archive_confirmation::ArchiveConfirmation;
+pub use checkbox::Checkbox;
 pub use error_notice::{ErrorNotice, FormError};
 pub use figure_card::FigureCard;
 pub use id_param::id_param;
@@ -17,3 +22,4 @@ pub use loaded::loaded;
 pub use notice::{QueryNotice, SuccessNotice};
 pub use session_card::SessionCardView;
 pub use site_header::SiteHeader;
+pub use youth_list::YouthList;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::domain::{FacilitatorDetails, FacilitatorForm, PersonId};
 
-use crate::components::{FormError, QueryNotice, id_param, loaded};
+use crate::components::{ArchiveConfirmation, FormError, QueryNotice, id_param, loaded};
 use crate::server_fns::{
     ArchiveFacilitator, CreateFacilitator, RestoreFacilitator, UpdateFacilitator,
     list_facilitators, view_facilitator,
@@ -146,17 +146,12 @@ fn FacilitatorFile(
                 </button>
             </ActionForm>
             <ActionForm action=archive attr:class="danger-zone">
-                <input type="hidden" name="id" value=id.to_string()/>
-                <p>
-                    "Archiver retire l'intervenant de la liste et l'empêche de se connecter. Les séances qu'il a animées gardent son nom. Il peut être rétabli ensuite."
-                </p>
-                <label class="checkbox">
-                    <input type="checkbox" name="confirm" required/>
-                    " Je confirme l'archivage"
-                </label>
-                <button type="submit" class="button button--danger" data-test="archive-facilitator">
-                    "Archiver"
-                </button>
+                <ArchiveConfirmation
+                    id=id.to_string()
+                    explanation="Archiver retire l'intervenant de la liste et l'empêche de se connecter. Les séances qu'il a animées gardent son nom. Il peut être rétabli ensuite."
+                    button="Archiver"
+                    test="archive-facilitator"
+                />
             </ActionForm>
         }
             .into_any(),

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use shared::domain::{Home, MissionLocaleFigures, SessionCard, YouthSummary};
+use shared::domain::{Home, MissionLocaleFigures, SessionCard};
 
-use crate::components::{SessionCardView, loaded};
+use crate::components::{SessionCardView, YouthList, loaded};
 use crate::server_fns::load_home;
 
 /// `/accueil`: each role lands on its own home.
@@ -56,13 +56,7 @@ pub fn HomePage() -> impl IntoView {
                             <a class="button" href="/jeunes/nouveau" data-test="new-youth">
                                 "Inscrire un jeune"
                             </a>
-                            <a class="button button--secondary" href="/agenda" data-test="agenda-link">"Agenda"</a>
-                            <a class="button button--secondary" href="/intervenants">
-                                "Intervenants"
-                            </a>
-                            <a class="button button--secondary" href="/lieux">"Lieux"</a>
-                            <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
-                            <a class="button button--secondary" href="/equipe">"Équipe"</a>
+                            <StaffLinks/>
                         </p>
                         <section aria-labelledby="agenda" data-test="home-counsellor">
                             <h2 id="agenda">"Mon agenda"</h2>
@@ -86,13 +80,7 @@ pub fn HomePage() -> impl IntoView {
                         <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
                         <p class="actions">
                             <a class="button" href="/jeunes">"Jeunes"</a>
-                            <a class="button button--secondary" href="/agenda" data-test="agenda-link">"Agenda"</a>
-                            <a class="button button--secondary" href="/intervenants">
-                                "Intervenants"
-                            </a>
-                            <a class="button button--secondary" href="/lieux">"Lieux"</a>
-                            <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
-                            <a class="button button--secondary" href="/equipe">"Équipe"</a>
+                            <StaffLinks/>
                             <a class="button button--secondary" href="/etat-du-service" data-test="service-health-link">"État du service"</a>
                         </p>
                         <section aria-labelledby="federation" data-test="home-coordinator">
@@ -120,36 +108,6 @@ fn Sessions(sessions: Vec<SessionCard>, empty: &'static str) -> impl IntoView {
         </ul>
     }
         .into_any()
-}
-
-/// A list of youths with a link to each file.
-#[component]
-pub fn YouthList(youths: Vec<YouthSummary>) -> impl IntoView {
-    if youths.is_empty() {
-        return view! { <p class="notice" data-test="no-youths">"Aucun jeune pour l'instant."</p> }
-            .into_any();
-    }
-    view! {
-        <ul class="people-list" data-test="youth-list">
-            {youths
-                .into_iter()
-                .map(|youth| {
-                    view! {
-                        <li class="people-list__item" data-test="youth-item">
-                            <a href=format!("/jeunes/{}", youth.id)>
-                                {youth.first_name} " " {youth.last_name}
-                            </a>
-                            <span class="people-list__meta">
-                                {youth.age} " ans · " {youth.programme_status} " · Référent·e : "
-                                {youth.referent_name}
-                            </span>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-    }
-    .into_any()
 }
 
 #[component]
@@ -183,5 +141,17 @@ fn FederationTable(missions_locales: Vec<MissionLocaleFigures>) -> impl IntoView
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The staff's way to the places they keep: agenda, facilitators, places, catalogue, team.
+#[component]
+fn StaffLinks() -> impl IntoView {
+    view! {
+        <a class="button button--secondary" href="/agenda" data-test="agenda-link">"Agenda"</a>
+        <a class="button button--secondary" href="/intervenants">"Intervenants"</a>
+        <a class="button button--secondary" href="/lieux">"Lieux"</a>
+        <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
+        <a class="button button--secondary" href="/equipe">"Équipe"</a>
     }
 }

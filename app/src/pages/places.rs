@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::domain::SiteView;
 
-use crate::components::{ErrorNotice, FormError, QueryNotice};
+use crate::components::{Checkbox, ErrorNotice, FormError, QueryNotice};
 use crate::server_fns::{
     AddRoom, AddSiteClosure, CreateSite, UpdateRoom, UpdateSite, list_mission_locales, list_places,
 };
@@ -186,18 +186,9 @@ fn Site(
                         <input type="hidden" name="id" value=id.to_string()/>
                         <label for=field("hours")>"Horaires d'ouverture"</label>
                         <input id=field("hours") name="site[opening_hours]" value=form.opening_hours.clone() required/>
-                        <label class="checkbox">
-                            <input type="checkbox" name="site[step_free_access]" checked=form.step_free_access.is_some()/>
-                            " Accès de plain-pied"
-                        </label>
-                        <label class="checkbox">
-                            <input type="checkbox" name="site[lift]" checked=form.lift.is_some()/>
-                            " Ascenseur"
-                        </label>
-                        <label class="checkbox">
-                            <input type="checkbox" name="site[hearing_loop]" checked=form.hearing_loop.is_some()/>
-                            " Boucle magnétique"
-                        </label>
+                        <Checkbox name="site[step_free_access]" checked=form.step_free_access.is_some() label=" Accès de plain-pied"/>
+                        <Checkbox name="site[lift]" checked=form.lift.is_some() label=" Ascenseur"/>
+                        <Checkbox name="site[hearing_loop]" checked=form.hearing_loop.is_some() label=" Boucle magnétique"/>
                         <label for=field("notes")>"Accessibilité : précisions"</label>
                         <input id=field("notes") name="site[accessibility_notes]" value=form.accessibility_notes.clone()/>
                         <button type="submit" class="button">"Enregistrer"</button>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::domain::{MissionLocaleOption, PersonId, StaffForm};
 
-use crate::components::{ErrorNotice, FormError, QueryNotice, id_param, loaded};
+use crate::components::{Checkbox, ErrorNotice, FormError, QueryNotice, id_param, loaded};
 use crate::server_fns::{
     ArchiveStaffMember, CreateStaffMember, UpdateStaffMember, list_mission_locales, list_staff,
     view_staff_member,
@@ -178,13 +178,7 @@ fn StaffFields(form: StaffForm, missions_locales: Vec<MissionLocaleOption>) -> i
                 })
                 .collect_view()}
         </select>
-        <label class="checkbox">
-            <input type="checkbox" name="staff[disability_specialist]" checked=form.disability_specialist.is_some()/>
-            " Référent·e handicap"
-        </label>
-        <label class="checkbox">
-            <input type="checkbox" name="staff[justice_specialist]" checked=form.justice_specialist.is_some()/>
-            " Référent·e justice"
-        </label>
+        <Checkbox name="staff[disability_specialist]" checked=form.disability_specialist.is_some() label=" Référent·e handicap"/>
+        <Checkbox name="staff[justice_specialist]" checked=form.justice_specialist.is_some() label=" Référent·e justice"/>
     }
 }

@@ -5,8 +5,7 @@ use shared::domain::{
     CounsellorOption, ExitOutcome, Gender, PersonId, YouthDetails, YouthForm, YouthPath,
 };
 
-use super::home::YouthList;
-use crate::components::{FormError, QueryNotice, loaded};
+use crate::components::{ArchiveConfirmation, Checkbox, FormError, QueryNotice, YouthList, loaded};
 use crate::error::AppError;
 use crate::server_fns::{
     ArchiveYouth, CreateYouth, UpdateYouth, list_referent_options, list_youths, view_youth,
@@ -35,10 +34,7 @@ pub fn YouthsPage() -> impl IntoView {
         <form method="get" action="/jeunes" class="search" role="search">
             <label for="youth-search">"Chercher par nom"</label>
             <input id="youth-search" name="q" type="search" value=search/>
-            <label class="checkbox">
-                <input type="checkbox" name="miens" checked=mine/>
-                " Seulement mes jeunes"
-            </label>
+            <Checkbox name="miens" checked=mine label=" Seulement mes jeunes"/>
             <button type="submit" class="button button--secondary">"Chercher"</button>
         </form>
         {loaded(youths, move |youths| view! { <YouthList youths/> })}
@@ -173,17 +169,12 @@ fn YouthFile(
                     </button>
                 </ActionForm>
                 <ActionForm action=archive attr:class="danger-zone">
-                    <input type="hidden" name="id" value=id.to_string()/>
-                    <p>
-                        "Archiver retire le jeune des listes et l'empêche de se connecter. Rien n'est effacé : ses présences restent dans les feuilles d'émargement."
-                    </p>
-                    <label class="checkbox">
-                        <input type="checkbox" name="confirm" required/>
-                        " Je confirme l'archivage"
-                    </label>
-                    <button type="submit" class="button button--danger" data-test="archive-youth">
-                        "Archiver la fiche"
-                    </button>
+                    <ArchiveConfirmation
+                        id=id.to_string()
+                        explanation="Archiver retire le jeune des listes et l'empêche de se connecter. Rien n'est effacé : ses présences restent dans les feuilles d'émargement."
+                        button="Archiver la fiche"
+                        test="archive-youth"
+                    />
                 </ActionForm>
             }
                 .into_any()
@@ -450,19 +441,13 @@ fn YouthFields(
                         {disability_visible
                             .then(|| {
                                 view! {
-                                    <label class="checkbox">
-                                        <input type="checkbox" name="youth[disability_recognised]" checked=form.disability_recognised.is_some() data-test="flag-disability"/>
-                                        " Reconnaissance de handicap (RQTH)"
-                                    </label>
+                                    <Checkbox name="youth[disability_recognised]" checked=form.disability_recognised.is_some() label=" Reconnaissance de handicap (RQTH)" test="flag-disability"/>
                                 }
                             })}
                         {judicial_supervision_visible
                             .then(|| {
                                 view! {
-                                    <label class="checkbox">
-                                        <input type="checkbox" name="youth[judicial_supervision]" checked=form.judicial_supervision.is_some() data-test="flag-justice"/>
-                                        " Suivi judiciaire"
-                                    </label>
+                                    <Checkbox name="youth[judicial_supervision]" checked=form.judicial_supervision.is_some() label=" Suivi judiciaire" test="flag-justice"/>
                                 }
                             })}
                     </fieldset>

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use shared::domain::{PersonOption, PlanningOptions, RoomId, SessionForm};
 
+use crate::components::Checkbox;
+
 pub(super) fn room_capacities(options: &PlanningOptions) -> Vec<(RoomId, u32)> {
     options
         .rooms
@@ -143,10 +145,7 @@ pub(super) fn SessionFields(
         </fieldset>
         <label for="session-note">"Mot pour les jeunes (facultatif)"</label>
         <textarea id="session-note" name="session[note_for_youths]" rows="3" maxlength="1000">{form.note_for_youths.clone()}</textarea>
-        <label class="checkbox">
-            <input type="checkbox" name="session[publish]" checked=form.publish.is_some() data-test="publish"/>
-            " Publier : les jeunes concernés la voient et peuvent s'inscrire (sinon : brouillon)"
-        </label>
+        <Checkbox name="session[publish]" checked=form.publish.is_some() label=" Publier : les jeunes concernés la voient et peuvent s'inscrire (sinon : brouillon)" test="publish"/>
     }
 }
 
