@@ -18,6 +18,9 @@ pub struct AppState {
     pub demo: bool,
     /// At most N passwords checked at once (argon2 takes ~19 MiB each).
     pub password_checks: shared::auth::PasswordChecks,
+    /// The hard limits of sign-ins and link requests: the defaults, except in the browser tests
+    /// (`ATELIERS_TEST_RATE_LIMITS`, demo mode only).
+    pub rate_limits: shared::domain::RateLimits,
     /// The time every request and worker reads (see [`shared::clock`]).
     pub clock: shared::clock::Clock,
 }

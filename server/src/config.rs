@@ -145,6 +145,12 @@ pub struct Settings {
     #[arg(long, env = "ATELIERS_CLOCK_START", hide = true)]
     pub clock_start: Option<chrono::DateTime<chrono::Utc>>,
 
+    /// Browser tests only (demo mode, refused otherwise): other maxima for the hard limits of
+    /// sign-ins and link requests, `account=N,network=N` (per address, per network, each per
+    /// 15 minutes), since every request of a browser test comes from 127.0.0.1.
+    #[arg(long, env = "ATELIERS_TEST_RATE_LIMITS", hide = true, value_parser = parse_rate_limits)]
+    pub test_rate_limits: Option<shared::domain::RateLimits>,
+
     /// The clock a test hands in and keeps (moving it moves the app's): not a setting.
     #[arg(skip)]
     pub clock: shared::clock::Clock,
@@ -207,5 +213,47 @@ impl Settings {
             mail_retention_days: self.mail_retention_days,
             interval: std::time::Duration::from_secs(self.reminder_interval_seconds),
         }
+    }
+}
+
+/// `account=N,network=N`: the maxima of [`shared::domain::RateLimits`], both required.
+fn parse_rate_limits(text: &str) -> Result<shared::domain::RateLimits, String> {
+    let (mut account, mut network) = (None, None);
+    for part in text.split(',') {
+        let (name, value) = part
+            .split_once('=')
+            .ok_or_else(|| format!("`{part}`: expected account=N or network=N"))?;
+        let value: u64 = value
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{part}`: expected a whole number"))?;
+        match name.trim() {
+            "account" => account = Some(value),
+            "network" => network = Some(value),
+            other => return Err(format!("`{other}`: expected account or network")),
+        }
+    }
+    match (account, network) {
+        (Some(account), Some(network)) => {
+            Ok(shared::domain::RateLimits::with_maxima(account, network))
+        }
+        _ => Err("expected both account=N and network=N".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_rate_limits;
+    use shared::domain::RateLimits;
+
+    #[test]
+    fn test_rate_limits_name_both_maxima() {
+        assert_eq!(
+            parse_rate_limits("account=50, network=1000"),
+            Ok(RateLimits::with_maxima(50, 1000))
+        );
+        assert!(parse_rate_limits("account=50").is_err());
+        assert!(parse_rate_limits("account=lots,network=1").is_err());
+        assert!(parse_rate_limits("accounts=1,network=1").is_err());
     }
 }

@@ -1,6 +1,6 @@
 //! What `ateliers` refuses at start, before anything is served or sent: mail that anyone could
-//! read (the folder backend outside the demo), mail that goes nowhere (no SMTP_URL), and the
-//! demo, whose accounts have a published password, anywhere near production. Each refusal says
+//! read (the folder backend outside the demo), mail that goes nowhere (no SMTP_URL), test rate
+//! limits outside the demo, and the demo, whose accounts have a published password, anywhere near production. Each refusal says
 //! why and what to do, in French and in English (operators read either).
 
 use anyhow::bail;
@@ -30,6 +30,22 @@ pub fn check_mail_backend(settings: &Settings) -> anyhow::Result<()> {
         ),
         _ => Ok(()),
     }
+}
+
+/// Limits other than the defaults only in the demo: they exist for the browser tests, and
+/// relaxed limits in production would let anyone guess passwords or flood mailboxes faster.
+pub fn check_rate_limits(settings: &Settings) -> anyhow::Result<()> {
+    if settings.test_rate_limits.is_some() && !settings.demo {
+        bail!(
+            "ATELIERS_TEST_RATE_LIMITS n'est permis qu'avec la démonstration (ATELIERS_DEMO=true) : \
+             ce réglage des tests du navigateur change les limites de connexion et de demandes de \
+             lien, qui protègent les mots de passe et les boîtes aux lettres. Retirez-le.\n\
+             ATELIERS_TEST_RATE_LIMITS is only allowed in demo mode (ATELIERS_DEMO=true): this \
+             browser-test setting changes the limits of sign-ins and link requests, which protect \
+             passwords and mailboxes. Remove it."
+        );
+    }
+    Ok(())
 }
 
 /// The demo only where it cannot reach production: never behind an https address, never into

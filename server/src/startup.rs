@@ -42,7 +42,7 @@ use crate::routes::{
     readiness_check, upload_paper_sheet,
 };
 use crate::security_headers::{SecurityPolicy, provide_request_nonce, secure_responses};
-use crate::start_checks::{check_demo_mode, check_mail_backend};
+use crate::start_checks::{check_demo_mode, check_mail_backend, check_rate_limits};
 use crate::telemetry::observe_requests;
 use crate::workers::{
     DispatchPlan, DispatcherHeartbeat, ReminderPlan, run_mail_dispatcher, run_reminders,
@@ -95,6 +95,7 @@ impl Application {
     /// the demo stays away from production, loads the demo when asked, and binds.
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
         let mailer = build_mailer(settings)?;
+        check_rate_limits(settings)?;
         let clock = settings.clock()?;
         if clock.is_shifted() {
             tracing::warn!(now = %clock.now(), "the clock is not the system's (a test's clock)");
@@ -161,6 +162,7 @@ impl Application {
             mail,
             demo: settings.demo,
             password_checks: shared::auth::PasswordChecks::new(settings.password_checks_at_once),
+            rate_limits: settings.test_rate_limits.unwrap_or_default(),
             clock: clock.clone(),
         };
         let heartbeat = DispatcherHeartbeat::default();

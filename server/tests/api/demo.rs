@@ -3,7 +3,7 @@
 use crate::support;
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use shared::domain::{EnrolmentStatus, PARIS, PersonId, check_programme_age};
+use shared::domain::{EnrolmentStatus, PARIS, PersonId, RateLimits, check_programme_age};
 use shared::entities::{facilitator, person, room, site, staff_member, youth};
 use support::{Backend, migrated_database};
 
@@ -130,9 +130,17 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
         "end2end/tests relies on these"
     );
     for email in &emails[..3] {
-        sign_in_with_password(&db, &checks, email, DEMO_PASSWORD, None, support::now())
-            .await
-            .unwrap_or_else(|error| panic!("{email}: {error}"));
+        sign_in_with_password(
+            &db,
+            &checks,
+            email,
+            DEMO_PASSWORD,
+            None,
+            &RateLimits::default(),
+            support::now(),
+        )
+        .await
+        .unwrap_or_else(|error| panic!("{email}: {error}"));
     }
     // end2end/tests/planning.spec.ts plans with this counsellor (Montreuil) and these guests.
     sign_in_with_password(
@@ -141,6 +149,7 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
         "sofiane.dubois2@ml93.example",
         DEMO_PASSWORD,
         None,
+        &RateLimits::default(),
         support::now(),
     )
     .await
@@ -173,6 +182,7 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
             counsellor,
             DEMO_PASSWORD,
             None,
+            &RateLimits::default(),
             support::now(),
         )
         .await

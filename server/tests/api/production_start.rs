@@ -241,6 +241,30 @@ async fn folder_mail_is_refused_outside_the_demo() {
     assert!(output.contains("MAIL_BACKEND=folder is only allowed in demo mode"));
 }
 
+// --- Test rate limits outside the demo ------------------------------------------------------
+
+/// The browser tests' rate limits exist to let one machine sign in often: outside the demo they
+/// would relax the guard on passwords and mailboxes, so `serve` refuses them at start.
+#[tokio::test]
+async fn test_rate_limits_are_refused_outside_the_demo() {
+    let data = tempfile::tempdir().expect("a folder");
+    let env = [
+        ("DATABASE_URL", sqlite_url(data.path())),
+        ("LEPTOS_SITE_ADDR", format!("127.0.0.1:{}", free_port())),
+        ("SMTP_URL", "smtp://127.0.0.1:9".to_owned()),
+        (
+            "ATELIERS_TEST_RATE_LIMITS",
+            "account=1000,network=10000".to_owned(),
+        ),
+    ];
+    let output = refused_at_start(&env).await;
+    assert!(
+        output.contains("ATELIERS_TEST_RATE_LIMITS n'est permis qu'avec la démonstration")
+            && output.contains("ATELIERS_TEST_RATE_LIMITS is only allowed in demo mode"),
+        "says why, in French and English:\n{output}"
+    );
+}
+
 /// The default backend is SMTP, and there is no default SMTP server: without SMTP_URL, Ateliers
 /// says so instead of queueing mail that goes nowhere.
 #[tokio::test]

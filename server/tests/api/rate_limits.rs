@@ -267,3 +267,45 @@ on_both_databases!(
         );
     }
 );
+
+/// The browser tests' limits (`ATELIERS_TEST_RATE_LIMITS`, demo only): what the settings say is
+/// what requests meet, here lower than the defaults so that a few requests reach them.
+fn limits_of_two_and_three(settings: &mut server::config::Settings) {
+    settings.test_rate_limits = Some(shared::domain::RateLimits::with_maxima(2, 3));
+}
+
+on_both_databases!(
+    the_configured_limits_are_the_ones_applied,
+    Seed::Demo,
+    settings = limits_of_two_and_three,
+    |app: TestApp| async move {
+        // Per address: the third link request for one address is refused.
+        let form = [("email", "quelqu.un@exemple.fr".to_owned())];
+        let mut statuses = Vec::new();
+        for _ in 0..3 {
+            let answer = app
+                .call(server_fn_path::<RequestSignInLink>(), &form, None)
+                .await;
+            statuses.push(answer.status().as_u16());
+        }
+        assert_eq!(statuses, [200, 200, 429], "link requests for one address");
+
+        // Per network: the fourth password sign-in from this machine is refused, right
+        // password or not.
+        let email = a_counsellor_email(&app).await;
+        let mut statuses = Vec::new();
+        for _ in 0..4 {
+            let answer = sign_in_from(&app, &email, DEMO_PASSWORD.to_owned(), None).await;
+            statuses.push(answer.status().as_u16());
+        }
+        assert_eq!(
+            &statuses[3..],
+            [429],
+            "sign-ins from one network: {statuses:?}"
+        );
+        assert!(
+            statuses[..3].iter().all(|status| *status != 429),
+            "{statuses:?}"
+        );
+    }
+);

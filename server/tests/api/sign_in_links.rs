@@ -12,7 +12,7 @@ use sea_orm::{
 };
 use server::smtp_sink::SmtpSink;
 use shared::ServiceError;
-use shared::domain::PersonId;
+use shared::domain::{PersonId, RateLimits};
 use shared::entities::{login_session, mail_outbox, person, sign_in_link, staff_member, youth};
 use shared::mail::Mailer;
 use shared::services::{
@@ -74,9 +74,16 @@ async fn emailed_link(
     let sink = SmtpSink::start(None).await.expect("a sink");
     let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{}", sink.port())).expect("a mailer");
     let (person_id, email) = a_youth_email(db).await;
-    request_sign_in_link(db, &email, None, &mail_settings(), now)
-        .await
-        .expect("requested");
+    request_sign_in_link(
+        db,
+        &email,
+        None,
+        &mail_settings(),
+        &RateLimits::default(),
+        now,
+    )
+    .await
+    .expect("requested");
     deliver_queued_mail(db, &mailer, now, 10)
         .await
         .expect("a pass");
@@ -96,9 +103,16 @@ async fn a_link_signs_in_once(backend: Backend) {
 
     // Typed with capitals and spaces, as on a phone keyboard.
     let typed = format!("  {} ", email.replace("@jeunes.example", "@JEUNES.example"));
-    request_sign_in_link(&db, &typed, None, &mail_settings(), now)
-        .await
-        .expect("requested");
+    request_sign_in_link(
+        &db,
+        &typed,
+        None,
+        &mail_settings(),
+        &RateLimits::default(),
+        now,
+    )
+    .await
+    .expect("requested");
     assert_eq!(
         deliver_queued_mail(&db, &mailer, now, 10)
             .await
@@ -224,9 +238,16 @@ async fn the_answer_never_reveals_who_is_known(backend: Backend) {
         .expect("a staff email");
 
     for email in ["personne@inconnu.example", staff_email.as_str()] {
-        request_sign_in_link(&db, email, None, &mail_settings(), now)
-            .await
-            .expect("the same calm answer");
+        request_sign_in_link(
+            &db,
+            email,
+            None,
+            &mail_settings(),
+            &RateLimits::default(),
+            now,
+        )
+        .await
+        .expect("the same calm answer");
     }
     assert_eq!(
         mail_outbox::Entity::find().count(&db).await.expect("count"),
@@ -241,7 +262,15 @@ async fn the_answer_never_reveals_who_is_known(backend: Backend) {
         0
     );
 
-    let malformed = request_sign_in_link(&db, "ines@", None, &mail_settings(), now).await;
+    let malformed = request_sign_in_link(
+        &db,
+        "ines@",
+        None,
+        &mail_settings(),
+        &RateLimits::default(),
+        now,
+    )
+    .await;
     assert!(
         matches!(malformed, Err(ServiceError::Invalid(ref message)) if message.contains("n'est pas valide"))
     );
@@ -375,9 +404,16 @@ async fn an_undelivered_link_is_kept_until_it_is_sent(backend: Backend) {
     drop(sink);
     tokio::time::sleep(Duration::from_millis(50)).await;
     let (person_id, email) = a_youth_email(&db).await;
-    request_sign_in_link(&db, &email, None, &mail_settings(), now)
-        .await
-        .expect("requested");
+    request_sign_in_link(
+        &db,
+        &email,
+        None,
+        &mail_settings(),
+        &RateLimits::default(),
+        now,
+    )
+    .await
+    .expect("requested");
     let report = deliver_queued_mail(&db, &mailer, now, 10)
         .await
         .expect("a pass");

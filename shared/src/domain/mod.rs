@@ -109,7 +109,7 @@ pub use planning_views::{
     PersonOption, PlaceView, PlanningOptions, PublicSession, RoomOption, SeriesPosition,
     SeriesSibling, SessionDetails, SessionHistoryLine, WorkshopTypeOption,
 };
-pub use rate_limits::{NetworkAddress, RateLimit, Throttle, retry_message};
+pub use rate_limits::{NetworkAddress, RateLimit, RateLimits, Throttle, retry_message};
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use roster_refusals::RosterRefusal;
 pub use service_health::{ActivityCount, MAIL_LATE_AFTER, MailFlow, ServiceHealth, format_wait};

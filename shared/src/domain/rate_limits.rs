@@ -62,6 +62,45 @@ impl RateLimit {
     };
 }
 
+/// The hard limits of sign-in link and password reset requests, and of password sign-ins per
+/// network: a value the server holds ([`Default`]: the constants above) and hands to each
+/// request, so that the browser tests, whose every request comes from 127.0.0.1, can raise
+/// them (`ATELIERS_TEST_RATE_LIMITS`, accepted in demo mode only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimits {
+    /// Link and reset requests for one email address.
+    pub per_account: RateLimit,
+    /// Link, reset and password sign-in requests from one network.
+    pub per_network: RateLimit,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            per_account: RateLimit::PER_ACCOUNT,
+            per_network: RateLimit::PER_NETWORK_ADDRESS,
+        }
+    }
+}
+
+impl RateLimits {
+    /// The same windows with other maxima: `per_account` requests for one address,
+    /// `per_network` from one network.
+    pub fn with_maxima(per_account: u64, per_network: u64) -> Self {
+        let default = Self::default();
+        Self {
+            per_account: RateLimit {
+                max: per_account,
+                ..default.per_account
+            },
+            per_network: RateLimit {
+                max: per_network,
+                ..default.per_network
+            },
+        }
+    }
+}
+
 /// Failures that cost nothing, then a delay after the last failure that doubles with each
 /// further failure, up to a cap. Failures older than `window` are forgotten.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,6 +208,21 @@ mod tests {
 
     fn at(seconds: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_800_000_000 + seconds, 0).expect("a time")
+    }
+
+    #[test]
+    fn the_default_limits_are_the_constants_and_only_the_maxima_change() {
+        let default = RateLimits::default();
+        assert_eq!(default.per_account, RateLimit::PER_ACCOUNT);
+        assert_eq!(default.per_network, RateLimit::PER_NETWORK_ADDRESS);
+        let raised = RateLimits::with_maxima(50, 1000);
+        assert_eq!(raised.per_account.max, 50);
+        assert_eq!(raised.per_network.max, 1000);
+        assert_eq!(raised.per_account.window, RateLimit::PER_ACCOUNT.window);
+        assert_eq!(
+            raised.per_network.window,
+            RateLimit::PER_NETWORK_ADDRESS.window
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         &email,
         client_address(),
         &state.mail,
+        &state.rate_limits,
         state.clock.now(),
     )
     .await?;

@@ -13,6 +13,7 @@ pub async fn request_sign_in_link(email: String) -> Result<(), AppError> {
         &email,
         client_address(),
         &state.mail,
+        &state.rate_limits,
         state.clock.now(),
     )
     .await?;

@@ -13,6 +13,7 @@ pub async fn sign_in_with_password(email: String, password: String) -> Result<()
         &email,
         &password,
         client_address(),
+        &state.rate_limits,
         state.clock.now(),
     )
     .await?;

@@ -423,6 +423,7 @@ pub fn test_settings(database_url: &str, smtp_port: u16) -> Settings {
         graceful_stop_seconds: 5,
         metrics_token: None,
         clock_start: None,
+        test_rate_limits: None,
         clock: clock().clone(),
         log_format: LogFormat::Text,
     }

@@ -20,7 +20,7 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::auth::hash_token;
-use crate::domain::{EmailAddress, NetworkAddress, RateLimit, Throttle};
+use crate::domain::{EmailAddress, NetworkAddress, RateLimit, RateLimits, Throttle};
 use crate::entities::rate_limit_event;
 use crate::services::begin_write::begin_write;
 
@@ -95,29 +95,24 @@ pub async fn check_rate_limit(
     Ok(())
 }
 
-/// Counts one attempt at `action` (`link`, `reset`) against both hard limits: per network and
-/// per email address.
+/// Counts one attempt at `action` (`link`, `reset`) against both hard limits of `limits`: per
+/// network and per email address.
 pub(crate) async fn check_attempt_limits(
     db: &(impl ConnectionTrait + TransactionTrait),
     action: &str,
     client_ip: Option<IpAddr>,
     email: &EmailAddress,
+    limits: &RateLimits,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     check_rate_limit(
         db,
         &network_bucket(action, client_ip),
-        RateLimit::PER_NETWORK_ADDRESS,
+        limits.per_network,
         now,
     )
     .await?;
-    check_rate_limit(
-        db,
-        &account_bucket(action, email),
-        RateLimit::PER_ACCOUNT,
-        now,
-    )
-    .await
+    check_rate_limit(db, &account_bucket(action, email), limits.per_account, now).await
 }
 
 /// A try counted as failed before it is checked (see [`reserve_try`]); [`Self::succeeded`]

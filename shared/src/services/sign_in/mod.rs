@@ -18,6 +18,7 @@
 //! - Rate limits (`check_rate_limit`, design in `domain::rate_limits`) are counted in the
 //!   database, so all instances share them; a refusal is a 429 with a French message.
 
+pub(crate) mod answer_link_request;
 pub(crate) mod check_rate_limit;
 pub(crate) mod describe_actor;
 pub(crate) mod identify_actor;

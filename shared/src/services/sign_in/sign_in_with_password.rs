@@ -9,7 +9,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::auth::{BUSY_MESSAGE, PasswordChecks, hash_password};
 use crate::domain::{
-    AuditAction, EmailAddress, NetworkAddress, PersonId, RateLimit, SignInRefusal, Throttle,
+    AuditAction, EmailAddress, NetworkAddress, PersonId, RateLimits, SignInRefusal, Throttle,
     retry_message,
 };
 use crate::entities::{person, staff_member};
@@ -33,7 +33,8 @@ static DECOY_HASH: LazyLock<String> =
 /// Signs a coordinator or counsellor in with their email and password. Unknown addresses,
 /// wrong passwords and archived accounts get the same answer, and are logged.
 ///
-/// Limits (see `domain::rate_limits`): 100 tries per network per 15 minutes, counted first;
+/// Limits (see `domain::rate_limits`): `limits.per_network` tries per network (100 per 15
+/// minutes by default), counted first;
 /// then wrong passwords slow down their own network for this account (and, past 30 within the
 /// hour, every network), never the owner who types the right one from elsewhere. A try that
 /// comes too soon is refused before its password is checked, so it reveals nothing. Each try
@@ -46,13 +47,14 @@ pub async fn sign_in_with_password(
     email: &str,
     password: &str,
     client_ip: Option<IpAddr>,
+    limits: &RateLimits,
     now: DateTime<Utc>,
 ) -> Result<SignedIn, ServiceError> {
     let email = EmailAddress::parse(email)?;
     check_rate_limit(
         db,
         &network_bucket("password", client_ip),
-        RateLimit::PER_NETWORK_ADDRESS,
+        limits.per_network,
         now,
     )
     .await?;
