@@ -19,6 +19,9 @@ export LEPTOS_SITE_ADDR="127.0.0.1:${E2E_PORT:-3100}"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 export ATELIERS_DEMO=true ATELIERS_DEMO_PAST_YEAR=true
 export MAIL_DISPATCH_INTERVAL_MS=300
+# Every request of the browser tests comes from 127.0.0.1: the sign-in rate limits (per address
+# and per network, demo only) are raised so that specs sign in as the same accounts freely.
+export ATELIERS_TEST_RATE_LIMITS="account=1000,network=10000"
 export RUST_LOG="${RUST_LOG:-warn}"
 if [ "${E2E_MAIL:-folder}" = smtp ]; then
   "$target_dir/release/ateliers" smtp-sink --port "${E2E_SMTP_PORT:-2526}" --keep-in "${E2E_SINK_DIR:?}" &

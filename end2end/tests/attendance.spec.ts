@@ -1,39 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { signIn, youthOnTheirPhone } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
-import { linkMailedTo, SMTP_SERVER } from "./mail-sink";
+import { SMTP_SERVER } from "./mail-sink";
 
 // On the SMTP server: youths sign in from mailed links read from the sink.
 test.use({ baseURL: SMTP_SERVER });
 
 // The demo's session under way (started half an hour before the server, three hours long; see
 // insert_session_under_way in shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins
-// these accounts): its counsellor and two of its six registered youths.
-const COUNSELLOR = "lea.martin7@ml93.example";
-const DEMO_PASSWORD = "ateliers-demo-93";
+// these accounts): its counsellor (the counsellor of accounts.ts) and two of its six registered
+// youths.
 const YOUTH_ON_PHONE = { email: "mehdi.camara7@jeunes.example", name: "Mehdi Camara" };
 const YOUTH_ON_TABLET = "Sofiane Sylla";
-
-/** A youth on their own phone: a fresh browser context, signed in from the mailed link. */
-async function youthOnTheirPhone(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: SMTP_SERVER,
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: "fr-FR",
-    timezoneId: "Europe/Paris",
-  });
-  const page = await context.newPage();
-  await page.goto("/connexion");
-  await page.locator('[data-test="link-email"]').fill(email);
-  await page.locator('[data-test="link-submit"]').click();
-  await expect(page.locator('[data-test="link-sent"]')).toBeVisible();
-  await page.goto(await linkMailedTo(email));
-  await page.locator('[data-test="redeem-submit"]').click();
-  await expect(page.locator('[data-test="home-youth"]')).toBeVisible();
-  return page;
-}
 
 /** Draws a signature with the pointer on the page's signature pad, once it is live. */
 async function drawSignature(page: Page) {
@@ -59,11 +38,7 @@ test("attendance_sheet_pdf_shows_signatures_and_mention", async ({ page, browser
   test.skip(test.info().project.name !== "phone", "one sheet per demo session: the phone runs the journey");
 
   // The counsellor, on a phone, finds today's session in the agenda and opens the roll-call.
-  await page.goto("/connexion");
-  await page.locator('[data-test="staff-email"]').fill(COUNSELLOR);
-  await page.locator('[data-test="staff-password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-test="password-submit"]').click();
-  await expect(page.locator('[data-test="home-counsellor"]')).toBeVisible();
+  await signIn(page, "counsellor");
   await page.goto("/agenda");
   await page.locator('[data-test="agenda-entry"]', { hasText: "Décrypter l'info" }).first().getByRole("link").click();
   await page.locator('[data-test="attendance-link"]').click();

@@ -1,15 +1,13 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { signIn, youthOnTheirPhone } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
-import { linkMailedTo, SMTP_SERVER } from "./mail-sink";
+import { SMTP_SERVER } from "./mail-sink";
 
 // Youths sign in from a mailed link: this journey runs on the SMTP server.
 test.use({ baseURL: SMTP_SERVER });
 
-const DEMO_PASSWORD = "ateliers-demo-93";
-
 // Demo people (server/tests/api/demo.rs pins them). Each project has its own counsellor, Mission
-// Locale, room and youths: both run at once on one database. Not the counsellors of the other
-// specs: five password sign-ins per address per quarter hour.
+// Locale, room and youths: both run at once on one database.
 const CASTS = {
   phone: {
     counsellor: "mehdi.mendy4@ml93.example",
@@ -40,28 +38,6 @@ function isoDay(daysAhead: number): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** A youth on their own phone: a fresh browser context, signed in from the mailed link. */
-async function youthOnTheirPhone(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: SMTP_SERVER,
-    viewport: { width: 390, height: 844 },
-    isMobile: javaScriptEnabled,
-    hasTouch: javaScriptEnabled,
-    locale: "fr-FR",
-    timezoneId: "Europe/Paris",
-    javaScriptEnabled,
-  });
-  const page = await context.newPage();
-  await page.goto("/connexion");
-  await page.locator('[data-test="link-email"]').fill(email);
-  await page.locator('[data-test="link-submit"]').click();
-  await expect(page.locator('[data-test="link-sent"]')).toBeVisible();
-  await page.goto(await linkMailedTo(email));
-  await page.locator('[data-test="redeem-submit"]').click();
-  await expect(page.locator('[data-test="home-youth"]')).toBeVisible();
-  return page;
-}
-
 /** Opens the session page and, with JavaScript, waits for the place panel to be live. */
 async function openSession(page: Page, sessionId: string, hydrated = true) {
   await page.goto(`/ateliers/${sessionId}`);
@@ -74,11 +50,7 @@ test("a counsellor enrols three youths and removes one; youths take the waiting 
   const cast = CASTS[test.info().project.name as keyof typeof CASTS];
 
   // The counsellor plans a small session (2 places) in their Mission Locale's room.
-  await page.goto("/connexion");
-  await page.locator('[data-test="staff-email"]').fill(cast.counsellor);
-  await page.locator('[data-test="staff-password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-test="password-submit"]').click();
-  await expect(page.locator('[data-test="home-counsellor"]')).toBeVisible();
+  await signIn(page, "counsellor", cast.counsellor);
   await page.goto("/seances/nouvelle");
   await page.locator('[data-test="workshop"]').selectOption({ index: 1 });
   await page.locator('[data-test="day"]').fill(isoDay(cast.daysAhead));

@@ -1,29 +1,16 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
+import { signIn } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
 
-// Demo accounts (see shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins them).
 // The demo loads a generated past year (generate_past_activity), so the figures are not empty.
-// The second coordinator: sign-ins are limited to 5 per address per 15 minutes, and the staff
-// tests sign in as the first.
-const DEMO_COORDINATOR = "olivier.garnier0@convergence93.example";
-const DEMO_COUNSELLOR = "lea.martin7@ml93.example";
-const DEMO_PASSWORD = "ateliers-demo-93";
-
-async function signIn(page: Page, email: string, home: string) {
-  await page.goto("/connexion");
-  await page.locator('[data-test="staff-email"]').fill(email);
-  await page.locator('[data-test="staff-password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-test="password-submit"]').click();
-  await expect(page.locator(`[data-test="${home}"]`)).toBeVisible();
-}
 
 function figure(page: Page, name: string) {
   return page.locator(`[data-test="${name}"] .figures-card__value`);
 }
 
 test("a coordinator reads the federation's figures and exports them for the funder", async ({ page }) => {
-  await signIn(page, DEMO_COORDINATOR, "home-coordinator");
+  await signIn(page, "coordinator");
   await page.locator('[data-test="nav-figures"]').click();
   await expect(page.locator('[data-test="figures-heading"]')).toContainText("Fédération (10 Missions Locales)");
   const held = Number(await figure(page, "sessions-held").innerText());
@@ -83,7 +70,7 @@ test("a coordinator reads the federation's figures and exports them for the fund
 });
 
 test("a counsellor reads their own Mission Locale's figures", async ({ page }) => {
-  await signIn(page, DEMO_COUNSELLOR, "home-counsellor");
+  await signIn(page, "counsellor");
   await page.locator('[data-test="nav-figures"]').click();
   await expect(page.locator('[data-test="figures-heading"]')).toContainText("Clichy-sous-Bois");
   await expect(page.locator('[data-test="figures-scope"]')).toHaveCount(0);
@@ -93,7 +80,7 @@ test("a counsellor reads their own Mission Locale's figures", async ({ page }) =
 
 test("a coordinator closes an old sheet with the signed paper's scan", async ({ page }) => {
   test.skip(test.info().project.name !== "phone", "each run closes a sheet of the shared demo: the phone runs it");
-  await signIn(page, DEMO_COORDINATOR, "home-coordinator");
+  await signIn(page, "coordinator");
   await page.locator('[data-test="nav-sheets-to-close"]').click();
   // The oldest sheet still open from the demo's past year.
   const oldest = page.locator('[data-test="sheet-to-close"]').first();
@@ -113,7 +100,7 @@ test("a coordinator closes an old sheet with the signed paper's scan", async ({ 
   });
   await page.locator('[data-test="paper-scan-submit"]').click();
   await expect(page.locator('[data-test="paper-scan-error"]')).toContainText("Connectez-vous");
-  await signIn(page, DEMO_COORDINATOR, "home-coordinator");
+  await signIn(page, "coordinator");
   await page.goto(href);
   await expect(page.locator('[data-test="sheet-state"]')).toHaveAttribute("data-state", "open");
   await page.locator('[data-test="paper-scan-file"]').setInputFiles({

@@ -1,14 +1,13 @@
-import { expect, type Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { signIn } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
 import { linkMailedTo, SMTP_SERVER } from "./mail-sink";
 
 // The facilitator signs in from a mailed link: this journey runs on the SMTP server.
 test.use({ baseURL: SMTP_SERVER });
 
-// Demo accounts (see shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins them).
-// Not the counsellor of sign-in.spec.ts: five password sign-ins per address per quarter hour.
-const DEMO_COUNSELLOR = "sofiane.dubois2@ml93.example";
-const DEMO_PASSWORD = "ateliers-demo-93";
+// A counsellor of Montreuil, whose room this journey books (server/tests/api/demo.rs pins them).
+const MONTREUIL_COUNSELLOR = "sofiane.dubois2@ml93.example";
 const ROOM = "Antenne principale — Montreuil — Salle Rosa Parks (14 places)";
 
 // Both projects run at once on one database: each plans its own weeks with its own facilitator,
@@ -29,18 +28,10 @@ const PLANS = {
   },
 };
 
-async function signInAsCounsellor(page: Page) {
-  await page.goto("/connexion");
-  await page.locator('[data-test="staff-email"]').fill(DEMO_COUNSELLOR);
-  await page.locator('[data-test="staff-password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-test="password-submit"]').click();
-  await expect(page.locator('[data-test="home-counsellor"]')).toBeVisible();
-}
-
 test("a counsellor plans a 6-week series with a guest, moves one session, cancels another; the guest sees exactly those", async ({ page }) => {
   const plan = PLANS[test.info().project.name as keyof typeof PLANS];
 
-  await signInAsCounsellor(page);
+  await signIn(page, "counsellor", MONTREUIL_COUNSELLOR);
   await page.locator('[data-test="agenda-link"]').click();
   await expect(page.locator('[data-test="agenda-period"]')).toBeVisible();
   await expectNoAccessibilityViolations(page);

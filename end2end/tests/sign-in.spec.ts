@@ -1,23 +1,18 @@
 import { expect, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
 import { linkMailedTo, SMTP_SERVER } from "./mail-sink";
 
 // These journeys run on the server that sends real SMTP to a sink; links are read from the sink.
 test.use({ baseURL: SMTP_SERVER });
 
-// Demo accounts (see shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins them).
-const DEMO_COUNSELLOR = "maelys.nguyen1@ml93.example";
-const DEMO_PASSWORD = "ateliers-demo-93";
-
+/** The counsellor signs in, on accessible pages, and is named on the home page. */
 async function signInAsCounsellor(page: Page) {
   await page.goto("/connexion");
   await expectNoAccessibilityViolations(page);
-  await page.locator('[data-test="staff-email"]').fill(DEMO_COUNSELLOR);
-  await page.locator('[data-test="staff-password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-test="password-submit"]').click();
+  await signIn(page, "counsellor");
   await expect(page).toHaveURL(/\/accueil$/);
-  await expect(page.locator('[data-test="home-counsellor"]')).toBeVisible();
-  await expect(page.locator('[data-test="signed-in-as"]')).toContainText("Maëlys Nguyen");
+  await expect(page.locator('[data-test="signed-in-as"]')).toContainText(ACCOUNTS.counsellor.name);
   await expectNoAccessibilityViolations(page);
 }
 

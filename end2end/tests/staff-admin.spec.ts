@@ -1,20 +1,9 @@
-import { expect, type Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { signIn } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
 
-// Demo accounts (see shared/src/services/demo/load_demo_data.rs; server/tests/api/demo.rs pins them).
-const DEMO_COORDINATOR = "nadia.ferhat0@convergence93.example";
-const DEMO_PASSWORD = "ateliers-demo-93";
-
-async function signInAsCoordinator(page: Page) {
-  await page.goto("/connexion");
-  await page.locator('[data-test="staff-email"]').fill(DEMO_COORDINATOR);
-  await page.locator('[data-test="staff-password"]').fill(DEMO_PASSWORD);
-  await page.locator('[data-test="password-submit"]').click();
-  await expect(page.locator('[data-test="home-coordinator"]')).toBeVisible();
-}
-
 test("a coordinator sees the federation, the staff, the youths and the places", async ({ page }) => {
-  await signInAsCoordinator(page);
+  await signIn(page, "coordinator");
   await expect(page.locator('[data-test="home-coordinator"] tbody tr')).toHaveCount(10);
   await expectNoAccessibilityViolations(page);
 
@@ -41,7 +30,7 @@ test("a coordinator sees the federation, the staff, the youths and the places", 
 });
 
 test("a room with an impossible capacity is refused in French; a sensible one is added", async ({ page }) => {
-  await signInAsCoordinator(page);
+  await signIn(page, "coordinator");
   await page.goto("/lieux");
   await expectNoAccessibilityViolations(page);
   const site = page.locator('[data-test="site"]').first();
