@@ -71,37 +71,24 @@ pub(crate) async fn answer_link_request(
     limits: &RateLimits,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    no_sooner_than(
-        ANSWER_FLOOR,
-        mail_link_if_known(db, request, email, client_ip, mail, limits, now),
-    )
+    no_sooner_than(ANSWER_FLOOR, async {
+        let email = EmailAddress::parse(email)?;
+        check_attempt_limits(db, request.action(), client_ip, &email, limits, now).await?;
+        let Some(person) = person::Entity::find()
+            .filter(person::Column::Email.eq(email.as_str()))
+            .filter(person::Column::ArchivedAt.is_null())
+            .one(db)
+            .await?
+        else {
+            return Ok(());
+        };
+        if !request.is_for(db, person.id).await? {
+            return Ok(());
+        }
+        let txn = begin_write(db).await?;
+        issue_emailed_link(&txn, &person, request.mail(), mail, now).await?;
+        txn.commit().await?;
+        Ok(())
+    })
     .await
-}
-
-async fn mail_link_if_known(
-    db: &(impl ConnectionTrait + TransactionTrait),
-    request: LinkRequest,
-    email: &str,
-    client_ip: Option<std::net::IpAddr>,
-    mail: &MailSettings,
-    limits: &RateLimits,
-    now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
-    let email = EmailAddress::parse(email)?;
-    check_attempt_limits(db, request.action(), client_ip, &email, limits, now).await?;
-    let Some(person) = person::Entity::find()
-        .filter(person::Column::Email.eq(email.as_str()))
-        .filter(person::Column::ArchivedAt.is_null())
-        .one(db)
-        .await?
-    else {
-        return Ok(());
-    };
-    if !request.is_for(db, person.id).await? {
-        return Ok(());
-    }
-    let txn = begin_write(db).await?;
-    issue_emailed_link(&txn, &person, request.mail(), mail, now).await?;
-    txn.commit().await?;
-    Ok(())
 }
