@@ -1,6 +1,7 @@
 //! Planning through HTTP: sessions and series (*cycles*), edits alone or for "this and
 //! following", cancellations, double bookings, audiences, the facilitator's space and the public
-//! page. Each test runs on SQLite and on PostgreSQL, on the demo federation.
+//! page. Each test runs on SQLite and on PostgreSQL, on a small federation of its own
+//! (`support::builders`).
 
 use crate::support;
 
@@ -8,12 +9,9 @@ use app::server_fns::{CancelSession, PlanSessions, UpdateSession};
 use chrono::{Datelike, Duration, Weekday};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use shared::domain::{PersonId, SessionChange, SessionId, SessionStatus, Theme, WorkshopTypeId};
-use shared::entities::{
-    facilitator, room, session_event, session_facilitator, site, staff_member, workshop_session,
-    workshop_type, youth,
-};
+use shared::entities::{room, session_event, session_facilitator, staff_member, workshop_session};
 use support::dates::{french_day, last_sunday, next_clear, next_yearly, paris, slashed, utc, ymd};
-use support::{Seed, TestApp, server_fn_path};
+use support::{Seed, TestApp, builders, server_fn_path};
 
 /// A counsellor with the workshop room of their Mission Locale, a workshop and a journalist.
 struct Planner {
@@ -26,45 +24,21 @@ struct Planner {
 }
 
 async fn planner(app: &TestApp) -> Planner {
-    let counsellor = staff_member::Entity::find()
-        .filter(staff_member::Column::Role.eq("counsellor"))
-        .order_by_asc(staff_member::Column::PersonId)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let site = site::Entity::find()
-        .filter(site::Column::MissionLocaleId.eq(counsellor.mission_locale_id.unwrap()))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let room = room::Entity::find()
-        .filter(room::Column::SiteId.eq(site.id))
-        .order_by_desc(room::Column::Capacity)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let workshop = workshop_type::Entity::find()
-        .filter(workshop_type::Column::Theme.eq(Theme::MediaLiteracy))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let facilitators = facilitator::Entity::find()
-        .order_by_asc(facilitator::Column::PersonId)
-        .all(&app.db)
-        .await
-        .unwrap();
+    let ml = builders::mission_locale(app, "Bondy").await;
+    let counsellor = builders::counsellor(ml.id).insert(app).await;
+    let workshop = builders::workshop(
+        app,
+        "Décrypter l'info avec un journaliste",
+        Theme::MediaLiteracy,
+    )
+    .await;
     Planner {
-        session: app.session_for(counsellor.person_id).await,
-        counsellor: counsellor.person_id,
-        room,
+        session: counsellor.session(app).await,
+        counsellor: counsellor.id,
+        room: ml.room,
         workshop,
-        journalist: facilitators[0].person_id,
-        other_facilitator: facilitators[1].person_id,
+        journalist: builders::facilitator(app, "Karim", "Amrani").await,
+        other_facilitator: builders::facilitator(app, "Claire", "Vasseur").await,
     }
 }
 
@@ -143,7 +117,7 @@ async fn planned_id(response: reqwest::Response) -> SessionId {
 
 on_both_databases!(
     a_series_keeps_paris_wall_clock_time_across_the_march_change,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         // Tuesdays 9:30–12:00 from twelve days before summer time starts (the last Sunday of
@@ -204,7 +178,7 @@ on_both_databases!(
 
 on_both_databases!(
     bad_input_gets_a_french_message_and_writes_nothing,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         // A Tuesday with a free one a week before it.
@@ -308,7 +282,7 @@ on_both_databases!(
 
 on_both_databases!(
     moving_one_occurrence_and_cancelling_another_are_recorded_as_events,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let tuesday = next_clear(Weekday::Tue);
@@ -435,7 +409,7 @@ on_both_databases!(
 
 on_both_databases!(
     this_and_following_and_the_whole_series,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let tuesday = next_clear(Weekday::Tue);
@@ -536,7 +510,7 @@ on_both_databases!(
 
 on_both_databases!(
     audiences_decide_which_youths_see_a_session,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let ml = staff_member::Entity::find_by_id(planner.counsellor)
@@ -565,59 +539,35 @@ on_both_databases!(
         );
         let own_ml = planned_id(plan(&app, &planner, &own_ml).await).await;
 
-        // Youths who may join that Tuesday but for the audience: in their 12-month programme
-        // and at most 25 on that day.
-        let months_before = |months| tuesday - chrono::Months::new(months);
-        let youths: Vec<youth::Model> = youth::Entity::find()
-            .all(&app.db)
-            .await
-            .unwrap()
-            .into_iter()
-            .filter(|y| {
-                y.programme_entry_date > months_before(12)
-                    && y.date_of_birth > months_before(26 * 12)
-            })
-            .collect();
-        let referents: Vec<staff_member::Model> =
-            staff_member::Entity::find().all(&app.db).await.unwrap();
-        let ml_of = |referent: PersonId| {
-            referents
-                .iter()
-                .find(|s| s.person_id == referent)
-                .and_then(|s| s.mission_locale_id)
-        };
-        let mine = youths
-            .iter()
-            .find(|y| y.referent_id == planner.counsellor)
-            .unwrap();
-        let colleague_s = youths
-            .iter()
-            .find(|y| y.referent_id != planner.counsellor && ml_of(y.referent_id) == Some(ml))
-            .unwrap();
-        let elsewhere = youths
-            .iter()
-            .find(|y| ml_of(y.referent_id) != Some(ml))
-            .unwrap();
-        // Past the demo's four weeks, the youth's home shows only these two sessions' days.
+        // Youths who may join that Tuesday but for the audience (in their programme, at most
+        // 25): the planner's, a colleague's, and one of another Mission Locale.
+        let colleague = builders::counsellor(ml)
+            .named("Karim", "Haddad")
+            .insert(&app)
+            .await;
+        let other_ml = builders::mission_locale(&app, "Pantin").await;
+        let other_counsellor = builders::counsellor(other_ml.id)
+            .named("Moussa", "Diallo")
+            .insert(&app)
+            .await;
+        let mine = builders::youth(planner.counsellor).insert(&app).await;
+        let colleague_s = builders::youth(colleague.id)
+            .named("Yanis", "Cherif")
+            .insert(&app)
+            .await;
+        let elsewhere = builders::youth(other_counsellor.id)
+            .named("Léa", "Petit")
+            .insert(&app)
+            .await;
         for (youth, sees_reserved, sees_ml) in [
             (mine, true, true),
             (colleague_s, false, true),
             (elsewhere, false, false),
         ] {
-            let session = app.session_for(youth.person_id).await;
+            let session = app.session_for(youth).await;
             let visible = visible_ids(&app, &session).await;
-            assert_eq!(
-                visible.contains(&reserved),
-                sees_reserved,
-                "youth {}",
-                youth.person_id
-            );
-            assert_eq!(
-                visible.contains(&own_ml),
-                sees_ml,
-                "youth {}",
-                youth.person_id
-            );
+            assert_eq!(visible.contains(&reserved), sees_reserved, "youth {youth}");
+            assert_eq!(visible.contains(&own_ml), sees_ml, "youth {youth}");
         }
         // The anonymous public list leaves out the reserved session.
         let public = app.get("/ateliers").await.text().await.unwrap();
@@ -641,7 +591,7 @@ async fn visible_ids(app: &TestApp, session: &str) -> Vec<SessionId> {
 
 on_both_databases!(
     the_public_page_shows_no_personal_data,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let tuesday = next_clear(Weekday::Tue);
@@ -691,7 +641,7 @@ on_both_databases!(
 
 on_both_databases!(
     holidays_and_closing_days_are_warned_about_not_refused,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let bastille_day = next_yearly(|year| ymd(year, 7, 14));
@@ -775,7 +725,7 @@ on_both_databases!(
 
 on_both_databases!(
     a_date_years_ahead_is_refused_before_any_work,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let before = sessions_count(&app).await;

@@ -4,6 +4,7 @@
 
 #![expect(dead_code, reason = "each test file uses some of the helpers")]
 
+pub mod builders;
 pub mod calendar_mail;
 pub mod dates;
 pub mod demo;

@@ -1,0 +1,494 @@
+//! Small data builders for tests that need a few rows, not the whole demo federation: a Mission
+//! Locale with a site and a room, staff, youths, guest facilitators, workshops and sessions, each
+//! with sensible defaults and a few setters, returning typed ids. Rows go in through the
+//! entities, as the demo loader writes them: the services would queue welcome and session mail
+//! that the tests about mail would then have to skip.
+//!
+//! `let ml = mission_locale(&app, "Bondy").await;`
+//! `let counsellor = counsellor(ml.id).with_password().insert(&app).await;`
+//! `let session = session(workshop, &ml, counsellor.id).capacity(2).insert(&app).await;`
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, Set};
+use shared::domain::{
+    Audience, MissionLocaleId, PersonId, SessionChange, SessionId, SessionStatus, SiteId, Theme,
+    WorkshopTypeId,
+};
+use shared::entities::{
+    facilitator, mission_locale, person, room, session_audience, session_counsellor, session_event,
+    session_facilitator, site, staff_member, workshop_session, workshop_type, youth,
+};
+
+use super::TestApp;
+
+/// The password of the accounts built `with_password()`.
+pub const PASSWORD: &str = "ateliers-test-93";
+
+/// Makes default addresses unique within the test process.
+static NEXT: AtomicU32 = AtomicU32::new(1);
+
+fn unique() -> u32 {
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// "ingrid.martin7@domain": lowercase ASCII, unique.
+fn address(first: &str, last: &str, domain: &str) -> String {
+    let fold = |name: &str| -> String {
+        name.chars()
+            .filter_map(|c| match c {
+                'é' | 'è' | 'ê' | 'ë' => Some('e'),
+                'ï' | 'î' => Some('i'),
+                'ç' => Some('c'),
+                c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+                _ => None,
+            })
+            .collect()
+    };
+    format!("{}.{}{}@{domain}", fold(first), fold(last), unique())
+}
+
+/// One hash for every account with a password: hashing is deliberately slow.
+fn password_hash() -> String {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| shared::auth::hash_password(PASSWORD))
+        .clone()
+}
+
+/// A Mission Locale with one site and its workshop room.
+#[derive(Clone, Debug)]
+pub struct MissionLocale {
+    pub id: MissionLocaleId,
+    pub site: SiteId,
+    pub room: room::Model,
+}
+
+/// "Mission Locale de `city`", with the site "Antenne de `city`" and a room of 16 places.
+pub async fn mission_locale(app: &TestApp, city: &str) -> MissionLocale {
+    let id = mission_locale_without_site(app, city).await;
+    let site = site::ActiveModel {
+        mission_locale_id: Set(id),
+        name: Set(format!("Antenne de {city}")),
+        address: Set(format!("1 place de la Mairie, {city}")),
+        opening_hours: Set("Du lundi au vendredi, 9 h – 17 h".to_owned()),
+        step_free_access: Set(true),
+        lift: Set(false),
+        hearing_loop: Set(false),
+        accessibility_notes: Set(String::new()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id;
+    let room = room::ActiveModel {
+        site_id: Set(site),
+        name: Set("Salle d'atelier".to_owned()),
+        capacity: Set(16),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    MissionLocale { id, site, room }
+}
+
+/// "Mission Locale de `city`", alone.
+pub async fn mission_locale_without_site(app: &TestApp, city: &str) -> MissionLocaleId {
+    mission_locale::ActiveModel {
+        name: Set(format!("Mission Locale de {city}")),
+        city: Set(city.to_owned()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id
+}
+
+/// A person with a name and, unless taken away, an email address.
+pub async fn person(app: &TestApp, first: &str, last: &str, email: Option<&str>) -> PersonId {
+    person::ActiveModel {
+        first_name: Set(first.to_owned()),
+        last_name: Set(last.to_owned()),
+        email: Set(email.map(str::to_owned)),
+        phone: Set(None),
+        created_at: Set(super::now()),
+        archived_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id
+}
+
+/// A member of staff as built.
+#[derive(Clone, Debug)]
+pub struct Staff {
+    pub id: PersonId,
+    pub email: String,
+    pub mission_locale: Option<MissionLocaleId>,
+}
+
+impl Staff {
+    /// A signed-in session's token (see [`TestApp::session_for`]).
+    pub async fn session(&self, app: &TestApp) -> String {
+        app.session_for(self.id).await
+    }
+}
+
+pub struct StaffBuilder {
+    role: &'static str,
+    mission_locale: Option<MissionLocaleId>,
+    name: (String, String),
+    email: Option<String>,
+    password: bool,
+    disability_specialist: bool,
+    justice_specialist: bool,
+}
+
+/// A counsellor of `mission_locale`, Ingrid Martin unless named, without a password.
+pub fn counsellor(mission_locale: MissionLocaleId) -> StaffBuilder {
+    StaffBuilder {
+        role: "counsellor",
+        mission_locale: Some(mission_locale),
+        name: ("Ingrid".to_owned(), "Martin".to_owned()),
+        email: None,
+        password: false,
+        disability_specialist: false,
+        justice_specialist: false,
+    }
+}
+
+/// A coordinator of the federation, Nadia Ferhat unless named, without a password.
+pub fn coordinator() -> StaffBuilder {
+    StaffBuilder {
+        role: "coordinator",
+        mission_locale: None,
+        name: ("Nadia".to_owned(), "Ferhat".to_owned()),
+        email: None,
+        password: false,
+        disability_specialist: false,
+        justice_specialist: false,
+    }
+}
+
+impl StaffBuilder {
+    pub fn named(mut self, first: &str, last: &str) -> Self {
+        self.name = (first.to_owned(), last.to_owned());
+        self
+    }
+
+    pub fn email(mut self, email: &str) -> Self {
+        self.email = Some(email.to_owned());
+        self
+    }
+
+    /// Signs in with [`PASSWORD`].
+    pub fn with_password(mut self) -> Self {
+        self.password = true;
+        self
+    }
+
+    pub fn disability_specialist(mut self) -> Self {
+        self.disability_specialist = true;
+        self
+    }
+
+    pub fn justice_specialist(mut self) -> Self {
+        self.justice_specialist = true;
+        self
+    }
+
+    pub async fn insert(self, app: &TestApp) -> Staff {
+        let (first, last) = &self.name;
+        let email = self
+            .email
+            .unwrap_or_else(|| address(first, last, "ml93.example"));
+        let id = person(app, first, last, Some(&email)).await;
+        staff_member::ActiveModel {
+            person_id: Set(id),
+            role: Set(self.role.to_owned()),
+            mission_locale_id: Set(self.mission_locale),
+            disability_specialist: Set(self.disability_specialist),
+            justice_specialist: Set(self.justice_specialist),
+            password_hash: Set(self.password.then(password_hash)),
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        Staff {
+            id,
+            email,
+            mission_locale: self.mission_locale,
+        }
+    }
+}
+
+pub struct YouthBuilder {
+    referent: PersonId,
+    name: (String, String),
+    email: Option<Option<String>>,
+    phone: Option<String>,
+    entered: NaiveDate,
+    born: NaiveDate,
+    disability_recognised: bool,
+    judicial_supervision: bool,
+}
+
+/// A youth followed by `referent`, Inès Benali unless named, with an email address, 20 years
+/// old, in the programme since a month.
+pub fn youth(referent: PersonId) -> YouthBuilder {
+    let today = super::today();
+    YouthBuilder {
+        referent,
+        name: ("Inès".to_owned(), "Benali".to_owned()),
+        email: None,
+        phone: None,
+        entered: today - Duration::days(30),
+        born: today - Duration::days(20 * 365),
+        disability_recognised: false,
+        judicial_supervision: false,
+    }
+}
+
+impl YouthBuilder {
+    pub fn named(mut self, first: &str, last: &str) -> Self {
+        self.name = (first.to_owned(), last.to_owned());
+        self
+    }
+
+    /// `None`: reachable only by phone (give one with [`YouthBuilder::phone`]).
+    pub fn email(mut self, email: Option<&str>) -> Self {
+        self.email = Some(email.map(str::to_owned));
+        self
+    }
+
+    pub fn phone(mut self, phone: &str) -> Self {
+        self.phone = Some(phone.to_owned());
+        self
+    }
+
+    pub fn entered(mut self, day: NaiveDate) -> Self {
+        self.entered = day;
+        self
+    }
+
+    pub fn born(mut self, day: NaiveDate) -> Self {
+        self.born = day;
+        self
+    }
+
+    pub fn disability_recognised(mut self) -> Self {
+        self.disability_recognised = true;
+        self
+    }
+
+    pub fn judicial_supervision(mut self) -> Self {
+        self.judicial_supervision = true;
+        self
+    }
+
+    pub async fn insert(self, app: &TestApp) -> PersonId {
+        let (first, last) = &self.name;
+        let email = self
+            .email
+            .unwrap_or_else(|| Some(address(first, last, "jeunes.example")));
+        let id = person(app, first, last, email.as_deref()).await;
+        if let Some(phone) = self.phone {
+            person::ActiveModel {
+                id: Set(id),
+                phone: Set(Some(phone)),
+                ..Default::default()
+            }
+            .update(&app.db)
+            .await
+            .unwrap();
+        }
+        youth::ActiveModel {
+            person_id: Set(id),
+            referent_id: Set(self.referent),
+            date_of_birth: Set(self.born),
+            gender: Set("female".to_owned()),
+            programme_entry_date: Set(self.entered),
+            programme_exit_date: Set(None),
+            exit_outcome: Set(None),
+            disability_recognised: Set(self.disability_recognised),
+            judicial_supervision: Set(self.judicial_supervision),
+            version: Set(0),
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        id
+    }
+}
+
+/// A guest facilitator, a journalist of the Bondy Blog: `facilitator(&app, "Karim", "Amrani")`.
+pub async fn facilitator(app: &TestApp, first: &str, last: &str) -> PersonId {
+    let email = address(first, last, "medias.example");
+    let id = person(app, first, last, Some(&email)).await;
+    facilitator::ActiveModel {
+        person_id: Set(id),
+        organisation: Set("Bondy Blog".to_owned()),
+        added_by: Set(None),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    id
+}
+
+/// A workshop of the catalogue, two hours for twelve.
+pub async fn workshop(app: &TestApp, title: &str, theme: Theme) -> WorkshopTypeId {
+    workshop_type::ActiveModel {
+        title: Set(title.to_owned()),
+        theme: Set(theme),
+        description: Set(format!("{title}, en petit groupe.")),
+        default_duration_minutes: Set(120),
+        default_capacity: Set(12),
+        what_to_bring: Set(String::new()),
+        suits: Set(String::new()),
+        archived_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id
+}
+
+pub struct SessionBuilder {
+    workshop: WorkshopTypeId,
+    mission_locale: MissionLocaleId,
+    room: Option<room::Model>,
+    counsellor: PersonId,
+    facilitators: Vec<PersonId>,
+    starts_at: DateTime<Utc>,
+    minutes: i64,
+    capacity: i32,
+    status: SessionStatus,
+    audience: Audience,
+}
+
+/// A published session of `workshop` in the room of `mission_locale`, run by `counsellor`, for
+/// the whole federation: a week ahead at 9:30 in Paris, two hours, twelve places.
+pub fn session(
+    workshop: WorkshopTypeId,
+    mission_locale: &MissionLocale,
+    counsellor: PersonId,
+) -> SessionBuilder {
+    SessionBuilder {
+        workshop,
+        mission_locale: mission_locale.id,
+        room: Some(mission_locale.room.clone()),
+        counsellor,
+        facilitators: Vec::new(),
+        starts_at: super::dates::paris(super::today() + Duration::days(7), 9, 30),
+        minutes: 120,
+        capacity: 12,
+        status: SessionStatus::Published,
+        audience: Audience::Federation,
+    }
+}
+
+impl SessionBuilder {
+    pub fn starts_at(mut self, starts_at: DateTime<Utc>) -> Self {
+        self.starts_at = starts_at;
+        self
+    }
+
+    pub fn minutes(mut self, minutes: i64) -> Self {
+        self.minutes = minutes;
+        self
+    }
+
+    pub fn capacity(mut self, capacity: i32) -> Self {
+        self.capacity = capacity;
+        self
+    }
+
+    pub fn facilitator(mut self, facilitator: PersonId) -> Self {
+        self.facilitators.push(facilitator);
+        self
+    }
+
+    pub fn draft(mut self) -> Self {
+        self.status = SessionStatus::Draft;
+        self
+    }
+
+    pub fn audience(mut self, audience: Audience) -> Self {
+        self.audience = audience;
+        self
+    }
+
+    /// Writes the session, its people and its `scheduled` event, as planning does.
+    pub async fn insert(self, app: &TestApp) -> SessionId {
+        let ends_at = self.starts_at + Duration::minutes(self.minutes);
+        let published = self.status == SessionStatus::Published;
+        let id = workshop_session::ActiveModel {
+            workshop_type_id: Set(self.workshop),
+            mission_locale_id: Set(self.mission_locale),
+            starts_at: Set(self.starts_at),
+            ends_at: Set(ends_at),
+            room_id: Set(self.room.as_ref().map(|room| room.id)),
+            capacity: Set(self.capacity),
+            status: Set(self.status),
+            audience: Set(self.audience.code().to_owned()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap()
+        .id;
+        session_counsellor::ActiveModel {
+            session_id: Set(id),
+            person_id: Set(self.counsellor),
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        for facilitator in self.facilitators {
+            session_facilitator::ActiveModel {
+                session_id: Set(id),
+                person_id: Set(facilitator),
+            }
+            .insert(&app.db)
+            .await
+            .unwrap();
+        }
+        if let Audience::Counsellors(counsellors) = &self.audience {
+            for counsellor in counsellors {
+                session_audience::ActiveModel {
+                    session_id: Set(id),
+                    person_id: Set(*counsellor),
+                }
+                .insert(&app.db)
+                .await
+                .unwrap();
+            }
+        }
+        let change = SessionChange::Scheduled {
+            starts_at: self.starts_at,
+            ends_at,
+            published,
+        };
+        session_event::ActiveModel {
+            session_id: Set(id),
+            at: Set(super::now()),
+            actor_id: Set(Some(self.counsellor)),
+            kind: Set(change.kind().to_owned()),
+            summary: Set("Séance planifiée.".to_owned()),
+            change: Set(serde_json::to_string(&change).unwrap()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        id
+    }
+}
