@@ -8,20 +8,46 @@ use app::server_fns::{
     ArchiveWorkshopType, CreateWorkshopType, ListWorkshopTypes, RestoreWorkshopType,
     UpdateWorkshopType,
 };
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use shared::domain::Theme;
-use shared::entities::{audit_event, staff_member, workshop_session, workshop_type};
-use support::{Seed, TestApp, server_fn_path};
+use chrono::Duration;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use shared::domain::{PersonId, Theme, WorkshopTypeId};
+use shared::entities::{audit_event, workshop_session, workshop_type};
+use support::dates::paris;
+use support::{Seed, TestApp, builders, server_fn_path};
 
-async fn staff_session(app: &TestApp, role: &str) -> String {
-    let staff = staff_member::Entity::find()
-        .filter(staff_member::Column::Role.eq(role))
-        .order_by_asc(staff_member::Column::PersonId)
-        .one(&app.db)
-        .await
-        .expect("a query")
-        .expect("a staff member");
-    app.session_for(staff.person_id).await
+/// A counsellor and a coordinator, signed in, and a catalogue of three workshops, the CV one
+/// with two sessions planned.
+struct Catalogue {
+    counsellor_id: PersonId,
+    counsellor: String,
+    coordinator: String,
+    cv: WorkshopTypeId,
+}
+
+async fn catalogue(app: &TestApp) -> Catalogue {
+    let ml = builders::mission_locale(app, "Bondy").await;
+    let counsellor = builders::counsellor(ml.id).insert(app).await;
+    let coordinator = builders::coordinator().insert(app).await;
+    let cv = builders::workshop(app, "Mon CV en une page", Theme::Cv).await;
+    builders::workshop(
+        app,
+        "Décrypter l'info avec un journaliste",
+        Theme::MediaLiteracy,
+    )
+    .await;
+    builders::workshop(app, "Confiance en soi", Theme::PersonalDevelopment).await;
+    for weeks in [1, 2] {
+        builders::session(cv, &ml, counsellor.id)
+            .starts_at(paris(support::today() + Duration::weeks(weeks), 9, 30))
+            .insert(app)
+            .await;
+    }
+    Catalogue {
+        counsellor_id: counsellor.id,
+        counsellor: counsellor.session(app).await,
+        coordinator: coordinator.session(app).await,
+        cv,
+    }
 }
 
 fn workshop(title: &str) -> Vec<(&'static str, String)> {
@@ -76,9 +102,13 @@ async fn audit_count(app: &TestApp, action: &str) -> u64 {
 
 on_both_databases!(
     staff_add_a_workshop_and_correct_it,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        let counsellor = staff_session(&app, "counsellor").await;
+        let Catalogue {
+            counsellor,
+            coordinator,
+            ..
+        } = catalogue(&app).await;
         let before = catalogue_size(&app).await;
 
         // A plain form (no JavaScript): the server function redirects to the catalogue.
@@ -135,7 +165,6 @@ on_both_databases!(
         assert!(edit.contains("Ton téléphone chargé et ton CV"));
 
         // A coordinator corrects it.
-        let coordinator = staff_session(&app, "coordinator").await;
         let form = with(
             with(
                 workshop("Appeler un employeur"),
@@ -201,12 +230,12 @@ on_both_databases!(
 
 on_both_databases!(
     duplicates_and_bad_input_are_refused_and_write_nothing,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        let counsellor = staff_session(&app, "counsellor").await;
+        let counsellor = catalogue(&app).await.counsellor;
         let before = catalogue_size(&app).await;
 
-        // A title of the demo catalogue, whatever its capitals.
+        // A title of the catalogue, whatever its capitals.
         for title in ["Mon CV en une page", "mon cv EN une page"] {
             let response = app
                 .call(
@@ -298,7 +327,7 @@ on_both_databases!(
             .one(&app.db)
             .await
             .expect("a query")
-            .expect("a demo workshop");
+            .expect("another workshop");
         let mut form = workshop("Mon CV en une page");
         form.push(("id", first.id.to_string()));
         let response = app
@@ -328,21 +357,20 @@ on_both_databases!(
 
 on_both_databases!(
     an_archived_workshop_stays_listed_with_its_sessions,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        let counsellor = staff_session(&app, "counsellor").await;
-        let cv = workshop_type::Entity::find()
-            .filter(workshop_type::Column::Title.eq("Mon CV en une page"))
+        let Catalogue { counsellor, cv, .. } = catalogue(&app).await;
+        let cv = workshop_type::Entity::find_by_id(cv)
             .one(&app.db)
             .await
             .expect("a query")
-            .expect("a demo workshop");
+            .expect("the CV workshop");
         let sessions = workshop_session::Entity::find()
             .filter(workshop_session::Column::WorkshopTypeId.eq(cv.id))
             .count(&app.db)
             .await
             .expect("a count");
-        assert!(sessions > 0, "the demo plans CV sessions");
+        assert_eq!(sessions, 2, "two CV sessions are planned");
 
         let archived = app
             .submit(
@@ -446,25 +474,21 @@ on_both_databases!(
 
 on_both_databases!(
     youths_facilitators_and_visitors_cannot_touch_the_catalogue,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        let youth = shared::entities::youth::Entity::find()
+        let Catalogue {
+            counsellor_id,
+            counsellor,
+            cv,
+            ..
+        } = catalogue(&app).await;
+        let youth = builders::youth(counsellor_id).insert(&app).await;
+        let facilitator = builders::facilitator(&app, "Karim", "Amrani").await;
+        let cv = workshop_type::Entity::find_by_id(cv)
             .one(&app.db)
             .await
             .expect("a query")
-            .expect("a youth")
-            .person_id;
-        let facilitator = shared::entities::facilitator::Entity::find()
-            .one(&app.db)
-            .await
-            .expect("a query")
-            .expect("a facilitator")
-            .person_id;
-        let cv = workshop_type::Entity::find()
-            .one(&app.db)
-            .await
-            .expect("a query")
-            .expect("a demo workshop");
+            .expect("the CV workshop");
         let before = catalogue_size(&app).await;
         for (who, session, expected) in [
             ("youth", Some(app.session_for(youth).await), 403),
@@ -518,7 +542,6 @@ on_both_databases!(
         );
 
         // Staff see the link in their header.
-        let counsellor = staff_session(&app, "counsellor").await;
         let page = app
             .get_as("/ateliers", Some(&counsellor))
             .await

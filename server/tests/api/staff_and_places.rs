@@ -6,28 +6,31 @@ use crate::support;
 use std::time::Duration;
 
 use app::server_fns::{AddRoom, ArchiveStaffMember, CreateStaffMember, ResetPassword};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use shared::entities::{room, site, staff_member};
-use support::{Seed, TestApp, server_fn_path, session_cookie_set};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use shared::entities::{room, site};
+use support::{Seed, TestApp, builders, server_fn_path, session_cookie_set};
 
-async fn first_staff(app: &TestApp, role: &str) -> staff_member::Model {
-    staff_member::Entity::find()
-        .filter(staff_member::Column::Role.eq(role))
-        .order_by_asc(staff_member::Column::PersonId)
-        .one(&app.db)
-        .await
-        .expect("a query")
-        .expect("a staff member")
+/// A counsellor of a new Mission Locale who follows a youth.
+async fn counsellor_with_a_youth(app: &TestApp) -> (builders::Staff, builders::MissionLocale) {
+    let ml = builders::mission_locale(app, "Bondy").await;
+    let counsellor = builders::counsellor(ml.id)
+        .named("Karim", "Haddad")
+        .insert(app)
+        .await;
+    builders::youth(counsellor.id).insert(app).await;
+    (counsellor, ml)
 }
 
 on_both_databases!(
     a_new_counsellor_chooses_a_password_from_the_welcome_mail,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        let coordinator = app
-            .session_for(first_staff(&app, "coordinator").await.person_id)
+        let coordinator = builders::coordinator()
+            .insert(&app)
+            .await
+            .session(&app)
             .await;
-        let counsellor = first_staff(&app, "counsellor").await;
+        let (counsellor, ml) = counsellor_with_a_youth(&app).await;
         let form = |email: &str, ml: String| {
             vec![
                 ("staff[first_name]", "Ingrid".to_owned()),
@@ -37,7 +40,7 @@ on_both_databases!(
                 ("staff[mission_locale_id]", ml),
             ]
         };
-        let ml = counsellor.mission_locale_id.expect("an ML").to_string();
+        let ml = ml.id.to_string();
         let refused = app
             .call(
                 server_fn_path::<CreateStaffMember>(),
@@ -104,25 +107,24 @@ on_both_databases!(
         let archived = app
             .call(
                 server_fn_path::<ArchiveStaffMember>(),
-                &[("id", counsellor.person_id.to_string())],
+                &[("id", counsellor.id.to_string())],
                 Some(&coordinator),
             )
             .await;
         assert_eq!(archived.status(), 400);
         assert!(archived.text().await.expect("a body").contains("référent"));
-        let still_in = app.session_for(counsellor.person_id).await;
+        let still_in = app.session_for(counsellor.id).await;
         assert_eq!(app.get_as("/accueil", Some(&still_in)).await.status(), 200);
     }
 );
 
 on_both_databases!(
     staff_add_rooms_to_their_sites_with_a_sensible_capacity,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        let counsellor = first_staff(&app, "counsellor").await;
-        let session = app.session_for(counsellor.person_id).await;
-        let site = site::Entity::find()
-            .filter(site::Column::MissionLocaleId.eq(counsellor.mission_locale_id))
+        let (counsellor, ml) = counsellor_with_a_youth(&app).await;
+        let session = counsellor.session(&app).await;
+        let site = site::Entity::find_by_id(ml.site)
             .one(&app.db)
             .await
             .expect("a query")
