@@ -14,27 +14,18 @@ use app::server_fns::{
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use shared::domain::{MissionLocaleId, PersonId, YouthDetails};
 use shared::entities::{audit_event, login_session, mail_outbox, person, staff_member, youth};
-use shared::services::DEMO_PASSWORD;
+use support::builders::{self, PASSWORD};
 use support::{Seed, TestApp, server_fn_path, session_cookie_set};
 
-/// A counsellor of the demo who is neither a specialist nor anyone's special case.
+/// A counsellor who is neither a specialist nor anyone's special case, with a password
+/// ([`builders::PASSWORD`]): their id, address and Mission Locale.
 async fn a_counsellor(app: &TestApp) -> (PersonId, String, MissionLocaleId) {
-    let (staff, person) = staff_member::Entity::find()
-        .filter(staff_member::Column::Role.eq("counsellor"))
-        .filter(staff_member::Column::DisabilitySpecialist.eq(false))
-        .filter(staff_member::Column::JusticeSpecialist.eq(false))
-        .order_by_asc(staff_member::Column::PersonId)
-        .find_also_related(person::Entity)
-        .one(&app.db)
-        .await
-        .expect("a query")
-        .expect("a counsellor");
-    let person = person.expect("a person");
-    (
-        person.id,
-        person.email.expect("an email"),
-        staff.mission_locale_id.expect("a Mission Locale"),
-    )
+    let ml = builders::mission_locale(app, "Bondy").await;
+    let counsellor = builders::counsellor(ml.id)
+        .with_password()
+        .insert(app)
+        .await;
+    (counsellor.id, counsellor.email, ml.id)
 }
 
 /// Signs in through the sign-in form, as a browser without JavaScript would.
@@ -87,10 +78,10 @@ async fn link_sent_to(app: &TestApp, to: &str, path: &str, count: usize) -> Stri
 
 on_both_databases!(
     a_counsellor_creates_a_youth_who_signs_in_from_the_welcome_mail,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let (counsellor, email, _) = a_counsellor(&app).await;
-        let response = sign_in(&app, &email, DEMO_PASSWORD).await;
+        let response = sign_in(&app, &email, PASSWORD).await;
         assert_eq!(response.status(), 302);
         assert_eq!(response.headers()["location"], "/accueil");
         let cookie = response
@@ -206,7 +197,7 @@ on_both_databases!(
 
 on_both_databases!(
     a_counsellor_adds_a_facilitator_who_signs_in_by_link,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let (counsellor, _, _) = a_counsellor(&app).await;
         let session = app.session_for(counsellor).await;
@@ -264,7 +255,7 @@ on_both_databases!(
 
 on_both_databases!(
     bad_youth_input_is_refused_in_french_and_writes_nothing,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let (counsellor, _, _) = a_counsellor(&app).await;
         let session = app.session_for(counsellor).await;
@@ -342,17 +333,31 @@ on_both_databases!(
 
 on_both_databases!(
     sensitive_flags_reach_only_the_referent_and_specialists,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        // A youth with a recognised disability, and the counsellors of their Mission Locale.
-        let (youth, _) = youth::Entity::find()
-            .filter(youth::Column::DisabilityRecognised.eq(true))
-            .find_also_related(person::Entity)
+        // A youth with a recognised disability, their referent, and the referent's colleagues:
+        // a disability specialist and a counsellor who is not one.
+        let ml = builders::mission_locale(&app, "Bondy").await;
+        let referent = builders::counsellor(ml.id).insert(&app).await;
+        builders::counsellor(ml.id)
+            .named("Moussa", "Diallo")
+            .disability_specialist()
+            .insert(&app)
+            .await;
+        builders::counsellor(ml.id)
+            .named("Maëlys", "Nguyen")
+            .insert(&app)
+            .await;
+        let youth = builders::youth(referent.id)
+            .disability_recognised()
+            .insert(&app)
+            .await;
+        let youth = youth::Entity::find_by_id(youth)
             .one(&app.db)
             .await
             .expect("a query")
             .expect("a youth");
-        let referent = staff_member::Entity::find_by_id(youth.referent_id)
+        let referent = staff_member::Entity::find_by_id(referent.id)
             .one(&app.db)
             .await
             .expect("a query")
@@ -447,17 +452,16 @@ on_both_databases!(
 
 on_both_databases!(
     sessions_rotate_at_sign_in_and_end_at_sign_out,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let (_, email, _) = a_counsellor(&app).await;
-        let first =
-            session_cookie_set(&sign_in(&app, &email, DEMO_PASSWORD).await).expect("a session");
+        let first = session_cookie_set(&sign_in(&app, &email, PASSWORD).await).expect("a session");
         // Signing in again from the same browser replaces the session (no fixation).
         let second = app
             .submit(
                 server_fn_path::<SignInWithPassword>(),
                 "/connexion",
-                &[("email", email.clone()), ("password", DEMO_PASSWORD.into())],
+                &[("email", email.clone()), ("password", PASSWORD.into())],
                 Some(&first),
             )
             .await;
@@ -496,7 +500,7 @@ on_both_databases!(
 
 on_both_databases!(
     a_password_reset_ends_every_other_session,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let (counsellor, email, _) = a_counsellor(&app).await;
         let elsewhere = app.session_for(counsellor).await;
@@ -546,7 +550,7 @@ on_both_databases!(
         let here = session_cookie_set(&reset).expect("signed in here");
         assert_eq!(app.get_as("/accueil", Some(&elsewhere)).await.status(), 401);
         assert_eq!(app.get_as("/accueil", Some(&here)).await.status(), 200);
-        assert!(session_cookie_set(&sign_in(&app, &email, DEMO_PASSWORD).await).is_none());
+        assert!(session_cookie_set(&sign_in(&app, &email, PASSWORD).await).is_none());
         assert!(session_cookie_set(&sign_in(&app, &email, new_password).await).is_some());
 
         // A reset link is not a sign-in link, and works once.
@@ -570,7 +574,7 @@ on_both_databases!(
 
 on_both_databases!(
     too_many_attempts_are_refused_with_429_in_french,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let (_, email, _) = a_counsellor(&app).await;
         for _ in 0..5 {
@@ -586,7 +590,7 @@ on_both_databases!(
         let blocked = app
             .call(
                 server_fn_path::<SignInWithPassword>(),
-                &[("email", email.clone()), ("password", DEMO_PASSWORD.into())],
+                &[("email", email.clone()), ("password", PASSWORD.into())],
                 None,
             )
             .await;
@@ -602,7 +606,7 @@ on_both_databases!(
         );
 
         // In a browser without JavaScript, the sign-in page itself answers 429.
-        let refused = sign_in(&app, &email, DEMO_PASSWORD).await;
+        let refused = sign_in(&app, &email, PASSWORD).await;
         let back = refused.headers()["location"]
             .to_str()
             .expect("text")
@@ -640,7 +644,7 @@ on_both_databases!(
 
 on_both_databases!(
     requests_from_other_sites_are_refused,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let (counsellor, _, _) = a_counsellor(&app).await;
         let session = app.session_for(counsellor).await;
