@@ -19,83 +19,50 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use shared::domain::{
-    FailedMail, MissionLocaleId, PersonId, SessionStatus, YouthDetails, YouthForm,
+    FailedMail, MissionLocaleId, PersonId, SessionId, Theme, WorkshopTypeId, YouthDetails,
+    YouthForm,
 };
-use shared::entities::{
-    audit_event, enrolment, enrolment_event, facilitator, mail_outbox, person, session_facilitator,
-    staff_member, workshop_session, youth,
-};
-use support::{Seed, TestApp, server_fn_path, session_cookie_set};
+use shared::entities::{audit_event, facilitator, mail_outbox, person, session_facilitator, youth};
+use support::{Seed, TestApp, builders, server_fn_path, session_cookie_set};
 
-/// People of the demo: a Mission Locale with two plain counsellors and a disability specialist,
-/// a youth followed by the first of them, a plain counsellor elsewhere and a coordinator.
+/// A Mission Locale with two plain counsellors and a disability specialist, a youth followed by
+/// the first of them, a plain counsellor in another Mission Locale, a coordinator, and a
+/// workshop they may plan.
 struct Team {
-    mission_locale: MissionLocaleId,
+    mission_locale: builders::MissionLocale,
     referent: PersonId,
     colleague: PersonId,
     specialist: PersonId,
-    other_mission_locale: MissionLocaleId,
+    other_mission_locale: builders::MissionLocale,
     elsewhere: PersonId,
     coordinator: PersonId,
     youth: PersonId,
+    workshop: WorkshopTypeId,
 }
 
 async fn team(app: &TestApp) -> Team {
-    let staff = staff_member::Entity::find()
-        .order_by_asc(staff_member::Column::PersonId)
-        .all(&app.db)
-        .await
-        .unwrap();
-    let plain = |ml: MissionLocaleId| {
-        staff
-            .iter()
-            .filter(move |s| {
-                s.role == "counsellor"
-                    && s.mission_locale_id == Some(ml)
-                    && !s.disability_specialist
-                    && !s.justice_specialist
-            })
-            .map(|s| s.person_id)
-            .collect::<Vec<_>>()
-    };
-    let (mission_locale, specialist) = staff
-        .iter()
-        .filter(|s| s.disability_specialist && !s.justice_specialist)
-        .find_map(|s| {
-            let ml = s.mission_locale_id?;
-            (plain(ml).len() >= 2).then_some((ml, s.person_id))
-        })
-        .expect("a Mission Locale with a specialist and two counsellors");
-    let (elsewhere, other_mission_locale) = staff
-        .iter()
-        .find_map(|s| {
-            let ml = s.mission_locale_id.filter(|ml| *ml != mission_locale)?;
-            (s.role == "counsellor" && !s.disability_specialist && !s.justice_specialist)
-                .then_some((s.person_id, ml))
-        })
-        .expect("a counsellor elsewhere");
-    let referent = plain(mission_locale)[0];
-    let youth = youth::Entity::find()
-        .filter(youth::Column::ReferentId.eq(referent))
-        .order_by_asc(youth::Column::PersonId)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("a youth")
-        .person_id;
+    let ml = builders::mission_locale(app, "Bondy").await;
+    let other_ml = builders::mission_locale(app, "Pantin").await;
+    let referent = builders::counsellor(ml.id).insert(app).await.id;
+    let counsellor =
+        |ml: MissionLocaleId, first: &str, last: &str| builders::counsellor(ml).named(first, last);
     Team {
-        mission_locale,
         referent,
-        colleague: plain(mission_locale)[1],
-        specialist,
-        other_mission_locale,
-        elsewhere,
-        coordinator: staff
-            .iter()
-            .find(|s| s.role == "coordinator")
-            .expect("a coordinator")
-            .person_id,
-        youth,
+        colleague: counsellor(ml.id, "Karim", "Haddad").insert(app).await.id,
+        specialist: counsellor(ml.id, "Moussa", "Diallo")
+            .disability_specialist()
+            .insert(app)
+            .await
+            .id,
+        elsewhere: counsellor(other_ml.id, "Maëlys", "Nguyen")
+            .insert(app)
+            .await
+            .id,
+        coordinator: builders::coordinator().insert(app).await.id,
+        youth: builders::youth(referent).insert(app).await,
+        workshop: builders::workshop(app, "Mon CV en une page", Theme::Cv).await,
+        mission_locale: ml,
+        other_mission_locale: other_ml,
     }
 }
 
@@ -163,7 +130,7 @@ async fn events_about(app: &TestApp, subject: PersonId) -> Vec<audit_event::Mode
 
 on_both_databases!(
     only_the_referent_or_a_coordinator_changes_the_referent,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let team = team(&app).await;
         youth::Entity::update_many()
@@ -315,7 +282,7 @@ on_both_databases!(
 
 on_both_databases!(
     flag_changes_in_the_history_reach_only_those_who_see_the_flag,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let team = team(&app).await;
         youth::Entity::update_many()
@@ -407,7 +374,7 @@ fn version_in(page: &str) -> String {
 
 on_both_databases!(
     the_second_of_two_saves_of_a_youths_file_is_refused,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let team = team(&app).await;
         let path = format!("/jeunes/{}", team.youth);
@@ -573,7 +540,7 @@ async fn change_is_audited(app: &TestApp, subject: PersonId, action: &str, addre
 
 on_both_databases!(
     a_staff_address_corrected_spends_the_welcome_link_and_tells_the_old_address,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let team = team(&app).await;
         let coordinator = app.session_for(team.coordinator).await;
@@ -583,7 +550,10 @@ on_both_databases!(
                 ("staff[last_name]", "Martin".to_owned()),
                 ("staff[email]", email.to_owned()),
                 ("staff[role]", "counsellor".to_owned()),
-                ("staff[mission_locale_id]", team.mission_locale.to_string()),
+                (
+                    "staff[mission_locale_id]",
+                    team.mission_locale.id.to_string(),
+                ),
             ]
         };
         let (typo, right) = ("ingrid.martinn@ml93.example", "ingrid.martin@ml93.example");
@@ -634,7 +604,7 @@ on_both_databases!(
 
 on_both_databases!(
     a_youths_new_address_spends_the_old_links_and_sessions,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let team = team(&app).await;
         let counsellor = app.session_for(team.referent).await;
@@ -742,7 +712,7 @@ async fn new_facilitator(app: &TestApp, session: &str, email: &str) -> PersonId 
 
 on_both_databases!(
     a_facilitators_new_address_spends_the_old_links_and_sessions,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let team = team(&app).await;
         let counsellor = app.session_for(team.referent).await;
@@ -784,22 +754,21 @@ on_both_databases!(
     }
 );
 
-/// A session of `mission_locale` in the demo.
-async fn session_of(app: &TestApp, mission_locale: MissionLocaleId) -> workshop_session::Model {
-    workshop_session::Entity::find()
-        .filter(workshop_session::Column::MissionLocaleId.eq(mission_locale))
-        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
-        .filter(workshop_session::Column::StartsAt.gt(support::now() + chrono::Duration::days(2)))
-        .order_by_asc(workshop_session::Column::StartsAt)
-        .one(&app.db)
+/// A published session of `mission_locale` in a week, run by `counsellor`, nobody enrolled.
+async fn session_of(
+    app: &TestApp,
+    team: &Team,
+    mission_locale: &builders::MissionLocale,
+    counsellor: PersonId,
+) -> SessionId {
+    builders::session(team.workshop, mission_locale, counsellor)
+        .insert(app)
         .await
-        .unwrap()
-        .expect("a session of the Mission Locale")
 }
 
 on_both_databases!(
     a_facilitator_is_kept_by_the_mission_locales_they_work_for,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let team = team(&app).await;
         let creator = app.session_for(team.referent).await;
@@ -862,9 +831,9 @@ on_both_databases!(
 
         // Once they run a session of the other Mission Locale, its counsellors keep them, and
         // only they (and coordinators).
-        let theirs = session_of(&app, team.other_mission_locale).await;
+        let theirs = session_of(&app, &team, &team.other_mission_locale, team.elsewhere).await;
         session_facilitator::ActiveModel {
-            session_id: Set(theirs.id),
+            session_id: Set(theirs),
             person_id: Set(id),
         }
         .insert(&app.db)
@@ -1027,24 +996,17 @@ async fn failed_mail_about(app: &TestApp, person_id: Option<PersonId>, to: &str)
 
 on_both_databases!(
     staff_see_failed_mail_only_about_people_they_may_see,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let team = team(&app).await;
-        let youth_elsewhere = youth::Entity::find()
-            .filter(youth::Column::ReferentId.eq(team.elsewhere))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .person_id;
-        let archived_youth = youth::Entity::find()
-            .filter(youth::Column::ReferentId.eq(team.referent))
-            .filter(youth::Column::PersonId.ne(team.youth))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .person_id;
+        let youth_elsewhere = builders::youth(team.elsewhere)
+            .named("Yanis", "Cherif")
+            .insert(&app)
+            .await;
+        let archived_youth = builders::youth(team.referent)
+            .named("Léa", "Petit")
+            .insert(&app)
+            .await;
         person::Entity::update_many()
             .col_expr(
                 person::Column::ArchivedAt,
@@ -1055,27 +1017,14 @@ on_both_databases!(
             .await
             .unwrap();
         // A facilitator running a session of the Mission Locale, one running none.
-        let facilitators: Vec<PersonId> = facilitator::Entity::find()
-            .order_by_asc(facilitator::Column::PersonId)
-            .all(&app.db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|facilitator| facilitator.person_id)
-            .collect();
-        let ours = session_of(&app, team.mission_locale).await;
-        session_facilitator::Entity::delete_many()
-            .filter(session_facilitator::Column::PersonId.is_in(facilitators.clone()))
-            .exec(&app.db)
-            .await
-            .unwrap();
-        session_facilitator::ActiveModel {
-            session_id: Set(ours.id),
-            person_id: Set(facilitators[0]),
-        }
-        .insert(&app.db)
-        .await
-        .unwrap();
+        let facilitators = [
+            builders::facilitator(&app, "Karim", "Amrani").await,
+            builders::facilitator(&app, "Claire", "Vasseur").await,
+        ];
+        builders::session(team.workshop, &team.mission_locale, team.referent)
+            .facilitator(facilitators[0])
+            .insert(&app)
+            .await;
 
         let mut all = Vec::new();
         for (label, person_id) in [
@@ -1107,7 +1056,6 @@ on_both_databases!(
                     .await
                     .unwrap()
                     .into_iter()
-                    // The demo's own failed mail, if any, is not what this test is about.
                     .filter_map(|mail| mail.to.strip_suffix("@exemple.fr").map(str::to_owned))
                     .collect();
                 seen.sort();
@@ -1156,35 +1104,22 @@ on_both_databases!(
 
 on_both_databases!(
     a_refusal_names_no_youth_the_organiser_may_not_see,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let team = team(&app).await;
-        let session = session_of(&app, team.mission_locale).await;
         // Nobody holds a place there yet.
-        enrolment_event::Entity::delete_many()
-            .filter(enrolment_event::Column::SessionId.eq(session.id))
-            .exec(&app.db)
-            .await
-            .unwrap();
-        enrolment::Entity::delete_many()
-            .filter(enrolment::Column::SessionId.eq(session.id))
-            .exec(&app.db)
-            .await
-            .unwrap();
-        let (outsider, outsider_person) = youth::Entity::find()
-            .filter(youth::Column::ReferentId.eq(team.elsewhere))
-            .find_also_related(person::Entity)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let outsider_person = outsider_person.unwrap();
+        let session = session_of(&app, &team, &team.mission_locale, team.referent).await;
+        let outsider = builders::youth(team.elsewhere)
+            .named("Yanis", "Cherif")
+            .insert(&app)
+            .await;
+        let (outsider, outsider_person) = youth_row(&app, outsider).await;
         let organiser = app.session_for(team.referent).await;
         let response = app
             .call(
                 server_fn_path::<PromoteFromWaitingList>(),
                 &[
-                    ("session_id", session.id.to_string()),
+                    ("session_id", session.to_string()),
                     ("youth_id", outsider.person_id.to_string()),
                 ],
                 Some(&organiser),
@@ -1203,7 +1138,7 @@ on_both_databases!(
             .call(
                 server_fn_path::<RemoveEnrolment>(),
                 &[
-                    ("session_id", session.id.to_string()),
+                    ("session_id", session.to_string()),
                     ("youth_id", outsider.person_id.to_string()),
                     ("reason", "Inscrit par erreur".into()),
                 ],
@@ -1220,7 +1155,7 @@ on_both_databases!(
             .call(
                 server_fn_path::<PromoteFromWaitingList>(),
                 &[
-                    ("session_id", session.id.to_string()),
+                    ("session_id", session.to_string()),
                     ("youth_id", team.youth.to_string()),
                 ],
                 Some(&organiser),
