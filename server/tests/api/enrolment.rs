@@ -4,7 +4,7 @@
 //! overbooked — under 200 concurrent requests, and across two server instances.
 //!
 //! Run the concurrency proofs alone with
-//! `cargo test -p ateliers-server --test enrolment no_overbooking`.
+//! `cargo nextest run -p ateliers-server --test api no_overbooking`.
 
 use crate::support;
 
@@ -19,57 +19,64 @@ use futures::future::join_all;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use shared::domain::{
-    EnrolmentEventKind, EnrolmentStatus, PersonId, SessionId, SessionStatus, Standing,
-    YouthPlaceView,
+    Audience, EnrolmentEventKind, EnrolmentStatus, PersonId, SessionId, Standing, Theme,
+    WorkshopTypeId, YouthPlaceView,
 };
-use shared::entities::{enrolment, enrolment_event, staff_member, workshop_session, youth};
-use support::{Seed, TestApp, server_fn_path};
+use shared::entities::{enrolment, enrolment_event, workshop_session};
+use support::{Seed, TestApp, builders, server_fn_path};
 
-/// A published demo session starting in more than three days (so that freed places still go
-/// to the waiting list by themselves), given `capacity` places, in a federation where nobody
-/// holds a place yet.
-async fn open_session(app: &TestApp, capacity: i32) -> workshop_session::Model {
-    // The demo fills a few sessions; these tests start from a federation without places.
-    enrolment_event::Entity::delete_many()
-        .exec(&app.db)
-        .await
-        .unwrap();
-    enrolment::Entity::delete_many()
-        .exec(&app.db)
-        .await
-        .unwrap();
-    let session = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
-        .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(3)))
-        .order_by_asc(workshop_session::Column::StartsAt)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("a demo session next week");
-    workshop_session::Entity::update_many()
-        .col_expr(workshop_session::Column::Capacity, Expr::value(capacity))
-        .filter(workshop_session::Column::Id.eq(session.id))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    workshop_session::Entity::find_by_id(session.id)
+/// Two Missions Locales (Bondy and Pantin) with a counsellor each, a coordinator and a workshop.
+struct Organisers {
+    bondy: builders::MissionLocale,
+    counsellor: PersonId,
+    pantin: builders::MissionLocale,
+    elsewhere: PersonId,
+    coordinator: PersonId,
+    workshop: WorkshopTypeId,
+}
+
+async fn organisers(app: &TestApp) -> Organisers {
+    let bondy = builders::mission_locale(app, "Bondy").await;
+    let pantin = builders::mission_locale(app, "Pantin").await;
+    Organisers {
+        counsellor: builders::counsellor(bondy.id).insert(app).await.id,
+        elsewhere: builders::counsellor(pantin.id)
+            .named("Karim", "Haddad")
+            .insert(app)
+            .await
+            .id,
+        coordinator: builders::coordinator().insert(app).await.id,
+        workshop: builders::workshop(app, "Mon CV en une page", Theme::Cv).await,
+        bondy,
+        pantin,
+    }
+}
+
+/// A published session of Bondy for the whole federation, a week ahead (so that freed places
+/// still go to the waiting list by themselves), with `capacity` places.
+async fn open_session(
+    app: &TestApp,
+    organisers: &Organisers,
+    capacity: i32,
+) -> workshop_session::Model {
+    let id = builders::session(
+        organisers.workshop,
+        &organisers.bondy,
+        organisers.counsellor,
+    )
+    .capacity(capacity)
+    .insert(app)
+    .await;
+    workshop_session::Entity::find_by_id(id)
         .one(&app.db)
         .await
         .unwrap()
         .unwrap()
 }
 
-/// The first `count` demo youths (every demo session is open to the whole federation).
-async fn youths(app: &TestApp, count: u64) -> Vec<PersonId> {
-    youth::Entity::find()
-        .order_by_asc(youth::Column::PersonId)
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .take(count as usize)
-        .map(|youth| youth.person_id)
-        .collect()
+/// `count` youths of Bondy's counsellor.
+async fn youths(app: &TestApp, organisers: &Organisers, count: usize) -> Vec<PersonId> {
+    builders::youths(app, organisers.counsellor, count).await
 }
 
 async fn signed_in(app: &TestApp, people: &[PersonId]) -> HashMap<PersonId, String> {
@@ -78,17 +85,6 @@ async fn signed_in(app: &TestApp, people: &[PersonId]) -> HashMap<PersonId, Stri
         sessions.insert(person, app.session_for(person).await);
     }
     sessions
-}
-
-/// A coordinator: may plan (and change the capacity of) any session.
-async fn coordinator(app: &TestApp) -> PersonId {
-    staff_member::Entity::find()
-        .filter(staff_member::Column::Role.eq("coordinator"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id
 }
 
 fn form(session_id: SessionId) -> Vec<(&'static str, String)> {
@@ -190,9 +186,10 @@ type Request = (String, &'static str, Vec<(&'static str, String)>, String);
 /// 200 youths take the 10 seats of a session at once; then cancellations, new enrolments and
 /// capacity changes all race; the rules hold after every wave.
 async fn race_for_seats(app: &TestApp, addresses: &[String]) {
-    let session = open_session(app, 10).await;
+    let organisers = organisers(app).await;
+    let session = open_session(app, &organisers, 10).await;
     let id = session.id;
-    let people = youths(app, 300).await;
+    let people = youths(app, &organisers, 300).await;
     let (first_wave, later) = people.split_at(200);
     let tokens = signed_in(app, &people).await;
     let enrol = server_fn_path::<EnrolInSession>();
@@ -266,7 +263,7 @@ async fn race_for_seats(app: &TestApp, addresses: &[String]) {
 
     // Waves where everything races: registered and waiting youths leave, newcomers enrol, a
     // coordinator raises and lowers the capacity.
-    let coordinator_token = app.session_for(coordinator(app).await).await;
+    let coordinator_token = app.session_for(organisers.coordinator).await;
     let capacity = server_fn_path::<ChangeCapacity>();
     for (wave, capacities) in [["13", "9", "12"], ["11", "14", "10"]].iter().enumerate() {
         let rows = enrolment::Entity::find()
@@ -339,7 +336,7 @@ async fn race_for_seats(app: &TestApp, addresses: &[String]) {
 
 on_both_databases!(
     no_overbooking_under_concurrency,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let address = app.address.clone();
         race_for_seats(&app, &[address]).await;
@@ -348,17 +345,18 @@ on_both_databases!(
 
 on_both_databases!(
     no_overbooking_across_two_instances,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let second = app.second_instance().await;
         race_for_seats(&app, &[app.address.clone(), second.address.clone()]).await;
     }
 );
 
-on_both_databases!(youth_journey, Seed::Demo, |app: TestApp| async move {
-    let session = open_session(&app, 1).await;
+on_both_databases!(youth_journey, Seed::Empty, |app: TestApp| async move {
+    let organisers = organisers(&app).await;
+    let session = open_session(&app, &organisers, 1).await;
     let id = session.id;
-    let people = youths(&app, 3).await;
+    let people = youths(&app, &organisers, 3).await;
     let tokens = signed_in(&app, &people).await;
     let (lina, sam, noa) = (
         &tokens[&people[0]],
@@ -524,11 +522,12 @@ on_both_databases!(youth_journey, Seed::Demo, |app: TestApp| async move {
 
 on_both_databases!(
     bad_input_writes_nothing,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        let session = open_session(&app, 5).await;
+        let organisers = organisers(&app).await;
+        let session = open_session(&app, &organisers, 5).await;
         let id = session.id;
-        let people = youths(&app, 300).await;
+        let people = youths(&app, &organisers, 2).await;
         let tokens = signed_in(&app, &people[..1]).await;
         let token = &tokens[&people[0]];
         let enrol = server_fn_path::<EnrolInSession>();
@@ -557,7 +556,7 @@ on_both_databases!(
         assert!(tampered.text().await.unwrap().contains("formulaire"));
 
         // The window has closed (the session starts within the hour).
-        let soon = open_session(&app, 5).await;
+        let soon = open_session(&app, &organisers, 5).await;
         workshop_session::Entity::update_many()
             .col_expr(
                 workshop_session::Column::StartsAt,
@@ -602,37 +601,15 @@ on_both_databases!(
         );
 
         // A youth the audience does not admit (reserved to another Mission Locale's youths).
-        let referent = youth::Entity::find_by_id(people[0])
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .referent_id;
-        let youth_ml = staff_member::Entity::find_by_id(referent)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .mission_locale_id
-            .unwrap();
-        let elsewhere = workshop_session::Entity::find()
-            .filter(workshop_session::Column::MissionLocaleId.ne(youth_ml))
-            .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(2)))
-            .filter(workshop_session::Column::Id.ne(id))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        workshop_session::Entity::update_many()
-            .col_expr(
-                workshop_session::Column::Audience,
-                Expr::value("mission_locale"),
-            )
-            .filter(workshop_session::Column::Id.eq(elsewhere.id))
-            .exec(&app.db)
-            .await
-            .unwrap();
-        let reserved = app.call(enrol, &form(elsewhere.id), Some(token)).await;
+        let elsewhere = builders::session(
+            organisers.workshop,
+            &organisers.pantin,
+            organisers.elsewhere,
+        )
+        .audience(Audience::MissionLocale)
+        .insert(&app)
+        .await;
+        let reserved = app.call(enrol, &form(elsewhere), Some(token)).await;
         assert_eq!(reserved.status(), 400);
         assert!(
             reserved
@@ -682,35 +659,18 @@ on_both_databases!(
 
         // A counsellor enrolling, among their own youths, one of another Mission Locale: refused,
         // and their own youth is not enrolled either.
-        let counsellor = staff_member::Entity::find_by_id(referent)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let counsellor_token = app.session_for(counsellor.person_id).await;
-        let foreign = youth::Entity::find()
-            .filter(
-                youth::Column::ReferentId.is_in(
-                    staff_member::Entity::find()
-                        .filter(staff_member::Column::MissionLocaleId.ne(youth_ml))
-                        .all(&app.db)
-                        .await
-                        .unwrap()
-                        .into_iter()
-                        .map(|staff| staff.person_id),
-                ),
-            )
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
+        let counsellor_token = app.session_for(organisers.counsellor).await;
+        let foreign = builders::youth(organisers.elsewhere)
+            .named("Yanis", "Cherif")
+            .insert(&app)
+            .await;
         let mixed = app
             .call(
                 server_fn_path::<EnrolYouths>(),
                 &[
                     ("session_id", id.to_string()),
                     ("youth_ids[0]", people[0].to_string()),
-                    ("youth_ids[1]", foreign.person_id.to_string()),
+                    ("youth_ids[1]", foreign.to_string()),
                 ],
                 Some(&counsellor_token),
             )
@@ -734,57 +694,30 @@ on_both_databases!(
 
 on_both_databases!(
     counsellor_fills_a_session,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        let session = open_session(&app, 2).await;
+        let organisers = organisers(&app).await;
+        let session = open_session(&app, &organisers, 2).await;
         let id = session.id;
         // A counsellor of the organising Mission Locale, and three of their youths.
-        let counsellor = staff_member::Entity::find()
-            .filter(staff_member::Column::MissionLocaleId.eq(session.mission_locale_id))
-            .filter(staff_member::Column::Role.eq("counsellor"))
-            .order_by_asc(staff_member::Column::PersonId)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let theirs: Vec<PersonId> = youth::Entity::find()
-            .filter(youth::Column::ReferentId.eq(counsellor.person_id))
-            .order_by_asc(youth::Column::PersonId)
-            .all(&app.db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|youth| youth.person_id)
-            .take(3)
-            .collect();
-        let token = app.session_for(counsellor.person_id).await;
+        let theirs = youths(&app, &organisers, 3).await;
+        let token = app.session_for(organisers.counsellor).await;
 
         // One of them already holds a place at a session at the same time elsewhere: a warning.
-        let clash = workshop_session::Entity::find()
-            .filter(workshop_session::Column::Id.ne(id))
-            .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(3)))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        workshop_session::Entity::update_many()
-            .col_expr(
-                workshop_session::Column::StartsAt,
-                Expr::value(session.starts_at),
-            )
-            .col_expr(
-                workshop_session::Column::EndsAt,
-                Expr::value(session.ends_at),
-            )
-            .filter(workshop_session::Column::Id.eq(clash.id))
-            .exec(&app.db)
-            .await
-            .unwrap();
+        let clash = builders::session(
+            organisers.workshop,
+            &organisers.pantin,
+            organisers.elsewhere,
+        )
+        .starts_at(session.starts_at)
+        .minutes((session.ends_at - session.starts_at).num_minutes())
+        .insert(&app)
+        .await;
         let youth_token = app.session_for(theirs[2]).await;
         place_of(
             app.call(
                 server_fn_path::<EnrolInSession>(),
-                &form(clash.id),
+                &form(clash),
                 Some(&youth_token),
             )
             .await,
@@ -901,7 +834,7 @@ on_both_databases!(
             removal.reason.as_deref(),
             Some("A trouvé un stage ce jour-là")
         );
-        assert_eq!(removal.actor_id, Some(counsellor.person_id));
+        assert_eq!(removal.actor_id, Some(organisers.counsellor));
 
         // Within the last day, a freed seat waits for the counsellor, who picks someone.
         workshop_session::Entity::update_many()
@@ -992,17 +925,11 @@ on_both_databases!(
 
 on_both_databases!(
     thousands_of_ids_are_refused_at_once,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        let session = open_session(&app, 5).await;
-        let counsellor = staff_member::Entity::find()
-            .filter(staff_member::Column::MissionLocaleId.eq(session.mission_locale_id))
-            .filter(staff_member::Column::Role.eq("counsellor"))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let token = app.session_for(counsellor.person_id).await;
+        let organisers = organisers(&app).await;
+        let session = open_session(&app, &organisers, 5).await;
+        let token = app.session_for(organisers.counsellor).await;
         // 80,000 distinct ids (as many as fit in the 2 MB a form may weigh): a script, or a
         // tampered form.
         let mut form = format!("session_id={}", session.id);

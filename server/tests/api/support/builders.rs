@@ -492,3 +492,27 @@ impl SessionBuilder {
         id
     }
 }
+
+/// `count` youths followed by `referent`, each with a name of their own.
+pub async fn youths(app: &TestApp, referent: PersonId, count: usize) -> Vec<PersonId> {
+    const FIRST: [&str; 8] = [
+        "Lina", "Sam", "Noa", "Inès", "Yanis", "Léa", "Moussa", "Jade",
+    ];
+    const LAST: [&str; 7] = [
+        "Benali", "Martin", "Traoré", "Nguyen", "Petit", "Cherif", "Lefèvre",
+    ];
+    let mut ids = Vec::with_capacity(count);
+    for index in 0..count {
+        let last = match index / LAST.len() {
+            0 => LAST[index].to_owned(),
+            round => format!("{}-{round}", LAST[index % LAST.len()]),
+        };
+        ids.push(
+            youth(referent)
+                .named(FIRST[index % FIRST.len()], &last)
+                .insert(app)
+                .await,
+        );
+    }
+    ids
+}
