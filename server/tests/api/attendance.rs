@@ -18,20 +18,19 @@ use sea_orm::{
 };
 use shared::domain::{
     Actor, AttendanceStatus, AttendanceView, CheckInScreen, EnrolmentMethod, EnrolmentStatus,
-    PersonId, SessionId, SessionStatus, SheetState,
+    PersonId, SessionId, SessionStatus, SheetState, Theme,
 };
 use shared::entities::{
     attendance_correction, attendance_document, attendance_line, attendance_sheet, enrolment,
-    enrolment_event, facilitator, person, session_counsellor, session_facilitator, staff_member,
-    workshop_session, youth,
+    person, workshop_session,
 };
-use support::{Seed, TestApp, server_fn_path};
+use support::{Seed, TestApp, builders, server_fn_path};
 
 /// A drawn signature, as the signature pad posts it.
 const SIGNATURE: &str = "100,300 150,200 200,120 260,180 320,260 380,150 450,90 520,200";
 
-/// A demo session moved to have started 20 minutes ago (two hours long), with a guest
-/// facilitator and four registered youths. Returns (session, counsellor, facilitator, youths).
+/// A session that started 20 minutes ago (two hours long), with a guest facilitator, five
+/// youths of the organising Mission Locale and the first four of them registered.
 struct UnderWay {
     session_id: SessionId,
     counsellor: PersonId,
@@ -40,86 +39,28 @@ struct UnderWay {
 }
 
 async fn session_under_way(app: &TestApp) -> UnderWay {
-    let session = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
-        .order_by_asc(workshop_session::Column::StartsAt)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("a demo session");
-    let starts_at = support::now() - Duration::minutes(20);
-    workshop_session::Entity::update_many()
-        .col_expr(workshop_session::Column::StartsAt, Expr::value(starts_at))
-        .col_expr(
-            workshop_session::Column::EndsAt,
-            Expr::value(starts_at + Duration::hours(2)),
-        )
-        .filter(workshop_session::Column::Id.eq(session.id))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    let counsellor = session_counsellor::Entity::find()
-        .filter(session_counsellor::Column::SessionId.eq(session.id))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id;
-    let facilitator = facilitator::Entity::find()
-        .order_by_asc(facilitator::Column::PersonId)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id;
-    session_facilitator::Entity::delete_many()
-        .filter(session_facilitator::Column::SessionId.eq(session.id))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    session_facilitator::ActiveModel {
-        session_id: Set(session.id),
-        person_id: Set(facilitator),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    // Four youths of the organising Mission Locale hold a place (the demo's places dropped).
-    enrolment_event::Entity::delete_many()
-        .filter(enrolment_event::Column::SessionId.eq(session.id))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    enrolment::Entity::delete_many()
-        .filter(enrolment::Column::SessionId.eq(session.id))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    let referents: Vec<PersonId> = staff_member::Entity::find()
-        .filter(staff_member::Column::MissionLocaleId.eq(session.mission_locale_id))
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|staff| staff.person_id)
-        .collect();
-    let youths: Vec<PersonId> = youth::Entity::find()
-        .filter(youth::Column::ReferentId.is_in(referents))
-        .order_by_asc(youth::Column::PersonId)
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|youth| youth.person_id)
-        .take(5)
-        .collect();
+    let ml = builders::mission_locale(app, "Bondy").await;
+    let counsellor = builders::counsellor(ml.id).insert(app).await.id;
+    let facilitator = builders::facilitator(app, "Karim", "Amrani").await;
+    let workshop = builders::workshop(
+        app,
+        "Décrypter l'info avec un journaliste",
+        Theme::MediaLiteracy,
+    )
+    .await;
+    let session_id = builders::session(workshop, &ml, counsellor)
+        .starts_at(support::now() - Duration::minutes(20))
+        .facilitator(facilitator)
+        .insert(app)
+        .await;
+    let youths = builders::youths(app, counsellor, 5).await;
     for (ticket, youth_id) in youths.iter().take(4).enumerate() {
-        register(app, session.id, *youth_id, ticket as i64 + 1, counsellor)
+        register(app, session_id, *youth_id, ticket as i64 + 1, counsellor)
             .await
             .unwrap();
     }
     UnderWay {
-        session_id: session.id,
+        session_id,
         counsellor,
         facilitator,
         youths,
@@ -250,7 +191,7 @@ async fn full_name(app: &TestApp, person_id: PersonId) -> String {
 
 on_both_databases!(
     a_sheet_from_roll_call_to_correction,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let setup = session_under_way(&app).await;
         let id = setup.session_id;
@@ -677,37 +618,26 @@ on_both_databases!(
 
 on_both_databases!(
     attendance_waits_for_the_session,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         // A session next week: no roll-call, no check-in yet; a cancelled one has no sheet.
-        let session = workshop_session::Entity::find()
-            .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
-            .filter(workshop_session::Column::StartsAt.gt(support::now() + Duration::days(2)))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        let counsellor = session_counsellor::Entity::find()
-            .filter(session_counsellor::Column::SessionId.eq(session.id))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .person_id;
+        let ml = builders::mission_locale(&app, "Bondy").await;
+        let counsellor = builders::counsellor(ml.id).insert(&app).await.id;
+        let workshop = builders::workshop(&app, "Mon CV en une page", Theme::Cv).await;
+        let session = builders::session(workshop, &ml, counsellor)
+            .insert(&app)
+            .await;
         let token = app.session_for(counsellor).await;
-        let youth = youth::Entity::find().one(&app.db).await.unwrap().unwrap();
-        // The demo may have given them a place already: either way they hold one.
-        register(&app, session.id, youth.person_id, 99, counsellor)
-            .await
-            .ok();
-        let view = attendance(&app, session.id, &token).await;
+        let youth = builders::youth(counsellor).insert(&app).await;
+        register(&app, session, youth, 1, counsellor).await.unwrap();
+        let view = attendance(&app, session, &token).await;
         assert!(!view.roll_call_open && !view.check_in_open);
         refused(
             app.call(
                 server_fn_path::<MarkAttendance>(),
                 &[
-                    ("session_id", session.id.to_string()),
-                    ("youth_id", youth.person_id.to_string()),
+                    ("session_id", session.to_string()),
+                    ("youth_id", youth.to_string()),
                     ("status", "present".into()),
                 ],
                 Some(&token),
@@ -726,7 +656,7 @@ on_both_databases!(
 
         // The roll-call page, server-rendered, says so too.
         let page = app
-            .get_as(&format!("/seances/{}/emargement", session.id), Some(&token))
+            .get_as(&format!("/seances/{}/emargement", session), Some(&token))
             .await;
         assert_eq!(page.status(), 200);
         assert!(
@@ -739,7 +669,7 @@ on_both_databases!(
         refused(
             upload_scan(
                 &app,
-                session.id,
+                session,
                 Some(&token),
                 "feuille.pdf",
                 "application/pdf",
@@ -762,14 +692,14 @@ on_both_databases!(
                 workshop_session::Column::Status,
                 Expr::value(SessionStatus::Cancelled),
             )
-            .filter(workshop_session::Column::Id.eq(session.id))
+            .filter(workshop_session::Column::Id.eq(session))
             .exec(&app.db)
             .await
             .unwrap();
         refused(
             app.call(
                 server_fn_path::<ViewAttendance>(),
-                &[("session_id", session.id.to_string())],
+                &[("session_id", session.to_string())],
                 Some(&token),
             )
             .await,
@@ -814,7 +744,7 @@ async fn upload_scan(
 
 on_both_databases!(
     a_paper_sheet_closes_with_its_scan,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let setup = session_under_way(&app).await;
         let id = setup.session_id;
@@ -1111,7 +1041,7 @@ async fn screen_at(
 
 on_both_databases!(
     guessing_check_in_codes_locks_the_youths_check_in_for_a_while,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let UnderWay {
             session_id,
@@ -1201,7 +1131,7 @@ on_both_databases!(
 
 on_both_databases!(
     a_check_in_from_another_network_than_the_screen_is_marked,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let UnderWay {
             session_id,
@@ -1308,7 +1238,7 @@ async fn sheet_state_of(app: &TestApp, session_id: SessionId) -> Option<String> 
 
 on_both_databases!(
     only_an_organiser_files_the_paper_sheet,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let setup = session_under_way(&app).await;
         let id = setup.session_id;
@@ -1378,7 +1308,7 @@ on_both_databases!(
 
 on_both_databases!(
     an_organiser_reopens_a_paper_sheet_with_a_reason,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let setup = session_under_way(&app).await;
         let id = setup.session_id;
@@ -1498,7 +1428,7 @@ on_both_databases!(
 
 on_both_databases!(
     an_electronically_closed_sheet_is_not_reopened,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let setup = session_under_way(&app).await;
         let id = setup.session_id;
@@ -1582,7 +1512,7 @@ async fn status_before_the_body(
 
 on_both_databases!(
     uploads_nobody_may_file_are_answered_before_their_body,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let setup = session_under_way(&app).await;
         let id = setup.session_id;
