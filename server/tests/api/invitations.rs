@@ -20,16 +20,14 @@ use chrono::{Datelike, NaiveDate, TimeZone, Utc, Weekday};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use server::smtp_sink::SmtpSink;
 use shared::domain::{
-    FailedMail, MyCalendarFeed, PARIS, PersonId, SessionId, SiteId, WorkshopTypeId,
+    FailedMail, MyCalendarFeed, PARIS, PersonId, SessionId, Theme, WorkshopTypeId,
 };
-use shared::entities::{
-    facilitator, mail_outbox, person, room, site, staff_member, workshop_session, workshop_type,
-    youth,
-};
+use shared::entities::{mail_outbox, person, room, site, workshop_session, workshop_type, youth};
 use support::calendar_mail::{ReadMail, read_mail};
-use support::{Backend, Seed, TestApp, migrated_database, server_fn_path};
+use support::{Backend, Seed, TestApp, builders, migrated_database, server_fn_path};
 
-/// A counsellor of the demo with their Mission Locale's room, a workshop and a facilitator.
+/// A counsellor with their Mission Locale's two rooms, a workshop with something to bring and a
+/// facilitator: Moussa Diallo of Aubervilliers, as in the mail the snapshots keep.
 struct Planner {
     counsellor: PersonId,
     counsellor_email: String,
@@ -42,48 +40,24 @@ struct Planner {
 }
 
 async fn planner(app: &TestApp) -> Planner {
-    let counsellor = staff_member::Entity::find()
-        .filter(staff_member::Column::Role.eq("counsellor"))
-        .order_by_asc(staff_member::Column::PersonId)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let counsellor_person = person::Entity::find_by_id(counsellor.person_id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let sites: Vec<SiteId> = site::Entity::find()
-        .filter(site::Column::MissionLocaleId.eq(counsellor.mission_locale_id.unwrap()))
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|site| site.id)
-        .collect();
-    let rooms = room::Entity::find()
-        .filter(room::Column::SiteId.is_in(sites))
-        .order_by_desc(room::Column::Capacity)
-        .all(&app.db)
-        .await
-        .unwrap();
-    assert!(rooms.len() >= 2, "two rooms to move between");
-    let workshop = workshop_type::Entity::find()
-        .filter(workshop_type::Column::WhatToBring.ne(""))
-        .order_by_asc(workshop_type::Column::Id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let facilitator = facilitator::Entity::find()
-        .order_by_asc(facilitator::Column::PersonId)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id;
+    let ml = builders::mission_locale_in("Aubervilliers")
+        .named("Mission Locale d'Aubervilliers")
+        .address("2 rue Achille Domart, 93300 Aubervilliers")
+        .room("Salle Louise Michel", 14)
+        .room("Bureau d'entretien", 4)
+        .insert(app)
+        .await;
+    let counsellor = builders::counsellor(ml.id)
+        .named("Moussa", "Diallo")
+        .insert(app)
+        .await;
+    let workshop = builders::workshop_type("Mon CV en une page", Theme::Cv)
+        .what_to_bring(
+            "Une clé USB ou ton téléphone, une pièce d'identité, et si tu en as un, ton ancien CV.",
+        )
+        .insert(app)
+        .await;
+    let facilitator = builders::facilitator(app, "Karim", "Amrani").await;
     let facilitator_email = person::Entity::find_by_id(facilitator)
         .one(&app.db)
         .await
@@ -92,14 +66,11 @@ async fn planner(app: &TestApp) -> Planner {
         .email
         .unwrap();
     Planner {
-        session: app.session_for(counsellor.person_id).await,
-        counsellor: counsellor.person_id,
-        counsellor_email: counsellor_person.email.clone().unwrap(),
-        counsellor_name: format!(
-            "{} {}",
-            counsellor_person.first_name, counsellor_person.last_name
-        ),
-        rooms,
+        session: counsellor.session(app).await,
+        counsellor: counsellor.id,
+        counsellor_email: counsellor.email,
+        counsellor_name: "Moussa Diallo".to_owned(),
+        rooms: ml.rooms,
         workshop,
         facilitator,
         facilitator_email,
@@ -139,39 +110,27 @@ async fn ok(response: reqwest::Response) -> String {
     body
 }
 
-/// Youths of the planner's referent caseload with an email address, young enough to join the
-/// tests' sessions up to [`spring_tuesday`], in the programme then
-/// (see [`enter_programme_before_the_tests`]).
+/// `count` youths of `referent` with an email address, young enough to join the tests'
+/// sessions up to [`spring_tuesday`], in the programme then
+/// (see [`enter_programme_before_the_tests`]): Inès, Théo, Jade…
 async fn youths_with_email(
     app: &TestApp,
     referent: PersonId,
     count: usize,
 ) -> Vec<(PersonId, String)> {
-    let last_session = spring_tuesday();
-    let ids: Vec<PersonId> = youth::Entity::find()
-        .filter(youth::Column::ReferentId.eq(referent))
-        .order_by_asc(youth::Column::PersonId)
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|youth| shared::domain::age_on(youth.date_of_birth, last_session) <= 25)
-        .map(|youth| youth.person_id)
-        .collect();
+    let ids = builders::youths(app, referent, count).await;
     enter_programme_before_the_tests(app, &ids).await;
     let people = person::Entity::find()
         .filter(person::Column::Id.is_in(ids))
-        .filter(person::Column::Email.is_not_null())
         .order_by_asc(person::Column::Id)
         .all(&app.db)
         .await
         .unwrap();
     let found: Vec<(PersonId, String)> = people
         .into_iter()
-        .take(count)
         .map(|person| (person.id, person.email.unwrap()))
         .collect();
-    assert_eq!(found.len(), count, "enough demo youths with an email");
+    assert_eq!(found.len(), count);
     found
 }
 
@@ -280,7 +239,7 @@ fn without_dates(line: &str) -> String {
 
 on_both_databases!(
     invitations_follow_a_session_from_enrolment_to_cancellation,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let mut seen = app.mail.messages().len();
@@ -561,7 +520,7 @@ on_both_databases!(
 
 on_both_databases!(
     reminders_reach_registered_youths_once,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let mut seen = app.mail.messages().len();
@@ -651,7 +610,7 @@ on_both_databases!(
 
 on_both_databases!(
     a_private_feed_lists_the_persons_sessions_until_revoked,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let id = plan_evening(&app, &planner, &evening(3), 5).await;
@@ -817,7 +776,7 @@ on_both_databases!(
 
 on_both_databases!(
     undelivered_mail_is_set_aside_and_resent_by_a_counsellor,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let id = plan_evening(&app, &planner, &evening(6), 5).await;
@@ -893,8 +852,7 @@ on_both_databases!(
 );
 
 /// The programme of `youths` starts a week before [`winter_tuesday`], so that every session the
-/// tests plan falls within it, on any day the suite runs (the demo's youths entered within the
-/// last year, and winter may be months away).
+/// tests plan falls within it, on any day the suite runs (winter may be months away).
 async fn enter_programme_before_the_tests(app: &TestApp, youths: &[PersonId]) {
     youth::Entity::update_many()
         .col_expr(
@@ -911,47 +869,22 @@ async fn enter_programme_before_the_tests(app: &TestApp, youths: &[PersonId]) {
         .unwrap();
 }
 
-/// `count` youths of the whole federation with an email, 16–25 years old on `evening(7)`, in
-/// the programme then (see [`enter_programme_before_the_tests`]).
+/// `count` youths of another Mission Locale than the planner's, with an email, in the programme
+/// on `evening(7)` (see [`youths_with_email`]).
 async fn youths_with_email_anywhere(app: &TestApp, count: usize) -> Vec<(PersonId, String)> {
-    let day = winter_tuesday() + chrono::Duration::days(7);
-    let eligible: Vec<PersonId> = youth::Entity::find()
-        .order_by_asc(youth::Column::PersonId)
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|youth| (16..=25).contains(&shared::domain::age_on(youth.date_of_birth, day)))
-        .map(|youth| youth.person_id)
-        .collect();
-    let people = person::Entity::find()
-        .filter(person::Column::Id.is_in(eligible))
-        .filter(person::Column::Email.is_not_null())
-        .filter(person::Column::ArchivedAt.is_null())
-        .order_by_asc(person::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap();
-    let found: Vec<(PersonId, String)> = people
-        .into_iter()
-        .take(count)
-        .map(|person| (person.id, person.email.unwrap()))
-        .collect();
-    assert_eq!(
-        found.len(),
-        count,
-        "enough eligible demo youths with an email"
-    );
-    let ids: Vec<PersonId> = found.iter().map(|(id, _)| *id).collect();
-    enter_programme_before_the_tests(app, &ids).await;
-    found
+    let ml = builders::mission_locale(app, "Pantin").await;
+    let referent = builders::counsellor(ml.id)
+        .named("Karim", "Haddad")
+        .insert(app)
+        .await;
+    youths_with_email(app, referent.id, count).await
 }
 
 // The SMTP server is down while 100 youths register; when it is back, each invitation arrives
 // exactly once.
 on_both_databases!(
     smtp_outage_delivers_each_invitation_once,
-    Seed::Demo,
+    Seed::Empty,
     |mut app: TestApp| async move {
         let planner = planner(&app).await;
         let mut seen = app.mail.messages().len();
@@ -1242,7 +1175,7 @@ fn calendar_parts(raw: &str) -> Vec<String> {
 
 on_both_databases!(
     a_carriage_return_typed_by_staff_never_ends_a_calendar_line,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let mut planner = planner(&app).await;
         // A workshop whose text carries bare CRs (a paste, a hand-made request).
@@ -1370,7 +1303,7 @@ async fn feed_address_on_the_page(app: &TestApp, token: &str) -> String {
 
 on_both_databases!(
     a_feed_token_is_stored_only_as_a_hash,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
         let id = plan_evening(&app, &planner, &evening(5), 5).await;

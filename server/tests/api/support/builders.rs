@@ -57,42 +57,108 @@ fn password_hash() -> String {
         .clone()
 }
 
-/// A Mission Locale with one site and its workshop room.
+/// A Mission Locale with one site and its rooms.
 #[derive(Clone, Debug)]
 pub struct MissionLocale {
     pub id: MissionLocaleId,
     pub site: SiteId,
+    /// The first of `rooms`: the workshop room.
     pub room: room::Model,
+    pub rooms: Vec<room::Model>,
 }
 
-/// "Mission Locale de `city`", with the site "Antenne de `city`" and a room of 16 places.
+pub struct MissionLocaleBuilder {
+    name: String,
+    city: String,
+    address: String,
+    rooms: Vec<(String, i32)>,
+}
+
+/// "Mission Locale de `city`" with its main site, step-free, and a workshop room of 16 places
+/// unless given rooms.
+pub fn mission_locale_in(city: &str) -> MissionLocaleBuilder {
+    MissionLocaleBuilder {
+        name: format!("Mission Locale de {city}"),
+        city: city.to_owned(),
+        address: format!("1 place de la Mairie, {city}"),
+        rooms: Vec::new(),
+    }
+}
+
+/// [`mission_locale_in`] `city`, as it comes.
 pub async fn mission_locale(app: &TestApp, city: &str) -> MissionLocale {
-    let id = mission_locale_without_site(app, city).await;
-    let site = site::ActiveModel {
-        mission_locale_id: Set(id),
-        name: Set(format!("Antenne de {city}")),
-        address: Set(format!("1 place de la Mairie, {city}")),
-        opening_hours: Set("Du lundi au vendredi, 9 h – 17 h".to_owned()),
-        step_free_access: Set(true),
-        lift: Set(false),
-        hearing_loop: Set(false),
-        accessibility_notes: Set(String::new()),
-        ..Default::default()
+    mission_locale_in(city).insert(app).await
+}
+
+impl MissionLocaleBuilder {
+    pub fn named(mut self, name: &str) -> Self {
+        self.name = name.to_owned();
+        self
     }
-    .insert(&app.db)
-    .await
-    .unwrap()
-    .id;
-    let room = room::ActiveModel {
-        site_id: Set(site),
-        name: Set("Salle d'atelier".to_owned()),
-        capacity: Set(16),
-        ..Default::default()
+
+    /// The site's address.
+    pub fn address(mut self, address: &str) -> Self {
+        self.address = address.to_owned();
+        self
     }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    MissionLocale { id, site, room }
+
+    /// A room of the site; the first one is the workshop room.
+    pub fn room(mut self, name: &str, capacity: i32) -> Self {
+        self.rooms.push((name.to_owned(), capacity));
+        self
+    }
+
+    pub async fn insert(mut self, app: &TestApp) -> MissionLocale {
+        let id = mission_locale::ActiveModel {
+            name: Set(self.name),
+            city: Set(self.city.clone()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap()
+        .id;
+        let site = site::ActiveModel {
+            mission_locale_id: Set(id),
+            name: Set(format!("Antenne principale — {}", self.city)),
+            address: Set(self.address),
+            opening_hours: Set(
+                "Du lundi au vendredi, 9 h – 12 h 30 et 13 h 30 – 17 h 30".to_owned()
+            ),
+            step_free_access: Set(true),
+            lift: Set(true),
+            hearing_loop: Set(true),
+            accessibility_notes: Set("Entrée de plain-pied, toilettes accessibles.".to_owned()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap()
+        .id;
+        if self.rooms.is_empty() {
+            self.rooms.push(("Salle d'atelier".to_owned(), 16));
+        }
+        let mut rooms = Vec::new();
+        for (name, capacity) in self.rooms {
+            rooms.push(
+                room::ActiveModel {
+                    site_id: Set(site),
+                    name: Set(name),
+                    capacity: Set(capacity),
+                    ..Default::default()
+                }
+                .insert(&app.db)
+                .await
+                .unwrap(),
+            );
+        }
+        MissionLocale {
+            id,
+            site,
+            room: rooms[0].clone(),
+            rooms,
+        }
+    }
 }
 
 /// "Mission Locale de `city`", alone.
@@ -342,23 +408,49 @@ pub async fn facilitator(app: &TestApp, first: &str, last: &str) -> PersonId {
     id
 }
 
-/// A workshop of the catalogue, two hours for twelve.
-pub async fn workshop(app: &TestApp, title: &str, theme: Theme) -> WorkshopTypeId {
-    workshop_type::ActiveModel {
-        title: Set(title.to_owned()),
-        theme: Set(theme),
-        description: Set(format!("{title}, en petit groupe.")),
-        default_duration_minutes: Set(120),
-        default_capacity: Set(12),
-        what_to_bring: Set(String::new()),
-        suits: Set(String::new()),
-        archived_at: Set(None),
-        ..Default::default()
+pub struct WorkshopBuilder {
+    title: String,
+    theme: Theme,
+    what_to_bring: String,
+}
+
+/// A workshop of the catalogue, two hours for twelve, nothing to bring.
+pub fn workshop_type(title: &str, theme: Theme) -> WorkshopBuilder {
+    WorkshopBuilder {
+        title: title.to_owned(),
+        theme,
+        what_to_bring: String::new(),
     }
-    .insert(&app.db)
-    .await
-    .unwrap()
-    .id
+}
+
+/// [`workshop_type`], as it comes.
+pub async fn workshop(app: &TestApp, title: &str, theme: Theme) -> WorkshopTypeId {
+    workshop_type(title, theme).insert(app).await
+}
+
+impl WorkshopBuilder {
+    pub fn what_to_bring(mut self, what: &str) -> Self {
+        self.what_to_bring = what.to_owned();
+        self
+    }
+
+    pub async fn insert(self, app: &TestApp) -> WorkshopTypeId {
+        workshop_type::ActiveModel {
+            description: Set(format!("{}, en petit groupe.", self.title)),
+            title: Set(self.title),
+            theme: Set(self.theme),
+            default_duration_minutes: Set(120),
+            default_capacity: Set(12),
+            what_to_bring: Set(self.what_to_bring),
+            suits: Set(String::new()),
+            archived_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap()
+        .id
+    }
 }
 
 pub struct SessionBuilder {
@@ -496,7 +588,7 @@ impl SessionBuilder {
 /// `count` youths followed by `referent`, each with a name of their own.
 pub async fn youths(app: &TestApp, referent: PersonId, count: usize) -> Vec<PersonId> {
     const FIRST: [&str; 8] = [
-        "Lina", "Sam", "Noa", "Inès", "Yanis", "Léa", "Moussa", "Jade",
+        "Inès", "Théo", "Jade", "Yanis", "Léa", "Moussa", "Lina", "Sam",
     ];
     const LAST: [&str; 7] = [
         "Benali", "Martin", "Traoré", "Nguyen", "Petit", "Cherif", "Lefèvre",
