@@ -194,7 +194,7 @@ on_both_databases!(
 
 on_both_databases!(
     pages_are_compressed_for_phones,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let response = app
             .client
@@ -209,8 +209,10 @@ on_both_databases!(
 
 on_both_databases!(
     only_pages_with_islands_load_the_wasm,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
+        // A session to list, so that the list has its theme filter.
+        support::builders::small_federation(&app).await;
         let with_island = app
             .get("/ateliers")
             .await
@@ -256,7 +258,7 @@ on_both_databases!(
 
 on_both_databases!(
     an_outage_is_explained_in_french_without_database_text,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         app.db.clone().close().await.expect("the pool closes");
         let response = app.get("/ateliers").await;

@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use app::server_fns::{RedeemSignInLink, RequestSignInLink, SignInWithPassword};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use shared::entities::{person, youth};
+use sea_orm::EntityTrait;
+use shared::entities::person;
 use support::{Seed, TestApp, server_fn_path, session_cookie_set};
 
 /// Every log line of the process, at TRACE.
@@ -53,17 +53,10 @@ impl Write for Capture {
 const CLIENT: &str = "203.0.113.77";
 
 async fn a_youth_email(app: &TestApp) -> String {
-    let ids: Vec<i32> = youth::Entity::find()
-        .select_only()
-        .column(youth::Column::PersonId)
-        .into_tuple()
-        .all(&app.db)
-        .await
-        .expect("youths");
-    person::Entity::find()
-        .filter(person::Column::Id.is_in(ids))
-        .filter(person::Column::Email.is_not_null())
-        .order_by_asc(person::Column::Id)
+    let ml = support::builders::mission_locale(app, "Bondy").await;
+    let counsellor = support::builders::counsellor(ml.id).insert(app).await;
+    let youth = support::builders::youth(counsellor.id).insert(app).await;
+    person::Entity::find_by_id(youth)
         .one(&app.db)
         .await
         .expect("a query")
@@ -85,7 +78,7 @@ async fn post(app: &TestApp, path: &str, form: &[(&str, String)]) -> reqwest::Re
 
 on_both_databases!(
     logs_name_no_token_email_or_address,
-    Seed::Demo,
+    Seed::Empty,
     settings = |settings: &mut server::config::Settings| {
         settings.trusted_proxies = "127.0.0.1".parse().expect("an address");
     },

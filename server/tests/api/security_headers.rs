@@ -10,9 +10,7 @@ use app::error::AppError;
 use app::server_fns::{ResetPassword, SignInWithPassword};
 use leptos::server_fn::ServerFn;
 use leptos::server_fn::error::ServerFnUrlError;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use shared::entities::staff_member;
-use support::{Backend, Seed, TestApp, server_fn_path, spawn_app_with};
+use support::{Backend, Seed, server_fn_path, spawn_app_with};
 
 /// What a phisher would like Ateliers' own sign-in page to say.
 const PHISHING: &str = "Votre compte est suspendu. Appelez le 08 99 00 00 00 pour le débloquer.";
@@ -159,30 +157,21 @@ fn site_folder() -> tempfile::TempDir {
     folder
 }
 
-async fn coordinator_session(app: &TestApp) -> String {
-    let coordinator = staff_member::Entity::find()
-        .filter(staff_member::Column::Role.eq("coordinator"))
-        .one(&app.db)
-        .await
-        .expect("a query")
-        .expect("a coordinator in the demo");
-    app.session_for(coordinator.person_id).await
-}
-
 async fn every_kind_of_answer_carries_the_headers(backend: Backend) {
     let site = site_folder();
     let site_root = site.path().display().to_string();
     let Some(app) = spawn_app_with(
         "every_kind_of_answer_carries_the_headers",
         backend,
-        Seed::Demo,
+        Seed::Empty,
         |settings| settings.site_root = site_root,
     )
     .await
     else {
         return;
     };
-    let coordinator = coordinator_session(&app).await;
+    let small = support::builders::small_federation(&app).await;
+    let coordinator = small.coordinator.session(&app).await;
 
     // Pages (with and without islands), and the 404 page: the page policy with a nonce.
     for (path, session, status) in [
@@ -207,12 +196,7 @@ async fn every_kind_of_answer_carries_the_headers(backend: Backend) {
 
     // The paper scan's refusal, a page of the server's own: its one inline style is allowed by
     // its hash, and nothing else inline.
-    let session_id = shared::entities::workshop_session::Entity::find()
-        .one(&app.db)
-        .await
-        .expect("a query")
-        .expect("a demo session")
-        .id;
+    let session_id = small.session;
     let refused = app
         .client
         .post(format!(
@@ -361,13 +345,15 @@ async fn each_page_gets_its_own_nonce_on_every_inline_script(backend: Backend) {
     let Some(app) = spawn_app_with(
         "each_page_gets_its_own_nonce_on_every_inline_script",
         backend,
-        Seed::Demo,
+        Seed::Empty,
         |_| {},
     )
     .await
     else {
         return;
     };
+    // A session to list, so that the list has its theme filter.
+    support::builders::small_federation(&app).await;
     let mut seen = std::collections::HashSet::new();
     for _ in 0..3 {
         // The list of workshops has islands: the script that loads the wasm is inline.

@@ -6,9 +6,8 @@ use crate::support;
 use app::server_fns::EnrolInSession;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use shared::domain::PersonId;
-use shared::entities::{mail_outbox, staff_member, youth};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use shared::entities::mail_outbox;
 use support::{Seed, TestApp, server_fn_path};
 
 const TOKEN: &str = "un-jeton-de-metriques-assez-long";
@@ -46,26 +45,6 @@ async fn scrape(app: &TestApp) -> String {
     answer.text().await.expect("a body")
 }
 
-async fn a_youth(app: &TestApp) -> PersonId {
-    youth::Entity::find()
-        .order_by_asc(youth::Column::PersonId)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id
-}
-
-async fn staff(app: &TestApp, role: &str) -> PersonId {
-    staff_member::Entity::find()
-        .filter(staff_member::Column::Role.eq(role))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id
-}
-
 on_both_databases!(
     metrics_answer_only_their_token,
     Seed::Empty,
@@ -98,12 +77,13 @@ on_both_databases!(
 
 on_both_databases!(
     metrics_count_requests_by_route_places_and_mail,
-    Seed::Demo,
+    Seed::Empty,
     settings = |settings: &mut server::config::Settings| {
         settings.metrics_token = Some(TOKEN.to_owned());
     },
     |mut app: TestApp| async move {
-        let session_id = support::demo::empty_session_ahead(&app.db, None).await;
+        let small = support::builders::small_federation(&app).await;
+        let session_id = small.session;
         assert_eq!(app.get("/ateliers").await.status(), 200);
         assert_eq!(
             app.get(&format!("/ateliers/{session_id}")).await.status(),
@@ -143,7 +123,7 @@ on_both_databases!(
 
         // The mail server goes away; a youth enrols: the place counts, the mail waits.
         app.stop_mail_server().await;
-        let youth = app.session_for(a_youth(&app).await).await;
+        let youth = app.session_for(small.youth).await;
         let answer = app
             .call(
                 server_fn_path::<EnrolInSession>(),
@@ -189,9 +169,10 @@ on_both_databases!(
 
 on_both_databases!(
     coordinators_see_whether_mail_leaves,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
-        let coordinator = app.session_for(staff(&app, "coordinator").await).await;
+        let small = support::builders::small_federation(&app).await;
+        let coordinator = small.coordinator.session(&app).await;
         let page = |session: Option<String>| {
             let app = &app;
             async move {
@@ -199,11 +180,11 @@ on_both_databases!(
                 (answer.status().as_u16(), answer.text().await.unwrap())
             }
         };
-        let counsellor = app.session_for(staff(&app, "counsellor").await).await;
+        let counsellor = small.counsellor.session(&app).await;
         assert_eq!(page(None).await.0, 401);
         assert_eq!(page(Some(counsellor)).await.0, 403);
 
-        // Nothing waits yet (whatever the demo sent has left).
+        // Nothing waits yet.
         let mut html = String::new();
         for _ in 0..100 {
             let (status, body) = page(Some(coordinator.clone())).await;

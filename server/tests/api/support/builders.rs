@@ -608,3 +608,41 @@ pub async fn youths(app: &TestApp, referent: PersonId, count: usize) -> Vec<Pers
     }
     ids
 }
+
+/// One of each: a Mission Locale (Bondy) with its counsellor, a coordinator, a youth followed by
+/// the counsellor, a guest facilitator, a workshop and a published session of it a week ahead
+/// (nobody enrolled, the facilitator running it), for tests that need someone or something of
+/// each kind.
+pub struct SmallFederation {
+    pub mission_locale: MissionLocale,
+    pub counsellor: Staff,
+    pub coordinator: Staff,
+    pub youth: PersonId,
+    pub facilitator: PersonId,
+    pub workshop: WorkshopTypeId,
+    pub session: SessionId,
+}
+
+pub async fn small_federation(app: &TestApp) -> SmallFederation {
+    let mission_locale = mission_locale(app, "Bondy").await;
+    let counsellor = counsellor(mission_locale.id).insert(app).await;
+    let workshop = workshop(
+        app,
+        "Décrypter l'info avec un journaliste",
+        Theme::MediaLiteracy,
+    )
+    .await;
+    let facilitator = facilitator(app, "Karim", "Amrani").await;
+    SmallFederation {
+        coordinator: coordinator().insert(app).await,
+        youth: youth(counsellor.id).insert(app).await,
+        session: session(workshop, &mission_locale, counsellor.id)
+            .facilitator(facilitator)
+            .insert(app)
+            .await,
+        facilitator,
+        workshop,
+        counsellor,
+        mission_locale,
+    }
+}
