@@ -21,10 +21,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use app::server_fns::*;
 use futures::StreamExt;
 use leptos::server_fn::ServerFn;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use serde::de::DeserializeOwned;
 use serde_reflection::{ContainerFormat, Format, Registry, Tracer, TracerConfig};
-use shared::entities::{facilitator, staff_member, youth};
 use support::fingerprint::fingerprint;
 use support::{Seed, TestApp};
 
@@ -282,32 +281,13 @@ impl Sender {
 }
 
 async fn senders(app: &TestApp) -> Vec<Sender> {
-    let staff = staff_member::Entity::find()
-        .all(&app.db)
-        .await
-        .expect("staff");
-    let coordinator = staff
-        .iter()
-        .find(|staff| staff.role == "coordinator")
-        .expect("a coordinator")
-        .person_id;
-    let counsellor = staff
-        .iter()
-        .find(|staff| staff.role == "counsellor")
-        .expect("a counsellor")
-        .person_id;
-    let youth = youth::Entity::find()
-        .one(&app.db)
-        .await
-        .expect("youths")
-        .expect("a youth")
-        .person_id;
-    let facilitator = facilitator::Entity::find()
-        .one(&app.db)
-        .await
-        .expect("facilitators")
-        .expect("a facilitator")
-        .person_id;
+    let small = support::builders::small_federation(app).await;
+    let (coordinator, counsellor, youth, facilitator) = (
+        small.coordinator.id,
+        small.counsellor.id,
+        small.youth,
+        small.facilitator,
+    );
     // A session of the youth that ended yesterday.
     let expired = shared::auth::SecretToken::generate();
     let yesterday = support::now() - chrono::Duration::days(1);
@@ -922,7 +902,7 @@ async fn settled_fingerprint(db: &DatabaseConnection) -> BTreeMap<String, (i64, 
 
 on_both_databases!(
     malformed_requests_are_refused_and_change_nothing,
-    Seed::Demo,
+    Seed::Empty,
     |app: TestApp| async move {
         let previous_hook = Arc::new(std::panic::take_hook());
         {
