@@ -13,16 +13,14 @@ use app::server_fns::{
 };
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use shared::domain::{
-    Actor, AttendanceStatus, AttendanceView, CheckInScreen, EnrolmentMethod, EnrolmentStatus,
-    PersonId, SessionId, SessionStatus, SheetState, Theme,
+    Actor, AttendanceStatus, AttendanceView, CheckInScreen, PersonId, SessionId, SessionStatus,
+    SheetState, Theme,
 };
 use shared::entities::{
-    attendance_correction, attendance_document, attendance_line, attendance_sheet, enrolment,
-    person, workshop_session,
+    attendance_correction, attendance_document, attendance_line, attendance_sheet, person,
+    workshop_session,
 };
 use support::{Seed, TestApp, builders, server_fn_path};
 
@@ -67,8 +65,8 @@ async fn session_under_way(app: &TestApp) -> UnderWay {
     }
 }
 
-/// Gives `youth_id` a place at the session, as a counsellor would have (an error when they
-/// already hold a row there).
+/// Gives `youth_id` a place at the session, as a counsellor would have three days ago (an
+/// error when they already hold a row there).
 async fn register(
     app: &TestApp,
     session_id: SessionId,
@@ -77,22 +75,7 @@ async fn register(
     by: PersonId,
 ) -> Result<(), sea_orm::DbErr> {
     let at = support::now() - Duration::days(3);
-    enrolment::ActiveModel {
-        session_id: Set(session_id),
-        youth_id: Set(youth_id),
-        status: Set(EnrolmentStatus::Registered),
-        ticket: Set(ticket),
-        method: Set(EnrolmentMethod::ByStaff),
-        enrolled_by: Set(Some(by)),
-        requested_at: Set(at),
-        registered_at: Set(Some(at)),
-        ended_at: Set(None),
-        ended_reason: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .map(|_| ())
+    builders::registered_place(app, session_id, youth_id, ticket, Some(by), at).await
 }
 
 async fn attendance(app: &TestApp, session_id: SessionId, token: &str) -> AttendanceView {

@@ -181,14 +181,7 @@ on_both_databases!(
     Seed::Empty,
     |app: TestApp| async move {
         let response = app.get("/nulle-part").await;
-        assert_eq!(response.status(), 404);
-        assert!(
-            response
-                .text()
-                .await
-                .expect("an HTML body")
-                .contains("Page introuvable")
-        );
+        support::assert_refused(response, 404, "Page introuvable").await;
     }
 );
 

@@ -120,11 +120,7 @@ on_both_databases!(
                 Some(&counsellor),
             )
             .await;
-        assert_eq!(created.status(), 302);
-        let location = created.headers()["location"]
-            .to_str()
-            .expect("text")
-            .to_owned();
+        let location = support::redirect_location(&created);
         assert!(location.starts_with("/catalogue?ajoute="), "{location}");
         let saved = workshop_type::Entity::find()
             .filter(workshop_type::Column::Title.eq("Appeler un employeur"))
@@ -216,14 +212,7 @@ on_both_databases!(
                 Some(&coordinator),
             )
             .await;
-        assert_eq!(refused.status(), 400);
-        assert!(
-            refused
-                .text()
-                .await
-                .expect("a body")
-                .contains("Choisissez un thème")
-        );
+        support::assert_refused(refused, 400, "Choisissez un thème").await;
         assert_eq!(audit_count(&app, "workshop_type_updated").await, 1);
     }
 );
@@ -337,14 +326,7 @@ on_both_databases!(
                 Some(&counsellor),
             )
             .await;
-        assert_eq!(response.status(), 400);
-        assert!(
-            response
-                .text()
-                .await
-                .expect("a body")
-                .contains("Un atelier porte déjà ce titre.")
-        );
+        support::assert_refused(response, 400, "Un atelier porte déjà ce titre.").await;
         let unchanged = workshop_type::Entity::find_by_id(first.id)
             .one(&app.db)
             .await

@@ -421,14 +421,7 @@ on_both_databases!(youth_journey, Seed::Empty, |app: TestApp| async move {
     let confirm = app
         .get_as(&format!("/ateliers/{id}/annuler"), Some(lina))
         .await;
-    assert_eq!(confirm.status(), 200);
-    assert!(
-        confirm
-            .text()
-            .await
-            .unwrap()
-            .contains("Oui, annuler ma place")
-    );
+    support::assert_refused(confirm, 200, "Oui, annuler ma place").await;
     check_invariants(&app, id).await;
     assert_eq!(
         enrolment::Entity::find()
@@ -542,8 +535,7 @@ on_both_databases!(
         let unknown = app
             .call(enrol, &form(SessionId::new(999_999)), Some(token))
             .await;
-        assert_eq!(unknown.status(), 404);
-        assert!(unknown.text().await.unwrap().contains("n'existe pas"));
+        support::assert_refused(unknown, 404, "n'existe pas").await;
         // A tampered id that is not a number.
         let tampered = app
             .call(
@@ -552,8 +544,7 @@ on_both_databases!(
                 Some(token),
             )
             .await;
-        assert_eq!(tampered.status(), 400);
-        assert!(tampered.text().await.unwrap().contains("formulaire"));
+        support::assert_refused(tampered, 400, "formulaire").await;
 
         // The window has closed (the session starts within the hour).
         let soon = open_session(&app, &organisers, 5).await;
@@ -571,14 +562,7 @@ on_both_databases!(
             .await
             .unwrap();
         let closed = app.call(enrol, &form(soon.id), Some(token)).await;
-        assert_eq!(closed.status(), 400);
-        assert!(
-            closed
-                .text()
-                .await
-                .unwrap()
-                .contains("inscriptions en ligne sont closes")
-        );
+        support::assert_refused(closed, 400, "inscriptions en ligne sont closes").await;
         // The youth's list leaves it out; the public list (for anyone) still shows it.
         let link = format!(r#"href="/ateliers/{}""#, soon.id);
         let mine = app
@@ -610,27 +594,13 @@ on_both_databases!(
         .insert(&app)
         .await;
         let reserved = app.call(enrol, &form(elsewhere), Some(token)).await;
-        assert_eq!(reserved.status(), 400);
-        assert!(
-            reserved
-                .text()
-                .await
-                .unwrap()
-                .contains("réservée à d'autres jeunes")
-        );
+        support::assert_refused(reserved, 400, "réservée à d'autres jeunes").await;
 
         // Cancelling a place one does not hold.
         let not_mine = app
             .call(server_fn_path::<CancelEnrolment>(), &form(id), Some(token))
             .await;
-        assert_eq!(not_mine.status(), 400);
-        assert!(
-            not_mine
-                .text()
-                .await
-                .unwrap()
-                .contains("Vous n'avez pas de place")
-        );
+        support::assert_refused(not_mine, 400, "Vous n'avez pas de place").await;
 
         // A youth cannot act on someone else's place, nor enrol others.
         let remove = app
@@ -675,8 +645,7 @@ on_both_databases!(
                 Some(&counsellor_token),
             )
             .await;
-        assert_eq!(mixed.status(), 403);
-        assert!(mixed.text().await.unwrap().contains("pas accès"));
+        support::assert_refused(mixed, 403, "pas accès").await;
         let nobody = app
             .call(
                 server_fn_path::<EnrolYouths>(),
@@ -684,8 +653,7 @@ on_both_databases!(
                 Some(&counsellor_token),
             )
             .await;
-        assert_eq!(nobody.status(), 400);
-        assert!(nobody.text().await.unwrap().contains("Cochez au moins"));
+        support::assert_refused(nobody, 400, "Cochez au moins").await;
 
         assert_eq!(events().await, 0, "nothing was written");
         assert_eq!(enrolment::Entity::find().count(&app.db).await.unwrap(), 0);
@@ -790,14 +758,7 @@ on_both_databases!(
                 Some(&token),
             )
             .await;
-        assert_eq!(lower.status(), 400);
-        assert!(
-            lower
-                .text()
-                .await
-                .unwrap()
-                .contains("2 jeunes sont déjà inscrits")
-        );
+        support::assert_refused(lower, 400, "2 jeunes sont déjà inscrits").await;
         let no_reason = app
             .call(
                 server_fn_path::<RemoveEnrolment>(),

@@ -110,11 +110,7 @@ on_both_databases!(
                 Some(&staff_session),
             )
             .await;
-        assert_eq!(created.status(), 302);
-        let location = created.headers()["location"]
-            .to_str()
-            .expect("text")
-            .to_owned();
+        let location = support::redirect_location(&created);
         assert!(location.starts_with("/jeunes/"), "{location}");
         let (youth, _) = youth::Entity::find()
             .find_also_related(person::Entity)
@@ -313,11 +309,7 @@ on_both_databases!(
                 Some(&session),
             )
             .await;
-        assert_eq!(refused.status(), 302);
-        let back = refused.headers()["location"]
-            .to_str()
-            .expect("text")
-            .to_owned();
+        let back = support::redirect_location(&refused);
         let page = app
             .get_as(back.trim_start_matches(&app.address), Some(&session))
             .await
@@ -525,14 +517,7 @@ on_both_databases!(
                 None,
             )
             .await;
-        assert_eq!(too_short.status(), 400);
-        assert!(
-            too_short
-                .text()
-                .await
-                .expect("a body")
-                .contains("12 caractères")
-        );
+        support::assert_refused(too_short, 400, "12 caractères").await;
 
         let new_password = "une phrase assez longue pour 2026";
         let reset = app

@@ -285,13 +285,7 @@ on_both_databases!(
     Seed::Empty,
     |app: TestApp| async move {
         let team = team(&app).await;
-        youth::Entity::update_many()
-            .col_expr(youth::Column::DisabilityRecognised, Expr::value(false))
-            .col_expr(youth::Column::JudicialSupervision, Expr::value(false))
-            .filter(youth::Column::PersonId.eq(team.youth))
-            .exec(&app.db)
-            .await
-            .unwrap();
+        // The youth is built with neither flag.
         let referent = app.session_for(team.referent).await;
         // The referent ticks the disability flag and changes the phone, then ticks the other.
         let file = view_youth(&app, &referent, team.youth).await;
@@ -443,14 +437,7 @@ on_both_databases!(
                 Some(&second),
             )
             .await;
-        assert_eq!(refused.status(), 400);
-        assert!(
-            refused
-                .text()
-                .await
-                .unwrap()
-                .contains("modifié entre-temps")
-        );
+        support::assert_refused(refused, 400, "modifié entre-temps").await;
         // Reloaded, the second counsellor's change goes through.
         let mut fresh = view_youth(&app, &second, team.youth).await.form;
         fresh.last_name = "Rechargé".into();

@@ -10,17 +10,13 @@ use crate::support;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, Set};
 use shared::domain::{
-    AttendanceStatus, Audience, EnrolmentMethod, EnrolmentStatus, PersonId, SessionStatus,
-    SheetState, format_session_date, format_session_hours,
+    Audience, PersonId, SessionStatus, SheetState, format_session_date, format_session_hours,
 };
-use shared::entities::{
-    attendance_line, attendance_sheet, enrolment, person, session_counsellor, workshop_session,
-    youth,
-};
+use shared::entities::{attendance_sheet, person, session_counsellor, workshop_session, youth};
 use shared::services::SheetRemindersQueued;
 use support::calendar_mail::one_to;
 use support::federation::{Federation, federation, new_counsellor, new_person};
-use support::{Seed, TestApp};
+use support::{Seed, TestApp, builders};
 
 /// A counsellor of `fed`'s Mission Locale whose file is archived (they left).
 async fn archived_counsellor(app: &TestApp, fed: &Federation) -> PersonId {
@@ -88,20 +84,16 @@ async fn session(
         .await
         .unwrap();
     }
-    enrolment::ActiveModel {
-        session_id: Set(session.id),
-        youth_id: Set(youth_id),
-        status: Set(EnrolmentStatus::Registered),
-        ticket: Set(i64::from(session.id.get())),
-        method: Set(EnrolmentMethod::ByStaff),
-        enrolled_by: Set(counsellors.first().copied()),
-        requested_at: Set(session.starts_at - Duration::days(3)),
-        registered_at: Set(Some(session.starts_at - Duration::days(3))),
-        ended_at: Set(None),
-        ended_reason: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.db)
+    let at = session.starts_at - Duration::days(3);
+    let ticket = i64::from(session.id.get());
+    builders::registered_place(
+        app,
+        session.id,
+        youth_id,
+        ticket,
+        counsellors.first().copied(),
+        at,
+    )
     .await
     .unwrap();
     let state = match sheet {
@@ -123,23 +115,10 @@ async fn session(
     .insert(&app.db)
     .await
     .unwrap();
-    attendance_line::ActiveModel {
-        session_id: Set(session.id),
-        youth_id: Set(youth_id),
-        status: Set(AttendanceStatus::Present),
-        walk_in: Set(false),
-        checked_in_at: Set(None),
-        confirmed: Set(true),
-        marked_by: Set(Some(counsellors[0])),
-        marked_at: Set(session.starts_at),
-        signature: Set(None),
-        signed_at: Set(None),
-        signature_collected_by: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    builders::attendance_line(session.id, youth_id, session.starts_at)
+        .marked_by(counsellors[0])
+        .insert(app)
+        .await;
     session
 }
 

@@ -48,14 +48,7 @@ on_both_databases!(
                 Some(&coordinator),
             )
             .await;
-        assert_eq!(refused.status(), 400);
-        assert!(
-            refused
-                .text()
-                .await
-                .expect("a body")
-                .contains("Mission Locale")
-        );
+        support::assert_refused(refused, 400, "Mission Locale").await;
 
         let created = app
             .call(
@@ -111,8 +104,7 @@ on_both_databases!(
                 Some(&coordinator),
             )
             .await;
-        assert_eq!(archived.status(), 400);
-        assert!(archived.text().await.expect("a body").contains("référent"));
+        support::assert_refused(archived, 400, "référent").await;
         let still_in = app.session_for(counsellor.id).await;
         assert_eq!(app.get_as("/accueil", Some(&still_in)).await.status(), 200);
     }

@@ -15,10 +15,10 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use shared::domain::{AttendanceStatus, Audience, PARIS, PersonId, SessionStatus, YouthDetails};
-use shared::entities::{attendance_line, no_contact_alert, person, workshop_session, youth};
+use shared::entities::{no_contact_alert, person, workshop_session, youth};
 use support::calendar_mail::one_to;
 use support::federation::{Federation, federation, new_person};
-use support::{Seed, TestApp, server_fn_path};
+use support::{Seed, TestApp, builders, server_fn_path};
 
 async fn new_youth(
     app: &TestApp,
@@ -93,23 +93,11 @@ async fn mark(app: &TestApp, fed: &Federation, youth_id: PersonId, line: &Line) 
     .insert(&app.db)
     .await
     .unwrap();
-    attendance_line::ActiveModel {
-        session_id: Set(session.id),
-        youth_id: Set(youth_id),
-        status: Set(AttendanceStatus::parse(line.status).expect("a status code")),
-        walk_in: Set(false),
-        checked_in_at: Set(None),
-        confirmed: Set(line.confirmed),
-        marked_by: Set(None),
-        marked_at: Set(starts_at),
-        signature: Set(None),
-        signed_at: Set(None),
-        signature_collected_by: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    builders::attendance_line(session.id, youth_id, starts_at)
+        .status(AttendanceStatus::parse(line.status).expect("a status code"))
+        .confirmed(line.confirmed)
+        .insert(app)
+        .await;
 }
 
 fn paris(day: NaiveDate, hour: u32) -> DateTime<Utc> {

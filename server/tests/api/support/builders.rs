@@ -11,15 +11,16 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, Set};
 use shared::domain::{
-    Audience, MissionLocaleId, PersonId, SessionChange, SessionId, SessionStatus, SiteId, Theme,
-    WorkshopTypeId,
+    AttendanceStatus, Audience, EnrolmentMethod, EnrolmentStatus, MissionLocaleId, PersonId,
+    SessionChange, SessionId, SessionStatus, SiteId, Theme, WorkshopTypeId,
 };
 use shared::entities::{
-    facilitator, mission_locale, person, room, session_audience, session_counsellor, session_event,
-    session_facilitator, site, staff_member, workshop_session, workshop_type, youth,
+    attendance_line, enrolment, facilitator, mission_locale, person, room, session_audience,
+    session_counsellor, session_event, session_facilitator, site, staff_member, workshop_session,
+    workshop_type, youth,
 };
 
 use super::TestApp;
@@ -213,7 +214,6 @@ pub struct StaffBuilder {
     email: Option<String>,
     password: bool,
     disability_specialist: bool,
-    justice_specialist: bool,
 }
 
 /// A counsellor of `mission_locale`, Ingrid Martin unless named, without a password.
@@ -225,7 +225,6 @@ pub fn counsellor(mission_locale: MissionLocaleId) -> StaffBuilder {
         email: None,
         password: false,
         disability_specialist: false,
-        justice_specialist: false,
     }
 }
 
@@ -238,7 +237,6 @@ pub fn coordinator() -> StaffBuilder {
         email: None,
         password: false,
         disability_specialist: false,
-        justice_specialist: false,
     }
 }
 
@@ -264,11 +262,6 @@ impl StaffBuilder {
         self
     }
 
-    pub fn justice_specialist(mut self) -> Self {
-        self.justice_specialist = true;
-        self
-    }
-
     pub async fn insert(self, app: &TestApp) -> Staff {
         let (first, last) = &self.name;
         let email = self
@@ -280,7 +273,7 @@ impl StaffBuilder {
             role: Set(self.role.to_owned()),
             mission_locale_id: Set(self.mission_locale),
             disability_specialist: Set(self.disability_specialist),
-            justice_specialist: Set(self.justice_specialist),
+            justice_specialist: Set(false),
             password_hash: Set(self.password.then(password_hash)),
         }
         .insert(&app.db)
@@ -297,27 +290,16 @@ impl StaffBuilder {
 pub struct YouthBuilder {
     referent: PersonId,
     name: (String, String),
-    email: Option<Option<String>>,
-    phone: Option<String>,
-    entered: NaiveDate,
-    born: NaiveDate,
     disability_recognised: bool,
-    judicial_supervision: bool,
 }
 
 /// A youth followed by `referent`, Inès Benali unless named, with an email address, 20 years
 /// old, in the programme since a month.
 pub fn youth(referent: PersonId) -> YouthBuilder {
-    let today = super::today();
     YouthBuilder {
         referent,
         name: ("Inès".to_owned(), "Benali".to_owned()),
-        email: None,
-        phone: None,
-        entered: today - Duration::days(30),
-        born: today - Duration::days(20 * 365),
         disability_recognised: false,
-        judicial_supervision: false,
     }
 }
 
@@ -327,63 +309,26 @@ impl YouthBuilder {
         self
     }
 
-    /// `None`: reachable only by phone (give one with [`YouthBuilder::phone`]).
-    pub fn email(mut self, email: Option<&str>) -> Self {
-        self.email = Some(email.map(str::to_owned));
-        self
-    }
-
-    pub fn phone(mut self, phone: &str) -> Self {
-        self.phone = Some(phone.to_owned());
-        self
-    }
-
-    pub fn entered(mut self, day: NaiveDate) -> Self {
-        self.entered = day;
-        self
-    }
-
-    pub fn born(mut self, day: NaiveDate) -> Self {
-        self.born = day;
-        self
-    }
-
     pub fn disability_recognised(mut self) -> Self {
         self.disability_recognised = true;
         self
     }
 
-    pub fn judicial_supervision(mut self) -> Self {
-        self.judicial_supervision = true;
-        self
-    }
-
     pub async fn insert(self, app: &TestApp) -> PersonId {
         let (first, last) = &self.name;
-        let email = self
-            .email
-            .unwrap_or_else(|| Some(address(first, last, "jeunes.example")));
-        let id = person(app, first, last, email.as_deref()).await;
-        if let Some(phone) = self.phone {
-            person::ActiveModel {
-                id: Set(id),
-                phone: Set(Some(phone)),
-                ..Default::default()
-            }
-            .update(&app.db)
-            .await
-            .unwrap();
-        }
+        let email = address(first, last, "jeunes.example");
+        let id = person(app, first, last, Some(&email)).await;
+        let today = super::today();
         youth::ActiveModel {
             person_id: Set(id),
             referent_id: Set(self.referent),
-            date_of_birth: Set(self.born),
+            date_of_birth: Set(today - Duration::days(20 * 365)),
             gender: Set("female".to_owned()),
-            programme_entry_date: Set(self.entered),
+            programme_entry_date: Set(today - Duration::days(30)),
             programme_exit_date: Set(None),
             exit_outcome: Set(None),
             disability_recognised: Set(self.disability_recognised),
-            judicial_supervision: Set(self.judicial_supervision),
+            judicial_supervision: Set(false),
             version: Set(0),
         }
         .insert(&app.db)
@@ -462,7 +407,6 @@ pub struct SessionBuilder {
     starts_at: DateTime<Utc>,
     minutes: i64,
     capacity: i32,
-    status: SessionStatus,
     audience: Audience,
 }
 
@@ -482,7 +426,6 @@ pub fn session(
         starts_at: super::dates::paris(super::today() + Duration::days(7), 9, 30),
         minutes: 120,
         capacity: 12,
-        status: SessionStatus::Published,
         audience: Audience::Federation,
     }
 }
@@ -508,11 +451,6 @@ impl SessionBuilder {
         self
     }
 
-    pub fn draft(mut self) -> Self {
-        self.status = SessionStatus::Draft;
-        self
-    }
-
     pub fn audience(mut self, audience: Audience) -> Self {
         self.audience = audience;
         self
@@ -521,7 +459,6 @@ impl SessionBuilder {
     /// Writes the session, its people and its `scheduled` event, as planning does.
     pub async fn insert(self, app: &TestApp) -> SessionId {
         let ends_at = self.starts_at + Duration::minutes(self.minutes);
-        let published = self.status == SessionStatus::Published;
         let id = workshop_session::ActiveModel {
             workshop_type_id: Set(self.workshop),
             mission_locale_id: Set(self.mission_locale),
@@ -529,7 +466,7 @@ impl SessionBuilder {
             ends_at: Set(ends_at),
             room_id: Set(self.room.as_ref().map(|room| room.id)),
             capacity: Set(self.capacity),
-            status: Set(self.status),
+            status: Set(SessionStatus::Published),
             audience: Set(self.audience.code().to_owned()),
             ..Default::default()
         }
@@ -567,7 +504,7 @@ impl SessionBuilder {
         let change = SessionChange::Scheduled {
             starts_at: self.starts_at,
             ends_at,
-            published,
+            published: true,
         };
         session_event::ActiveModel {
             session_id: Set(id),
@@ -644,5 +581,95 @@ pub async fn small_federation(app: &TestApp) -> SmallFederation {
         workshop,
         counsellor,
         mission_locale,
+    }
+}
+
+/// Gives `youth` a registered place at `session`, as `by` would have at `at` (an error when they
+/// already hold a row there).
+pub async fn registered_place(
+    app: &TestApp,
+    session: SessionId,
+    youth: PersonId,
+    ticket: i64,
+    by: Option<PersonId>,
+    at: DateTime<Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    enrolment::ActiveModel {
+        session_id: Set(session),
+        youth_id: Set(youth),
+        status: Set(EnrolmentStatus::Registered),
+        ticket: Set(ticket),
+        method: Set(EnrolmentMethod::ByStaff),
+        enrolled_by: Set(by),
+        requested_at: Set(at),
+        registered_at: Set(Some(at)),
+        ended_at: Set(None),
+        ended_reason: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .map(|_| ())
+}
+
+pub struct LineBuilder {
+    session: SessionId,
+    youth: PersonId,
+    status: AttendanceStatus,
+    confirmed: bool,
+    marked_by: Option<PersonId>,
+    marked_at: DateTime<Utc>,
+}
+
+/// A confirmed line of the roll-call: `youth` was present at `session`, marked at `marked_at`.
+pub fn attendance_line(
+    session: SessionId,
+    youth: PersonId,
+    marked_at: DateTime<Utc>,
+) -> LineBuilder {
+    LineBuilder {
+        session,
+        youth,
+        status: AttendanceStatus::Present,
+        confirmed: true,
+        marked_by: None,
+        marked_at,
+    }
+}
+
+impl LineBuilder {
+    pub fn status(mut self, status: AttendanceStatus) -> Self {
+        self.status = status;
+        self
+    }
+
+    pub fn confirmed(mut self, confirmed: bool) -> Self {
+        self.confirmed = confirmed;
+        self
+    }
+
+    pub fn marked_by(mut self, by: PersonId) -> Self {
+        self.marked_by = Some(by);
+        self
+    }
+
+    pub async fn insert(self, app: &TestApp) {
+        attendance_line::ActiveModel {
+            session_id: Set(self.session),
+            youth_id: Set(self.youth),
+            status: Set(self.status),
+            walk_in: Set(false),
+            checked_in_at: Set(None),
+            confirmed: Set(self.confirmed),
+            marked_by: Set(self.marked_by),
+            marked_at: Set(self.marked_at),
+            signature: Set(None),
+            signed_at: Set(None),
+            signature_collected_by: Set(None),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
     }
 }

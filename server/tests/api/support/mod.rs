@@ -315,6 +315,24 @@ pub fn server_fn_path<F: leptos::server_fn::ServerFn>() -> &'static str {
     F::PATH
 }
 
+/// Checks that `response` is a refusal with `status` whose body says `words` (a French message);
+/// returns the body.
+pub async fn assert_refused(response: reqwest::Response, status: u16, words: &str) -> String {
+    assert_eq!(response.status(), status);
+    let body = response.text().await.expect("a body");
+    assert!(body.contains(words), "{words:?} not in {body}");
+    body
+}
+
+/// Where a redirect (302) sends the browser.
+pub fn redirect_location(response: &reqwest::Response) -> String {
+    assert_eq!(response.status(), 302);
+    response.headers()["location"]
+        .to_str()
+        .expect("text")
+        .to_owned()
+}
+
 /// The session token a response sets, if any.
 pub fn session_cookie_set(response: &reqwest::Response) -> Option<String> {
     response
