@@ -103,6 +103,28 @@ fn session_form(
     ]
 }
 
+/// Moves the session `id` (alone) to `room` on `day`, 18:00–20:00, for two.
+async fn move_to(
+    app: &TestApp,
+    planner: &Planner,
+    id: SessionId,
+    room: &room::Model,
+    day: NaiveDate,
+) {
+    let day = day.format("%Y-%m-%d").to_string();
+    let mut form = session_form(planner, room, &day, "18:00", "20:00", 2);
+    form.push(("id", id.to_string()));
+    form.push(("scope", "this_session".to_owned()));
+    ok(app
+        .call(
+            server_fn_path::<UpdateSession>(),
+            &form,
+            Some(&planner.session),
+        )
+        .await)
+    .await;
+}
+
 async fn ok(response: reqwest::Response) -> String {
     let status = response.status();
     let body = response.text().await.unwrap();
@@ -344,24 +366,7 @@ on_both_databases!(
 
         // Rescheduled to a Tuesday in April, 18:00–20:00: summer time (UTC+2) by then.
         let spring = spring_tuesday();
-        let mut moved = session_form(
-            &planner,
-            &planner.rooms[0],
-            &spring.format("%Y-%m-%d").to_string(),
-            "18:00",
-            "20:00",
-            2,
-        );
-        moved.push(("id", id.to_string()));
-        moved.push(("scope", "this_session".to_owned()));
-        ok(app
-            .call(
-                server_fn_path::<UpdateSession>(),
-                &moved,
-                Some(&planner.session),
-            )
-            .await)
-        .await;
+        move_to(&app, &planner, id, &planner.rooms[0], spring).await;
         let updates = app.next_mail(&mut seen, 4).await;
         for email in [
             &youths[0].1,
@@ -383,24 +388,7 @@ on_both_databases!(
         );
 
         // Moved to another room of the site: the new address, SEQUENCE + 1 again.
-        let mut to_other_room = session_form(
-            &planner,
-            &planner.rooms[1],
-            &spring.format("%Y-%m-%d").to_string(),
-            "18:00",
-            "20:00",
-            2,
-        );
-        to_other_room.push(("id", id.to_string()));
-        to_other_room.push(("scope", "this_session".to_owned()));
-        ok(app
-            .call(
-                server_fn_path::<UpdateSession>(),
-                &to_other_room,
-                Some(&planner.session),
-            )
-            .await)
-        .await;
+        move_to(&app, &planner, id, &planner.rooms[1], spring).await;
         let moves = app.next_mail(&mut seen, 4).await;
         let moved_invitation = for_whom(&moves, &youths[0].1).calendar.as_ref().unwrap();
         assert_eq!(moved_invitation.sequence, 2);

@@ -631,6 +631,17 @@ on_both_databases!(
     }
 );
 
+/// The staff page of a session planned on `day`, 9:30–12:00.
+async fn planned_page(app: &TestApp, planner: &Planner, day: chrono::NaiveDate) -> String {
+    let form = session_form(planner, day, "09:30", "12:00");
+    let id = planned_id(plan(app, planner, &form).await).await;
+    app.get_as(&format!("/seances/{id}"), Some(&planner.session))
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
 on_both_databases!(
     holidays_and_closing_days_are_warned_about_not_refused,
     Seed::Empty,
@@ -652,21 +663,7 @@ on_both_databases!(
             .await;
         assert_eq!(response.status(), 200, "{:?}", response.text().await);
 
-        let bastille_day = planned_id(
-            plan(
-                &app,
-                &planner,
-                &session_form(&planner, bastille_day, "09:30", "12:00"),
-            )
-            .await,
-        )
-        .await;
-        let page = app
-            .get_as(&format!("/seances/{bastille_day}"), Some(&planner.session))
-            .await
-            .text()
-            .await
-            .unwrap();
+        let page = planned_page(&app, &planner, bastille_day).await;
         assert!(
             page.contains(&format!(
                 "Attention : Le 14 juillet {year} est un jour férié (Fête nationale)."
@@ -674,21 +671,7 @@ on_both_databases!(
             "{page}"
         );
 
-        let summer = planned_id(
-            plan(
-                &app,
-                &planner,
-                &session_form(&planner, ymd(year, 8, 3), "09:30", "12:00"),
-            )
-            .await,
-        )
-        .await;
-        let page = app
-            .get_as(&format!("/seances/{summer}"), Some(&planner.session))
-            .await
-            .text()
-            .await
-            .unwrap();
+        let page = planned_page(&app, &planner, ymd(year, 8, 3)).await;
         assert!(
             page.contains(&format!(
                 "Le site est fermé le 3 août {year} (fermeture estivale)."
@@ -696,21 +679,7 @@ on_both_databases!(
             "{page}"
         );
 
-        let ordinary = planned_id(
-            plan(
-                &app,
-                &planner,
-                &session_form(&planner, ymd(year, 7, 21), "09:30", "12:00"),
-            )
-            .await,
-        )
-        .await;
-        let page = app
-            .get_as(&format!("/seances/{ordinary}"), Some(&planner.session))
-            .await
-            .text()
-            .await
-            .unwrap();
+        let page = planned_page(&app, &planner, ymd(year, 7, 21)).await;
         assert!(!page.contains("data-test=\"warnings\""));
     }
 );
