@@ -20,7 +20,7 @@ STAGE := ./.ci/stage
 SITE_ADDR ?= $(or $(LEPTOS_SITE_ADDR),127.0.0.1:3000)
 POSTGRES_URL ?= $(or $(TEST_POSTGRES_URL),postgres://postgres@127.0.0.1:5432/test)
 
-.PHONY: run build dist test-bundle test-on-dates check test tools fmt-check lint lint-server lint-wasm postgres-check test-rust test-e2e clean
+.PHONY: run build dist test-bundle test-on-dates check test tools fmt fmt-check lint lint-server lint-wasm postgres-check test-rust test-e2e clean
 
 ## run: build in release mode and start Ateliers on SQLite (data/) with demo data
 run: build
@@ -63,13 +63,19 @@ test:
 	printf 'total: %ds\n' $$(( $$(date +%s) - start )); rm -f "$$STAGE_LOG"; exit $$status
 
 ## check: the fast loop while working — format, lints of the server build, unit tests
-check:
-	cargo fmt --all -- --check
+check: fmt-check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo nextest run --workspace --lib --bins
 
+# rustfmt leaves macro bodies alone; leptosfmt formats the `view!` markup (leptosfmt.toml).
 fmt-check:
 	cargo fmt --all -- --check
+	leptosfmt --check --quiet app/src
+
+## fmt: format the Rust code and the `view!` markup
+fmt:
+	leptosfmt --quiet app/src
+	cargo fmt --all
 
 lint: lint-server lint-wasm
 

@@ -21,15 +21,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <!DOCTYPE html>
         <html lang="fr">
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="theme-color" content="#1d4f91"/>
-                <HashedStylesheet options id="leptos"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <MetaTags/>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#1d4f91" />
+                <HashedStylesheet options id="leptos" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <MetaTags />
             </head>
             <body>
-                <App/>
+                <App />
             </body>
         </html>
     }
@@ -41,51 +41,117 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title text="Ateliers"/>
-        <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+        <Title text="Ateliers" />
+        <a class="skip-link" href="#contenu">
+            "Aller au contenu"
+        </a>
         <Router>
-            <SiteHeader/>
+            <SiteHeader />
             <main id="contenu" class="page">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/ateliers") view=UpcomingSessionsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/courriels") view=LocalMailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/courriels/:id") view=LocalMailMessagePage ssr=SsrMode::Async/>
-                    <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/lien-envoye") view=LinkSentPage ssr=SsrMode::Async/>
-                    <Route path=path!("/connexion/:token") view=RedeemLinkPage ssr=SsrMode::Async/>
-                    <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/mot-de-passe/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/accueil") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/jeunes") view=YouthsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/jeunes/nouveau") view=NewYouthPage ssr=SsrMode::Async/>
-                    <Route path=path!("/jeunes/:id") view=YouthPage ssr=SsrMode::Async/>
-                    <Route path=path!("/intervenants") view=FacilitatorsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/intervenants/nouveau") view=NewFacilitatorPage ssr=SsrMode::Async/>
-                    <Route path=path!("/intervenants/:id") view=FacilitatorPage ssr=SsrMode::Async/>
-                    <Route path=path!("/equipe") view=StaffPage ssr=SsrMode::Async/>
-                    <Route path=path!("/equipe/nouveau") view=NewStaffMemberPage ssr=SsrMode::Async/>
-                    <Route path=path!("/equipe/:id") view=StaffMemberPage ssr=SsrMode::Async/>
-                    <Route path=path!("/lieux") view=PlacesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/agenda") view=AgendaPage ssr=SsrMode::Async/>
-                    <Route path=path!("/seances/nouvelle") view=NewSessionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/seances/:id") view=SessionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/seances/:id/emargement") view=AttendancePage ssr=SsrMode::Async/>
-                    <Route path=path!("/seances/:id/emargement/signer/:youth") view=CollectSignaturePage ssr=SsrMode::Async/>
-                    <Route path=path!("/seances/:id/pointage") view=CheckInScreenPage ssr=SsrMode::Async/>
-                    <Route path=path!("/pointer") view=CheckInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/emargements") view=SheetsToClosePage ssr=SsrMode::Async/>
-                    <Route path=path!("/chiffres") view=FiguresPage ssr=SsrMode::Async/>
-                    <Route path=path!("/ateliers/:id/signer") view=YouthSignaturePage ssr=SsrMode::Async/>
-                    <Route path=path!("/ateliers/:id") view=PublicSessionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/ateliers/:id/annuler") view=CancelEnrolmentPage ssr=SsrMode::Async/>
-                    <Route path=path!("/mes-inscriptions") view=MyEnrolmentsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/mes-seances") view=FacilitatorSessionsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/mon-agenda") view=MyCalendarPage ssr=SsrMode::Async/>
-                    <Route path=path!("/courriels-en-echec") view=FailedMailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/etat-du-service") view=ServiceHealthPage ssr=SsrMode::Async/>
-                    <Route path=path!("/catalogue") view=CataloguePage ssr=SsrMode::Async/>
-                    <Route path=path!("/catalogue/nouveau") view=NewWorkshopTypePage ssr=SsrMode::Async/>
-                    <Route path=path!("/catalogue/:id") view=WorkshopTypePage ssr=SsrMode::Async/>
+                    <Route path=path!("/ateliers") view=UpcomingSessionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/courriels") view=LocalMailPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/courriels/:id")
+                        view=LocalMailMessagePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/lien-envoye") view=LinkSentPage ssr=SsrMode::Async />
+                    <Route path=path!("/connexion/:token") view=RedeemLinkPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/mot-de-passe-oublie")
+                        view=ForgotPasswordPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/mot-de-passe/:token")
+                        view=ResetPasswordPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/accueil") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/jeunes") view=YouthsPage ssr=SsrMode::Async />
+                    <Route path=path!("/jeunes/nouveau") view=NewYouthPage ssr=SsrMode::Async />
+                    <Route path=path!("/jeunes/:id") view=YouthPage ssr=SsrMode::Async />
+                    <Route path=path!("/intervenants") view=FacilitatorsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/intervenants/nouveau")
+                        view=NewFacilitatorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/intervenants/:id")
+                        view=FacilitatorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/equipe") view=StaffPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/equipe/nouveau")
+                        view=NewStaffMemberPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/equipe/:id") view=StaffMemberPage ssr=SsrMode::Async />
+                    <Route path=path!("/lieux") view=PlacesPage ssr=SsrMode::Async />
+                    <Route path=path!("/agenda") view=AgendaPage ssr=SsrMode::Async />
+                    <Route path=path!("/seances/nouvelle") view=NewSessionPage ssr=SsrMode::Async />
+                    <Route path=path!("/seances/:id") view=SessionPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/seances/:id/emargement")
+                        view=AttendancePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/seances/:id/emargement/signer/:youth")
+                        view=CollectSignaturePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/seances/:id/pointage")
+                        view=CheckInScreenPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/pointer") view=CheckInPage ssr=SsrMode::Async />
+                    <Route path=path!("/emargements") view=SheetsToClosePage ssr=SsrMode::Async />
+                    <Route path=path!("/chiffres") view=FiguresPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/ateliers/:id/signer")
+                        view=YouthSignaturePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/ateliers/:id") view=PublicSessionPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/ateliers/:id/annuler")
+                        view=CancelEnrolmentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/mes-inscriptions")
+                        view=MyEnrolmentsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/mes-seances")
+                        view=FacilitatorSessionsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/mon-agenda") view=MyCalendarPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/courriels-en-echec")
+                        view=FailedMailPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/etat-du-service")
+                        view=ServiceHealthPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/catalogue") view=CataloguePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/catalogue/nouveau")
+                        view=NewWorkshopTypePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/catalogue/:id") view=WorkshopTypePage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -10,10 +10,10 @@ pub fn ArchiveConfirmation(
     test: &'static str,
 ) -> impl IntoView {
     view! {
-        <input type="hidden" name="id" value=id/>
+        <input type="hidden" name="id" value=id />
         <p>{explanation}</p>
         <label class="checkbox">
-            <input type="checkbox" name="confirm" required/>
+            <input type="checkbox" name="confirm" required />
             " Je confirme l'archivage"
         </label>
         <button type="submit" class="button button--danger" data-test=test>

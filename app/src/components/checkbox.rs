@@ -10,7 +10,7 @@ pub fn Checkbox(
 ) -> impl IntoView {
     view! {
         <label class="checkbox">
-            <input type="checkbox" name=name checked=checked data-test=test/>
+            <input type="checkbox" name=name checked=checked data-test=test />
             {label}
         </label>
     }

@@ -15,7 +15,14 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     view! {
         <div class="notice notice--error" role="alert" data-test="error">
             <p>{error.message().to_owned()}</p>
-            {sign_in.then(|| view! { <p><a href="/connexion">"Se connecter"</a></p> })}
+            {sign_in
+                .then(|| {
+                    view! {
+                        <p>
+                            <a href="/connexion">"Se connecter"</a>
+                        </p>
+                    }
+                })}
         </div>
     }
 }

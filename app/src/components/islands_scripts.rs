@@ -14,7 +14,7 @@ pub fn IslandsScripts() -> impl IntoView {
         use leptos::hydration::HydrationScripts;
 
         use_context::<LeptosOptions>().map(|options| {
-            let scripts = view! { <HydrationScripts options islands=true/> }.to_html();
+            let scripts = view! { <HydrationScripts options islands=true /> }.to_html();
             view! { <div class="islands-runtime" hidden inner_html=without_wasm_preload(&scripts)></div> }
         })
     }

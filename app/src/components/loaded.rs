@@ -16,13 +16,15 @@ where
     V: IntoView + 'static,
 {
     view! {
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p>"Chargement…"</p> }
+        }>
             {move || {
                 let show = show.clone();
                 Suspend::new(async move {
                     match resource.await {
                         Ok(value) => show(value).into_any(),
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     }
                 })
             }}

@@ -13,7 +13,7 @@ pub fn QueryNotice(
     notices
         .iter()
         .find(|(marker, _)| query.get(marker).is_some())
-        .map(|(_, notice)| view! { <SuccessNotice notice=*notice test/> })
+        .map(|(_, notice)| view! { <SuccessNotice notice=*notice test /> })
 }
 
 /// A line saying something went well, announced to screen readers.
@@ -22,5 +22,9 @@ pub fn SuccessNotice(
     #[prop(into)] notice: String,
     #[prop(default = "notice")] test: &'static str,
 ) -> impl IntoView {
-    view! { <p class="notice notice--success" role="status" data-test=test>{notice}</p> }
+    view! {
+        <p class="notice notice--success" role="status" data-test=test>
+            {notice}
+        </p>
+    }
 }

@@ -21,25 +21,34 @@ pub fn SessionCardView(session: SessionCard) -> impl IntoView {
     });
     view! {
         <article class="session-card" data-test="session-card" aria-labelledby=labelled_by>
-            <p class="session-card__theme" data-test="session-theme">{session.theme.label()}</p>
+            <p class="session-card__theme" data-test="session-theme">
+                {session.theme.label()}
+            </p>
             <h2 class="session-card__title" id=heading_id data-test="session-title">
                 <a href=format!("/ateliers/{}", session.id)>{session.title}</a>
             </h2>
             <p class="session-card__when" data-test="session-when">
                 <span class="session-card__date">{date}</span>
-                <br/>
+                <br />
                 <span class="session-card__hours">{hours}</span>
             </p>
             <p class="session-card__where" data-test="session-where">
                 {session.venue_name}
-                <br/>
+                <br />
                 <span class="session-card__address">{session.venue_address}</span>
             </p>
             <p class="session-card__meta">{session.mission_locale}</p>
-            <p class="session-card__seats" data-test="session-seats">{seats}</p>
-            {standing.map(|standing| view! {
-                <p class="session-card__standing" data-test="session-standing"><strong>{standing}</strong></p>
-            })}
+            <p class="session-card__seats" data-test="session-seats">
+                {seats}
+            </p>
+            {standing
+                .map(|standing| {
+                    view! {
+                        <p class="session-card__standing" data-test="session-standing">
+                            <strong>{standing}</strong>
+                        </p>
+                    }
+                })}
         </article>
     }
 }

@@ -9,7 +9,9 @@ pub fn SiteHeader() -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     view! {
         <header class="site-header">
-            <a class="site-header__brand" href="/accueil">"Ateliers"</a>
+            <a class="site-header__brand" href="/accueil">
+                "Ateliers"
+            </a>
             <span class="site-header__tagline">"Missions Locales de Seine-Saint-Denis"</span>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -19,13 +21,29 @@ pub fn SiteHeader() -> impl IntoView {
                                 .is_staff
                                 .then(|| {
                                     view! {
-                                        <nav class="site-header__nav" aria-label="Équipe" data-test="staff-nav">
-                                            <a href="/agenda" data-test="nav-agenda">"Agenda"</a>
-                                            <a href="/catalogue" data-test="nav-catalogue">"Catalogue"</a>
-                                            <a href="/emargements" data-test="nav-sheets-to-close">"Émargements"</a>
-                                            <a href="/chiffres" data-test="nav-figures">"Chiffres"</a>
-                                            <a href="/courriels-en-echec" data-test="nav-failed-mail">"Courriels non remis"</a>
-                                            <a href="/mon-agenda" data-test="nav-my-calendar">"Mon agenda"</a>
+                                        <nav
+                                            class="site-header__nav"
+                                            aria-label="Équipe"
+                                            data-test="staff-nav"
+                                        >
+                                            <a href="/agenda" data-test="nav-agenda">
+                                                "Agenda"
+                                            </a>
+                                            <a href="/catalogue" data-test="nav-catalogue">
+                                                "Catalogue"
+                                            </a>
+                                            <a href="/emargements" data-test="nav-sheets-to-close">
+                                                "Émargements"
+                                            </a>
+                                            <a href="/chiffres" data-test="nav-figures">
+                                                "Chiffres"
+                                            </a>
+                                            <a href="/courriels-en-echec" data-test="nav-failed-mail">
+                                                "Courriels non remis"
+                                            </a>
+                                            <a href="/mon-agenda" data-test="nav-my-calendar">
+                                                "Mon agenda"
+                                            </a>
                                         </nav>
                                     }
                                 });
@@ -33,11 +51,23 @@ pub fn SiteHeader() -> impl IntoView {
                                 .is_youth
                                 .then(|| {
                                     view! {
-                                        <nav class="site-header__nav" aria-label="Mes ateliers" data-test="youth-nav">
-                                            <a href="/ateliers" data-test="nav-upcoming">"Ateliers"</a>
-                                            <a href="/mes-inscriptions" data-test="nav-my-enrolments">"Mes inscriptions"</a>
-                                            <a href="/pointer" data-test="nav-check-in">"Pointer"</a>
-                                            <a href="/mon-agenda" data-test="nav-my-calendar">"Mon agenda"</a>
+                                        <nav
+                                            class="site-header__nav"
+                                            aria-label="Mes ateliers"
+                                            data-test="youth-nav"
+                                        >
+                                            <a href="/ateliers" data-test="nav-upcoming">
+                                                "Ateliers"
+                                            </a>
+                                            <a href="/mes-inscriptions" data-test="nav-my-enrolments">
+                                                "Mes inscriptions"
+                                            </a>
+                                            <a href="/pointer" data-test="nav-check-in">
+                                                "Pointer"
+                                            </a>
+                                            <a href="/mon-agenda" data-test="nav-my-calendar">
+                                                "Mon agenda"
+                                            </a>
                                         </nav>
                                     }
                                 });
@@ -47,11 +77,15 @@ pub fn SiteHeader() -> impl IntoView {
                                 <div class="site-header__account" data-test="signed-in-as">
                                     <span>
                                         <strong>{person.display_name}</strong>
-                                        <br/>
+                                        <br />
                                         <small>{person.role}</small>
                                     </span>
                                     <ActionForm action=sign_out>
-                                        <button type="submit" class="button button--small" data-test="sign-out">
+                                        <button
+                                            type="submit"
+                                            class="button button--small"
+                                            data-test="sign-out"
+                                        >
                                             "Se déconnecter"
                                         </button>
                                     </ActionForm>
@@ -61,7 +95,11 @@ pub fn SiteHeader() -> impl IntoView {
                         }
                         _ => {
                             view! {
-                                <a class="site-header__sign-in" href="/connexion" data-test="sign-in-link">
+                                <a
+                                    class="site-header__sign-in"
+                                    href="/connexion"
+                                    data-test="sign-in-link"
+                                >
                                     "Se connecter"
                                 </a>
                             }

@@ -5,8 +5,12 @@ use shared::domain::YouthSummary;
 #[component]
 pub fn YouthList(youths: Vec<YouthSummary>) -> impl IntoView {
     if youths.is_empty() {
-        return view! { <p class="notice" data-test="no-youths">"Aucun jeune pour l'instant."</p> }
-            .into_any();
+        return view! {
+            <p class="notice" data-test="no-youths">
+                "Aucun jeune pour l'instant."
+            </p>
+        }
+        .into_any();
     }
     view! {
         <ul class="people-list" data-test="youth-list">
@@ -15,12 +19,13 @@ pub fn YouthList(youths: Vec<YouthSummary>) -> impl IntoView {
                 .map(|youth| {
                     view! {
                         <li class="people-list__item" data-test="youth-item">
-                            <a href=format!("/jeunes/{}", youth.id)>
-                                {youth.first_name} " " {youth.last_name}
-                            </a>
+                            <a href=format!(
+                                "/jeunes/{}",
+                                youth.id,
+                            )>{youth.first_name} " " {youth.last_name}</a>
                             <span class="people-list__meta">
-                                {youth.age} " ans · " {youth.programme_status} " · Référent·e : "
-                                {youth.referent_name}
+                                {youth.age} " ans · " {youth.programme_status}
+                                " · Référent·e : " {youth.referent_name}
                             </span>
                         </li>
                     }

@@ -82,46 +82,111 @@ pub fn CheckInScreenPanel(
                 let screen = state.get();
                 let code = format!("{} {}", &screen.code[..3], &screen.code[3..]);
                 view! {
-                    <p class="check-in__code" data-test="check-in-code" data-code=screen.code.clone() aria-live="polite">
+                    <p
+                        class="check-in__code"
+                        data-test="check-in-code"
+                        data-code=screen.code.clone()
+                        aria-live="polite"
+                    >
                         {code}
                     </p>
                     <div class="check-in__qr" inner_html=screen.qr_svg.clone()></div>
-                    <p>{format!("Le code change toutes les 30 secondes. Présent·es : {} sur {} inscrit·es.", screen.present, screen.expected)}</p>
-                    {(!screen.open).then(|| view! {
-                        <p class="notice" role="note">"Le pointage est ouvert de 30 minutes avant le début jusqu'à la fin de la séance."</p>
-                    })}
+                    <p>
+                        {format!(
+                            "Le code change toutes les 30 secondes. Présent·es : {} sur {} inscrit·es.",
+                            screen.present,
+                            screen.expected,
+                        )}
+                    </p>
+                    {(!screen.open)
+                        .then(|| {
+                            view! {
+                                <p class="notice" role="note">
+                                    "Le pointage est ouvert de 30 minutes avant le début jusqu'à la fin de la séance."
+                                </p>
+                            }
+                        })}
                 }
             }}
-            {move || error.get().map(|message| view! { <p class="notice notice--error" role="alert">{message}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="notice notice--error" role="alert">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
             <h2>"Pointages à confirmer"</h2>
             {move || {
                 let lines = state.get().to_confirm;
                 if lines.is_empty() {
-                    return view! { <p data-test="nobody-to-confirm">"Personne pour l'instant."</p> }.into_any();
+                    return view! { <p data-test="nobody-to-confirm">"Personne pour l'instant."</p> }
+                        .into_any();
                 }
                 let path = confirm_path_for_forms.clone();
                 view! {
                     <ul class="check-in__arrivals">
-                        {lines.into_iter().map(|line| {
-                            let status = line.status.unwrap_or(AttendanceStatus::Present);
-                            let youth_id = line.youth_id;
-                            view! {
-                                <li data-test="to-confirm">
-                                    <form method="post" action=path.clone() on:submit=move |event| confirm(event, youth_id, status)>
-                                        <input type="hidden" name="session_id" value=session_id.to_string()/>
-                                        <input type="hidden" name="youth_id" value=youth_id.to_string()/>
-                                        <input type="hidden" name="status" value=status.code()/>
-                                        <span>{format!("{} — {} à {}", line.name, status.label(), line.checked_in_at.unwrap_or_default())}</span>
-                                        {line.checked_in_elsewhere.then(|| view! {
-                                            <span class="check-in__elsewhere" data-test="checked-in-elsewhere">{format!(" · {CHECKED_IN_ELSEWHERE}")}</span>
-                                        })}
-                                        <button type="submit" class="button" data-test="confirm-check-in">"Confirmer"</button>
-                                    </form>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {lines
+                            .into_iter()
+                            .map(|line| {
+                                let status = line.status.unwrap_or(AttendanceStatus::Present);
+                                let youth_id = line.youth_id;
+                                view! {
+                                    <li data-test="to-confirm">
+                                        <form
+                                            method="post"
+                                            action=path.clone()
+                                            on:submit=move |event| confirm(event, youth_id, status)
+                                        >
+                                            <input
+                                                type="hidden"
+                                                name="session_id"
+                                                value=session_id.to_string()
+                                            />
+                                            <input
+                                                type="hidden"
+                                                name="youth_id"
+                                                value=youth_id.to_string()
+                                            />
+                                            <input type="hidden" name="status" value=status.code() />
+                                            <span>
+                                                {format!(
+                                                    "{} — {} à {}",
+                                                    line.name,
+                                                    status.label(),
+                                                    line.checked_in_at.unwrap_or_default(),
+                                                )}
+                                            </span>
+                                            {line
+                                                .checked_in_elsewhere
+                                                .then(|| {
+                                                    view! {
+                                                        <span
+                                                            class="check-in__elsewhere"
+                                                            data-test="checked-in-elsewhere"
+                                                        >
+                                                            {format!(" · {CHECKED_IN_ELSEWHERE}")}
+                                                        </span>
+                                                    }
+                                                })}
+                                            <button
+                                                type="submit"
+                                                class="button"
+                                                data-test="confirm-check-in"
+                                            >
+                                                "Confirmer"
+                                            </button>
+                                        </form>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </div>
     }

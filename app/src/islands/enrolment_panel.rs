@@ -62,7 +62,9 @@ pub fn EnrolmentPanel(
             None => {
                 let action = match &place.enrol_refusal {
                     Some(refusal) => view! {
-                        <p class="notice" data-test="enrol-refusal">{refusal.clone()}</p>
+                        <p class="notice" data-test="enrol-refusal">
+                            {refusal.clone()}
+                        </p>
                     }
                     .into_any(),
                     None => {
@@ -72,8 +74,17 @@ pub fn EnrolmentPanel(
                             "M'inscrire"
                         };
                         view! {
-                            <form method="post" action=enrol_path.get_value() data-test="enrol-form" on:submit=move |event| submit(event, enrol_path)>
-                                <input type="hidden" name="session_id" value=session_id.to_string()/>
+                            <form
+                                method="post"
+                                action=enrol_path.get_value()
+                                data-test="enrol-form"
+                                on:submit=move |event| submit(event, enrol_path)
+                            >
+                                <input
+                                    type="hidden"
+                                    name="session_id"
+                                    value=session_id.to_string()
+                                />
                                 <button
                                     type="submit"
                                     class="button button--primary button--large"
@@ -117,52 +128,84 @@ pub fn EnrolmentPanel(
                 };
                 let leave_part = match &place.cancel_refusal {
                     Some(refusal) => view! {
-                        <p class="notice" data-test="cancel-refusal">{refusal.clone()}</p>
+                        <p class="notice" data-test="cancel-refusal">
+                            {refusal.clone()}
+                        </p>
                     }
-                        .into_any(),
+                    .into_any(),
                     None => view! {
                         <Show
                             when=move || confirming.get()
-                            fallback=move || view! {
-                                <a
-                                    class="button button--secondary"
-                                    href=format!("/ateliers/{session_id}/annuler")
-                                    data-test="cancel"
-                                    on:click=move |event| {
-                                        event.prevent_default();
-                                        confirming.set(true);
-                                    }
-                                >
-                                    {leave}
-                                </a>
+                            fallback=move || {
+                                view! {
+                                    <a
+                                        class="button button--secondary"
+                                        href=format!("/ateliers/{session_id}/annuler")
+                                        data-test="cancel"
+                                        on:click=move |event| {
+                                            event.prevent_default();
+                                            confirming.set(true);
+                                        }
+                                    >
+                                        {leave}
+                                    </a>
+                                }
                             }
                         >
-                            <div class="confirm" role="group" aria-label=leave data-test="cancel-confirmation">
-                                <form method="post" action=cancel_path.get_value() data-test="cancel-form" on:submit=move |event| submit(event, cancel_path)>
-                                    <input type="hidden" name="session_id" value=session_id.to_string()/>
-                                    <button type="submit" class="button button--danger" data-test="confirm-cancel" disabled=move || pending.get()>
+                            <div
+                                class="confirm"
+                                role="group"
+                                aria-label=leave
+                                data-test="cancel-confirmation"
+                            >
+                                <form
+                                    method="post"
+                                    action=cancel_path.get_value()
+                                    data-test="cancel-form"
+                                    on:submit=move |event| submit(event, cancel_path)
+                                >
+                                    <input
+                                        type="hidden"
+                                        name="session_id"
+                                        value=session_id.to_string()
+                                    />
+                                    <button
+                                        type="submit"
+                                        class="button button--danger"
+                                        data-test="confirm-cancel"
+                                        disabled=move || pending.get()
+                                    >
                                         {confirm}
                                     </button>
                                 </form>
-                                <button type="button" class="button button--secondary" data-test="keep-place" on:click=move |_| confirming.set(false)>
+                                <button
+                                    type="button"
+                                    class="button button--secondary"
+                                    data-test="keep-place"
+                                    on:click=move |_| confirming.set(false)
+                                >
                                     {keep}
                                 </button>
                             </div>
                         </Show>
                     }
-                        .into_any(),
+                    .into_any(),
                 };
                 view! {
-                    <p class="enrolment__standing" data-test="standing" data-standing=match standing {
-                        Standing::Registered => "registered",
-                        Standing::Waiting { .. } => "waiting",
-                    }>
+                    <p
+                        class="enrolment__standing"
+                        data-test="standing"
+                        data-standing=match standing {
+                            Standing::Registered => "registered",
+                            Standing::Waiting { .. } => "waiting",
+                        }
+                    >
                         <strong>{headline}</strong>
                     </p>
                     <p>{detail}</p>
                     {leave_part}
                 }
-                    .into_any()
+                .into_any()
             }
         }
     };
@@ -176,12 +219,33 @@ pub fn EnrolmentPanel(
         >
             <h2 id="enrolment-title">"Ma place"</h2>
             <div aria-live="polite">
-                {move || state.get().message.map(|message| view! {
-                    <p class="notice notice--success" role="status" data-test="enrolment-message">{message}</p>
-                })}
-                {move || error.get().map(|message| view! {
-                    <p class="notice notice--error" role="alert" data-test="form-error">{message}</p>
-                })}
+                {move || {
+                    state
+                        .get()
+                        .message
+                        .map(|message| {
+                            view! {
+                                <p
+                                    class="notice notice--success"
+                                    role="status"
+                                    data-test="enrolment-message"
+                                >
+                                    {message}
+                                </p>
+                            }
+                        })
+                }}
+                {move || {
+                    error
+                        .get()
+                        .map(|message| {
+                            view! {
+                                <p class="notice notice--error" role="alert" data-test="form-error">
+                                    {message}
+                                </p>
+                            }
+                        })
+                }}
             </div>
             {body}
         </section>

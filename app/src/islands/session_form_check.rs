@@ -33,9 +33,13 @@ pub fn SessionFormCheck(
             on:change=check
         >
             {children()}
-            <p class="form-check" aria-live="polite" data-test="instant-check">{move || message.get()}</p>
+            <p class="form-check" aria-live="polite" data-test="instant-check">
+                {move || message.get()}
+            </p>
             <ul class="series-preview" data-test="series-preview">
-                {move || preview.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                {move || {
+                    preview.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()
+                }}
             </ul>
         </div>
     }

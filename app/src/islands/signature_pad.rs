@@ -125,8 +125,13 @@ pub fn SignaturePad(
                 on:pointerup=on_up
                 on:pointerleave=on_up
             ></canvas>
-            <input type="hidden" name="strokes" prop:value=encoded data-test="signature-strokes"/>
-            <button type="button" class="button button--secondary" on:click=clear data-test="clear-signature">
+            <input type="hidden" name="strokes" prop:value=encoded data-test="signature-strokes" />
+            <button
+                type="button"
+                class="button button--secondary"
+                on:click=clear
+                data-test="clear-signature"
+            >
                 "Effacer"
             </button>
         </div>

@@ -71,7 +71,9 @@ pub fn ThemeFilter(
                     })
                     .collect_view()}
             </select>
-            <button type="submit" class="button button--secondary">"Filtrer"</button>
+            <button type="submit" class="button button--secondary">
+                "Filtrer"
+            </button>
         </form>
         <p class="theme-filter__status" role="status" data-test="sessions-count">
             {move || match shown() {

@@ -30,12 +30,16 @@ pub fn AgendaPage() -> impl IntoView {
     };
     let agenda = Resource::new_blocking(move || query.clone(), list_agenda);
     view! {
-        <Title text="Agenda — Ateliers"/>
+        <Title text="Agenda — Ateliers" />
         <h1>"Agenda des ateliers"</h1>
         <p class="actions">
-            <a class="button" href="/seances/nouvelle" data-test="new-session">"Planifier une séance"</a>
+            <a class="button" href="/seances/nouvelle" data-test="new-session">
+                "Planifier une séance"
+            </a>
         </p>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p>"Chargement…"</p> }
+        }>
             {move || {
                 let view_name = view_name.clone();
                 let params = params.clone();
@@ -46,7 +50,10 @@ pub fn AgendaPage() -> impl IntoView {
                             let link = move |view: &str, day: NaiveDate| {
                                 let mut parts = vec![format!("vue={view}"), format!("du={day}")];
                                 for key in ["ml", "theme", "conseiller", "intervenant"] {
-                                    if let Some(value) = filters.get(key).filter(|value| !value.is_empty()) {
+                                    if let Some(value) = filters
+                                        .get(key)
+                                        .filter(|value| !value.is_empty())
+                                    {
                                         parts.push(format!("{key}={value}"));
                                     }
                                 }
@@ -55,7 +62,9 @@ pub fn AgendaPage() -> impl IntoView {
                             let first = agenda.first_day;
                             let (previous, next) = match view_name.as_str() {
                                 "mois" => {
-                                    let previous = (first - Duration::days(1)).with_day(1).unwrap_or(first);
+                                    let previous = (first - Duration::days(1))
+                                        .with_day(1)
+                                        .unwrap_or(first);
                                     (previous, agenda.end_day)
                                 }
                                 "liste" => (first - Duration::days(28), agenda.end_day),
@@ -64,72 +73,159 @@ pub fn AgendaPage() -> impl IntoView {
                             let period = format!(
                                 "Du {} au {}",
                                 format_day(first),
-                                format_day(agenda.end_day - Duration::days(1))
+                                format_day(agenda.end_day - Duration::days(1)),
                             );
-                            let selected = |key: &str, id: String| params.get(key).is_some_and(|value| value == id);
+                            let selected = |key: &str, id: String| {
+                                params.get(key).is_some_and(|value| value == id)
+                            };
                             let filtering = ["ml", "theme", "conseiller", "intervenant"]
                                 .iter()
                                 .any(|key| params.get(key).is_some_and(|value| !value.is_empty()));
                             view! {
                                 // Folded on a phone's first view; open while a filter is on.
                                 <details class="agenda-filters-toggle" open=filtering>
-                                <summary>"Filtrer : Mission Locale, thème, conseiller, intervenant"</summary>
-                                <form class="agenda-filters" method="get" action="/agenda" data-test="agenda-filters">
-                                    <input type="hidden" name="vue" value=view_name.clone()/>
-                                    <input type="hidden" name="du" value=first.to_string()/>
-                                    <label for="filter-ml">"Mission Locale"</label>
-                                    <select id="filter-ml" name="ml">
-                                        <option value="">"Toutes"</option>
-                                        {agenda.options.missions_locales.iter().map(|ml| {
-                                            let id = ml.id.to_string();
-                                            view! { <option value=id.clone() selected=selected("ml", id)>{ml.name.clone()}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                    <label for="filter-theme">"Thème"</label>
-                                    <select id="filter-theme" name="theme">
-                                        <option value="">"Tous"</option>
-                                        {Theme::ALL.into_iter().map(|theme| {
-                                            view! { <option value=theme.code() selected=selected("theme", theme.code().to_owned())>{theme.label()}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                    <label for="filter-counsellor">"Conseiller"</label>
-                                    <select id="filter-counsellor" name="conseiller">
-                                        <option value="">"Tous"</option>
-                                        {agenda.options.counsellors.iter().map(|person| {
-                                            let id = person.id.to_string();
-                                            view! { <option value=id.clone() selected=selected("conseiller", id)>{person.name.clone()}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                    <label for="filter-facilitator">"Intervenant"</label>
-                                    <select id="filter-facilitator" name="intervenant">
-                                        <option value="">"Tous"</option>
-                                        {agenda.options.facilitators.iter().map(|person| {
-                                            let id = person.id.to_string();
-                                            view! { <option value=id.clone() selected=selected("intervenant", id)>{person.name.clone()}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                    <button type="submit" class="button button--secondary">"Filtrer"</button>
-                                </form>
+                                    <summary>
+                                        "Filtrer : Mission Locale, thème, conseiller, intervenant"
+                                    </summary>
+                                    <form
+                                        class="agenda-filters"
+                                        method="get"
+                                        action="/agenda"
+                                        data-test="agenda-filters"
+                                    >
+                                        <input type="hidden" name="vue" value=view_name.clone() />
+                                        <input type="hidden" name="du" value=first.to_string() />
+                                        <label for="filter-ml">"Mission Locale"</label>
+                                        <select id="filter-ml" name="ml">
+                                            <option value="">"Toutes"</option>
+                                            {agenda
+                                                .options
+                                                .missions_locales
+                                                .iter()
+                                                .map(|ml| {
+                                                    let id = ml.id.to_string();
+                                                    view! {
+                                                        <option value=id.clone() selected=selected("ml", id)>
+                                                            {ml.name.clone()}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                        <label for="filter-theme">"Thème"</label>
+                                        <select id="filter-theme" name="theme">
+                                            <option value="">"Tous"</option>
+                                            {Theme::ALL
+                                                .into_iter()
+                                                .map(|theme| {
+                                                    view! {
+                                                        <option
+                                                            value=theme.code()
+                                                            selected=selected("theme", theme.code().to_owned())
+                                                        >
+                                                            {theme.label()}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                        <label for="filter-counsellor">"Conseiller"</label>
+                                        <select id="filter-counsellor" name="conseiller">
+                                            <option value="">"Tous"</option>
+                                            {agenda
+                                                .options
+                                                .counsellors
+                                                .iter()
+                                                .map(|person| {
+                                                    let id = person.id.to_string();
+                                                    view! {
+                                                        <option
+                                                            value=id.clone()
+                                                            selected=selected("conseiller", id)
+                                                        >
+                                                            {person.name.clone()}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                        <label for="filter-facilitator">"Intervenant"</label>
+                                        <select id="filter-facilitator" name="intervenant">
+                                            <option value="">"Tous"</option>
+                                            {agenda
+                                                .options
+                                                .facilitators
+                                                .iter()
+                                                .map(|person| {
+                                                    let id = person.id.to_string();
+                                                    view! {
+                                                        <option
+                                                            value=id.clone()
+                                                            selected=selected("intervenant", id)
+                                                        >
+                                                            {person.name.clone()}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                        <button type="submit" class="button button--secondary">
+                                            "Filtrer"
+                                        </button>
+                                    </form>
                                 </details>
                                 <nav class="agenda-nav" aria-label="Vues et périodes">
-                                    <a href=link("semaine", first) aria-current=(view_name == "semaine").then_some("page") data-test="view-week">"Semaine"</a>
-                                    <a href=link("mois", first) aria-current=(view_name == "mois").then_some("page") data-test="view-month">"Mois"</a>
-                                    <a href=link("liste", first) aria-current=(view_name == "liste").then_some("page") data-test="view-list">"Liste"</a>
+                                    <a
+                                        href=link("semaine", first)
+                                        aria-current=(view_name == "semaine").then_some("page")
+                                        data-test="view-week"
+                                    >
+                                        "Semaine"
+                                    </a>
+                                    <a
+                                        href=link("mois", first)
+                                        aria-current=(view_name == "mois").then_some("page")
+                                        data-test="view-month"
+                                    >
+                                        "Mois"
+                                    </a>
+                                    <a
+                                        href=link("liste", first)
+                                        aria-current=(view_name == "liste").then_some("page")
+                                        data-test="view-list"
+                                    >
+                                        "Liste"
+                                    </a>
                                     <span class="agenda-nav__period">
-                                        <a href=link(&view_name, previous) data-test="previous">"← Précédent"</a>
+                                        <a href=link(&view_name, previous) data-test="previous">
+                                            "← Précédent"
+                                        </a>
                                         " "
-                                        <a href=link(&view_name, next) data-test="next">"Suivant →"</a>
+                                        <a href=link(&view_name, next) data-test="next">
+                                            "Suivant →"
+                                        </a>
                                     </span>
                                 </nav>
                                 <h2 data-test="agenda-period">{period}</h2>
                                 {match view_name.as_str() {
-                                    "liste" => view! { <AgendaList entries=agenda.entries/> }.into_any(),
-                                    _ => view! { <AgendaDays first end=agenda.end_day entries=agenda.entries/> }.into_any(),
+                                    "liste" => {
+                                        view! { <AgendaList entries=agenda.entries /> }.into_any()
+                                    }
+                                    _ => {
+                                        view! {
+                                            <AgendaDays
+                                                first
+                                                end=agenda.end_day
+                                                entries=agenda.entries
+                                            />
+                                        }
+                                            .into_any()
+                                    }
                                 }}
                             }
                                 .into_any()
                         }
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     }
                 })
             }}
@@ -143,7 +239,14 @@ fn AgendaDays(first: NaiveDate, end: NaiveDate, entries: Vec<AgendaEntry>) -> im
     let days: Vec<NaiveDate> = first.iter_days().take_while(|day| *day < end).collect();
     let none = entries.is_empty();
     view! {
-        {none.then(|| view! { <p class="notice" data-test="agenda-empty">"Aucune séance sur cette période."</p> })}
+        {none
+            .then(|| {
+                view! {
+                    <p class="notice" data-test="agenda-empty">
+                        "Aucune séance sur cette période."
+                    </p>
+                }
+            })}
         <ol class="agenda-days" data-test="agenda-days">
             {days
                 .into_iter()
@@ -182,7 +285,9 @@ fn AgendaList(entries: Vec<AgendaEntry>) -> impl IntoView {
                     view! {
                         <li class="agenda-list__day">
                             <span class="agenda-list__date">{day}</span>
-                            <ul class="agenda-entries"><AgendaItem entry/></ul>
+                            <ul class="agenda-entries">
+                                <AgendaItem entry />
+                            </ul>
                         </li>
                     }
                 })
@@ -209,11 +314,25 @@ fn AgendaItem(entry: AgendaEntry) -> impl IntoView {
     view! {
         <li class="agenda-entry" data-test="agenda-entry" data-status=entry.status.code()>
             <a href=format!("/seances/{}", entry.id)>
-                <span class="agenda-entry__time">{format_session_hours(entry.starts_at, entry.ends_at)}</span>
+                <span class="agenda-entry__time">
+                    {format_session_hours(entry.starts_at, entry.ends_at)}
+                </span>
                 <span class="agenda-entry__title">{format!("{}{status}", entry.title)}</span>
             </a>
             <span class="agenda-entry__meta">
-                {format!("{} · {} · {} inscrits sur {} places{} · {}", entry.theme.label(), entry.place, entry.registered, entry.capacity, if entry.waiting > 0 { format!(" (+{} en attente)", entry.waiting) } else { String::new() }, people)}
+                {format!(
+                    "{} · {} · {} inscrits sur {} places{} · {}",
+                    entry.theme.label(),
+                    entry.place,
+                    entry.registered,
+                    entry.capacity,
+                    if entry.waiting > 0 {
+                        format!(" (+{} en attente)", entry.waiting)
+                    } else {
+                        String::new()
+                    },
+                    people,
+                )}
             </span>
             <span class="agenda-entry__meta">{entry.mission_locale}</span>
         </li>

@@ -17,10 +17,12 @@ pub fn CataloguePage() -> impl IntoView {
     const NOTICES: &[(&str, &str)] = &[("ajoute", "Atelier ajouté au catalogue.")];
     let types = Resource::new_blocking(|| (), |_| list_workshop_types());
     view! {
-        <Title text="Catalogue des ateliers — Ateliers"/>
+        <Title text="Catalogue des ateliers — Ateliers" />
         <h1>"Catalogue des ateliers"</h1>
-        <QueryNotice notices=NOTICES/>
-        {loaded(types, move |types| {
+        <QueryNotice notices=NOTICES />
+        {loaded(
+            types,
+            move |types| {
                 view! {
                     <p class="actions">
                         <a class="button" href="/catalogue/nouveau" data-test="new-workshop-type">
@@ -28,18 +30,23 @@ pub fn CataloguePage() -> impl IntoView {
                         </a>
                     </p>
                     {if types.is_empty() {
-                        view! { <p class="notice">"Le catalogue est vide pour l'instant."</p> }.into_any()
+                        view! { <p class="notice">"Le catalogue est vide pour l'instant."</p> }
+                            .into_any()
                     } else {
                         view! {
                             <ul class="people-list" data-test="workshop-type-list">
-                                {types.into_iter().map(|summary| view! { <WorkshopTypeItem summary/> }).collect_view()}
+                                {types
+                                    .into_iter()
+                                    .map(|summary| view! { <WorkshopTypeItem summary /> })
+                                    .collect_view()}
                             </ul>
                         }
                             .into_any()
                     }}
                 }
                     .into_any()
-            })}
+            },
+        )}
     }
 }
 
@@ -65,7 +72,16 @@ fn WorkshopTypeItem(summary: WorkshopTypeSummary) -> impl IntoView {
             data-archived=summary.archived.to_string()
         >
             <a href=format!("/catalogue/{}", summary.id)>{summary.title}</a>
-            {summary.archived.then(|| view! { " " <span class="tag" data-test="archived">"archivé"</span> })}
+            {summary
+                .archived
+                .then(|| {
+                    view! {
+                        " "
+                        <span class="tag" data-test="archived">
+                            "archivé"
+                        </span>
+                    }
+                })}
             <span class="people-list__meta">{meta}</span>
         </li>
     }
@@ -78,28 +94,31 @@ pub fn NewWorkshopTypePage() -> impl IntoView {
     // Staff only: the list answers 401/403 for anyone else, before they fill anything in.
     let allowed = Resource::new_blocking(|| (), |_| list_workshop_types());
     view! {
-        <Title text="Nouvel atelier — Ateliers"/>
+        <Title text="Nouvel atelier — Ateliers" />
         <p>
             <a href="/catalogue">"← Tout le catalogue"</a>
         </p>
         <h1>"Nouvel atelier"</h1>
-        {loaded(allowed, move |_| {
+        {loaded(
+            allowed,
+            move |_| {
                 let form = WorkshopTypeForm {
                     default_duration_minutes: "120".into(),
                     default_capacity: "12".into(),
                     ..WorkshopTypeForm::default()
                 };
                 view! {
-                    <FormError error=create.value().get_untracked().and_then(Result::err)/>
+                    <FormError error=create.value().get_untracked().and_then(Result::err) />
                     <ActionForm action=create attr:data-test="workshop-type-form">
-                        <WorkshopTypeFields form/>
+                        <WorkshopTypeFields form />
                         <button type="submit" class="button" data-test="workshop-type-submit">
                             "Ajouter au catalogue"
                         </button>
                     </ActionForm>
                 }
                     .into_any()
-            })}
+            },
+        )}
     }
 }
 
@@ -123,15 +142,17 @@ pub fn WorkshopTypePage() -> impl IntoView {
     let restore = ServerAction::<RestoreWorkshopType>::new();
     let details = Resource::new_blocking(move || id, view_workshop_type);
     view! {
-        <Title text="Atelier du catalogue — Ateliers"/>
+        <Title text="Atelier du catalogue — Ateliers" />
         <p>
             <a href="/catalogue">"← Tout le catalogue"</a>
         </p>
-        <QueryNotice notices=NOTICES/>
-        <FormError error=update.value().get_untracked().and_then(Result::err)/>
-        <FormError error=archive.value().get_untracked().and_then(Result::err)/>
-        <FormError error=restore.value().get_untracked().and_then(Result::err)/>
-        {loaded(details, move |details| {
+        <QueryNotice notices=NOTICES />
+        <FormError error=update.value().get_untracked().and_then(Result::err) />
+        <FormError error=archive.value().get_untracked().and_then(Result::err) />
+        <FormError error=restore.value().get_untracked().and_then(Result::err) />
+        {loaded(
+            details,
+            move |details| {
                 let sessions = match details.session_count {
                     0 => "Aucune séance n'a encore été programmée avec cet atelier.".to_owned(),
                     1 => "1 séance a été programmée avec cet atelier.".to_owned(),
@@ -141,24 +162,36 @@ pub fn WorkshopTypePage() -> impl IntoView {
                     <h1>{details.form.title.clone()}</h1>
                     <p class="lead" data-test="workshop-type-status">
                         {if details.archived {
-                            format!("Archivé : plus proposé pour de nouvelles séances. {sessions}")
+                            format!(
+                                "Archivé : plus proposé pour de nouvelles séances. {sessions}",
+                            )
                         } else {
                             sessions
                         }}
                     </p>
                     <ActionForm action=update attr:data-test="workshop-type-form">
-                        <input type="hidden" name="id" value=id.to_string()/>
-                        <WorkshopTypeFields form=details.form/>
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <WorkshopTypeFields form=details.form />
                         <button type="submit" class="button" data-test="workshop-type-submit">
                             "Enregistrer"
                         </button>
                     </ActionForm>
                     {if details.archived {
                         view! {
-                            <ActionForm action=restore attr:class="danger-zone" attr:data-test="restore-form">
-                                <input type="hidden" name="id" value=id.to_string()/>
-                                <p>"Rétablir l'atelier le propose de nouveau pour les séances à venir."</p>
-                                <button type="submit" class="button button--secondary" data-test="restore-workshop-type">
+                            <ActionForm
+                                action=restore
+                                attr:class="danger-zone"
+                                attr:data-test="restore-form"
+                            >
+                                <input type="hidden" name="id" value=id.to_string() />
+                                <p>
+                                    "Rétablir l'atelier le propose de nouveau pour les séances à venir."
+                                </p>
+                                <button
+                                    type="submit"
+                                    class="button button--secondary"
+                                    data-test="restore-workshop-type"
+                                >
                                     "Rétablir"
                                 </button>
                             </ActionForm>
@@ -166,12 +199,20 @@ pub fn WorkshopTypePage() -> impl IntoView {
                             .into_any()
                     } else {
                         view! {
-                            <ActionForm action=archive attr:class="danger-zone" attr:data-test="archive-form">
-                                <input type="hidden" name="id" value=id.to_string()/>
+                            <ActionForm
+                                action=archive
+                                attr:class="danger-zone"
+                                attr:data-test="archive-form"
+                            >
+                                <input type="hidden" name="id" value=id.to_string() />
                                 <p>
                                     "Archiver retire l'atelier des choix pour de nouvelles séances. Il reste dans le catalogue, marqué « archivé », et ses séances ne changent pas."
                                 </p>
-                                <button type="submit" class="button button--danger" data-test="archive-workshop-type">
+                                <button
+                                    type="submit"
+                                    class="button button--danger"
+                                    data-test="archive-workshop-type"
+                                >
                                     "Archiver"
                                 </button>
                             </ActionForm>
@@ -180,7 +221,8 @@ pub fn WorkshopTypePage() -> impl IntoView {
                     }}
                 }
                     .into_any()
-            })}
+            },
+        )}
     }
 }
 
@@ -190,7 +232,15 @@ fn WorkshopTypeFields(form: WorkshopTypeForm) -> impl IntoView {
     let theme = form.theme.clone();
     view! {
         <label for="w-title">"Titre"</label>
-        <input id="w-title" name="workshop[title]" value=form.title required minlength="3" maxlength="120" data-test="title"/>
+        <input
+            id="w-title"
+            name="workshop[title]"
+            value=form.title
+            required
+            minlength="3"
+            maxlength="120"
+            data-test="title"
+        />
         <label for="w-theme">"Thème"</label>
         <select id="w-theme" name="workshop[theme]" required data-test="theme">
             <option value="">"Choisir un thème"</option>
@@ -206,7 +256,15 @@ fn WorkshopTypeFields(form: WorkshopTypeForm) -> impl IntoView {
                 .collect_view()}
         </select>
         <label for="w-description">"Description pour les jeunes"</label>
-        <textarea id="w-description" name="workshop[description]" rows="5" required minlength="10" maxlength="2000" data-test="description">
+        <textarea
+            id="w-description"
+            name="workshop[description]"
+            rows="5"
+            required
+            minlength="10"
+            maxlength="2000"
+            data-test="description"
+        >
             {form.description}
         </textarea>
         <label for="w-duration">"Durée habituelle (en minutes)"</label>
@@ -232,7 +290,13 @@ fn WorkshopTypeFields(form: WorkshopTypeForm) -> impl IntoView {
             data-test="capacity"
         />
         <label for="w-bring">"Ce qu'il faut apporter (facultatif)"</label>
-        <textarea id="w-bring" name="workshop[what_to_bring]" rows="2" maxlength="500" data-test="what-to-bring">
+        <textarea
+            id="w-bring"
+            name="workshop[what_to_bring]"
+            rows="2"
+            maxlength="500"
+            data-test="what-to-bring"
+        >
             {form.what_to_bring}
         </textarea>
         <label for="w-suits">"Pour qui (facultatif)"</label>

@@ -24,15 +24,17 @@ pub fn FacilitatorsPage() -> impl IntoView {
     ];
     let facilitators = Resource::new_blocking(|| (), |_| list_facilitators());
     view! {
-            <Title text="Intervenants — Ateliers"/>
-            <h1>"Intervenants"</h1>
-            <QueryNotice notices=NOTICES/>
-            <p class="actions">
-                <a class="button" href="/intervenants/nouveau" data-test="new-facilitator">
-                    "Ajouter un intervenant"
-                </a>
-            </p>
-            {loaded(facilitators, move |value| match value {
+        <Title text="Intervenants — Ateliers" />
+        <h1>"Intervenants"</h1>
+        <QueryNotice notices=NOTICES />
+        <p class="actions">
+            <a class="button" href="/intervenants/nouveau" data-test="new-facilitator">
+                "Ajouter un intervenant"
+            </a>
+        </p>
+        {loaded(
+            facilitators,
+            move |value| match value {
                 facilitators if facilitators.is_empty() => {
                     view! { <p class="notice">"Aucun intervenant pour l'instant."</p> }.into_any()
                 }
@@ -49,16 +51,44 @@ pub fn FacilitatorsPage() -> impl IntoView {
                                     };
                                     view! {
                                         <li class="people-list__item" data-test=item>
-                                            <a href=format!("/intervenants/{}", facilitator.id)>
-                                                {format!("{} {}", facilitator.first_name, facilitator.last_name)}
+                                            <a href=format!(
+                                                "/intervenants/{}",
+                                                facilitator.id,
+                                            )>
+                                                {format!(
+                                                    "{} {}",
+                                                    facilitator.first_name,
+                                                    facilitator.last_name,
+                                                )}
                                             </a>
                                             {facilitator
                                                 .archived
-                                                .then(|| view! { " " <span class="tag" data-test="archived">"archivé"</span> })}
+                                                .then(|| {
+                                                    view! {
+                                                        " "
+                                                        <span class="tag" data-test="archived">
+                                                            "archivé"
+                                                        </span>
+                                                    }
+                                                })}
                                             <span class="people-list__meta">
                                                 {facilitator.organisation}
-                                                {facilitator.email.map(|email| view! { " · " {email} })}
-                                                {facilitator.phone.map(|phone| view! { " · " {phone} })}
+                                                {facilitator
+                                                    .email
+                                                    .map(|email| {
+                                                        view! {
+                                                            " · "
+                                                            {email}
+                                                        }
+                                                    })}
+                                                {facilitator
+                                                    .phone
+                                                    .map(|phone| {
+                                                        view! {
+                                                            " · "
+                                                            {phone}
+                                                        }
+                                                    })}
                                             </span>
                                         </li>
                                     }
@@ -68,8 +98,9 @@ pub fn FacilitatorsPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-    })}
-        }
+            },
+        )}
+    }
 }
 
 /// `/intervenants/nouveau`: add a guest facilitator; they receive a sign-in link.
@@ -79,20 +110,23 @@ pub fn NewFacilitatorPage() -> impl IntoView {
     // Staff only: the list answers 401/403 for anyone else, before they fill anything in.
     let allowed = Resource::new_blocking(|| (), |_| list_facilitators());
     view! {
-        <Title text="Ajouter un intervenant — Ateliers"/>
+        <Title text="Ajouter un intervenant — Ateliers" />
         <h1>"Ajouter un intervenant"</h1>
-        {loaded(allowed, move |_| {
+        {loaded(
+            allowed,
+            move |_| {
                 view! {
-                    <FormError error=create.value().get_untracked().and_then(Result::err)/>
+                    <FormError error=create.value().get_untracked().and_then(Result::err) />
                     <ActionForm action=create attr:data-test="facilitator-form">
-                        <FacilitatorFields form=FacilitatorForm::default()/>
+                        <FacilitatorFields form=FacilitatorForm::default() />
                         <button type="submit" class="button" data-test="facilitator-submit">
                             "Ajouter et envoyer le lien de connexion"
                         </button>
                     </ActionForm>
                 }
                     .into_any()
-            })}
+            },
+        )}
     }
 }
 
@@ -110,15 +144,18 @@ pub fn FacilitatorPage() -> impl IntoView {
     let restore = ServerAction::<RestoreFacilitator>::new();
     let facilitator = Resource::new_blocking(move || id, view_facilitator);
     view! {
-        <Title text="Intervenant — Ateliers"/>
+        <Title text="Intervenant — Ateliers" />
         <p>
             <a href="/intervenants">"← Tous les intervenants"</a>
         </p>
-        <QueryNotice notices=NOTICES/>
-        <FormError error=update.value().get_untracked().and_then(Result::err)/>
-        <FormError error=archive.value().get_untracked().and_then(Result::err)/>
-        <FormError error=restore.value().get_untracked().and_then(Result::err)/>
-        {loaded(facilitator, move |details| view! { <FacilitatorFile details update archive restore/> })}
+        <QueryNotice notices=NOTICES />
+        <FormError error=update.value().get_untracked().and_then(Result::err) />
+        <FormError error=archive.value().get_untracked().and_then(Result::err) />
+        <FormError error=restore.value().get_untracked().and_then(Result::err) />
+        {loaded(
+            facilitator,
+            move |details| view! { <FacilitatorFile details update archive restore /> },
+        )}
     }
 }
 
@@ -139,8 +176,8 @@ fn FacilitatorFile(
     let body = match (editable, archived) {
         (true, false) => view! {
             <ActionForm action=update attr:data-test="facilitator-form">
-                <input type="hidden" name="id" value=id.to_string()/>
-                <FacilitatorFields form/>
+                <input type="hidden" name="id" value=id.to_string() />
+                <FacilitatorFields form />
                 <button type="submit" class="button" data-test="facilitator-submit">
                     "Enregistrer"
                 </button>
@@ -156,18 +193,24 @@ fn FacilitatorFile(
         }
             .into_any(),
         (true, true) => view! {
-            <FacilitatorReadOnly form/>
+            <FacilitatorReadOnly form />
             <ActionForm action=restore attr:class="danger-zone" attr:data-test="restore-form">
-                <input type="hidden" name="id" value=id.to_string()/>
-                <p>"Rétablir l'intervenant le remet dans la liste ; il pourra de nouveau se connecter en demandant un lien."</p>
-                <button type="submit" class="button button--secondary" data-test="restore-facilitator">
+                <input type="hidden" name="id" value=id.to_string() />
+                <p>
+                    "Rétablir l'intervenant le remet dans la liste ; il pourra de nouveau se connecter en demandant un lien."
+                </p>
+                <button
+                    type="submit"
+                    class="button button--secondary"
+                    data-test="restore-facilitator"
+                >
                     "Rétablir"
                 </button>
             </ActionForm>
         }
             .into_any(),
         (false, _) => view! {
-            <FacilitatorReadOnly form/>
+            <FacilitatorReadOnly form />
             <p class="notice" data-test="facilitator-kept-by">
                 "Sa fiche est tenue par la coordination et par les Missions Locales dont il anime des séances (ou, tant qu'il n'en anime aucune, par la personne qui l'a ajouté)."
             </p>
@@ -176,7 +219,14 @@ fn FacilitatorFile(
     };
     view! {
         <h1>{title}</h1>
-        {archived.then(|| view! { <p class="lead"><strong data-test="archived">"Intervenant archivé"</strong></p> })}
+        {archived
+            .then(|| {
+                view! {
+                    <p class="lead">
+                        <strong data-test="archived">"Intervenant archivé"</strong>
+                    </p>
+                }
+            })}
         {body}
     }
 }
@@ -200,14 +250,45 @@ fn FacilitatorReadOnly(form: FacilitatorForm) -> impl IntoView {
 fn FacilitatorFields(form: FacilitatorForm) -> impl IntoView {
     view! {
         <label for="f-first-name">"Prénom"</label>
-        <input id="f-first-name" name="facilitator[first_name]" value=form.first_name required data-test="first-name"/>
+        <input
+            id="f-first-name"
+            name="facilitator[first_name]"
+            value=form.first_name
+            required
+            data-test="first-name"
+        />
         <label for="f-last-name">"Nom"</label>
-        <input id="f-last-name" name="facilitator[last_name]" value=form.last_name required data-test="last-name"/>
+        <input
+            id="f-last-name"
+            name="facilitator[last_name]"
+            value=form.last_name
+            required
+            data-test="last-name"
+        />
         <label for="f-organisation">"Structure (journal, entreprise, association)"</label>
-        <input id="f-organisation" name="facilitator[organisation]" value=form.organisation required data-test="organisation"/>
+        <input
+            id="f-organisation"
+            name="facilitator[organisation]"
+            value=form.organisation
+            required
+            data-test="organisation"
+        />
         <label for="f-email">"Adresse e-mail"</label>
-        <input id="f-email" name="facilitator[email]" type="email" value=form.email required data-test="email"/>
+        <input
+            id="f-email"
+            name="facilitator[email]"
+            type="email"
+            value=form.email
+            required
+            data-test="email"
+        />
         <label for="f-phone">"Téléphone (facultatif)"</label>
-        <input id="f-phone" name="facilitator[phone]" type="tel" value=form.phone data-test="phone"/>
+        <input
+            id="f-phone"
+            name="facilitator[phone]"
+            type="tel"
+            value=form.phone
+            data-test="phone"
+        />
     }
 }

@@ -16,30 +16,39 @@ pub fn FailedMailPage() -> impl IntoView {
         "Le courriel est de nouveau dans la file d'envoi.",
     )];
     view! {
-            <Title text="Courriels non remis — Ateliers"/>
-            <h1>"Courriels non remis"</h1>
-            <FormError error=resend.value().get_untracked().and_then(Result::err)/>
-            <QueryNotice notices=NOTICES test="mail-resent"/>
-            <p class="lead">
-                "Ces courriels n'ont pas pu être remis (adresse refusée, serveur injoignable trop longtemps). "
-                "Corrigez l'adresse sur la fiche de la personne si besoin, puis renvoyez-les."
-            </p>
-            {loaded(failed, move |value| match value {
+        <Title text="Courriels non remis — Ateliers" />
+        <h1>"Courriels non remis"</h1>
+        <FormError error=resend.value().get_untracked().and_then(Result::err) />
+        <QueryNotice notices=NOTICES test="mail-resent" />
+        <p class="lead">
+            "Ces courriels n'ont pas pu être remis (adresse refusée, serveur injoignable trop longtemps). "
+            "Corrigez l'adresse sur la fiche de la personne si besoin, puis renvoyez-les."
+        </p>
+        {loaded(
+            failed,
+            move |value| match value {
                 failed if failed.is_empty() => {
-                    view! { <p class="notice" data-test="no-failed-mail">"Tous les courriels ont été remis."</p> }
+                    view! {
+                        <p class="notice" data-test="no-failed-mail">
+                            "Tous les courriels ont été remis."
+                        </p>
+                    }
                         .into_any()
                 }
-                failed => view! {
-                    <ul class="mail-list" data-test="failed-mail-list">
-                        {failed
-                            .into_iter()
-                            .map(|mail| view! { <FailedMailRow mail resend/> })
-                            .collect_view()}
-                    </ul>
+                failed => {
+                    view! {
+                        <ul class="mail-list" data-test="failed-mail-list">
+                            {failed
+                                .into_iter()
+                                .map(|mail| view! { <FailedMailRow mail resend /> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
                 }
-                    .into_any(),
-    })}
-        }
+            },
+        )}
+    }
 }
 
 #[component]
@@ -55,16 +64,23 @@ fn FailedMailRow(mail: FailedMail, resend: ServerAction<ResendFailedMail>) -> im
     view! {
         <li class="mail-list__item" data-test="failed-mail">
             <strong>{mail.subject}</strong>
-            <br/>
+            <br />
             <span class="mail-list__meta">{meta}</span>
-            <br/>
+            <br />
             <span class="mail-list__meta">{error}</span>
             {mail
                 .session_id
-                .map(|id| view! { <br/><a href=format!("/seances/{id}")>"Voir la séance"</a> })}
+                .map(|id| {
+                    view! {
+                        <br />
+                        <a href=format!("/seances/{id}")>"Voir la séance"</a>
+                    }
+                })}
             <ActionForm action=resend>
-                <input type="hidden" name="id" value=mail.id/>
-                <button type="submit" class="button button--small" data-test="resend-mail">"Renvoyer"</button>
+                <input type="hidden" name="id" value=mail.id />
+                <button type="submit" class="button button--small" data-test="resend-mail">
+                    "Renvoyer"
+                </button>
             </ActionForm>
         </li>
     }

@@ -18,16 +18,23 @@ pub fn FiguresPage() -> impl IntoView {
     let form = FiguresForm::from_query(|key| params.get(key));
     let dashboard = Resource::new_blocking(move || form.clone(), view_dashboard);
     view! {
-        <Title text="Chiffres du programme — Ateliers"/>
+        <Title text="Chiffres du programme — Ateliers" />
         <h1>"Chiffres du programme"</h1>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p>"Chargement…"</p> }
+        }>
             {move || Suspend::new(async move {
                 match dashboard.await {
-                    Ok(dashboard) => view! { <DashboardView dashboard/> }.into_any(),
-                    Err(error) => view! {
-                        <ErrorNotice error/>
-                        <p><a href="/chiffres">"Revenir aux douze derniers mois"</a></p>
-                    }.into_any(),
+                    Ok(dashboard) => view! { <DashboardView dashboard /> }.into_any(),
+                    Err(error) => {
+                        view! {
+                            <ErrorNotice error />
+                            <p>
+                                <a href="/chiffres">"Revenir aux douze derniers mois"</a>
+                            </p>
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -49,25 +56,34 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         let selected = form.mission_locale.clone();
         view! {
             <label>
-                "Périmètre"
-                <select name="ml" data-test="figures-scope">
-                    <option value="" selected=selected.is_empty()>"Toute la fédération"</option>
-                    {dashboard.choices.iter().map(|(id, name)| {
-                        let id = id.to_string();
-                        view! { <option value=id.clone() selected=selected == id>{name.clone()}</option> }
-                    }).collect_view()}
+                "Périmètre" <select name="ml" data-test="figures-scope">
+                    <option value="" selected=selected.is_empty()>
+                        "Toute la fédération"
+                    </option>
+                    {dashboard
+                        .choices
+                        .iter()
+                        .map(|(id, name)| {
+                            let id = id.to_string();
+                            view! {
+                                <option value=id.clone() selected=selected == id>
+                                    {name.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </label>
         }
     });
     let hidden_scope = dashboard.choices.is_empty().then(|| {
-        view! { <input type="hidden" name="ml" value=form.mission_locale.clone()/> }
+        view! { <input type="hidden" name="ml" value=form.mission_locale.clone() /> }
     });
     let not_closed = (dashboard.sheets_not_closed > 0).then(|| view! {
         <p class="notice notice--warning" data-test="sheets-not-closed">
             {format!(
                 "{} séance(s) tenue(s) dont la feuille d'émargement n'est pas close : leurs présences peuvent encore changer.",
-                dashboard.sheets_not_closed
+                dashboard.sheets_not_closed,
             )}
             " "
             <a href="/emargements">"Voir les émargements à clôturer"</a>
@@ -80,60 +96,143 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         <form class="figures-filters" method="get" action="/chiffres" data-test="figures-filters">
             {choices}
             {hidden_scope}
-            <label>"Du"<input type="date" name="du" value=form.from.clone() data-test="figures-from"/></label>
-            <label>"Au"<input type="date" name="au" value=form.to.clone() data-test="figures-to"/></label>
-            <button type="submit" class="button" data-test="figures-show">"Afficher"</button>
+            <label>
+                "Du"<input type="date" name="du" value=form.from.clone() data-test="figures-from" />
+            </label>
+            <label>
+                "Au"<input type="date" name="au" value=form.to.clone() data-test="figures-to" />
+            </label>
+            <button type="submit" class="button" data-test="figures-show">
+                "Afficher"
+            </button>
         </form>
         {not_closed}
         <ul class="figures-cards" data-test="figures-totals">
-            <FigureCard label="Séances tenues" value=total.sessions_held.to_string() test="sessions-held"/>
-            <FigureCard label="Places offertes" value=total.places_offered.to_string() test="places-offered"/>
-            <FigureCard label="Places prises" value=total.places_taken.to_string() test="places-taken"/>
-            <FigureCard label="Taux de présence" value=format_percent(total.attendance_rate()) test="attendance-rate"/>
-            <FigureCard label="Venus sans inscription" value=total.walk_ins.to_string() test="walk-ins"/>
-            <FigureCard label="Heures d'atelier par jeune" value=format_hours(total.hours_per_youth()) test="hours-per-youth"/>
-            <FigureCard label="Participants" value=participants.participants.to_string() test="participants"/>
+            <FigureCard
+                label="Séances tenues"
+                value=total.sessions_held.to_string()
+                test="sessions-held"
+            />
+            <FigureCard
+                label="Places offertes"
+                value=total.places_offered.to_string()
+                test="places-offered"
+            />
+            <FigureCard
+                label="Places prises"
+                value=total.places_taken.to_string()
+                test="places-taken"
+            />
+            <FigureCard
+                label="Taux de présence"
+                value=format_percent(total.attendance_rate())
+                test="attendance-rate"
+            />
+            <FigureCard
+                label="Venus sans inscription"
+                value=total.walk_ins.to_string()
+                test="walk-ins"
+            />
+            <FigureCard
+                label="Heures d'atelier par jeune"
+                value=format_hours(total.hours_per_youth())
+                test="hours-per-youth"
+            />
+            <FigureCard
+                label="Participants"
+                value=participants.participants.to_string()
+                test="participants"
+            />
             <FigureCard
                 label="Sorties positives"
-                value=format!("{} sur {} ({})", participants.positive_exits, participants.exited, format_percent(participants.positive_percent()))
+                value=format!(
+                    "{} sur {} ({})",
+                    participants.positive_exits,
+                    participants.exited,
+                    format_percent(participants.positive_percent()),
+                )
                 test="positive-exits"
             />
         </ul>
         <section aria-labelledby="contactability-title">
             <h2 id="contactability-title">"Joignabilité"</h2>
-            <p class=contact_class data-test="contactability" data-level=format!("{contactability:?}").to_lowercase()>
-                <strong>{format!(
-                    "{} participant(s) sur {} sans téléphone ni courriel : {}.",
-                    participants.unreachable,
-                    participants.participants,
-                    format_percent(participants.unreachable_percent())
-                )}</strong>
+            <p
+                class=contact_class
+                data-test="contactability"
+                data-level=format!("{contactability:?}").to_lowercase()
+            >
+                <strong>
+                    {format!(
+                        "{} participant(s) sur {} sans téléphone ni courriel : {}.",
+                        participants.unreachable,
+                        participants.participants,
+                        format_percent(participants.unreachable_percent()),
+                    )}
+                </strong>
                 " "
                 {contactability.message()}
             </p>
-            <p class="hint">{format!(
-                "Alerte dès {} %, seuil du financeur : 35 %.",
-                CONTACTABILITY_WARNING_PERCENT
-            )}</p>
+            <p class="hint">
+                {format!(
+                    "Alerte dès {} %, seuil du financeur : 35 %.",
+                    CONTACTABILITY_WARNING_PERCENT,
+                )}
+            </p>
         </section>
-        <FigureTable title="Par thème" test="figures-by-theme" first="Thème" rows=dashboard.by_theme.clone() total=total.clone()/>
-        <FigureTable title="Par mois" test="figures-by-month" first="Mois" rows=dashboard.by_month.clone() total=total.clone()/>
-        <GenderTable rows=dashboard.by_gender.clone()/>
+        <FigureTable
+            title="Par thème"
+            test="figures-by-theme"
+            first="Thème"
+            rows=dashboard.by_theme.clone()
+            total=total.clone()
+        />
+        <FigureTable
+            title="Par mois"
+            test="figures-by-month"
+            first="Mois"
+            rows=dashboard.by_month.clone()
+            total=total.clone()
+        />
+        <GenderTable rows=dashboard.by_gender.clone() />
         <section aria-labelledby="exports-title" data-test="figures-exports">
             <h2 id="exports-title">"Exports pour le financeur"</h2>
-            <p class="hint">"CSV pour Excel (séparateur point-virgule, UTF-8) ou classeur XLSX, sur le périmètre et la période affichés."</p>
+            <p class="hint">
+                "CSV pour Excel (séparateur point-virgule, UTF-8) ou classeur XLSX, sur le périmètre et la période affichés."
+            </p>
             <ul class="export-links">
                 <li>
                     "Participants (entrée, sortie, situation, joignabilité) : "
-                    <a href=format!("/chiffres/participants.csv?{query}") data-test="export-participants-csv" download>"CSV"</a>
-                    " · "
-                    <a href=format!("/chiffres/participants.xlsx?{query}") data-test="export-participants-xlsx" download>"XLSX"</a>
+                    <a
+                        href=format!("/chiffres/participants.csv?{query}")
+                        data-test="export-participants-csv"
+                        download
+                    >
+                        "CSV"
+                    </a> " · "
+                    <a
+                        href=format!("/chiffres/participants.xlsx?{query}")
+                        data-test="export-participants-xlsx"
+                        download
+                    >
+                        "XLSX"
+                    </a>
                 </li>
                 <li>
                     "Lignes de présence (jeune, séance, date, heures, statut) : "
-                    <a href=format!("/chiffres/presences.csv?{query}") data-test="export-attendance-csv" download>"CSV"</a>
-                    " · "
-                    <a href=format!("/chiffres/presences.xlsx?{query}") data-test="export-attendance-xlsx" download>"XLSX"</a>
+                    <a
+                        href=format!("/chiffres/presences.csv?{query}")
+                        data-test="export-attendance-csv"
+                        download
+                    >
+                        "CSV"
+                    </a> " · "
+                    <a
+                        href=format!("/chiffres/presences.xlsx?{query}")
+                        data-test="export-attendance-xlsx"
+                        download
+                    >
+                        "XLSX"
+                    </a>
                 </li>
             </ul>
         </section>
@@ -163,10 +262,21 @@ fn FigureTable(
             <td>{format_hours(row.hours_per_youth())}</td>
         };
         if total {
-            view! { <tr class="figures-total"><th scope="row">"Total"</th>{cells}</tr> }.into_any()
+            view! {
+                <tr class="figures-total">
+                    <th scope="row">"Total"</th>
+                    {cells}
+                </tr>
+            }
+            .into_any()
         } else {
-            view! { <tr data-test="figures-row"><th scope="row">{row.label}</th>{cells}</tr> }
-                .into_any()
+            view! {
+                <tr data-test="figures-row">
+                    <th scope="row">{row.label}</th>
+                    {cells}
+                </tr>
+            }
+            .into_any()
         }
     };
     view! {
@@ -176,7 +286,12 @@ fn FigureTable(
                 view! { <p class="notice">"Aucune séance tenue sur la période."</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" role="region" aria-labelledby=region_labelled_by tabindex="0">
+                    <div
+                        class="table-scroll"
+                        role="region"
+                        aria-labelledby=region_labelled_by
+                        tabindex="0"
+                    >
                         <table class="figures-table">
                             <thead>
                                 <tr>
@@ -185,7 +300,11 @@ fn FigureTable(
                                     <th scope="col">"Places prises / offertes"</th>
                                     <th scope="col">"Présence"</th>
                                     <th scope="col">"Présences"</th>
-                                    <th scope="col"><abbr title="Femmes / hommes / non précisé">"F / H / NP"</abbr></th>
+                                    <th scope="col">
+                                        <abbr title="Femmes / hommes / non précisé">
+                                            "F / H / NP"
+                                        </abbr>
+                                    </th>
                                     <th scope="col">"Heures par jeune"</th>
                                 </tr>
                             </thead>
@@ -195,7 +314,8 @@ fn FigureTable(
                             </tbody>
                         </table>
                     </div>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </section>
     }
@@ -206,7 +326,12 @@ fn GenderTable(rows: Vec<GenderRow>) -> impl IntoView {
     view! {
         <section aria-labelledby="figures-by-gender-title" data-test="figures-by-gender">
             <h2 id="figures-by-gender-title">"Par genre"</h2>
-            <div class="table-scroll" role="region" aria-labelledby="figures-by-gender-title" tabindex="0">
+            <div
+                class="table-scroll"
+                role="region"
+                aria-labelledby="figures-by-gender-title"
+                tabindex="0"
+            >
                 <table class="figures-table">
                     <thead>
                         <tr>
@@ -218,15 +343,21 @@ fn GenderTable(rows: Vec<GenderRow>) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {rows.into_iter().zip(Gender::ALL).map(|(row, gender)| view! {
-                            <tr data-test="gender-row" data-gender=gender.code()>
-                                <th scope="row">{row.label.clone()}</th>
-                                <td>{row.participants}</td>
-                                <td>{row.youths_attending}</td>
-                                <td>{row.attendances}</td>
-                                <td>{format_hours(row.hours_per_youth())}</td>
-                            </tr>
-                        }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .zip(Gender::ALL)
+                            .map(|(row, gender)| {
+                                view! {
+                                    <tr data-test="gender-row" data-gender=gender.code()>
+                                        <th scope="row">{row.label.clone()}</th>
+                                        <td>{row.participants}</td>
+                                        <td>{row.youths_attending}</td>
+                                        <td>{row.attendances}</td>
+                                        <td>{format_hours(row.hours_per_youth())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>

@@ -10,8 +10,10 @@ use crate::server_fns::load_home;
 pub fn HomePage() -> impl IntoView {
     let home = Resource::new_blocking(|| (), |_| load_home());
     view! {
-            <Title text="Accueil — Ateliers"/>
-            {loaded(home, move |value| match value {
+        <Title text="Accueil — Ateliers" />
+        {loaded(
+            home,
+            move |value| match value {
                 Home::Youth { first_name, my_sessions, upcoming } => {
                     view! {
                         <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
@@ -24,7 +26,10 @@ pub fn HomePage() -> impl IntoView {
                         </section>
                         <section aria-labelledby="a-venir">
                             <h2 id="a-venir">"Ateliers à venir"</h2>
-                            <Sessions sessions=upcoming empty="Aucun atelier programmé pour le moment."/>
+                            <Sessions
+                                sessions=upcoming
+                                empty="Aucun atelier programmé pour le moment."
+                            />
                             <p>
                                 <a href="/ateliers">"Voir tous les ateliers"</a>
                             </p>
@@ -42,7 +47,9 @@ pub fn HomePage() -> impl IntoView {
                                 empty="Aucune séance ne vous est encore confiée. La Mission Locale qui vous invite les ajoutera ici."
                             />
                             <p>
-                                <a href="/mes-seances" data-test="my-sessions-link">"Toutes mes séances (à venir et passées), avec les adresses et les contacts"</a>
+                                <a href="/mes-seances" data-test="my-sessions-link">
+                                    "Toutes mes séances (à venir et passées), avec les adresses et les contacts"
+                                </a>
                             </p>
                         </section>
                     }
@@ -56,7 +63,7 @@ pub fn HomePage() -> impl IntoView {
                             <a class="button" href="/jeunes/nouveau" data-test="new-youth">
                                 "Inscrire un jeune"
                             </a>
-                            <StaffLinks/>
+                            <StaffLinks />
                         </p>
                         <section aria-labelledby="agenda" data-test="home-counsellor">
                             <h2 id="agenda">"Mon agenda"</h2>
@@ -67,7 +74,7 @@ pub fn HomePage() -> impl IntoView {
                         </section>
                         <section aria-labelledby="mes-jeunes">
                             <h2 id="mes-jeunes">"Mes jeunes"</h2>
-                            <YouthList youths=my_youths/>
+                            <YouthList youths=my_youths />
                             <p>
                                 <a href="/jeunes">"Tous les jeunes de la Mission Locale"</a>
                             </p>
@@ -79,19 +86,28 @@ pub fn HomePage() -> impl IntoView {
                     view! {
                         <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
                         <p class="actions">
-                            <a class="button" href="/jeunes">"Jeunes"</a>
-                            <StaffLinks/>
-                            <a class="button button--secondary" href="/etat-du-service" data-test="service-health-link">"État du service"</a>
+                            <a class="button" href="/jeunes">
+                                "Jeunes"
+                            </a>
+                            <StaffLinks />
+                            <a
+                                class="button button--secondary"
+                                href="/etat-du-service"
+                                data-test="service-health-link"
+                            >
+                                "État du service"
+                            </a>
                         </p>
                         <section aria-labelledby="federation" data-test="home-coordinator">
                             <h2 id="federation">"La fédération"</h2>
-                            <FederationTable missions_locales/>
+                            <FederationTable missions_locales />
                         </section>
                     }
                         .into_any()
                 }
-    })}
-        }
+            },
+        )}
+    }
 }
 
 #[component]
@@ -103,17 +119,28 @@ fn Sessions(sessions: Vec<SessionCard>, empty: &'static str) -> impl IntoView {
         <ul class="session-list">
             {sessions
                 .into_iter()
-                .map(|session| view! { <li class="session-list__item"><SessionCardView session/></li> })
+                .map(|session| {
+                    view! {
+                        <li class="session-list__item">
+                            <SessionCardView session />
+                        </li>
+                    }
+                })
                 .collect_view()}
         </ul>
     }
-        .into_any()
+    .into_any()
 }
 
 #[component]
 fn FederationTable(missions_locales: Vec<MissionLocaleFigures>) -> impl IntoView {
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Chiffres par Mission Locale (faire défiler)">
+        <div
+            class="table-scroll"
+            tabindex="0"
+            role="region"
+            aria-label="Chiffres par Mission Locale (faire défiler)"
+        >
             <table class="figures">
                 <caption>"Chiffres par Mission Locale"</caption>
                 <thead>
@@ -148,10 +175,20 @@ fn FederationTable(missions_locales: Vec<MissionLocaleFigures>) -> impl IntoView
 #[component]
 fn StaffLinks() -> impl IntoView {
     view! {
-        <a class="button button--secondary" href="/agenda" data-test="agenda-link">"Agenda"</a>
-        <a class="button button--secondary" href="/intervenants">"Intervenants"</a>
-        <a class="button button--secondary" href="/lieux">"Lieux"</a>
-        <a class="button button--secondary" href="/catalogue">"Catalogue"</a>
-        <a class="button button--secondary" href="/equipe">"Équipe"</a>
+        <a class="button button--secondary" href="/agenda" data-test="agenda-link">
+            "Agenda"
+        </a>
+        <a class="button button--secondary" href="/intervenants">
+            "Intervenants"
+        </a>
+        <a class="button button--secondary" href="/lieux">
+            "Lieux"
+        </a>
+        <a class="button button--secondary" href="/catalogue">
+            "Catalogue"
+        </a>
+        <a class="button button--secondary" href="/equipe">
+            "Équipe"
+        </a>
     }
 }

@@ -12,26 +12,36 @@ use crate::server_fns::{list_local_mail, read_local_mail};
 pub fn LocalMailPage() -> impl IntoView {
     let messages = Resource::new_blocking(|| (), |_| list_local_mail());
     view! {
-            <Title text="Courriels envoyés (local) — Ateliers"/>
-            <h1>"Courriels envoyés"</h1>
-            <p class="lead">
-                "En local, Ateliers n'envoie pas de courriels : il les écrit dans un dossier. Les voici, du plus récent au plus ancien."
-            </p>
-            {loaded(messages, move |value| match value {
+        <Title text="Courriels envoyés (local) — Ateliers" />
+        <h1>"Courriels envoyés"</h1>
+        <p class="lead">
+            "En local, Ateliers n'envoie pas de courriels : il les écrit dans un dossier. Les voici, du plus récent au plus ancien."
+        </p>
+        {loaded(
+            messages,
+            move |value| match value {
                 messages if messages.is_empty() => {
-                    view! { <p class="notice" data-test="no-mail">"Aucun courriel pour le moment."</p> }
+                    view! {
+                        <p class="notice" data-test="no-mail">
+                            "Aucun courriel pour le moment."
+                        </p>
+                    }
                         .into_any()
                 }
                 messages => {
                     view! {
                         <ul class="mail-list" data-test="mail-list">
-                            {messages.into_iter().map(|message| view! { <MailRow message/> }).collect_view()}
+                            {messages
+                                .into_iter()
+                                .map(|message| view! { <MailRow message /> })
+                                .collect_view()}
                         </ul>
                     }
                         .into_any()
                 }
-    })}
-        }
+            },
+        )}
+    }
 }
 
 #[component]
@@ -39,8 +49,10 @@ fn MailRow(message: LocalMailSummary) -> impl IntoView {
     view! {
         <li class="mail-list__item" data-test="mail-item">
             <a href=format!("/courriels/{}", message.id)>{message.subject}</a>
-            <br/>
-            <span class="mail-list__meta">"À : " {message.to} " · " {format_sent(message.date)}</span>
+            <br />
+            <span class="mail-list__meta">
+                "À : " {message.to} " · " {format_sent(message.date)}
+            </span>
         </li>
     }
 }
@@ -54,11 +66,13 @@ pub fn LocalMailMessagePage() -> impl IntoView {
         read_local_mail,
     );
     view! {
-        <Title text="Courriel (local) — Ateliers"/>
+        <Title text="Courriel (local) — Ateliers" />
         <p>
             <a href="/courriels">"← Tous les courriels"</a>
         </p>
-        {loaded(message, move |message| {
+        {loaded(
+            message,
+            move |message| {
                 let download = format!("/courriels/{}/eml", message.summary.id);
                 view! {
                     <h1 data-test="mail-subject">{message.summary.subject}</h1>
@@ -72,7 +86,9 @@ pub fn LocalMailMessagePage() -> impl IntoView {
                         <dt>"Parties"</dt>
                         <dd data-test="mail-parts">{message.parts.join(", ")}</dd>
                     </dl>
-                    <pre class="mail-body" data-test="mail-body">{linkify(&message.text_body)}</pre>
+                    <pre class="mail-body" data-test="mail-body">
+                        {linkify(&message.text_body)}
+                    </pre>
                     {message
                         .calendar
                         .map(|calendar| {
@@ -90,7 +106,8 @@ pub fn LocalMailMessagePage() -> impl IntoView {
                     </p>
                 }
                     .into_any()
-            })}
+            },
+        )}
     }
 }
 
@@ -103,8 +120,12 @@ fn linkify(text: &str) -> Vec<AnyView> {
         if address.starts_with("http://") || address.starts_with("https://") {
             pieces.push(std::mem::take(&mut plain).into_any());
             pieces.push(
-                view! { <a href=address.to_owned() data-test="mail-link">{address.to_owned()}</a> }
-                    .into_any(),
+                view! {
+                    <a href=address.to_owned() data-test="mail-link">
+                        {address.to_owned()}
+                    </a>
+                }
+                .into_any(),
             );
             plain.push_str(&word[address.len()..]);
         } else {

@@ -20,21 +20,24 @@ pub fn MyCalendarPage() -> impl IntoView {
         "Nouvelle adresse créée : l'ancienne ne fonctionne plus. Ajoutez celle-ci à votre agenda.",
     )];
     view! {
-            <Title text="Ajouter à mon agenda — Ateliers"/>
-            <h1>"Ajouter mes ateliers à mon agenda"</h1>
-            <FormError error=renew.value().get_untracked().and_then(Result::err)/>
-            <QueryNotice notices=NOTICES test="feed-renewed"/>
-            <p class="lead">
-                "Vos ateliers apparaissent dans l'agenda de votre téléphone et se mettent à jour tout seuls. "
-                "Les courriels d'invitation restent le plus rapide : un agenda abonné se rafraîchit toutes les quelques heures."
-            </p>
-            {loaded(link, move |value| match value {
-                MyCalendarFeed::New(link) => view! { <NewFeed link renew/> }.into_any(),
+        <Title text="Ajouter à mon agenda — Ateliers" />
+        <h1>"Ajouter mes ateliers à mon agenda"</h1>
+        <FormError error=renew.value().get_untracked().and_then(Result::err) />
+        <QueryNotice notices=NOTICES test="feed-renewed" />
+        <p class="lead">
+            "Vos ateliers apparaissent dans l'agenda de votre téléphone et se mettent à jour tout seuls. "
+            "Les courriels d'invitation restent le plus rapide : un agenda abonné se rafraîchit toutes les quelques heures."
+        </p>
+        {loaded(
+            link,
+            move |value| match value {
+                MyCalendarFeed::New(link) => view! { <NewFeed link renew /> }.into_any(),
                 MyCalendarFeed::Existing { created_at } => {
-                    view! { <ExistingFeed created_at renew/> }.into_any()
+                    view! { <ExistingFeed created_at renew /> }.into_any()
                 }
-    })}
-        }
+            },
+        )}
+    }
 }
 
 /// The address just made: the buttons, the address to copy and how to subscribe.
@@ -45,12 +48,22 @@ fn NewFeed(link: CalendarFeedLink, renew: ServerAction<RenewCalendarFeed>) -> im
             <a class="button" href=link.webcal_url.clone() data-test="add-to-calendar">
                 "Ajouter à mon agenda"
             </a>
-            <a class="button button--secondary" href=link.google_url.clone() data-test="add-to-google">
+            <a
+                class="button button--secondary"
+                href=link.google_url.clone()
+                data-test="add-to-google"
+            >
                 "Ajouter à Google Agenda"
             </a>
         </p>
         <label for="feed-url">"Adresse de votre agenda (à copier)"</label>
-        <input id="feed-url" type="text" readonly value=link.https_url.clone() data-test="feed-url"/>
+        <input
+            id="feed-url"
+            type="text"
+            readonly
+            value=link.https_url.clone()
+            data-test="feed-url"
+        />
         <p class="notice" data-test="feed-shown-once">
             "Ajoutez-la maintenant : pour la protéger, Ateliers ne la garde pas et ne pourra plus vous l'afficher. "
             "Vous pourrez toujours en créer une nouvelle."
@@ -69,13 +82,15 @@ fn NewFeed(link: CalendarFeedLink, renew: ServerAction<RenewCalendarFeed>) -> im
                 "Sur outlook.com : Calendrier, « Ajouter un calendrier », « S'abonner à partir du web », puis collez l'adresse ci-dessus."
             </dd>
             <dt>"Thunderbird"</dt>
-            <dd>"Agenda, « Nouvel agenda », « Sur le réseau », puis collez l'adresse ci-dessus."</dd>
+            <dd>
+                "Agenda, « Nouvel agenda », « Sur le réseau », puis collez l'adresse ci-dessus."
+            </dd>
         </dl>
         <p>
             "Cette adresse est personnelle : quelqu'un qui la connaît voit vos ateliers. "
             "Si vous l'avez partagée par erreur, créez-en une nouvelle."
         </p>
-        <RenewForm renew/>
+        <RenewForm renew />
     }
 }
 
@@ -96,7 +111,7 @@ fn ExistingFeed(
             "Sinon (nouveau téléphone, adresse perdue ou partagée par erreur), créez une nouvelle adresse : "
             "l'ancienne cessera de fonctionner et il faudra ajouter la nouvelle à votre agenda."
         </p>
-        <RenewForm renew/>
+        <RenewForm renew />
     }
 }
 

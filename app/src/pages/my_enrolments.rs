@@ -11,35 +11,46 @@ use crate::server_fns::list_my_enrolments;
 pub fn MyEnrolmentsPage() -> impl IntoView {
     let places = Resource::new_blocking(|| (), |_| list_my_enrolments());
     view! {
-            <Title text="Mes inscriptions — Ateliers"/>
-            <h1>"Mes inscriptions"</h1>
-            {loaded(places, move |value| match value {
-                places if places.is_empty() => view! {
-                    <p class="notice" data-test="no-enrolments">
-                        "Vous n'êtes inscrit·e à aucun atelier pour le moment. "
-                        <a href="/ateliers">"Voir les ateliers à venir"</a>
-                    </p>
+        <Title text="Mes inscriptions — Ateliers" />
+        <h1>"Mes inscriptions"</h1>
+        {loaded(
+            places,
+            move |value| match value {
+                places if places.is_empty() => {
+                    view! {
+                        <p class="notice" data-test="no-enrolments">
+                            "Vous n'êtes inscrit·e à aucun atelier pour le moment. "
+                            <a href="/ateliers">"Voir les ateliers à venir"</a>
+                        </p>
+                    }
+                        .into_any()
                 }
-                    .into_any(),
-                places => view! {
-                    <ul class="session-list" data-test="my-enrolments">
-                        {places
-                            .into_iter()
-                            .map(|place| {
-                                let standing = match place.standing {
-                                    Standing::Registered => "registered",
-                                    Standing::Waiting { .. } => "waiting",
-                                };
-                                view! {
-                                    <li class="session-list__item" data-test="my-enrolment" data-standing=standing>
-                                        <SessionCardView session=place.session/>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+                places => {
+                    view! {
+                        <ul class="session-list" data-test="my-enrolments">
+                            {places
+                                .into_iter()
+                                .map(|place| {
+                                    let standing = match place.standing {
+                                        Standing::Registered => "registered",
+                                        Standing::Waiting { .. } => "waiting",
+                                    };
+                                    view! {
+                                        <li
+                                            class="session-list__item"
+                                            data-test="my-enrolment"
+                                            data-standing=standing
+                                        >
+                                            <SessionCardView session=place.session />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
                 }
-                    .into_any(),
-    })}
-        }
+            },
+        )}
+    }
 }

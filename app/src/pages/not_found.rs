@@ -9,7 +9,7 @@ pub fn NotFoundPage() -> impl IntoView {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page introuvable — Ateliers"/>
+        <Title text="Page introuvable — Ateliers" />
         <h1>"Page introuvable"</h1>
         <p>"Cette page n'existe pas ou n'est plus disponible."</p>
         <p>

@@ -14,14 +14,16 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         "Si cette adresse appartient à un compte de l'équipe, un lien pour choisir un nouveau mot de passe vient d'y être envoyé. Il fonctionne 30 minutes.",
     )];
     view! {
-        <Title text="Mot de passe oublié — Ateliers"/>
+        <Title text="Mot de passe oublié — Ateliers" />
         <h1>"Mot de passe oublié"</h1>
-        <QueryNotice notices=NOTICES test="reset-sent"/>
-        <FormError error=request.value().get_untracked().and_then(Result::err)/>
+        <QueryNotice notices=NOTICES test="reset-sent" />
+        <FormError error=request.value().get_untracked().and_then(Result::err) />
         <ActionForm action=request>
             <label for="reset-email">"Adresse e-mail professionnelle"</label>
-            <input id="reset-email" name="email" type="email" autocomplete="username" required/>
-            <button type="submit" class="button">"Recevoir le lien"</button>
+            <input id="reset-email" name="email" type="email" autocomplete="username" required />
+            <button type="submit" class="button">
+                "Recevoir le lien"
+            </button>
         </ActionForm>
     }
 }
@@ -35,14 +37,14 @@ pub fn ResetPasswordPage() -> impl IntoView {
         .unwrap_or_default();
     let reset = ServerAction::<ResetPassword>::new();
     view! {
-        <Title text="Nouveau mot de passe — Ateliers"/>
+        <Title text="Nouveau mot de passe — Ateliers" />
         <h1>"Choisir un nouveau mot de passe"</h1>
         <p>
             "Au moins 12 caractères. Une phrase facile à retenir convient très bien. Vos autres sessions seront fermées."
         </p>
-        <FormError error=reset.value().get_untracked().and_then(Result::err)/>
+        <FormError error=reset.value().get_untracked().and_then(Result::err) />
         <ActionForm action=reset>
-            <input type="hidden" name="token" value=token/>
+            <input type="hidden" name="token" value=token />
             <label for="new-password">"Nouveau mot de passe"</label>
             <input
                 id="new-password"
@@ -61,7 +63,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 minlength="12"
                 required
             />
-            <button type="submit" class="button">"Enregistrer"</button>
+            <button type="submit" class="button">
+                "Enregistrer"
+            </button>
         </ActionForm>
     }
 }

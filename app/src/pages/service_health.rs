@@ -12,9 +12,9 @@ use crate::server_fns::view_service_health;
 pub fn ServiceHealthPage() -> impl IntoView {
     let health = Resource::new_blocking(|| (), |_| view_service_health());
     view! {
-        <Title text="État du service — Ateliers"/>
+        <Title text="État du service — Ateliers" />
         <h1>"État du service"</h1>
-        {loaded(health, move |health| view! { <HealthView health/> })}
+        {loaded(health, move |health| view! { <HealthView health /> })}
     }
 }
 
@@ -32,7 +32,7 @@ fn HealthView(health: ServiceHealth) -> impl IntoView {
                 {format!(
                     "Des courriels attendent depuis {} : le serveur d'envoi est peut-être injoignable. \
                      Prévenez l'équipe technique.",
-                    format_wait(wait)
+                    format_wait(wait),
                 )}
             </p>
         }
@@ -60,10 +60,18 @@ fn HealthView(health: ServiceHealth) -> impl IntoView {
         {flow}
         <h2>"Courriels"</h2>
         <ul class="figures-cards" data-test="mail-health">
-            <FigureCard label="en attente d'envoi" value=health.mail_waiting.to_string() test="mail-waiting"/>
-            <FigureCard label="attente du plus ancien" value=oldest test="oldest-waiting"/>
-            <FigureCard label="envoyés ces 24 heures" value=health.mail_sent_last_day.to_string() test="mail-sent-last-day"/>
-            <FigureCard label="dernier envoi" value=last_sent test="last-mail-sent"/>
+            <FigureCard
+                label="en attente d'envoi"
+                value=health.mail_waiting.to_string()
+                test="mail-waiting"
+            />
+            <FigureCard label="attente du plus ancien" value=oldest test="oldest-waiting" />
+            <FigureCard
+                label="envoyés ces 24 heures"
+                value=health.mail_sent_last_day.to_string()
+                test="mail-sent-last-day"
+            />
+            <FigureCard label="dernier envoi" value=last_sent test="last-mail-sent" />
         </ul>
         <p data-test="mail-set-aside">
             {match set_aside {
@@ -71,17 +79,30 @@ fn HealthView(health: ServiceHealth) -> impl IntoView {
                 1 => "1 courriel mis de côté (adresse refusée ou trop d'essais) : ".to_owned(),
                 n => format!("{n} courriels mis de côté (adresse refusée ou trop d'essais) : "),
             }}
-            {(set_aside > 0).then(|| view! {
-                <a href="/courriels-en-echec" data-test="failed-mail-link">"voir les courriels non remis"</a>
-            })}
+            {(set_aside > 0)
+                .then(|| {
+                    view! {
+                        <a href="/courriels-en-echec" data-test="failed-mail-link">
+                            "voir les courriels non remis"
+                        </a>
+                    }
+                })}
         </p>
         <h2>"Ces sept derniers jours"</h2>
         <ul class="figures-cards" data-test="week-activity">
-            <FigureCard label="inscriptions" value=registered test="week-registered"/>
-            <FigureCard label="mises en liste d'attente" value=waitlisted test="week-waitlisted"/>
-            <FigureCard label="places obtenues depuis la liste d'attente" value=promoted test="week-promoted"/>
-            <FigureCard label="désinscriptions" value=given_up test="week-given-up"/>
-            <FigureCard label="rappels envoyés" value=health.reminders_last_week.to_string() test="week-reminders"/>
+            <FigureCard label="inscriptions" value=registered test="week-registered" />
+            <FigureCard label="mises en liste d'attente" value=waitlisted test="week-waitlisted" />
+            <FigureCard
+                label="places obtenues depuis la liste d'attente"
+                value=promoted
+                test="week-promoted"
+            />
+            <FigureCard label="désinscriptions" value=given_up test="week-given-up" />
+            <FigureCard
+                label="rappels envoyés"
+                value=health.reminders_last_week.to_string()
+                test="week-reminders"
+            />
         </ul>
         <p class="lead">
             {format!("Chiffres de toute la fédération, lus le {}.", format_instant(health.at))}

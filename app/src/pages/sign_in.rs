@@ -12,15 +12,15 @@ pub fn SignInPage() -> impl IntoView {
     let sign_in = ServerAction::<SignInWithPassword>::new();
     const NOTICES: &[(&str, &str)] = &[("deconnecte", "Vous êtes déconnecté·e.")];
     view! {
-        <Title text="Se connecter — Ateliers"/>
+        <Title text="Se connecter — Ateliers" />
         <h1>"Se connecter"</h1>
-        <QueryNotice notices=NOTICES test="signed-out"/>
+        <QueryNotice notices=NOTICES test="signed-out" />
         <section class="card" aria-labelledby="lien-titre">
             <h2 id="lien-titre">"Jeunes et intervenants"</h2>
             <p>
                 "Pas de mot de passe : tapez votre adresse e-mail, vous recevrez un lien pour vous connecter."
             </p>
-            <FormError error=request_link.value().get_untracked().and_then(Result::err)/>
+            <FormError error=request_link.value().get_untracked().and_then(Result::err) />
             <ActionForm action=request_link attr:data-test="link-form">
                 <label for="link-email">"Votre adresse e-mail"</label>
                 <input
@@ -39,7 +39,7 @@ pub fn SignInPage() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="equipe-titre">
             <h2 id="equipe-titre">"Équipes des Missions Locales"</h2>
-            <FormError error=sign_in.value().get_untracked().and_then(Result::err)/>
+            <FormError error=sign_in.value().get_untracked().and_then(Result::err) />
             <ActionForm action=sign_in attr:data-test="password-form">
                 <label for="staff-email">"Adresse e-mail professionnelle"</label>
                 <input
@@ -74,7 +74,7 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn LinkSentPage() -> impl IntoView {
     view! {
-        <Title text="Vérifiez vos e-mails — Ateliers"/>
+        <Title text="Vérifiez vos e-mails — Ateliers" />
         <h1>"Vérifiez vos e-mails"</h1>
         <p class="notice notice--success" role="status" data-test="link-sent">
             "Si cette adresse est connue d'Ateliers, un lien de connexion vient d'y être envoyé. Il fonctionne une seule fois, pendant 30 minutes."
@@ -96,16 +96,18 @@ pub fn RedeemLinkPage() -> impl IntoView {
         .unwrap_or_default();
     let redeem = ServerAction::<RedeemSignInLink>::new();
     view! {
-        <Title text="Connexion — Ateliers"/>
+        <Title text="Connexion — Ateliers" />
         <h1>"Bienvenue sur Ateliers"</h1>
-        <FormError error=redeem.value().get_untracked().and_then(Result::err)/>
+        <FormError error=redeem.value().get_untracked().and_then(Result::err) />
         <ActionForm action=redeem attr:data-test="redeem-form">
-            <input type="hidden" name="token" value=token/>
+            <input type="hidden" name="token" value=token />
             <button type="submit" class="button button--large" data-test="redeem-submit">
                 "Me connecter"
             </button>
         </ActionForm>
-        <p>"Vous resterez connecté·e sur cet appareil. Vous pourrez vous déconnecter à tout moment."</p>
+        <p>
+            "Vous resterez connecté·e sur cet appareil. Vous pourrez vous déconnecter à tout moment."
+        </p>
         <p>
             <a href="/connexion">"Recevoir un nouveau lien"</a>
         </p>

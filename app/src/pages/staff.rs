@@ -27,11 +27,13 @@ pub fn StaffPage() -> impl IntoView {
     // Only coordinators get the options (the others see the list without the buttons).
     let manage = Resource::new_blocking(|| (), |_| async { list_mission_locales().await.is_ok() });
     view! {
-        <Title text="Équipe — Ateliers"/>
+        <Title text="Équipe — Ateliers" />
         <h1>"Équipe"</h1>
-        <QueryNotice notices=NOTICES/>
-        <FormError error=archive.value().get_untracked().and_then(Result::err)/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <QueryNotice notices=NOTICES />
+        <FormError error=archive.value().get_untracked().and_then(Result::err) />
+        <Suspense fallback=|| {
+            view! { <p>"Chargement…"</p> }
+        }>
             {move || Suspend::new(async move {
                 let manage = manage.await;
                 match staff.await {
@@ -41,7 +43,11 @@ pub fn StaffPage() -> impl IntoView {
                                 .then(|| {
                                     view! {
                                         <p class="actions">
-                                            <a class="button" href="/equipe/nouveau" data-test="new-staff">
+                                            <a
+                                                class="button"
+                                                href="/equipe/nouveau"
+                                                data-test="new-staff"
+                                            >
                                                 "Ouvrir un compte"
                                             </a>
                                         </p>
@@ -56,21 +62,33 @@ pub fn StaffPage() -> impl IntoView {
                                         view! {
                                             <li class="people-list__item" data-test="staff-item">
                                                 {if manage {
-                                                    view! { <a href=format!("/equipe/{}", member.id)>{member.name}</a> }.into_any()
+                                                    view! {
+                                                        <a href=format!("/equipe/{}", member.id)>{member.name}</a>
+                                                    }
+                                                        .into_any()
                                                 } else {
                                                     view! { <strong>{member.name}</strong> }.into_any()
                                                 }}
                                                 <span class="people-list__meta">
                                                     {member.role}
-                                                    {(!specialities.is_empty()).then(|| format!(" · {specialities}"))}
+                                                    {(!specialities.is_empty())
+                                                        .then(|| format!(" · {specialities}"))}
                                                     {member.email.map(|email| format!(" · {email}"))}
                                                 </span>
                                                 {manage
                                                     .then(|| {
                                                         view! {
                                                             <ActionForm action=archive>
-                                                                <input type="hidden" name="id" value=member.id.to_string()/>
-                                                                <button type="submit" class="button button--danger button--inline" data-test="archive-staff">
+                                                                <input
+                                                                    type="hidden"
+                                                                    name="id"
+                                                                    value=member.id.to_string()
+                                                                />
+                                                                <button
+                                                                    type="submit"
+                                                                    class="button button--danger button--inline"
+                                                                    data-test="archive-staff"
+                                                                >
                                                                     "Archiver ce compte"
                                                                 </button>
                                                             </ActionForm>
@@ -84,7 +102,7 @@ pub fn StaffPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -97,18 +115,29 @@ pub fn NewStaffMemberPage() -> impl IntoView {
     let create = ServerAction::<CreateStaffMember>::new();
     let missions_locales = Resource::new_blocking(|| (), |_| list_mission_locales());
     view! {
-        <Title text="Ouvrir un compte — Ateliers"/>
+        <Title text="Ouvrir un compte — Ateliers" />
         <h1>"Ouvrir un compte d'équipe"</h1>
-        {loaded(missions_locales, move |missions_locales| {
+        {loaded(
+            missions_locales,
+            move |missions_locales| {
                 view! {
-                    <FormError error=create.value().get_untracked().and_then(Result::err)/>
+                    <FormError error=create.value().get_untracked().and_then(Result::err) />
                     <ActionForm action=create attr:data-test="staff-form">
-                        <StaffFields form=StaffForm { role: "counsellor".into(), ..StaffForm::default() } missions_locales/>
-                        <button type="submit" class="button">"Ouvrir le compte"</button>
+                        <StaffFields
+                            form=StaffForm {
+                                role: "counsellor".into(),
+                                ..StaffForm::default()
+                            }
+                            missions_locales
+                        />
+                        <button type="submit" class="button">
+                            "Ouvrir le compte"
+                        </button>
                     </ActionForm>
                 }
                     .into_any()
-            })}
+            },
+        )}
     }
 }
 
@@ -127,22 +156,27 @@ pub fn StaffMemberPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Compte d'équipe — Ateliers"/>
+        <Title text="Compte d'équipe — Ateliers" />
         <p>
             <a href="/equipe">"← Toute l'équipe"</a>
         </p>
-        <FormError error=update.value().get_untracked().and_then(Result::err)/>
-        {loaded(page, move |(form, missions_locales)| {
+        <FormError error=update.value().get_untracked().and_then(Result::err) />
+        {loaded(
+            page,
+            move |(form, missions_locales)| {
                 view! {
                     <h1>{format!("{} {}", form.first_name, form.last_name)}</h1>
                     <ActionForm action=update attr:data-test="staff-form">
-                        <input type="hidden" name="id" value=id.to_string()/>
-                        <StaffFields form missions_locales/>
-                        <button type="submit" class="button">"Enregistrer"</button>
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <StaffFields form missions_locales />
+                        <button type="submit" class="button">
+                            "Enregistrer"
+                        </button>
                     </ActionForm>
                 }
                     .into_any()
-            })}
+            },
+        )}
     }
 }
 
@@ -152,11 +186,11 @@ fn StaffFields(form: StaffForm, missions_locales: Vec<MissionLocaleOption>) -> i
     let selected_ml = form.mission_locale_id.clone();
     view! {
         <label for="s-first-name">"Prénom"</label>
-        <input id="s-first-name" name="staff[first_name]" value=form.first_name required/>
+        <input id="s-first-name" name="staff[first_name]" value=form.first_name required />
         <label for="s-last-name">"Nom"</label>
-        <input id="s-last-name" name="staff[last_name]" value=form.last_name required/>
+        <input id="s-last-name" name="staff[last_name]" value=form.last_name required />
         <label for="s-email">"Adresse e-mail professionnelle"</label>
-        <input id="s-email" name="staff[email]" type="email" value=form.email required/>
+        <input id="s-email" name="staff[email]" type="email" value=form.email required />
         <label for="s-role">"Rôle"</label>
         <select id="s-role" name="staff[role]">
             <option value="counsellor" selected=form.role == "counsellor">
@@ -174,11 +208,23 @@ fn StaffFields(form: StaffForm, missions_locales: Vec<MissionLocaleOption>) -> i
                 .map(|ml| {
                     let id = ml.id.to_string();
                     let selected = id == selected_ml;
-                    view! { <option value=id selected=selected>{ml.name}</option> }
+                    view! {
+                        <option value=id selected=selected>
+                            {ml.name}
+                        </option>
+                    }
                 })
                 .collect_view()}
         </select>
-        <Checkbox name="staff[disability_specialist]" checked=form.disability_specialist.is_some() label=" Référent·e handicap"/>
-        <Checkbox name="staff[justice_specialist]" checked=form.justice_specialist.is_some() label=" Référent·e justice"/>
+        <Checkbox
+            name="staff[disability_specialist]"
+            checked=form.disability_specialist.is_some()
+            label=" Référent·e handicap"
+        />
+        <Checkbox
+            name="staff[justice_specialist]"
+            checked=form.justice_specialist.is_some()
+            label=" Référent·e justice"
+        />
     }
 }

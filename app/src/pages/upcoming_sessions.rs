@@ -21,7 +21,7 @@ pub fn UpcomingSessionsPage() -> impl IntoView {
     let sessions = Resource::new_blocking(|| (), |_| list_upcoming_sessions());
 
     view! {
-        <Title text="Ateliers à venir — Ateliers"/>
+        <Title text="Ateliers à venir — Ateliers" />
         <Meta
             name="description"
             content="Les ateliers collectifs des Missions Locales de Seine-Saint-Denis : CV, lettre de motivation, entretiens, et plus."
@@ -30,7 +30,9 @@ pub fn UpcomingSessionsPage() -> impl IntoView {
         <p class="lead">
             "Les ateliers collectifs des Missions Locales de Seine-Saint-Denis, ouverts aux jeunes de 16 à 25 ans."
         </p>
-        <Suspense fallback=|| view! { <p>"Chargement des ateliers…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p>"Chargement des ateliers…"</p> }
+        }>
             {move || Suspend::new(async move {
                 match sessions.await {
                     Ok(sessions) if sessions.is_empty() => {
@@ -41,8 +43,10 @@ pub fn UpcomingSessionsPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Ok(sessions) => view! { <SessionList sessions selected=selected_theme()/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    Ok(sessions) => {
+                        view! { <SessionList sessions selected=selected_theme() /> }.into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -75,14 +79,14 @@ fn SessionList(sessions: Vec<SessionCard>, selected: Option<String>) -> impl Int
                         let theme = session.theme.code();
                         view! {
                             <li class="session-list__item" data-theme=theme>
-                                <SessionCardView session/>
+                                <SessionCardView session />
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
         </ThemeFilter>
-        <IslandsScripts/>
+        <IslandsScripts />
     }
 }
 

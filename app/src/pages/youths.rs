@@ -26,18 +26,22 @@ pub fn YouthsPage() -> impl IntoView {
         |(mine, search)| list_youths(mine, search),
     );
     view! {
-        <Title text="Jeunes — Ateliers"/>
+        <Title text="Jeunes — Ateliers" />
         <h1>"Jeunes"</h1>
         <p class="actions">
-            <a class="button" href="/jeunes/nouveau" data-test="new-youth">"Inscrire un jeune"</a>
+            <a class="button" href="/jeunes/nouveau" data-test="new-youth">
+                "Inscrire un jeune"
+            </a>
         </p>
         <form method="get" action="/jeunes" class="search" role="search">
             <label for="youth-search">"Chercher par nom"</label>
-            <input id="youth-search" name="q" type="search" value=search/>
-            <Checkbox name="miens" checked=mine label=" Seulement mes jeunes"/>
-            <button type="submit" class="button button--secondary">"Chercher"</button>
+            <input id="youth-search" name="q" type="search" value=search />
+            <Checkbox name="miens" checked=mine label=" Seulement mes jeunes" />
+            <button type="submit" class="button button--secondary">
+                "Chercher"
+            </button>
         </form>
-        {loaded(youths, move |youths| view! { <YouthList youths/> })}
+        {loaded(youths, move |youths| view! { <YouthList youths /> })}
     }
 }
 
@@ -47,11 +51,13 @@ pub fn NewYouthPage() -> impl IntoView {
     let create = ServerAction::<CreateYouth>::new();
     let referents = Resource::new_blocking(|| (), |_| list_referent_options());
     view! {
-        <Title text="Inscrire un jeune — Ateliers"/>
+        <Title text="Inscrire un jeune — Ateliers" />
         <h1>"Inscrire un jeune"</h1>
-        {loaded(referents, move |referents| {
+        {loaded(
+            referents,
+            move |referents| {
                 view! {
-                    <FormError error=create.value().get_untracked().and_then(Result::err)/>
+                    <FormError error=create.value().get_untracked().and_then(Result::err) />
                     <ActionForm action=create attr:data-test="youth-form">
                         <YouthFields
                             form=YouthForm::default()
@@ -67,7 +73,8 @@ pub fn NewYouthPage() -> impl IntoView {
                     </ActionForm>
                 }
                     .into_any()
-            })}
+            },
+        )}
     }
 }
 
@@ -110,14 +117,17 @@ pub fn YouthPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Fiche jeune — Ateliers"/>
+        <Title text="Fiche jeune — Ateliers" />
         <p>
             <a href="/jeunes">"← Tous les jeunes"</a>
         </p>
-        <QueryNotice notices=NOTICES/>
-        <FormError error=update.value().get_untracked().and_then(Result::err)/>
-        <FormError error=archive.value().get_untracked().and_then(Result::err)/>
-        {loaded(page, move |(youth, referents)| view! { <YouthFile youth referents update archive/> })}
+        <QueryNotice notices=NOTICES />
+        <FormError error=update.value().get_untracked().and_then(Result::err) />
+        <FormError error=archive.value().get_untracked().and_then(Result::err) />
+        {loaded(
+            page,
+            move |(youth, referents)| view! { <YouthFile youth referents update archive /> },
+        )}
     }
 }
 
@@ -148,14 +158,15 @@ fn YouthFile(
         <h1 data-test="youth-name">{title}</h1>
         <p class="lead">
             {age} " ans · " {mission_locale_name} " · Référent·e : " {referent_name}
-            {archived.then(|| view! { <strong data-test="archived">" · Fiche archivée"</strong> })}
+            {archived
+                .then(|| view! { <strong data-test="archived">" · Fiche archivée"</strong> })}
         </p>
         {if editable {
             view! {
                 <ActionForm action=update attr:data-test="youth-form">
-                    <input type="hidden" name="id" value=id.to_string()/>
+                    <input type="hidden" name="id" value=id.to_string() />
                     // The version the form was filled from: a save over a newer one is refused.
-                    <input type="hidden" name="youth[version]" value=form.version.clone()/>
+                    <input type="hidden" name="youth[version]" value=form.version.clone() />
                     <YouthFields
                         form
                         referents
@@ -179,9 +190,10 @@ fn YouthFile(
             }
                 .into_any()
         } else {
-            view! { <YouthReadOnly form disability_visible judicial_supervision_visible/> }.into_any()
+            view! { <YouthReadOnly form disability_visible judicial_supervision_visible /> }
+                .into_any()
         }}
-        <YouthPathSection path/>
+        <YouthPathSection path />
         {(!history.is_empty())
             .then(|| {
                 view! {
@@ -198,7 +210,13 @@ fn YouthFile(
                                             {line.at}
                                             " — "
                                             {line.actor_name}
-                                            {(!line.details.is_empty()).then(|| view! { <br/><span>{line.details}</span> })}
+                                            {(!line.details.is_empty())
+                                                .then(|| {
+                                                    view! {
+                                                        <br />
+                                                        <span>{line.details}</span>
+                                                    }
+                                                })}
                                         </li>
                                     }
                                 })
@@ -262,13 +280,19 @@ fn YouthPathSection(path: YouthPath) -> impl IntoView {
                     .into_iter()
                     .map(|month| {
                         view! {
-                            <li class="path-month" data-test="path-month" data-target=month.target.code() data-contacts=month.contacts>
+                            <li
+                                class="path-month"
+                                data-test="path-month"
+                                data-target=month.target.code()
+                                data-contacts=month.contacts
+                            >
                                 <h3 class="path-month__title">
-                                    {month.label}
-                                    {month.current.then_some(" (en cours)")}
+                                    {month.label} {month.current.then_some(" (en cours)")}
                                 </h3>
                                 <p class="path-month__verdict">
-                                    <span class="tag" data-test="path-target">{month.target.label()}</span>
+                                    <span class="tag" data-test="path-target">
+                                        {month.target.label()}
+                                    </span>
                                     {match month.contacts {
                                         0 => String::new(),
                                         1 => " · 1 atelier".to_owned(),
@@ -354,11 +378,32 @@ fn YouthFields(
         <fieldset>
             <legend>"Identité"</legend>
             <label for="first_name">"Prénom"</label>
-            <input id="first_name" name="youth[first_name]" value=form.first_name autocomplete="off" required data-test="first-name"/>
+            <input
+                id="first_name"
+                name="youth[first_name]"
+                value=form.first_name
+                autocomplete="off"
+                required
+                data-test="first-name"
+            />
             <label for="last_name">"Nom"</label>
-            <input id="last_name" name="youth[last_name]" value=form.last_name autocomplete="off" required data-test="last-name"/>
+            <input
+                id="last_name"
+                name="youth[last_name]"
+                value=form.last_name
+                autocomplete="off"
+                required
+                data-test="last-name"
+            />
             <label for="date_of_birth">"Date de naissance"</label>
-            <input id="date_of_birth" name="youth[date_of_birth]" type="date" value=form.date_of_birth required data-test="date-of-birth"/>
+            <input
+                id="date_of_birth"
+                name="youth[date_of_birth]"
+                type="date"
+                value=form.date_of_birth
+                required
+                data-test="date-of-birth"
+            />
             <label for="gender">"Genre"</label>
             <select id="gender" name="youth[gender]" required data-test="gender">
                 {Gender::ALL
@@ -376,46 +421,85 @@ fn YouthFields(
         <fieldset>
             <legend>"Pour le joindre (au moins l'un des deux)"</legend>
             <label for="email">"Adresse e-mail"</label>
-            <input id="email" name="youth[email]" type="email" value=form.email autocomplete="off" data-test="email"/>
+            <input
+                id="email"
+                name="youth[email]"
+                type="email"
+                value=form.email
+                autocomplete="off"
+                data-test="email"
+            />
             <label for="phone">"Téléphone portable"</label>
-            <input id="phone" name="youth[phone]" type="tel" value=form.phone autocomplete="off" data-test="phone"/>
+            <input
+                id="phone"
+                name="youth[phone]"
+                type="tel"
+                value=form.phone
+                autocomplete="off"
+                data-test="phone"
+            />
         </fieldset>
         <fieldset>
             <legend>"Parcours"</legend>
             {match referent_fixed {
-                // The current referent is posted back as it is: the service keeps it.
-                Some(name) => view! {
-                    <input type="hidden" name="youth[referent_id]" value=selected_referent.clone()/>
-                    <p data-test="referent-fixed">
-                        "Conseiller·ère référent·e : " <strong>{name}</strong>
-                        <br/>
-                        <small>"Seul le ou la référent·e, ou la coordination, peut confier ce jeune à quelqu'un d'autre."</small>
-                    </p>
+                Some(name) => {
+                    // The current referent is posted back as it is: the service keeps it.
+                    view! {
+                        <input
+                            type="hidden"
+                            name="youth[referent_id]"
+                            value=selected_referent.clone()
+                        />
+                        <p data-test="referent-fixed">
+                            "Conseiller·ère référent·e : " <strong>{name}</strong> <br />
+                            <small>
+                                "Seul le ou la référent·e, ou la coordination, peut confier ce jeune à quelqu'un d'autre."
+                            </small>
+                        </p>
+                    }
+                        .into_any()
                 }
-                    .into_any(),
-                None => view! {
-                    <label for="referent">"Conseiller·ère référent·e"</label>
-                    <select id="referent" name="youth[referent_id]" data-test="referent">
-                        {(!editing).then(|| view! { <option value="">"Moi-même"</option> })}
-                        {referents
-                            .into_iter()
-                            .map(|referent| {
-                                let id = referent.id.to_string();
-                                let selected = id == selected_referent;
-                                view! { <option value=id selected=selected>{referent.label}</option> }
-                            })
-                            .collect_view()}
-                    </select>
+                None => {
+                    view! {
+                        <label for="referent">"Conseiller·ère référent·e"</label>
+                        <select id="referent" name="youth[referent_id]" data-test="referent">
+                            {(!editing).then(|| view! { <option value="">"Moi-même"</option> })}
+                            {referents
+                                .into_iter()
+                                .map(|referent| {
+                                    let id = referent.id.to_string();
+                                    let selected = id == selected_referent;
+                                    view! {
+                                        <option value=id selected=selected>
+                                            {referent.label}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    }
+                        .into_any()
                 }
-                    .into_any(),
             }}
             <label for="programme_entry_date">"Entrée dans le programme"</label>
-            <input id="programme_entry_date" name="youth[programme_entry_date]" type="date" value=form.programme_entry_date required data-test="entry-date"/>
+            <input
+                id="programme_entry_date"
+                name="youth[programme_entry_date]"
+                type="date"
+                value=form.programme_entry_date
+                required
+                data-test="entry-date"
+            />
             {editing
                 .then(|| {
                     view! {
                         <label for="programme_exit_date">"Sortie du programme (si terminé)"</label>
-                        <input id="programme_exit_date" name="youth[programme_exit_date]" type="date" value=form.programme_exit_date.clone()/>
+                        <input
+                            id="programme_exit_date"
+                            name="youth[programme_exit_date]"
+                            type="date"
+                            value=form.programme_exit_date.clone()
+                        />
                         <label for="exit_outcome">"Issue du parcours"</label>
                         <select id="exit_outcome" name="youth[exit_outcome]">
                             <option value="">"—"</option>
@@ -423,7 +507,10 @@ fn YouthFields(
                                 .into_iter()
                                 .map(|outcome| {
                                     view! {
-                                        <option value=outcome.code() selected=form.exit_outcome == outcome.code()>
+                                        <option
+                                            value=outcome.code()
+                                            selected=form.exit_outcome == outcome.code()
+                                        >
                                             {outcome.label()}
                                         </option>
                                     }
@@ -437,17 +524,29 @@ fn YouthFields(
             .then(|| {
                 view! {
                     <fieldset>
-                        <legend>"Informations sensibles (visibles seulement du référent, des conseillers spécialisés et de la coordination)"</legend>
+                        <legend>
+                            "Informations sensibles (visibles seulement du référent, des conseillers spécialisés et de la coordination)"
+                        </legend>
                         {disability_visible
                             .then(|| {
                                 view! {
-                                    <Checkbox name="youth[disability_recognised]" checked=form.disability_recognised.is_some() label=" Reconnaissance de handicap (RQTH)" test="flag-disability"/>
+                                    <Checkbox
+                                        name="youth[disability_recognised]"
+                                        checked=form.disability_recognised.is_some()
+                                        label=" Reconnaissance de handicap (RQTH)"
+                                        test="flag-disability"
+                                    />
                                 }
                             })}
                         {judicial_supervision_visible
                             .then(|| {
                                 view! {
-                                    <Checkbox name="youth[judicial_supervision]" checked=form.judicial_supervision.is_some() label=" Suivi judiciaire" test="flag-justice"/>
+                                    <Checkbox
+                                        name="youth[judicial_supervision]"
+                                        checked=form.judicial_supervision.is_some()
+                                        label=" Suivi judiciaire"
+                                        test="flag-justice"
+                                    />
                                 }
                             })}
                     </fieldset>

@@ -16,14 +16,27 @@ pub fn CheckInScreenPage() -> impl IntoView {
     let refresh_path = <ShowCheckInCode as leptos::server_fn::ServerFn>::PATH;
     let confirm_path = <MarkAttendance as leptos::server_fn::ServerFn>::PATH;
     view! {
-        <Title text="Pointage — Ateliers"/>
-        <p><a href=format!("/seances/{id}/emargement")>"← L'appel"</a></p>
-        {loaded(screen, move |screen| view! {
-                <h1>{format!("Pointage — {}", screen.title)}</h1>
-                <p class="lead">"Les jeunes inscrit·es scannent le QR code, ou ouvrent « Pointer » dans Ateliers et tapent le code."</p>
-                <CheckInScreenPanel screen refresh_path=refresh_path.to_owned() confirm_path=confirm_path.to_owned()/>
-                <IslandsScripts/>
-            })}
+        <Title text="Pointage — Ateliers" />
+        <p>
+            <a href=format!("/seances/{id}/emargement")>"← L'appel"</a>
+        </p>
+        {loaded(
+            screen,
+            move |screen| {
+                view! {
+                    <h1>{format!("Pointage — {}", screen.title)}</h1>
+                    <p class="lead">
+                        "Les jeunes inscrit·es scannent le QR code, ou ouvrent « Pointer » dans Ateliers et tapent le code."
+                    </p>
+                    <CheckInScreenPanel
+                        screen
+                        refresh_path=refresh_path.to_owned()
+                        confirm_path=confirm_path.to_owned()
+                    />
+                    <IslandsScripts />
+                }
+            },
+        )}
     }
 }
 
@@ -37,10 +50,12 @@ pub fn CheckInPage() -> impl IntoView {
         .get("code")
         .unwrap_or_default();
     view! {
-        <Title text="Pointer — Ateliers"/>
+        <Title text="Pointer — Ateliers" />
         <h1>"Pointer à un atelier"</h1>
-        <FormError error=check_in.value().get_untracked().and_then(Result::err)/>
-        <p class="lead">"Tapez le code affiché dans la salle : il change toutes les 30 secondes."</p>
+        <FormError error=check_in.value().get_untracked().and_then(Result::err) />
+        <p class="lead">
+            "Tapez le code affiché dans la salle : il change toutes les 30 secondes."
+        </p>
         <ActionForm action=check_in attr:data-test="check-in-form">
             <label for="check-in-code">"Code à 6 chiffres"</label>
             <input
@@ -55,7 +70,9 @@ pub fn CheckInPage() -> impl IntoView {
                 class="input--code"
                 data-test="check-in-code-input"
             />
-            <button type="submit" class="button button--large" data-test="check-in">"Je suis là"</button>
+            <button type="submit" class="button button--large" data-test="check-in">
+                "Je suis là"
+            </button>
         </ActionForm>
     }
 }

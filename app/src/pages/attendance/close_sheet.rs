@@ -17,22 +17,36 @@ pub(super) fn CloseSheetSection(
             <h2 id="cloturer">"Signer et clôturer la feuille"</h2>
             {if not_closable_because.is_empty() {
                 view! {
-                    <p>"Signez en dernier : la feuille sera close et le PDF produit. Après, un statut ne change que par une correction motivée."</p>
+                    <p>
+                        "Signez en dernier : la feuille sera close et le PDF produit. Après, un statut ne change que par une correction motivée."
+                    </p>
                     <ActionForm action=close attr:data-test="close-form">
-                        <input type="hidden" name="session_id" value=session_id.to_string()/>
-                        <SignaturePad label="Votre signature, pour clôturer la feuille".to_owned()/>
-                        <noscript><p>"La signature au doigt demande JavaScript : imprimez la feuille papier."</p></noscript>
-                        <button type="submit" class="button button--large" data-test="close-sheet">"Signer et clôturer"</button>
+                        <input type="hidden" name="session_id" value=session_id.to_string() />
+                        <SignaturePad label="Votre signature, pour clôturer la feuille"
+                            .to_owned() />
+                        <noscript>
+                            <p>
+                                "La signature au doigt demande JavaScript : imprimez la feuille papier."
+                            </p>
+                        </noscript>
+                        <button type="submit" class="button button--large" data-test="close-sheet">
+                            "Signer et clôturer"
+                        </button>
                     </ActionForm>
-                    <IslandsScripts/>
-                }.into_any()
+                    <IslandsScripts />
+                }
+                    .into_any()
             } else {
                 view! {
                     <p>"Avant de clôturer :"</p>
                     <ul data-test="not-closable">
-                        {not_closable_because.into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()}
+                        {not_closable_because
+                            .into_iter()
+                            .map(|reason| view! { <li>{reason}</li> })
+                            .collect_view()}
                     </ul>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </section>
     }

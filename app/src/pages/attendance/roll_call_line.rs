@@ -56,36 +56,58 @@ pub(super) fn RollCallLine(
             data-status=status.map(AttendanceStatus::code).unwrap_or("")
             data-signed=if signed_at.is_some() { "true" } else { "false" }
         >
-            <p class="roll-call__name"><strong>{name.clone()}</strong></p>
-            <p class="roll-call__details" data-test="line-details">{details.join(" · ")}</p>
-            {open.then(|| view! {
-                <ActionForm action=mark attr:class="roll-call__statuses">
-                    <input type="hidden" name="session_id" value=session_id.to_string()/>
-                    <input type="hidden" name="youth_id" value=youth_id.to_string()/>
-                    {AttendanceStatus::ALL.into_iter().map(|choice| {
-                        let pressed = status == Some(choice) && confirmed;
-                        view! {
-                            <button
-                                type="submit"
-                                name="status"
-                                value=choice.code()
-                                class="button roll-call__status"
-                                aria-pressed=if pressed { "true" } else { "false" }
-                                aria-label=format!("{} : {}", name_for_buttons, choice.label())
-                                data-test=format!("mark-{}", choice.code())
-                            >
-                                {choice.label()}
-                            </button>
-                        }
-                    }).collect_view()}
-                </ActionForm>
-            })}
-            {(open && attended && signed_at.is_none()).then(|| view! {
-                <a class="button button--secondary" href=format!("/seances/{session_id}/emargement/signer/{youth_id}") data-test="collect-signature">
-                    "Faire signer"
-                </a>
-            })}
-            {(may_correct && status.is_some()).then(|| view! { <CorrectionForm session_id youth_id status correct/> })}
+            <p class="roll-call__name">
+                <strong>{name.clone()}</strong>
+            </p>
+            <p class="roll-call__details" data-test="line-details">
+                {details.join(" · ")}
+            </p>
+            {open
+                .then(|| {
+                    view! {
+                        <ActionForm action=mark attr:class="roll-call__statuses">
+                            <input type="hidden" name="session_id" value=session_id.to_string() />
+                            <input type="hidden" name="youth_id" value=youth_id.to_string() />
+                            {AttendanceStatus::ALL
+                                .into_iter()
+                                .map(|choice| {
+                                    let pressed = status == Some(choice) && confirmed;
+                                    view! {
+                                        <button
+                                            type="submit"
+                                            name="status"
+                                            value=choice.code()
+                                            class="button roll-call__status"
+                                            aria-pressed=if pressed { "true" } else { "false" }
+                                            aria-label=format!(
+                                                "{} : {}",
+                                                name_for_buttons,
+                                                choice.label(),
+                                            )
+                                            data-test=format!("mark-{}", choice.code())
+                                        >
+                                            {choice.label()}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()}
+                        </ActionForm>
+                    }
+                })}
+            {(open && attended && signed_at.is_none())
+                .then(|| {
+                    view! {
+                        <a
+                            class="button button--secondary"
+                            href=format!("/seances/{session_id}/emargement/signer/{youth_id}")
+                            data-test="collect-signature"
+                        >
+                            "Faire signer"
+                        </a>
+                    }
+                })}
+            {(may_correct && status.is_some())
+                .then(|| view! { <CorrectionForm session_id youth_id status correct /> })}
         </li>
     }
 }

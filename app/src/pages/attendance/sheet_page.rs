@@ -49,11 +49,16 @@ pub fn AttendancePage() -> impl IntoView {
         .or_else(|| reopen.value().get_untracked())
         .and_then(Result::err);
     view! {
-        <Title text="Émargement — Ateliers"/>
-        <p><a href=format!("/seances/{id}")>"← La séance"</a></p>
-        <QueryNotice notices=NOTICES/>
-        <FormError error/>
-        {loaded(attendance, move |view| view! { <AttendanceSheetView view mark walk_in close correct reopen/> })}
+        <Title text="Émargement — Ateliers" />
+        <p>
+            <a href=format!("/seances/{id}")>"← La séance"</a>
+        </p>
+        <QueryNotice notices=NOTICES />
+        <FormError error />
+        {loaded(
+            attendance,
+            move |view| view! { <AttendanceSheetView view mark walk_in close correct reopen /> },
+        )}
     }
 }
 
@@ -101,45 +106,93 @@ fn AttendanceSheetView(
     view! {
         <h1>{format!("Émargement — {title}")}</h1>
         <p class="lead">{format!("{when} · {place}")}</p>
-        <p data-test="sheet-state" data-state=state.code()>{summary}</p>
+        <p data-test="sheet-state" data-state=state.code()>
+            {summary}
+        </p>
         {closed.map(|closed| view! { <p data-test="sheet-closed">{closed}</p> })}
-        {(open && !roll_call_open).then(|| view! {
-            <p class="notice" role="note">"L'appel s'ouvre une heure avant le début de la séance."</p>
-        })}
-        {(open && check_in_open).then(|| view! {
-            <p class="actions">
-                <a class="button" href=format!("/seances/{session_id}/pointage") data-test="open-check-in">
-                    "Écran de pointage (code et QR code)"
-                </a>
-            </p>
-        })}
+        {(open && !roll_call_open)
+            .then(|| {
+                view! {
+                    <p class="notice" role="note">
+                        "L'appel s'ouvre une heure avant le début de la séance."
+                    </p>
+                }
+            })}
+        {(open && check_in_open)
+            .then(|| {
+                view! {
+                    <p class="actions">
+                        <a
+                            class="button"
+                            href=format!("/seances/{session_id}/pointage")
+                            data-test="open-check-in"
+                        >
+                            "Écran de pointage (code et QR code)"
+                        </a>
+                    </p>
+                }
+            })}
         <h2>"Appel"</h2>
         {lines.is_empty().then(|| view! { <p>"Personne n'est inscrit·e à cette séance."</p> })}
         <ul class="roll-call" data-test="roll-call">
             {lines
                 .into_iter()
-                .map(|line| view! { <RollCallLine session_id line open=open && roll_call_open mark may_correct=may_correct && !open correct/> })
+                .map(|line| {
+                    view! {
+                        <RollCallLine
+                            session_id
+                            line
+                            open=open && roll_call_open
+                            mark
+                            may_correct=may_correct && !open
+                            correct
+                        />
+                    }
+                })
                 .collect_view()}
         </ul>
-        {(open && roll_call_open && !walk_in_candidates.is_empty()).then(|| view! {
-            <section class="card" aria-labelledby="sans-inscription">
-                <h2 id="sans-inscription">"Ajouter un·e jeune venu·e sans inscription"</h2>
-                <ActionForm action=walk_in attr:data-test="walk-in-form">
-                    <input type="hidden" name="session_id" value=session_id.to_string()/>
-                    <label for="walk-in-youth">"Jeune"</label>
-                    <select id="walk-in-youth" name="youth_id" required data-test="walk-in-youth">
-                        <option value="">"— Choisir —"</option>
-                        {walk_in_candidates.into_iter().map(|youth| view! {
-                            <option value=youth.id.to_string()>{format!("{} (suivi·e par {})", youth.name, youth.detail)}</option>
-                        }).collect_view()}
-                    </select>
-                    <button type="submit" class="button" data-test="add-walk-in">"Ajouter, présent·e"</button>
-                </ActionForm>
-            </section>
-        })}
-        {(open && roll_call_open).then(|| view! { <CloseSheetSection session_id not_closable_because close/> })}
-        {open.then(|| view! { <PaperSheetSection session_id may_file=may_file_paper/> })}
-        {(state == SheetState::Paper && may_file_paper).then(|| view! { <ReopenPaperSection session_id reopen/> })}
-        <KeptSheets session_id documents reopenings corrections/>
+        {(open && roll_call_open && !walk_in_candidates.is_empty())
+            .then(|| {
+                view! {
+                    <section class="card" aria-labelledby="sans-inscription">
+                        <h2 id="sans-inscription">
+                            "Ajouter un·e jeune venu·e sans inscription"
+                        </h2>
+                        <ActionForm action=walk_in attr:data-test="walk-in-form">
+                            <input type="hidden" name="session_id" value=session_id.to_string() />
+                            <label for="walk-in-youth">"Jeune"</label>
+                            <select
+                                id="walk-in-youth"
+                                name="youth_id"
+                                required
+                                data-test="walk-in-youth"
+                            >
+                                <option value="">"— Choisir —"</option>
+                                {walk_in_candidates
+                                    .into_iter()
+                                    .map(|youth| {
+                                        view! {
+                                            <option value=youth
+                                                .id
+                                                .to_string()>
+                                                {format!("{} (suivi·e par {})", youth.name, youth.detail)}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                            <button type="submit" class="button" data-test="add-walk-in">
+                                "Ajouter, présent·e"
+                            </button>
+                        </ActionForm>
+                    </section>
+                }
+            })}
+        {(open && roll_call_open)
+            .then(|| view! { <CloseSheetSection session_id not_closable_because close /> })}
+        {open.then(|| view! { <PaperSheetSection session_id may_file=may_file_paper /> })}
+        {(state == SheetState::Paper && may_file_paper)
+            .then(|| view! { <ReopenPaperSection session_id reopen /> })}
+        <KeptSheets session_id documents reopenings corrections />
     }
 }

@@ -13,13 +13,16 @@ pub fn YouthSignaturePage() -> impl IntoView {
     let id: SessionId = id_param("id");
     let checked_in = use_query_map().read_untracked().get("pointe").is_some();
     view! {
-        <Title text="Signer la feuille — Ateliers"/>
-        {checked_in.then(|| view! {
-            <p class="notice notice--success" role="status" data-test="checked-in">
-                "Vous êtes pointé·e. L'animateur·rice confirme votre présence ; signez la feuille ci-dessous."
-            </p>
-        })}
-        <SignatureSection session_id=id youth_id=PersonId::new(0)/>
+        <Title text="Signer la feuille — Ateliers" />
+        {checked_in
+            .then(|| {
+                view! {
+                    <p class="notice notice--success" role="status" data-test="checked-in">
+                        "Vous êtes pointé·e. L'animateur·rice confirme votre présence ; signez la feuille ci-dessous."
+                    </p>
+                }
+            })}
+        <SignatureSection session_id=id youth_id=PersonId::new(0) />
     }
 }
 
@@ -28,9 +31,11 @@ pub fn YouthSignaturePage() -> impl IntoView {
 pub fn CollectSignaturePage() -> impl IntoView {
     let id: SessionId = id_param("id");
     view! {
-        <Title text="Faire signer — Ateliers"/>
-        <p><a href=format!("/seances/{id}/emargement")>"← L'appel"</a></p>
-        <SignatureSection session_id=id youth_id=id_param("youth")/>
+        <Title text="Faire signer — Ateliers" />
+        <p>
+            <a href=format!("/seances/{id}/emargement")>"← L'appel"</a>
+        </p>
+        <SignatureSection session_id=id youth_id=id_param("youth") />
     }
 }
 
@@ -43,8 +48,8 @@ fn SignatureSection(session_id: SessionId, youth_id: PersonId) -> impl IntoView 
     );
     let sign = ServerAction::<SignAttendanceSheet>::new();
     view! {
-        <FormError error=sign.value().get_untracked().and_then(Result::err)/>
-        {loaded(request, move |request| view! { <SignatureForm request sign/> })}
+        <FormError error=sign.value().get_untracked().and_then(Result::err) />
+        {loaded(request, move |request| view! { <SignatureForm request sign /> })}
     }
 }
 
@@ -67,31 +72,53 @@ fn SignatureForm(
         <h1>{format!("Feuille d'émargement — {title}")}</h1>
         <p class="lead">{when}</p>
         <p>{format!("{youth_name} · {}", status.label())}</p>
-        {checked_in_elsewhere.then(|| view! {
-            <p class="notice" role="status" data-test="checked-in-elsewhere">
-                {format!("Pointage fait depuis un {CHECKED_IN_ELSEWHERE} (données mobiles, ou à distance) : l'animateur·rice vérifie votre présence avant de la confirmer.")}
-            </p>
-        })}
+        {checked_in_elsewhere
+            .then(|| {
+                view! {
+                    <p class="notice" role="status" data-test="checked-in-elsewhere">
+                        {format!(
+                            "Pointage fait depuis un {CHECKED_IN_ELSEWHERE} (données mobiles, ou à distance) : l'animateur·rice vérifie votre présence avant de la confirmer.",
+                        )}
+                    </p>
+                }
+            })}
         {match signed_at {
-            Some(at) => view! {
-                <p class="notice notice--success" role="status" data-test="signed">
-                    {format!("Signé à {at}. Merci !")}
-                </p>
-            }.into_any(),
-            None if status.attended() => view! {
-                <ActionForm action=sign attr:data-test="signature-form">
-                    <input type="hidden" name="session_id" value=session_id.to_string()/>
-                    <input type="hidden" name="youth_id" value=youth_id.to_string()/>
-                    <p>{format!("Signature de {youth_name}, avec le doigt dans le cadre :")}</p>
-                    <SignaturePad label=format!("Signature de {youth_name}")/>
-                    <noscript><p>"La signature au doigt demande JavaScript : signez la feuille papier."</p></noscript>
-                    <button type="submit" class="button button--large" data-test="sign">"Je signe"</button>
-                </ActionForm>
-                <IslandsScripts/>
-            }.into_any(),
-            None => view! {
-                <p class="notice" data-test="not-to-sign">"Seul·es les jeunes présent·es ou en retard signent la feuille."</p>
-            }.into_any(),
+            Some(at) => {
+                view! {
+                    <p class="notice notice--success" role="status" data-test="signed">
+                        {format!("Signé à {at}. Merci !")}
+                    </p>
+                }
+                    .into_any()
+            }
+            None if status.attended() => {
+                view! {
+                    <ActionForm action=sign attr:data-test="signature-form">
+                        <input type="hidden" name="session_id" value=session_id.to_string() />
+                        <input type="hidden" name="youth_id" value=youth_id.to_string() />
+                        <p>{format!("Signature de {youth_name}, avec le doigt dans le cadre :")}</p>
+                        <SignaturePad label=format!("Signature de {youth_name}") />
+                        <noscript>
+                            <p>
+                                "La signature au doigt demande JavaScript : signez la feuille papier."
+                            </p>
+                        </noscript>
+                        <button type="submit" class="button button--large" data-test="sign">
+                            "Je signe"
+                        </button>
+                    </ActionForm>
+                    <IslandsScripts />
+                }
+                    .into_any()
+            }
+            None => {
+                view! {
+                    <p class="notice" data-test="not-to-sign">
+                        "Seul·es les jeunes présent·es ou en retard signent la feuille."
+                    </p>
+                }
+                    .into_any()
+            }
         }}
     }
 }

@@ -23,26 +23,41 @@ pub(super) fn ChangeSession(
         <section class="card" aria-labelledby="modifier">
             <h2 id="modifier">"Modifier ou déplacer"</h2>
             <ActionForm action=update attr:data-test="edit-session-form">
-                <input type="hidden" name="id" value=id.to_string()/>
-                <input type="hidden" name="session[workshop_type_id]" value=form.workshop_type_id.clone()/>
-                <ScopeChoice in_series prefix="edit"/>
+                <input type="hidden" name="id" value=id.to_string() />
+                <input
+                    type="hidden"
+                    name="session[workshop_type_id]"
+                    value=form.workshop_type_id.clone()
+                />
+                <ScopeChoice in_series prefix="edit" />
                 <SessionFormCheck rooms repetition=false>
-                    <SessionFields options form with_repetition=false/>
+                    <SessionFields options form with_repetition=false />
                 </SessionFormCheck>
-                <button type="submit" class="button" data-test="save-session">"Enregistrer"</button>
+                <button type="submit" class="button" data-test="save-session">
+                    "Enregistrer"
+                </button>
             </ActionForm>
         </section>
         <section class="card danger-zone" aria-labelledby="annuler">
             <h2 id="annuler">"Annuler"</h2>
             <ActionForm action=cancel attr:data-test="cancel-session-form">
-                <input type="hidden" name="id" value=id.to_string()/>
-                <ScopeChoice in_series prefix="cancel"/>
+                <input type="hidden" name="id" value=id.to_string() />
+                <ScopeChoice in_series prefix="cancel" />
                 <label for="cancel-reason">"Motif (les personnes inscrites le liront)"</label>
-                <input id="cancel-reason" name="reason" required minlength="5" maxlength="500" data-test="cancel-reason"/>
-                <button type="submit" class="button button--danger" data-test="cancel-session">"Annuler la séance"</button>
+                <input
+                    id="cancel-reason"
+                    name="reason"
+                    required
+                    minlength="5"
+                    maxlength="500"
+                    data-test="cancel-reason"
+                />
+                <button type="submit" class="button button--danger" data-test="cancel-session">
+                    "Annuler la séance"
+                </button>
             </ActionForm>
         </section>
-        <IslandsScripts/>
+        <IslandsScripts />
     }
 }
 
@@ -50,7 +65,7 @@ pub(super) fn ChangeSession(
 #[component]
 fn ScopeChoice(in_series: bool, prefix: &'static str) -> impl IntoView {
     if !in_series {
-        return view! { <input type="hidden" name="scope" value="this_session"/> }.into_any();
+        return view! { <input type="hidden" name="scope" value="this_session" /> }.into_any();
     }
     view! {
         <fieldset data-test=format!("{prefix}-scope")>
@@ -64,7 +79,12 @@ fn ScopeChoice(in_series: bool, prefix: &'static str) -> impl IntoView {
                 .map(|(code, label)| {
                     view! {
                         <label class="checkbox">
-                            <input type="radio" name="scope" value=code checked=code == "this_session"/>
+                            <input
+                                type="radio"
+                                name="scope"
+                                value=code
+                                checked=code == "this_session"
+                            />
                             {format!(" {label}")}
                         </label>
                     }

@@ -13,11 +13,15 @@ pub fn NewSessionPage() -> impl IntoView {
     let plan = ServerAction::<PlanSessions>::new();
     let options = Resource::new_blocking(|| (), |_| load_planning_options());
     view! {
-        <Title text="Planifier une séance — Ateliers"/>
+        <Title text="Planifier une séance — Ateliers" />
         <h1>"Planifier une séance"</h1>
-        <p><a href="/agenda">"← Agenda"</a></p>
-        <FormError error=plan.value().get_untracked().and_then(Result::err)/>
-        {loaded(options, move |options| {
+        <p>
+            <a href="/agenda">"← Agenda"</a>
+        </p>
+        <FormError error=plan.value().get_untracked().and_then(Result::err) />
+        {loaded(
+            options,
+            move |options| {
                 let form = SessionForm {
                     capacity: "12".into(),
                     starts_at: "09:30".into(),
@@ -34,15 +38,16 @@ pub fn NewSessionPage() -> impl IntoView {
                 view! {
                     <ActionForm action=plan attr:data-test="session-form">
                         <SessionFormCheck rooms repetition=true>
-                            <SessionFields options form with_repetition=true/>
+                            <SessionFields options form with_repetition=true />
                         </SessionFormCheck>
                         <button type="submit" class="button button--large" data-test="plan-session">
                             "Planifier"
                         </button>
                     </ActionForm>
-                    <IslandsScripts/>
+                    <IslandsScripts />
                 }
                     .into_any()
-            })}
+            },
+        )}
     }
 }

@@ -54,9 +54,12 @@ pub(super) fn RosterSection(id: SessionId) -> impl IntoView {
     view! {
         <section class="card roster" id="places" aria-labelledby="places-title" data-test="roster">
             <h2 id="places-title">"Inscriptions"</h2>
-            <QueryNotice notices=NOTICES test="roster-notice"/>
-            <FormError error/>
-            {loaded(roster, move |roster| view! { <RosterView roster enrol remove promote capacity/> })}
+            <QueryNotice notices=NOTICES test="roster-notice" />
+            <FormError error />
+            {loaded(
+                roster,
+                move |roster| view! { <RosterView roster enrol remove promote capacity /> },
+            )}
         </section>
     }
 }
@@ -85,25 +88,56 @@ pub(super) fn RosterView(
             <li data-test="roster-line" data-youth=youth_id.to_string() data-name=line.name.clone()>
                 <span>{label}</span>
                 <small>{format!(" — {}, le {}", line.how, format_instant(line.since))}</small>
-                {(waiting && may_manage && taking_places).then(|| view! {
-                    <ActionForm action=promote attr:class="inline-form">
-                        <input type="hidden" name="session_id" value=id.to_string()/>
-                        <input type="hidden" name="youth_id" value=youth_id.to_string()/>
-                        <button type="submit" class="button button--small button--secondary" data-test="promote">"Donner une place"</button>
-                    </ActionForm>
-                })}
-                {(line.may_remove && taking_places).then(|| view! {
-                    <details class="roster__remove">
-                        <summary data-test="remove">{format!("Retirer {}", line.name)}</summary>
-                        <ActionForm action=remove attr:data-test="remove-form">
-                            <input type="hidden" name="session_id" value=id.to_string()/>
-                            <input type="hidden" name="youth_id" value=youth_id.to_string()/>
-                            <label for=reason_id.clone()>"Raison (le ou la jeune la lira)"</label>
-                            <input id=reason_id name="reason" required maxlength="500" data-test="remove-reason"/>
-                            <button type="submit" class="button button--danger" data-test="confirm-remove">"Retirer"</button>
-                        </ActionForm>
-                    </details>
-                })}
+                {(waiting && may_manage && taking_places)
+                    .then(|| {
+                        view! {
+                            <ActionForm action=promote attr:class="inline-form">
+                                <input type="hidden" name="session_id" value=id.to_string() />
+                                <input type="hidden" name="youth_id" value=youth_id.to_string() />
+                                <button
+                                    type="submit"
+                                    class="button button--small button--secondary"
+                                    data-test="promote"
+                                >
+                                    "Donner une place"
+                                </button>
+                            </ActionForm>
+                        }
+                    })}
+                {(line.may_remove && taking_places)
+                    .then(|| {
+                        view! {
+                            <details class="roster__remove">
+                                <summary data-test="remove">
+                                    {format!("Retirer {}", line.name)}
+                                </summary>
+                                <ActionForm action=remove attr:data-test="remove-form">
+                                    <input type="hidden" name="session_id" value=id.to_string() />
+                                    <input
+                                        type="hidden"
+                                        name="youth_id"
+                                        value=youth_id.to_string()
+                                    />
+                                    <label for=reason_id
+                                        .clone()>"Raison (le ou la jeune la lira)"</label>
+                                    <input
+                                        id=reason_id
+                                        name="reason"
+                                        required
+                                        maxlength="500"
+                                        data-test="remove-reason"
+                                    />
+                                    <button
+                                        type="submit"
+                                        class="button button--danger"
+                                        data-test="confirm-remove"
+                                    >
+                                        "Retirer"
+                                    </button>
+                                </ActionForm>
+                            </details>
+                        }
+                    })}
             </li>
         }
     };
@@ -112,33 +146,85 @@ pub(super) fn RosterView(
         <p data-test="roster-counts">
             {format!(
                 "{} inscrit(s) sur {} places · {} en liste d'attente",
-                roster.registered_count, roster.capacity, roster.waiting_count
+                roster.registered_count,
+                roster.capacity,
+                roster.waiting_count,
             )}
         </p>
-        {(!roster.promotes_automatically && taking_places).then(|| view! {
-            <p class="notice" data-test="manual-promotion">"La séance est proche : les places libérées ne sont plus données automatiquement. Choisissez qui les prend."</p>
-        })}
+        {(!roster.promotes_automatically && taking_places)
+            .then(|| {
+                view! {
+                    <p class="notice" data-test="manual-promotion">
+                        "La séance est proche : les places libérées ne sont plus données automatiquement. Choisissez qui les prend."
+                    </p>
+                }
+            })}
         <h3>"Inscrits"</h3>
         <ol class="roster__list" data-test="registered">
             {roster.registered.into_iter().map(|registered| line(registered, false)).collect_view()}
         </ol>
-        {(hidden > 0).then(|| view! { <p><small>{format!("et {hidden} jeune(s) d'autres Missions Locales")}</small></p> })}
+        {(hidden > 0)
+            .then(|| {
+                view! {
+                    <p>
+                        <small>{format!("et {hidden} jeune(s) d'autres Missions Locales")}</small>
+                    </p>
+                }
+            })}
         <h3>"Liste d'attente"</h3>
         <ol class="roster__list" data-test="waiting">
             {roster.waiting.into_iter().map(|waiting| line(waiting, true)).collect_view()}
         </ol>
-        {(may_manage && taking_places).then(|| view! {
-            <ActionForm action=capacity attr:class="inline-form" attr:data-test="capacity-form">
-                <input type="hidden" name="session_id" value=id.to_string()/>
-                <label for="roster-capacity">"Nombre de places"</label>
-                <input id="roster-capacity" name="capacity" type="number" min="1" max="200" value=roster.capacity required data-test="roster-capacity"/>
-                <button type="submit" class="button button--secondary" data-test="save-capacity">"Changer"</button>
-            </ActionForm>
-        })}
-        {taking_places.then(|| view! { <EnrolYouthsSection id search=roster.search candidates=roster.candidates enrol/> })}
+        {(may_manage && taking_places)
+            .then(|| {
+                view! {
+                    <ActionForm
+                        action=capacity
+                        attr:class="inline-form"
+                        attr:data-test="capacity-form"
+                    >
+                        <input type="hidden" name="session_id" value=id.to_string() />
+                        <label for="roster-capacity">"Nombre de places"</label>
+                        <input
+                            id="roster-capacity"
+                            name="capacity"
+                            type="number"
+                            min="1"
+                            max="200"
+                            value=roster.capacity
+                            required
+                            data-test="roster-capacity"
+                        />
+                        <button
+                            type="submit"
+                            class="button button--secondary"
+                            data-test="save-capacity"
+                        >
+                            "Changer"
+                        </button>
+                    </ActionForm>
+                }
+            })}
+        {taking_places
+            .then(|| {
+                view! {
+                    <EnrolYouthsSection
+                        id
+                        search=roster.search
+                        candidates=roster.candidates
+                        enrol
+                    />
+                }
+            })}
         <h3>"Historique des inscriptions"</h3>
         <ul class="history" data-test="enrolment-history">
-            {roster.history.into_iter().map(|line| view! { <li>{format!("{} — {}", format_instant(line.at), line.text)}</li> }).collect_view()}
+            {roster
+                .history
+                .into_iter()
+                .map(|line| {
+                    view! { <li>{format!("{} — {}", format_instant(line.at), line.text)}</li> }
+                })
+                .collect_view()}
         </ul>
     }
 }

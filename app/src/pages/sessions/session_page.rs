@@ -29,17 +29,23 @@ pub fn SessionPage() -> impl IntoView {
     let details = Resource::new_blocking(move || id, view_session);
     let options = Resource::new_blocking(|| (), |_| async { load_planning_options().await.ok() });
     view! {
-        <Title text="Séance — Ateliers"/>
-        <p><a href="/agenda">"← Agenda"</a></p>
-        {notice.map(|notice| view! { <SuccessNotice notice/> })}
-        <FormError error=update.value().get_untracked().and_then(Result::err)/>
-        <FormError error=cancel.value().get_untracked().and_then(Result::err)/>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Title text="Séance — Ateliers" />
+        <p>
+            <a href="/agenda">"← Agenda"</a>
+        </p>
+        {notice.map(|notice| view! { <SuccessNotice notice /> })}
+        <FormError error=update.value().get_untracked().and_then(Result::err) />
+        <FormError error=cancel.value().get_untracked().and_then(Result::err) />
+        <Suspense fallback=|| {
+            view! { <p>"Chargement…"</p> }
+        }>
             {move || Suspend::new(async move {
                 let options = options.await;
                 match details.await {
-                    Ok(details) => view! { <SessionDetailsView details options update cancel/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    Ok(details) => {
+                        view! { <SessionDetailsView details options update cancel /> }.into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -97,20 +103,31 @@ fn SessionDetailsView(
     view! {
         <h1 data-test="session-title">{title}</h1>
         <p class="lead" data-test="session-when">
-            {format!("{} · {}", format_session_date(starts_at), format_session_hours(starts_at, ends_at))}
+            {format!(
+                "{} · {}",
+                format_session_date(starts_at),
+                format_session_hours(starts_at, ends_at),
+            )}
         </p>
         <p data-test="session-status" data-status=status.code()>
             {format!("{status_label} · {} · {mission_locale}", theme.label())}
         </p>
         {cancellation_reason
             .map(|reason| {
-                view! { <p class="notice notice--error" data-test="cancellation">{format!("Séance annulée : {reason}")}</p> }
+                view! {
+                    <p class="notice notice--error" data-test="cancellation">
+                        {format!("Séance annulée : {reason}")}
+                    </p>
+                }
             })}
         {(!warnings.is_empty())
             .then(|| {
                 view! {
                     <div class="notice" role="note" data-test="warnings">
-                        {warnings.into_iter().map(|warning| view! { <p>{format!("Attention : {warning}")}</p> }).collect_view()}
+                        {warnings
+                            .into_iter()
+                            .map(|warning| view! { <p>{format!("Attention : {warning}")}</p> })
+                            .collect_view()}
                     </div>
                 }
             })}
@@ -128,62 +145,113 @@ fn SessionDetailsView(
                     enrolment_opens_at
                         .map(|at| format!("à partir du {},", format_instant(at)))
                         .unwrap_or_else(|| "dès la publication,".into()),
-                    format_instant(enrolment_closes_at)
+                    format_instant(enrolment_closes_at),
                 )}
             </dd>
-            {series.clone().map(|series| view! {
-                <dt>"Cycle"</dt>
-                <dd data-test="series">{format!("Séance {} sur {}", series.position, series.count)}</dd>
-            })}
-            {(!note_for_youths.is_empty()).then(|| view! {
-                <dt>"Mot pour les jeunes"</dt>
-                <dd>{note_for_youths}</dd>
-            })}
-        </dl>
-        {series.map(|series| view! {
-            <h2>"Les séances du cycle"</h2>
-            <ol class="series-sessions" data-test="series-sessions">
-                {series.sessions.into_iter().map(|sibling| {
-                    let label = format!(
-                        "{}, {}{}",
-                        format_session_date(sibling.starts_at),
-                        format_session_hours(sibling.starts_at, sibling.ends_at),
-                        match sibling.status {
-                            SessionStatus::Cancelled => " (annulée)",
-                            SessionStatus::Draft => " (brouillon)",
-                            SessionStatus::Published => "",
-                        }
-                    );
-                    let current = sibling.id == id;
+            {series
+                .clone()
+                .map(|series| {
                     view! {
-                        <li data-test="series-session" data-status=sibling.status.code()>
-                            {if current {
-                                view! { <strong aria-current="page">{label}</strong> }.into_any()
-                            } else {
-                                view! { <a href=format!("/seances/{}", sibling.id)>{label}</a> }.into_any()
-                            }}
-                        </li>
+                        <dt>"Cycle"</dt>
+                        <dd data-test="series">
+                            {format!("Séance {} sur {}", series.position, series.count)}
+                        </dd>
                     }
-                }).collect_view()}
-            </ol>
-        })}
+                })}
+            {(!note_for_youths.is_empty())
+                .then(|| {
+                    view! {
+                        <dt>"Mot pour les jeunes"</dt>
+                        <dd>{note_for_youths}</dd>
+                    }
+                })}
+        </dl>
+        {series
+            .map(|series| {
+                view! {
+                    <h2>"Les séances du cycle"</h2>
+                    <ol class="series-sessions" data-test="series-sessions">
+                        {series
+                            .sessions
+                            .into_iter()
+                            .map(|sibling| {
+                                let label = format!(
+                                    "{}, {}{}",
+                                    format_session_date(sibling.starts_at),
+                                    format_session_hours(sibling.starts_at, sibling.ends_at),
+                                    match sibling.status {
+                                        SessionStatus::Cancelled => " (annulée)",
+                                        SessionStatus::Draft => " (brouillon)",
+                                        SessionStatus::Published => "",
+                                    },
+                                );
+                                let current = sibling.id == id;
+                                view! {
+                                    <li
+                                        data-test="series-session"
+                                        data-status=sibling.status.code()
+                                    >
+                                        {if current {
+                                            view! { <strong aria-current="page">{label}</strong> }
+                                                .into_any()
+                                        } else {
+                                            view! {
+                                                <a href=format!("/seances/{}", sibling.id)>{label}</a>
+                                            }
+                                                .into_any()
+                                        }}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+            })}
         <h2>"Animation"</h2>
         <ul data-test="session-counsellors">{contacts(counsellors)}</ul>
         <h3>"Intervenants invités"</h3>
         <ul data-test="session-facilitators">{contacts(facilitators)}</ul>
-        <p><a href=format!("/ateliers/{id}")>"Page publique de la séance (à partager avec les jeunes)"</a></p>
-        {(status == SessionStatus::Published).then(|| view! {
-            <p><a class="button" href=format!("/seances/{id}/emargement") data-test="attendance-link">"Émargement : appel, pointage, signatures"</a></p>
-        })}
-        <RosterSection id/>
+        <p>
+            <a href=format!(
+                "/ateliers/{id}",
+            )>"Page publique de la séance (à partager avec les jeunes)"</a>
+        </p>
+        {(status == SessionStatus::Published)
+            .then(|| {
+                view! {
+                    <p>
+                        <a
+                            class="button"
+                            href=format!("/seances/{id}/emargement")
+                            data-test="attendance-link"
+                        >
+                            "Émargement : appel, pointage, signatures"
+                        </a>
+                    </p>
+                }
+            })}
+        <RosterSection id />
         {edit_form
             .zip(options)
-            .map(|(form, options)| view! { <ChangeSession id in_series form options update cancel/> })}
+            .map(|(form, options)| {
+                view! { <ChangeSession id in_series form options update cancel /> }
+            })}
         <h2>"Historique"</h2>
         <ul class="history" data-test="session-history">
             {history
                 .into_iter()
-                .map(|line| view! { <li>{format!("{} — {} : {}", format_instant(line.at), line.who, line.summary)}</li> })
+                .map(|line| {
+                    view! {
+                        <li>
+                            {format!(
+                                "{} — {} : {}",
+                                format_instant(line.at),
+                                line.who,
+                                line.summary,
+                            )}
+                        </li>
+                    }
+                })
                 .collect_view()}
         </ul>
     }
