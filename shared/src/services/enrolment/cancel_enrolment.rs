@@ -3,13 +3,13 @@ use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, Departure, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus, SessionId,
-    YouthPlaceView, check_self_cancellation,
+    Actor, Departure, EnrolmentRefusal, EnrolmentStatus, SessionId, YouthPlaceView,
+    check_self_cancellation,
 };
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment::enrolment_records::{
-    ChangedBy, acting_youth, facts_of, lock_roster, write_changes,
+    acting_youth, facts_of, lock_roster, write_youth_changes,
 };
 use crate::services::enrolment::view_youth_place::view_youth_place;
 use crate::services::planning::session_records::load_bundle;
@@ -43,20 +43,7 @@ where
                 .roster
                 .leave(youth_id, Departure::Cancelled, promote)
                 .unwrap_or_default();
-            write_changes(
-                &txn,
-                &mut locked,
-                &changes,
-                ChangedBy {
-                    actor_id: Some(youth_id),
-                    method: EnrolmentMethod::ByYouth,
-                    promotions_by_hand: false,
-                },
-                None,
-                Some(mail),
-                now,
-            )
-            .await?;
+            write_youth_changes(&txn, &mut locked, &changes, youth_id, mail, now).await?;
             txn.commit().await?;
             cancelled_message()
         }

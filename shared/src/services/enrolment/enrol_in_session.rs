@@ -2,12 +2,12 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use crate::ServiceError;
-use crate::domain::{Actor, EnrolmentMethod, SessionId, YouthPlaceView, check_self_enrolment};
+use crate::domain::{Actor, SessionId, YouthPlaceView, check_self_enrolment};
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment::enrolment_records::{
-    ChangedBy, acting_youth, facts_of, lock_roster, overlapping_place, session_facts, standings_of,
-    write_changes, youth_facts,
+    acting_youth, facts_of, lock_roster, overlapping_place, session_facts, standings_of,
+    write_youth_changes, youth_facts,
 };
 use crate::services::enrolment::view_youth_place::view_youth_place;
 use crate::services::planning::session_records::load_bundle;
@@ -51,20 +51,7 @@ where
             )
             .map_err(|refusal| ServiceError::Invalid(refusal.youth_message()))?;
             let (standing, changes) = locked.roster.enrol(youth_id);
-            write_changes(
-                &txn,
-                &mut locked,
-                &changes,
-                ChangedBy {
-                    actor_id: Some(youth_id),
-                    method: EnrolmentMethod::ByYouth,
-                    promotions_by_hand: false,
-                },
-                None,
-                Some(mail),
-                now,
-            )
-            .await?;
+            write_youth_changes(&txn, &mut locked, &changes, youth_id, mail, now).await?;
             txn.commit().await?;
             standing
         }

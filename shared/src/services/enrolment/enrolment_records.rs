@@ -415,6 +415,24 @@ pub(crate) fn acting_youth(actor: &crate::domain::Actor) -> Result<PersonId, Ser
     }
 }
 
+/// [`write_changes`] for what a youth did to their own place: the promotions it causes are
+/// automatic, and the mail goes out.
+pub(crate) async fn write_youth_changes(
+    txn: &impl ConnectionTrait,
+    locked: &mut LockedRoster,
+    changes: &[RosterChange],
+    youth_id: PersonId,
+    mail: &MailSettings,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let by = ChangedBy {
+        actor_id: Some(youth_id),
+        method: EnrolmentMethod::ByYouth,
+        promotions_by_hand: false,
+    };
+    write_changes(txn, locked, changes, by, None, Some(mail), now).await
+}
+
 /// A youth as the staff's enrolment pages need them.
 pub(crate) struct YouthOnRoster {
     pub file: YouthFile,
