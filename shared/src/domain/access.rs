@@ -357,6 +357,30 @@ mod tests {
         }
     }
 
+    fn coordinator() -> Actor {
+        Actor::Coordinator {
+            person_id: PersonId::new(1),
+        }
+    }
+
+    /// The youth of [`youth`]'s file.
+    fn the_youth() -> Actor {
+        Actor::Youth {
+            person_id: PersonId::new(500),
+        }
+    }
+
+    fn a_facilitator() -> Actor {
+        Actor::Facilitator {
+            person_id: PersonId::new(700),
+        }
+    }
+
+    /// Those who are not staff: no file, mail or site is theirs to manage.
+    fn outsiders() -> [Actor; 3] {
+        [Actor::Anonymous, the_youth(), a_facilitator()]
+    }
+
     fn counsellor(
         person_id: PersonId,
         mission_locale_id: MissionLocaleId,
@@ -374,14 +398,7 @@ mod tests {
     #[test]
     fn who_sees_and_edits_a_youths_file() {
         let cases = [
-            (
-                "coordinator",
-                Actor::Coordinator {
-                    person_id: PersonId::new(1),
-                },
-                true,
-                true,
-            ),
+            ("coordinator", coordinator(), true, true),
             (
                 "referent",
                 counsellor(PersonId::new(10), ML_BONDY, false, false),
@@ -400,14 +417,7 @@ mod tests {
                 false,
                 false,
             ),
-            (
-                "the youth",
-                Actor::Youth {
-                    person_id: PersonId::new(500),
-                },
-                true,
-                false,
-            ),
+            ("the youth", the_youth(), true, false),
             (
                 "another youth",
                 Actor::Youth {
@@ -416,14 +426,7 @@ mod tests {
                 false,
                 false,
             ),
-            (
-                "facilitator",
-                Actor::Facilitator {
-                    person_id: PersonId::new(700),
-                },
-                false,
-                false,
-            ),
+            ("facilitator", a_facilitator(), false, false),
             ("anonymous", Actor::Anonymous, false, false),
         ];
         for (who, actor, view, edit) in cases {
@@ -434,9 +437,7 @@ mod tests {
 
     #[test]
     fn staff_manage_people_within_their_reach() {
-        let coordinator = Actor::Coordinator {
-            person_id: PersonId::new(1),
-        };
+        let coordinator = coordinator();
         let counsellor = counsellor(PersonId::new(10), ML_BONDY, false, false);
         assert!(coordinator.may_manage_people() && counsellor.may_manage_people());
         assert_eq!(coordinator.youth_scope(), Some(YouthScope::Federation));
@@ -453,15 +454,7 @@ mod tests {
         assert!(counsellor.may_edit_site(ML_BONDY) && !counsellor.may_edit_site(ML_PANTIN));
         assert!(coordinator.may_edit_site(ML_PANTIN));
         assert!(coordinator.may_edit_catalogue() && counsellor.may_edit_catalogue());
-        for outsider in [
-            Actor::Anonymous,
-            Actor::Youth {
-                person_id: PersonId::new(500),
-            },
-            Actor::Facilitator {
-                person_id: PersonId::new(700),
-            },
-        ] {
+        for outsider in outsiders() {
             assert!(!outsider.may_manage_people(), "{outsider:?}");
             assert_eq!(outsider.youth_scope(), None, "{outsider:?}");
             assert!(!outsider.may_refer_to(ML_BONDY), "{outsider:?}");
@@ -476,13 +469,7 @@ mod tests {
     #[test]
     fn only_the_referent_or_a_coordinator_names_another_referent() {
         let cases = [
-            (
-                "coordinator",
-                Actor::Coordinator {
-                    person_id: PersonId::new(1),
-                },
-                true,
-            ),
+            ("coordinator", coordinator(), true),
             (
                 "referent",
                 counsellor(PersonId::new(10), ML_BONDY, false, false),
@@ -503,20 +490,8 @@ mod tests {
                 counsellor(PersonId::new(12), ML_PANTIN, false, false),
                 false,
             ),
-            (
-                "the youth",
-                Actor::Youth {
-                    person_id: PersonId::new(500),
-                },
-                false,
-            ),
-            (
-                "facilitator",
-                Actor::Facilitator {
-                    person_id: PersonId::new(700),
-                },
-                false,
-            ),
+            ("the youth", the_youth(), false),
+            ("facilitator", a_facilitator(), false),
             ("anonymous", Actor::Anonymous, false),
         ];
         for (who, actor, expected) in cases {
@@ -526,9 +501,7 @@ mod tests {
 
     #[test]
     fn facilitators_are_kept_by_the_mission_locales_they_work_for() {
-        let coordinator = Actor::Coordinator {
-            person_id: PersonId::new(1),
-        };
+        let coordinator = coordinator();
         let adder = counsellor(PersonId::new(10), ML_BONDY, false, false);
         let colleague = counsellor(PersonId::new(11), ML_BONDY, false, false);
         let pantin = counsellor(PersonId::new(12), ML_PANTIN, false, false);
@@ -560,24 +533,14 @@ mod tests {
         assert!(
             colleague.may_edit_facilitator(&for_both) && pantin.may_edit_facilitator(&for_both)
         );
-        for outsider in [
-            Actor::Anonymous,
-            Actor::Youth {
-                person_id: PersonId::new(500),
-            },
-            Actor::Facilitator {
-                person_id: PersonId::new(700),
-            },
-        ] {
+        for outsider in outsiders() {
             assert!(!outsider.may_edit_facilitator(&for_both), "{outsider:?}");
         }
     }
 
     #[test]
     fn failed_mail_is_seen_by_those_who_may_see_its_person() {
-        let coordinator = Actor::Coordinator {
-            person_id: PersonId::new(1),
-        };
+        let coordinator = coordinator();
         let bondy = counsellor(PersonId::new(11), ML_BONDY, false, false);
         let pantin = counsellor(PersonId::new(12), ML_PANTIN, false, false);
         let youth_subject = |archived| MailSubject::Youth {
@@ -613,15 +576,7 @@ mod tests {
                 by_pantin,
                 "{subject:?}"
             );
-            for outsider in [
-                Actor::Anonymous,
-                Actor::Youth {
-                    person_id: PersonId::new(500),
-                },
-                Actor::Facilitator {
-                    person_id: PersonId::new(700),
-                },
-            ] {
+            for outsider in outsiders() {
                 assert!(!outsider.may_see_mail_about(&subject), "{outsider:?}");
             }
         }
@@ -635,13 +590,7 @@ mod tests {
         };
         let none = SensitiveFlagsVisibility::default();
         let cases = [
-            (
-                "coordinator",
-                Actor::Coordinator {
-                    person_id: PersonId::new(1),
-                },
-                both,
-            ),
+            ("coordinator", coordinator(), both),
             (
                 "referent",
                 counsellor(PersonId::new(10), ML_BONDY, false, false),
@@ -668,20 +617,8 @@ mod tests {
                     judicial_supervision: true,
                 },
             ),
-            (
-                "the youth",
-                Actor::Youth {
-                    person_id: PersonId::new(500),
-                },
-                none,
-            ),
-            (
-                "facilitator",
-                Actor::Facilitator {
-                    person_id: PersonId::new(700),
-                },
-                none,
-            ),
+            ("the youth", the_youth(), none),
+            ("facilitator", a_facilitator(), none),
             ("anonymous", Actor::Anonymous, none),
         ];
         for (who, actor, expected) in cases {
