@@ -257,26 +257,30 @@ mod tests {
         )
     }
 
+    /// 15 July 2026, 14:00 in Paris.
+    fn in_july() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap()
+    }
+
+    /// What `people()`'s attendee, a participant, receives about `event(starts_at)`.
+    fn invitation(method: CalendarMethod, starts_at: DateTime<Utc>, cancelled: bool) -> String {
+        let (organizer, attendee) = people();
+        invitation_calendar(
+            method,
+            &event(starts_at),
+            &organizer,
+            &attendee,
+            AttendeeRole::Participant,
+            cancelled,
+        )
+    }
+
     #[test]
     fn summer_and_winter_sessions_are_in_paris_time_with_one_timezone() {
-        let (organizer, attendee) = people();
-        let summer = invitation_calendar(
-            CalendarMethod::Request,
-            &event(Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap()),
-            &organizer,
-            &attendee,
-            AttendeeRole::Participant,
-            false,
-        );
+        let summer = invitation(CalendarMethod::Request, in_july(), false);
         assert!(summer.contains("DTSTART;TZID=Europe/Paris:20260715T140000\r\n"));
-        let winter = invitation_calendar(
-            CalendarMethod::Request,
-            &event(Utc.with_ymd_and_hms(2026, 12, 10, 13, 0, 0).unwrap()),
-            &organizer,
-            &attendee,
-            AttendeeRole::Participant,
-            false,
-        );
+        let in_december = Utc.with_ymd_and_hms(2026, 12, 10, 13, 0, 0).unwrap();
+        let winter = invitation(CalendarMethod::Request, in_december, false);
         assert!(winter.contains("DTSTART;TZID=Europe/Paris:20261210T140000\r\n"));
         assert_eq!(winter.matches("BEGIN:VTIMEZONE").count(), 1);
         let timezone =
@@ -287,15 +291,7 @@ mod tests {
 
     #[test]
     fn lines_end_in_crlf_are_folded_and_text_is_escaped() {
-        let (organizer, attendee) = people();
-        let text = invitation_calendar(
-            CalendarMethod::Request,
-            &event(Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap()),
-            &organizer,
-            &attendee,
-            AttendeeRole::Participant,
-            false,
-        );
+        let text = invitation(CalendarMethod::Request, in_july(), false);
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         assert!(
             !text.replace("\r\n", "").contains('\n'),
@@ -309,25 +305,9 @@ mod tests {
 
     #[test]
     fn one_person_leaving_carries_no_status_a_cancelled_session_does() {
-        let (organizer, attendee) = people();
-        let starts = Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
-        let leaving = invitation_calendar(
-            CalendarMethod::Cancel,
-            &event(starts),
-            &organizer,
-            &attendee,
-            AttendeeRole::Participant,
-            false,
-        );
+        let leaving = invitation(CalendarMethod::Cancel, in_july(), false);
         assert!(leaving.contains("METHOD:CANCEL\r\n") && !leaving.contains("STATUS:"));
-        let cancelled = invitation_calendar(
-            CalendarMethod::Cancel,
-            &event(starts),
-            &organizer,
-            &attendee,
-            AttendeeRole::Participant,
-            true,
-        );
+        let cancelled = invitation(CalendarMethod::Cancel, in_july(), true);
         assert!(cancelled.contains("STATUS:CANCELLED\r\n"));
         assert!(!cancelled.contains("VALARM"));
     }
@@ -351,7 +331,7 @@ mod tests {
     fn a_carriage_return_in_the_text_never_ends_a_line() {
         let (organizer, mut attendee) = people();
         attendee.name = "Yanis\rBenali".into();
-        let mut event = event(Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap());
+        let mut event = event(in_july());
         event.summary = "Atelier\rATTENDEE:mailto:intrus@example.com".into();
         event.location = "Salle\r\nX-INJECTE:1".into();
         event.description =
@@ -382,10 +362,7 @@ mod tests {
 
     #[test]
     fn a_feed_has_no_method_and_no_attendee() {
-        let feed = feed_calendar(
-            "Mes ateliers",
-            &[event(Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap())],
-        );
+        let feed = feed_calendar("Mes ateliers", &[event(in_july())]);
         assert!(!feed.contains("METHOD") && !feed.contains("ATTENDEE"));
         assert!(feed.contains("REFRESH-INTERVAL;VALUE=DURATION:PT4H\r\n"));
         let empty = feed_calendar("Mes ateliers", &[]);
