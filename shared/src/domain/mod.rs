@@ -32,6 +32,7 @@ mod roster_refusals;
 mod service_health;
 mod session;
 mod sign_in_refusals;
+pub mod sms;
 mod stored_code;
 mod text;
 mod theme;

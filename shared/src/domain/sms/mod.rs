@@ -1,0 +1,12 @@
+//! What goes by SMS, decided without a gateway: which youths get notices by SMS
+//! ([`channels`]), how a text is written to fit the GSM 03.38 alphabet and how many segments it
+//! costs ([`gsm_text`]), and the French texts themselves, each at most two segments
+//! ([`notices`]). The SMPP client (`crate::sms`, server only) sends what these produce.
+
+mod channels;
+mod gsm_text;
+mod notices;
+
+pub use channels::{NoticeChannel, NoticeChannels};
+pub use gsm_text::{SmsEncoding, SmsLength, fold_to_gsm, measure};
+pub use notices::{MAX_SEGMENTS, SessionNotice, SmsSession, sign_in_code_text, welcome_text};
