@@ -22,6 +22,7 @@ mod m20261204_000013_people_access;
 mod m20261204_000014_secrets_at_rest;
 mod m20261204_000015_demo_marker;
 mod m20261204_000016_server_keys;
+mod m20261205_000017_sms;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000014_secrets_at_rest::Migration),
             Box::new(m20261204_000015_demo_marker::Migration),
             Box::new(m20261204_000016_server_keys::Migration),
+            Box::new(m20261205_000017_sms::Migration),
         ]
     }
 }

@@ -38,5 +38,6 @@ mod security_headers;
 mod service_health;
 mod sheet_reminders;
 mod sign_in_links;
+mod sms_sign_in;
 mod staff_and_places;
 mod youth_path;

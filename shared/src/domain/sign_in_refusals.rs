@@ -11,6 +11,10 @@ pub enum SignInRefusal {
     ResetLinkNoLongerValid,
     /// A stored address that mail cannot be sent to.
     UnusableAddress,
+    /// An SMS code that is wrong, used, expired, tried too often, or for another number.
+    CodeNoLongerValid,
+    /// A number typed to receive a code that is not a mobile.
+    NotAMobile,
 }
 
 impl SignInRefusal {
@@ -32,6 +36,14 @@ impl SignInRefusal {
                  (il a déjà servi ou a expiré). Demandez-en un nouveau."
             }
             SignInRefusal::UnusableAddress => "Adresse e-mail invalide.",
+            SignInRefusal::CodeNoLongerValid => {
+                "Ce code n'est pas le bon ou n'est plus valable (il a déjà servi ou a expiré). \
+                 Vérifiez-le, ou demandez-en un nouveau."
+            }
+            SignInRefusal::NotAMobile => {
+                "Ce numéro ne peut pas recevoir de SMS : indiquez un numéro de portable \
+                 (06 ou 07)."
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 use crate::domain::PersonId;
+use crate::domain::sms::NoticeChannel;
 use sea_orm::entity::prelude::*;
 
 /// Anyone Ateliers knows: one identity, one email. What they are in the programme is in
@@ -16,6 +17,10 @@ pub struct Model {
     pub phone: Option<String>,
     pub created_at: DateTimeUtc,
     pub archived_at: Option<DateTimeUtc>,
+    /// How a youth wants to hear about their sessions; none: whatever they have.
+    pub notice_channel: Option<NoticeChannel>,
+    /// They answered STOP to an SMS: no SMS any more.
+    pub sms_stopped_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

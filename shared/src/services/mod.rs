@@ -24,6 +24,7 @@ mod people;
 mod places;
 mod planning;
 mod sign_in;
+mod sms;
 
 pub use crate::domain::RateLimit;
 pub use attendance::*;
@@ -40,3 +41,4 @@ pub use places::*;
 pub use planning::*;
 pub use record_audit_event::record_audit_event;
 pub use sign_in::*;
+pub use sms::*;

@@ -79,6 +79,18 @@ impl NoticeChannels {
     }
 }
 
+/// Whether an answer to one of our SMS asks us to stop: `STOP`, `Stop SMS`, `ARRET`, `arrêt`
+/// (the words French operators recognise), whatever the case and spacing.
+pub fn is_stop_request(answer: &str) -> bool {
+    let first_word: String = answer
+        .trim()
+        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+        .next()
+        .unwrap_or_default()
+        .to_uppercase();
+    matches!(first_word.as_str(), "STOP" | "ARRET" | "ARRÊT" | "STOPSMS")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +143,18 @@ mod tests {
         for chosen in [None, Some(NoticeChannel::Sms), Some(NoticeChannel::Both)] {
             assert_eq!(NoticeChannels::for_youth(chosen, true, true, true), EMAIL);
             assert_eq!(NoticeChannels::for_youth(chosen, false, true, true), NONE);
+        }
+    }
+
+    #[test]
+    fn stop_is_heard_however_it_is_typed() {
+        for stop in [
+            "STOP", "stop", " Stop ", "STOP SMS", "Stop.", "arrêt", "ARRET",
+        ] {
+            assert!(is_stop_request(stop), "{stop}");
+        }
+        for not_stop in ["Merci !", "Je ne peux pas venir", "stopper", "OK", ""] {
+            assert!(!is_stop_request(not_stop), "{not_stop}");
         }
     }
 

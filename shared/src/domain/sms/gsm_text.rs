@@ -23,11 +23,28 @@ const GSM_PART: usize = 153;
 const UCS2_SINGLE: usize = 70;
 const UCS2_PART: usize = 67;
 
-/// How a text is encoded on the air.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SmsEncoding {
-    Gsm7,
-    Ucs2,
+super::super::stored_as_code! {
+    /// How a text is encoded on the air.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum SmsEncoding {
+        Gsm7,
+        Ucs2,
+    }
+}
+
+impl SmsEncoding {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Gsm7 => "gsm7",
+            Self::Ucs2 => "ucs2",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [Self::Gsm7, Self::Ucs2]
+            .into_iter()
+            .find(|encoding| encoding.code() == code)
+    }
 }
 
 /// What a text costs.

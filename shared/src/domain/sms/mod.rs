@@ -7,6 +7,8 @@ mod channels;
 mod gsm_text;
 mod notices;
 
-pub use channels::{NoticeChannel, NoticeChannels};
+pub use channels::{NoticeChannel, NoticeChannels, is_stop_request};
 pub use gsm_text::{SmsEncoding, SmsLength, fold_to_gsm, measure};
-pub use notices::{MAX_SEGMENTS, SessionNotice, SmsSession, sign_in_code_text, welcome_text};
+pub use notices::{
+    MAX_SEGMENTS, SessionNotice, SmsKind, SmsSession, sign_in_code_text, welcome_text,
+};

@@ -3,8 +3,8 @@
 //! to the session's page (no secret in it: the page asks them to sign in for anything personal).
 //! A text that would run longer loses the address first, then the end of the title.
 
-use chrono::Locale;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Locale, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::gsm_text::{fold_to_gsm, measure};
 use crate::domain::PARIS;
@@ -29,6 +29,55 @@ pub struct SmsSession {
     pub link: String,
 }
 
+super::super::stored_as_code! {
+    /// Why an SMS was sent, as the outbox records it.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum SmsKind {
+        Registered,
+        Waiting,
+        Promoted,
+        Moved,
+        Cancelled,
+        Removed,
+        Reminder,
+        SignInCode,
+        Welcome,
+    }
+}
+
+impl SmsKind {
+    pub const ALL: [Self; 9] = [
+        Self::Registered,
+        Self::Waiting,
+        Self::Promoted,
+        Self::Moved,
+        Self::Cancelled,
+        Self::Removed,
+        Self::Reminder,
+        Self::SignInCode,
+        Self::Welcome,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Registered => "registered",
+            Self::Waiting => "waiting",
+            Self::Promoted => "promoted",
+            Self::Moved => "moved",
+            Self::Cancelled => "cancelled",
+            Self::Removed => "removed",
+            Self::Reminder => "reminder",
+            Self::SignInCode => "sign_in_code",
+            Self::Welcome => "welcome",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+}
+
 /// Why a youth gets an SMS about a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SessionNotice {
@@ -50,6 +99,18 @@ pub enum SessionNotice {
 }
 
 impl SessionNotice {
+    pub fn kind(self) -> SmsKind {
+        match self {
+            Self::Registered => SmsKind::Registered,
+            Self::Waiting { .. } => SmsKind::Waiting,
+            Self::Promoted => SmsKind::Promoted,
+            Self::Moved => SmsKind::Moved,
+            Self::Cancelled => SmsKind::Cancelled,
+            Self::Removed => SmsKind::Removed,
+            Self::Reminder => SmsKind::Reminder,
+        }
+    }
+
     /// The text to send, folded to the GSM alphabet, at most [`MAX_SEGMENTS`] segments.
     pub fn text(self, session: &SmsSession) -> String {
         let mut title = session.title.trim().to_owned();
@@ -258,6 +319,13 @@ mod tests {
             cancelled.contains("la séance CV du mardi 13/07 est annulée"),
             "{cancelled}"
         );
+    }
+
+    #[test]
+    fn kinds_read_back() {
+        for kind in SmsKind::ALL {
+            assert_eq!(SmsKind::parse(kind.code()), Some(kind));
+        }
     }
 
     #[test]

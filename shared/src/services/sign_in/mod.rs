@@ -12,6 +12,10 @@
 //!   use, one purpose each, 30 minutes (a welcome link 3 days), written with their mail to the
 //!   outbox in one transaction. A link or reset request answers the same, and no sooner than
 //!   400 ms (`ANSWER_FLOOR`), whether the address is known or not.
+//! - Codes by SMS (`request_sign_in_code`, `redeem_sign_in_code`): for youths and guests
+//!   with a mobile; six digits, stored hashed with their number, 10 minutes, single use, dead
+//!   after 5 wrong tries; asked and answered like links (same answer, same floor, same limits,
+//!   counted per number). The SMS says what the code is for and carries no link.
 //! - Staff passwords: argon2id (`crate::auth`), at most `PASSWORD_CHECKS_AT_ONCE` computed at
 //!   once; the same answer and timing for an unknown address and a wrong password; a reset
 //!   revokes every session.
@@ -23,8 +27,10 @@ pub(crate) mod check_rate_limit;
 pub(crate) mod describe_actor;
 pub(crate) mod identify_actor;
 pub(crate) mod issue_emailed_link;
+pub(crate) mod redeem_sign_in_code;
 pub(crate) mod redeem_sign_in_link;
 pub(crate) mod request_password_reset;
+pub(crate) mod request_sign_in_code;
 pub(crate) mod request_sign_in_link;
 pub(crate) mod reset_password;
 pub(crate) mod sign_in_with_password;
@@ -39,8 +45,10 @@ pub(crate) use issue_emailed_link::issue_emailed_link;
 pub use issue_emailed_link::{
     DEFAULT_MAIL_FOOTER, LinkMail, MailSettings, SIGN_IN_LINK_LIFETIME, WELCOME_LINK_LIFETIME,
 };
+pub use redeem_sign_in_code::{CODE_TRIES, redeem_sign_in_code};
 pub use redeem_sign_in_link::{LINK_NO_LONGER_VALID, redeem_sign_in_link};
 pub use request_password_reset::request_password_reset;
+pub use request_sign_in_code::{SIGN_IN_CODE_LIFETIME, request_sign_in_code};
 pub use request_sign_in_link::request_sign_in_link;
 pub use reset_password::reset_password;
 pub use sign_in_with_password::sign_in_with_password;

@@ -1,0 +1,228 @@
+//! Youths and guests with a mobile sign in with a six-digit code sent by SMS: the services, with
+//! the test's clock. The code is read from the SMS queued for them, as the phone would show it.
+
+use crate::support;
+
+use chrono::Duration;
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
+use shared::ServiceError;
+use shared::domain::sms::{SmsEncoding, SmsKind};
+use shared::domain::{PersonId, RateLimits, SignInRefusal};
+use shared::entities::{login_session, person, sms_outbox, sms_sign_in_code};
+use shared::services::{
+    CODE_TRIES, InboundOutcome, SmsInbound, record_sms_inbound, redeem_sign_in_code,
+    request_sign_in_code,
+};
+use support::builders::small_federation;
+use support::{Seed, TestApp};
+
+const MOBILE: &str = "+33612345678";
+
+async fn give_phone(app: &TestApp, person_id: PersonId, phone: &str) {
+    let mut person = person::Entity::find_by_id(person_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into_active_model();
+    person.phone = Set(Some(phone.to_owned()));
+    person.update(&app.db).await.unwrap();
+}
+
+async fn ask_code(app: &TestApp, typed: &str) -> Result<(), ServiceError> {
+    request_sign_in_code(&app.db, typed, None, &RateLimits::default(), support::now()).await
+}
+
+/// The queued SMS, newest last.
+async fn queued_sms(app: &TestApp) -> Vec<sms_outbox::Model> {
+    sms_outbox::Entity::find().all(&app.db).await.unwrap()
+}
+
+/// The six digits of a code's SMS.
+fn code_in(text: &str) -> String {
+    let start = text.find("est ").unwrap() + 4;
+    text[start..start + 6].to_owned()
+}
+
+fn refused_as(result: Result<impl std::fmt::Debug, ServiceError>, refusal: SignInRefusal) {
+    match result {
+        Err(ServiceError::Invalid(message)) => assert_eq!(message, refusal.message()),
+        other => panic!("expected « {} », got {other:?}", refusal.message()),
+    }
+}
+
+on_both_databases!(
+    a_code_by_sms_signs_in_once,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let federation = small_federation(&app).await;
+        give_phone(&app, federation.youth, MOBILE).await;
+
+        // Typed the French way, with spaces.
+        ask_code(&app, "06 12 34 56 78").await.unwrap();
+        let sms = queued_sms(&app).await;
+        assert_eq!(sms.len(), 1);
+        let sms = &sms[0];
+        assert_eq!(sms.to_number, MOBILE);
+        assert_eq!(sms.kind, SmsKind::SignInCode);
+        assert_eq!(sms.person_id, Some(federation.youth));
+        assert_eq!(sms.mission_locale_id, Some(federation.mission_locale.id));
+        assert_eq!((sms.encoding, sms.segments), (SmsEncoding::Gsm7, 1));
+        assert!(sms.body.contains("code de connexion"), "{}", sms.body);
+        assert!(
+            !sms.body.contains("http"),
+            "a code's SMS signs in by nothing but the code"
+        );
+        let code = code_in(&sms.body);
+        let stored = sms_sign_in_code::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            !stored.code_hash.contains(&code),
+            "only a hash of the code is kept"
+        );
+
+        let later = support::now() + Duration::minutes(3);
+        refused_as(
+            redeem_sign_in_code(&app.db, "06 12 34 56 79", &code, None, later).await,
+            SignInRefusal::CodeNoLongerValid,
+        );
+        let spaced = format!("{} {}", &code[..3], &code[3..]);
+        let signed_in = redeem_sign_in_code(&app.db, "0612345678", &spaced, None, later)
+            .await
+            .unwrap();
+        assert_eq!(signed_in.person_id, federation.youth);
+        refused_as(
+            redeem_sign_in_code(&app.db, MOBILE, &code, None, later).await,
+            SignInRefusal::CodeNoLongerValid,
+        );
+        assert_eq!(
+            login_session::Entity::find().count(&app.db).await.unwrap(),
+            1
+        );
+    }
+);
+
+on_both_databases!(
+    unknown_numbers_get_the_same_answer_and_no_sms,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let federation = small_federation(&app).await;
+        give_phone(&app, federation.youth, MOBILE).await;
+        // A counsellor's number gets nothing: staff sign in with their password.
+        give_phone(&app, federation.counsellor.id, "+33698765432").await;
+
+        ask_code(&app, "07 81 23 45 67").await.unwrap();
+        ask_code(&app, "06 98 76 54 32").await.unwrap();
+        assert!(queued_sms(&app).await.is_empty());
+
+        refused_as(
+            ask_code(&app, "01 48 12 34 56").await,
+            SignInRefusal::NotAMobile,
+        );
+        match ask_code(&app, "06 12").await {
+            Err(ServiceError::Invalid(message)) => {
+                assert!(message.contains("n'est pas valide"), "{message}")
+            }
+            other => panic!("a malformed number is refused, got {other:?}"),
+        }
+        // A number two files share opens neither.
+        let guest = federation.facilitator;
+        give_phone(&app, guest, MOBILE).await;
+        ask_code(&app, MOBILE).await.unwrap();
+        assert!(queued_sms(&app).await.is_empty());
+    }
+);
+
+on_both_databases!(
+    a_code_dies_after_ten_minutes_or_five_wrong_tries,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let federation = small_federation(&app).await;
+        give_phone(&app, federation.youth, MOBILE).await;
+
+        ask_code(&app, MOBILE).await.unwrap();
+        let code = code_in(&queued_sms(&app).await[0].body);
+        let late = support::now() + Duration::minutes(10);
+        refused_as(
+            redeem_sign_in_code(&app.db, MOBILE, &code, None, late).await,
+            SignInRefusal::CodeNoLongerValid,
+        );
+
+        ask_code(&app, MOBILE).await.unwrap();
+        let code = code_in(&queued_sms(&app).await[1].body);
+        let wrong = if code == "000000" { "111111" } else { "000000" };
+        let soon = support::now() + Duration::minutes(1);
+        for _ in 0..CODE_TRIES {
+            refused_as(
+                redeem_sign_in_code(&app.db, MOBILE, wrong, None, soon).await,
+                SignInRefusal::CodeNoLongerValid,
+            );
+        }
+        refused_as(
+            redeem_sign_in_code(&app.db, MOBILE, &code, None, soon).await,
+            SignInRefusal::CodeNoLongerValid,
+        );
+        assert_eq!(
+            login_session::Entity::find().count(&app.db).await.unwrap(),
+            0
+        );
+    }
+);
+
+on_both_databases!(
+    codes_are_rate_limited_per_number,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let federation = small_federation(&app).await;
+        give_phone(&app, federation.youth, MOBILE).await;
+        let limits = RateLimits::default();
+        let mut answers = Vec::new();
+        for _ in 0..=limits.per_account.max {
+            answers.push(ask_code(&app, MOBILE).await);
+        }
+        assert!(
+            matches!(answers.last(), Some(Err(ServiceError::RateLimited))),
+            "{answers:?}"
+        );
+        assert_eq!(queued_sms(&app).await.len() as u64, limits.per_account.max);
+    }
+);
+
+on_both_databases!(
+    stop_ends_every_sms_to_the_number,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let federation = small_federation(&app).await;
+        give_phone(&app, federation.youth, MOBILE).await;
+        ask_code(&app, MOBILE).await.unwrap();
+
+        let now = support::now();
+        let not_stop = SmsInbound::Reply {
+            from: MOBILE.into(),
+            text: "Merci, à mardi".into(),
+        };
+        assert_eq!(
+            record_sms_inbound(&app.db, not_stop, now).await.unwrap(),
+            InboundOutcome::Ignored
+        );
+        let stop = SmsInbound::Reply {
+            from: "0612345678".into(),
+            text: "Stop".into(),
+        };
+        assert_eq!(
+            record_sms_inbound(&app.db, stop, now).await.unwrap(),
+            InboundOutcome::Stopped(1)
+        );
+        let youth = person::Entity::find_by_id(federation.youth)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(youth.sms_stopped_at.is_some(), "their file says no SMS");
+        // The code they asked for still goes: asking for it is asking for that SMS.
+        assert!(queued_sms(&app).await[0].failed_at.is_none());
+    }
+);

@@ -1,0 +1,21 @@
+//! SMS, the channel of youths who have a phone and no email they read: queued in the
+//! transaction that causes them (`queue_sms`, as mail is), sent by the SMS dispatcher through
+//! the operator's SMPP gateway (`crate::sms`), their cost counted in segments.
+//!
+//! Rules:
+//! - Only mobiles receive SMS (`PhoneNumber::is_mobile`), only youths and guest facilitators
+//!   (never staff), and never someone who answered STOP.
+//! - A text is folded to the GSM alphabet and counted when queued; a notice is at most two
+//!   segments (`domain::sms`).
+//! - A sign-in code is in the outbox's copy only until the gateway took it, then masked.
+
+pub(crate) mod deliver_queued_sms;
+pub(crate) mod queue_sms;
+pub(crate) mod record_sms_inbound;
+pub(crate) mod youth_mission_locale;
+
+pub use deliver_queued_sms::{
+    MAX_SMS_ATTEMPTS, SmsDeliveryReport, SmsRefusal, SmsSender, deliver_queued_sms,
+};
+pub(crate) use queue_sms::{SmsToQueue, queue_sms};
+pub use record_sms_inbound::{InboundOutcome, SmsInbound, record_sms_inbound};
