@@ -6,7 +6,7 @@ use leptos_router::{SsrMode, path};
 use crate::components::SiteHeader;
 use crate::pages::{
     AgendaPage, AttendancePage, CancelEnrolmentPage, CataloguePage, CheckInPage, CheckInScreenPage,
-    CollectSignaturePage, FacilitatorPage, FacilitatorSessionsPage, FacilitatorsPage,
+    CodeSentPage, CollectSignaturePage, FacilitatorPage, FacilitatorSessionsPage, FacilitatorsPage,
     FailedMailPage, FiguresPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
     LocalMailPage, MyCalendarPage, MyEnrolmentsPage, NewFacilitatorPage, NewSessionPage,
     NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage, NotFoundPage, PlacesPage,
@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/lien-envoye") view=LinkSentPage ssr=SsrMode::Async />
+                    <Route path=path!("/code-sms") view=CodeSentPage ssr=SsrMode::Async />
                     <Route path=path!("/connexion/:token") view=RedeemLinkPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/mot-de-passe-oublie")

@@ -40,7 +40,7 @@ pub use places::PlacesPage;
 pub use public_session::{CancelEnrolmentPage, FacilitatorSessionsPage, PublicSessionPage};
 pub use service_health::ServiceHealthPage;
 pub use sessions::{NewSessionPage, SessionPage};
-pub use sign_in::{LinkSentPage, RedeemLinkPage, SignInPage};
+pub use sign_in::{CodeSentPage, LinkSentPage, RedeemLinkPage, SignInPage};
 pub use staff::{NewStaffMemberPage, StaffMemberPage, StaffPage};
 pub use upcoming_sessions::UpcomingSessionsPage;
 pub use youths::{NewYouthPage, YouthPage, YouthsPage};

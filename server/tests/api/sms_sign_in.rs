@@ -226,3 +226,68 @@ on_both_databases!(
         assert!(queued_sms(&app).await[0].failed_at.is_none());
     }
 );
+
+on_both_databases!(
+    a_phone_without_javascript_signs_in_with_its_code,
+    Seed::Empty,
+    |app: TestApp| async move {
+        use app::server_fns::{RedeemSignInCode, RequestSignInCode};
+        use support::{redirect_location, server_fn_path, session_cookie_set};
+        let federation = small_federation(&app).await;
+        give_phone(&app, federation.youth, MOBILE).await;
+
+        let page = app
+            .get("/connexion?tel=0612345678")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(r#"value="0612345678""#),
+            "the welcome SMS's link fills the number in"
+        );
+        let asked = app
+            .submit(
+                server_fn_path::<RequestSignInCode>(),
+                "/connexion",
+                &[("phone", "06 12 34 56 78".into())],
+                None,
+            )
+            .await;
+        let code_page = redirect_location(&asked);
+        assert_eq!(code_page, "/code-sms?tel=0612345678");
+        let page = app.get(&code_page).await.text().await.unwrap();
+        assert!(page.contains(r#"data-test="code-sent""#), "{page}");
+        assert!(page.contains(r#"autocomplete="one-time-code""#), "{page}");
+
+        let code = code_in(&queued_sms(&app).await[0].body);
+        let wrong = if code == "000000" { "111111" } else { "000000" };
+        let refused = app
+            .submit(
+                server_fn_path::<RedeemSignInCode>(),
+                &code_page,
+                &[("phone", "0612345678".into()), ("code", wrong.into())],
+                None,
+            )
+            .await;
+        assert!(session_cookie_set(&refused).is_none());
+        let back = redirect_location(&refused).replace(&app.address, "");
+        assert!(back.starts_with("/code-sms?tel=0612345678&"), "{back}");
+        let page = app.get(&back).await.text().await.unwrap();
+        assert!(
+            page.contains("n'est pas le bon"),
+            "the refusal reads in French: {page}"
+        );
+
+        let signed_in = app
+            .submit(
+                server_fn_path::<RedeemSignInCode>(),
+                &code_page,
+                &[("phone", "0612345678".into()), ("code", code)],
+                None,
+            )
+            .await;
+        assert!(session_cookie_set(&signed_in).is_some());
+        assert_eq!(redirect_location(&signed_in), "/accueil");
+    }
+);

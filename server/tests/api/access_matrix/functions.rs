@@ -82,6 +82,18 @@ pub(super) fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Public,
         ),
         (
+            server_fn_path::<RequestSignInCode>(),
+            Box::new(|_, _, call| vec![("phone", format!("07{call:08}"))]),
+            Access::Public,
+        ),
+        (
+            server_fn_path::<RedeemSignInCode>(),
+            Box::new(|_, _, call| {
+                vec![("phone", format!("07{call:08}")), ("code", "000000".into())]
+            }),
+            Access::Public,
+        ),
+        (
             server_fn_path::<SignInWithPassword>(),
             Box::new(|_, _, call| {
                 vec![

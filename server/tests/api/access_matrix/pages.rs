@@ -14,6 +14,11 @@ pub(super) fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
         ),
         ("/connexion", "/connexion".into(), Access::Public),
         ("/lien-envoye", "/lien-envoye".into(), Access::Public),
+        (
+            "/code-sms",
+            "/code-sms?tel=0612345678".into(),
+            Access::Public,
+        ),
         ("/connexion/:token", "/connexion/abc".into(), Access::Public),
         (
             "/mot-de-passe-oublie",

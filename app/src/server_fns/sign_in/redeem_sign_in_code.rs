@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// The code received by SMS, typed with its number: opens a long session on this phone and
+/// goes home.
+#[server]
+pub async fn redeem_sign_in_code(phone: String, code: String) -> Result<(), AppError> {
+    use crate::session::{begin_session, client_ip};
+    let state = crate::state::app_state()?;
+    let signed_in = shared::services::redeem_sign_in_code(
+        &state.db,
+        &phone,
+        &code,
+        client_ip().as_deref(),
+        state.clock.now(),
+    )
+    .await?;
+    begin_session(&state, &signed_in).await;
+    leptos_axum::redirect("/accueil");
+    Ok(())
+}
