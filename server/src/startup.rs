@@ -327,6 +327,7 @@ pub fn router(state: AppState, security: SecurityPolicy, form_errors: FormErrorS
             axum::routing::get(download_local_mail),
         )
         .route("/calendrier/{file}", axum::routing::get(calendar_feed))
+        .route("/s/{code}", axum::routing::get(open_short_link))
         .route(
             "/seances/{id}/emargement/documents/{document}",
             axum::routing::get(download_attendance_document),
@@ -408,6 +409,17 @@ async fn home_redirect(
     match actor {
         shared::domain::Actor::Anonymous => axum::response::Redirect::to("/ateliers"),
         _ => axum::response::Redirect::to("/accueil"),
+    }
+}
+
+/// `/s/1a3`, the short link an SMS carries: the session's public page, or the list of
+/// sessions for a code that names none (a link mistyped from a phone's screen).
+async fn open_short_link(
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> axum::response::Redirect {
+    match shared::domain::sms::session_of_short_code(&code) {
+        Some(session) => axum::response::Redirect::to(&format!("/ateliers/{session}")),
+        None => axum::response::Redirect::to("/ateliers"),
     }
 }
 

@@ -291,3 +291,22 @@ on_both_databases!(
         assert_eq!(redirect_location(&signed_in), "/accueil");
     }
 );
+
+on_both_databases!(
+    an_sms_short_link_opens_the_session_page,
+    Seed::Empty,
+    |app: TestApp| async move {
+        use shared::domain::sms::session_short_path;
+        let redirect_location = |response: reqwest::Response| {
+            assert_eq!(response.status(), 303);
+            response.headers()["location"].to_str().unwrap().to_owned()
+        };
+        let federation = small_federation(&app).await;
+        let short = session_short_path(federation.session);
+        assert!(short.len() <= 6, "{short}");
+        let session_page = format!("/ateliers/{}", federation.session);
+        assert_eq!(redirect_location(app.get(&short).await), session_page);
+        assert!(app.get(&session_page).await.status().is_success());
+        assert_eq!(redirect_location(app.get("/s/%C3%A9").await), "/ateliers");
+    }
+);

@@ -6,9 +6,11 @@
 mod channels;
 mod gsm_text;
 mod notices;
+mod short_link;
 
 pub use channels::{NoticeChannel, NoticeChannels, is_stop_request};
 pub use gsm_text::{SmsEncoding, SmsLength, fold_to_gsm, measure};
 pub use notices::{
     MAX_SEGMENTS, SessionNotice, SmsKind, SmsSession, sign_in_code_text, welcome_text,
 };
+pub use short_link::{session_of_short_code, session_short_code, session_short_path};
