@@ -8,10 +8,10 @@ use crate::pages::{
     AgendaPage, AttendancePage, CancelEnrolmentPage, CataloguePage, CheckInPage, CheckInScreenPage,
     CodeSentPage, CollectSignaturePage, FacilitatorPage, FacilitatorSessionsPage, FacilitatorsPage,
     FailedMailPage, FiguresPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
-    LocalMailPage, MyCalendarPage, MyEnrolmentsPage, NewFacilitatorPage, NewSessionPage,
-    NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage, NotFoundPage, PlacesPage,
-    PublicSessionPage, RedeemLinkPage, ResetPasswordPage, ServiceHealthPage, SessionPage,
-    SheetsToClosePage, SignInPage, StaffMemberPage, StaffPage, UpcomingSessionsPage,
+    LocalMailPage, MyCalendarPage, MyEnrolmentsPage, MyNoticesPage, NewFacilitatorPage,
+    NewSessionPage, NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage, NotFoundPage,
+    PlacesPage, PublicSessionPage, RedeemLinkPage, ResetPasswordPage, ServiceHealthPage,
+    SessionPage, SheetsToClosePage, SignInPage, StaffMemberPage, StaffPage, UpcomingSessionsPage,
     WorkshopTypePage, YouthPage, YouthSignaturePage, YouthsPage,
 };
 
@@ -136,6 +136,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/mon-agenda") view=MyCalendarPage ssr=SsrMode::Async />
+                    <Route path=path!("/mes-notifications") view=MyNoticesPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/courriels-en-echec")
                         view=FailedMailPage

@@ -23,6 +23,11 @@ pub fn HomePage() -> impl IntoView {
                                 sessions=my_sessions
                                 empty="Vous n'êtes inscrit·e à aucun atelier pour l'instant."
                             />
+                            <p>
+                                <a href="/mes-notifications" data-test="my-notices-link">
+                                    "Être prévenu·e par e-mail ou par SMS"
+                                </a>
+                            </p>
                         </section>
                         <section aria-labelledby="a-venir">
                             <h2 id="a-venir">"Ateliers à venir"</h2>

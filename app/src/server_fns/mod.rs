@@ -13,6 +13,7 @@ mod people;
 mod places;
 mod planning;
 mod sign_in;
+mod sms;
 
 pub use attendance::*;
 pub use catalogue::*;
@@ -23,3 +24,4 @@ pub use people::*;
 pub use places::*;
 pub use planning::*;
 pub use sign_in::*;
+pub use sms::*;

@@ -310,3 +310,73 @@ on_both_databases!(
         assert_eq!(redirect_location(app.get("/s/%C3%A9").await), "/ateliers");
     }
 );
+
+on_both_databases!(
+    a_youth_chooses_sms_on_their_page_without_javascript,
+    Seed::Empty,
+    |app: TestApp| async move {
+        use app::server_fns::ChooseNoticeChannel;
+        use shared::domain::sms::NoticeChannel;
+        use support::{redirect_location, server_fn_path};
+        let federation = small_federation(&app).await;
+        let session = app.session_for(federation.youth).await;
+
+        // Email only: nothing to choose.
+        let page = app
+            .get_as("/mes-notifications", Some(&session))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("arriveront par e-mail."), "{page}");
+        assert!(page.contains(r#"data-test="notices-no-choice""#), "{page}");
+
+        give_phone(&app, federation.youth, MOBILE).await;
+        let page = app
+            .get_as("/mes-notifications", Some(&session))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("par e-mail et par SMS."), "{page}");
+        assert!(page.contains("Par SMS (06 12 34 56 78)"), "{page}");
+
+        let chosen = app
+            .submit(
+                server_fn_path::<ChooseNoticeChannel>(),
+                "/mes-notifications",
+                &[("channel", "sms".into())],
+                Some(&session),
+            )
+            .await;
+        assert_eq!(
+            redirect_location(&chosen),
+            "/mes-notifications?enregistre=1"
+        );
+        let youth = person::Entity::find_by_id(federation.youth)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(youth.notice_channel, Some(NoticeChannel::Sms));
+        let page = app
+            .get_as("/mes-notifications?enregistre=1", Some(&session))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Votre choix est enregistré."), "{page}");
+        assert!(page.contains("arriveront par SMS."), "{page}");
+
+        // A landline offers no SMS.
+        give_phone(&app, federation.youth, "+33148123456").await;
+        let page = app
+            .get_as("/mes-notifications", Some(&session))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("arriveront par e-mail."), "{page}");
+        assert!(!page.contains("Par SMS ("), "{page}");
+    }
+);

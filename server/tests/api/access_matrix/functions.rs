@@ -411,6 +411,16 @@ pub(super) fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(YOUTHS),
         ),
         (
+            server_fn_path::<ViewNoticeSettings>(),
+            no_args(),
+            Access::Only(YOUTHS),
+        ),
+        (
+            server_fn_path::<ChooseNoticeChannel>(),
+            Box::new(|_, _, _| vec![("channel", "email".into())]),
+            Access::Only(YOUTHS),
+        ),
+        (
             server_fn_path::<CancelEnrolment>(),
             Box::new(|cast, _, _| vec![("session_id", cast.open_session.to_string())]),
             Access::Only(YOUTHS),

@@ -98,6 +98,11 @@ pub(super) fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
         ),
         ("/mon-agenda", "/mon-agenda".into(), Access::Only(SIGNED_IN)),
         (
+            "/mes-notifications",
+            "/mes-notifications".into(),
+            Access::Only(YOUTHS),
+        ),
+        (
             "/courriels-en-echec",
             "/courriels-en-echec".into(),
             Access::Only(STAFF),

@@ -79,6 +79,19 @@ impl NoticeChannels {
     }
 }
 
+/// What a youth's page shows of how they hear from us.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeSettings {
+    pub chosen: Option<NoticeChannel>,
+    pub email: Option<String>,
+    /// Their mobile, the French way; none when they have only a landline or no number.
+    pub mobile: Option<String>,
+    /// They answered STOP.
+    pub stopped: bool,
+    /// Where the next notice goes.
+    pub channels: NoticeChannels,
+}
+
 /// Whether an answer to one of our SMS asks us to stop: `STOP`, `Stop SMS`, `ARRET`, `arrêt`
 /// (the words French operators recognise), whatever the case and spacing.
 pub fn is_stop_request(answer: &str) -> bool {

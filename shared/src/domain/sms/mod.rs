@@ -8,7 +8,7 @@ mod gsm_text;
 mod notices;
 mod short_link;
 
-pub use channels::{NoticeChannel, NoticeChannels, is_stop_request};
+pub use channels::{NoticeChannel, NoticeChannels, NoticeSettings, is_stop_request};
 pub use gsm_text::{SmsEncoding, SmsLength, fold_to_gsm, measure};
 pub use notices::{
     MAX_SEGMENTS, SessionNotice, SmsKind, SmsSession, sign_in_code_text, welcome_text,
