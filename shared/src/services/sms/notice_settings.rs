@@ -37,14 +37,17 @@ pub async fn view_notice_settings(
     })
 }
 
-/// The youth chooses email, SMS or both. Choosing SMS again after a STOP takes the STOP back:
-/// they ask for SMS, on their own page.
+/// The youth chooses email, SMS or both (`channel`: the form's code). Choosing SMS again after a
+/// STOP takes the STOP back: they ask for SMS, on their own page.
 pub async fn choose_notice_channel(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    channel: NoticeChannel,
+    channel: &str,
 ) -> Result<(), ServiceError> {
     let youth = own_youth(actor)?;
+    let channel = NoticeChannel::parse(channel).ok_or_else(|| {
+        ServiceError::Invalid("Choisissez : par e-mail, par SMS, ou les deux.".into())
+    })?;
     let mut update = person::Entity::update_many()
         .col_expr(person::Column::NoticeChannel, Expr::value(Some(channel)))
         .filter(person::Column::Id.eq(youth));
