@@ -64,9 +64,10 @@ pub use conflicts::{Booking, clash_message, first_clash, overlaps};
 pub use contact::{EmailAddress, PhoneNumber};
 pub use enrolment::{
     Departure, EnrolmentEventKind, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus,
-    EnrolmentWarning, Place, PlaceRules, Roster, RosterChange, SessionFacts, Standing, YouthFacts,
-    check_self_cancellation, check_self_enrolment, check_staff_enrolment,
-    check_staff_roster_change, parse_removal_reason,
+    EnrolmentWarning, Place, PlaceRecord, PlaceRules, Roster, RosterChange, RosterLines, SeenYouth,
+    SessionFacts, Standing, YouthFacts, check_self_cancellation, check_self_enrolment,
+    check_staff_enrolment, check_staff_roster_change, history_sentence, parse_removal_reason,
+    roster_lines, standing_in,
 };
 pub use enrolment_views::{
     EnrolmentCandidate, EnrolmentHistoryLine, EnrolmentOutcome, MyEnrolment, RosterLine,

@@ -23,6 +23,7 @@
 mod eligibility;
 mod refusal;
 mod roster;
+mod roster_view;
 mod status;
 
 pub use eligibility::{
@@ -31,4 +32,7 @@ pub use eligibility::{
 };
 pub use refusal::{EnrolmentRefusal, EnrolmentWarning};
 pub use roster::{Departure, Place, Roster, RosterChange};
+pub use roster_view::{
+    PlaceRecord, RosterLines, SeenYouth, history_sentence, roster_lines, standing_in,
+};
 pub use status::{EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, Standing};

@@ -3,8 +3,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EnrolmentCandidate, EnrolmentHistoryLine, EnrolmentMethod, EnrolmentStatus, PersonId,
-    RosterLine, RosterView, SessionId, SessionStatus, Standing, check_staff_enrolment,
+    Actor, EnrolmentCandidate, EnrolmentHistoryLine, EnrolmentStatus, PersonId, PlaceRecord,
+    RosterView, SeenYouth, SessionId, SessionStatus, check_staff_enrolment, history_sentence,
+    roster_lines, standing_in,
 };
 use crate::entities::{enrolment, enrolment_event};
 use crate::services::access_guard::require;
@@ -43,54 +44,26 @@ pub async fn view_roster(
         .await?;
     let youths = youths_on_roster(db, rows.iter().map(|row| row.youth_id).collect()).await?;
     let staff_names = names_of(db, rows.iter().filter_map(|row| row.enrolled_by).collect()).await?;
-
-    let mut registered = Vec::new();
-    let mut waiting = Vec::new();
-    let (mut registered_count, mut waiting_count) = (0, 0);
-    for row in &rows {
-        let standing = if row.status == EnrolmentStatus::Registered {
-            registered_count += 1;
-            Standing::Registered
-        } else {
-            waiting_count += 1;
-            Standing::Waiting {
-                position: waiting_count,
-            }
-        };
-        let Some(youth) = youths
-            .get(&row.youth_id)
-            .filter(|youth| actor.may_see_on_roster(organiser, &youth.file))
-        else {
-            continue;
-        };
-        let promoted =
-            standing == Standing::Registered && row.registered_at != Some(row.requested_at);
-        let how = if promoted {
-            "depuis la liste d'attente".to_owned()
-        } else {
-            match row.method {
-                EnrolmentMethod::ByStaff => format!(
-                    "par {}",
-                    row.enrolled_by
-                        .and_then(|id| staff_names.get(&id).cloned())
-                        .unwrap_or_else(|| "un conseiller".into())
-                ),
-                _ => "par le ou la jeune".to_owned(),
-            }
-        };
-        let line = RosterLine {
+    let places: Vec<PlaceRecord> = rows
+        .iter()
+        .map(|row| PlaceRecord {
             youth_id: row.youth_id,
+            status: row.status,
+            method: row.method,
+            enrolled_by: row.enrolled_by.and_then(|id| staff_names.get(&id).cloned()),
+            requested_at: row.requested_at,
+            registered_at: row.registered_at,
+        })
+        .collect();
+    let lines = roster_lines(&places, |youth_id| {
+        let youth = youths
+            .get(&youth_id)
+            .filter(|youth| actor.may_see_on_roster(organiser, &youth.file))?;
+        Some(SeenYouth {
             name: youth.name.clone(),
-            standing,
-            how,
-            since: row.registered_at.unwrap_or(row.requested_at),
             may_remove: actor.may_remove_from_session(organiser, &youth.file),
-        };
-        match standing {
-            Standing::Registered => registered.push(line),
-            Standing::Waiting { .. } => waiting.push(line),
-        }
-    }
+        })
+    });
 
     let search = search.trim().to_owned();
     let taking_places = facts.status == SessionStatus::Published && now < facts.starts_at;
@@ -126,18 +99,7 @@ pub async fn view_roster(
             else {
                 continue;
             };
-            let standing = rows.iter().position(|row| row.youth_id == id).map(|index| {
-                if rows[index].status == EnrolmentStatus::Registered {
-                    Standing::Registered
-                } else {
-                    Standing::Waiting {
-                        position: rows[..=index]
-                            .iter()
-                            .filter(|row| row.status == EnrolmentStatus::Waiting)
-                            .count() as u32,
-                    }
-                }
-            });
+            let standing = standing_in(&places, id);
             let overlapping = overlapping_place(db, id, &bundle.session).await?;
             let (warnings, refusal) = match check_staff_enrolment(
                 &facts,
@@ -177,26 +139,19 @@ pub async fn view_roster(
             let youth = event_youths
                 .get(&event.youth_id)
                 .filter(|youth| actor.may_see_on_roster(organiser, &youth.file))?;
-            let kind = event.kind;
-            let by = match (event.method, event.actor_id) {
-                (EnrolmentMethod::Automatic, _) => " (automatique)".to_owned(),
-                (EnrolmentMethod::ByStaff, Some(id)) => format!(
-                    " par {}",
-                    event_actors.get(&id).cloned().unwrap_or_default()
-                ),
-                _ => String::new(),
-            };
-            let reason = event
-                .reason
-                .map(|reason| format!(" — « {reason} »"))
-                .unwrap_or_default();
-            let position = event
-                .position
-                .map(|position| format!(" (n° {position})"))
-                .unwrap_or_default();
             Some(EnrolmentHistoryLine {
                 at: event.at,
-                text: format!("{} : {}{position}{by}{reason}", youth.name, kind.label()),
+                text: history_sentence(
+                    &youth.name,
+                    event.kind,
+                    event.method,
+                    event
+                        .actor_id
+                        .and_then(|id| event_actors.get(&id))
+                        .map(String::as_str),
+                    event.reason.as_deref(),
+                    event.position,
+                ),
             })
         })
         .take(100)
@@ -205,10 +160,10 @@ pub async fn view_roster(
     Ok(RosterView {
         session_id,
         capacity: u32::try_from(bundle.session.capacity).unwrap_or(0),
-        registered_count,
-        waiting_count,
-        registered,
-        waiting,
+        registered_count: lines.registered_count,
+        waiting_count: lines.waiting_count,
+        registered: lines.registered,
+        waiting: lines.waiting,
         may_manage: actor.may_plan_for(organiser),
         promotes_automatically: facts.rules.promotes_automatically(facts.starts_at, now),
         taking_places,
