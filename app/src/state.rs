@@ -46,3 +46,31 @@ pub fn app_state() -> Result<AppState, crate::error::AppError> {
         crate::error::AppError::Unavailable(shared::error::UNAVAILABLE_MESSAGE.into())
     })
 }
+
+/// What a server function hands its service, read once at the start of the call: the
+/// database, who asks, the mail settings and now (the state too, for the rest).
+pub struct ServiceCall {
+    pub db: DatabaseConnection,
+    pub actor: shared::domain::Actor,
+    pub mail: MailSettings,
+    pub now: chrono::DateTime<chrono::Utc>,
+    pub state: AppState,
+}
+
+/// The [`ServiceCall`] of the current server function.
+pub fn call() -> Result<ServiceCall, crate::error::AppError> {
+    let state = app_state()?;
+    Ok(ServiceCall {
+        db: state.db.clone(),
+        actor: crate::session::current_actor(),
+        mail: state.mail.clone(),
+        now: state.clock.now(),
+        state,
+    })
+}
+
+/// The end of a server function a form posts to: on to `path`.
+pub fn redirect_to(path: &str) -> Result<(), crate::error::AppError> {
+    leptos_axum::redirect(path);
+    Ok(())
+}

@@ -9,15 +9,8 @@ pub async fn close_attendance_sheet(
     session_id: SessionId,
     strokes: String,
 ) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
-    shared::services::close_attendance_sheet(
-        &state.db,
-        &crate::session::current_actor(),
-        session_id,
-        &strokes,
-        state.clock.now(),
-    )
-    .await?;
-    leptos_axum::redirect(&format!("/seances/{session_id}/emargement?close=1"));
-    Ok(())
+    let call = crate::state::call()?;
+    shared::services::close_attendance_sheet(&call.db, &call.actor, session_id, &strokes, call.now)
+        .await?;
+    crate::state::redirect_to(&format!("/seances/{session_id}/emargement?close=1"))
 }

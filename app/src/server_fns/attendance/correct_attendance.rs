@@ -11,19 +11,18 @@ pub async fn correct_attendance(
     status: String,
     reason: String,
 ) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     shared::services::correct_attendance(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         session_id,
         youth_id,
         &status,
         &reason,
-        state.clock.now(),
+        call.now,
     )
     .await?;
-    leptos_axum::redirect(&format!(
+    crate::state::redirect_to(&format!(
         "/seances/{session_id}/emargement?corrige=1#documents"
-    ));
-    Ok(())
+    ))
 }

@@ -6,11 +6,6 @@ use crate::error::AppError;
 /// The sessions whose attendance sheet is still open once started, oldest first.
 #[server]
 pub async fn list_sheets_to_close() -> Result<Vec<SheetToClose>, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(shared::services::list_sheets_to_close(
-        &state.db,
-        &crate::session::current_actor(),
-        state.clock.now(),
-    )
-    .await?)
+    let call = crate::state::call()?;
+    Ok(shared::services::list_sheets_to_close(&call.db, &call.actor, call.now).await?)
 }

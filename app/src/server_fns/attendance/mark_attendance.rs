@@ -10,18 +10,17 @@ pub async fn mark_attendance(
     youth_id: PersonId,
     status: String,
 ) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     shared::services::mark_attendance(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         session_id,
         youth_id,
         &status,
-        state.clock.now(),
+        call.now,
     )
     .await?;
-    leptos_axum::redirect(&format!(
+    crate::state::redirect_to(&format!(
         "/seances/{session_id}/emargement#jeune-{youth_id}"
-    ));
-    Ok(())
+    ))
 }

@@ -7,14 +7,14 @@ use crate::error::AppError;
 /// again every few seconds.
 #[server]
 pub async fn show_check_in_code(session_id: SessionId) -> Result<CheckInScreen, AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     Ok(shared::services::show_check_in_code(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         session_id,
         crate::session::client_address(),
-        &state.mail,
-        state.clock.now(),
+        &call.mail,
+        call.now,
     )
     .await?)
 }

@@ -10,20 +10,14 @@ pub async fn sign_attendance_sheet(
     youth_id: PersonId,
     strokes: String,
 ) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     let actor = crate::session::current_actor();
     shared::services::sign_attendance_sheet(
-        &state.db,
-        &actor,
-        session_id,
-        youth_id,
-        &strokes,
-        state.clock.now(),
+        &call.db, &actor, session_id, youth_id, &strokes, call.now,
     )
     .await?;
-    leptos_axum::redirect(&match actor {
+    crate::state::redirect_to(&match actor {
         shared::domain::Actor::Youth { .. } => format!("/ateliers/{session_id}/signer"),
         _ => format!("/seances/{session_id}/emargement?signe={youth_id}#jeune-{youth_id}"),
-    });
-    Ok(())
+    })
 }

@@ -6,12 +6,6 @@ use crate::error::AppError;
 /// The roll-call page of a session.
 #[server]
 pub async fn view_attendance(session_id: SessionId) -> Result<AttendanceView, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(shared::services::view_attendance(
-        &state.db,
-        &crate::session::current_actor(),
-        session_id,
-        state.clock.now(),
-    )
-    .await?)
+    let call = crate::state::call()?;
+    Ok(shared::services::view_attendance(&call.db, &call.actor, session_id, call.now).await?)
 }

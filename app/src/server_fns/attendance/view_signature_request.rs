@@ -9,13 +9,10 @@ pub async fn view_signature_request(
     session_id: SessionId,
     youth_id: PersonId,
 ) -> Result<SignatureRequest, AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     let youth_id = (youth_id.get() != 0).then_some(youth_id);
-    Ok(shared::services::view_signature_request(
-        &state.db,
-        &crate::session::current_actor(),
-        session_id,
-        youth_id,
+    Ok(
+        shared::services::view_signature_request(&call.db, &call.actor, session_id, youth_id)
+            .await?,
     )
-    .await?)
 }

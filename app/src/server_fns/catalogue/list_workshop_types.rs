@@ -6,6 +6,6 @@ use crate::error::AppError;
 /// The workshop catalogue, archived types last (staff).
 #[server]
 pub async fn list_workshop_types() -> Result<Vec<WorkshopTypeSummary>, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(shared::services::list_workshop_types(&state.db, &crate::session::current_actor()).await?)
+    let call = crate::state::call()?;
+    Ok(shared::services::list_workshop_types(&call.db, &call.actor).await?)
 }

@@ -9,15 +9,7 @@ pub async fn update_workshop_type(
     id: WorkshopTypeId,
     workshop: WorkshopTypeForm,
 ) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
-    shared::services::update_workshop_type(
-        &state.db,
-        &crate::session::current_actor(),
-        id,
-        &workshop,
-        state.clock.now(),
-    )
-    .await?;
-    leptos_axum::redirect(&format!("/catalogue/{id}?enregistre=1"));
-    Ok(())
+    let call = crate::state::call()?;
+    shared::services::update_workshop_type(&call.db, &call.actor, id, &workshop, call.now).await?;
+    crate::state::redirect_to(&format!("/catalogue/{id}?enregistre=1"))
 }

@@ -6,9 +6,6 @@ use crate::error::AppError;
 /// A workshop type of the catalogue, for the edit form (staff).
 #[server]
 pub async fn view_workshop_type(id: WorkshopTypeId) -> Result<WorkshopTypeDetails, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(
-        shared::services::view_workshop_type(&state.db, &crate::session::current_actor(), id)
-            .await?,
-    )
+    let call = crate::state::call()?;
+    Ok(shared::services::view_workshop_type(&call.db, &call.actor, id).await?)
 }

@@ -7,15 +7,10 @@ use crate::error::AppError;
 /// JavaScript the browser then goes back to the session's page with the answer.
 #[server]
 pub async fn cancel_enrolment(session_id: SessionId) -> Result<YouthPlaceView, AppError> {
-    let state = crate::state::app_state()?;
-    let view = shared::services::cancel_enrolment(
-        &state.db,
-        &crate::session::current_actor(),
-        session_id,
-        &state.mail,
-        state.clock.now(),
-    )
-    .await?;
+    let call = crate::state::call()?;
+    let view =
+        shared::services::cancel_enrolment(&call.db, &call.actor, session_id, &call.mail, call.now)
+            .await?;
     if crate::session::from_plain_form() {
         leptos_axum::redirect(&format!("/ateliers/{session_id}?annulee=1"));
     }

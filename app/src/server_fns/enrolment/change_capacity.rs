@@ -6,16 +6,15 @@ use shared::domain::SessionId;
 /// An organiser raises or lowers the number of places of a session.
 #[server]
 pub async fn change_capacity(session_id: SessionId, capacity: String) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     shared::services::change_capacity(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         session_id,
         &capacity,
-        &state.mail,
-        state.clock.now(),
+        &call.mail,
+        call.now,
     )
     .await?;
-    leptos_axum::redirect(&format!("/seances/{session_id}?places=1#places"));
-    Ok(())
+    crate::state::redirect_to(&format!("/seances/{session_id}?places=1#places"))
 }

@@ -7,13 +7,9 @@ use crate::error::AppError;
 /// posts here and the browser comes back to the session's page, which shows the new place.
 #[server]
 pub async fn enrol_in_session(session_id: SessionId) -> Result<YouthPlaceView, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(shared::services::enrol_in_session(
-        &state.db,
-        &crate::session::current_actor(),
-        session_id,
-        &state.mail,
-        state.clock.now(),
+    let call = crate::state::call()?;
+    Ok(
+        shared::services::enrol_in_session(&call.db, &call.actor, session_id, &call.mail, call.now)
+            .await?,
     )
-    .await?)
 }

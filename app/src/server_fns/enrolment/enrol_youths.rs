@@ -9,14 +9,14 @@ pub async fn enrol_youths(
     session_id: SessionId,
     #[server(default)] youth_ids: Vec<PersonId>,
 ) -> Result<Vec<EnrolmentOutcome>, AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     let outcomes = shared::services::enrol_youths(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         session_id,
         youth_ids,
-        &state.mail,
-        state.clock.now(),
+        &call.mail,
+        call.now,
     )
     .await?;
     leptos_axum::redirect(&format!(

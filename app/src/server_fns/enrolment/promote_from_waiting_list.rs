@@ -9,16 +9,15 @@ pub async fn promote_from_waiting_list(
     session_id: SessionId,
     youth_id: PersonId,
 ) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     shared::services::promote_from_waiting_list(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         session_id,
         youth_id,
-        &state.mail,
-        state.clock.now(),
+        &call.mail,
+        call.now,
     )
     .await?;
-    leptos_axum::redirect(&format!("/seances/{session_id}?promu=1#places"));
-    Ok(())
+    crate::state::redirect_to(&format!("/seances/{session_id}?promu=1#places"))
 }

@@ -10,17 +10,16 @@ pub async fn remove_enrolment(
     youth_id: PersonId,
     reason: String,
 ) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     shared::services::remove_enrolment(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         session_id,
         youth_id,
         &reason,
-        &state.mail,
-        state.clock.now(),
+        &call.mail,
+        call.now,
     )
     .await?;
-    leptos_axum::redirect(&format!("/seances/{session_id}?retire=1#places"));
-    Ok(())
+    crate::state::redirect_to(&format!("/seances/{session_id}?retire=1#places"))
 }

@@ -7,13 +7,6 @@ use crate::error::AppError;
 /// counsellor may enrol.
 #[server]
 pub async fn view_roster(session_id: SessionId, search: String) -> Result<RosterView, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(shared::services::view_roster(
-        &state.db,
-        &crate::session::current_actor(),
-        session_id,
-        &search,
-        state.clock.now(),
-    )
-    .await?)
+    let call = crate::state::call()?;
+    Ok(shared::services::view_roster(&call.db, &call.actor, session_id, &search, call.now).await?)
 }

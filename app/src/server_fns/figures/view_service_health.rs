@@ -6,11 +6,6 @@ use crate::error::AppError;
 /// « État du service »: the outbox and the federation's activity, for coordinators.
 #[server]
 pub async fn view_service_health() -> Result<ServiceHealth, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(shared::services::view_service_health(
-        &state.db,
-        &crate::session::current_actor(),
-        state.clock.now(),
-    )
-    .await?)
+    let call = crate::state::call()?;
+    Ok(shared::services::view_service_health(&call.db, &call.actor, call.now).await?)
 }

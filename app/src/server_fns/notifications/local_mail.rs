@@ -21,8 +21,7 @@ pub async fn read_local_mail(id: String) -> Result<LocalMailMessage, AppError> {
 
 #[cfg(feature = "ssr")]
 fn local_mail_folder() -> Result<std::path::PathBuf, AppError> {
-    let state = crate::state::app_state()?;
-    state
+    crate::state::app_state()?
         .local_mail_folder()
         .map(std::path::Path::to_path_buf)
         .ok_or_else(|| shared::ServiceError::NotFound.into())

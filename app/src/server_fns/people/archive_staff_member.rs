@@ -6,14 +6,7 @@ use shared::domain::PersonId;
 /// A coordinator closes a staff account.
 #[server]
 pub async fn archive_staff_member(id: PersonId) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
-    shared::services::archive_staff_member(
-        &state.db,
-        &crate::session::current_actor(),
-        id,
-        state.clock.now(),
-    )
-    .await?;
-    leptos_axum::redirect("/equipe?archive=1");
-    Ok(())
+    let call = crate::state::call()?;
+    shared::services::archive_staff_member(&call.db, &call.actor, id, call.now).await?;
+    crate::state::redirect_to("/equipe?archive=1")
 }

@@ -6,13 +6,13 @@ use crate::error::AppError;
 /// A counsellor adds a guest facilitator, who gets a welcome mail with a sign-in link.
 #[server]
 pub async fn create_facilitator(facilitator: FacilitatorForm) -> Result<PersonId, AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     let id = shared::services::create_facilitator(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         &facilitator,
-        &state.mail,
-        state.clock.now(),
+        &call.mail,
+        call.now,
     )
     .await?;
     leptos_axum::redirect("/intervenants?ajoute=1");

@@ -6,15 +6,10 @@ use crate::error::AppError;
 /// A coordinator opens a staff account; the new member chooses a password from a mailed link.
 #[server]
 pub async fn create_staff_member(staff: StaffForm) -> Result<PersonId, AppError> {
-    let state = crate::state::app_state()?;
-    let id = shared::services::create_staff_member(
-        &state.db,
-        &crate::session::current_actor(),
-        &staff,
-        &state.mail,
-        state.clock.now(),
-    )
-    .await?;
+    let call = crate::state::call()?;
+    let id =
+        shared::services::create_staff_member(&call.db, &call.actor, &staff, &call.mail, call.now)
+            .await?;
     leptos_axum::redirect("/equipe?ajoute=1");
     Ok(id)
 }

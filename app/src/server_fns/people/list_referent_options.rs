@@ -6,9 +6,6 @@ use crate::error::AppError;
 /// The counsellors a youth may be referred to, for the youth form.
 #[server]
 pub async fn list_referent_options() -> Result<Vec<CounsellorOption>, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(
-        shared::services::list_referent_options(&state.db, &crate::session::current_actor())
-            .await?,
-    )
+    let call = crate::state::call()?;
+    Ok(shared::services::list_referent_options(&call.db, &call.actor).await?)
 }

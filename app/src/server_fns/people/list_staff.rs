@@ -6,13 +6,13 @@ use crate::error::AppError;
 /// The federation's staff, for staff.
 #[server]
 pub async fn list_staff() -> Result<Vec<StaffSummary>, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(shared::services::list_staff(&state.db, &crate::session::current_actor()).await?)
+    let call = crate::state::call()?;
+    Ok(shared::services::list_staff(&call.db, &call.actor).await?)
 }
 
 /// The Missions Locales, for the staff form (coordinators).
 #[server]
 pub async fn list_mission_locales() -> Result<Vec<MissionLocaleOption>, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(shared::services::list_mission_locales(&state.db, &crate::session::current_actor()).await?)
+    let call = crate::state::call()?;
+    Ok(shared::services::list_mission_locales(&call.db, &call.actor).await?)
 }

@@ -7,17 +7,11 @@ use crate::error::AppError;
 /// name.
 #[server]
 pub async fn list_youths(mine: bool, search: String) -> Result<Vec<YouthSummary>, AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     let filter = shared::services::YouthListFilter {
         mine_only: mine,
         include_archived: false,
         search,
     };
-    Ok(shared::services::list_youths(
-        &state.db,
-        &crate::session::current_actor(),
-        &filter,
-        state.clock.now(),
-    )
-    .await?)
+    Ok(shared::services::list_youths(&call.db, &call.actor, &filter, call.now).await?)
 }

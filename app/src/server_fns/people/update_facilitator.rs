@@ -9,16 +9,15 @@ pub async fn update_facilitator(
     id: PersonId,
     facilitator: FacilitatorForm,
 ) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     shared::services::update_facilitator(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         id,
         &facilitator,
-        &state.mail,
-        state.clock.now(),
+        &call.mail,
+        call.now,
     )
     .await?;
-    leptos_axum::redirect("/intervenants?enregistre=1");
-    Ok(())
+    crate::state::redirect_to("/intervenants?enregistre=1")
 }

@@ -6,16 +6,7 @@ use crate::error::AppError;
 /// Saves a youth's edited file.
 #[server]
 pub async fn update_youth(id: PersonId, youth: YouthForm) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
-    shared::services::update_youth(
-        &state.db,
-        &crate::session::current_actor(),
-        id,
-        &youth,
-        &state.mail,
-        state.clock.now(),
-    )
-    .await?;
-    leptos_axum::redirect(&format!("/jeunes/{id}?enregistre=1"));
-    Ok(())
+    let call = crate::state::call()?;
+    shared::services::update_youth(&call.db, &call.actor, id, &youth, &call.mail, call.now).await?;
+    crate::state::redirect_to(&format!("/jeunes/{id}?enregistre=1"))
 }

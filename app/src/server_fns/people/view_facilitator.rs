@@ -6,6 +6,6 @@ use crate::error::AppError;
 /// A guest facilitator's details, and whether the reader keeps them (staff).
 #[server]
 pub async fn view_facilitator(id: PersonId) -> Result<FacilitatorDetails, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(shared::services::view_facilitator(&state.db, &crate::session::current_actor(), id).await?)
+    let call = crate::state::call()?;
+    Ok(shared::services::view_facilitator(&call.db, &call.actor, id).await?)
 }

@@ -9,15 +9,15 @@ pub async fn cancel_session(
     scope: String,
     reason: String,
 ) -> Result<usize, AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     let cancelled = shared::services::cancel_session(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         id,
         &reason,
         shared::domain::EditScope::parse(&scope),
-        &state.mail,
-        state.clock.now(),
+        &call.mail,
+        call.now,
     )
     .await?;
     leptos_axum::redirect(&format!("/seances/{id}?annulees={cancelled}"));

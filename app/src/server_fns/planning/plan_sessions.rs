@@ -6,15 +6,9 @@ use crate::error::AppError;
 /// Plans a session or a series, then opens the (first) session's page.
 #[server]
 pub async fn plan_sessions(session: SessionForm) -> Result<SessionId, AppError> {
-    let state = crate::state::app_state()?;
-    let id = shared::services::plan_sessions(
-        &state.db,
-        &crate::session::current_actor(),
-        &session,
-        &state.mail,
-        state.clock.now(),
-    )
-    .await?;
+    let call = crate::state::call()?;
+    let id = shared::services::plan_sessions(&call.db, &call.actor, &session, &call.mail, call.now)
+        .await?;
     leptos_axum::redirect(&format!("/seances/{id}?enregistre=1"));
     Ok(id)
 }

@@ -10,17 +10,16 @@ pub async fn update_session(
     scope: String,
     session: SessionForm,
 ) -> Result<(), AppError> {
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     shared::services::update_session(
-        &state.db,
-        &crate::session::current_actor(),
+        &call.db,
+        &call.actor,
         id,
         &session,
         shared::domain::EditScope::parse(&scope),
-        &state.mail,
-        state.clock.now(),
+        &call.mail,
+        call.now,
     )
     .await?;
-    leptos_axum::redirect(&format!("/seances/{id}?enregistre=1"));
-    Ok(())
+    crate::state::redirect_to(&format!("/seances/{id}?enregistre=1"))
 }

@@ -6,9 +6,6 @@ use crate::error::AppError;
 /// The shareable page of a session: no sign-in needed, no personal data for the anonymous.
 #[server]
 pub async fn view_public_session(id: SessionId) -> Result<PublicSession, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(
-        shared::services::view_public_session(&state.db, &crate::session::current_actor(), id)
-            .await?,
-    )
+    let call = crate::state::call()?;
+    Ok(shared::services::view_public_session(&call.db, &call.actor, id).await?)
 }

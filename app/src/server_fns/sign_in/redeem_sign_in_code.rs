@@ -7,16 +7,15 @@ use crate::error::AppError;
 #[server]
 pub async fn redeem_sign_in_code(phone: String, code: String) -> Result<(), AppError> {
     use crate::session::{begin_session, client_ip};
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     let signed_in = shared::services::redeem_sign_in_code(
-        &state.db,
+        &call.db,
         &phone,
         &code,
         client_ip().as_deref(),
-        state.clock.now(),
+        call.now,
     )
     .await?;
-    begin_session(&state, &signed_in).await;
-    leptos_axum::redirect("/accueil");
-    Ok(())
+    begin_session(&call.state, &signed_in).await;
+    crate::state::redirect_to("/accueil")
 }

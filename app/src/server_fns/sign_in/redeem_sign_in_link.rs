@@ -9,17 +9,16 @@ pub async fn redeem_sign_in_link(token: String) -> Result<(), AppError> {
     use crate::session::{begin_session, client_ip};
     let page = format!("/connexion/{token}");
     let result = async move {
-        let state = crate::state::app_state()?;
+        let call = crate::state::call()?;
         let signed_in = shared::services::redeem_sign_in_link(
-            &state.db,
+            &call.db,
             &token,
             client_ip().as_deref(),
-            state.clock.now(),
+            call.now,
         )
         .await?;
-        begin_session(&state, &signed_in).await;
-        leptos_axum::redirect("/accueil");
-        Ok(())
+        begin_session(&call.state, &signed_in).await;
+        crate::state::redirect_to("/accueil")
     }
     .await;
     crate::error::back_to_page_on_error::<RedeemSignInLink, _>(&page, result)

@@ -6,16 +6,15 @@ use crate::error::AppError;
 #[server]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     use crate::session::client_address;
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     shared::services::request_password_reset(
-        &state.db,
+        &call.db,
         &email,
         client_address(),
-        &state.mail,
-        &state.rate_limits,
-        state.clock.now(),
+        &call.mail,
+        &call.state.rate_limits,
+        call.now,
     )
     .await?;
-    leptos_axum::redirect("/mot-de-passe-oublie?envoye=1");
-    Ok(())
+    crate::state::redirect_to("/mot-de-passe-oublie?envoye=1")
 }

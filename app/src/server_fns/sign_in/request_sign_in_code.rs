@@ -7,13 +7,13 @@ use crate::error::AppError;
 #[server]
 pub async fn request_sign_in_code(phone: String) -> Result<(), AppError> {
     use crate::session::client_address;
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     shared::services::request_sign_in_code(
-        &state.db,
+        &call.db,
         &phone,
         client_address(),
-        &state.rate_limits,
-        state.clock.now(),
+        &call.state.rate_limits,
+        call.now,
     )
     .await?;
     // The number was parsed by the service: only digits and `+` go into the address.
@@ -21,6 +21,5 @@ pub async fn request_sign_in_code(phone: String) -> Result<(), AppError> {
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect();
-    leptos_axum::redirect(&format!("/code-sms?tel={}", typed.replace('+', "%2B")));
-    Ok(())
+    crate::state::redirect_to(&format!("/code-sms?tel={}", typed.replace('+', "%2B")))
 }

@@ -7,16 +7,15 @@ use crate::error::AppError;
 #[server]
 pub async fn request_sign_in_link(email: String) -> Result<(), AppError> {
     use crate::session::client_address;
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     shared::services::request_sign_in_link(
-        &state.db,
+        &call.db,
         &email,
         client_address(),
-        &state.mail,
-        &state.rate_limits,
-        state.clock.now(),
+        &call.mail,
+        &call.state.rate_limits,
+        call.now,
     )
     .await?;
-    leptos_axum::redirect("/lien-envoye");
-    Ok(())
+    crate::state::redirect_to("/lien-envoye")
 }

@@ -12,20 +12,19 @@ pub async fn reset_password(
     use crate::session::{begin_session, client_ip};
     let page = format!("/mot-de-passe/{token}");
     let result = async move {
-        let state = crate::state::app_state()?;
+        let call = crate::state::call()?;
         let password = shared::domain::NewPassword::parse(&password, &password_confirmation)
             .map_err(shared::ServiceError::from)?;
         let signed_in = shared::services::reset_password(
-            &state.db,
+            &call.db,
             &token,
             &password,
             client_ip().as_deref(),
-            state.clock.now(),
+            call.now,
         )
         .await?;
-        begin_session(&state, &signed_in).await;
-        leptos_axum::redirect("/accueil");
-        Ok(())
+        begin_session(&call.state, &signed_in).await;
+        crate::state::redirect_to("/accueil")
     }
     .await;
     crate::error::back_to_page_on_error::<ResetPassword, _>(&page, result)

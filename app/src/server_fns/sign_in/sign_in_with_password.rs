@@ -6,18 +6,17 @@ use crate::error::AppError;
 #[server]
 pub async fn sign_in_with_password(email: String, password: String) -> Result<(), AppError> {
     use crate::session::{begin_session, client_address};
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     let signed_in = shared::services::sign_in_with_password(
-        &state.db,
-        &state.password_checks,
+        &call.db,
+        &call.state.password_checks,
         &email,
         &password,
         client_address(),
-        &state.rate_limits,
-        state.clock.now(),
+        &call.state.rate_limits,
+        call.now,
     )
     .await?;
-    begin_session(&state, &signed_in).await;
-    leptos_axum::redirect("/accueil");
-    Ok(())
+    begin_session(&call.state, &signed_in).await;
+    crate::state::redirect_to("/accueil")
 }

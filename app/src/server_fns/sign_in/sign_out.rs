@@ -7,11 +7,10 @@ use crate::error::AppError;
 #[server]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::session::{current_session_token, expired_session_cookie, set_cookie};
-    let state = crate::state::app_state()?;
+    let call = crate::state::call()?;
     if let Some(token) = current_session_token() {
-        shared::services::sign_out(&state.db, &token, state.clock.now()).await?;
+        shared::services::sign_out(&call.db, &token, call.now).await?;
     }
-    set_cookie(&expired_session_cookie(state.secure_cookies));
-    leptos_axum::redirect("/connexion?deconnecte=1");
-    Ok(())
+    set_cookie(&expired_session_cookie(call.state.secure_cookies));
+    crate::state::redirect_to("/connexion?deconnecte=1")
 }
