@@ -329,6 +329,20 @@ fn YouthPathSection(path: YouthPath) -> impl IntoView {
     }
 }
 
+/// Under a youth's number: a landline (or an 08/09 number) cannot receive the SMS that sign in,
+/// confirm and remind. Shown from the number on file, so it reads the same without JavaScript.
+#[component]
+fn NoSmsNotice(phone: String) -> impl IntoView {
+    let landline = shared::domain::PhoneNumber::parse(&phone).is_ok_and(|phone| !phone.is_mobile());
+    landline.then(|| {
+        view! {
+            <p class="notice" data-test="phone-no-sms">
+                "Ce numéro est un fixe : il ne peut pas recevoir de SMS (code de connexion, confirmations, rappels). Ajoutez un numéro de portable (06 ou 07) si le ou la jeune en a un."
+            </p>
+        }
+    })
+}
+
 #[component]
 fn YouthReadOnly(
     form: YouthForm,
@@ -341,7 +355,7 @@ fn YouthReadOnly(
             <dt>"E-mail"</dt>
             <dd>{form.email.clone()}</dd>
             <dt>"Téléphone"</dt>
-            <dd>{form.phone.clone()}</dd>
+            <dd>{form.phone.clone()} <NoSmsNotice phone=form.phone.clone() /></dd>
             <dt>"Entrée dans le programme"</dt>
             <dd>{form.programme_entry_date.clone()}</dd>
             {disability_visible
@@ -434,10 +448,11 @@ fn YouthFields(
                 id="phone"
                 name="youth[phone]"
                 type="tel"
-                value=form.phone
+                value=form.phone.clone()
                 autocomplete="off"
                 data-test="phone"
             />
+            <NoSmsNotice phone=form.phone />
         </fieldset>
         <fieldset>
             <legend>"Parcours"</legend>

@@ -380,3 +380,36 @@ on_both_databases!(
         assert!(!page.contains("Par SMS ("), "{page}");
     }
 );
+
+on_both_databases!(
+    a_landline_on_file_is_said_to_receive_no_sms,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let federation = small_federation(&app).await;
+        let counsellor = federation.counsellor.session(&app).await;
+        let file = format!("/jeunes/{}", federation.youth);
+
+        give_phone(&app, federation.youth, MOBILE).await;
+        let page = app
+            .get_as(&file, Some(&counsellor))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("06 12 34 56 78"), "{page}");
+        assert!(
+            !page.contains(r#"data-test="phone-no-sms""#),
+            "a mobile receives SMS"
+        );
+
+        give_phone(&app, federation.youth, "+33148123456").await;
+        let page = app
+            .get_as(&file, Some(&counsellor))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains(r#"data-test="phone-no-sms""#), "{page}");
+        assert!(page.contains("ne peut pas recevoir de SMS"), "{page}");
+    }
+);
