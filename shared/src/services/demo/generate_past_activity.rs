@@ -6,9 +6,10 @@
 //! dashboard (`ATELIERS_DEMO_PAST_YEAR`, which `make run` and the browser tests set).
 //! Deterministic: the same seed gives the same year.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
+use super::past_year_plan::{Dice, draw_demand, draw_roll_call, draw_session, draw_youth};
 use crate::ServiceError;
 use crate::domain::{
     AttendanceStatus, Audience, EnrolmentMethod, EnrolmentStatus, ExitOutcome, Gender,
@@ -79,49 +80,6 @@ pub struct GeneratedActivity {
     pub sessions: Vec<GeneratedSession>,
 }
 
-/// SplitMix64: a few lines of well-known, deterministic pseudo-randomness (no need for a
-/// cryptographic generator, nor for a dependency, to make up a year of workshops).
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// 0 ≤ n < below.
-    fn below(&mut self, below: usize) -> usize {
-        (self.next() % below.max(1) as u64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
-
-const FIRST_NAMES: [(&str, Gender); 12] = [
-    ("Inès", Gender::Female),
-    ("Moussa", Gender::Male),
-    ("Yasmine", Gender::Female),
-    ("Kevin", Gender::Male),
-    ("Aïcha", Gender::Female),
-    ("Théo", Gender::Male),
-    ("Fatoumata", Gender::Female),
-    ("Rayan", Gender::Male),
-    ("Chloé", Gender::Female),
-    ("Adama", Gender::Male),
-    ("Sarah", Gender::Female),
-    ("Camille", Gender::Undisclosed),
-];
-
-const LAST_NAMES: [&str; 12] = [
-    "Diallo", "Martin", "Benali", "Traoré", "Nguyen", "Lefèvre", "Haddad", "Cissé", "Da Silva",
-    "Moreau", "Kone", "Petit",
-];
-
 /// Generates and stores the year, in one transaction-less pass (the caller wraps it if it must
 /// be atomic). Needs the Missions Locales, at least one counsellor in each and the catalogue.
 pub async fn generate_past_activity(
@@ -130,7 +88,7 @@ pub async fn generate_past_activity(
     scale: ActivityScale,
     now: DateTime<Utc>,
 ) -> Result<GeneratedActivity, ServiceError> {
-    let mut dice = Dice(seed);
+    let mut dice = Dice::new(seed);
     let today = now.with_timezone(&PARIS).date_naive();
     let mission_locales: Vec<MissionLocaleId> = mission_locale::Entity::find()
         .all(db)
@@ -172,24 +130,11 @@ pub async fn generate_past_activity(
             continue;
         }
         for index in 0..scale.youths_per_mission_locale {
-            let (first, gender) = FIRST_NAMES[dice.below(FIRST_NAMES.len())];
-            let last = LAST_NAMES[dice.below(LAST_NAMES.len())];
-            // About one in twelve has neither: the dashboard's contactability warning is real.
-            let (has_email, has_phone) = match dice.below(24) {
-                0 | 1 => (false, false),
-                2..=5 => (false, true),
-                6..=8 => (true, false),
-                _ => (true, true),
-            };
-            let entry = today - Duration::days(dice.below(450) as i64);
-            let exit = (dice.chance(35) && entry < today - Duration::days(60)).then(|| {
-                let exit = (entry + Duration::days(60 + dice.below(300) as i64)).min(today);
-                let outcome = ExitOutcome::ALL[dice.below(ExitOutcome::ALL.len())];
-                (exit, outcome)
-            });
+            let drawn = draw_youth(&mut dice, today);
+            let (has_email, has_phone) = (drawn.has_email, drawn.has_phone);
             let person = person::ActiveModel {
-                first_name: Set(first.to_owned()),
-                last_name: Set(last.to_owned()),
+                first_name: Set(drawn.first_name.to_owned()),
+                last_name: Set(drawn.last_name.to_owned()),
                 email: Set(
                     has_email.then(|| format!("jeune.{seed}.{ml_index}.{index}@activite.example"))
                 ),
@@ -203,11 +148,11 @@ pub async fn generate_past_activity(
             youth::ActiveModel {
                 person_id: Set(person.id),
                 referent_id: Set(referents[index % referents.len()]),
-                date_of_birth: Set(entry - Duration::days(17 * 365 + dice.below(6 * 365) as i64)),
-                gender: Set(gender.code().to_owned()),
-                programme_entry_date: Set(entry),
-                programme_exit_date: Set(exit.map(|(day, _)| day)),
-                exit_outcome: Set(exit.map(|(_, outcome)| outcome.code().to_owned())),
+                date_of_birth: Set(drawn.date_of_birth),
+                gender: Set(drawn.gender.code().to_owned()),
+                programme_entry_date: Set(drawn.entry),
+                programme_exit_date: Set(drawn.exit.map(|(day, _)| day)),
+                exit_outcome: Set(drawn.exit.map(|(_, outcome)| outcome.code().to_owned())),
                 disability_recognised: Set(false),
                 judicial_supervision: Set(false),
                 version: Set(0),
@@ -217,11 +162,11 @@ pub async fn generate_past_activity(
             activity.youths.push(GeneratedYouth {
                 person_id: person.id,
                 mission_locale_id,
-                gender,
+                gender: drawn.gender,
                 has_email,
                 has_phone,
-                entry,
-                exit,
+                entry: drawn.entry,
+                exit: drawn.exit,
             });
         }
     }
@@ -232,30 +177,11 @@ pub async fn generate_past_activity(
     let mut runs = Vec::new();
     for index in 0..scale.sessions {
         let mission_locale_id = mission_locales[index % mission_locales.len()];
-        let (workshop_type_id, theme, minutes) = workshops[dice.below(workshops.len())];
-        // Between a week and a year ago (never this week: the agenda's week stays the demo's),
-        // at 9:30 or 14:00 in Paris.
-        let day = today - Duration::days(7 + dice.below(355) as i64);
-        // On a working day: a weekend day moves to the Friday before (still a week ago or more).
-        let day = match day.weekday() {
-            Weekday::Sat => day - Duration::days(1),
-            Weekday::Sun => day - Duration::days(2),
-            _ => day,
-        };
-        let time = if dice.chance(50) {
-            NaiveTime::from_hms_opt(9, 30, 0)
-        } else {
-            NaiveTime::from_hms_opt(14, 0, 0)
-        }
-        .unwrap_or(NaiveTime::MIN);
-        let starts_at = PARIS
-            .from_local_datetime(&day.and_time(time))
-            .earliest()
-            .map(|start| start.with_timezone(&Utc))
-            .unwrap_or_else(|| day.and_time(time).and_utc());
+        let drawn = draw_session(&mut dice, today, workshops.len());
+        let (workshop_type_id, theme, minutes) = workshops[drawn.workshop];
+        let (day, starts_at, capacity, cancelled) =
+            (drawn.day, drawn.starts_at, drawn.capacity, drawn.cancelled);
         let ends_at = starts_at + Duration::minutes(minutes);
-        let capacity = 6 + dice.below(10) as u32;
-        let cancelled = dice.chance(5);
         let session = workshop_session::ActiveModel {
             workshop_type_id: Set(workshop_type_id),
             mission_locale_id: Set(mission_locale_id),
@@ -299,11 +225,8 @@ pub async fn generate_past_activity(
             })
             .map(|youth| youth.person_id)
             .collect();
-        for position in (1..candidates.len()).rev() {
-            candidates.swap(position, dice.below(position + 1));
-        }
-        // Three or more ask for a place (more than the seats, now and then: a waiting list).
-        let wanted = 3 + dice.below(capacity as usize + 2);
+        dice.shuffle(&mut candidates);
+        let wanted = draw_demand(&mut dice, capacity);
         let registered: Vec<PersonId> = candidates
             .iter()
             .take(wanted.min(capacity as usize))
@@ -351,33 +274,27 @@ pub async fn generate_past_activity(
             });
         }
         if held && !registered.is_empty() {
-            for youth_id in &registered {
-                let status = match dice.below(20) {
-                    0..=12 => AttendanceStatus::Present,
-                    13 | 14 => AttendanceStatus::Late,
-                    15 | 16 => AttendanceStatus::Excused,
-                    _ => AttendanceStatus::Absent,
-                };
+            let without_place = registered.len() + waiting.len();
+            let roll_call = draw_roll_call(
+                &mut dice,
+                registered.len(),
+                candidates.get(without_place).is_some(),
+                candidates.get(without_place + 1).is_some(),
+            );
+            for (youth_id, status) in registered.iter().zip(roll_call.statuses) {
                 generated.lines.push((*youth_id, status, false));
             }
-            // A walk-in now and then, from the youths without a place.
-            if dice.chance(20)
-                && let Some(walk_in) = candidates.get(registered.len() + waiting.len())
-            {
+            // A walk-in now and then, and a check-in left unconfirmed, from the youths without
+            // a place.
+            if roll_call.walk_in {
                 generated
                     .lines
-                    .push((*walk_in, AttendanceStatus::Present, true));
+                    .push((candidates[without_place], AttendanceStatus::Present, true));
             }
-            if dice.chance(5)
-                && let Some(late_check_in) = candidates.get(registered.len() + waiting.len() + 1)
-            {
-                generated.unconfirmed = Some(*late_check_in);
+            if roll_call.late_check_in {
+                generated.unconfirmed = Some(candidates[without_place + 1]);
             }
-            let state = match dice.below(20) {
-                0 => SheetState::Open,
-                1 => SheetState::Paper,
-                _ => SheetState::Closed,
-            };
+            let state = roll_call.sheet;
             generated.sheet = Some(state);
             sheets.push(attendance_sheet::ActiveModel {
                 session_id: Set(session.id),

@@ -12,6 +12,7 @@
 
 pub(crate) mod generate_past_activity;
 pub(crate) mod load_demo_data;
+mod past_year_plan;
 
 pub use generate_past_activity::{
     ActivityScale, GeneratedActivity, GeneratedSession, GeneratedYouth, generate_past_activity,
