@@ -52,6 +52,21 @@ pub struct Settings {
     #[arg(long, env = "SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
 
+    /// The operator's SMPP gateway, for youths who get their notices by SMS:
+    /// `smpp://SYSTEM_ID:PASSWORD@HOST:PORT`, optionally `?window=10&rate=50` (segments in
+    /// flight, segments per second). Unset, SMS wait in the outbox (in the demo they are
+    /// written to SMS_FOLDER instead). It holds a password: `--help` never shows its value.
+    #[arg(long, env = "SMS_URL", hide_env_values = true)]
+    pub sms_url: Option<String>,
+
+    /// The sender phones show: up to 11 letters and digits, or a number.
+    #[arg(long, env = "SMS_SENDER", default_value = "ATELIERS93")]
+    pub sms_sender: String,
+
+    /// In the demo without SMS_URL, SMS are written there as `NNNN.txt`.
+    #[arg(long, env = "SMS_FOLDER", default_value = "data/sms")]
+    pub sms_folder: String,
+
     /// The address people use to reach Ateliers, for links in mail (`https://...` also makes
     /// cookies `Secure` and adds HSTS). When set, requests for another Host are refused (421),
     /// `/healthz` and `/readyz` apart. Defaults to `http://` + the listening address, any Host accepted.

@@ -12,6 +12,7 @@ pub mod precompress;
 pub mod refusals;
 pub mod routes;
 pub mod security_headers;
+pub mod smsc_sink;
 pub mod smtp_sink;
 pub mod start_checks;
 pub mod startup;

@@ -2,7 +2,7 @@
 //! `ateliers migrate` applies the database migrations and exits; `ateliers worker` only delivers
 //! mail and queues reminders; `ateliers create-coordinator` opens the first account;
 //! `ateliers backup --to FILE` and `ateliers restore --from FILE` copy the whole database out
-//! and back; `ateliers smtp-sink` catches mail locally.
+//! and back; `ateliers smtp-sink` and `ateliers smsc-sink` catch mail and SMS locally.
 
 use clap::{Parser, Subcommand};
 
@@ -31,7 +31,7 @@ enum Command {
     Serve,
     /// Apply pending database migrations, then exit.
     Migrate,
-    /// Deliver queued mail and queue reminders, without serving HTTP (to scale delivery apart
+    /// Deliver queued mail and SMS and queue reminders, without serving HTTP (to scale delivery apart
     /// from the web).
     Worker,
     /// Open a coordinator account and mail its owner the link to choose a password: the first
@@ -57,6 +57,16 @@ enum Command {
         port: u16,
         /// Folder where each message is written as `NNNN.eml`.
         #[arg(long, default_value = "data/smtp-sink")]
+        keep_in: std::path::PathBuf,
+    },
+    /// A local SMPP server (SMSC) that accepts every SMS and keeps it as a `.txt` file: to try
+    /// SMS_URL without an operator (the browser tests use it). It prints the SMS_URL to use.
+    SmscSink {
+        /// Loopback port to listen on.
+        #[arg(long, default_value_t = 2775)]
+        port: u16,
+        /// Folder where each SMS is written as `NNNN.txt`.
+        #[arg(long, default_value = "data/smsc-sink")]
         keep_in: std::path::PathBuf,
     },
 }
@@ -90,6 +100,18 @@ async fn main() -> anyhow::Result<()> {
                 stop.clone(),
                 clock.clone(),
             ));
+            let sms = server::startup::sms_route(&cli.settings)?.map(|route| {
+                tokio::spawn(server::workers::run_sms_dispatcher(
+                    db.clone(),
+                    server::workers::SmsPlan {
+                        route,
+                        interval,
+                        clock: clock.clone(),
+                    },
+                    stop.clone(),
+                    server::metrics::Metrics::new(None),
+                ))
+            });
             let dispatcher = tokio::spawn(run_mail_dispatcher(
                 db,
                 server::workers::DispatchPlan {
@@ -106,10 +128,19 @@ async fn main() -> anyhow::Result<()> {
             let _ = stop_dispatcher.send(true);
             dispatcher.await?;
             reminders.await?;
+            if let Some(sms) = sms {
+                sms.await?;
+            }
         }
         Command::SmtpSink { port, keep_in } => {
             let sink = server::smtp_sink::SmtpSink::start_on(port, Some(keep_in.clone())).await?;
             tracing::info!(port = sink.port(), folder = %keep_in.display(), "SMTP sink listening");
+            shutdown_signal().await;
+        }
+        Command::SmscSink { port, keep_in } => {
+            let sink = server::smsc_sink::SmscSink::start_on(port, Some(keep_in.clone())).await?;
+            tracing::info!(folder = %keep_in.display(), "SMSC sink listening");
+            println!("SMS_URL={}", sink.url());
             shutdown_signal().await;
         }
         Command::Backup { to } => {

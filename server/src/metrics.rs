@@ -34,6 +34,7 @@ use shared::services::DeliveryReport;
 const REQUESTS: &str = "ateliers_http_requests_total";
 const REQUEST_DURATION: &str = "ateliers_http_request_duration_seconds";
 const MAIL_DELIVERY: &str = "ateliers_mail_delivery_total";
+const SMS_DELIVERY: &str = "ateliers_sms_delivery_total";
 
 /// Latency buckets, in seconds: a page answers in milliseconds, a password check in a quarter
 /// of a second, a link request in no less than 0.4 s.
@@ -122,6 +123,17 @@ impl Metrics {
         }
     }
 
+    pub fn record_sms_pass(&self, report: &shared::services::SmsDeliveryReport) {
+        for (outcome, count) in [
+            ("sent", report.sent),
+            ("retried", report.retried),
+            ("set_aside", report.set_aside),
+        ] {
+            self.counter(SMS_DELIVERY, vec![Label::new("outcome", outcome)])
+                .increment(count as u64);
+        }
+    }
+
     /// The text Prometheus reads, with the federation's numbers as of `health`.
     pub fn render(&self, health: &ServiceHealth) -> String {
         self.gauge("ateliers_mail_outbox_waiting")
@@ -174,7 +186,11 @@ impl Metrics {
 }
 
 fn describe(recorder: &PrometheusRecorder) {
-    let counters: [(&'static str, &'static str); 5] = [
+    let counters: [(&'static str, &'static str); 6] = [
+        (
+            SMS_DELIVERY,
+            "SMS this instance's dispatcher sent, retried later, or set aside.",
+        ),
         (
             REQUESTS,
             "Requests answered by this instance, by route template and status.",

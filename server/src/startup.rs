@@ -45,7 +45,8 @@ use crate::security_headers::{SecurityPolicy, provide_request_nonce, secure_resp
 use crate::start_checks::{check_demo_mode, check_mail_backend, check_rate_limits};
 use crate::telemetry::observe_requests;
 use crate::workers::{
-    DispatchPlan, DispatcherHeartbeat, ReminderPlan, run_mail_dispatcher, run_reminders,
+    DispatchPlan, DispatcherHeartbeat, ReminderPlan, SmsPlan, SmsRoute, run_mail_dispatcher,
+    run_reminders, run_sms_dispatcher,
 };
 
 /// A server bound to its port, ready to run, with its mail dispatcher.
@@ -56,6 +57,8 @@ pub struct Application {
     db: DatabaseConnection,
     mailer: Mailer,
     mail_dispatch_interval: Duration,
+    /// Where SMS go, if anywhere.
+    sms: Option<SmsRoute>,
     reminders: ReminderPlan,
     /// The time its routes and workers read.
     clock: shared::clock::Clock,
@@ -95,6 +98,7 @@ impl Application {
     /// the demo stays away from production, loads the demo when asked, and binds.
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
         let mailer = build_mailer(settings)?;
+        let sms = sms_route(settings)?;
         check_rate_limits(settings)?;
         let clock = settings.clock()?;
         if clock.is_shifted() {
@@ -171,6 +175,7 @@ impl Application {
             reminders: settings.reminder_plan(state.mail.clone()),
             mailer: state.mailer.clone(),
             mail_dispatch_interval: Duration::from_millis(settings.mail_dispatch_interval_ms),
+            sms,
             router: router(state.clone(), security, form_errors)
                 .layer(axum::middleware::from_fn_with_state(
                     std::sync::Arc::new(settings.trusted_proxies.clone()),
@@ -232,6 +237,23 @@ impl Application {
             self.metrics.clone(),
             held.clone(),
         ));
+        let sms_dispatcher = tokio::spawn({
+            let plan = self.sms.map(|route| SmsPlan {
+                route,
+                interval: self.mail_dispatch_interval,
+                clock: self.clock.clone(),
+            });
+            let (db, stop, metrics) = (
+                self.db.clone(),
+                stop_workers.subscribe(),
+                self.metrics.clone(),
+            );
+            async move {
+                if let Some(plan) = plan {
+                    run_sms_dispatcher(db, plan, stop, metrics).await;
+                }
+            }
+        });
         let reminders = tokio::spawn(run_reminders(
             self.db.clone(),
             self.reminders,
@@ -272,7 +294,11 @@ impl Application {
         // The workers get what is left of the grace period.
         let asked_at_deadline = *stop_deadline.borrow();
         let left = asked_at_deadline.unwrap_or_else(|| tokio::time::Instant::now() + grace);
-        for (name, worker) in [("mail dispatcher", dispatcher), ("reminders", reminders)] {
+        for (name, worker) in [
+            ("mail dispatcher", dispatcher),
+            ("SMS dispatcher", sms_dispatcher),
+            ("reminders", reminders),
+        ] {
             let abort = worker.abort_handle();
             if tokio::time::timeout_at(left, worker).await.is_err() {
                 abort.abort();
@@ -450,6 +476,28 @@ pub fn build_mailer(settings: &Settings) -> anyhow::Result<Mailer> {
         MailBackend::Smtp => Mailer::smtp(settings.smtp_url.as_deref().unwrap_or_default())
             .context("invalid SMTP_URL")?,
     })
+}
+
+/// Where SMS go: the SMPP gateway of SMS_URL; in the demo without it, SMS_FOLDER; otherwise
+/// nowhere yet (they wait in the outbox, and the service's state page says so).
+pub fn sms_route(settings: &Settings) -> anyhow::Result<Option<SmsRoute>> {
+    match settings.sms_url.as_deref().filter(|url| !url.is_empty()) {
+        Some(url) => {
+            let smpp = shared::sms::SmppSettings::from_url(url, &settings.sms_sender).map_err(
+                |error| anyhow::anyhow!("SMS_URL ou SMS_SENDER invalide / invalid: {error}"),
+            )?;
+            Ok(Some(SmsRoute::Smpp(smpp)))
+        }
+        None if settings.demo => {
+            let folder = shared::sms::LocalSmsFolder::new(&settings.sms_folder)
+                .with_context(|| format!("cannot create the SMS folder {}", settings.sms_folder))?;
+            Ok(Some(SmsRoute::Folder(folder)))
+        }
+        None => {
+            tracing::warn!("SMS_URL is not set: SMS wait in the outbox until it is");
+            Ok(None)
+        }
+    }
 }
 
 /// cargo-leptos writes `hash.txt` beside the binary it builds when it hashes asset names

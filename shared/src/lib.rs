@@ -4,6 +4,7 @@
 //! - [`services`] (feature `server`): one module per use case, named `verb_noun`, that reads and
 //!   writes the database through sea-orm.
 //! - [`mail`] (feature `server`): how mail leaves the building (SMTP or a folder of `.eml` files).
+//! - [`sms`] (feature `server`): the SMPP client that sends SMS and hears receipts and STOP.
 //! - [`auth`] (feature `server`): password hashes and the secret tokens of links and sessions.
 //! - [`clock`] (feature `server`): the time the server and its workers read.
 
@@ -23,5 +24,7 @@ pub mod entities;
 pub mod mail;
 #[cfg(feature = "server")]
 pub mod services;
+#[cfg(feature = "server")]
+pub mod sms;
 
 pub use error::ServiceError;

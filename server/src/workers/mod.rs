@@ -4,7 +4,9 @@
 mod heartbeat;
 mod mail_dispatcher;
 mod reminders;
+mod sms_dispatcher;
 
 pub use heartbeat::{DispatcherHeartbeat, Running};
 pub use mail_dispatcher::{DispatchPlan, run_mail_dispatcher};
 pub use reminders::{ReminderPlan, run_reminders};
+pub use sms_dispatcher::{SmsPlan, SmsRoute, run_sms_dispatcher};

@@ -38,6 +38,7 @@ mod security_headers;
 mod service_health;
 mod sheet_reminders;
 mod sign_in_links;
+mod sms_delivery;
 mod sms_sign_in;
 mod staff_and_places;
 mod youth_path;

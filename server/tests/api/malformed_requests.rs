@@ -173,6 +173,8 @@ fn functions() -> Vec<Function> {
         function::<ListFacilitatorSessions>(),
         function::<ListFacilitators>(),
         function::<ListFailedMail>(),
+        function::<ListFailedSms>(),
+        function::<ResendFailedSms>(),
         function::<ListLocalMail>(),
         function::<ListMissionLocales>(),
         function::<ListMyEnrolments>(),

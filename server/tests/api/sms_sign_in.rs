@@ -1,5 +1,5 @@
 //! Youths and guests with a mobile sign in with a six-digit code sent by SMS: the services, with
-//! the test's clock. The code is read from the SMS queued for them, as the phone would show it.
+//! the test's clock. The code is read from the SMS the SMSC sink received, as the phone shows it.
 
 use crate::support;
 
@@ -44,6 +44,15 @@ fn code_in(text: &str) -> String {
     text[start..start + 6].to_owned()
 }
 
+/// The code of the `nth` SMS (1 for the first) as the phone got it, through the SMSC.
+async fn sent_code(app: &TestApp, nth: usize) -> String {
+    let received = app
+        .sms
+        .wait_for(nth, std::time::Duration::from_secs(10))
+        .await;
+    code_in(&received.get(nth - 1).expect("the code's SMS arrives").text)
+}
+
 fn refused_as(result: Result<impl std::fmt::Debug, ServiceError>, refusal: SignInRefusal) {
     match result {
         Err(ServiceError::Invalid(message)) => assert_eq!(message, refusal.message()),
@@ -73,7 +82,7 @@ on_both_databases!(
             !sms.body.contains("http"),
             "a code's SMS signs in by nothing but the code"
         );
-        let code = code_in(&sms.body);
+        let code = sent_code(&app, 1).await;
         let stored = sms_sign_in_code::Entity::find()
             .one(&app.db)
             .await
@@ -144,7 +153,7 @@ on_both_databases!(
         give_phone(&app, federation.youth, MOBILE).await;
 
         ask_code(&app, MOBILE).await.unwrap();
-        let code = code_in(&queued_sms(&app).await[0].body);
+        let code = sent_code(&app, 1).await;
         let late = support::now() + Duration::minutes(10);
         refused_as(
             redeem_sign_in_code(&app.db, MOBILE, &code, None, late).await,
@@ -152,7 +161,7 @@ on_both_databases!(
         );
 
         ask_code(&app, MOBILE).await.unwrap();
-        let code = code_in(&queued_sms(&app).await[1].body);
+        let code = sent_code(&app, 2).await;
         let wrong = if code == "000000" { "111111" } else { "000000" };
         let soon = support::now() + Duration::minutes(1);
         for _ in 0..CODE_TRIES {
@@ -260,7 +269,7 @@ on_both_databases!(
         assert!(page.contains(r#"data-test="code-sent""#), "{page}");
         assert!(page.contains(r#"autocomplete="one-time-code""#), "{page}");
 
-        let code = code_in(&queued_sms(&app).await[0].body);
+        let code = sent_code(&app, 1).await;
         let wrong = if code == "000000" { "111111" } else { "000000" };
         let refused = app
             .submit(

@@ -228,6 +228,31 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
         .expect("a failed message")
         .id
     };
+    // An SMS for the youth that the operator refused.
+    let failed_sms = {
+        use sea_orm::{ActiveModelTrait, Set};
+        let now = support::now();
+        shared::entities::sms_outbox::ActiveModel {
+            person_id: Set(Some(youth_row.person_id)),
+            session_id: Set(Some(open_session)),
+            mission_locale_id: Set(None),
+            kind: Set(shared::domain::sms::SmsKind::Registered),
+            to_number: Set("+33699999999".into()),
+            body: Set("Ateliers : votre place est réservée.".into()),
+            encoding: Set(shared::domain::sms::SmsEncoding::Gsm7),
+            segments: Set(1),
+            created_at: Set(now),
+            attempts: Set(1),
+            next_attempt_at: Set(now),
+            failed_at: Set(Some(now)),
+            last_error: Set(Some("refusé par l'opérateur (EsmeRinvdstadr)".into())),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .expect("a failed SMS")
+        .id
+    };
     // Sessions under way: moved to have started 20 minutes ago (planning refuses the past).
     let under_way = |id: SessionId| {
         let db = app.db.clone();
@@ -351,6 +376,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
         sessions_to_close,
         closed_session,
         failed_mail,
+        failed_sms,
         session_to_edit,
         open_session,
         sessions_to_cancel: (first_to_cancel.get()..first_to_cancel.get() + 3)

@@ -492,6 +492,17 @@ pub(super) fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(STAFF),
         ),
         (
+            server_fn_path::<ListFailedSms>(),
+            no_args(),
+            Access::Only(STAFF),
+        ),
+        (
+            server_fn_path::<ResendFailedSms>(),
+            Box::new(|cast, _, _| vec![("id", cast.failed_sms.to_string())]),
+            // As for mail: those who may read the youth's file.
+            Access::Only(YOUTH_EDITORS),
+        ),
+        (
             server_fn_path::<ViewServiceHealth>(),
             no_args(),
             Access::Only(COORDINATORS),

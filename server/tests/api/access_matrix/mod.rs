@@ -115,6 +115,7 @@ struct Cast {
     workshop_type_to_archive: WorkshopTypeId,
     /// A message to `youth` that could not be delivered.
     failed_mail: i32,
+    failed_sms: i32,
     /// A session of the Mission Locale under way, run by the referent and the facilitator, with
     /// `youth` and `another_youth` registered.
     session_under_way: SessionId,

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use server::config::{LogFormat, MailBackend, Settings};
+use server::smsc_sink::SmscSink;
 use server::smtp_sink::SmtpSink;
 use server::startup::Application;
 use shared::domain::PersonId;
@@ -80,6 +81,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// The SMTP server the app sends its mail to.
     pub mail: SmtpSink,
+    /// The SMSC the app sends its SMS to, over SMPP.
+    pub sms: SmscSink,
     /// What it was started with (a second instance reuses them).
     settings: Settings,
     /// What its requests reach, for variants of it (see [`TestApp::serve_variant`]).
@@ -423,6 +426,9 @@ pub fn test_settings(database_url: &str, smtp_port: u16) -> Settings {
         mail_backend: MailBackend::Smtp,
         mail_folder: String::new(),
         smtp_url: Some(format!("smtp://127.0.0.1:{smtp_port}")),
+        sms_url: None,
+        sms_sender: "ATELIERS93".to_owned(),
+        sms_folder: String::new(),
         public_url: None,
         mail_from: "Ateliers <ne-pas-repondre@ateliers.example>".to_owned(),
         mail_footer: shared::services::DEFAULT_MAIL_FOOTER.to_owned(),
@@ -459,8 +465,12 @@ async fn spawn_on(
     let mail = SmtpSink::start(Some(test_mail_folder(test, backend)))
         .await
         .expect("the SMTP sink starts");
+    let sms = SmscSink::start(Some(test_sms_folder(test, backend)))
+        .await
+        .expect("the SMSC sink starts");
     let mut settings = Settings {
         demo: matches!(seed, Seed::Demo),
+        sms_url: Some(sms.url()),
         ..test_settings(&database.url, mail.port())
     };
     if let Some(folder) = mail_folder {
@@ -484,6 +494,7 @@ async fn spawn_on(
             .expect("an HTTP client"),
         db,
         mail,
+        sms,
         settings,
         state,
         shutdown: Some(shutdown),
@@ -493,6 +504,15 @@ async fn spawn_on(
 
 /// `<target dir>/test-mail/<test>/<backend>/`, emptied first.
 pub fn test_mail_folder(test: &str, backend: Backend) -> std::path::PathBuf {
+    test_folder("test-mail", test, backend)
+}
+
+/// `<target dir>/test-sms/<test>/<backend>/`, emptied first: the SMS the sink received.
+pub fn test_sms_folder(test: &str, backend: Backend) -> std::path::PathBuf {
+    test_folder("test-sms", test, backend)
+}
+
+fn test_folder(kind: &str, test: &str, backend: Backend) -> std::path::PathBuf {
     let target = std::env::var("CARGO_TARGET_DIR")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../target").to_owned());
     let backend = match backend {
@@ -500,7 +520,7 @@ pub fn test_mail_folder(test: &str, backend: Backend) -> std::path::PathBuf {
         Backend::Postgres => "postgres",
     };
     let folder = std::path::Path::new(&target)
-        .join("test-mail")
+        .join(kind)
         .join(test)
         .join(backend);
     let _ = std::fs::remove_dir_all(&folder);

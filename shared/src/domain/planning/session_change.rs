@@ -58,6 +58,14 @@ impl SessionChange {
         }
     }
 
+    /// Whether youths must be told by SMS too: the day, the time or the place changed.
+    pub fn moves_attendees(&self) -> bool {
+        matches!(
+            self,
+            SessionChange::Rescheduled { .. } | SessionChange::Moved { .. }
+        )
+    }
+
     /// Whether attendees' calendars must be updated (iCalendar SEQUENCE + 1).
     pub fn updates_invitations(&self) -> bool {
         matches!(

@@ -9,7 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The basic GSM 03.38 alphabet (one septet each), in table order.
+/// The basic GSM 03.38 alphabet (one septet each), in table order, without the escape (0x1B)
+/// that sits between `Ξ` and `Æ`.
 const GSM_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
 ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 
@@ -113,6 +114,51 @@ pub fn measure(text: &str) -> SmsLength {
     }
 }
 
+/// Reads a GSM 03.38 text sent unpacked (one septet per byte, as SMPP carries it with the
+/// default data coding): an escape (0x1B) reads the next septet from the extension table.
+/// Septets with no character read as `?`.
+pub fn decode_gsm_septets(septets: &[u8]) -> String {
+    let before_escape = usize::from(GSM_ESCAPE);
+    let basic: Vec<char> = GSM_BASIC
+        .chars()
+        .take(before_escape)
+        .chain(['?'])
+        .chain(GSM_BASIC.chars().skip(before_escape))
+        .collect();
+    let mut text = String::with_capacity(septets.len());
+    let mut escaped = false;
+    for &septet in septets {
+        if escaped {
+            escaped = false;
+            let extended = GSM_EXTENSION_CODES
+                .iter()
+                .find(|(code, _)| *code == septet)
+                .map_or('?', |(_, character)| *character);
+            text.push(extended);
+        } else if septet == GSM_ESCAPE {
+            escaped = true;
+        } else {
+            text.push(basic.get(usize::from(septet)).copied().unwrap_or('?'));
+        }
+    }
+    text
+}
+
+/// The escape septet, and where each extension character sits after it.
+const GSM_ESCAPE: u8 = 0x1B;
+const GSM_EXTENSION_CODES: [(u8, char); 10] = [
+    (0x0A, '\u{c}'),
+    (0x14, '^'),
+    (0x28, '{'),
+    (0x29, '}'),
+    (0x2F, '\\'),
+    (0x3C, '['),
+    (0x3D, '~'),
+    (0x3E, ']'),
+    (0x40, '|'),
+    (0x65, '€'),
+];
+
 fn is_gsm(character: char) -> bool {
     GSM_BASIC.contains(character) || GSM_EXTENSION.contains(character)
 }
@@ -153,6 +199,20 @@ fn segments(widths: &[usize], single: usize, part: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn septets_read_back_as_the_text_they_encode() {
+        // "Café [ok] 5€" as a GSM encoder writes it, unpacked: é is 0x05, € an escape then 0x65.
+        let septets = [
+            0x43, 0x61, 0x66, 0x05, 0x20, 0x1B, 0x3C, 0x6F, 0x6B, 0x1B, 0x3E, 0x20, 0x35, 0x1B,
+            0x65,
+        ];
+        assert_eq!(decode_gsm_septets(&septets), "Café [ok] 5€");
+        assert_eq!(
+            decode_gsm_septets(&[0x00, 0x0A, 0x1C, 0x40, 0x7F]),
+            "@\nÆ¡à"
+        );
+    }
 
     fn gsm(segments: usize) -> SmsLength {
         SmsLength {

@@ -9,8 +9,8 @@ mod notices;
 mod short_link;
 
 pub use channels::{NoticeChannel, NoticeChannels, NoticeSettings, is_stop_request};
-pub use gsm_text::{SmsEncoding, SmsLength, fold_to_gsm, measure};
+pub use gsm_text::{SmsEncoding, SmsLength, decode_gsm_septets, fold_to_gsm, measure};
 pub use notices::{
-    MAX_SEGMENTS, SessionNotice, SmsKind, SmsSession, sign_in_code_text, welcome_text,
+    FailedSms, MAX_SEGMENTS, SessionNotice, SmsKind, SmsSession, sign_in_code_text, welcome_text,
 };
 pub use short_link::{session_of_short_code, session_short_code, session_short_path};

@@ -7,7 +7,7 @@ use chrono::{DateTime, Locale, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::gsm_text::{fold_to_gsm, measure};
-use crate::domain::PARIS;
+use crate::domain::{PARIS, SessionId};
 
 /// A notice never costs more than this many segments.
 pub const MAX_SEGMENTS: usize = 2;
@@ -76,6 +76,36 @@ impl SmsKind {
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|kind| kind.code() == code)
     }
+
+    /// What the SMS was, for the staff.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Registered => "Place réservée",
+            Self::Waiting => "Liste d'attente",
+            Self::Promoted => "Place libérée",
+            Self::Moved => "Changement de séance",
+            Self::Cancelled => "Séance annulée",
+            Self::Removed => "Place retirée",
+            Self::Reminder => "Rappel",
+            Self::SignInCode => "Code de connexion",
+            Self::Welcome => "Bienvenue",
+        }
+    }
+}
+
+/// An SMS set aside after failing (a number the operator refuses, too many tries).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FailedSms {
+    pub id: i32,
+    /// The number, the French way.
+    pub to: String,
+    pub kind: SmsKind,
+    pub text: String,
+    pub attempts: i32,
+    pub failed_at: DateTime<Utc>,
+    /// Why, as the operator or Ateliers said it.
+    pub error: String,
+    pub session_id: Option<SessionId>,
 }
 
 /// Why a youth gets an SMS about a session.

@@ -23,7 +23,7 @@ pub async fn list_failed_mail(
         .await?;
     let mut visible = Vec::with_capacity(rows.len());
     for row in rows {
-        if may_see(db, actor, &row).await? {
+        if may_see(db, actor, row.person_id).await? {
             visible.push(row);
         }
     }

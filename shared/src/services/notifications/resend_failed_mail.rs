@@ -4,7 +4,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
 use crate::domain::{Actor, MailSubject, PersonId, YouthFile};
-use crate::entities::mail_outbox::{self, Column, Entity};
+use crate::entities::mail_outbox::{Column, Entity};
 use crate::entities::{facilitator, person, staff_member, youth};
 use crate::services::access_guard::require;
 use crate::services::people::update_facilitator::facilitator_file;
@@ -25,7 +25,7 @@ pub async fn resend_failed_mail(
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    if !may_see(db, actor, &row).await? {
+    if !may_see(db, actor, row.person_id).await? {
         return Err(ServiceError::NotFound);
     }
     if row.failed_at.is_none() || row.sent_at.is_some() {
@@ -44,16 +44,17 @@ pub async fn resend_failed_mail(
     Ok(())
 }
 
-/// Whether `actor` may see (and resend) `row`: see `Actor::may_see_mail_about`.
+/// Whether `actor` may see (and resend) a message (mail or SMS) about `person_id`: see
+/// `Actor::may_see_mail_about`.
 pub(crate) async fn may_see(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    row: &mail_outbox::Model,
+    person_id: Option<PersonId>,
 ) -> Result<bool, ServiceError> {
     if matches!(actor, Actor::Coordinator { .. }) {
         return Ok(true); // sees them all: no need to read whom it is about
     }
-    Ok(actor.may_see_mail_about(&mail_subject(db, row.person_id).await?))
+    Ok(actor.may_see_mail_about(&mail_subject(db, person_id).await?))
 }
 
 /// Whom a message is about, as the access policy judges it.

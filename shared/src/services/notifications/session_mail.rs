@@ -12,6 +12,11 @@
 //! Each person's copy keeps its UID; SEQUENCE never goes down and DTSTAMP always goes up. A
 //! CANCEL carries `STATUS:CANCELLED` when the session itself is cancelled. One message per
 //! recipient, who is its only ATTENDEE; waiting-list notes are plain mail, with no calendar.
+//!
+//! Youths hear by SMS as well, or instead, as their file says (`youth_channels`): a short
+//! notice with the session's short link is queued beside (or in place of) the mail, for what
+//! a phone should ring for: a place, the waiting list, a promotion, a change of day or place,
+//! a cancellation, a removal, the reminder. Their calendar copy is kept only when mail goes.
 //! Called by `enrolment_records::write_changes` and by `plan_sessions`, `update_session` and
 //! `cancel_session`.
 
@@ -22,6 +27,7 @@ use lettre::message::Mailbox;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::ServiceError;
+use crate::domain::sms::{NoticeChannels, SessionNotice, SmsSession, session_short_path};
 use crate::domain::{
     CopyAction, EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, HeldCopy, PersonId,
     RosterChange, SessionId, SessionStatus, calendar_holders, reconcile_copies,
@@ -38,6 +44,7 @@ use crate::services::MailSettings;
 use crate::services::enrolment::enrolment_records::ChangedBy;
 use crate::services::notifications::queue_mail::{MailAbout, mailbox_of, queue_mail_about};
 use crate::services::planning::session_records::{SessionBundle, load_bundle, place_view};
+use crate::services::sms::{SmsToQueue, queue_sms, youth_channels};
 
 /// What just happened, for the wording.
 pub(crate) enum Occasion<'a> {
@@ -52,6 +59,8 @@ pub(crate) enum Occasion<'a> {
     SessionChanged {
         actor_id: Option<PersonId>,
         what: &'a [String],
+        /// The day, time or place changed: youths who get SMS are told by SMS too.
+        moves_attendees: bool,
     },
     SessionCancelled {
         actor_id: Option<PersonId>,
@@ -289,6 +298,13 @@ pub(crate) async fn send_session_mail(
         mail,
         session: &session,
         now,
+        moves_attendees: matches!(
+            occasion,
+            Occasion::SessionChanged {
+                moves_attendees: true,
+                ..
+            }
+        ),
     };
 
     for action in actions {
@@ -453,11 +469,37 @@ async fn staff_name(
     }))
 }
 
-/// Writes one session's mails.
+/// The SMS a youth gets for what the mail tells them, if any: not for what they did
+/// themselves on their phone beyond taking a place, nor for a change of facilitators.
+fn sms_notice(why: &Why<'_>, moves_attendees: bool) -> Option<SessionNotice> {
+    Some(match why {
+        Why::RegisteredThemself | Why::RegisteredBy(_) => SessionNotice::Registered,
+        Why::PromotedAutomatically | Why::PromotedBy(_) => SessionNotice::Promoted,
+        Why::Waitlisted { position } => SessionNotice::Waiting {
+            position: *position as usize,
+        },
+        Why::Updated { .. } if moves_attendees => SessionNotice::Moved,
+        Why::SessionCancelled { .. } | Why::WaitedSessionCancelled { .. } => {
+            SessionNotice::Cancelled
+        }
+        Why::RemovedBy { .. } | Why::RemovedFromWaitingListBy { .. } => SessionNotice::Removed,
+        Why::Reminder => SessionNotice::Reminder,
+        Why::Registered
+        | Why::Leading { .. }
+        | Why::Updated { .. }
+        | Why::CancelledThemself
+        | Why::NoLongerLeading { .. }
+        | Why::LeftWaitingList => return None,
+    })
+}
+
+/// Writes one session's mails (and its youths' SMS).
 struct Letter<'a> {
     mail: &'a MailSettings,
     session: &'a SessionForMail,
     now: DateTime<Utc>,
+    /// The day, time or place changed (an update is worth an SMS).
+    moves_attendees: bool,
 }
 
 impl Letter<'_> {
@@ -471,6 +513,9 @@ impl Letter<'_> {
         method: CalendarMethod,
         why: &Why<'_>,
     ) -> Result<(), ServiceError> {
+        if role == Role::Youth && !self.text_youth(txn, person, why).await?.email {
+            return Ok(()); // by SMS only
+        }
         let Some(to) = mailbox_of(person) else {
             return Ok(()); // reachable by phone only
         };
@@ -549,10 +594,55 @@ impl Letter<'_> {
         person: &person::Model,
         why: &Why<'_>,
     ) -> Result<(), ServiceError> {
+        if !self.text_youth(txn, person, why).await?.email {
+            return Ok(());
+        }
         let Some(to) = mailbox_of(person) else {
             return Ok(());
         };
         self.queue(txn, person, to, Role::Youth, why, None).await
+    }
+
+    /// Queues the SMS a youth gets for `why`, if their channels include SMS and `why` is worth
+    /// one; says where their notices go.
+    async fn text_youth(
+        &self,
+        txn: &impl ConnectionTrait,
+        person: &person::Model,
+        why: &Why<'_>,
+    ) -> Result<NoticeChannels, ServiceError> {
+        let (channels, mobile) = youth_channels(person);
+        let (Some(mobile), Some(notice)) = (mobile, sms_notice(why, self.moves_attendees)) else {
+            return Ok(channels);
+        };
+        let summary = &self.session.summary;
+        let session_id = self.session.bundle.session.id;
+        let sms_session = SmsSession {
+            title: summary.title.clone(),
+            starts_at: summary.starts_at,
+            ends_at: summary.ends_at,
+            place: summary.place_name.clone(),
+            address: summary.address.clone(),
+            link: format!(
+                "{}{}",
+                self.mail.site_url.trim_end_matches('/'),
+                session_short_path(session_id)
+            ),
+        };
+        queue_sms(
+            txn,
+            SmsToQueue {
+                to: &mobile,
+                text: notice.text(&sms_session),
+                kind: notice.kind(),
+                person_id: Some(person.id),
+                session_id: Some(session_id),
+                mission_locale_id: Some(self.session.bundle.session.mission_locale_id),
+            },
+            self.now,
+        )
+        .await?;
+        Ok(channels)
     }
 
     async fn queue(
@@ -614,7 +704,12 @@ pub(crate) async fn send_reminder(
     youth: &person::Model,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    Letter { mail, session, now }
-        .send_note(txn, youth, &Why::Reminder)
-        .await
+    Letter {
+        mail,
+        session,
+        now,
+        moves_attendees: false,
+    }
+    .send_note(txn, youth, &Why::Reminder)
+    .await
 }

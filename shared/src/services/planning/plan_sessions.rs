@@ -89,6 +89,7 @@ pub async fn plan_sessions(
             &Occasion::SessionChanged {
                 actor_id: actor.person_id(),
                 what: &[],
+                moves_attendees: false,
             },
             now,
         )

@@ -113,6 +113,10 @@ pub async fn update_session(
         let id = target.session.id;
         write_planned_people(&txn, id, &plan).await?;
         let what = edit.news();
+        let moves_attendees = edit
+            .changes
+            .iter()
+            .any(|(change, _)| change.moves_attendees());
         for (change, summary) in edit.changes {
             record_change(&txn, id, actor.person_id(), &change, summary, now).await?;
         }
@@ -123,6 +127,7 @@ pub async fn update_session(
             &Occasion::SessionChanged {
                 actor_id: actor.person_id(),
                 what: &what,
+                moves_attendees,
             },
             now,
         )

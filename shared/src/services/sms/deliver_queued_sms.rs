@@ -24,6 +24,9 @@ pub enum SmsRefusal {
     Temporary(String),
     /// The operator will never take it (an invalid number, a barred sender): set aside.
     Permanent(String),
+    /// Not connected to the operator: nothing was sent. The SMS is not counted as tried and
+    /// the pass stops; it goes when the gateway is back.
+    GatewayDown,
 }
 
 /// What sends an SMS: the SMPP gateway (`crate::sms`). On success, the gateway's message id of
@@ -34,6 +37,11 @@ pub trait SmsSender: Sync {
         to: &str,
         text: &str,
     ) -> impl Future<Output = Result<Vec<String>, SmsRefusal>> + Send;
+
+    /// Whether sending can succeed now (bound to the operator); a pass waits until it can.
+    fn ready(&self) -> bool {
+        true
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,6 +49,8 @@ pub struct SmsDeliveryReport {
     pub sent: usize,
     pub retried: usize,
     pub set_aside: usize,
+    /// The pass stopped because the gateway is not connected.
+    pub gateway_down: bool,
 }
 
 /// Sends up to `batch` SMS due at `now`, as the mail dispatcher does: each is claimed by one
@@ -58,6 +68,11 @@ pub async fn deliver_queued_sms(
     now: DateTime<Utc>,
     batch: u64,
 ) -> Result<SmsDeliveryReport, ServiceError> {
+    let mut report = SmsDeliveryReport::default();
+    if !sender.ready() {
+        report.gateway_down = true;
+        return Ok(report);
+    }
     let due: Vec<i32> = sms_outbox::Entity::find()
         .select_only()
         .column(Column::Id)
@@ -68,7 +83,6 @@ pub async fn deliver_queued_sms(
         .into_tuple()
         .all(db)
         .await?;
-    let mut report = SmsDeliveryReport::default();
     for id in due {
         let claimed = sms_outbox::Entity::update_many()
             .col_expr(Column::ClaimedUntil, Expr::value(Some(now + CLAIM)))
@@ -84,6 +98,11 @@ pub async fn deliver_queued_sms(
         };
         let attempts = sms.attempts + 1;
         let outcome = sender.send(&sms.to_number, &sms.body).await;
+        if outcome == Err(SmsRefusal::GatewayDown) {
+            release_claim(db, id).await?;
+            report.gateway_down = true;
+            break;
+        }
         let mut update = sms_outbox::Entity::update_many()
             .col_expr(Column::Attempts, Expr::value(attempts))
             .col_expr(Column::ClaimedUntil, Expr::value(None::<DateTime<Utc>>))
@@ -101,6 +120,7 @@ pub async fn deliver_queued_sms(
                 let (reason, permanent) = match refusal {
                     SmsRefusal::Permanent(reason) => (reason, true),
                     SmsRefusal::Temporary(reason) => (reason, attempts >= MAX_SMS_ATTEMPTS),
+                    SmsRefusal::GatewayDown => unreachable!("handled above"),
                 };
                 tracing::warn!(id, attempts, permanent, reason, "SMS delivery failed");
                 update = update.col_expr(Column::LastError, Expr::value(Some(reason)));
@@ -117,6 +137,16 @@ pub async fn deliver_queued_sms(
         update.exec(db).await?;
     }
     Ok(report)
+}
+
+/// Gives back an SMS that was not sent, untried, for the next pass.
+async fn release_claim(db: &impl ConnectionTrait, id: i32) -> Result<(), ServiceError> {
+    sms_outbox::Entity::update_many()
+        .col_expr(Column::ClaimedUntil, Expr::value(None::<DateTime<Utc>>))
+        .filter(Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Keeps the ids a receipt will name, once each (a resent SMS gets new ones).

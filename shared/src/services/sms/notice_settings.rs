@@ -3,7 +3,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
-use crate::domain::sms::{NoticeChannel, NoticeChannels, NoticeSettings};
+use crate::domain::sms::{NoticeChannel, NoticeSettings};
 use crate::domain::{Actor, PersonId, PhoneNumber};
 use crate::entities::person;
 
@@ -22,18 +22,13 @@ pub async fn view_notice_settings(
         .as_deref()
         .and_then(|phone| PhoneNumber::parse(phone).ok())
         .filter(PhoneNumber::is_mobile);
-    let stopped = person.sms_stopped_at.is_some();
+    let (channels, _) = super::youth_channels::youth_channels(&person);
     Ok(NoticeSettings {
         chosen: person.notice_channel,
         email: person.email.clone(),
         mobile: mobile.as_ref().map(PhoneNumber::national),
-        stopped,
-        channels: NoticeChannels::for_youth(
-            person.notice_channel,
-            person.email.is_some(),
-            mobile.is_some(),
-            stopped,
-        ),
+        stopped: person.sms_stopped_at.is_some(),
+        channels,
     })
 }
 
