@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::domain::{
     CONTACTABILITY_WARNING_PERCENT, Contactability, Dashboard, FigureRow, FiguresForm, Gender,
-    GenderRow, format_hours, format_percent,
+    GenderRow, SmsCostRow, format_hours, format_percent,
 };
 
 use crate::components::{ErrorNotice, FigureCard};
@@ -194,6 +194,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             total=total.clone()
         />
         <GenderTable rows=dashboard.by_gender.clone() />
+        <SmsCostTable rows=dashboard.sms_costs.clone() />
         <section aria-labelledby="exports-title" data-test="figures-exports">
             <h2 id="exports-title">"Exports pour le financeur"</h2>
             <p class="hint">
@@ -311,6 +312,67 @@ fn FigureTable(
                             <tbody>
                                 {rows.into_iter().map(|line| row(line, false)).collect_view()}
                                 {row(total, true)}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// What the operator bills: SMS and segments per Mission Locale and month.
+#[component]
+fn SmsCostTable(rows: Vec<SmsCostRow>) -> impl IntoView {
+    let (sms, segments) = rows.iter().fold((0, 0), |(sms, segments), row| {
+        (sms + row.sms, segments + row.segments)
+    });
+    view! {
+        <section aria-labelledby="figures-sms-title" data-test="figures-sms">
+            <h2 id="figures-sms-title">"SMS envoyés"</h2>
+            {if rows.is_empty() {
+                view! { <p class="notice">"Aucun SMS envoyé sur la période."</p> }.into_any()
+            } else {
+                view! {
+                    <p class="hint">
+                        "L'opérateur facture chaque segment : un SMS long en compte deux."
+                    </p>
+                    <div
+                        class="table-scroll"
+                        role="region"
+                        aria-labelledby="figures-sms-title"
+                        tabindex="0"
+                    >
+                        <table class="figures-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Mois"</th>
+                                    <th scope="col">"Mission Locale"</th>
+                                    <th scope="col">"SMS"</th>
+                                    <th scope="col">"Segments"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows
+                                    .into_iter()
+                                    .map(|row| {
+                                        view! {
+                                            <tr data-test="sms-cost-row">
+                                                <th scope="row">{row.month}</th>
+                                                <td>{row.mission_locale}</td>
+                                                <td>{row.sms}</td>
+                                                <td>{row.segments}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()} <tr class="figures-total">
+                                    <th scope="row" colspan="2">
+                                        "Total"
+                                    </th>
+                                    <td>{sms}</td>
+                                    <td data-test="sms-segments-total">{segments}</td>
+                                </tr>
                             </tbody>
                         </table>
                     </div>

@@ -88,6 +88,27 @@ fn HealthView(health: ServiceHealth) -> impl IntoView {
                     }
                 })}
         </p>
+        <h2>"SMS"</h2>
+        <ul class="figures-cards" data-test="sms-health">
+            <FigureCard
+                label="en attente d'envoi"
+                value=health.sms_waiting.to_string()
+                test="sms-waiting"
+            />
+            <FigureCard
+                label="segments envoyés ce mois-ci"
+                value=health.sms_segments_this_month.to_string()
+                test="sms-segments-month"
+            />
+            <FigureCard
+                label="mis de côté"
+                value=health.sms_set_aside.to_string()
+                test="sms-set-aside"
+            />
+        </ul>
+        <p class="hint">
+            "Le détail par Mission Locale et par mois est dans les chiffres ; les SMS mis de côté, avec les courriels non remis."
+        </p>
         <h2>"Ces sept derniers jours"</h2>
         <ul class="figures-cards" data-test="week-activity">
             <FigureCard label="inscriptions" value=registered test="week-registered" />

@@ -388,6 +388,53 @@ pub struct Dashboard {
     pub participants: ParticipantFigures,
     /// The Mission Locales the reader may choose between (id, name); empty for a counsellor.
     pub choices: Vec<(MissionLocaleId, String)>,
+    /// SMS sent in the period, per Mission Locale and month: what the operator will bill.
+    pub sms_costs: Vec<SmsCostRow>,
+}
+
+/// One Mission Locale's SMS of one month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmsCostRow {
+    pub mission_locale: String,
+    /// « novembre 2026 ».
+    pub month: String,
+    pub sms: u32,
+    /// What is billed: a long SMS costs one per segment.
+    pub segments: u32,
+}
+
+/// One SMS sent: who pays, when, how many segments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SmsFact {
+    pub mission_locale: String,
+    pub sent_on: NaiveDate,
+    pub segments: u32,
+}
+
+/// SMS and segments per Mission Locale and month, months oldest first, Mission Locales by name.
+pub fn sms_costs(facts: &[SmsFact]) -> Vec<SmsCostRow> {
+    // (year, month) then Mission Locale → (SMS, segments).
+    type MonthAndPayer<'a> = ((i32, u32), &'a str);
+    let mut grouped: BTreeMap<MonthAndPayer, (u32, u32)> = BTreeMap::new();
+    for fact in facts {
+        let month = (fact.sent_on.year(), fact.sent_on.month());
+        let counts = grouped
+            .entry((month, fact.mission_locale.as_str()))
+            .or_default();
+        counts.0 += 1;
+        counts.1 += fact.segments;
+    }
+    grouped
+        .into_iter()
+        .map(
+            |(((year, month), mission_locale), (sms, segments))| SmsCostRow {
+                mission_locale: mission_locale.to_owned(),
+                month: format_month(NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default()),
+                sms,
+                segments,
+            },
+        )
+        .collect()
 }
 
 /// The figures, computed from the facts of one scope and period.
@@ -570,6 +617,41 @@ pub fn french_decimal(value: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sms_are_counted_per_mission_locale_and_month_in_segments() {
+        let day = |month, day| NaiveDate::from_ymd_opt(2026, month, day).unwrap();
+        let fact = |ml: &str, sent_on, segments| SmsFact {
+            mission_locale: ml.to_owned(),
+            sent_on,
+            segments,
+        };
+        let rows = sms_costs(&[
+            fact("Bondy", day(11, 3), 1),
+            fact("Aubervilliers", day(11, 30), 2),
+            fact("Bondy", day(11, 28), 2),
+            fact("Bondy", day(10, 31), 1),
+        ]);
+        let summary: Vec<(&str, &str, u32, u32)> = rows
+            .iter()
+            .map(|row| {
+                (
+                    row.month.as_str(),
+                    row.mission_locale.as_str(),
+                    row.sms,
+                    row.segments,
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("octobre 2026", "Bondy", 1, 1),
+                ("novembre 2026", "Aubervilliers", 1, 2),
+                ("novembre 2026", "Bondy", 2, 3),
+            ]
+        );
+    }
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

@@ -76,8 +76,8 @@ pub use enrolment_views::{
 pub use figures::{
     CONTACTABILITY_THRESHOLD_PERCENT, CONTACTABILITY_WARNING_PERCENT, Contactability, Dashboard,
     DashboardFigures, ExportFormat, FigureRow, FiguresFacts, FiguresForm, FiguresQuery, GenderRow,
-    LineFact, ParticipantFact, ParticipantFigures, PlaceFact, SessionFact, compute_dashboard,
-    format_hours, format_percent, french_decimal,
+    LineFact, ParticipantFact, ParticipantFigures, PlaceFact, SessionFact, SmsCostRow, SmsFact,
+    compute_dashboard, format_hours, format_percent, french_decimal, sms_costs,
 };
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use ids::{MissionLocaleId, PersonId, RoomId, SeriesId, SessionId, SiteId, WorkshopTypeId};

@@ -29,6 +29,12 @@ pub struct ServiceHealth {
     pub enrolment_events: Vec<ActivityCount>,
     pub reminders_total: u64,
     pub reminders_last_week: u64,
+    /// SMS not sent yet and not set aside (they wait for the gateway).
+    pub sms_waiting: u64,
+    /// SMS set aside (refused, too many tries, STOP), sign-in codes apart.
+    pub sms_set_aside: u64,
+    /// Segments sent since the first of this month (Paris): what the operator will bill.
+    pub sms_segments_this_month: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +111,9 @@ mod tests {
             enrolment_events: vec![],
             reminders_total: 0,
             reminders_last_week: 0,
+            sms_waiting: 0,
+            sms_set_aside: 0,
+            sms_segments_this_month: 0,
         }
     }
 

@@ -3,8 +3,10 @@ use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, Dashboard, FiguresFacts, FiguresForm, MissionLocaleId, PARIS, compute_dashboard,
+    Actor, Dashboard, FiguresFacts, FiguresForm, FiguresQuery, MissionLocaleId, PARIS, SmsFact,
+    compute_dashboard, sms_costs,
 };
+use crate::entities::sms_outbox;
 use crate::services::figures::figures_records::{PeriodRecords, authorised_query};
 
 /// The dashboard of a Mission Locale or of the federation over a period (the last twelve months
@@ -60,5 +62,50 @@ pub async fn view_dashboard(
         sheets_not_closed: figures.sheets_not_closed,
         participants: figures.participants,
         choices,
+        sms_costs: sms_costs(&sent_sms(db, &query, &records).await?),
     })
+}
+
+/// The SMS sent in the query's period and scope, each with the Mission Locale that pays.
+async fn sent_sms(
+    db: &impl ConnectionTrait,
+    query: &FiguresQuery,
+    records: &PeriodRecords,
+) -> Result<Vec<SmsFact>, ServiceError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    let midnight = |day: chrono::NaiveDate| {
+        day.and_hms_opt(0, 0, 0)
+            .and_then(|time| time.and_local_timezone(PARIS).earliest())
+            .map(|time| time.with_timezone(&Utc))
+            .unwrap_or_default()
+    };
+    let mut sent = sms_outbox::Entity::find()
+        .select_only()
+        .columns([
+            sms_outbox::Column::MissionLocaleId,
+            sms_outbox::Column::SentAt,
+            sms_outbox::Column::Segments,
+        ])
+        .filter(sms_outbox::Column::SentAt.gte(midnight(query.from)))
+        .filter(sms_outbox::Column::SentAt.lt(midnight(query.to + chrono::Days::new(1))));
+    if let Some(id) = query.mission_locale_id {
+        sent = sent.filter(sms_outbox::Column::MissionLocaleId.eq(id));
+    }
+    let rows: Vec<(Option<MissionLocaleId>, Option<DateTime<Utc>>, i32)> =
+        sent.into_tuple().all(db).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(mission_locale_id, sent_at, segments)| {
+            let name = records.mission_locale_name(mission_locale_id);
+            Some(SmsFact {
+                mission_locale: if name.is_empty() {
+                    "Sans Mission Locale".to_owned()
+                } else {
+                    name
+                },
+                sent_on: sent_at?.with_timezone(&PARIS).date_naive(),
+                segments: u32::try_from(segments).unwrap_or_default(),
+            })
+        })
+        .collect())
 }

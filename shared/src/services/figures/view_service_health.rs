@@ -4,8 +4,11 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{ActivityCount, Actor, EnrolmentEventKind, ServiceHealth};
-use crate::entities::{enrolment_event, mail_outbox, session_reminder};
+use chrono::Datelike;
+
+use crate::domain::sms::SmsKind;
+use crate::domain::{ActivityCount, Actor, EnrolmentEventKind, PARIS, ServiceHealth};
+use crate::entities::{enrolment_event, mail_outbox, session_reminder, sms_outbox};
 use crate::services::access_guard::require;
 
 /// « État du service », for a coordinator.
@@ -90,8 +93,40 @@ pub async fn read_service_health(
         .count(db)
         .await?;
 
+    let sms_waiting = sms_outbox::Entity::find()
+        .filter(sms_outbox::Column::SentAt.is_null())
+        .filter(sms_outbox::Column::FailedAt.is_null())
+        .count(db)
+        .await?;
+    let sms_set_aside = sms_outbox::Entity::find()
+        .filter(sms_outbox::Column::SentAt.is_null())
+        .filter(sms_outbox::Column::FailedAt.is_not_null())
+        .filter(sms_outbox::Column::Kind.ne(SmsKind::SignInCode))
+        .count(db)
+        .await?;
+    let month_start = now
+        .with_timezone(&PARIS)
+        .date_naive()
+        .with_day(1)
+        .and_then(|day| day.and_hms_opt(0, 0, 0))
+        .and_then(|time| time.and_local_timezone(PARIS).earliest())
+        .map_or(now, |time| time.with_timezone(&Utc));
+    let sms_segments_this_month = sms_outbox::Entity::find()
+        .select_only()
+        .column_as(sms_outbox::Column::Segments.sum(), "segments")
+        .filter(sms_outbox::Column::SentAt.gte(month_start))
+        .into_tuple::<Option<i64>>()
+        .one(db)
+        .await?
+        .flatten()
+        .and_then(|segments| u64::try_from(segments).ok())
+        .unwrap_or(0);
+
     Ok(ServiceHealth {
         at: now,
+        sms_waiting,
+        sms_set_aside,
+        sms_segments_this_month,
         mail_waiting,
         oldest_waiting_since,
         mail_set_aside,
