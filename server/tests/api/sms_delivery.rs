@@ -252,6 +252,24 @@ on_both_databases!(
         );
         check_cost(&app, &reminder, SmsKind::Reminder).await;
 
+        // The coordinator sees what they cost, per Mission Locale and month.
+        let coordinator = federation.coordinator.session(&app).await;
+        let figures = app
+            .get_as("/chiffres", Some(&coordinator))
+            .await
+            .text()
+            .await
+            .unwrap();
+        let paid_here: usize = [&welcome, &code_sms, &waiting, &promoted]
+            .iter()
+            .map(|sms| sms.segments)
+            .sum();
+        assert!(figures.contains(r#"data-test="sms-cost-row""#), "{figures}");
+        assert!(
+            figures.contains(&format!(r#"data-test="sms-segments-total">{paid_here}<"#)),
+            "the SMS sent today ({paid_here} segments; the reminder goes later): {figures}"
+        );
+
         // No mail ever went to them (they have none), and nothing else by SMS.
         assert_eq!(sms_to(&app.sms, PHONE).len(), 5);
         let link = reminder.text.split_whitespace().last().unwrap().to_owned();
