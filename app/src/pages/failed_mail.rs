@@ -90,13 +90,7 @@ pub fn FailedMailPage() -> impl IntoView {
 
 #[component]
 fn FailedSmsRow(sms: FailedSms, resend: ServerAction<ResendFailedSms>) -> impl IntoView {
-    let meta = format!(
-        "Au {} · dernier essai le {} ({} essai{})",
-        sms.to,
-        format_instant(sms.failed_at),
-        sms.attempts,
-        if sms.attempts > 1 { "s" } else { "" }
-    );
+    let meta = tries_line(&format!("Au {}", sms.to), sms.failed_at, sms.attempts);
     let error = format!("Réponse : {}", sms.error);
     view! {
         <li class="mail-list__item" data-test="failed-sms">
@@ -127,13 +121,7 @@ fn FailedSmsRow(sms: FailedSms, resend: ServerAction<ResendFailedSms>) -> impl I
 
 #[component]
 fn FailedMailRow(mail: FailedMail, resend: ServerAction<ResendFailedMail>) -> impl IntoView {
-    let meta = format!(
-        "À : {} · dernier essai le {} ({} essai{})",
-        mail.to,
-        format_instant(mail.failed_at),
-        mail.attempts,
-        if mail.attempts > 1 { "s" } else { "" }
-    );
+    let meta = tries_line(&format!("À : {}", mail.to), mail.failed_at, mail.attempts);
     let error = format!("Réponse du serveur : {}", mail.error);
     view! {
         <li class="mail-list__item" data-test="failed-mail">
@@ -158,4 +146,13 @@ fn FailedMailRow(mail: FailedMail, resend: ServerAction<ResendFailedMail>) -> im
             </ActionForm>
         </li>
     }
+}
+
+/// « À : … · dernier essai le … (3 essais) »: to whom, and how hard we tried.
+fn tries_line(to: &str, failed_at: chrono::DateTime<chrono::Utc>, attempts: i32) -> String {
+    format!(
+        "{to} · dernier essai le {} ({attempts} essai{})",
+        format_instant(failed_at),
+        if attempts > 1 { "s" } else { "" }
+    )
 }
