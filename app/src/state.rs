@@ -10,6 +10,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub mailer: Mailer,
+    /// The folder the demo writes its SMS to when no SMPP gateway is set (`SMS_FOLDER`).
+    pub sms_folder: Option<std::path::PathBuf>,
     /// Where emailed links point and who mail comes from.
     pub mail: MailSettings,
     /// Served over https: cookies get the `Secure` attribute.
@@ -36,6 +38,11 @@ impl AppState {
     /// since that page shows everyone's mail (password links included) to anyone.
     pub fn local_mail_folder(&self) -> Option<&std::path::Path> {
         self.mailer.local_folder().filter(|_| self.demo)
+    }
+
+    /// The folder of SMS to show at /courriels, in demo mode only (codes included).
+    pub fn local_sms_folder(&self) -> Option<&std::path::Path> {
+        self.sms_folder.as_deref().filter(|_| self.demo)
     }
 }
 

@@ -23,7 +23,7 @@ use rusmpp::values::{
     DataCoding, EsmClass, GsmFeatures, MessageType, Npi, RegisteredDelivery, Ton,
 };
 use rusmpp::{Command, CommandId, CommandStatus, Pdu};
-use shared::domain::sms::{SmsEncoding, decode_gsm_septets};
+use shared::domain::sms::{SmsEncoding, SmsLength, decode_gsm_septets};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
@@ -362,7 +362,18 @@ fn take_segment(
                     "{:04}.txt",
                     smsc.first_file_number + messages.len()
                 ));
-                let _ = std::fs::write(file, as_file(&received));
+                let _ = std::fs::write(
+                    file,
+                    shared::sms::sms_file(
+                        &received.to,
+                        &received.from,
+                        SmsLength {
+                            encoding: received.encoding,
+                            segments: received.segments,
+                        },
+                        &received.text,
+                    ),
+                );
             }
         }
         smsc.arrived.notify_waiters();
@@ -471,19 +482,4 @@ fn address<const MIN: usize, const MAX: usize>(text: &str) -> COctetString<MIN, 
 fn ucs2(text: &str) -> OctetString<0, 255> {
     let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
     OctetString::from_vec(bytes).unwrap_or_else(|_| OctetString::empty())
-}
-
-/// The SMS as a text file: who to, how it was encoded, then the text.
-fn as_file(sms: &ReceivedSms) -> String {
-    format!(
-        "À : {}\nDe : {}\nCodage : {} · {} segment(s)\n\n{}\n",
-        sms.to,
-        sms.from,
-        match sms.encoding {
-            SmsEncoding::Gsm7 => "GSM 03.38",
-            SmsEncoding::Ucs2 => "UCS-2",
-        },
-        sms.segments,
-        sms.text
-    )
 }

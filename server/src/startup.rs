@@ -162,6 +162,10 @@ impl Application {
             leptos_options,
             db: db.clone(),
             mailer,
+            sms_folder: match &sms {
+                Some(SmsRoute::Folder(folder)) => Some(folder.path().to_path_buf()),
+                _ => None,
+            },
             secure_cookies: mail.site_url.starts_with("https://"),
             mail,
             demo: settings.demo,
@@ -489,8 +493,11 @@ pub fn sms_route(settings: &Settings) -> anyhow::Result<Option<SmsRoute>> {
             Ok(Some(SmsRoute::Smpp(smpp)))
         }
         None if settings.demo => {
-            let folder = shared::sms::LocalSmsFolder::new(&settings.sms_folder)
-                .with_context(|| format!("cannot create the SMS folder {}", settings.sms_folder))?;
+            let folder =
+                shared::sms::LocalSmsFolder::new(&settings.sms_folder, &settings.sms_sender)
+                    .with_context(|| {
+                        format!("cannot create the SMS folder {}", settings.sms_folder)
+                    })?;
             Ok(Some(SmsRoute::Folder(folder)))
         }
         None => {

@@ -23,6 +23,21 @@ pub struct LocalMailMessage {
     pub calendar: Option<String>,
 }
 
+/// An SMS written to the demo's SMS folder (`make run` without an SMPP gateway), as the local
+/// mail page lists it beside the mail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalSms {
+    /// The file name without `.txt` (`0007`).
+    pub id: String,
+    pub written_at: Option<DateTime<Utc>>,
+    /// The number as sent, in E.164.
+    pub to: String,
+    /// « GSM 03.38 » or « UCS-2 ».
+    pub encoding: String,
+    pub segments: u32,
+    pub text: String,
+}
+
 /// Accepts only ids the mail folder can contain, so a crafted id cannot leave the folder.
 pub fn parse_local_mail_id(id: &str) -> Option<&str> {
     let valid = !id.is_empty()

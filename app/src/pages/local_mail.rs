@@ -2,15 +2,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use shared::domain::PARIS;
-use shared::local_mail::LocalMailSummary;
+use shared::local_mail::{LocalMailSummary, LocalSms};
 
 use crate::components::loaded;
-use crate::server_fns::{list_local_mail, read_local_mail};
+use crate::server_fns::{list_local_mail, list_local_sms, read_local_mail};
 
-/// `/courriels`: the mail Ateliers wrote to its local folder (`make run`), newest first.
+/// `/courriels`: the mail Ateliers wrote to its local folder (`make run`), newest first, then
+/// the SMS it wrote to its SMS folder.
 #[component]
 pub fn LocalMailPage() -> impl IntoView {
     let messages = Resource::new_blocking(|| (), |_| list_local_mail());
+    let sms = Resource::new_blocking(|| (), |_| list_local_sms());
     view! {
         <Title text="Courriels envoyés (local) — Ateliers" />
         <h1>"Courriels envoyés"</h1>
@@ -41,6 +43,53 @@ pub fn LocalMailPage() -> impl IntoView {
                 }
             },
         )}
+        <h2 id="sms">"SMS envoyés"</h2>
+        <p>
+            "Les SMS (codes de connexion, confirmations, rappels) sont écrits eux aussi dans un dossier, avec leur coût en segments."
+        </p>
+        {loaded(
+            sms,
+            move |value| match value {
+                sms if sms.is_empty() => {
+                    view! {
+                        <p class="notice" data-test="no-sms">
+                            "Aucun SMS pour le moment."
+                        </p>
+                    }
+                        .into_any()
+                }
+                sms => {
+                    view! {
+                        <ul class="mail-list" data-test="sms-list">
+                            {sms.into_iter().map(|sms| view! { <SmsRow sms /> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            },
+        )}
+    }
+}
+
+#[component]
+fn SmsRow(sms: LocalSms) -> impl IntoView {
+    let number = shared::domain::PhoneNumber::parse(&sms.to)
+        .map_or_else(|_| sms.to.clone(), |number| number.national());
+    let cost = match sms.segments {
+        1 => "1 segment".to_owned(),
+        segments => format!("{segments} segments"),
+    };
+    view! {
+        <li class="mail-list__item" data-test="sms-item">
+            <span class="mail-list__meta">
+                "À : " <span data-test="sms-to">{number}</span> " · "
+                {format_sent(sms.written_at)} " · " <span data-test="sms-segments">{cost}</span>
+                " (" {sms.encoding} ")"
+            </span>
+            <p class="mail-body" data-test="sms-text">
+                {linkify(&sms.text)}
+            </p>
+        </li>
     }
 }
 

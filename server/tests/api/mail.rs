@@ -114,6 +114,49 @@ async fn local_mail_page_lists_and_shows_folder_mail() {
     );
 }
 
+/// In the demo without an SMPP gateway, SMS are written to a folder and /courriels lists them
+/// under the mail: a youth trying `make run` reads their sign-in code there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn local_mail_page_lists_the_demo_sms_with_their_cost() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let app = support::spawn_app_with_mail_folder("local_mail_sms", folder.path()).await;
+    let before = app.get("/courriels").await.text().await.expect("HTML");
+    assert!(before.contains(r#"data-test="no-sms""#));
+
+    // A demo youth with a mobile and no email asks for a code.
+    let phone = "06 10 03 16 76";
+    app.submit(
+        support::server_fn_path::<app::server_fns::RequestSignInCode>(),
+        "/connexion",
+        &[("phone", phone.into())],
+        None,
+    )
+    .await;
+    let mut page = String::new();
+    for _ in 0..100 {
+        page = app.get("/courriels").await.text().await.expect("HTML");
+        if page.contains(r#"data-test="sms-item""#) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(page.matches(r#"data-test="sms-item""#).count(), 1, "{page}");
+    assert!(page.contains(phone), "the number, as people write it");
+    assert!(page.contains("1 segment"));
+    assert!(page.contains("GSM 03.38"));
+
+    // The code read there signs them in.
+    let signed_in = app
+        .submit(
+            support::server_fn_path::<app::server_fns::RedeemSignInCode>(),
+            "/code-sms?tel=0610031676",
+            &[("phone", phone.into()), ("code", support::code_in(&page))],
+            None,
+        )
+        .await;
+    assert!(support::session_cookie_set(&signed_in).is_some());
+}
+
 on_both_databases!(
     local_mail_page_is_not_served_when_mail_goes_out_by_smtp,
     Seed::Empty,

@@ -176,6 +176,7 @@ fn functions() -> Vec<Function> {
         function::<ListFailedSms>(),
         function::<ResendFailedSms>(),
         function::<ListLocalMail>(),
+        function::<ListLocalSms>(),
         function::<ListMissionLocales>(),
         function::<ListMyEnrolments>(),
         function::<ViewNoticeSettings>(),

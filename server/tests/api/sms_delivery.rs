@@ -17,7 +17,7 @@ use shared::services::{
 use shared::sms::{SmppGateway, SmppSettings};
 
 use crate::support::builders::{self, small_federation};
-use crate::support::{self, Seed, TestApp, server_fn_path, session_cookie_set};
+use crate::support::{self, Seed, TestApp, code_in, server_fn_path, session_cookie_set};
 
 const WAIT: Duration = Duration::from_secs(15);
 
@@ -82,11 +82,6 @@ async fn bound_gateway(sink: &SmscSink) -> SmppGateway {
     let (gateway, _inbound) = SmppGateway::start(settings);
     assert!(gateway.wait_bound(WAIT).await, "bound to the sink");
     gateway
-}
-
-fn code_in(text: &str) -> String {
-    let start = text.find("est ").expect("a code") + 4;
-    text[start..start + 6].to_owned()
 }
 
 fn enrol_form(session_id: SessionId) -> Vec<(&'static str, String)> {

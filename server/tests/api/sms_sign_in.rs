@@ -14,7 +14,7 @@ use shared::services::{
     request_sign_in_code,
 };
 use support::builders::small_federation;
-use support::{Seed, TestApp};
+use support::{Seed, TestApp, code_in};
 
 const MOBILE: &str = "+33612345678";
 
@@ -36,12 +36,6 @@ async fn ask_code(app: &TestApp, typed: &str) -> Result<(), ServiceError> {
 /// The queued SMS, newest last.
 async fn queued_sms(app: &TestApp) -> Vec<sms_outbox::Model> {
     sms_outbox::Entity::find().all(&app.db).await.unwrap()
-}
-
-/// The six digits of a code's SMS.
-fn code_in(text: &str) -> String {
-    let start = text.find("est ").unwrap() + 4;
-    text[start..start + 6].to_owned()
 }
 
 /// The code of the `nth` SMS (1 for the first) as the phone got it, through the SMSC.

@@ -10,5 +10,5 @@ mod local_folder;
 mod settings;
 
 pub use gateway::{InboundSms, SmppGateway};
-pub use local_folder::LocalSmsFolder;
+pub use local_folder::{LocalSmsFolder, list_local_sms, sms_file};
 pub use settings::{SmppSettings, SmppSettingsError};

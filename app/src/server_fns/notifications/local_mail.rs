@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use shared::local_mail::{LocalMailMessage, LocalMailSummary};
+use shared::local_mail::{LocalMailMessage, LocalMailSummary, LocalSms};
 
 use crate::error::AppError;
 
@@ -17,6 +17,20 @@ pub async fn read_local_mail(id: String) -> Result<LocalMailMessage, AppError> {
     shared::mail::read_local_mail(&folder, &id)
         .map_err(unavailable)?
         .ok_or_else(|| shared::ServiceError::NotFound.into())
+}
+
+/// The SMS written to the demo's SMS folder, newest first (none when they go to a gateway).
+/// Demo mode only, like the mail: elsewhere it is not found, for everyone.
+#[server]
+pub async fn list_local_sms() -> Result<Vec<LocalSms>, AppError> {
+    let state = crate::state::app_state()?;
+    if !state.demo {
+        return Err(shared::ServiceError::NotFound.into());
+    }
+    match state.local_sms_folder() {
+        Some(folder) => shared::sms::list_local_sms(folder).map_err(unavailable),
+        None => Ok(Vec::new()),
+    }
 }
 
 #[cfg(feature = "ssr")]

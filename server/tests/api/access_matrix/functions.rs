@@ -66,6 +66,11 @@ pub(super) fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::DemoOnly,
         ),
         (
+            server_fn_path::<ListLocalSms>(),
+            no_args(),
+            Access::DemoOnly,
+        ),
+        (
             server_fn_path::<ReadLocalMail>(),
             Box::new(|_, _, _| vec![("id", LOCAL_MAIL.into())]),
             Access::DemoOnly,

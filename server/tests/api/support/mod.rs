@@ -336,6 +336,12 @@ pub fn redirect_location(response: &reqwest::Response) -> String {
         .to_owned()
 }
 
+/// The six digits of a sign-in code's SMS (« … votre code de connexion est 123456. … »).
+pub fn code_in(text: &str) -> String {
+    let start = text.find("connexion est ").expect("a sign-in code") + "connexion est ".len();
+    text[start..start + 6].to_owned()
+}
+
 /// The session token a response sets, if any.
 pub fn session_cookie_set(response: &reqwest::Response) -> Option<String> {
     response
@@ -383,11 +389,22 @@ pub async fn spawn_app_with(
 }
 
 /// Like [`spawn_app`], on SQLite, in demo mode with mail written as `.eml` files to `folder` and
-/// shown at /courriels (as in `make run`; outside the demo, a mail folder is refused).
+/// SMS as `.txt` files to a folder of their own, both shown at /courriels (as in
+/// `make run`; outside the demo, these folders are refused).
 pub async fn spawn_app_with_mail_folder(test: &str, folder: &std::path::Path) -> TestApp {
-    spawn(test, Backend::Sqlite, Seed::Demo, Some(folder), |_| {})
-        .await
-        .expect("SQLite is always there")
+    let sms_folder = test_folder("test-sms-folder", test, Backend::Sqlite);
+    spawn(
+        test,
+        Backend::Sqlite,
+        Seed::Demo,
+        Some(folder),
+        |settings| {
+            settings.sms_url = None;
+            settings.sms_folder = sms_folder.display().to_string();
+        },
+    )
+    .await
+    .expect("SQLite is always there")
 }
 
 /// Like [`spawn_app`] on `database` (which a test prepared, e.g. with a command of the

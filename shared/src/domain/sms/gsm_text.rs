@@ -41,6 +41,14 @@ impl SmsEncoding {
         }
     }
 
+    /// As people who read SMS specifications name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Gsm7 => "GSM 03.38",
+            Self::Ucs2 => "UCS-2",
+        }
+    }
+
     pub fn parse(code: &str) -> Option<Self> {
         [Self::Gsm7, Self::Ucs2]
             .into_iter()
