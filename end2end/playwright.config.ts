@@ -23,6 +23,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // this folder: the sign-in journeys read their links there (see tests/mail-sink.ts).
 const smtpPort = port + 1;
 const sinkDir = (process.env.E2E_SINK_DIR ??= mkdtempSync(join(tmpdir(), "ateliers-e2e-sink-")));
+// Its SMS go over SMPP to `ateliers smsc-sink`, which keeps each in this folder (tests/sms-sink.ts).
+const smsDir = (process.env.E2E_SMS_DIR ??= mkdtempSync(join(tmpdir(), "ateliers-e2e-sms-")));
 process.env.E2E_SMTP_BASE_URL = `http://127.0.0.1:${smtpPort}`;
 // Two instances behind Debian's nginx on PostgreSQL (start-behind-proxy.sh), with their own sink.
 const proxyPort = port + 10;
@@ -84,6 +86,8 @@ export default defineConfig({
         E2E_MAIL: "smtp",
         E2E_SMTP_PORT: String(port + 2),
         E2E_SINK_DIR: sinkDir,
+        E2E_SMPP_PORT: String(port + 3),
+        E2E_SMS_DIR: smsDir,
       },
     },
     {

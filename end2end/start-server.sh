@@ -2,7 +2,8 @@
 # Starts the release build of Ateliers for the browser tests, on a fresh SQLite database with
 # the demo data. Run by Playwright's webServer, twice:
 #   E2E_MAIL=folder  mail written to a folder beside the database (as `make run`, shown at /courriels)
-#   E2E_MAIL=smtp    mail sent over SMTP to `ateliers smtp-sink`, which keeps it in $E2E_SINK_DIR
+#   E2E_MAIL=smtp    mail sent over SMTP to `ateliers smtp-sink`, which keeps it in $E2E_SINK_DIR,
+#                    and SMS over SMPP to `ateliers smsc-sink`, which keeps them in $E2E_SMS_DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target_dir="${CARGO_TARGET_DIR:-target}"
@@ -27,6 +28,9 @@ if [ "${E2E_MAIL:-folder}" = smtp ]; then
   "$target_dir/release/ateliers" smtp-sink --port "${E2E_SMTP_PORT:-2526}" --keep-in "${E2E_SINK_DIR:?}" &
   pids+=($!)
   export MAIL_BACKEND=smtp SMTP_URL="smtp://127.0.0.1:${E2E_SMTP_PORT:-2526}"
+  "$target_dir/release/ateliers" smsc-sink --port "${E2E_SMPP_PORT:-2776}" --keep-in "${E2E_SMS_DIR:?}" &
+  pids+=($!)
+  export SMS_URL="smpp://ateliers:secret@127.0.0.1:${E2E_SMPP_PORT:-2776}"
 else
   export MAIL_BACKEND=folder MAIL_FOLDER="$data_dir/mail"
 fi

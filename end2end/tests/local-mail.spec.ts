@@ -32,3 +32,29 @@ test("a requested sign-in link lands in the local mail folder, clickable", async
   await expect(page.locator('[data-test="mail-link"]')).toHaveAttribute("href", /\/connexion\/[A-Za-z0-9_-]{20,}$/);
   await expectNoAccessibilityViolations(page);
 });
+
+// Demo youths with a mobile and no email, one per browser project (load_demo_data.rs).
+const PHONE_ONLY = { phone: "06 10 03 16 76", desktop: "06 10 10 29 47" };
+
+test("a sign-in code asked for by SMS is listed under the mail, and signs in", async ({ page }) => {
+  const number = PHONE_ONLY[test.info().project.name as keyof typeof PHONE_ONLY];
+  await page.goto("/connexion");
+  await page.locator('[data-test="code-phone"]').fill(number);
+  await page.locator('[data-test="code-request-submit"]').click();
+  await expect(page.locator('[data-test="code-sent"]')).toBeVisible();
+  const codePage = page.url();
+
+  const sms = page.locator('[data-test="sms-item"]', { hasText: number }).first();
+  await expect(async () => {
+    await page.goto("/courriels");
+    await expect(sms).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await expect(sms.locator('[data-test="sms-segments"]')).toHaveText("1 segment");
+  await expectNoAccessibilityViolations(page);
+  const code = (await sms.locator('[data-test="sms-text"]').innerText()).match(/est (\d{6})/)![1];
+
+  await page.goto(codePage);
+  await page.locator('[data-test="sms-code"]').fill(code);
+  await page.locator('[data-test="code-submit"]').click();
+  await expect(page.locator('[data-test="home-youth"]')).toBeVisible();
+});

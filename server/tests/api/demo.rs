@@ -125,6 +125,8 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
             "maelys.nguyen1@ml93.example",
             "moussa.diallo0@ml93.example",
             "ines.benali0@jeunes.example",
+            // A youth with a mobile and no email (server/tests/api/mail.rs reads their code).
+            "06 10 03 16 76",
             "karim.amrani0@medias.example",
         ],
         "end2end/tests relies on these"

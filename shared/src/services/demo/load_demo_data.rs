@@ -576,6 +576,23 @@ pub async fn demo_accounts(
     {
         accounts.push(("Jeune".to_owned(), email, link.clone()));
     }
+    if let Some((_, person)) = youth::Entity::find()
+        .find_also_related(person::Entity)
+        .filter(person::Column::Email.is_null())
+        .filter(person::Column::Phone.is_not_null())
+        .order_by_asc(youth::Column::PersonId)
+        .one(db)
+        .await?
+        && let Some(phone) = person
+            .and_then(|person| person.phone)
+            .and_then(|phone| crate::domain::PhoneNumber::parse(&phone).ok())
+    {
+        accounts.push((
+            "Jeune sans e-mail".to_owned(),
+            phone.national(),
+            "code par SMS demandé sur /connexion (arrive dans /courriels)".to_owned(),
+        ));
+    }
     if let Some((_, person)) = facilitator::Entity::find()
         .find_also_related(person::Entity)
         .order_by_asc(facilitator::Column::PersonId)
