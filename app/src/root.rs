@@ -6,13 +6,14 @@ use leptos_router::{SsrMode, path};
 use crate::components::SiteHeader;
 use crate::pages::{
     AgendaPage, AttendancePage, CancelEnrolmentPage, CataloguePage, CheckInPage, CheckInScreenPage,
-    CodeSentPage, CollectSignaturePage, FacilitatorPage, FacilitatorSessionsPage, FacilitatorsPage,
-    FailedMailPage, FiguresPage, ForgotPasswordPage, HomePage, LinkSentPage, LocalMailMessagePage,
-    LocalMailPage, MyCalendarPage, MyEnrolmentsPage, MyNoticesPage, NewFacilitatorPage,
-    NewSessionPage, NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage, NotFoundPage,
-    PlacesPage, PublicSessionPage, RedeemLinkPage, ResetPasswordPage, ServiceHealthPage,
-    SessionPage, SheetsToClosePage, SignInPage, StaffMemberPage, StaffPage, UpcomingSessionsPage,
-    WorkshopTypePage, YouthPage, YouthSignaturePage, YouthsPage,
+    CodeSentPage, CollectSignaturePage, DocumentSealPage, FacilitatorPage, FacilitatorSessionsPage,
+    FacilitatorsPage, FailedMailPage, FiguresPage, ForgotPasswordPage, HomePage, LinkSentPage,
+    LocalMailMessagePage, LocalMailPage, MyCalendarPage, MyEnrolmentsPage, MyNoticesPage,
+    NewFacilitatorPage, NewSessionPage, NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage,
+    NotFoundPage, PlacesPage, PublicSessionPage, RedeemLinkPage, ResetPasswordPage,
+    ServiceHealthPage, SessionPage, SheetsToClosePage, SignInPage, StaffMemberPage, StaffPage,
+    UpcomingSessionsPage, VerifyDocumentPage, WorkshopTypePage, YouthPage, YouthSignaturePage,
+    YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -120,6 +121,8 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/ateliers/:id") view=PublicSessionPage ssr=SsrMode::Async />
+                    <Route path=path!("/verifier") view=VerifyDocumentPage ssr=SsrMode::Async />
+                    <Route path=path!("/verifier/:code") view=DocumentSealPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/ateliers/:id/annuler")
                         view=CancelEnrolmentPage
@@ -160,6 +163,11 @@ pub fn App() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 "Programme cofinancé par l'Union européenne (Fonds social européen, Initiative pour l'emploi des jeunes)."
+            </p>
+            <p>
+                <a href="/verifier" data-test="footer-verify">
+                    "Vérifier une feuille d'émargement"
+                </a>
             </p>
         </footer>
     }

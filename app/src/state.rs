@@ -25,6 +25,8 @@ pub struct AppState {
     pub rate_limits: shared::domain::RateLimits,
     /// The time every request and worker reads (see [`shared::clock`]).
     pub clock: shared::clock::Clock,
+    /// Seals the PDFs Ateliers issues and checks them on `/verifier`.
+    pub sealer: shared::auth::DocumentSealer,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { signIn, youthOnTheirPhone } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
@@ -109,4 +110,26 @@ test("attendance_sheet_pdf_shows_signatures_and_mention", async ({ page, browser
   expect(text).toContain("Union européenne");
   expect(text).toMatch(/Empreinte SHA-256 : [0-9a-f]{64}/);
   expect(text).toContain("Clôturée par");
+
+  // An auditor, without an account, opens the printed verification URL and uploads the file:
+  // authentic. The same file with one byte changed is refused.
+  const pdfPath = (await download.path())!;
+  const verificationPath = text.match(/https?:\/\/[^\s/]+(\/verifier\/[A-Z0-9]{10})/)![1];
+  const auditor = await (await browser.newContext({ baseURL: SMTP_SERVER, viewport: { width: 390, height: 844 } })).newPage();
+  await auditor.goto(verificationPath);
+  await expect(auditor.locator('[data-test="seal"]')).toContainText("Feuille authentique");
+  await expectNoAccessibilityViolations(auditor);
+  await auditor.locator('[data-test="verify-file"]').setInputFiles(pdfPath);
+  await auditor.locator('[data-test="verify-submit"]').click();
+  await expect(auditor.locator('[data-test="verdict"]')).toHaveAttribute("data-authentic", "true");
+  await expect(auditor.locator('[data-test="verdict-headline"]')).toContainText("clôturée le");
+  await expectNoAccessibilityViolations(auditor);
+  const altered = readFileSync(pdfPath);
+  altered[Math.floor(altered.length / 2)] ^= 0x01;
+  await auditor.locator('[data-test="verify-file"]').setInputFiles({ name: "feuille.pdf", mimeType: "application/pdf", buffer: altered });
+  await auditor.locator('[data-test="verify-submit"]').click();
+  await expect(auditor.locator('[data-test="verdict"]')).toHaveAttribute("data-authentic", "false");
+  await expect(auditor.locator('[data-test="verdict-headline"]')).toContainText("n'a pas été délivré par Ateliers");
+  await expectNoAccessibilityViolations(auditor);
+  await auditor.context().close();
 });

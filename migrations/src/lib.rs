@@ -23,6 +23,7 @@ mod m20261204_000014_secrets_at_rest;
 mod m20261204_000015_demo_marker;
 mod m20261204_000016_server_keys;
 mod m20261205_000017_sms;
+mod m20261205_000018_document_seals;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000015_demo_marker::Migration),
             Box::new(m20261204_000016_server_keys::Migration),
             Box::new(m20261205_000017_sms::Migration),
+            Box::new(m20261205_000018_document_seals::Migration),
         ]
     }
 }

@@ -155,6 +155,12 @@ pub struct Settings {
     #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<String>,
 
+    /// The federation's Ed25519 key that seals the PDFs Ateliers issues: 32 bytes, base64url
+    /// (`ateliers seal-key` makes one). Unset: made at first start and kept in the database.
+    /// Set it to keep the same key across installations. `--help` never shows it.
+    #[arg(long, env = "SEAL_KEY", hide_env_values = true)]
+    pub seal_key: Option<String>,
+
     /// Debug builds only, for tests: the instant the clock reads at start (RFC 3339,
     /// `2027-07-14T08:00:00Z`); it runs on from there. A release build refuses to start with it.
     #[arg(long, env = "ATELIERS_CLOCK_START", hide = true)]

@@ -44,6 +44,14 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         to: std::path::PathBuf,
     },
+    /// Tell whether FILE is a PDF this installation issued, unaltered (as /verifier does):
+    /// exit 0 and what it is, or exit 1.
+    Verify {
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
+    },
+    /// Print a new key for SEAL_KEY (the key that seals issued PDFs), then exit.
+    SealKey,
     /// Restore a backup written by `ateliers backup` into the empty database of DATABASE_URL.
     Restore {
         #[arg(long, value_name = "FILE")]
@@ -163,6 +171,26 @@ async fn main() -> anyhow::Result<()> {
             );
         }
         Command::CreateCoordinator(args) => create_coordinator(&cli.settings, &args).await?,
+        Command::Verify { file } => {
+            let content = std::fs::read(&file)
+                .map_err(|error| anyhow::anyhow!("cannot read {}: {error}", file.display()))?;
+            let db = shared::services::connect_database(&cli.settings.database_url).await?;
+            let sealer =
+                server::startup::document_sealer(&cli.settings, &db, "", clock.now()).await?;
+            let verdict = shared::services::verify_document(&db, &sealer, &content).await?;
+            println!("{}", verdict.headline());
+            match verdict {
+                shared::domain::DocumentVerdict::Authentic(document) => {
+                    println!("{}", document.issuance());
+                    println!("SHA-256 : {}", document.sha256);
+                }
+                shared::domain::DocumentVerdict::Unknown => std::process::exit(1),
+            }
+        }
+        Command::SealKey => println!(
+            "SEAL_KEY={}",
+            shared::auth::DocumentSealer::generate_setting()
+        ),
         Command::Migrate => {
             let db = shared::services::connect_database(&cli.settings.database_url).await?;
             migrations::migrate(&db).await?;

@@ -228,6 +228,7 @@ pub async fn upload_paper_sheet(
         &actor,
         session_id,
         || read_scan_field(multipart),
+        &state.sealer,
         state.clock.now(),
     )
     .await
@@ -240,10 +241,35 @@ pub async fn upload_paper_sheet(
     }
 }
 
-/// The `scan` field of the form: its file name and bytes, read chunk by chunk into one buffer
-/// that never grows past the 10 MB a scan may weigh. Other fields are skipped unread.
+/// `POST /verifier/fichier` (multipart, field `document`): anyone checks a file against the
+/// register of issued PDFs. Only its SHA-256 goes on, to `/verifier?empreinte=…`, which shows
+/// the verdict (the file itself is neither kept nor logged). A plain form: no JavaScript needed.
+pub async fn verify_uploaded_document(
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    match read_file_field(multipart, "document").await {
+        Ok((_, content)) if !content.is_empty() => axum::response::Redirect::to(&format!(
+            "/verifier?empreinte={}",
+            shared::services::document_sha256(&content)
+        ))
+        .into_response(),
+        _ => axum::response::Redirect::to("/verifier?erreur=fichier").into_response(),
+    }
+}
+
+/// The `scan` field of the paper-sheet form.
 async fn read_scan_field(
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<(String, Vec<u8>), shared::ServiceError> {
+    read_file_field(multipart, "scan").await
+}
+
+/// The file field `name` of a form: its file name and bytes, read chunk by chunk into one
+/// buffer that never grows past the 10 MB a scan may weigh. Other fields are skipped unread.
+async fn read_file_field(
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+    name: &str,
 ) -> Result<(String, Vec<u8>), shared::ServiceError> {
     use shared::ServiceError;
     use shared::domain::PAPER_SCAN_MAX_BYTES;
@@ -257,16 +283,16 @@ async fn read_scan_field(
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ServiceError::from(shared::domain::paper_scan_too_large(None))
         } else {
-            tracing::info!(%error, "unreadable paper scan upload");
+            tracing::info!(%error, "unreadable file upload");
             unreadable()
         }
     };
     let mut multipart = multipart.map_err(|rejection| {
-        tracing::info!(%rejection, "paper scan upload is not multipart");
+        tracing::info!(%rejection, "file upload is not multipart");
         unreadable()
     })?;
     while let Some(mut field) = multipart.next_field().await.map_err(read_error)? {
-        if field.name() != Some("scan") {
+        if field.name() != Some(name) {
             continue;
         }
         let file_name = field.file_name().unwrap_or_default().to_owned();

@@ -39,7 +39,7 @@ use crate::precompress::precompress_assets;
 use crate::routes::{
     PAPER_SCAN_BODY_LIMIT, REFUSAL_PAGE_STYLE, calendar_feed, download_attendance_document,
     download_local_mail, export_figures, health_check, print_blank_attendance_sheet,
-    readiness_check, upload_paper_sheet,
+    readiness_check, upload_paper_sheet, verify_uploaded_document,
 };
 use crate::security_headers::{SecurityPolicy, provide_request_nonce, secure_responses};
 use crate::start_checks::{check_demo_mode, check_mail_backend, check_rate_limits};
@@ -158,6 +158,7 @@ impl Application {
                 .context("cannot read the server's keys")?,
             clock.clone(),
         );
+        let sealer = document_sealer(settings, &db, &mail.site_url, clock.now()).await?;
         let state = AppState {
             leptos_options,
             db: db.clone(),
@@ -172,6 +173,7 @@ impl Application {
             password_checks: shared::auth::PasswordChecks::new(settings.password_checks_at_once),
             rate_limits: settings.test_rate_limits.unwrap_or_default(),
             clock: clock.clone(),
+            sealer,
         };
         let heartbeat = DispatcherHeartbeat::default();
         let metrics = Metrics::new(settings.metrics_token.as_deref());
@@ -372,6 +374,11 @@ pub fn router(state: AppState, security: SecurityPolicy, form_errors: FormErrorS
             axum::routing::post(upload_paper_sheet)
                 .layer(axum::extract::DefaultBodyLimit::max(PAPER_SCAN_BODY_LIMIT)),
         )
+        .route(
+            "/verifier/fichier",
+            axum::routing::post(verify_uploaded_document)
+                .layer(axum::extract::DefaultBodyLimit::max(PAPER_SCAN_BODY_LIMIT)),
+        )
         .route("/chiffres/{file}", axum::routing::get(export_figures))
         .nest("/pkg", hashed_assets)
         .leptos_routes_with_context(
@@ -468,6 +475,27 @@ async fn print_demo_accounts(db: &DatabaseConnection, site_url: &str, local_mail
             println!("{text}");
         }
         Err(error) => tracing::warn!(%error, "cannot list the demo accounts"),
+    }
+}
+
+/// The key that seals issued PDFs: SEAL_KEY, or the one made at first start and kept in the
+/// database (the same for every instance).
+pub async fn document_sealer(
+    settings: &Settings,
+    db: &DatabaseConnection,
+    site_url: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<shared::auth::DocumentSealer> {
+    match settings.seal_key.as_deref().filter(|key| !key.is_empty()) {
+        Some(key) => Ok(shared::auth::DocumentSealer::from_setting(key, site_url)?),
+        None => {
+            let secret = shared::services::load_server_key(db, shared::auth::SEAL_KEY_NAME, now)
+                .await
+                .context("cannot read the server's keys")?;
+            Ok(shared::auth::DocumentSealer::from_server_key(
+                &secret, site_url,
+            ))
+        }
     }
 }
 

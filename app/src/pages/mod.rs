@@ -20,6 +20,7 @@ mod sessions;
 mod sign_in;
 mod staff;
 mod upcoming_sessions;
+mod verify_document;
 mod youths;
 
 pub use agenda::AgendaPage;
@@ -45,4 +46,5 @@ pub use sessions::{NewSessionPage, SessionPage};
 pub use sign_in::{CodeSentPage, LinkSentPage, RedeemLinkPage, SignInPage};
 pub use staff::{NewStaffMemberPage, StaffMemberPage, StaffPage};
 pub use upcoming_sessions::UpcomingSessionsPage;
+pub use verify_document::{DocumentSealPage, VerifyDocumentPage};
 pub use youths::{NewYouthPage, YouthPage, YouthsPage};

@@ -22,6 +22,7 @@ mod basics;
 mod behind_proxy;
 mod catalogue;
 mod demo;
+mod document_seals;
 mod enrolment;
 mod figures;
 mod invitations;

@@ -451,6 +451,9 @@ pub struct AttendanceSheetDocument {
     pub fingerprint: String,
     /// « 27/11/2026 à 18 h 42 (heure de Paris) »: when this document was made.
     pub made_at: String,
+    /// Where an auditor checks the issued PDF (`/verifier/<code>`); none on a blank sheet or
+    /// a copy made for viewing.
+    pub verification_url: Option<String>,
 }
 
 /// One youth on the sheet.

@@ -9,6 +9,7 @@ mod catalogue;
 mod catalogue_refusals;
 mod conflicts;
 mod contact;
+mod document_seal;
 mod enrolment;
 mod enrolment_views;
 mod figures;
@@ -62,6 +63,10 @@ pub use catalogue::{
 pub use catalogue_refusals::CatalogueRefusal;
 pub use conflicts::{Booking, clash_message, first_clash, overlaps};
 pub use contact::{EmailAddress, PhoneNumber};
+pub use document_seal::{
+    DocumentVerdict, NOT_ISSUED, SEAL_CODE_LENGTH, SealKeyView, SealedDocument, SealedKind,
+    parse_seal_code, parse_sha256_hex, seal_code_from,
+};
 pub use enrolment::{
     Departure, EnrolmentEventKind, EnrolmentMethod, EnrolmentRefusal, EnrolmentStatus,
     EnrolmentWarning, Place, PlaceRecord, PlaceRules, Roster, RosterChange, RosterLines, SeenYouth,

@@ -9,6 +9,7 @@ pub mod audit_event;
 pub mod calendar_feed;
 pub mod calendar_invitation;
 pub mod demo_marker;
+pub mod document_seal;
 pub mod enrolment;
 pub mod enrolment_event;
 pub mod facilitator;

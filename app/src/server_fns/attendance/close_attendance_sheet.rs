@@ -10,7 +10,14 @@ pub async fn close_attendance_sheet(
     strokes: String,
 ) -> Result<(), AppError> {
     let call = crate::state::call()?;
-    shared::services::close_attendance_sheet(&call.db, &call.actor, session_id, &strokes, call.now)
-        .await?;
+    shared::services::close_attendance_sheet(
+        &call.db,
+        &call.actor,
+        session_id,
+        &strokes,
+        &call.state.sealer,
+        call.now,
+    )
+    .await?;
     crate::state::redirect_to(&format!("/seances/{session_id}/emargement?close=1"))
 }

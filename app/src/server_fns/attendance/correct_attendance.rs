@@ -16,9 +16,12 @@ pub async fn correct_attendance(
         &call.db,
         &call.actor,
         session_id,
-        youth_id,
-        &status,
-        &reason,
+        shared::services::StatusCorrection {
+            youth_id,
+            status: &status,
+            reason: &reason,
+        },
+        &call.state.sealer,
         call.now,
     )
     .await?;

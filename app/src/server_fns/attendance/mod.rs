@@ -7,7 +7,8 @@
 //! `/pointer`, where a youth types the code (the QR code opens it filled in); the signature pages
 //! `/ateliers/:id/signer` (the youth's phone) and `/seances/:id/emargement/signer/:youth` (the
 //! staff's device), island `SignaturePad`; `/emargements`, the sheets left to close. The PDFs,
-//! the blank sheet and the scan's upload are routes of `server/src/routes.rs`.
+//! the blank sheet and the scan's upload are routes of `server/src/routes.rs`. `/verifier`
+//! (public) tells whether a PDF is one Ateliers issued; its upload is a route there too.
 
 mod add_walk_in;
 mod check_in_with_code;
@@ -18,6 +19,7 @@ mod mark_attendance;
 mod reopen_paper_sheet;
 mod show_check_in_code;
 mod sign_attendance_sheet;
+mod verify_document;
 mod view_attendance;
 mod view_signature_request;
 
@@ -30,5 +32,6 @@ pub use mark_attendance::*;
 pub use reopen_paper_sheet::*;
 pub use show_check_in_code::*;
 pub use sign_attendance_sheet::*;
+pub use verify_document::*;
 pub use view_attendance::*;
 pub use view_signature_request::*;

@@ -354,6 +354,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
             &actor,
             closed_session,
             "100,300 150,200 200,120 260,180 320,260 380,150 450,90 520,200",
+            &app.state.sealer,
             now,
         )
         .await
@@ -369,8 +370,15 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
         .expect("a query")
         .expect("a sheet")
         .check_in_secret;
+    let seal_code = shared::entities::document_seal::Entity::find()
+        .one(&app.db)
+        .await
+        .expect("a query")
+        .expect("the closed sheet's seal")
+        .code;
     Cast {
         monday,
+        seal_code,
         session_under_way,
         check_in_secret,
         sessions_to_close,

@@ -125,6 +125,8 @@ struct Cast {
     sessions_to_close: Vec<SessionId>,
     /// A session whose sheet is closed, `youth` present on it.
     closed_session: SessionId,
+    /// The verification code printed on its PDF.
+    seal_code: String,
 }
 
 impl Cast {

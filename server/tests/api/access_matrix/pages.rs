@@ -13,6 +13,12 @@ pub(super) fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
             Access::DemoOnly,
         ),
         ("/connexion", "/connexion".into(), Access::Public),
+        ("/verifier", "/verifier".into(), Access::Public),
+        (
+            "/verifier/:code",
+            format!("/verifier/{}", cast.seal_code),
+            Access::Public,
+        ),
         ("/lien-envoye", "/lien-envoye".into(), Access::Public),
         (
             "/code-sms",

@@ -464,6 +464,7 @@ pub fn test_settings(database_url: &str, smtp_port: u16) -> Settings {
         password_checks_at_once: 4,
         graceful_stop_seconds: 5,
         metrics_token: None,
+        seal_key: None,
         clock_start: None,
         test_rate_limits: None,
         clock: clock().clone(),

@@ -19,7 +19,13 @@ impl Footer {
     pub(super) fn new(document: &AttendanceSheetDocument) -> Footer {
         Footer {
             eu_mention: wrap(&document.eu_mention, &FOOTER, CONTENT_WIDTH),
-            fingerprint: format!("Empreinte SHA-256 : {}", document.fingerprint),
+            fingerprint: match &document.verification_url {
+                Some(url) => format!(
+                    "Empreinte SHA-256 : {} · Vérification : {url}",
+                    document.fingerprint
+                ),
+                None => format!("Empreinte SHA-256 : {}", document.fingerprint),
+            },
             made_at: format!("Document établi le {}", document.made_at),
         }
     }

@@ -10,7 +10,8 @@
 //!
 //! One module per concern: `layout` stacks lines down the pages, `header`, `table` and
 //! `closing` draw the sheet's parts, `signature` its strokes, `footer` what ends each page,
-//! `fonts` and `measure` the text, `objects` the PDF file itself.
+//! `verification` the URL and QR code an issued sheet ends with, `fonts` and `measure` the
+//! text, `objects` the PDF file itself.
 
 mod closing;
 mod fonts;
@@ -23,6 +24,7 @@ mod signature;
 mod table;
 #[cfg(test)]
 mod tests;
+mod verification;
 
 use crate::domain::{AttendanceSheetDocument, SheetEdition};
 
@@ -32,6 +34,7 @@ use header::draw_header;
 use layout::SheetPages;
 use objects::write_pdf;
 use table::draw_table;
+use verification::draw_verification;
 
 /// The sheet as a PDF: A4 portrait, as many pages as its lines need, each with the table's
 /// header, the EU mention, the fingerprint and its page number.
@@ -42,6 +45,9 @@ pub fn render_attendance_sheet(document: &AttendanceSheetDocument) -> Vec<u8> {
     draw_table(&mut sheet, document);
     draw_closing(&mut sheet, document);
     draw_corrections(&mut sheet, &document.corrections);
+    if let Some(url) = &document.verification_url {
+        draw_verification(&mut sheet, url);
+    }
     let mut pages = sheet.into_pages();
     let page_count = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {

@@ -55,6 +55,7 @@ fn sheet(lines: Vec<SheetLine>) -> AttendanceSheetDocument {
         eu_mention: EU_MENTION.to_owned(),
         fingerprint: FINGERPRINT.to_owned(),
         made_at: "15/12/2026 à 20 h 02 (heure de Paris)".to_owned(),
+        verification_url: None,
     }
 }
 
@@ -240,4 +241,25 @@ fn a_blank_sheet_for_paper_has_the_names_and_leaves_the_rest_to_the_pen() {
     }
     assert!(!text.contains("Pas de signature"));
     assert!(text.contains("Clôture : nom, fonction, date et signature"));
+}
+
+#[test]
+fn an_issued_sheet_ends_with_its_verification_url_and_qr_code() {
+    let mut document = sheet(four_youths());
+    document.verification_url = Some("https://ateliers.example/verifier/ABCDEFGH23".to_owned());
+    let pdf = render_attendance_sheet(&document);
+    if let Ok(path) = std::env::var("ATELIERS_WRITE_SAMPLE_PDF") {
+        std::fs::write(path, &pdf).unwrap();
+    }
+    let text = flowing(&extract_text(&pdf));
+    assert!(
+        text.contains("Vérifier l'authenticité de ce document"),
+        "{text}"
+    );
+    assert!(text.contains("https://ateliers.example/verifier/ABCDEFGH23"));
+    // The footer of every page names it too, beside the fingerprint.
+    assert!(text.contains("Vérification : https://ateliers.example/verifier/ABCDEFGH23"));
+    // The QR code is drawn (filled squares), and only on an issued sheet.
+    let without = render_attendance_sheet(&sheet(four_youths()));
+    assert!(pdf.len() > without.len() + 1000);
 }

@@ -27,18 +27,20 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use crate::ServiceError;
+use crate::auth::DocumentSealer;
 use crate::documents::render_attendance_sheet;
 use crate::domain::{
     Actor, AttendanceRefusal, AttendanceSheetDocument, AttendanceStatus, CHECK_IN_CODE_DIGITS,
-    EU_MENTION, EnrolmentStatus, PROGRAMME_NAME, PersonId, PlaceView, SessionId, SessionStatus,
-    SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState, SignatureStrokes,
-    format_instant, format_session_date, format_session_hours,
+    EU_MENTION, EnrolmentStatus, PROGRAMME_NAME, PersonId, PlaceView, SealedKind, SessionId,
+    SessionStatus, SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState,
+    SignatureStrokes, format_instant, format_session_date, format_session_hours,
 };
 use crate::entities::{
     attendance_correction, attendance_document, attendance_line, attendance_sheet, enrolment,
     mission_locale, person, workshop_type,
 };
 use crate::services::access_guard::require;
+use crate::services::attendance::document_seals::{SealFacts, seal_document};
 use crate::services::planning::session_records::{SessionBundle, load_bundle, place_view};
 
 /// A session as the attendance pages and sheets need it.
@@ -441,6 +443,7 @@ pub(crate) async fn sheet_document(
         eu_mention: EU_MENTION.to_owned(),
         fingerprint: String::new(),
         made_at: format_instant(now),
+        verification_url: None,
     };
     document.fingerprint = fingerprint(&document);
     Ok(document)
@@ -462,39 +465,65 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// Prints the sheet as it stands and keeps the PDF as evidence, next to any earlier one.
+/// Prints the sheet as it stands and keeps the PDF as evidence, next to any earlier one, sealed
+/// in the register with its verification URL printed on it.
 pub(crate) async fn keep_sheet_pdf(
     txn: &impl ConnectionTrait,
     session: &AttendanceSession,
     edition: SheetEdition,
     made_by: PersonId,
+    sealer: &DocumentSealer,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    let document = sheet_document(txn, session, edition, now).await?;
-    let (kind, file_name) = match edition {
+    let code = sealer.new_code();
+    let mut document = sheet_document(txn, session, edition, now).await?;
+    document.verification_url = Some(sealer.verification_url(&code));
+    document.fingerprint = fingerprint(&document);
+    let (kind, file_name, sealed_kind) = match edition {
         SheetEdition::Corrected(number) => (
             "corrected",
             format!("emargement-seance-{}-corrigee-{number}.pdf", session.id()),
+            SealedKind::CorrectedSheet(number),
         ),
         _ => (
             "original",
             format!("emargement-seance-{}.pdf", session.id()),
+            SealedKind::ClosedSheet,
         ),
     };
-    attendance_document::ActiveModel {
+    let content = render_attendance_sheet(&document);
+    let kept = attendance_document::ActiveModel {
         session_id: Set(session.id()),
         kind: Set(kind.to_owned()),
         file_name: Set(file_name),
         content_type: Set("application/pdf".to_owned()),
-        content: Set(render_attendance_sheet(&document)),
-        fingerprint: Set(document.fingerprint),
+        content: Set(content.clone()),
+        fingerprint: Set(document.fingerprint.clone()),
         created_by: Set(made_by),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(txn)
     .await?;
-    Ok(())
+    let issued_by = names_of(txn, [made_by])
+        .await?
+        .remove(&made_by)
+        .unwrap_or_default();
+    let facts = SealFacts {
+        kind: sealed_kind,
+        session_id: session.id().get(),
+        workshop_title: document.workshop_title,
+        day: document.day,
+        mission_locale: document.mission_locale,
+        closed_at: document
+            .closing
+            .as_ref()
+            .map(|signer| signer.signed_at.clone()),
+        closed_by: document.closing.map(|signer| signer.name),
+        issued_at: document.made_at,
+        issued_by,
+    };
+    seal_document(txn, sealer, code, kept.id, &content, facts, now).await
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
+use crate::auth::DocumentSealer;
 use crate::domain::{
     Actor, AttendanceRefusal, SessionId, SheetEdition, SheetState, SignatureStrokes,
 };
@@ -16,12 +17,13 @@ use crate::services::begin_write::begin_write;
 
 /// The facilitator or counsellor signs last and closes the sheet: every youth needs a
 /// confirmed status first. Closing prints the PDF (with the sheet's fingerprint) and keeps
-/// it; from then on only a correction, with a reason, changes a status.
+/// it, sealed in the register; from then on only a correction, with a reason, changes a status.
 pub async fn close_attendance_sheet<C>(
     db: &C,
     actor: &Actor,
     session_id: SessionId,
     strokes: &str,
+    sealer: &DocumentSealer,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
 where
@@ -63,7 +65,7 @@ where
     if closed.rows_affected == 0 {
         return Err(AttendanceRefusal::SheetAlreadyClosed.into());
     }
-    keep_sheet_pdf(&txn, &session, SheetEdition::Original, closer, now).await?;
+    keep_sheet_pdf(&txn, &session, SheetEdition::Original, closer, sealer, now).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -5,6 +5,7 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
+use crate::auth::DocumentSealer;
 use crate::domain::{
     Actor, AttendanceRefusal, AttendanceStatus, PersonId, SessionId, SheetEdition, SheetState,
     parse_correction_reason,
@@ -14,6 +15,13 @@ use crate::services::access_guard::require;
 use crate::services::attendance::attendance_records::{AttendanceSession, keep_sheet_pdf, line_of};
 use crate::services::begin_write::begin_write;
 
+/// A status changed on a closed sheet: whose, to what, and why (as typed).
+pub struct StatusCorrection<'a> {
+    pub youth_id: PersonId,
+    pub status: &'a str,
+    pub reason: &'a str,
+}
+
 /// After closing, a status changes only by a correction: an organiser gives the reason, the
 /// correction is logged, and a corrected PDF listing every correction is kept beside the
 /// original (which is never replaced).
@@ -21,14 +29,18 @@ pub async fn correct_attendance<C>(
     db: &C,
     actor: &Actor,
     session_id: SessionId,
-    youth_id: PersonId,
-    status: &str,
-    reason: &str,
+    correction: StatusCorrection<'_>,
+    sealer: &DocumentSealer,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
 where
     C: ConnectionTrait + TransactionTrait,
 {
+    let StatusCorrection {
+        youth_id,
+        status,
+        reason,
+    } = correction;
     let session = AttendanceSession::load(db, session_id).await?;
     require(
         actor,
@@ -85,6 +97,7 @@ where
         &session,
         SheetEdition::Corrected(u32::try_from(number).unwrap_or(u32::MAX)),
         corrector,
+        sealer,
         now,
     )
     .await?;

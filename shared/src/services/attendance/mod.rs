@@ -20,12 +20,15 @@
 //! - `list_sheets_to_close`: sheets still open once their session started, oldest first (a
 //!   counsellor's sessions, a guest's, or the federation's for a coordinator), with what is left
 //!   to do; the page `/emargements`, and the reminders of `notifications::send_sheet_reminders`.
+//! - Every PDF kept is sealed in the register of issued documents (`document_seals`), which
+//!   `verify_document` and `view_seal` read for anyone holding a file or its printed code.
 
 pub(crate) mod add_walk_in;
 pub(crate) mod attendance_records;
 pub(crate) mod check_in_with_code;
 pub(crate) mod close_attendance_sheet;
 pub(crate) mod correct_attendance;
+pub(crate) mod document_seals;
 pub(crate) mod download_attendance_document;
 pub(crate) mod list_sheets_to_close;
 pub(crate) mod mark_attendance;
@@ -33,14 +36,16 @@ pub(crate) mod reopen_paper_sheet;
 pub(crate) mod show_check_in_code;
 pub(crate) mod sign_attendance_sheet;
 pub(crate) mod upload_paper_sheet;
+pub(crate) mod verify_document;
 pub(crate) mod view_attendance;
+pub(crate) mod view_seal;
 pub(crate) mod view_signature_request;
 
 pub use add_walk_in::add_walk_in;
 pub use attendance_records::check_in_code;
 pub use check_in_with_code::check_in_with_code;
 pub use close_attendance_sheet::close_attendance_sheet;
-pub use correct_attendance::correct_attendance;
+pub use correct_attendance::{StatusCorrection, correct_attendance};
 pub use download_attendance_document::{
     DownloadedFile, download_attendance_document, print_blank_attendance_sheet,
 };
@@ -50,5 +55,7 @@ pub use reopen_paper_sheet::reopen_paper_sheet;
 pub use show_check_in_code::show_check_in_code;
 pub use sign_attendance_sheet::sign_attendance_sheet;
 pub use upload_paper_sheet::upload_paper_sheet;
+pub use verify_document::{document_sha256, verify_document, verify_fingerprint};
 pub use view_attendance::view_attendance;
+pub use view_seal::view_seal;
 pub use view_signature_request::view_signature_request;

@@ -6,14 +6,21 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceRefusal, PaperScan, SessionId, SheetState};
+use crate::auth::DocumentSealer;
+use crate::domain::{
+    Actor, AttendanceRefusal, PaperScan, SealedKind, SessionId, SheetState, format_instant,
+    format_session_date,
+};
 use crate::entities::{attendance_document, attendance_sheet};
 use crate::services::access_guard::require;
-use crate::services::attendance::attendance_records::{AttendanceSession, hex, lock_open_sheet};
+use crate::services::attendance::attendance_records::{
+    AttendanceSession, hex, lock_open_sheet, names_of,
+};
+use crate::services::attendance::document_seals::{SealFacts, seal_document};
 use crate::services::begin_write::begin_write;
 
 /// The paper fallback: the scan of the signed pre-printed sheet closes the sheet, kept as
-/// evidence with the SHA-256 of its bytes. Statuses already marked stay as they are (the
+/// evidence with the SHA-256 of its bytes and sealed in the register. Statuses already marked stay as they are (the
 /// figures count confirmed lines); after this, nothing is marked nor signed on the sheet, unless
 /// an organiser reopens it (`reopen_paper_sheet`). Only the organisers file it.
 ///
@@ -25,6 +32,7 @@ pub async fn upload_paper_sheet<C, R, F>(
     actor: &Actor,
     session_id: SessionId,
     read_scan: R,
+    sealer: &DocumentSealer,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
 where
@@ -47,21 +55,46 @@ where
     let (file_name, content) = read_scan().await?;
     let scan = PaperScan::parse(&file_name, content)?;
     let fingerprint = hex(&Sha256::digest(&scan.content));
+    let filed_by = names_of(db, [uploader])
+        .await?
+        .remove(&uploader)
+        .unwrap_or_default();
 
     let txn = begin_write(db).await?;
     let sheet = lock_open_sheet(&txn, session_id, now).await?;
-    attendance_document::ActiveModel {
+    let kept = attendance_document::ActiveModel {
         session_id: Set(session_id),
         kind: Set("paper_scan".to_owned()),
         file_name: Set(scan.file_name),
         content_type: Set(scan.scan_type.content_type().to_owned()),
-        content: Set(scan.content),
+        content: Set(scan.content.clone()),
         fingerprint: Set(fingerprint),
         created_by: Set(uploader),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
+    .await?;
+    let facts = SealFacts {
+        kind: SealedKind::PaperScan,
+        session_id: session_id.get(),
+        workshop_title: session.title.clone(),
+        day: format_session_date(session.starts_at()),
+        mission_locale: session.organiser.clone(),
+        closed_at: Some(format_instant(now)),
+        closed_by: Some(filed_by.clone()),
+        issued_at: format_instant(now),
+        issued_by: filed_by,
+    };
+    seal_document(
+        &txn,
+        sealer,
+        sealer.new_code(),
+        kept.id,
+        &scan.content,
+        facts,
+        now,
+    )
     .await?;
     // The sheet is locked while open, so this update is the one that closes it.
     attendance_sheet::Entity::update_many()
