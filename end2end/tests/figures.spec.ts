@@ -116,3 +116,48 @@ test("a coordinator closes an old sheet with the signed paper's scan", async ({ 
   await expect(page.locator('[data-test="sheets-to-close"]')).toBeVisible();
   await expect(page.locator(`[data-test="sheet-to-close"] a[href="${href}"]`)).toHaveCount(0);
 });
+
+test("a counsellor records a youth's exit into a job; the figures and the export count it against the 70 % target", async ({ page }) => {
+  const today = new Date().toISOString().slice(0, 10);
+  // Names take letters only: a run's own name, spelled from the clock.
+  const stamp = String(Date.now()).slice(-8);
+  const last = `Sortie${[...stamp].map((digit) => "abcdefghij"[Number(digit)]).join("")}`;
+  const mobile = `06 ${stamp.match(/../g)!.join(" ")}`;
+  await signIn(page, "counsellor");
+  await page.goto("/chiffres");
+  const positives = async () => Number((await figure(page, "positive-exits").innerText()).split(" ")[0]);
+  const before = await positives();
+  await expect(page.locator('[data-test="exit-target"]')).toContainText("70 %");
+  await expect(page.locator('[data-test="figures-exits"] [data-test="exit-row"]')).toHaveCount(1);
+
+  // A youth of theirs, whose programme ends today with a job.
+  await page.goto("/jeunes/nouveau");
+  await page.locator('[data-test="first-name"]').fill("Samir");
+  await page.locator('[data-test="last-name"]').fill(last);
+  await page.locator('[data-test="date-of-birth"]').fill("2005-02-11");
+  await page.locator('[data-test="gender"]').selectOption("male");
+  await page.locator('[data-test="phone"]').fill(mobile);
+  await page.locator('[data-test="entry-date"]').fill(today);
+  await page.locator('[data-test="youth-submit"]').click();
+  await expect(page.locator('[data-test="youth-name"]')).toHaveText(`Samir ${last}`);
+  await page.locator('[data-test="exit-date"]').fill(today);
+  await page.locator('[data-test="exit-outcome"]').selectOption("employment");
+  await page.locator('[data-test="youth-submit"]').click();
+  await expect(page.locator('[data-test="notice"]')).toContainText("Modifications enregistrées");
+  await expectNoAccessibilityViolations(page);
+
+  await page.goto("/chiffres");
+  expect(await positives()).toBeGreaterThanOrEqual(before + 1);
+  const row = page.locator('[data-test="figures-exits"] [data-test="exit-row"]');
+  await expect(row).toHaveAttribute("data-target", /^(met|below)$/);
+  await expectNoAccessibilityViolations(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator('[data-test="export-participants-csv"]').click(),
+  ]);
+  const csv = readFileSync((await download.path())!).subarray(3).toString("utf-8");
+  const line = csv.split("\r\n").find((entry) => entry.includes(last));
+  expect(line, "the youth in the export").toBeTruthy();
+  expect(line).toContain(";Emploi;");
+  expect(line!.split(";")[8]).toBe("oui");
+});

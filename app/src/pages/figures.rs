@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::domain::{
-    CONTACTABILITY_WARNING_PERCENT, Contactability, Dashboard, FigureRow, FiguresForm, Gender,
-    GenderRow, SmsCostRow, format_hours, format_percent,
+    CONTACTABILITY_WARNING_PERCENT, Contactability, Dashboard, ExitRow, ExitTarget, FigureRow,
+    FiguresForm, Gender, GenderRow, POSITIVE_EXIT_TARGET_PERCENT, SmsCostRow, format_hours,
+    format_percent,
 };
 
 use crate::components::{ErrorNotice, FigureCard};
@@ -153,6 +154,18 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 )
                 test="positive-exits"
             />
+            <li
+                class="figures-card"
+                data-test="exit-target"
+                data-target=participants.exit_target().code()
+            >
+                <span class="figures-card__value">
+                    {format_percent(Some(POSITIVE_EXIT_TARGET_PERCENT))}
+                </span>
+                <span class="figures-card__label">
+                    "Objectif de sorties positives : " {participants.exit_target().label()}
+                </span>
+            </li>
         </ul>
         <section aria-labelledby="contactability-title">
             <h2 id="contactability-title">"Joignabilité"</h2>
@@ -194,6 +207,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             total=total.clone()
         />
         <GenderTable rows=dashboard.by_gender.clone() />
+        <ExitTable rows=dashboard.exits_by_mission_locale.clone() />
         <SmsCostTable rows=dashboard.sms_costs.clone() />
         <section aria-labelledby="exports-title" data-test="figures-exports">
             <h2 id="exports-title">"Exports pour le financeur"</h2>
@@ -318,6 +332,62 @@ fn FigureTable(
                 }
                     .into_any()
             }}
+        </section>
+    }
+}
+
+/// Positive exits against the programme's 70 % target, per Mission Locale.
+#[component]
+fn ExitTable(rows: Vec<ExitRow>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="figures-exits-title" data-test="figures-exits">
+            <h2 id="figures-exits-title">"Sorties positives par Mission Locale"</h2>
+            <p class="hint">
+                "Objectif du programme : 70 % des jeunes sortis le sont vers un emploi, une formation ou une reprise d'études."
+            </p>
+            <div
+                class="table-scroll"
+                role="region"
+                aria-labelledby="figures-exits-title"
+                tabindex="0"
+            >
+                <table class="figures-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Mission Locale"</th>
+                            <th scope="col">"Sorties"</th>
+                            <th scope="col">"Positives"</th>
+                            <th scope="col">"Part"</th>
+                            <th scope="col">"Objectif 70 %"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|row| {
+                                let target = row.participants.exit_target();
+                                view! {
+                                    <tr data-test="exit-row" data-target=target.code()>
+                                        <th scope="row">{row.mission_locale}</th>
+                                        <td>{row.participants.exited}</td>
+                                        <td>{row.participants.positive_exits}</td>
+                                        <td>
+                                            {format_percent(row.participants.positive_percent())}
+                                        </td>
+                                        <td>
+                                            {match target {
+                                                ExitTarget::Met => "atteint",
+                                                ExitTarget::Below => "non atteint",
+                                                ExitTarget::NoExit => "—",
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }

@@ -514,9 +514,14 @@ fn YouthFields(
                             name="youth[programme_exit_date]"
                             type="date"
                             value=form.programme_exit_date.clone()
+                            data-test="exit-date"
                         />
                         <label for="exit_outcome">"Issue du parcours"</label>
-                        <select id="exit_outcome" name="youth[exit_outcome]">
+                        <select
+                            id="exit_outcome"
+                            name="youth[exit_outcome]"
+                            data-test="exit-outcome"
+                        >
                             <option value="">"—"</option>
                             {ExitOutcome::ALL
                                 .into_iter()

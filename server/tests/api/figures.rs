@@ -288,6 +288,34 @@ on_both_databases!(
                 .sum::<u32>(),
             participants
         );
+        // Exits against the 70 % target: one row per Mission Locale, each recomputed here.
+        let mut names: Vec<(MissionLocaleId, String)> =
+            shared::entities::mission_locale::Entity::find()
+                .all(&app.db)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|ml| (ml.id, ml.name))
+                .collect();
+        names.sort_by(|a, b| a.1.cmp(&b.1));
+        assert_eq!(federation.exits_by_mission_locale.len(), names.len());
+        for ((id, name), row) in names.iter().zip(&federation.exits_by_mission_locale) {
+            let (_, _, exited, positive) =
+                expected_participants(&app, Some(*id), from, today).await;
+            assert_eq!(row.mission_locale, *name);
+            assert_eq!(
+                (row.participants.exited, row.participants.positive_exits),
+                (exited, positive)
+            );
+            let expected_target = if exited == 0 {
+                shared::domain::ExitTarget::NoExit
+            } else if f64::from(positive) * 100.0 / f64::from(exited) >= 70.0 {
+                shared::domain::ExitTarget::Met
+            } else {
+                shared::domain::ExitTarget::Below
+            };
+            assert_eq!(row.participants.exit_target(), expected_target, "{name}");
+        }
 
         // One Mission Locale, and a shorter period.
         let mission_locale = activity.sessions[0].mission_locale_id;
@@ -470,6 +498,17 @@ on_both_databases!(
             Some(&Data::Float(f64::from(
                 federation.participants.participants
             )))
+        );
+        let target_line = (0..summary.height())
+            .find(|row| {
+                summary
+                    .get((*row, 0))
+                    .is_some_and(|cell| cell.to_string().starts_with("Objectif du programme"))
+            })
+            .expect("the 70 % target in the summary");
+        assert_eq!(
+            summary.get((target_line, 1)).map(ToString::to_string),
+            Some(federation.participants.exit_target().label().to_owned())
         );
 
         // Youths, guests and the anonymous get no figures.

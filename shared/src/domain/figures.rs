@@ -13,6 +13,8 @@
 //!   programme (entry to exit, or twelve months without an exit) overlaps the period; the funder
 //!   counts each once, with their entry and exit. *Exits* are the programmes ended within the
 //!   period; the *positive* share of them ended into a job, a training or back to education.
+//!   The programme aims at 70 % positive exits (`POSITIVE_EXIT_TARGET_PERCENT`), read per
+//!   Mission Locale (its referents' youths) and for the federation.
 //! - *Contactability*: the share of participants with neither phone nor email. The dashboard
 //!   warns from 25 %, well before the funder's penalty threshold of 35 %.
 //! - Rows: the whole period, each theme, each month; attendance also by gender.
@@ -230,6 +232,8 @@ pub struct ParticipantFact {
     pub reachable: bool,
     /// How the programme ended, when it ended within the period.
     pub exit_outcome: Option<ExitOutcome>,
+    /// Their referent's Mission Locale.
+    pub mission_locale_id: Option<MissionLocaleId>,
 }
 
 /// Everything the dashboard counts, for one scope and period.
@@ -368,6 +372,76 @@ impl ParticipantFigures {
     pub fn positive_percent(&self) -> Option<f64> {
         percent(self.positive_exits, self.exited)
     }
+
+    /// Where the positive exits stand against the programme's target.
+    pub fn exit_target(&self) -> ExitTarget {
+        match self.positive_percent() {
+            None => ExitTarget::NoExit,
+            Some(share) if share >= POSITIVE_EXIT_TARGET_PERCENT => ExitTarget::Met,
+            Some(_) => ExitTarget::Below,
+        }
+    }
+}
+
+/// The programme's target: 70 % of the youths who leave it leave into a job, a training or
+/// back to education.
+pub const POSITIVE_EXIT_TARGET_PERCENT: f64 = 70.0;
+
+/// Positive exits against [`POSITIVE_EXIT_TARGET_PERCENT`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExitTarget {
+    Met,
+    Below,
+    /// Nobody left the programme in the period: nothing to measure yet.
+    NoExit,
+}
+
+impl ExitTarget {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Met => "met",
+            Self::Below => "below",
+            Self::NoExit => "no-exit",
+        }
+    }
+
+    /// « Objectif de 70 % atteint », in a sentence people read next to the share.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Met => "objectif de 70 % atteint",
+            Self::Below => "en dessous de l'objectif de 70 %",
+            Self::NoExit => "aucune sortie sur la période",
+        }
+    }
+}
+
+/// One Mission Locale's exits over the period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExitRow {
+    pub mission_locale: String,
+    pub participants: ParticipantFigures,
+}
+
+/// The exits of each Mission Locale named in `names`, in the order of `names` (every one,
+/// even without participants, so that a Mission Locale far from the target is not missed).
+pub fn exits_by_mission_locale(
+    participants: &[ParticipantFact],
+    names: &[(MissionLocaleId, String)],
+) -> Vec<ExitRow> {
+    names
+        .iter()
+        .map(|(id, name)| {
+            let theirs: Vec<ParticipantFact> = participants
+                .iter()
+                .filter(|participant| participant.mission_locale_id == Some(*id))
+                .cloned()
+                .collect();
+            ExitRow {
+                mission_locale: name.clone(),
+                participants: ParticipantFigures::of(&theirs),
+            }
+        })
+        .collect()
 }
 
 /// The dashboard of a Mission Locale or of the federation.
@@ -390,6 +464,8 @@ pub struct Dashboard {
     pub choices: Vec<(MissionLocaleId, String)>,
     /// SMS sent in the period, per Mission Locale and month: what the operator will bill.
     pub sms_costs: Vec<SmsCostRow>,
+    /// Exits against the target, per Mission Locale of the scope (one row for one).
+    pub exits_by_mission_locale: Vec<ExitRow>,
 }
 
 /// One Mission Locale's SMS of one month.
@@ -787,20 +863,50 @@ mod tests {
                 gender: Gender::Female,
                 reachable: true,
                 exit_outcome: Some(ExitOutcome::Employment),
+                mission_locale_id: Some(MissionLocaleId::from(1)),
             },
             ParticipantFact {
                 youth_id: PersonId::from(101),
                 gender: Gender::Male,
                 reachable: false,
                 exit_outcome: Some(ExitOutcome::Dropout),
+                mission_locale_id: Some(MissionLocaleId::from(2)),
             },
             ParticipantFact {
                 youth_id: PersonId::from(102),
                 gender: Gender::Female,
                 reachable: true,
                 exit_outcome: None,
+                mission_locale_id: Some(MissionLocaleId::from(1)),
             },
         ];
+        let exits = exits_by_mission_locale(
+            &participants,
+            &[
+                (MissionLocaleId::from(1), "Bondy".to_owned()),
+                (MissionLocaleId::from(2), "Montreuil".to_owned()),
+                (MissionLocaleId::from(3), "Pantin".to_owned()),
+            ],
+        );
+        let targets: Vec<(&str, u32, u32, ExitTarget)> = exits
+            .iter()
+            .map(|row| {
+                (
+                    row.mission_locale.as_str(),
+                    row.participants.exited,
+                    row.participants.positive_exits,
+                    row.participants.exit_target(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            targets,
+            [
+                ("Bondy", 1, 1, ExitTarget::Met),
+                ("Montreuil", 1, 0, ExitTarget::Below),
+                ("Pantin", 0, 0, ExitTarget::NoExit),
+            ]
+        );
         let figures = compute_dashboard(&FiguresFacts {
             sessions,
             places,

@@ -80,9 +80,10 @@ pub use enrolment_views::{
 };
 pub use figures::{
     CONTACTABILITY_THRESHOLD_PERCENT, CONTACTABILITY_WARNING_PERCENT, Contactability, Dashboard,
-    DashboardFigures, ExportFormat, FigureRow, FiguresFacts, FiguresForm, FiguresQuery, GenderRow,
-    LineFact, ParticipantFact, ParticipantFigures, PlaceFact, SessionFact, SmsCostRow, SmsFact,
-    compute_dashboard, format_hours, format_percent, french_decimal, sms_costs,
+    DashboardFigures, ExitRow, ExitTarget, ExportFormat, FigureRow, FiguresFacts, FiguresForm,
+    FiguresQuery, GenderRow, LineFact, POSITIVE_EXIT_TARGET_PERCENT, ParticipantFact,
+    ParticipantFigures, PlaceFact, SessionFact, SmsCostRow, SmsFact, compute_dashboard,
+    exits_by_mission_locale, format_hours, format_percent, french_decimal, sms_costs,
 };
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use ids::{MissionLocaleId, PersonId, RoomId, SeriesId, SessionId, SiteId, WorkshopTypeId};

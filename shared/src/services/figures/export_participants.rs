@@ -134,6 +134,10 @@ fn summary_table(summary: &ParticipantFigures, period: &str) -> Table {
                 Cell::from(format_percent(summary.positive_percent())),
             ),
             line(
+                "Objectif du programme : 70 % de sorties positives",
+                Cell::from(summary.exit_target().label()),
+            ),
+            line(
                 "Participants sans téléphone ni courriel",
                 Cell::Integer(summary.unreachable.into()),
             ),

@@ -255,6 +255,7 @@ impl PeriodRecords {
                 gender: self.gender_of(youth.person_id),
                 reachable: self.reachable(youth.person_id),
                 exit_outcome: Self::exit_within(youth, query),
+                mission_locale_id: self.mission_locale_of_youth(youth),
             })
             .collect()
     }

@@ -4,7 +4,7 @@ use sea_orm::ConnectionTrait;
 use crate::ServiceError;
 use crate::domain::{
     Actor, Dashboard, FiguresFacts, FiguresForm, FiguresQuery, MissionLocaleId, PARIS, SmsFact,
-    compute_dashboard, sms_costs,
+    compute_dashboard, exits_by_mission_locale, sms_costs,
 };
 use crate::entities::sms_outbox;
 use crate::services::figures::figures_records::{PeriodRecords, authorised_query};
@@ -25,6 +25,7 @@ pub async fn view_dashboard(
         .iter()
         .map(|line| (line.youth_id, records.gender_of(line.youth_id)))
         .collect();
+    let participant_facts = records.participant_facts(&query);
     let figures = compute_dashboard(&FiguresFacts {
         sessions: records
             .sessions
@@ -34,7 +35,7 @@ pub async fn view_dashboard(
         places: records.places.clone(),
         lines,
         genders,
-        participants: records.participant_facts(&query),
+        participants: participant_facts.clone(),
     });
     let scope = match query.mission_locale_id {
         Some(id) => records.mission_locale_name(Some(id)),
@@ -52,7 +53,15 @@ pub async fn view_dashboard(
         Vec::new()
     };
     choices.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut in_scope: Vec<(MissionLocaleId, String)> = records
+        .mission_locales
+        .iter()
+        .filter(|(id, _)| query.mission_locale_id.is_none_or(|wanted| wanted == **id))
+        .map(|(id, name)| (*id, name.clone()))
+        .collect();
+    in_scope.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(Dashboard {
+        exits_by_mission_locale: exits_by_mission_locale(&participant_facts, &in_scope),
         scope,
         query,
         total: figures.total,
