@@ -10,10 +10,10 @@ use crate::pages::{
     FacilitatorsPage, FailedMailPage, FiguresPage, ForgotPasswordPage, HomePage, LinkSentPage,
     LocalMailMessagePage, LocalMailPage, MyCalendarPage, MyEnrolmentsPage, MyNoticesPage,
     NewFacilitatorPage, NewSessionPage, NewStaffMemberPage, NewWorkshopTypePage, NewYouthPage,
-    NotFoundPage, PlacesPage, PublicSessionPage, RedeemLinkPage, ResetPasswordPage,
-    ServiceHealthPage, SessionPage, SheetsToClosePage, SignInPage, StaffMemberPage, StaffPage,
-    UpcomingSessionsPage, VerifyDocumentPage, WorkshopTypePage, YouthPage, YouthSignaturePage,
-    YouthsPage,
+    NotFoundPage, PlacesPage, PrivacyPage, PublicSessionPage, RedeemLinkPage, ResetPasswordPage,
+    RetentionPage, ServiceHealthPage, SessionPage, SheetsToClosePage, SignInPage, StaffMemberPage,
+    StaffPage, UpcomingSessionsPage, VerifyDocumentPage, WorkshopTypePage, YouthPage,
+    YouthSignaturePage, YouthsPage,
 };
 
 /// The HTML document around every page.
@@ -150,6 +150,8 @@ pub fn App() -> impl IntoView {
                         view=ServiceHealthPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/conservation") view=RetentionPage ssr=SsrMode::Async />
+                    <Route path=path!("/confidentialite") view=PrivacyPage ssr=SsrMode::Async />
                     <Route path=path!("/catalogue") view=CataloguePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/catalogue/nouveau")
@@ -167,6 +169,10 @@ pub fn App() -> impl IntoView {
             <p>
                 <a href="/verifier" data-test="footer-verify">
                     "Vérifier une feuille d'émargement"
+                </a>
+                " · "
+                <a href="/confidentialite" data-test="footer-privacy">
+                    "Confidentialité et données personnelles"
                 </a>
             </p>
         </footer>

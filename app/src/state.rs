@@ -27,6 +27,8 @@ pub struct AppState {
     pub clock: shared::clock::Clock,
     /// Seals the PDFs Ateliers issues and checks them on `/verifier`.
     pub sealer: shared::auth::DocumentSealer,
+    /// How long what is kept (`/conservation`, `/confidentialite`, the daily minimisation).
+    pub retention: shared::domain::RetentionSettings,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -24,6 +24,9 @@ mod m20261204_000015_demo_marker;
 mod m20261204_000016_server_keys;
 mod m20261205_000017_sms;
 mod m20261205_000018_document_seals;
+mod m20261205_000019_individual_contacts;
+mod m20261205_000020_sensitive_flag_reads;
+mod m20261205_000021_retention;
 
 pub struct Migrator;
 
@@ -49,6 +52,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000016_server_keys::Migration),
             Box::new(m20261205_000017_sms::Migration),
             Box::new(m20261205_000018_document_seals::Migration),
+            Box::new(m20261205_000019_individual_contacts::Migration),
+            Box::new(m20261205_000020_sensitive_flag_reads::Migration),
+            Box::new(m20261205_000021_retention::Migration),
         ]
     }
 }

@@ -128,6 +128,38 @@ pub struct Settings {
     )]
     pub mail_retention_days: u32,
 
+    /// How many months after a youth leaves the programme (exit date, or the end of their twelve
+    /// months) their personal data is minimised: contact details, free text, sensitive flags,
+    /// messages, calendar copies, sign-in secrets. At least 7 (the funder's follow-up six
+    /// months after the exit). Done by the daily job of the reminder worker (`ateliers
+    /// minimise` runs it once); see docs/data-protection.md.
+    #[arg(
+        long,
+        env = "PERSONAL_DATA_KEPT_MONTHS",
+        default_value_t = shared::domain::DEFAULT_PERSONAL_DATA_MONTHS
+    )]
+    pub personal_data_kept_months: u32,
+
+    /// Whether the reminder worker minimises what is due once a day; false when `ateliers
+    /// minimise` runs from a scheduler instead (and in the tests, which run it themselves).
+    #[arg(long, env = "MINIMISE_DAILY", default_value_t = true, action = clap::ArgAction::Set)]
+    pub minimise_daily: bool,
+
+    /// How many years after 31 December of the year of the programme's last payment the
+    /// evidence (sheets, PDFs, corrections, enrolments, hours, entry and exit data) is kept: the
+    /// European funds' rule, 5 at least.
+    #[arg(
+        long,
+        env = "EVIDENCE_KEPT_YEARS",
+        default_value_t = shared::domain::DEFAULT_EVIDENCE_YEARS
+    )]
+    pub evidence_kept_years: u32,
+
+    /// The year of the programme's last payment by the funder, once it is known: evidence is
+    /// kept until 31 December of that year plus EVIDENCE_KEPT_YEARS. Unset: not known yet.
+    #[arg(long, env = "PROGRAMME_LAST_PAYMENT_YEAR")]
+    pub programme_last_payment_year: Option<i32>,
+
     /// How often the mail dispatcher looks for mail to send, in milliseconds.
     #[arg(long, env = "MAIL_DISPATCH_INTERVAL_MS", default_value_t = 2000)]
     pub mail_dispatch_interval_ms: u64,
@@ -220,9 +252,24 @@ impl Settings {
         }
     }
 
+    /// The retention settings, checked: a careless value stops the start.
+    pub fn retention(&self) -> anyhow::Result<shared::domain::RetentionSettings> {
+        shared::domain::RetentionSettings {
+            personal_data_months: self.personal_data_kept_months,
+            evidence_years: self.evidence_kept_years,
+            last_payment_year: self.programme_last_payment_year,
+            message_body_days: self.mail_retention_days,
+        }
+        .check()
+        .map_err(anyhow::Error::msg)
+    }
+
     /// What the reminder worker sends, with links to `mail.site_url`.
-    pub fn reminder_plan(&self, mail: shared::services::MailSettings) -> ReminderPlan {
-        ReminderPlan {
+    pub fn reminder_plan(
+        &self,
+        mail: shared::services::MailSettings,
+    ) -> anyhow::Result<ReminderPlan> {
+        Ok(ReminderPlan {
             mail,
             delays: self
                 .reminder_hours
@@ -232,8 +279,13 @@ impl Settings {
             no_contact_alert_weeks: self.no_contact_alert_weeks,
             sheet_reminder_hours: self.sheet_reminder_hours,
             mail_retention_days: self.mail_retention_days,
+            retention: if self.minimise_daily {
+                Some(self.retention()?)
+            } else {
+                None
+            },
             interval: std::time::Duration::from_secs(self.reminder_interval_seconds),
-        }
+        })
     }
 }
 

@@ -50,6 +50,9 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: std::path::PathBuf,
     },
+    /// Minimise, once, the personal data due (as the reminder worker does daily): each youth
+    /// in one transaction; print how many, then exit.
+    Minimise,
     /// Print a new key for SEAL_KEY (the key that seals issued PDFs), then exit.
     SealKey,
     /// Restore a backup written by `ateliers backup` into the empty database of DATABASE_URL.
@@ -104,7 +107,7 @@ async fn main() -> anyhow::Result<()> {
             let reminders = tokio::spawn(run_reminders(
                 db.clone(),
                 cli.settings
-                    .reminder_plan(cli.settings.mail_settings(&site_url)?),
+                    .reminder_plan(cli.settings.mail_settings(&site_url)?)?,
                 stop.clone(),
                 clock.clone(),
             ));
@@ -186,6 +189,17 @@ async fn main() -> anyhow::Result<()> {
                 }
                 shared::domain::DocumentVerdict::Unknown => std::process::exit(1),
             }
+        }
+        Command::Minimise => {
+            let retention = cli.settings.retention()?;
+            let db = shared::services::connect_database(&cli.settings.database_url).await?;
+            migrations::migrate(&db).await?;
+            let run =
+                shared::services::minimise_personal_data(&db, &retention, clock.now()).await?;
+            println!(
+                "Données minimisées / minimised: {} ; en attente (suspendus) / on hold: {}",
+                run.minimised, run.held
+            );
         }
         Command::SealKey => println!(
             "SEAL_KEY={}",

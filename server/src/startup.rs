@@ -174,11 +174,12 @@ impl Application {
             rate_limits: settings.test_rate_limits.unwrap_or_default(),
             clock: clock.clone(),
             sealer,
+            retention: settings.retention()?,
         };
         let heartbeat = DispatcherHeartbeat::default();
         let metrics = Metrics::new(settings.metrics_token.as_deref());
         Ok(Self {
-            reminders: settings.reminder_plan(state.mail.clone()),
+            reminders: settings.reminder_plan(state.mail.clone())?,
             mailer: state.mailer.clone(),
             mail_dispatch_interval: Duration::from_millis(settings.mail_dispatch_interval_ms),
             sms,

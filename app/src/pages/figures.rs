@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::domain::{
-    CONTACTABILITY_WARNING_PERCENT, Contactability, Dashboard, ExitRow, ExitTarget, FigureRow,
-    FiguresForm, Gender, GenderRow, POSITIVE_EXIT_TARGET_PERCENT, SmsCostRow, format_hours,
-    format_percent,
+    CONTACTABILITY_WARNING_PERCENT, ContactRow, Contactability, Dashboard, ExitRow, ExitTarget,
+    FigureRow, FiguresForm, Gender, GenderRow, POSITIVE_EXIT_TARGET_PERCENT, SmsCostRow,
+    format_hours, format_percent,
 };
 
 use crate::components::{ErrorNotice, FigureCard};
@@ -208,6 +208,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         />
         <GenderTable rows=dashboard.by_gender.clone() />
         <ExitTable rows=dashboard.exits_by_mission_locale.clone() />
+        <ContactTable rows=dashboard.individual_contacts.clone() />
         <SmsCostTable rows=dashboard.sms_costs.clone() />
         <section aria-labelledby="exports-title" data-test="figures-exports">
             <h2 id="exports-title">"Exports pour le financeur"</h2>
@@ -381,6 +382,55 @@ fn ExitTable(rows: Vec<ExitRow>) -> impl IntoView {
                                                 ExitTarget::NoExit => "—",
                                             }}
                                         </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Individual contacts held in the period, by kind, then their total.
+#[component]
+fn ContactTable(rows: Vec<ContactRow>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="figures-contacts-title" data-test="figures-contacts">
+            <h2 id="figures-contacts-title">"Contacts individuels"</h2>
+            <p class="hint">
+                "Entretiens, appels, visioconférences et messages enregistrés sur les fiches des jeunes. Ils comptent dans l'objectif de 1 à 2 contacts par mois, pas dans les heures d'atelier."
+            </p>
+            <div
+                class="table-scroll"
+                role="region"
+                aria-labelledby="figures-contacts-title"
+                tabindex="0"
+            >
+                <table class="figures-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Type"</th>
+                            <th scope="col">"Contacts"</th>
+                            <th scope="col">"Jeunes"</th>
+                            <th scope="col">"Durée"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|row| {
+                                view! {
+                                    <tr
+                                        data-test="contact-row"
+                                        data-kind=row.kind.map_or("total", |kind| kind.code())
+                                        data-contacts=row.contacts
+                                    >
+                                        <th scope="row">{row.label()}</th>
+                                        <td>{row.contacts}</td>
+                                        <td>{row.youths}</td>
+                                        <td>{row.duration}</td>
                                     </tr>
                                 }
                             })

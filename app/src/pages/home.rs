@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use shared::domain::{Home, MissionLocaleFigures, SessionCard};
+use shared::domain::{Home, MissionLocaleFigures, OwnContact, SessionCard};
 
 use crate::components::{SessionCardView, YouthList, loaded};
 use crate::server_fns::load_home;
@@ -14,7 +14,7 @@ pub fn HomePage() -> impl IntoView {
         {loaded(
             home,
             move |value| match value {
-                Home::Youth { first_name, my_sessions, upcoming } => {
+                Home::Youth { first_name, my_sessions, upcoming, my_contacts } => {
                     view! {
                         <h1 data-test="home-title">{format!("Bonjour {first_name}")}</h1>
                         <section aria-labelledby="mes-ateliers" data-test="home-youth">
@@ -39,6 +39,7 @@ pub fn HomePage() -> impl IntoView {
                                 <a href="/ateliers">"Voir tous les ateliers"</a>
                             </p>
                         </section>
+                        <MyContacts contacts=my_contacts />
                     }
                         .into_any()
                 }
@@ -102,6 +103,13 @@ pub fn HomePage() -> impl IntoView {
                             >
                                 "État du service"
                             </a>
+                            <a
+                                class="button button--secondary"
+                                href="/conservation"
+                                data-test="retention-link"
+                            >
+                                "Conservation des données"
+                            </a>
                         </p>
                         <section aria-labelledby="federation" data-test="home-coordinator">
                             <h2 id="federation">"La fédération"</h2>
@@ -112,6 +120,37 @@ pub fn HomePage() -> impl IntoView {
                 }
             },
         )}
+    }
+}
+
+/// A youth's individual contacts with their Mission Locale: when and how, newest first.
+#[component]
+fn MyContacts(contacts: Vec<OwnContact>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="mes-rendez-vous" data-test="my-contacts">
+            <h2 id="mes-rendez-vous">"Mes échanges avec ma Mission Locale"</h2>
+            {if contacts.is_empty() {
+                view! { <p>"Aucun entretien ni appel enregistré pour l'instant."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="history">
+                        {contacts
+                            .into_iter()
+                            .map(|contact| {
+                                view! {
+                                    <li data-test="my-contact" data-kind=contact.kind.code()>
+                                        {contact.day}
+                                        " — "
+                                        {contact.kind.label()}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
     }
 }
 

@@ -2,13 +2,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::{
-    CounsellorOption, ExitOutcome, Gender, PersonId, YouthDetails, YouthForm, YouthPath,
+    CONTACT_MAX_MINUTES, CONTACT_SUBJECT_MAX_CHARS, ContactKind, CounsellorOption, ExitOutcome,
+    Gender, PersonId, SensitiveRead, YouthDetails, YouthForm, YouthPath,
 };
 
 use crate::components::{ArchiveConfirmation, Checkbox, FormError, QueryNotice, YouthList, loaded};
 use crate::error::AppError;
 use crate::server_fns::{
-    ArchiveYouth, CreateYouth, UpdateYouth, list_referent_options, list_youths, view_youth,
+    ArchiveYouth, CreateYouth, RecordIndividualContact, UpdateYouth, list_referent_options,
+    list_youths, view_youth,
 };
 
 /// `/jeunes`: the youths of the counsellor's Mission Locale (the federation's for a
@@ -93,12 +95,17 @@ pub fn YouthPage() -> impl IntoView {
         ),
         ("enregistre", "Modifications enregistrées."),
         (
+            "contact",
+            "Contact enregistré : il compte dans le parcours.",
+        ),
+        (
             "archive",
             "Fiche archivée. Elle reste consultable ; le jeune ne peut plus se connecter.",
         ),
     ];
     let update = ServerAction::<UpdateYouth>::new();
     let archive = ServerAction::<ArchiveYouth>::new();
+    let record_contact = ServerAction::<RecordIndividualContact>::new();
     let page = Resource::new_blocking(
         move || id,
         |id| async move {
@@ -126,7 +133,9 @@ pub fn YouthPage() -> impl IntoView {
         <FormError error=archive.value().get_untracked().and_then(Result::err) />
         {loaded(
             page,
-            move |(youth, referents)| view! { <YouthFile youth referents update archive /> },
+            move |(youth, referents)| {
+                view! { <YouthFile youth referents update archive record_contact /> }
+            },
         )}
     }
 }
@@ -137,6 +146,7 @@ fn YouthFile(
     referents: Vec<CounsellorOption>,
     update: ServerAction<UpdateYouth>,
     archive: ServerAction<ArchiveYouth>,
+    record_contact: ServerAction<RecordIndividualContact>,
 ) -> impl IntoView {
     let YouthDetails {
         id,
@@ -151,6 +161,8 @@ fn YouthFile(
         judicial_supervision_visible,
         history,
         path,
+        today,
+        sensitive_reads,
     } = youth;
     let title = format!("{} {}", form.first_name, form.last_name);
     let referent_fixed = (!referent_editable).then(|| referent_name.clone());
@@ -194,6 +206,11 @@ fn YouthFile(
                 .into_any()
         }}
         <YouthPathSection path />
+        {editable
+            .then(|| {
+                view! { <ContactFormSection id today action=record_contact /> }
+            })}
+        {sensitive_reads.map(|reads| view! { <SensitiveReadsSection reads /> })}
         {(!history.is_empty())
             .then(|| {
                 view! {
@@ -228,8 +245,8 @@ fn YouthFile(
     }
 }
 
-/// The sessions attended month by month against the target of one to two contacts: a plain
-/// list, one card per month, so that it reads on a phone.
+/// The sessions attended and individual contacts month by month against the target of one to
+/// two contacts: a plain list, one card per month, so that it reads on a phone.
 #[component]
 fn YouthPathSection(path: YouthPath) -> impl IntoView {
     let weeks = |count: u32| match count {
@@ -258,6 +275,8 @@ fn YouthPathSection(path: YouthPath) -> impl IntoView {
                 <dd data-test="sessions-attended">
                     {path.sessions_attended} " (" {path.hours_attended} ")"
                 </dd>
+                <dt>"Contacts individuels"</dt>
+                <dd data-test="individual-contacts">{path.individual_contacts}</dd>
                 <dt>"Mois avec contact"</dt>
                 <dd data-test="months-with-contact">
                     {path.months_with_contact} " sur " {path.months_elapsed}
@@ -272,7 +291,7 @@ fn YouthPathSection(path: YouthPath) -> impl IntoView {
                 </dd>
             </dl>
             <p class="path-note">
-                "Objectif du programme : 1 à 2 contacts par mois. Un contact est un atelier suivi (présent·e ou en retard) ; les entretiens individuels ne sont pas encore enregistrés dans Ateliers."
+                "Objectif du programme : 1 à 2 contacts par mois. Un contact est un atelier suivi (présent·e ou en retard) ou un contact individuel enregistré ci-dessous (entretien, appel, visioconférence, message)."
             </p>
             <ol class="path-months">
                 {path
@@ -293,10 +312,15 @@ fn YouthPathSection(path: YouthPath) -> impl IntoView {
                                     <span class="tag" data-test="path-target">
                                         {month.target.label()}
                                     </span>
-                                    {match month.contacts {
+                                    {match month.sessions.len() {
                                         0 => String::new(),
                                         1 => " · 1 atelier".to_owned(),
                                         count => format!(" · {count} ateliers"),
+                                    }}
+                                    {match month.individual_contacts.len() {
+                                        0 => String::new(),
+                                        1 => " · 1 contact individuel".to_owned(),
+                                        count => format!(" · {count} contacts individuels"),
                                     }}
                                 </p>
                                 {(!month.sessions.is_empty())
@@ -320,11 +344,154 @@ fn YouthPathSection(path: YouthPath) -> impl IntoView {
                                             </ul>
                                         }
                                     })}
+                                {(!month.individual_contacts.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <ul class="path-month__sessions">
+                                                {month
+                                                    .individual_contacts
+                                                    .into_iter()
+                                                    .map(|contact| {
+                                                        view! {
+                                                            <li data-test="path-contact" data-kind=contact.kind.code()>
+                                                                {contact.day}
+                                                                " — "
+                                                                {contact.kind.label()}
+                                                                " : "
+                                                                {contact.subject}
+                                                                <span class="path-month__meta">
+                                                                    {contact.duration} " · " {contact.recorded_by}
+                                                                </span>
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                    })}
                             </li>
                         }
                     })
                     .collect_view()}
             </ol>
+        </section>
+    }
+}
+
+/// Who else was shown the youth's sensitive flags: the referent answers for them.
+#[component]
+fn SensitiveReadsSection(reads: Vec<SensitiveRead>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="consultations" data-test="sensitive-reads">
+            <h2 id="consultations">"Consultations des informations sensibles"</h2>
+            <p class="hint">
+                "Chaque affichage de la reconnaissance de handicap ou du suivi judiciaire de ce jeune est enregistré. Vos propres consultations ne sont pas listées."
+            </p>
+            {if reads.is_empty() {
+                view! {
+                    <p data-test="no-sensitive-read">"Personne d'autre ne les a consultées."</p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <ul class="history">
+                        {reads
+                            .into_iter()
+                            .map(|read| {
+                                view! {
+                                    <li data-test="sensitive-read">
+                                        <strong>{read.reader_name}</strong>
+                                        " — "
+                                        {read.at}
+                                        <br />
+                                        <span>{read.flags}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// Records an individual contact: a plain form that posts without JavaScript.
+#[component]
+fn ContactFormSection(
+    id: PersonId,
+    today: String,
+    action: ServerAction<RecordIndividualContact>,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby="nouveau-contact" data-test="contact-section">
+            <h2 id="nouveau-contact">"Enregistrer un contact individuel"</h2>
+            <FormError error=action.value().get_untracked().and_then(Result::err) />
+            <ActionForm action attr:data-test="contact-form">
+                <input type="hidden" name="id" value=id.to_string() />
+                <fieldset>
+                    <legend>"Type de contact"</legend>
+                    {ContactKind::ALL
+                        .into_iter()
+                        .map(|kind| {
+                            let input_id = format!("contact-{}", kind.code());
+                            view! {
+                                <p class="choice">
+                                    <input
+                                        type="radio"
+                                        id=input_id.clone()
+                                        name="contact[kind]"
+                                        value=kind.code()
+                                        required=true
+                                        checked=kind == ContactKind::InPerson
+                                        data-test=format!("contact-kind-{}", kind.code())
+                                    />
+                                    <label for=input_id>{kind.label()}</label>
+                                </p>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <label for="contact-day">"Date"</label>
+                <input
+                    id="contact-day"
+                    name="contact[day]"
+                    type="date"
+                    required=true
+                    max=today.clone()
+                    value=today
+                    data-test="contact-day"
+                />
+                <label for="contact-minutes">"Durée (en minutes)"</label>
+                <input
+                    id="contact-minutes"
+                    name="contact[minutes]"
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    max=CONTACT_MAX_MINUTES.to_string()
+                    required=true
+                    value="30"
+                    data-test="contact-minutes"
+                />
+                <label for="contact-subject">"Objet, en une ligne"</label>
+                <input
+                    id="contact-subject"
+                    name="contact[subject]"
+                    type="text"
+                    required=true
+                    maxlength=CONTACT_SUBJECT_MAX_CHARS.to_string()
+                    aria-describedby="contact-subject-hint"
+                    data-test="contact-subject"
+                />
+                <p class="hint" id="contact-subject-hint">
+                    "Par exemple « Point sur la recherche de stage ». Aucune donnée sensible (santé, justice, situation familiale) : l'objet est lu par l'équipe et figure dans le dossier que le jeune peut demander."
+                </p>
+                <button type="submit" class="button" data-test="contact-submit">
+                    "Enregistrer le contact"
+                </button>
+            </ActionForm>
         </section>
     }
 }

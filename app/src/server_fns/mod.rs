@@ -12,6 +12,7 @@ mod notifications;
 mod people;
 mod places;
 mod planning;
+mod retention;
 mod sign_in;
 mod sms;
 
@@ -23,5 +24,6 @@ pub use notifications::*;
 pub use people::*;
 pub use places::*;
 pub use planning::*;
+pub use retention::*;
 pub use sign_in::*;
 pub use sms::*;

@@ -1,15 +1,17 @@
 //! The reminder worker, every `REMINDER_INTERVAL_SECONDS`: reminders to youths before a session
 //! (`REMINDER_HOURS`), no-contact alerts to referents (`NO_CONTACT_ALERT_WEEKS`), reminders of
-//! sheets left open to counsellors (`SHEET_REMINDER_HOURS`), and the purge of sent bodies
-//! (`MAIL_RETENTION_DAYS`). It only queues mail; the dispatcher sends it. Several instances may
-//! run it at once: each reminder, gap and sheet is named once (unique rows written with the
-//! mail).
+//! sheets left open to counsellors (`SHEET_REMINDER_HOURS`), the purge of sent bodies
+//! (`MAIL_RETENTION_DAYS`), and once a day (Paris), the minimisation of personal data due
+//! (`PERSONAL_DATA_KEPT_MONTHS`). It only queues mail; the dispatcher sends it. Several
+//! instances may run it at once: each reminder, gap and sheet is named once (unique rows written
+//! with the mail), each youth minimised once (`minimisations`).
 
 use std::time::Duration;
 
 use sea_orm::DatabaseConnection;
 use shared::services::{
-    MailSettings, purge_sent_mail, send_due_reminders, send_no_contact_alerts, send_sheet_reminders,
+    MailSettings, minimise_personal_data, purge_sent_mail, send_due_reminders,
+    send_no_contact_alerts, send_sheet_reminders,
 };
 use tokio::sync::watch;
 
@@ -24,6 +26,8 @@ pub struct ReminderPlan {
     pub sheet_reminder_hours: u32,
     /// Days a sent mail's body is kept (0: kept).
     pub mail_retention_days: u32,
+    /// When youths' personal data is minimised (daily); none: not by this worker.
+    pub retention: Option<shared::domain::RetentionSettings>,
     pub interval: Duration,
 }
 
@@ -39,6 +43,7 @@ pub async fn run_reminders(
     clock: shared::clock::Clock,
 ) {
     tracing::info!(interval = ?plan.interval, "reminder worker started");
+    let mut minimised_on = None;
     loop {
         let now = clock.now();
         match send_due_reminders(&db, &plan.mail, &plan.delays, now).await {
@@ -68,6 +73,24 @@ pub async fn run_reminders(
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "bodies of sent mail purged"),
             Err(error) => tracing::error!(%error, "sent mail purge failed"),
+        }
+        let today = now.with_timezone(&shared::domain::PARIS).date_naive();
+        if let Some(retention) = &plan.retention
+            && minimised_on != Some(today)
+        {
+            match minimise_personal_data(&db, retention, now).await {
+                Ok(run) => {
+                    minimised_on = Some(today);
+                    if run.minimised > 0 || run.held > 0 {
+                        tracing::info!(
+                            minimised = run.minimised,
+                            held = run.held,
+                            "personal data minimised"
+                        );
+                    }
+                }
+                Err(error) => tracing::error!(%error, "minimisation failed"),
+            }
         }
         if *stop.borrow() {
             break;

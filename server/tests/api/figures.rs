@@ -317,6 +317,41 @@ on_both_databases!(
             assert_eq!(row.participants.exit_target(), expected_target, "{name}");
         }
 
+        // Individual contacts by kind, recomputed from what was generated (the demo records
+        // none of its own).
+        for row in &federation.individual_contacts {
+            let held: Vec<(PersonId, u32)> = activity
+                .youths
+                .iter()
+                .flat_map(|youth| {
+                    youth
+                        .contacts
+                        .iter()
+                        .map(move |contact| (youth.person_id, contact))
+                })
+                .filter(|(_, (day, kind, _))| {
+                    (from..=today).contains(day) && row.kind.is_none_or(|wanted| wanted == *kind)
+                })
+                .map(|(youth, (_, _, minutes))| (youth, *minutes))
+                .collect();
+            let youths: std::collections::HashSet<PersonId> =
+                held.iter().map(|(youth, _)| *youth).collect();
+            assert_eq!(
+                (row.contacts, row.youths, row.duration.clone()),
+                (
+                    held.len() as u32,
+                    youths.len() as u32,
+                    shared::domain::format_duration(held.iter().map(|(_, minutes)| minutes).sum())
+                ),
+                "{}",
+                row.label()
+            );
+        }
+        assert!(
+            federation.individual_contacts[4].contacts > 50,
+            "a realistic year"
+        );
+
         // One Mission Locale, and a shorter period.
         let mission_locale = activity.sessions[0].mission_locale_id;
         // Five months within the generated year, ending a month ago.

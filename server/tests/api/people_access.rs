@@ -1156,3 +1156,88 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    every_read_of_the_sensitive_flags_is_recorded_and_listed_for_the_referent,
+    Seed::Empty,
+    |app: TestApp| async move {
+        use shared::entities::sensitive_flag_read;
+        let team = team(&app).await;
+        let reads = || async {
+            sensitive_flag_read::Entity::find()
+                .order_by_asc(sensitive_flag_read::Column::Id)
+                .all(&app.db)
+                .await
+                .unwrap()
+        };
+        let referent = app.session_for(team.referent).await;
+        let specialist = app.session_for(team.specialist).await;
+        let colleague = app.session_for(team.colleague).await;
+        let coordinator = app.session_for(team.coordinator).await;
+
+        // A colleague who may not see the flags reads the file: nothing is recorded, and they do
+        // not get the list.
+        let file = view_youth(&app, &colleague, team.youth).await;
+        assert!(!file.disability_visible && file.sensitive_reads.is_none());
+        assert!(reads().await.is_empty());
+
+        // The disability specialist reads the file (through the page, as a browser would), then
+        // the coordinator: one row each, with which flags they were shown.
+        let page = app
+            .get_as(&format!("/jeunes/{}", team.youth), Some(&specialist))
+            .await;
+        assert_eq!(page.status(), 200);
+        assert!(
+            !page
+                .text()
+                .await
+                .unwrap()
+                .contains("data-test=\"sensitive-reads\"")
+        );
+        let file = view_youth(&app, &coordinator, team.youth).await;
+        let listed = file.sensitive_reads.expect("coordinators see the list");
+        assert_eq!(listed.len(), 1, "the coordinator's own read is not listed");
+        assert_eq!(listed[0].reader_name, "Moussa Diallo");
+        assert_eq!(listed[0].flags, "reconnaissance de handicap");
+        let rows = reads().await;
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].reader_id, team.specialist);
+        assert_eq!(rows[0].flags, "disability");
+        assert_eq!(rows[1].reader_id, team.coordinator);
+        assert_eq!(rows[1].flags, "disability,judicial_supervision");
+        let age = support::now() - rows[1].read_at;
+        assert!(age >= chrono::Duration::zero() && age < chrono::Duration::minutes(1));
+
+        // The referent reads who else looked, newest first, on the file's page.
+        let file = view_youth(&app, &referent, team.youth).await;
+        let listed: Vec<(String, String)> = file
+            .sensitive_reads
+            .expect("the referent sees the list")
+            .into_iter()
+            .map(|read| (read.reader_name, read.flags))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (
+                    "Nadia Ferhat".to_owned(),
+                    "reconnaissance de handicap, suivi judiciaire".to_owned()
+                ),
+                (
+                    "Moussa Diallo".to_owned(),
+                    "reconnaissance de handicap".to_owned()
+                ),
+            ]
+        );
+        let page = app
+            .get_as(&format!("/jeunes/{}", team.youth), Some(&referent))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("data-test=\"sensitive-reads\""));
+        assert!(page.contains("Moussa Diallo"));
+        // Each read counts, the referent's own too.
+        assert_eq!(reads().await.len(), 4);
+    }
+);

@@ -372,12 +372,12 @@ on_both_databases!(
         );
         assert!(to_ingrid.text.starts_with("Bonjour Ingrid,"));
         let lina_line = format!(
-            "Lina Silent : 10 semaines sans contact ; aucun atelier depuis l'entrée le {}\n{}/jeunes/{silent}\n",
+            "Lina Silent : 10 semaines sans contact ; aucun contact depuis l'entrée le {}\n{}/jeunes/{silent}\n",
             shared::domain::format_day(weeks_ago(10)),
             app.address
         );
         let sarah_line = format!(
-            "Sarah Absent : 9 semaines sans contact ; aucun atelier depuis l'entrée le {}\n{}/jeunes/{absent}\n",
+            "Sarah Absent : 9 semaines sans contact ; aucun contact depuis l'entrée le {}\n{}/jeunes/{absent}\n",
             shared::domain::format_day(weeks_ago(9)),
             app.address
         );
@@ -411,9 +411,11 @@ on_both_databases!(
         );
         let last = shared::domain::format_day(weeks_ago(6));
         assert!(to_malik.text.contains(&format!("depuis le {last}")));
-        assert!(to_malik.text.contains(&format!(
-            "Dernier atelier suivi : {last}, atelier « Atelier CV »"
-        )));
+        assert!(
+            to_malik
+                .text
+                .contains(&format!("Dernier contact : {last}, atelier « Atelier CV »"))
+        );
         assert!(
             to_malik
                 .text

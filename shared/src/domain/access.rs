@@ -4,12 +4,14 @@
 //! has no entry, so access is decided for everything.
 //!
 //! Each rule is one `Actor` method: people's files (`may_view_youth`, `may_edit_youth`,
-//! `may_change_referent`, `sensitive_flags_visible`, `may_edit_facilitator`,
+//! `may_change_referent`, `sensitive_flags_visible`, `may_see_sensitive_reads`,
+//! `may_edit_facilitator`,
 //! `may_manage_people`, `may_manage_staff`, `youth_scope`, `may_refer_to`), sessions and places
 //! (`may_plan_for`, `may_edit_site`, `may_edit_catalogue`, `may_view_agenda`), enrolment
 //! (`may_enrol_youth`, `may_remove_from_session`, `may_see_on_roster`), attendance
 //! (`may_take_attendance`, `may_correct_attendance`, `may_file_paper_sheet`), figures and mail
-//! (`may_view_figures`, `may_view_federation`, `may_view_service_health`, `may_see_mail_about`).
+//! (`may_view_figures`, `may_view_federation`, `may_view_service_health`, `may_see_mail_about`),
+//! retention (`may_manage_retention`).
 
 use super::{MissionLocaleId, PersonId};
 use serde::{Deserialize, Serialize};
@@ -50,6 +52,38 @@ pub struct YouthFile {
 pub struct SensitiveFlagsVisibility {
     pub disability: bool,
     pub judicial_supervision: bool,
+}
+
+impl SensitiveFlagsVisibility {
+    /// Whether a page showing the file shows any flag: such a read is recorded.
+    pub fn any(self) -> bool {
+        self.disability || self.judicial_supervision
+    }
+
+    /// What a read records: `disability`, `judicial_supervision`, or both, comma-separated.
+    pub fn read_codes(self) -> String {
+        let mut codes = Vec::new();
+        if self.disability {
+            codes.push("disability");
+        }
+        if self.judicial_supervision {
+            codes.push("judicial_supervision");
+        }
+        codes.join(",")
+    }
+
+    /// « reconnaissance de handicap, suivi judiciaire », from what a read recorded.
+    pub fn read_label(codes: &str) -> String {
+        codes
+            .split(',')
+            .filter_map(|code| match code {
+                "disability" => Some("reconnaissance de handicap"),
+                "judicial_supervision" => Some("suivi judiciaire"),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// What access decisions need to know about a guest facilitator.
@@ -213,6 +247,12 @@ impl Actor {
         matches!(self, Actor::Coordinator { .. })
     }
 
+    /// Retention: what the daily job will minimise, and holds on it (a control, a dispute): the
+    /// coordinators, who answer for the register of processing.
+    pub fn may_manage_retention(&self) -> bool {
+        matches!(self, Actor::Coordinator { .. })
+    }
+
     /// The federation view: figures of every Mission Locale.
     pub fn may_view_federation(&self) -> bool {
         matches!(self, Actor::Coordinator { .. })
@@ -257,6 +297,16 @@ impl Actor {
     /// coordinators. A colleague could otherwise name themself referent and so read the
     /// sensitive flags (see [`Actor::sensitive_flags_visible`]).
     pub fn may_change_referent(&self, youth: &YouthFile) -> bool {
+        match self {
+            Actor::Coordinator { .. } => true,
+            Actor::Counsellor { person_id, .. } => *person_id == youth.referent_id,
+            Actor::Anonymous | Actor::Youth { .. } | Actor::Facilitator { .. } => false,
+        }
+    }
+
+    /// The list of who read a youth's sensitive flags: their referent (who answers for them)
+    /// and coordinators.
+    pub fn may_see_sensitive_reads(&self, youth: &YouthFile) -> bool {
         match self {
             Actor::Coordinator { .. } => true,
             Actor::Counsellor { person_id, .. } => *person_id == youth.referent_id,
@@ -624,5 +674,32 @@ mod tests {
         for (who, actor, expected) in cases {
             assert_eq!(actor.sensitive_flags_visible(&youth()), expected, "{who}");
         }
+    }
+    #[test]
+    fn a_read_of_the_flags_records_which_ones_and_reads_back_in_french() {
+        let both = SensitiveFlagsVisibility {
+            disability: true,
+            judicial_supervision: true,
+        };
+        assert_eq!(both.read_codes(), "disability,judicial_supervision");
+        assert_eq!(
+            SensitiveFlagsVisibility::read_label(&both.read_codes()),
+            "reconnaissance de handicap, suivi judiciaire"
+        );
+        assert!(!SensitiveFlagsVisibility::default().any());
+        let referent = Actor::Counsellor {
+            person_id: youth().referent_id,
+            mission_locale_id: youth().mission_locale_id,
+            disability_specialist: false,
+            justice_specialist: false,
+        };
+        assert!(referent.may_see_sensitive_reads(&youth()));
+        let specialist = Actor::Counsellor {
+            person_id: PersonId::new(999),
+            mission_locale_id: youth().mission_locale_id,
+            disability_specialist: true,
+            justice_specialist: true,
+        };
+        assert!(!specialist.may_see_sensitive_reads(&youth()));
     }
 }

@@ -36,10 +36,13 @@ pub enum AuditAction {
     WorkshopTypeArchived,
     WorkshopTypeRestored,
     PaperSheetReopened,
+    YouthMinimised,
+    MinimisationHeld,
+    MinimisationHoldLifted,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 24] = [
+    pub const ALL: [AuditAction; 27] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -64,6 +67,9 @@ impl AuditAction {
         AuditAction::WorkshopTypeArchived,
         AuditAction::WorkshopTypeRestored,
         AuditAction::PaperSheetReopened,
+        AuditAction::YouthMinimised,
+        AuditAction::MinimisationHeld,
+        AuditAction::MinimisationHoldLifted,
     ];
 
     pub fn code(self) -> &'static str {
@@ -92,6 +98,9 @@ impl AuditAction {
             AuditAction::WorkshopTypeArchived => "workshop_type_archived",
             AuditAction::WorkshopTypeRestored => "workshop_type_restored",
             AuditAction::PaperSheetReopened => "paper_sheet_reopened",
+            AuditAction::YouthMinimised => "youth_minimised",
+            AuditAction::MinimisationHeld => "minimisation_held",
+            AuditAction::MinimisationHoldLifted => "minimisation_hold_lifted",
         }
     }
 
@@ -128,6 +137,9 @@ impl AuditAction {
             AuditAction::WorkshopTypeArchived => "Atelier du catalogue archivé",
             AuditAction::WorkshopTypeRestored => "Atelier du catalogue rétabli",
             AuditAction::PaperSheetReopened => "Feuille papier rouverte",
+            AuditAction::YouthMinimised => "Données personnelles minimisées",
+            AuditAction::MinimisationHeld => "Minimisation suspendue",
+            AuditAction::MinimisationHoldLifted => "Suspension de la minimisation levée",
         }
     }
 }

@@ -17,6 +17,9 @@
 //!   Mission Locale (its referents' youths) and for the federation.
 //! - *Contactability*: the share of participants with neither phone nor email. The dashboard
 //!   warns from 25 %, well before the funder's penalty threshold of 35 %.
+//! - *Individual contacts* (interviews, calls, video calls, messages) held within the period,
+//!   counted for the Mission Locale of the youth's referent when recorded, by kind: how many,
+//!   with how many youths, for how long. They are not workshop hours.
 //! - Rows: the whole period, each theme, each month; attendance also by gender.
 //! - The period (`FiguresQuery`): by default the twelve calendar months up to today (a youth's
 //!   programme), at most three years.
@@ -27,8 +30,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AttendanceStatus, ExitOutcome, Gender, InvalidInput, MissionLocaleId, PersonId, SessionId,
-    Theme, format_day, format_month,
+    AttendanceStatus, ContactKind, ExitOutcome, Gender, InvalidInput, MissionLocaleId, PersonId,
+    SessionId, Theme, format_day, format_duration, format_month,
 };
 
 /// From this share of participants with neither phone nor email, the dashboard warns: well
@@ -466,6 +469,59 @@ pub struct Dashboard {
     pub sms_costs: Vec<SmsCostRow>,
     /// Exits against the target, per Mission Locale of the scope (one row for one).
     pub exits_by_mission_locale: Vec<ExitRow>,
+    /// Individual contacts by kind, then their total.
+    pub individual_contacts: Vec<ContactRow>,
+}
+
+/// One individual contact held in the period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContactFact {
+    pub youth_id: PersonId,
+    pub kind: ContactKind,
+    pub minutes: u32,
+}
+
+/// Individual contacts of one kind, or of all (`kind` none: the total).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactRow {
+    pub kind: Option<ContactKind>,
+    pub contacts: u32,
+    /// Distinct youths met this way.
+    pub youths: u32,
+    /// « 12 h 30 ».
+    pub duration: String,
+}
+
+impl ContactRow {
+    pub fn label(&self) -> &'static str {
+        self.kind.map_or("Total", ContactKind::label)
+    }
+}
+
+/// One row per kind (every kind, in `ContactKind::ALL`'s order), then the total.
+pub fn contacts_by_kind(facts: &[ContactFact]) -> Vec<ContactRow> {
+    let row = |kind: Option<ContactKind>| {
+        let theirs: Vec<&ContactFact> = facts
+            .iter()
+            .filter(|fact| kind.is_none_or(|kind| fact.kind == kind))
+            .collect();
+        ContactRow {
+            kind,
+            contacts: theirs.len() as u32,
+            youths: theirs
+                .iter()
+                .map(|fact| fact.youth_id)
+                .collect::<HashSet<_>>()
+                .len() as u32,
+            duration: format_duration(theirs.iter().map(|fact| fact.minutes).sum()),
+        }
+    };
+    ContactKind::ALL
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .map(row)
+        .collect()
 }
 
 /// One Mission Locale's SMS of one month.
@@ -994,5 +1050,33 @@ mod tests {
         assert_eq!(french_decimal(2.0, 2), "2");
         assert_eq!(french_decimal(66.666, 0), "67");
         assert_eq!(format_hours(None), "—");
+    }
+    #[test]
+    fn individual_contacts_are_counted_by_kind_with_their_youths_and_time() {
+        let fact = |youth: i32, kind: ContactKind, minutes: u32| ContactFact {
+            youth_id: PersonId::new(youth),
+            kind,
+            minutes,
+        };
+        let rows = contacts_by_kind(&[
+            fact(1, ContactKind::Phone, 20),
+            fact(1, ContactKind::Phone, 10),
+            fact(2, ContactKind::Phone, 15),
+            fact(2, ContactKind::InPerson, 60),
+        ]);
+        let shown: Vec<(&str, u32, u32, &str)> = rows
+            .iter()
+            .map(|row| (row.label(), row.contacts, row.youths, row.duration.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Entretien en personne", 1, 1, "1 h"),
+                ("Appel téléphonique", 3, 2, "45 min"),
+                ("Visioconférence", 0, 0, "0 min"),
+                ("Message écrit", 0, 0, "0 min"),
+                ("Total", 4, 2, "1 h 45"),
+            ]
+        );
     }
 }

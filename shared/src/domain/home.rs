@@ -2,15 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{SessionCard, YouthSummary};
+use super::{OwnContact, SessionCard, YouthSummary};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Home {
-    /// "My sessions" and "upcoming workshops".
+    /// "My sessions", "upcoming workshops" and "my meetings with my counsellor".
     Youth {
         first_name: String,
         my_sessions: Vec<SessionCard>,
         upcoming: Vec<SessionCard>,
+        /// Newest first: day and kind, never the subject.
+        my_contacts: Vec<OwnContact>,
     },
     /// "My sessions".
     Facilitator {

@@ -15,6 +15,7 @@ mod enrolment_views;
 mod figures;
 mod home;
 mod ids;
+mod individual_contact;
 mod invalid_input;
 mod mail_views;
 mod paris_time;
@@ -29,6 +30,7 @@ mod planning_refusals;
 mod planning_views;
 mod rate_limits;
 mod recurrence;
+mod retention;
 mod roster_refusals;
 mod service_health;
 mod session;
@@ -79,14 +81,19 @@ pub use enrolment_views::{
     RosterView, YouthPlaceView,
 };
 pub use figures::{
-    CONTACTABILITY_THRESHOLD_PERCENT, CONTACTABILITY_WARNING_PERCENT, Contactability, Dashboard,
-    DashboardFigures, ExitRow, ExitTarget, ExportFormat, FigureRow, FiguresFacts, FiguresForm,
-    FiguresQuery, GenderRow, LineFact, POSITIVE_EXIT_TARGET_PERCENT, ParticipantFact,
-    ParticipantFigures, PlaceFact, SessionFact, SmsCostRow, SmsFact, compute_dashboard,
-    exits_by_mission_locale, format_hours, format_percent, french_decimal, sms_costs,
+    CONTACTABILITY_THRESHOLD_PERCENT, CONTACTABILITY_WARNING_PERCENT, ContactFact, ContactRow,
+    Contactability, Dashboard, DashboardFigures, ExitRow, ExitTarget, ExportFormat, FigureRow,
+    FiguresFacts, FiguresForm, FiguresQuery, GenderRow, LineFact, POSITIVE_EXIT_TARGET_PERCENT,
+    ParticipantFact, ParticipantFigures, PlaceFact, SessionFact, SmsCostRow, SmsFact,
+    compute_dashboard, contacts_by_kind, exits_by_mission_locale, format_hours, format_percent,
+    french_decimal, sms_costs,
 };
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use ids::{MissionLocaleId, PersonId, RoomId, SeriesId, SessionId, SiteId, WorkshopTypeId};
+pub use individual_contact::{
+    CONTACT_MAX_AGE_DAYS, CONTACT_MAX_MINUTES, CONTACT_SUBJECT_MAX_CHARS, ContactForm, ContactKind,
+    IndividualContact, NewContact, OwnContact, PathContact, own_contacts,
+};
 pub use invalid_input::InvalidInput;
 pub use mail_views::{CalendarFeedLink, FailedMail, MyCalendarFeed};
 pub use paris_time::{
@@ -100,7 +107,7 @@ pub use people_records::{
 pub use people_refusals::PeopleRefusal;
 pub use people_views::{
     AuditLine, CounsellorOption, FacilitatorDetails, FacilitatorSummary, MissionLocaleOption,
-    StaffSummary, YouthDetails, YouthSummary,
+    SensitiveRead, StaffSummary, YouthDetails, YouthSummary,
 };
 pub use person::{
     Gender, PROGRAMME_MAX_AGE, PROGRAMME_MIN_AGE, PersonName, age_on, check_programme_age,
@@ -119,6 +126,12 @@ pub use planning_views::{
 };
 pub use rate_limits::{NetworkAddress, RateLimit, RateLimits, Throttle, retry_message};
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
+pub use retention::{
+    DEFAULT_EVIDENCE_YEARS, DEFAULT_MESSAGE_BODY_DAYS, DEFAULT_PERSONAL_DATA_MONTHS, HoldView,
+    KEPT_AS_EVIDENCE, MIN_PERSONAL_DATA_MONTHS, MINIMISED_DATA, MinimisationLine, PREVIEW_DAYS,
+    PrivacyNotice, RetentionOverview, RetentionSettings, initials, parse_hold_reason, pseudonym,
+    within_preview,
+};
 pub use roster_refusals::RosterRefusal;
 pub use service_health::{ActivityCount, MAIL_LATE_AFTER, MailFlow, ServiceHealth, format_wait};
 pub use session::{SessionCard, SessionStatus};
@@ -129,6 +142,6 @@ pub(crate) use text::{multi_line, one_line};
 pub use theme::Theme;
 pub use youth_path::{
     AttendedSession, CONTACTS_TARGET_MAX, CONTACTS_TARGET_MIN, ContactTarget, PathMonth,
-    PathSession, YouthPath, no_contact_alert_due, no_contact_since, programme_last_day,
-    whole_weeks, youth_path,
+    PathSession, YouthPath, last_contact_day, no_contact_alert_due, no_contact_since,
+    programme_last_day, whole_weeks, youth_path,
 };

@@ -38,8 +38,24 @@ pub struct YouthDetails {
     pub disability_visible: bool,
     pub judicial_supervision_visible: bool,
     pub history: Vec<AuditLine>,
-    /// The sessions attended month by month, against the target of one to two contacts.
+    /// The sessions attended and individual contacts month by month, against the target of one
+    /// to two contacts.
     pub path: YouthPath,
+    /// Today in Paris, `2026-03-14`: the contact form's default day.
+    pub today: String,
+    /// Who else was shown the sensitive flags, newest first: for the referent and
+    /// coordinators only (`Actor::may_see_sensitive_reads`), else `None`.
+    pub sensitive_reads: Option<Vec<SensitiveRead>>,
+}
+
+/// Someone was shown a youth's sensitive flags.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SensitiveRead {
+    /// `27 novembre 2026 à 14 h 05`, Paris time.
+    pub at: String,
+    pub reader_name: String,
+    /// « reconnaissance de handicap, suivi judiciaire ».
+    pub flags: String,
 }
 
 /// One line of a record's history.

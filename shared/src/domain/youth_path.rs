@@ -5,10 +5,9 @@
 //!
 //! - The programme runs from the entry date to the exit date, or, without an exit, for twelve
 //!   months from entry (its last day is the day before the anniversary: [`programme_last_day`]).
-//! - A *contact* is an attended workshop session: a confirmed attendance line, present or late
-//!   (`AttendanceStatus::attended`), dated by the session's start in Paris. Individual interviews
-//!   with the counsellor are not recorded by Ateliers yet, so they do not count: a youth seen only
-//!   in interviews shows no contact here.
+//! - A *contact* is an attended workshop session — a confirmed attendance line, present or late
+//!   (`AttendanceStatus::attended`), dated by the session's start in Paris — or an individual
+//!   contact the counsellor recorded (interview, call, video, message: `individual_contact`).
 //! - The target is one to two contacts a calendar month ([`CONTACTS_TARGET_MIN`],
 //!   [`CONTACTS_TARGET_MAX`]). Each calendar month from the entry gets its count and a verdict
 //!   (« Aucun contact », « Objectif atteint », « Au-delà »), with totals and the weeks since the
@@ -19,7 +18,7 @@
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Theme, format_day, format_duration, format_month};
+use super::{IndividualContact, PathContact, Theme, format_day, format_duration, format_month};
 
 /// The programme asks for at least one contact a month…
 pub const CONTACTS_TARGET_MIN: u32 = 1;
@@ -131,6 +130,9 @@ pub struct PathMonth {
     pub current: bool,
     /// Oldest first.
     pub sessions: Vec<PathSession>,
+    /// Individual contacts, oldest first.
+    pub individual_contacts: Vec<PathContact>,
+    /// Sessions and individual contacts.
     pub contacts: u32,
     pub target: ContactTarget,
 }
@@ -149,12 +151,13 @@ pub struct YouthPath {
     /// Oldest first, one per calendar month from the entry's to today's (or the last day's).
     pub months: Vec<PathMonth>,
     pub sessions_attended: u32,
+    pub individual_contacts: u32,
     pub minutes_attended: u32,
     /// « 7 h 30 ».
     pub hours_attended: String,
     pub months_with_contact: u32,
     pub months_elapsed: u32,
-    /// « 12 mars 2026 », the last contact in the programme.
+    /// « 12 mars 2026 », the last contact in the programme (session or individual).
     pub last_contact: Option<String>,
     /// Whole weeks since the last contact, or since the entry when there was none, up to today
     /// (or to the last day of a programme that is over).
@@ -162,18 +165,21 @@ pub struct YouthPath {
 }
 
 /// The path of a youth who entered the programme on `entry` (and left it on `exit`, if they did),
-/// seen on `today`, from the sessions they attended. Sessions outside the programme (before the
-/// entry, after the last day) or after today are left out.
+/// seen on `today`, from the sessions they attended and their individual contacts. Those outside
+/// the programme (before the entry, after the last day) or after today are left out.
 pub fn youth_path(
     entry: NaiveDate,
     exit: Option<NaiveDate>,
     today: NaiveDate,
     mut sessions: Vec<AttendedSession>,
+    mut contacts: Vec<IndividualContact>,
 ) -> YouthPath {
     let last_day = programme_last_day(entry, exit);
     let until = today.min(last_day);
     sessions.retain(|session| entry <= session.day && session.day <= until);
     sessions.sort_by(|a, b| a.day.cmp(&b.day).then_with(|| a.title.cmp(&b.title)));
+    contacts.retain(|contact| entry <= contact.day && contact.day <= until);
+    contacts.sort_by_key(|contact| contact.day);
 
     let mut months = Vec::new();
     let mut month = first_of_month(entry);
@@ -191,25 +197,32 @@ pub fn youth_path(
                 duration: format_duration(session.minutes),
             })
             .collect();
-        let contacts = attended.len() as u32;
+        let individual: Vec<PathContact> = contacts
+            .iter()
+            .filter(|contact| month <= contact.day && contact.day < next)
+            .map(PathContact::of)
+            .collect();
+        let count = (attended.len() + individual.len()) as u32;
         months.push(PathMonth {
             label: format_month(month),
             current: month <= today && today < next,
             sessions: attended,
-            contacts,
-            target: ContactTarget::for_contacts(contacts),
+            individual_contacts: individual,
+            contacts: count,
+            target: ContactTarget::for_contacts(count),
         });
         month = next;
     }
 
     let minutes_attended = sessions.iter().map(|session| session.minutes).sum();
-    let last_contact = sessions.last().map(|session| session.day);
+    let last_contact = last_contact_day(&sessions, &contacts, until);
     YouthPath {
         entry: format_day(entry),
         last_day: format_day(last_day),
         not_started: today < entry,
         ended: today > last_day,
         sessions_attended: sessions.len() as u32,
+        individual_contacts: contacts.len() as u32,
         minutes_attended,
         hours_attended: format_duration(minutes_attended),
         months_with_contact: months.iter().filter(|month| month.contacts > 0).count() as u32,
@@ -220,6 +233,17 @@ pub fn youth_path(
     }
 }
 
+/// The latest contact, session or individual, on or before `until`.
+pub fn last_contact_day(
+    sessions: &[AttendedSession],
+    contacts: &[IndividualContact],
+    until: NaiveDate,
+) -> Option<NaiveDate> {
+    let sessions = sessions.iter().map(|session| session.day);
+    let contacts = contacts.iter().map(|contact| contact.day);
+    sessions.chain(contacts).filter(|day| *day <= until).max()
+}
+
 fn first_of_month(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
 }
@@ -227,6 +251,7 @@ fn first_of_month(day: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ContactKind;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -261,7 +286,13 @@ mod tests {
             attended(day(2026, 5, 11), "Confiance en soi", 120),
             attended(day(2026, 6, 2), "Atelier CV", 120),
         ];
-        let path = youth_path(day(2026, 3, 16), None, day(2026, 6, 10), sessions);
+        let path = youth_path(
+            day(2026, 3, 16),
+            None,
+            day(2026, 6, 10),
+            sessions,
+            Vec::new(),
+        );
         let labels: Vec<&str> = path.months.iter().map(|m| m.label.as_str()).collect();
         assert_eq!(labels, ["mars 2026", "avril 2026", "mai 2026", "juin 2026"]);
         let counts: Vec<u32> = path.months.iter().map(|m| m.contacts).collect();
@@ -300,7 +331,13 @@ mod tests {
 
     #[test]
     fn without_contact_the_weeks_count_from_the_entry() {
-        let path = youth_path(day(2026, 3, 1), None, day(2026, 4, 12), Vec::new());
+        let path = youth_path(
+            day(2026, 3, 1),
+            None,
+            day(2026, 4, 12),
+            Vec::new(),
+            Vec::new(),
+        );
         assert_eq!(path.weeks_without_contact, 6);
         assert_eq!(path.last_contact, None);
         assert_eq!((path.months_with_contact, path.months_elapsed), (0, 2));
@@ -319,6 +356,7 @@ mod tests {
             Some(day(2026, 3, 31)),
             day(2026, 5, 20),
             sessions,
+            Vec::new(),
         );
         assert!(path.ended);
         assert_eq!(path.months.len(), 1, "the months stop at the exit");
@@ -329,8 +367,51 @@ mod tests {
     }
 
     #[test]
+    fn individual_contacts_count_in_their_month_and_end_the_gap() {
+        let contact = |on: NaiveDate, kind: ContactKind| IndividualContact {
+            day: on,
+            kind,
+            minutes: 20,
+            subject: "Point sur la recherche de stage".into(),
+            recorded_by: "Ingrid Martin".into(),
+        };
+        let path = youth_path(
+            day(2026, 3, 2),
+            None,
+            day(2026, 5, 12),
+            vec![attended(day(2026, 3, 20), "Atelier CV", 120)],
+            vec![
+                contact(day(2026, 4, 8), ContactKind::Phone),
+                contact(day(2026, 3, 5), ContactKind::InPerson),
+                // Tomorrow's, typed ahead, is not counted yet.
+                contact(day(2026, 5, 13), ContactKind::Video),
+            ],
+        );
+        let counts: Vec<u32> = path.months.iter().map(|m| m.contacts).collect();
+        assert_eq!(counts, [2, 1, 0]);
+        assert_eq!(path.months[1].target, ContactTarget::Reached);
+        assert_eq!(
+            path.months[1].individual_contacts[0].kind,
+            ContactKind::Phone
+        );
+        assert_eq!(path.months[1].individual_contacts[0].duration, "20 min");
+        assert!(path.months[1].sessions.is_empty());
+        assert_eq!((path.sessions_attended, path.individual_contacts), (1, 2));
+        // Hours are the workshops' (the funder's figure); the call ends the gap.
+        assert_eq!(path.hours_attended, "2 h");
+        assert_eq!(path.last_contact.as_deref(), Some("8 avril 2026"));
+        assert_eq!(path.weeks_without_contact, 4);
+    }
+
+    #[test]
     fn before_the_entry_there_is_nothing_yet() {
-        let path = youth_path(day(2026, 9, 1), None, day(2026, 8, 20), Vec::new());
+        let path = youth_path(
+            day(2026, 9, 1),
+            None,
+            day(2026, 8, 20),
+            Vec::new(),
+            Vec::new(),
+        );
         assert!(path.not_started);
         assert!(path.months.is_empty());
         assert_eq!(path.weeks_without_contact, 0);
@@ -338,7 +419,13 @@ mod tests {
 
     #[test]
     fn a_year_long_programme_shows_thirteen_calendar_months_when_entered_mid_month() {
-        let path = youth_path(day(2026, 3, 16), None, day(2027, 6, 1), Vec::new());
+        let path = youth_path(
+            day(2026, 3, 16),
+            None,
+            day(2027, 6, 1),
+            Vec::new(),
+            Vec::new(),
+        );
         assert_eq!(path.months.len(), 13);
         assert_eq!(path.months.last().unwrap().label, "mars 2027");
         assert!(path.ended);

@@ -1,6 +1,6 @@
 //! What the alert to a referent says when youths they follow have had no contact for weeks (see
-//! `services/notifications/send_no_contact_alerts.rs`): plain French, the facts first, then what
-//! Ateliers does not know (interviews are not recorded yet), then the link to the youth's file. One
+//! `services/notifications/send_no_contact_alerts.rs`): plain French, the facts first, then how to
+//! stop it (record the contact on the file), then the link to the youth's file. One
 //! mail per referent and pass: about the youth when there is one, else a list with a link to each
 //! file.
 
@@ -19,7 +19,8 @@ pub struct NoContactGap {
     /// "Yanis Benali".
     pub youth_name: String,
     pub entry: NaiveDate,
-    /// The last session attended in the programme, and its title; none since the entry.
+    /// The last contact in the programme and what it was (« atelier « Atelier CV » »,
+    /// « appel téléphonique »); none since the entry.
     pub last_contact: Option<(NaiveDate, String)>,
     /// Whole weeks since the last contact (or the entry) on the day the alert goes.
     pub weeks: u32,
@@ -30,7 +31,7 @@ pub struct NoContactGap {
 /// The text of the alert to the referent `referent_first_name` about `gaps` (at least one, listed
 /// in the order given), youths without contact for `threshold` weeks or more. One gap: the mail
 /// is about that youth and links to their file. Several: one line per youth (weeks, last
-/// workshop, link to the file), at most [`NO_CONTACT_LIST_MAX`], then « Et N autres » and a link
+/// contact, link to the file), at most [`NO_CONTACT_LIST_MAX`], then « Et N autres » and a link
 /// to `list_url`, the referent's list of youths.
 pub fn no_contact_alert_text(
     referent_first_name: &str,
@@ -50,17 +51,17 @@ fn one_gap_text(greeting: String, gap: &NoContactGap, footer: &str) -> MailText 
     let youth = &gap.youth_name;
     let weeks = weeks_label(gap.weeks);
     let (opening, last_contact) = match &gap.last_contact {
-        Some((day, title)) => (
+        Some((day, what)) => (
             format!(
-                "{youth} n'a participé à aucun atelier depuis le {} ({weeks}).",
+                "{youth} n'a eu aucun contact, ni atelier ni entretien, depuis le {} ({weeks}).",
                 format_day(*day)
             ),
-            format!("{}, atelier « {title} »", format_day(*day)),
+            format!("{}, {what}", format_day(*day)),
         ),
         None => (
             format!(
-                "{youth} n'a participé à aucun atelier depuis son entrée dans le programme, le {} \
-                 ({weeks}).",
+                "{youth} n'a eu aucun contact, ni atelier ni entretien, depuis son entrée dans le \
+                 programme, le {} ({weeks}).",
                 format_day(gap.entry)
             ),
             "Aucun depuis l'entrée dans le programme".to_owned(),
@@ -73,14 +74,14 @@ fn one_gap_text(greeting: String, gap: &NoContactGap, footer: &str) -> MailText 
             opening,
             "Le programme prévoit un à deux contacts par mois. Vous recevez ce message parce que \
              vous êtes son ou sa conseiller·ère référent·e ; il ne sera pas répété tant que le \
-             jeune ne participe pas à un nouvel atelier."
+             jeune n'a pas de nouveau contact."
                 .to_owned(),
-            "Ateliers ne connaît que les ateliers collectifs : si vous l'avez vu·e en entretien \
-             individuel, vous pouvez ignorer ce message."
+            "Si vous l'avez vu·e, appelé·e ou lui avez écrit sans l'enregistrer, ajoutez ce \
+             contact sur sa fiche : il comptera dans son parcours."
                 .to_owned(),
         ],
         details: vec![
-            ("Dernier atelier suivi".to_owned(), last_contact),
+            ("Dernier contact".to_owned(), last_contact),
             ("Entrée dans le programme".to_owned(), format_day(gap.entry)),
         ],
         link: Some((
@@ -102,14 +103,14 @@ fn several_gaps_text(
     let threshold = weeks_label(threshold);
     let mut paragraphs = vec![
         format!(
-            "{count} jeunes dont vous êtes le ou la conseiller·ère référent·e n'ont participé à \
-             aucun atelier depuis {threshold} ou plus."
+            "{count} jeunes dont vous êtes le ou la conseiller·ère référent·e n'ont eu aucun \
+             contact, ni atelier ni entretien, depuis {threshold} ou plus."
         ),
         "Le programme prévoit un à deux contacts par mois. Ce message ne sera pas répété pour un \
-         jeune tant qu'il ne participe pas à un nouvel atelier."
+         jeune tant qu'il n'a pas de nouveau contact."
             .to_owned(),
-        "Ateliers ne connaît que les ateliers collectifs : si vous avez vu l'un d'eux en \
-         entretien individuel, vous pouvez ignorer sa ligne."
+        "Si vous avez vu, appelé ou écrit à l'un d'eux sans l'enregistrer, ajoutez ce contact \
+         sur sa fiche : il comptera dans son parcours."
             .to_owned(),
     ];
     let mut details: Vec<(String, String)> = gaps
@@ -117,10 +118,8 @@ fn several_gaps_text(
         .take(NO_CONTACT_LIST_MAX)
         .map(|gap| {
             let last_contact = match &gap.last_contact {
-                Some((day, title)) => {
-                    format!("dernier atelier le {} (« {title} »)", format_day(*day))
-                }
-                None => format!("aucun atelier depuis l'entrée le {}", format_day(gap.entry)),
+                Some((day, what)) => format!("dernier contact le {} ({what})", format_day(*day)),
+                None => format!("aucun contact depuis l'entrée le {}", format_day(gap.entry)),
             };
             (
                 gap.youth_name.clone(),
@@ -188,7 +187,7 @@ mod tests {
             &[gap(
                 Some((
                     NaiveDate::from_ymd_opt(2026, 4, 7).unwrap(),
-                    "Atelier CV".into(),
+                    "atelier « Atelier CV »".into(),
                 )),
                 5,
             )],
@@ -202,10 +201,11 @@ mod tests {
         );
         let plain = text.plain();
         assert!(plain.starts_with("Bonjour Ingrid,"));
-        assert!(
-            plain.contains("Yanis Benali n'a participé à aucun atelier depuis le 7 avril 2026")
-        );
-        assert!(plain.contains("Dernier atelier suivi : 7 avril 2026, atelier « Atelier CV »"));
+        assert!(plain.contains(
+            "Yanis Benali n'a eu aucun contact, ni atelier ni entretien, depuis le 7 avril 2026"
+        ));
+        assert!(plain.contains("Dernier contact : 7 avril 2026, atelier « Atelier CV »"));
+        assert!(plain.contains("ajoutez ce contact sur sa fiche"));
         assert!(
             plain.contains("Voir la fiche et le parcours : https://ateliers.example/jeunes/12")
         );
@@ -235,7 +235,7 @@ mod tests {
         let yanis = gap(
             Some((
                 NaiveDate::from_ymd_opt(2026, 4, 7).unwrap(),
-                "Atelier CV".into(),
+                "appel téléphonique".into(),
             )),
             5,
         );
@@ -247,12 +247,12 @@ mod tests {
         let plain = text.plain();
         assert!(plain.starts_with("Bonjour Ingrid,"));
         assert!(plain.contains(
-            "Lina Silent : 10 semaines sans contact ; aucun atelier depuis l'entrée le 2 mars \
+            "Lina Silent : 10 semaines sans contact ; aucun contact depuis l'entrée le 2 mars \
              2026\nhttps://ateliers.example/jeunes/13\n"
         ));
         assert!(plain.contains(
-            "Yanis Benali : 5 semaines sans contact ; dernier atelier le 7 avril 2026 (« Atelier \
-             CV »)\nhttps://ateliers.example/jeunes/12\n"
+            "Yanis Benali : 5 semaines sans contact ; dernier contact le 7 avril 2026 (appel \
+             téléphonique)\nhttps://ateliers.example/jeunes/12\n"
         ));
         assert!(plain.contains(&format!("Voir la liste de mes jeunes : {LIST}")));
         assert!(!plain.contains("autre"));

@@ -1,6 +1,6 @@
 //! The use cases, one module per use case named `verb_noun`, in a folder per capability
 //! (`planning/`, `catalogue/`, `places/`, `enrolment/`, `attendance/`, `people/`, `sign_in/`,
-//! `notifications/`, `figures/`, and `demo/` for the demo's data); each folder's `*_records`
+//! `notifications/`, `figures/`, `retention/`, and `demo/` for the demo's data); each folder's `*_records`
 //! module holds the database reads its use cases share. Each takes `&impl ConnectionTrait`, so it
 //! runs on the pool or inside a caller's transaction alike. Services that act for a person take
 //! the [`Actor`](crate::domain::Actor) and ask the access policy before anything else. What every
@@ -23,6 +23,7 @@ mod notifications;
 mod people;
 mod places;
 mod planning;
+mod retention;
 mod sign_in;
 mod sms;
 
@@ -40,5 +41,6 @@ pub use people::*;
 pub use places::*;
 pub use planning::*;
 pub use record_audit_event::record_audit_event;
+pub use retention::*;
 pub use sign_in::*;
 pub use sms::*;

@@ -1,7 +1,8 @@
 //! People's files: youths, guest facilitators, staff accounts; each role's home.
 //!
 //! Pages: `/jeunes` (with `?miens=on`, the counsellor's own), `/jeunes/nouveau`, `/jeunes/:id`
-//! (with its « Parcours »); `/intervenants…`; `/equipe…` (coordinators); `/accueil`.
+//! (with its « Parcours » and the form recording an individual contact); `/intervenants…`;
+//! `/equipe…` (coordinators); `/accueil`.
 
 mod archive_facilitator;
 mod archive_staff_member;
@@ -14,6 +15,7 @@ mod list_referent_options;
 mod list_staff;
 mod list_youths;
 mod load_home;
+mod record_individual_contact;
 mod restore_facilitator;
 mod update_facilitator;
 mod update_staff_member;
@@ -33,6 +35,7 @@ pub use list_referent_options::*;
 pub use list_staff::*;
 pub use list_youths::*;
 pub use load_home::*;
+pub use record_individual_contact::*;
 pub use restore_facilitator::*;
 pub use update_facilitator::*;
 pub use update_staff_member::*;

@@ -88,6 +88,11 @@ pub(super) fn server_function_table() -> Vec<(&'static str, Args, Access)> {
         ),
         (server_fn_path::<SealPublicKey>(), no_args(), Access::Public),
         (
+            server_fn_path::<ViewPrivacyNotice>(),
+            no_args(),
+            Access::Public,
+        ),
+        (
             server_fn_path::<RequestSignInLink>(),
             Box::new(|_, _, call| vec![("email", format!("inconnu{call}@exemple.fr"))]),
             Access::Public,
@@ -169,6 +174,22 @@ pub(super) fn server_function_table() -> Vec<(&'static str, Args, Access)> {
         (
             server_fn_path::<UpdateYouth>(),
             edit_youth,
+            Access::Only(YOUTH_EDITORS),
+        ),
+        (
+            server_fn_path::<RecordIndividualContact>(),
+            Box::new(|cast, _, call| {
+                vec![
+                    ("id", cast.youth.to_string()),
+                    ("contact[kind]", "phone".into()),
+                    (
+                        "contact[day]",
+                        support::today().format("%Y-%m-%d").to_string(),
+                    ),
+                    ("contact[minutes]", (10 + call % 50).to_string()),
+                    ("contact[subject]", "Point sur la recherche de stage".into()),
+                ]
+            }),
             Access::Only(YOUTH_EDITORS),
         ),
         (
@@ -522,6 +543,26 @@ pub(super) fn server_function_table() -> Vec<(&'static str, Args, Access)> {
         (
             server_fn_path::<ViewServiceHealth>(),
             no_args(),
+            Access::Only(COORDINATORS),
+        ),
+        (
+            server_fn_path::<PreviewMinimisation>(),
+            no_args(),
+            Access::Only(COORDINATORS),
+        ),
+        (
+            server_fn_path::<HoldMinimisation>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("youth_id", cast.youth.to_string()),
+                    ("reason", "Contrôle du FSE en cours".into()),
+                ]
+            }),
+            Access::Only(COORDINATORS),
+        ),
+        (
+            server_fn_path::<LiftMinimisationHold>(),
+            Box::new(|cast, _, _| vec![("youth_id", cast.youth.to_string())]),
             Access::Only(COORDINATORS),
         ),
         (

@@ -15,6 +15,11 @@ pub(super) fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
         ("/connexion", "/connexion".into(), Access::Public),
         ("/verifier", "/verifier".into(), Access::Public),
         (
+            "/confidentialite",
+            "/confidentialite".into(),
+            Access::Public,
+        ),
+        (
             "/verifier/:code",
             format!("/verifier/{}", cast.seal_code),
             Access::Public,
@@ -116,6 +121,11 @@ pub(super) fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
         (
             "/etat-du-service",
             "/etat-du-service".into(),
+            Access::Only(COORDINATORS),
+        ),
+        (
+            "/conservation",
+            "/conservation".into(),
             Access::Only(COORDINATORS),
         ),
         (

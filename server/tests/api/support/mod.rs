@@ -457,6 +457,11 @@ pub fn test_settings(database_url: &str, smtp_port: u16) -> Settings {
         // Off for the same reason: tests call `send_sheet_reminders` themselves.
         sheet_reminder_hours: 0,
         mail_retention_days: shared::services::DEFAULT_MAIL_RETENTION_DAYS,
+        // Off for the same reason: tests call `minimise_personal_data` themselves.
+        minimise_daily: false,
+        personal_data_kept_months: shared::domain::DEFAULT_PERSONAL_DATA_MONTHS,
+        evidence_kept_years: shared::domain::DEFAULT_EVIDENCE_YEARS,
+        programme_last_payment_year: None,
         mail_dispatch_interval_ms: 50,
         // The tests' requests come straight from loopback; a test that plays the reverse proxy
         // trusts 127.0.0.1 (see `spawn_app_with`).

@@ -1,6 +1,6 @@
 //! A realistic past year of the programme, generated: youths entering and leaving, sessions held
 //! (and some cancelled) across the Missions Locales, places taken, waiting lists, roll-calls and
-//! sheets (open, closed and paper). Each session is run by a counsellor of its Mission Locale in
+//! sheets (open, closed and paper), individual contacts with the referents. Each session is run by a counsellor of its Mission Locale in
 //! turn, so each sees sheets of their own. For the figures' tests (which recompute the expected
 //! totals from what this returns), the benchmark (`server/benches/figures.rs`) and the demo's
 //! dashboard (`ATELIERS_DEMO_PAST_YEAR`, which `make run` and the browser tests set).
@@ -12,13 +12,13 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use super::past_year_plan::{Dice, draw_demand, draw_roll_call, draw_session, draw_youth};
 use crate::ServiceError;
 use crate::domain::{
-    AttendanceStatus, Audience, EnrolmentMethod, EnrolmentStatus, ExitOutcome, Gender,
+    AttendanceStatus, Audience, ContactKind, EnrolmentMethod, EnrolmentStatus, ExitOutcome, Gender,
     MissionLocaleId, PARIS, PersonId, SessionId, SessionStatus, SheetState, Theme, WorkshopTypeId,
     programme_last_day,
 };
 use crate::entities::{
-    attendance_line, attendance_sheet, enrolment, mission_locale, person, session_counsellor,
-    staff_member, workshop_session, workshop_type, youth,
+    attendance_line, attendance_sheet, enrolment, individual_contact, mission_locale, person,
+    session_counsellor, staff_member, workshop_session, workshop_type, youth,
 };
 
 /// How big a year to generate.
@@ -53,6 +53,9 @@ pub struct GeneratedYouth {
     pub has_phone: bool,
     pub entry: NaiveDate,
     pub exit: Option<(NaiveDate, ExitOutcome)>,
+    pub referent_id: PersonId,
+    /// Individual contacts with the referent: day, kind, minutes.
+    pub contacts: Vec<(NaiveDate, ContactKind, u32)>,
 }
 
 /// A session as generated, with its places and lines.
@@ -167,6 +170,8 @@ pub async fn generate_past_activity(
                 has_phone,
                 entry: drawn.entry,
                 exit: drawn.exit,
+                referent_id: referents[index % referents.len()],
+                contacts: Vec::new(),
             });
         }
     }
@@ -344,7 +349,58 @@ pub async fn generate_past_activity(
             .exec(db)
             .await?;
     }
+    let contacts = draw_contacts(&mut activity.youths, seed, today, now);
+    for chunk in contacts.chunks(500) {
+        individual_contact::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
     Ok(activity)
+}
+
+/// Up to four individual contacts per youth within their programme, drawn with dice of their own
+/// so that the rest of the year is the same as before contacts were generated.
+fn draw_contacts(
+    youths: &mut [GeneratedYouth],
+    seed: u64,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Vec<individual_contact::ActiveModel> {
+    const SUBJECTS: [&str; 5] = [
+        "Point sur le projet professionnel",
+        "Préparation d'un entretien d'embauche",
+        "Recherche de stage",
+        "Suivi des démarches de formation",
+        "Relance après un atelier",
+    ];
+    const MINUTES: [u32; 5] = [10, 20, 30, 45, 60];
+    let mut dice = Dice::new(seed ^ 0x00C0_47AC_7000);
+    let mut rows = Vec::new();
+    for youth in youths {
+        let last_day = programme_last_day(youth.entry, youth.exit.map(|(day, _)| day)).min(today);
+        if last_day < youth.entry {
+            continue;
+        }
+        let span = usize::try_from((last_day - youth.entry).num_days()).unwrap_or(0);
+        for _ in 0..dice.below(5) {
+            let day = youth.entry + Duration::days(dice.below(span + 1) as i64);
+            let kind = ContactKind::ALL[dice.below(ContactKind::ALL.len())];
+            let minutes = MINUTES[dice.below(MINUTES.len())];
+            youth.contacts.push((day, kind, minutes));
+            rows.push(individual_contact::ActiveModel {
+                youth_id: Set(youth.person_id),
+                mission_locale_id: Set(youth.mission_locale_id),
+                kind: Set(kind),
+                happened_on: Set(day),
+                minutes: Set(minutes as i32),
+                subject: Set(SUBJECTS[dice.below(SUBJECTS.len())].to_owned()),
+                recorded_by: Set(youth.referent_id),
+                recorded_at: Set(now),
+                ..Default::default()
+            });
+        }
+    }
+    rows
 }
 
 fn new_line(

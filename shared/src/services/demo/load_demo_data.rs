@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 
 use crate::ServiceError;
 use crate::domain::{Audience, PARIS, SessionChange, SessionStatus, Theme};
-use crate::domain::{Gender, MissionLocaleId, PersonId, RoomId, SessionId, WorkshopTypeId};
+use crate::domain::{
+    ExitOutcome, Gender, MissionLocaleId, PersonId, RoomId, SessionId, WorkshopTypeId,
+};
 use crate::entities::{
     facilitator, mission_locale, person, room, site, staff_member, workshop_session, workshop_type,
     youth,
@@ -460,6 +462,40 @@ async fn insert_demo_people(
             exit_outcome: Set(None),
             disability_recognised: Set(index % 10 == 3),
             judicial_supervision: Set(index % 33 == 5),
+            version: Set(0),
+        }
+        .insert(db)
+        .await?;
+    }
+
+    // Four youths who left the programme about a year ago: the daily job minimises their data
+    // within the next 30 days, which coordinators see (and may hold) at /conservation.
+    for (index, days_to_go) in [3_i64, 9, 20, 27].into_iter().enumerate() {
+        let (first, gender) = FIRST_NAMES[(index * 5 + 2) % FIRST_NAMES.len()];
+        let last = LAST_NAMES[(index * 11 + 4) % LAST_NAMES.len()];
+        let email = demo_email(first, last, 400 + index, "jeunes.example");
+        let person = new_person(first, last, Some(email), None)
+            .insert(db)
+            .await?;
+        let exit_date = today
+            .checked_sub_months(chrono::Months::new(12))
+            .unwrap_or(today)
+            + Duration::days(days_to_go);
+        let entry_date = exit_date - Duration::days(240);
+        youth::ActiveModel {
+            person_id: Set(person.id),
+            referent_id: Set(counsellor_ids[index % counsellor_ids.len()]),
+            date_of_birth: Set(entry_date - Duration::days(19 * 365 + 40 * index as i64)),
+            gender: Set(gender.code().to_owned()),
+            programme_entry_date: Set(entry_date),
+            programme_exit_date: Set(Some(exit_date)),
+            exit_outcome: Set(Some(
+                [ExitOutcome::Employment, ExitOutcome::Training][index % 2]
+                    .code()
+                    .to_owned(),
+            )),
+            disability_recognised: Set(false),
+            judicial_supervision: Set(false),
             version: Set(0),
         }
         .insert(db)

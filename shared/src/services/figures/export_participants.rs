@@ -10,9 +10,7 @@ use crate::domain::{
     format_percent,
 };
 use crate::services::DownloadedFile;
-use crate::services::figures::figures_records::{
-    PeriodRecords, authorised_query, file_stem, filled,
-};
+use crate::services::figures::figures_records::{PeriodRecords, authorised_query, file_stem};
 
 /// The participants of a period for the funder: one line per youth followed (counted once),
 /// with entry and exit dates, the exit outcome and whether it is positive, whether a phone or an
@@ -46,7 +44,6 @@ pub async fn export_participants(
         .participants(&query)
         .into_iter()
         .map(|youth| {
-            let person = records.people.get(&youth.person_id);
             let (last_name, first_name) = records.full_name(youth.person_id);
             let exit = PeriodRecords::exit_within(youth, &query);
             let (sessions, minutes) = attended.get(&youth.person_id).copied().unwrap_or_default();
@@ -63,8 +60,8 @@ pub async fn export_participants(
                 },
                 exit.map_or(Cell::Empty, |outcome| Cell::from(outcome.label())),
                 exit.map_or(Cell::Empty, |outcome| yes_no(outcome.is_positive())),
-                yes_no(person.is_some_and(|person| filled(&person.phone))),
-                yes_no(person.is_some_and(|person| filled(&person.email))),
+                yes_no(records.has_phone(youth.person_id)),
+                yes_no(records.has_email(youth.person_id)),
                 Cell::Integer(sessions),
                 Cell::Decimal(minutes as f64 / 60.0),
             ]

@@ -2,7 +2,7 @@
 //! places and attendance lines, the participants. A handful of queries whatever the size of the
 //! federation; the counting itself is `domain::compute_dashboard`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -14,8 +14,8 @@ use crate::domain::{
     SessionStatus, SheetState, Theme, programme_last_day,
 };
 use crate::entities::{
-    attendance_line, attendance_sheet, enrolment, mission_locale, person, staff_member,
-    workshop_session, youth,
+    attendance_line, attendance_sheet, enrolment, minimisation, mission_locale, person,
+    staff_member, workshop_session, youth,
 };
 use crate::services::access_guard::require;
 use crate::services::catalogue::workshop_types::all_workshop_types;
@@ -70,6 +70,10 @@ pub(crate) struct PeriodRecords {
     /// The Mission Locale of every staff member (a youth's is their referent's).
     pub staff_mission_locale: HashMap<PersonId, MissionLocaleId>,
     pub mission_locales: HashMap<MissionLocaleId, String>,
+    /// Minimised youths who had a phone, an email on file (`minimisations`): their file is
+    /// empty now, their contactability in past periods is not.
+    pub had_phone: HashSet<PersonId>,
+    pub had_email: HashSet<PersonId>,
 }
 
 impl PeriodRecords {
@@ -150,6 +154,7 @@ impl PeriodRecords {
                 }
             })
             .collect();
+        let minimised = minimisation::Entity::find().all(db).await?;
         Ok(PeriodRecords {
             sessions,
             places,
@@ -177,6 +182,16 @@ impl PeriodRecords {
                 .await?
                 .into_iter()
                 .map(|ml| (ml.id, ml.name))
+                .collect(),
+            had_phone: minimised
+                .iter()
+                .filter(|done| done.had_phone)
+                .map(|done| done.youth_id)
+                .collect(),
+            had_email: minimised
+                .iter()
+                .filter(|done| done.had_email)
+                .map(|done| done.youth_id)
                 .collect(),
         })
     }
@@ -242,9 +257,25 @@ impl PeriodRecords {
     }
 
     pub fn reachable(&self, youth_id: PersonId) -> bool {
-        self.people
-            .get(&youth_id)
-            .is_some_and(|person| filled(&person.email) || filled(&person.phone))
+        self.has_phone(youth_id) || self.has_email(youth_id)
+    }
+
+    /// A phone on file, or there was one when the youth was minimised.
+    pub fn has_phone(&self, youth_id: PersonId) -> bool {
+        self.had_phone.contains(&youth_id)
+            || self
+                .people
+                .get(&youth_id)
+                .is_some_and(|person| filled(&person.phone))
+    }
+
+    /// An email on file, or there was one when the youth was minimised.
+    pub fn has_email(&self, youth_id: PersonId) -> bool {
+        self.had_email.contains(&youth_id)
+            || self
+                .people
+                .get(&youth_id)
+                .is_some_and(|person| filled(&person.email))
     }
 
     pub fn participant_facts(&self, query: &FiguresQuery) -> Vec<ParticipantFact> {

@@ -3,15 +3,15 @@ use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, Dashboard, FiguresFacts, FiguresForm, FiguresQuery, MissionLocaleId, PARIS, SmsFact,
-    compute_dashboard, exits_by_mission_locale, sms_costs,
+    Actor, ContactFact, Dashboard, FiguresFacts, FiguresForm, FiguresQuery, MissionLocaleId, PARIS,
+    SmsFact, compute_dashboard, contacts_by_kind, exits_by_mission_locale, sms_costs,
 };
-use crate::entities::sms_outbox;
+use crate::entities::{individual_contact, sms_outbox};
 use crate::services::figures::figures_records::{PeriodRecords, authorised_query};
 
 /// The dashboard of a Mission Locale or of the federation over a period (the last twelve months
 /// unless asked otherwise): sessions held, places, attendance, hours per youth, by theme, month
-/// and gender; participants, positive exits and contactability.
+/// and gender; participants, positive exits and contactability; individual contacts by kind.
 pub async fn view_dashboard(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -72,7 +72,37 @@ pub async fn view_dashboard(
         participants: figures.participants,
         choices,
         sms_costs: sms_costs(&sent_sms(db, &query, &records).await?),
+        individual_contacts: contacts_by_kind(&held_contacts(db, &query).await?),
     })
+}
+
+/// The individual contacts held in the query's period, for its Mission Locale or all.
+async fn held_contacts(
+    db: &impl ConnectionTrait,
+    query: &FiguresQuery,
+) -> Result<Vec<ContactFact>, ServiceError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    let mut held = individual_contact::Entity::find()
+        .select_only()
+        .columns([
+            individual_contact::Column::YouthId,
+            individual_contact::Column::Kind,
+            individual_contact::Column::Minutes,
+        ])
+        .filter(individual_contact::Column::HappenedOn.between(query.from, query.to));
+    if let Some(id) = query.mission_locale_id {
+        held = held.filter(individual_contact::Column::MissionLocaleId.eq(id));
+    }
+    let rows: Vec<(crate::domain::PersonId, crate::domain::ContactKind, i32)> =
+        held.into_tuple().all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(youth_id, kind, minutes)| ContactFact {
+            youth_id,
+            kind,
+            minutes: u32::try_from(minutes).unwrap_or_default(),
+        })
+        .collect())
 }
 
 /// The SMS sent in the query's period and scope, each with the Mission Locale that pays.

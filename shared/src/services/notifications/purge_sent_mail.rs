@@ -6,7 +6,7 @@ use crate::ServiceError;
 use crate::entities::mail_outbox::{Column, Entity};
 
 /// How long a sent mail's body is kept when `MAIL_RETENTION_DAYS` is not set.
-pub const DEFAULT_MAIL_RETENTION_DAYS: u32 = 30;
+pub const DEFAULT_MAIL_RETENTION_DAYS: u32 = crate::domain::DEFAULT_MESSAGE_BODY_DAYS;
 
 /// Empties the body of every message sent more than `retention_days` days before `now` (0: keep
 /// them). The row stays, with whom it went to, its subject, Message-ID and when it was sent: the

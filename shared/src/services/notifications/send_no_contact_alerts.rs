@@ -6,14 +6,16 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{AttendedSession, PARIS, PersonId, no_contact_alert_due, whole_weeks};
+use crate::domain::{
+    AttendedSession, IndividualContact, PARIS, PersonId, no_contact_alert_due, whole_weeks,
+};
 use crate::entities::{no_contact_alert, person, youth};
 use crate::mail::follow_up_wording::{NoContactGap, no_contact_alert_text};
 use crate::services::MailSettings;
 use crate::services::begin_write::begin_write;
 use crate::services::notifications::batch_records::{Batch, record_batch, try_until_settled};
 use crate::services::notifications::queue_mail::{MailAbout, mailbox_of, queue_text_about};
-use crate::services::people::youth_contacts::attended_sessions;
+use crate::services::people::youth_contacts::{attended_sessions, individual_contacts};
 
 /// The default for `NO_CONTACT_ALERT_WEEKS`: a month without a workshop misses the programme's
 /// target of one to two contacts a month.
@@ -29,8 +31,8 @@ pub struct NoContactAlertsQueued {
 }
 
 /// Tells each referent, in one mail per pass, which of their youths, in the programme today and
-/// not archived, have newly had no contact (no workshop session attended, see
-/// `domain::youth_path`) for `weeks` weeks or more, counted from their last contact or, without
+/// not archived, have newly had no contact (no workshop session attended nor individual contact
+/// recorded, see `domain::youth_path`) for `weeks` weeks or more, counted from their last contact or, without
 /// one, from their entry. One alert per gap: each youth's is recorded in `no_contact_alerts`
 /// (unique on the youth and the day the gap started) in the same transaction as the mail that
 /// names it, so several workers running at once name each gap in one mail only; a later contact
@@ -54,14 +56,16 @@ where
     let candidates = youths_maybe_in_programme(db, today).await?;
     let ids: Vec<PersonId> = candidates.iter().map(|youth| youth.person_id).collect();
     let mut attended = attended_sessions(db, &ids).await?;
+    let mut contacts = individual_contacts(db, &ids).await?;
     let due: Vec<(PersonId, PersonId, NaiveDate)> = candidates
         .iter()
         .filter_map(|youth| {
             let sessions = attended.remove(&youth.person_id).unwrap_or_default();
+            let individual = contacts.remove(&youth.person_id).unwrap_or_default();
             let since = no_contact_alert_due(
                 youth.programme_entry_date,
                 youth.programme_exit_date,
-                last_contact(&sessions, today).map(|(day, _)| day),
+                last_contact(&sessions, &individual, today).map(|(day, _)| day),
                 today,
                 weeks,
             )?;
@@ -134,16 +138,18 @@ where
     }
     let ids: Vec<PersonId> = youths.iter().map(|(youth, _)| youth.person_id).collect();
     let mut attended = attended_sessions(&txn, &ids).await?;
+    let mut contacts = individual_contacts(&txn, &ids).await?;
     let already = alerted(&txn, ids.iter().copied()).await?;
     // (youth id, gap start, what the mail says)
     let mut gaps: Vec<(PersonId, NaiveDate, NoContactGap)> = Vec::new();
     for (youth, youth_person) in youths {
         let sessions = attended.remove(&youth.person_id).unwrap_or_default();
-        let last = last_contact(&sessions, today);
+        let individual = contacts.remove(&youth.person_id).unwrap_or_default();
+        let last = last_contact(&sessions, &individual, today);
         let Some(since) = no_contact_alert_due(
             youth.programme_entry_date,
             youth.programme_exit_date,
-            last.map(|(day, _)| day),
+            last.as_ref().map(|(day, _)| *day),
             today,
             weeks,
         ) else {
@@ -158,9 +164,7 @@ where
             NoContactGap {
                 youth_name: format!("{} {}", youth_person.first_name, youth_person.last_name),
                 entry: youth.programme_entry_date,
-                last_contact: last
-                    .filter(|(day, _)| *day == since)
-                    .map(|(day, session)| (day, session.title.clone())),
+                last_contact: last.filter(|(day, _)| *day == since),
                 weeks: whole_weeks(since, today),
                 file_url: format!("{}/jeunes/{}", mail.site_url, youth.person_id),
             },
@@ -266,14 +270,25 @@ async fn youths_maybe_in_programme(
         .collect())
 }
 
-/// The latest session attended on or before `today`, with its day.
+/// The latest contact on or before `today` — a session attended or an individual contact (the
+/// latter first on the same day) — with its day and what it was, for the mail.
 fn last_contact(
     sessions: &[AttendedSession],
+    contacts: &[IndividualContact],
     today: NaiveDate,
-) -> Option<(NaiveDate, &AttendedSession)> {
-    sessions
+) -> Option<(NaiveDate, String)> {
+    let session = sessions
         .iter()
         .filter(|session| session.day <= today)
         .max_by_key(|session| session.day)
-        .map(|session| (session.day, session))
+        .map(|session| (session.day, format!("atelier « {} »", session.title)));
+    let contact = contacts
+        .iter()
+        .filter(|contact| contact.day <= today)
+        .max_by_key(|contact| contact.day)
+        .map(|contact| (contact.day, contact.kind.label().to_lowercase()));
+    match (session, contact) {
+        (Some(session), Some(contact)) if session.0 > contact.0 => Some(session),
+        (session, contact) => contact.or(session),
+    }
 }

@@ -4,9 +4,11 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use crate::ServiceError;
 use crate::domain::{
     Actor, Enrollee, Home, MissionLocaleFigures, PersonId, SessionCard, SessionStatus, YouthScope,
+    own_contacts,
 };
 use crate::entities::{mission_locale, person, staff_member, workshop_session, youth};
 use crate::services::enrolment::enrolment_records::youth_facts;
+use crate::services::people::youth_contacts::individual_contacts;
 use crate::services::planning::list_upcoming_sessions::{Shown, upcoming_sessions};
 use crate::services::{
     YouthListFilter, list_facilitator_sessions, list_my_enrolments, list_youths,
@@ -15,9 +17,8 @@ use crate::services::{
 /// How many sessions a home shows before "see all".
 const HOME_SESSIONS: u64 = 6;
 
-/// The home of the signed-in person, by role. A youth's "my sessions" stays empty until
-/// enrolment (issue 5); the upcoming sessions shown to a youth are those whose audience admits
-/// them.
+/// The home of the signed-in person, by role. A youth sees their places, the upcoming sessions
+/// whose audience admits them, and their individual contacts (day and kind only).
 pub async fn load_home(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -47,6 +48,12 @@ pub async fn load_home(
                     .take(HOME_SESSIONS as usize)
                     .collect(),
                 upcoming: upcoming_sessions(db, shown, HOME_SESSIONS, now).await?,
+                my_contacts: own_contacts(
+                    &individual_contacts(db, &[*person_id])
+                        .await?
+                        .remove(person_id)
+                        .unwrap_or_default(),
+                ),
             }
         }
         Actor::Facilitator { .. } => Home::Facilitator {

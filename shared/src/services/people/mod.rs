@@ -22,7 +22,9 @@
 //!   the change.
 //! - Every change to a file is audited: which fields, never the sensitive values nor the
 //!   addresses (`domain::audit`).
-//! - `load_home`: each role's home (`domain::Home`).
+//! - Individual contacts (interview, call, video, message: `domain::individual_contact`) are
+//!   recorded by whoever may edit the file; they count in the path and end a no-contact gap.
+//! - `load_home`: each role's home (`domain::Home`), a youth's own contacts (day and kind) in it.
 
 pub(crate) mod archive_facilitator;
 pub(crate) mod archive_staff_member;
@@ -37,6 +39,7 @@ pub(crate) mod list_staff;
 pub(crate) mod list_youths;
 pub(crate) mod load_home;
 pub(crate) mod people_records;
+pub(crate) mod record_individual_contact;
 pub(crate) mod restore_facilitator;
 pub(crate) mod retire_old_address;
 pub(crate) mod update_facilitator;
@@ -62,6 +65,7 @@ pub use list_referent_options::list_referent_options;
 pub use list_staff::{list_mission_locales, list_staff};
 pub use list_youths::{YouthListFilter, list_youths};
 pub use load_home::load_home;
+pub use record_individual_contact::record_individual_contact;
 pub use restore_facilitator::restore_facilitator;
 pub use update_facilitator::update_facilitator;
 pub use update_staff_member::update_staff_member;

@@ -1,19 +1,24 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 
 use crate::ServiceError;
 use crate::domain::{
     Actor, AuditAction, AuditLine, PARIS, PersonId, PhoneNumber, SensitiveFlagsVisibility,
-    YouthDetails, YouthForm, age_on, format_instant, history_details_for, youth_path,
+    SensitiveRead, YouthDetails, YouthForm, age_on, format_instant, history_details_for,
+    youth_path,
 };
-use crate::entities::{audit_event, person};
-use crate::services::people::youth_contacts::attended_sessions;
+use crate::entities::{audit_event, person, sensitive_flag_read};
+use crate::services::people::youth_contacts::{attended_sessions, individual_contacts};
 use crate::services::people::youth_files::load_youth_for;
 
-/// A youth's file as `actor` may read it: the sensitive flags only for those who need them, the
-/// history (audit log) only for those who may edit it, and in it the changes of a flag only for
-/// those who may see that flag. The path (sessions attended month by
-/// month) goes to whoever may read the file: it shows no more than the attendance sheets do.
+/// A youth's file as `actor` may read it: the sensitive flags only for those who need them (each
+/// such read recorded in `sensitive_flag_reads`, and listed for the referent and coordinators),
+/// the history (audit log) only for those who may edit it, and in it the changes of a flag only
+/// for those who may see that flag. The path (sessions attended and individual contacts, month by
+/// month) goes to whoever may read the file.
 pub async fn view_youth(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -22,6 +27,24 @@ pub async fn view_youth(
 ) -> Result<YouthDetails, ServiceError> {
     let loaded = load_youth_for(db, actor, youth_id).await?;
     let flags = actor.sensitive_flags_visible(&loaded.file);
+    if flags.any()
+        && let Some(reader_id) = actor.person_id()
+    {
+        sensitive_flag_read::ActiveModel {
+            youth_id: Set(youth_id),
+            reader_id: Set(reader_id),
+            flags: Set(flags.read_codes()),
+            read_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    let sensitive_reads = if actor.may_see_sensitive_reads(&loaded.file) {
+        Some(sensitive_reads_of(db, youth_id, actor.person_id()).await?)
+    } else {
+        None
+    };
     let editable = actor.may_edit_youth(&loaded.file) && loaded.person.archived_at.is_none();
     let history = if actor.may_edit_youth(&loaded.file) {
         history_of(db, youth_id, flags).await?
@@ -34,11 +57,16 @@ pub async fn view_youth(
         .await?
         .remove(&youth_id)
         .unwrap_or_default();
+    let contacts = individual_contacts(db, &[youth_id])
+        .await?
+        .remove(&youth_id)
+        .unwrap_or_default();
     let path = youth_path(
         youth.programme_entry_date,
         youth.programme_exit_date,
         today,
         attended,
+        contacts,
     );
     let ticked = |visible: bool, value: bool| (visible && value).then(|| "on".to_owned());
     Ok(YouthDetails {
@@ -74,7 +102,43 @@ pub async fn view_youth(
         judicial_supervision_visible: flags.judicial_supervision,
         history,
         path,
+        today: today.format("%Y-%m-%d").to_string(),
+        sensitive_reads,
     })
+}
+
+/// The latest 50 reads of the youth's flags by others than `reader`, newest first.
+async fn sensitive_reads_of(
+    db: &impl ConnectionTrait,
+    youth_id: PersonId,
+    reader: Option<PersonId>,
+) -> Result<Vec<SensitiveRead>, ServiceError> {
+    let mut reads = sensitive_flag_read::Entity::find()
+        .filter(sensitive_flag_read::Column::YouthId.eq(youth_id))
+        .order_by_desc(sensitive_flag_read::Column::ReadAt)
+        .order_by_desc(sensitive_flag_read::Column::Id)
+        .limit(50);
+    if let Some(reader) = reader {
+        reads = reads.filter(sensitive_flag_read::Column::ReaderId.ne(reader));
+    }
+    let reads = reads.all(db).await?;
+    let reader_ids: Vec<PersonId> = reads.iter().map(|read| read.reader_id).collect();
+    let readers = person::Entity::find()
+        .filter(person::Column::Id.is_in(reader_ids))
+        .all(db)
+        .await?;
+    Ok(reads
+        .into_iter()
+        .map(|read| SensitiveRead {
+            at: format_instant(read.read_at),
+            reader_name: readers
+                .iter()
+                .find(|person| person.id == read.reader_id)
+                .map(|person| format!("{} {}", person.first_name, person.last_name))
+                .unwrap_or_else(|| "—".into()),
+            flags: SensitiveFlagsVisibility::read_label(&read.flags),
+        })
+        .collect())
 }
 
 /// The latest 50 events about a person, newest first, with the name of who acted; the changes

@@ -1,5 +1,6 @@
-//! Reading youths' contacts, the workshop sessions they attended (see `domain::youth_path`),
-//! shared by `view_youth` and `send_no_contact_alerts`; not a use case itself.
+//! Reading youths' contacts — the workshop sessions they attended and the individual contacts
+//! their counsellors recorded (see `domain::youth_path`) — shared by `view_youth`, `load_home`
+//! and `send_no_contact_alerts`; not a use case itself.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -7,10 +8,12 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
 use crate::domain::{
-    AttendanceStatus, AttendedSession, PARIS, PersonId, SessionId, SessionStatus, Theme,
-    WorkshopTypeId,
+    AttendanceStatus, AttendedSession, IndividualContact, PARIS, PersonId, SessionId,
+    SessionStatus, Theme, WorkshopTypeId,
 };
-use crate::entities::{attendance_line, workshop_session, workshop_type};
+use crate::entities::{
+    attendance_line, individual_contact, person, workshop_session, workshop_type,
+};
 
 /// Youths asked about per query: keeps the lists of ids within what both databases accept.
 const YOUTHS_PER_QUERY: usize = 200;
@@ -73,6 +76,50 @@ pub(crate) async fn attended_sessions(
                     theme: workshop.map_or(Theme::Other, |w| w.theme),
                     minutes: u32::try_from((session.ends_at - session.starts_at).num_minutes())
                         .unwrap_or(0),
+                });
+        }
+    }
+    Ok(by_youth)
+}
+
+/// The individual contacts recorded with each of `youth_ids`, with who recorded them. A youth
+/// without any is absent from the map.
+pub(crate) async fn individual_contacts(
+    db: &impl ConnectionTrait,
+    youth_ids: &[PersonId],
+) -> Result<HashMap<PersonId, Vec<IndividualContact>>, ServiceError> {
+    let mut by_youth: HashMap<PersonId, Vec<IndividualContact>> = HashMap::new();
+    for chunk in youth_ids.chunks(YOUTHS_PER_QUERY) {
+        let rows = individual_contact::Entity::find()
+            .filter(individual_contact::Column::YouthId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?;
+        if rows.is_empty() {
+            continue;
+        }
+        let recorder_ids: BTreeSet<PersonId> = rows.iter().map(|row| row.recorded_by).collect();
+        let recorders: HashMap<PersonId, String> = person::Entity::find()
+            .filter(person::Column::Id.is_in(recorder_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|person| {
+                (
+                    person.id,
+                    format!("{} {}", person.first_name, person.last_name),
+                )
+            })
+            .collect();
+        for row in rows {
+            by_youth
+                .entry(row.youth_id)
+                .or_default()
+                .push(IndividualContact {
+                    day: row.happened_on,
+                    kind: row.kind,
+                    minutes: u32::try_from(row.minutes).unwrap_or(0),
+                    subject: row.subject,
+                    recorded_by: recorders.get(&row.recorded_by).cloned().unwrap_or_default(),
                 });
         }
     }

@@ -102,6 +102,30 @@ pub(crate) async fn load_counsellors(
         .collect())
 }
 
+/// The name of each youth's Mission Locale (their referent's).
+pub(crate) async fn youth_mission_locale_names(
+    db: &impl ConnectionTrait,
+    youths: &[(youth::Model, person::Model)],
+) -> Result<HashMap<PersonId, String>, ServiceError> {
+    let counsellors = load_counsellors(db, None).await?;
+    let names: HashMap<MissionLocaleId, String> = mission_locale::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|ml| (ml.id, ml.name))
+        .collect();
+    Ok(youths
+        .iter()
+        .filter_map(|(youth, _)| {
+            let counsellor = counsellors.get(&youth.referent_id)?;
+            Some((
+                youth.person_id,
+                names.get(&counsellor.mission_locale_id)?.clone(),
+            ))
+        })
+        .collect())
+}
+
 /// The referent named in a form: empty means the counsellor filling it in. A counsellor refers
 /// within their Mission Locale; a coordinator must choose.
 pub(crate) async fn choose_referent(

@@ -1,0 +1,256 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use shared::domain::{MinimisationLine, PrivacyNotice, RetentionOverview};
+
+use crate::components::{FormError, QueryNotice, loaded};
+use crate::server_fns::{
+    HoldMinimisation, LiftMinimisationHold, preview_minimisation, view_privacy_notice,
+};
+
+/// `/conservation`: for coordinators, what the daily job will minimise within 30 days, the
+/// youths on hold, and the durations in force.
+#[component]
+pub fn RetentionPage() -> impl IntoView {
+    const NOTICES: &[(&str, &str)] = &[
+        (
+            "suspendu",
+            "Minimisation suspendue : rien ne sera effacé pour ce jeune tant que la suspension tient.",
+        ),
+        (
+            "leve",
+            "Suspension levée : le prochain passage quotidien minimisera ses données si elles sont dues.",
+        ),
+    ];
+    let hold = ServerAction::<HoldMinimisation>::new();
+    let lift = ServerAction::<LiftMinimisationHold>::new();
+    let overview = Resource::new_blocking(|| (), |_| preview_minimisation());
+    view! {
+        <Title text="Conservation des données — Ateliers" />
+        <h1>"Conservation des données"</h1>
+        <QueryNotice notices=NOTICES />
+        <FormError error=hold.value().get_untracked().and_then(Result::err) />
+        <FormError error=lift.value().get_untracked().and_then(Result::err) />
+        {loaded(overview, move |overview| view! { <Overview overview hold lift /> })}
+    }
+}
+
+#[component]
+fn Overview(
+    overview: RetentionOverview,
+    hold: ServerAction<HoldMinimisation>,
+    lift: ServerAction<LiftMinimisationHold>,
+) -> impl IntoView {
+    let RetentionOverview {
+        personal_data,
+        evidence,
+        due_soon,
+        on_hold,
+        minimised,
+        ..
+    } = overview;
+    view! {
+        <dl class="record" data-test="retention-settings">
+            <dt>"Données personnelles"</dt>
+            <dd data-test="personal-data-kept">{personal_data}</dd>
+            <dt>"Preuves pour le financeur"</dt>
+            <dd data-test="evidence-kept">{evidence}</dd>
+            <dt>"Jeunes déjà minimisés"</dt>
+            <dd data-test="minimised-count">{minimised}</dd>
+        </dl>
+        <p>
+            <a href="/confidentialite">"Ce que dit la page « Confidentialité »"</a>
+        </p>
+        <section aria-labelledby="a-minimiser" data-test="due-soon">
+            <h2 id="a-minimiser">"À minimiser dans les 30 prochains jours"</h2>
+            <p class="hint">
+                "Chaque jour, Ateliers retire les coordonnées, les textes libres et les informations sensibles des jeunes sortis du programme depuis la durée ci-dessus, et les remplace par un pseudonyme. Les feuilles d'émargement et les heures restent, comme le financeur l'exige. Suspendez un jeune en cas de contrôle ou de litige."
+            </p>
+            {if due_soon.is_empty() {
+                view! { <p data-test="nothing-due">"Personne dans les 30 prochains jours."</p> }
+                    .into_any()
+            } else {
+                view! {
+                    <ul class="people-list">
+                        {due_soon
+                            .into_iter()
+                            .map(|line| view! { <DueLine line hold lift /> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+        <section aria-labelledby="suspendus" data-test="on-hold">
+            <h2 id="suspendus">"Minimisation suspendue"</h2>
+            {if on_hold.is_empty() {
+                view! { <p>"Aucune suspension en cours."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="people-list">
+                        {on_hold
+                            .into_iter()
+                            .map(|line| view! { <DueLine line hold lift /> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// One youth: when they left, when the job minimises them, and the hold (or the form to place
+/// one).
+#[component]
+fn DueLine(
+    line: MinimisationLine,
+    hold: ServerAction<HoldMinimisation>,
+    lift: ServerAction<LiftMinimisationHold>,
+) -> impl IntoView {
+    let id = line.youth_id.to_string();
+    let reason_id = format!("motif-{id}");
+    let file = format!("/jeunes/{id}");
+    let (hold_id, lift_id) = (id.clone(), id.clone());
+    view! {
+        <li class="card" data-test="minimisation-line" data-youth=id>
+            <h3>
+                <a href=file>{line.name}</a>
+            </h3>
+            <p>
+                {line.mission_locale} " · sorti·e le " {line.left_on} " · "
+                {if line.overdue {
+                    "minimisation au prochain passage".to_owned()
+                } else {
+                    format!("minimisation le {}", line.due_on)
+                }}
+            </p>
+            {match line.hold {
+                Some(held) => {
+                    view! {
+                        <p data-test="hold-reason">
+                            <strong>"Suspendu : "</strong>
+                            {held.reason}
+                            " ("
+                            {held.placed}
+                            ")"
+                        </p>
+                        <ActionForm action=lift>
+                            <input type="hidden" name="youth_id" value=lift_id />
+                            <button
+                                type="submit"
+                                class="button button--secondary"
+                                data-test="lift-hold"
+                            >
+                                "Lever la suspension"
+                            </button>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <ActionForm action=hold>
+                            <input type="hidden" name="youth_id" value=hold_id />
+                            <label for=reason_id.clone()>"Motif de la suspension"</label>
+                            <input
+                                id=reason_id
+                                name="reason"
+                                type="text"
+                                required=true
+                                minlength="5"
+                                maxlength="300"
+                                data-test="hold-reason-input"
+                            />
+                            <button
+                                type="submit"
+                                class="button button--secondary"
+                                data-test="place-hold"
+                            >
+                                "Suspendre la minimisation"
+                            </button>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
+            }}
+        </li>
+    }
+}
+
+/// `/confidentialite`: what Ateliers keeps about young people, why, for how long and how to
+/// exercise one's rights, in plain French, from the settings in force. Linked from every page.
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let notice = Resource::new_blocking(|| (), |_| view_privacy_notice());
+    view! {
+        <Title text="Confidentialité — Ateliers" />
+        <h1>"Vos données personnelles"</h1>
+        {loaded(notice, move |notice| view! { <Notice notice /> })}
+    }
+}
+
+#[component]
+fn Notice(notice: PrivacyNotice) -> impl IntoView {
+    let PrivacyNotice {
+        personal_data,
+        evidence,
+        message_bodies,
+        minimised,
+        kept,
+    } = notice;
+    let list = |lines: Vec<String>, test: &'static str| {
+        view! {
+            <ul class="history" data-test=test>
+                {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+        }
+    };
+    view! {
+        <section aria-labelledby="qui">
+            <h2 id="qui">"Qui utilise vos données, et pourquoi"</h2>
+            <p>
+                "Les Missions Locales de Seine-Saint-Denis et leur fédération utilisent Ateliers pour le programme d'accompagnement cofinancé par le Fonds social européen. Vos données servent à organiser les ateliers, à vous y inscrire et à vous prévenir, à suivre votre parcours avec votre conseiller·e (un à deux contacts par mois), et à prouver au financeur que les ateliers ont eu lieu."
+            </p>
+        </section>
+        <section aria-labelledby="quoi">
+            <h2 id="quoi">"Ce qui est enregistré"</h2>
+            <p>
+                "Votre nom, votre date de naissance, votre genre, votre e-mail et votre téléphone ; les dates de votre parcours et votre situation à la sortie ; vos inscriptions, vos présences et vos signatures ; la date, le type et la durée de vos entretiens individuels, avec leur objet en une ligne."
+            </p>
+            <p>
+                "Une reconnaissance de handicap ou un suivi judiciaire n'est visible que par votre conseiller·e référent·e, les référent·es spécialisé·es et la coordination ; chaque consultation est enregistrée et votre référent·e peut voir qui l'a consultée."
+            </p>
+        </section>
+        <section aria-labelledby="qui-voit">
+            <h2 id="qui-voit">"Qui les voit"</h2>
+            <p>
+                "L'équipe de votre Mission Locale et la coordination de la fédération. Les intervenant·es d'un atelier voient le nom des personnes inscrites. Les contrôleurs du Fonds social européen peuvent consulter les feuilles d'émargement."
+            </p>
+        </section>
+        <section aria-labelledby="combien">
+            <h2 id="combien">"Combien de temps"</h2>
+            <dl class="record">
+                <dt>"Vos coordonnées et le reste de votre dossier"</dt>
+                <dd data-test="privacy-personal-data">{personal_data}</dd>
+                <dt>"Le contenu des e-mails et SMS envoyés"</dt>
+                <dd data-test="privacy-messages">{message_bodies}</dd>
+                <dt>"Les preuves demandées par le financeur"</dt>
+                <dd data-test="privacy-evidence">{evidence}</dd>
+            </dl>
+            <p>"Passé ce délai, sont retirés :"</p>
+            {list(minimised, "privacy-minimised")}
+            <p>"Restent, sous un pseudonyme, jusqu'à la fin de la durée des preuves :"</p>
+            {list(kept, "privacy-kept")}
+        </section>
+        <section aria-labelledby="droits">
+            <h2 id="droits">"Vos droits"</h2>
+            <p>
+                "Vous pouvez obtenir une copie de vos données, les faire corriger, vous opposer à leur utilisation ou demander leur effacement : adressez-vous à votre conseiller·e ou à votre Mission Locale. Ce qui sert de preuve au financeur ne peut pas être effacé avant la fin de sa durée de conservation ; on vous dira lequel et jusqu'à quand."
+            </p>
+            <p>
+                "Si vous pensez que vos droits ne sont pas respectés, vous pouvez saisir la CNIL : "
+                <a href="https://www.cnil.fr/fr/plaintes">"www.cnil.fr/fr/plaintes"</a> "."
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,50 @@
+import { expect } from "@playwright/test";
+import { signIn } from "./accounts";
+import { expectNoAccessibilityViolations, test } from "./fixtures";
+
+test("anyone reads, from every page's footer, what is kept about them and for how long", async ({ page }) => {
+  await page.goto("/ateliers");
+  await page.locator('[data-test="footer-privacy"]').click();
+  await expect(page).toHaveURL(/\/confidentialite$/);
+  await expect(page.locator('[data-test="privacy-personal-data"]')).toHaveText("12 mois après la sortie du programme");
+  await expect(page.locator('[data-test="privacy-messages"]')).toHaveText("30 jours après l'envoi");
+  await expect(page.locator('[data-test="privacy-evidence"]')).toContainText("5 ans après le 31 décembre");
+  await expect(page.locator('[data-test="privacy-minimised"] li')).toHaveCount(7);
+  await expect(page.locator('[data-test="privacy-kept"]')).toContainText("feuilles d'émargement signées");
+  await expect(page.getByRole("link", { name: "www.cnil.fr/fr/plaintes" })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+});
+
+test("a coordinator sees who the daily job will minimise within 30 days, and holds one for a control", async ({ page }) => {
+  await signIn(page, "coordinator");
+  await page.locator('[data-test="retention-link"]').click();
+  await expect(page).toHaveURL(/\/conservation$/);
+  await expect(page.locator('[data-test="personal-data-kept"]')).toHaveText("12 mois après la sortie du programme");
+  // The demo's four youths who left about a year ago.
+  const lines = page.locator('[data-test="due-soon"] [data-test="minimisation-line"]');
+  await expect(lines).toHaveCount(4);
+  await expect(lines.first()).toContainText("minimisation le");
+  await expectNoAccessibilityViolations(page);
+  test.skip(test.info().project.name !== "phone", "holds change the shared demo: the phone places and lifts one");
+
+  // The last one due: held with a reason, then released.
+  const line = lines.last();
+  const youth = (await line.getAttribute("data-youth"))!;
+  const held = page.locator(`[data-test="on-hold"] [data-youth="${youth}"]`);
+  if (await held.count()) {
+    // Left held by an earlier run that stopped midway.
+    await held.locator('[data-test="lift-hold"]').click();
+    await expect(page.locator('[data-test="notice"]')).toContainText("Suspension levée");
+  }
+  await line.locator('[data-test="hold-reason-input"]').fill("Contrôle du FSE en cours");
+  await line.locator('[data-test="place-hold"]').click();
+  await expect(page.locator('[data-test="notice"]')).toContainText("Minimisation suspendue");
+  await expect(held.locator('[data-test="hold-reason"]')).toContainText("Contrôle du FSE en cours");
+  await expect(held.locator('[data-test="hold-reason"]')).toContainText("Nadia Ferhat");
+  await expectNoAccessibilityViolations(page);
+
+  await held.locator('[data-test="lift-hold"]').click();
+  await expect(page.locator('[data-test="notice"]')).toContainText("Suspension levée");
+  await expect(held).toHaveCount(0);
+  await expect(page.locator(`[data-test="due-soon"] [data-youth="${youth}"] [data-test="place-hold"]`)).toBeVisible();
+});
