@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { signIn, youthOnTheirPhone } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
@@ -80,6 +81,17 @@ test("a counsellor records a phone call: it counts in the path and the figures, 
   await expect(own).toContainText("Appel téléphonique");
   await expect(phone.locator('[data-test="my-contacts"]')).not.toContainText("stage");
   await expectNoAccessibilityViolations(phone);
+
+  // And downloads everything Ateliers holds about them: a readable page and the data, zipped.
+  const [archive] = await Promise.all([
+    phone.waitForEvent("download"),
+    phone.locator('[data-test="my-data-download"]').click(),
+  ]);
+  expect(archive.suggestedFilename()).toBe("mes-donnees-ateliers.zip");
+  const bytes = readFileSync((await archive.path())!);
+  expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  expect(bytes.includes(Buffer.from("mes-donnees.html"))).toBe(true);
+  expect(bytes.includes(Buffer.from("mes-donnees.json"))).toBe(true);
   await phone.context().close();
 });
 

@@ -10,6 +10,8 @@
 //!   asks the actor and the session before the body is read, into one buffer of at most 10 MB;
 //!   303 back to the roll-call, or a small French page with the refusal's status.
 //! - `/chiffres/{participants,presences}.{csv,xlsx}?ml=&du=&au=`: the funder's exports.
+//! - `/mes-donnees.zip` (the youth) and `/jeunes/{id}/donnees.zip` (their referent, a
+//!   coordinator): a youth's copy of their data, HTML and JSON.
 
 use axum::Json;
 use axum::extract::State;
@@ -188,6 +190,31 @@ pub async fn download_attendance_document(
     let file =
         shared::services::download_attendance_document(&state.db, &actor, session_id, document_id)
             .await;
+    file_response(file)
+}
+
+/// `GET /mes-donnees.zip`: the signed-in youth's copy of everything Ateliers holds about them.
+pub async fn download_my_data(
+    State(state): State<AppState>,
+    axum::Extension(actor): axum::Extension<shared::domain::Actor>,
+) -> axum::response::Response {
+    let file = match actor.person_id() {
+        Some(me) => {
+            shared::services::export_youth_data(&state.db, &actor, me, state.clock.now()).await
+        }
+        None => Err(shared::ServiceError::NotSignedIn),
+    };
+    file_response(file)
+}
+
+/// `GET /jeunes/{id}/donnees.zip`: the same copy, produced by their referent or a coordinator.
+pub async fn download_youth_data(
+    State(state): State<AppState>,
+    axum::Extension(actor): axum::Extension<shared::domain::Actor>,
+    PathParams(youth_id): PathParams<shared::domain::PersonId>,
+) -> axum::response::Response {
+    let file =
+        shared::services::export_youth_data(&state.db, &actor, youth_id, state.clock.now()).await;
     file_response(file)
 }
 

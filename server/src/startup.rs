@@ -38,8 +38,8 @@ use crate::middleware::{identify_actor, reject_cross_site_requests};
 use crate::precompress::precompress_assets;
 use crate::routes::{
     PAPER_SCAN_BODY_LIMIT, REFUSAL_PAGE_STYLE, calendar_feed, download_attendance_document,
-    download_local_mail, export_figures, health_check, print_blank_attendance_sheet,
-    readiness_check, upload_paper_sheet, verify_uploaded_document,
+    download_local_mail, download_my_data, download_youth_data, export_figures, health_check,
+    print_blank_attendance_sheet, readiness_check, upload_paper_sheet, verify_uploaded_document,
 };
 use crate::security_headers::{SecurityPolicy, provide_request_nonce, secure_responses};
 use crate::start_checks::{check_demo_mode, check_mail_backend, check_rate_limits};
@@ -381,6 +381,11 @@ pub fn router(state: AppState, security: SecurityPolicy, form_errors: FormErrorS
                 .layer(axum::extract::DefaultBodyLimit::max(PAPER_SCAN_BODY_LIMIT)),
         )
         .route("/chiffres/{file}", axum::routing::get(export_figures))
+        .route("/mes-donnees.zip", axum::routing::get(download_my_data))
+        .route(
+            "/jeunes/{id}/donnees.zip",
+            axum::routing::get(download_youth_data),
+        )
         .nest("/pkg", hashed_assets)
         .leptos_routes_with_context(
             &state,

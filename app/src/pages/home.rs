@@ -40,6 +40,23 @@ pub fn HomePage() -> impl IntoView {
                             </p>
                         </section>
                         <MyContacts contacts=my_contacts />
+                        <section aria-labelledby="mes-donnees" data-test="my-data">
+                            <h2 id="mes-donnees">"Mes données"</h2>
+                            <p>
+                                <a
+                                    class="button button--secondary"
+                                    href="/mes-donnees.zip"
+                                    data-test="my-data-download"
+                                >
+                                    "Télécharger tout ce qu'Ateliers conserve sur moi"
+                                </a>
+                            </p>
+                            <p>
+                                <a href="/confidentialite">
+                                    "Ce qui est conservé, pourquoi, combien de temps"
+                                </a>
+                            </p>
+                        </section>
                     }
                         .into_any()
                 }

@@ -245,7 +245,7 @@ fn Notice(notice: PrivacyNotice) -> impl IntoView {
         <section aria-labelledby="droits">
             <h2 id="droits">"Vos droits"</h2>
             <p>
-                "Vous pouvez obtenir une copie de vos données, les faire corriger, vous opposer à leur utilisation ou demander leur effacement : adressez-vous à votre conseiller·e ou à votre Mission Locale. Ce qui sert de preuve au financeur ne peut pas être effacé avant la fin de sa durée de conservation ; on vous dira lequel et jusqu'à quand."
+                "Une fois connecté·e, téléchargez depuis votre page d'accueil une copie de tout ce qu'Ateliers conserve sur vous (« Mes données ») ; votre conseiller·e peut aussi la produire pour vous. Pour faire corriger vos données, vous opposer à leur utilisation ou demander leur effacement, adressez-vous à votre conseiller·e ou à votre Mission Locale : la coordination efface ce qui n'est pas une preuve pour le financeur et vous dit ce qui reste, pourquoi et jusqu'à quand."
             </p>
             <p>
                 "Si vous pensez que vos droits ne sont pas respectés, vous pouvez saisir la CNIL : "

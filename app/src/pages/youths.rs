@@ -9,8 +9,8 @@ use shared::domain::{
 use crate::components::{ArchiveConfirmation, Checkbox, FormError, QueryNotice, YouthList, loaded};
 use crate::error::AppError;
 use crate::server_fns::{
-    ArchiveYouth, CreateYouth, RecordIndividualContact, UpdateYouth, list_referent_options,
-    list_youths, view_youth,
+    ArchiveYouth, CreateYouth, EraseYouthData, RecordIndividualContact, UpdateYouth,
+    list_referent_options, list_youths, view_privacy_notice, view_youth,
 };
 
 /// `/jeunes`: the youths of the counsellor's Mission Locale (the federation's for a
@@ -99,6 +99,10 @@ pub fn YouthPage() -> impl IntoView {
             "Contact enregistré : il compte dans le parcours.",
         ),
         (
+            "efface",
+            "Demande d'effacement traitée : coordonnées, textes libres, informations sensibles et messages sont effacés, le nom remplacé par un pseudonyme. Restent, comme preuves de participation exigées par le Fonds social européen, les feuilles signées, les inscriptions et présences, les dates du programme, le genre et la date de naissance, jusqu'à la fin de leur durée de conservation (page « Confidentialité »).",
+        ),
+        (
             "archive",
             "Fiche archivée. Elle reste consultable ; le jeune ne peut plus se connecter.",
         ),
@@ -106,6 +110,7 @@ pub fn YouthPage() -> impl IntoView {
     let update = ServerAction::<UpdateYouth>::new();
     let archive = ServerAction::<ArchiveYouth>::new();
     let record_contact = ServerAction::<RecordIndividualContact>::new();
+    let erase = ServerAction::<EraseYouthData>::new();
     let page = Resource::new_blocking(
         move || id,
         |id| async move {
@@ -131,10 +136,11 @@ pub fn YouthPage() -> impl IntoView {
         <QueryNotice notices=NOTICES />
         <FormError error=update.value().get_untracked().and_then(Result::err) />
         <FormError error=archive.value().get_untracked().and_then(Result::err) />
+        <FormError error=erase.value().get_untracked().and_then(Result::err) />
         {loaded(
             page,
             move |(youth, referents)| {
-                view! { <YouthFile youth referents update archive record_contact /> }
+                view! { <YouthFile youth referents update archive record_contact erase /> }
             },
         )}
     }
@@ -147,6 +153,7 @@ fn YouthFile(
     update: ServerAction<UpdateYouth>,
     archive: ServerAction<ArchiveYouth>,
     record_contact: ServerAction<RecordIndividualContact>,
+    erase: ServerAction<EraseYouthData>,
 ) -> impl IntoView {
     let YouthDetails {
         id,
@@ -163,6 +170,8 @@ fn YouthFile(
         path,
         today,
         sensitive_reads,
+        data_exportable,
+        erasable,
     } = youth;
     let title = format!("{} {}", form.first_name, form.last_name);
     let referent_fixed = (!referent_editable).then(|| referent_name.clone());
@@ -211,6 +220,27 @@ fn YouthFile(
                 view! { <ContactFormSection id today action=record_contact /> }
             })}
         {sensitive_reads.map(|reads| view! { <SensitiveReadsSection reads /> })}
+        {data_exportable
+            .then(|| {
+                view! {
+                    <section aria-labelledby="donnees">
+                        <h2 id="donnees">"Ses données"</h2>
+                        <p>
+                            <a
+                                class="button button--secondary"
+                                href=format!("/jeunes/{id}/donnees.zip")
+                                data-test="youth-data-download"
+                            >
+                                "Télécharger tout ce qu'Ateliers conserve sur ce jeune"
+                            </a>
+                        </p>
+                        <p class="hint">
+                            "Une archive avec une page lisible et un fichier JSON, à remettre au jeune qui la demande. Chaque copie produite est enregistrée."
+                        </p>
+                    </section>
+                }
+            })}
+        {erasable.then(|| view! { <ErasureSection id erase /> })}
         {(!history.is_empty())
             .then(|| {
                 view! {
@@ -374,6 +404,54 @@ fn YouthPathSection(path: YouthPath) -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
+        </section>
+    }
+}
+
+/// A coordinator acts on the youth's erasure request: what stays, why and until when is said
+/// before the button.
+#[component]
+fn ErasureSection(id: PersonId, erase: ServerAction<EraseYouthData>) -> impl IntoView {
+    let notice = Resource::new_blocking(|| (), |_| view_privacy_notice());
+    view! {
+        <section aria-labelledby="effacement" class="danger-zone" data-test="erasure">
+            <h2 id="effacement">"Droit à l'effacement"</h2>
+            {loaded(
+                notice,
+                move |notice| {
+                    view! {
+                        <p>
+                            "Si le jeune demande l'effacement de ses données, tout ce qui n'est pas une preuve pour le financeur est effacé tout de suite : coordonnées, informations sensibles, textes libres, messages ; son nom devient un pseudonyme. Restent, parce que le Fonds social européen les contrôle, "
+                            {notice.evidence} " :"
+                        </p>
+                        <ul class="history" data-test="erasure-kept">
+                            {notice
+                                .kept
+                                .into_iter()
+                                .map(|line| view! { <li>{line}</li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                },
+            )}
+            <ActionForm action=erase>
+                <input type="hidden" name="id" value=id.to_string() />
+                <p class="choice">
+                    <input
+                        type="checkbox"
+                        id="confirm-erasure"
+                        name="confirm"
+                        value="on"
+                        data-test="confirm-erasure"
+                    />
+                    <label for="confirm-erasure">
+                        "Le jeune a demandé l'effacement ; je comprends qu'il ne peut pas être annulé."
+                    </label>
+                </p>
+                <button type="submit" class="button button--danger" data-test="erase-data">
+                    "Effacer ses données"
+                </button>
+            </ActionForm>
         </section>
     }
 }

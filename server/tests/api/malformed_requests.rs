@@ -198,6 +198,7 @@ fn functions() -> Vec<Function> {
         function::<PlanSessions>(),
         function::<PreviewMinimisation>(),
         function::<HoldMinimisation>(),
+        function::<EraseYouthData>(),
         function::<LiftMinimisationHold>(),
         function::<RecordIndividualContact>(),
         function::<ViewPrivacyNotice>(),

@@ -439,3 +439,184 @@ on_both_databases!(
         assert!(events.values().all(|count| *count == 1));
     }
 );
+
+/// The files of a ZIP archive, by name.
+fn unzipped(bytes: &[u8]) -> BTreeMap<String, String> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut files = BTreeMap::new();
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).unwrap();
+        let mut text = String::new();
+        file.read_to_string(&mut text).unwrap();
+        files.insert(file.name().expect("a file name").to_string(), text);
+    }
+    files
+}
+
+on_both_databases!(
+    a_youth_downloads_their_data_and_a_coordinator_erases_what_is_not_evidence,
+    Seed::Empty,
+    |app: TestApp| async move {
+        use app::server_fns::{EraseYouthData, RecordIndividualContact};
+        let fed = builders::small_federation(&app).await;
+        let youth_id = fed.youth;
+        let referent = fed.counsellor.session(&app).await;
+        let coordinator = fed.coordinator.session(&app).await;
+        let colleague = builders::counsellor(fed.mission_locale.id)
+            .named("Karim", "Haddad")
+            .insert(&app)
+            .await
+            .session(&app)
+            .await;
+        with_personal_traces(&app, youth_id).await;
+        let today = support::now().with_timezone(&PARIS).date_naive();
+        app.call(
+            server_fn_path::<RecordIndividualContact>(),
+            &[
+                ("id", youth_id.to_string()),
+                ("contact[kind]", "phone".into()),
+                ("contact[day]", today.format("%Y-%m-%d").to_string()),
+                ("contact[minutes]", "15".into()),
+                ("contact[subject]", "Point sur la recherche de stage".into()),
+            ],
+            Some(&referent),
+        )
+        .await;
+
+        // The youth downloads everything, readable and as data.
+        let me = app.session_for(youth_id).await;
+        let response = app.get_as("/mes-donnees.zip", Some(&me)).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "application/zip");
+        assert!(
+            response.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .contains("mes-donnees-ateliers.zip")
+        );
+        let files = unzipped(&response.bytes().await.unwrap());
+        assert_eq!(
+            files.keys().collect::<Vec<_>>(),
+            ["mes-donnees.html", "mes-donnees.json"]
+        );
+        let data: serde_json::Value = serde_json::from_str(&files["mes-donnees.json"]).unwrap();
+        assert_eq!(data["identity"]["last_name"], "Benali");
+        assert_eq!(data["identity"]["phone"], "+33612345678");
+        assert_eq!(data["sensitive_flags"]["disability_recognised"], true);
+        assert_eq!(data["programme"]["referent"], "Ingrid Martin");
+        assert_eq!(
+            data["individual_contacts"][0]["subject"],
+            "Point sur la recherche de stage"
+        );
+        assert_eq!(data["messages"][0]["about"], "Votre place à l'atelier CV");
+        let page = &files["mes-donnees.html"];
+        assert!(page.contains("<h1>Mes données dans Ateliers</h1>"));
+        assert!(page.contains("Appel téléphonique"));
+
+        // Their referent produces the same; a colleague may not, nor another Mission Locale.
+        let path = format!("/jeunes/{youth_id}/donnees.zip");
+        assert_eq!(app.get_as(&path, Some(&referent)).await.status(), 200);
+        assert_eq!(app.get_as(&path, Some(&colleague)).await.status(), 403);
+        assert_eq!(app.get_as(&path, None).await.status(), 401);
+        let exported = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq(AuditAction::YouthDataExported.code()))
+            .filter(audit_event::Column::SubjectId.eq(youth_id.get()))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(exported, 2, "every copy is logged");
+
+        // The erasure: confirmed, or nothing; what stays is said.
+        let erase = |confirm: bool| {
+            let mut form = vec![("id", youth_id.to_string())];
+            if confirm {
+                form.push(("confirm", "on".to_owned()));
+            }
+            form
+        };
+        support::assert_refused(
+            app.call(
+                server_fn_path::<EraseYouthData>(),
+                &erase(false),
+                Some(&coordinator),
+            )
+            .await,
+            400,
+            "Cochez la case",
+        )
+        .await;
+        assert!(minimised_ids(&app).await.is_empty());
+        assert_eq!(
+            app.call(
+                server_fn_path::<EraseYouthData>(),
+                &erase(true),
+                Some(&referent)
+            )
+            .await
+            .status(),
+            403,
+            "a coordinator acts on it"
+        );
+        let outcome: shared::domain::ErasureOutcome = app
+            .call(
+                server_fn_path::<EraseYouthData>(),
+                &erase(true),
+                Some(&coordinator),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(outcome.erased);
+        assert!(
+            outcome
+                .kept
+                .iter()
+                .any(|kept| kept.contains("feuilles d'émargement"))
+        );
+        assert!(outcome.why.contains("Fonds social européen"));
+        assert!(outcome.until.starts_with("5 ans après le 31 décembre"));
+        let gone = person::Entity::find_by_id(youth_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(gone.last_name, pseudonym(youth_id));
+        assert_eq!(gone.phone, None);
+        let erased_events = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq(AuditAction::YouthDataErased.code()))
+            .filter(audit_event::Column::SubjectId.eq(youth_id.get()))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(erased_events, 1);
+
+        // A youth on hold is not erased: the hold says why.
+        let other = builders::youth(fed.counsellor.id)
+            .named("Théo", "Martin")
+            .insert(&app)
+            .await;
+        app.call(
+            server_fn_path::<HoldMinimisation>(),
+            &[
+                ("youth_id", other.to_string()),
+                ("reason", "Litige en cours".to_owned()),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+        support::assert_refused(
+            app.call(
+                server_fn_path::<EraseYouthData>(),
+                &[("id", other.to_string()), ("confirm", "on".to_owned())],
+                Some(&coordinator),
+            )
+            .await,
+            400,
+            "suspendue",
+        )
+        .await;
+        assert_eq!(minimised_ids(&app).await.len(), 1);
+    }
+);

@@ -5,6 +5,7 @@
 //!
 //! Each rule is one `Actor` method: people's files (`may_view_youth`, `may_edit_youth`,
 //! `may_change_referent`, `sensitive_flags_visible`, `may_see_sensitive_reads`,
+//! `may_export_youth_data`,
 //! `may_edit_facilitator`,
 //! `may_manage_people`, `may_manage_staff`, `youth_scope`, `may_refer_to`), sessions and places
 //! (`may_plan_for`, `may_edit_site`, `may_edit_catalogue`, `may_view_agenda`), enrolment
@@ -301,6 +302,15 @@ impl Actor {
             Actor::Coordinator { .. } => true,
             Actor::Counsellor { person_id, .. } => *person_id == youth.referent_id,
             Actor::Anonymous | Actor::Youth { .. } | Actor::Facilitator { .. } => false,
+        }
+    }
+
+    /// A copy of everything held about a youth (GDPR art. 15): the youth themself, their
+    /// referent and coordinators.
+    pub fn may_export_youth_data(&self, youth: &YouthFile) -> bool {
+        match self {
+            Actor::Youth { person_id } => *person_id == youth.person_id,
+            _ => self.may_see_sensitive_reads(youth),
         }
     }
 

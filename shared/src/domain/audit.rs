@@ -39,10 +39,12 @@ pub enum AuditAction {
     YouthMinimised,
     MinimisationHeld,
     MinimisationHoldLifted,
+    YouthDataExported,
+    YouthDataErased,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 27] = [
+    pub const ALL: [AuditAction; 29] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -70,6 +72,8 @@ impl AuditAction {
         AuditAction::YouthMinimised,
         AuditAction::MinimisationHeld,
         AuditAction::MinimisationHoldLifted,
+        AuditAction::YouthDataExported,
+        AuditAction::YouthDataErased,
     ];
 
     pub fn code(self) -> &'static str {
@@ -101,6 +105,8 @@ impl AuditAction {
             AuditAction::YouthMinimised => "youth_minimised",
             AuditAction::MinimisationHeld => "minimisation_held",
             AuditAction::MinimisationHoldLifted => "minimisation_hold_lifted",
+            AuditAction::YouthDataExported => "youth_data_exported",
+            AuditAction::YouthDataErased => "youth_data_erased",
         }
     }
 
@@ -140,6 +146,8 @@ impl AuditAction {
             AuditAction::YouthMinimised => "Données personnelles minimisées",
             AuditAction::MinimisationHeld => "Minimisation suspendue",
             AuditAction::MinimisationHoldLifted => "Suspension de la minimisation levée",
+            AuditAction::YouthDataExported => "Copie des données produite",
+            AuditAction::YouthDataErased => "Effacement des données demandé",
         }
     }
 }

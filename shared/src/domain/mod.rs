@@ -39,6 +39,7 @@ pub mod sms;
 mod stored_code;
 mod text;
 mod theme;
+mod youth_archive;
 mod youth_path;
 
 pub use access::{
@@ -127,10 +128,10 @@ pub use planning_views::{
 pub use rate_limits::{NetworkAddress, RateLimit, RateLimits, Throttle, retry_message};
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use retention::{
-    DEFAULT_EVIDENCE_YEARS, DEFAULT_MESSAGE_BODY_DAYS, DEFAULT_PERSONAL_DATA_MONTHS, HoldView,
-    KEPT_AS_EVIDENCE, MIN_PERSONAL_DATA_MONTHS, MINIMISED_DATA, MinimisationLine, PREVIEW_DAYS,
-    PrivacyNotice, RetentionOverview, RetentionSettings, initials, parse_hold_reason, pseudonym,
-    within_preview,
+    DEFAULT_EVIDENCE_YEARS, DEFAULT_MESSAGE_BODY_DAYS, DEFAULT_PERSONAL_DATA_MONTHS,
+    ErasureOutcome, HoldView, KEPT_AS_EVIDENCE, MIN_PERSONAL_DATA_MONTHS, MINIMISED_DATA,
+    MinimisationLine, PREVIEW_DAYS, PrivacyNotice, RetentionOverview, RetentionSettings, initials,
+    parse_hold_reason, pseudonym, within_preview,
 };
 pub use roster_refusals::RosterRefusal;
 pub use service_health::{ActivityCount, MAIL_LATE_AFTER, MailFlow, ServiceHealth, format_wait};
@@ -140,6 +141,10 @@ pub use stored_code::UnknownCode;
 pub(crate) use stored_code::stored_as_code;
 pub(crate) use text::{multi_line, one_line};
 pub use theme::Theme;
+pub use youth_archive::{
+    ArchiveAttendance, ArchiveContact, ArchiveEvent, ArchiveFlags, ArchiveIdentity, ArchiveMessage,
+    ArchivePlace, ArchiveProgramme, YouthArchive,
+};
 pub use youth_path::{
     AttendedSession, CONTACTS_TARGET_MAX, CONTACTS_TARGET_MIN, ContactTarget, PathMonth,
     PathSession, YouthPath, last_contact_day, no_contact_alert_due, no_contact_since,

@@ -46,6 +46,10 @@ pub struct YouthDetails {
     /// Who else was shown the sensitive flags, newest first: for the referent and
     /// coordinators only (`Actor::may_see_sensitive_reads`), else `None`.
     pub sensitive_reads: Option<Vec<SensitiveRead>>,
+    /// This reader may download the youth's copy of their data (`/jeunes/:id/donnees.zip`).
+    pub data_exportable: bool,
+    /// This reader (a coordinator) may act on an erasure request.
+    pub erasable: bool,
 }
 
 /// Someone was shown a youth's sensitive flags.

@@ -152,6 +152,17 @@ impl RetentionSettings {
     }
 }
 
+/// What an erasure request did, in French for the coordinator to pass on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasureOutcome {
+    /// False when there was nothing left to erase (done before).
+    pub erased: bool,
+    pub kept: Vec<String>,
+    pub why: String,
+    /// « jusqu'au 31 décembre 2033 ».
+    pub until: String,
+}
+
 /// What a minimised youth is called from then on.
 pub fn pseudonym(youth_id: PersonId) -> String {
     format!("P-{:06}", youth_id.get())

@@ -561,6 +561,17 @@ pub(super) fn server_function_table() -> Vec<(&'static str, Args, Access)> {
             Access::Only(COORDINATORS),
         ),
         (
+            // On the youth archived above: erased once, by the first coordinator's call.
+            server_fn_path::<EraseYouthData>(),
+            Box::new(|cast, _, _| {
+                vec![
+                    ("id", cast.youth_to_archive.to_string()),
+                    ("confirm", "on".into()),
+                ]
+            }),
+            Access::Only(COORDINATORS),
+        ),
+        (
             server_fn_path::<LiftMinimisationHold>(),
             Box::new(|cast, _, _| vec![("youth_id", cast.youth.to_string())]),
             Access::Only(COORDINATORS),

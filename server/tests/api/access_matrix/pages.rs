@@ -173,6 +173,16 @@ pub(super) fn page_table(cast: &Cast) -> Vec<(&'static str, String, Access)> {
         ("/catalogue", "/catalogue".into(), Access::Only(STAFF)),
         ("/chiffres", "/chiffres".into(), Access::Only(STAFF)),
         (
+            "/mes-donnees.zip",
+            "/mes-donnees.zip".into(),
+            Access::Only(&[Youth, AnotherYouth]),
+        ),
+        (
+            "/jeunes/:id/donnees.zip",
+            format!("/jeunes/{}/donnees.zip", cast.youth),
+            Access::Only(&[Coordinator, Youth]),
+        ),
+        (
             "/catalogue/nouveau",
             "/catalogue/nouveau".into(),
             Access::Only(STAFF),

@@ -24,6 +24,8 @@
 //!   addresses (`domain::audit`).
 //! - Individual contacts (interview, call, video, message: `domain::individual_contact`) are
 //!   recorded by whoever may edit the file; they count in the path and end a no-contact gap.
+//! - A copy of everything held about a youth (`export_youth_data`, `domain::youth_archive`):
+//!   for the youth, their referent or a coordinator; audited.
 //! - `load_home`: each role's home (`domain::Home`), a youth's own contacts (day and kind) in it.
 
 pub(crate) mod archive_facilitator;
@@ -33,6 +35,7 @@ pub(crate) mod create_facilitator;
 pub(crate) mod create_first_coordinator;
 pub(crate) mod create_staff_member;
 pub(crate) mod create_youth;
+pub(crate) mod export_youth_data;
 pub(crate) mod list_facilitators;
 pub(crate) mod list_referent_options;
 pub(crate) mod list_staff;
@@ -60,6 +63,7 @@ pub use create_first_coordinator::{
 };
 pub use create_staff_member::create_staff_member;
 pub use create_youth::create_youth;
+pub use export_youth_data::export_youth_data;
 pub use list_facilitators::list_facilitators;
 pub use list_referent_options::list_referent_options;
 pub use list_staff::{list_mission_locales, list_staff};

@@ -104,6 +104,8 @@ pub async fn view_youth(
         path,
         today: today.format("%Y-%m-%d").to_string(),
         sensitive_reads,
+        data_exportable: actor.may_export_youth_data(&loaded.file),
+        erasable: actor.may_manage_retention(),
     })
 }
 

@@ -43,7 +43,7 @@ pub async fn minimise_personal_data(
             run.held += 1;
             continue;
         }
-        if minimise_youth(db, settings, youth_id, now).await? {
+        if minimise_youth(db, settings, youth_id, When::Due, now).await? == Minimised::Now {
             run.minimised += 1;
         }
     }
@@ -100,23 +100,43 @@ pub(crate) async fn held_youths(
         .collect())
 }
 
+/// Why a youth is minimised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum When {
+    /// Their personal data is due (the daily job).
+    Due,
+    /// They asked for erasure (a coordinator acts on it): whenever it is.
+    Asked,
+}
+
+/// What [`minimise_youth`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Minimised {
+    Now,
+    Already,
+    NotDue,
+    OnHold,
+    NoSuchYouth,
+}
+
 /// Minimises one youth in one transaction, or nothing: reads again, under the write lock,
-/// whether they are still due, not on hold and not done (the row in `minimisations`, unique on
-/// the youth, settles two runs at once), then empties what is not evidence (`domain::
-/// retention`). Returns whether this call did it.
-async fn minimise_youth(
+/// whether they are still due (unless asked), not on hold and not done (the row in
+/// `minimisations`, unique on the youth, settles two runs at once), then empties what is not
+/// evidence (`domain::retention`).
+pub(crate) async fn minimise_youth(
     db: &(impl ConnectionTrait + TransactionTrait),
     settings: &RetentionSettings,
     youth_id: PersonId,
+    when: When,
     now: DateTime<Utc>,
-) -> Result<bool, ServiceError> {
+) -> Result<Minimised, ServiceError> {
     let txn = begin_write(db).await?;
     let Some((youth, Some(person))) = youth::Entity::find_by_id(youth_id)
         .find_also_related(person::Entity)
         .one(&txn)
         .await?
     else {
-        return Ok(false);
+        return Ok(Minimised::NoSuchYouth);
     };
     let today = now.with_timezone(&PARIS).date_naive();
     let due = settings.minimisation_due_on(youth.programme_entry_date, youth.programme_exit_date);
@@ -126,8 +146,11 @@ async fn minimise_youth(
         .one(&txn)
         .await?
         .is_some();
-    if due > today || on_hold {
-        return Ok(false);
+    if on_hold {
+        return Ok(Minimised::OnHold);
+    }
+    if when == When::Due && due > today {
+        return Ok(Minimised::NotDue);
     }
     let filled = |value: &Option<String>| value.as_deref().is_some_and(|v| !v.trim().is_empty());
     let inserted = minimisation::Entity::insert(minimisation::ActiveModel {
@@ -146,8 +169,8 @@ async fn minimise_youth(
     .exec_without_returning(&txn)
     .await?;
     if inserted == 0 {
-        // Another run did it meanwhile.
-        return Ok(false);
+        // Done before, or by another run meanwhile.
+        return Ok(Minimised::Already);
     }
 
     // The person: a pseudonym and initials, no contact, no sign-in.
@@ -250,14 +273,20 @@ async fn minimise_youth(
         None,
         AuditAction::YouthMinimised,
         Some(youth_id.get()),
-        format!(
-            "{} mois après la sortie du programme ; les preuves pour le financeur sont conservées",
-            settings.personal_data_months
-        ),
+        match when {
+            When::Due => format!(
+                "{} mois après la sortie du programme ; les preuves pour le financeur sont \
+                 conservées",
+                settings.personal_data_months
+            ),
+            When::Asked => {
+                "à la demande du jeune ; les preuves pour le financeur sont conservées".to_owned()
+            }
+        },
         None,
         now,
     )
     .await?;
     txn.commit().await?;
-    Ok(true)
+    Ok(Minimised::Now)
 }

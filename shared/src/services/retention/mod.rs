@@ -9,13 +9,16 @@
 //! - The figures of past periods do not move: what they read stays (dates, outcome, gender,
 //!   attendance, contacts' kinds and durations), and whether a phone and an email were on file is
 //!   kept in `minimisations`.
-//! - Only coordinators see the preview and place or lift holds; each is audited on the youth.
+//! - Only coordinators see the preview, place or lift holds and act on an erasure request (what
+//!   the daily job would do, at once, and the French account of what stays); each is audited.
 
+pub(crate) mod erase_youth_data;
 pub(crate) mod hold_minimisation;
 pub(crate) mod lift_minimisation_hold;
 pub(crate) mod minimise_personal_data;
 pub(crate) mod preview_minimisation;
 
+pub use erase_youth_data::erase_youth_data;
 pub use hold_minimisation::hold_minimisation;
 pub use lift_minimisation_hold::lift_minimisation_hold;
 pub use minimise_personal_data::{MinimisationRun, minimise_personal_data};
