@@ -48,3 +48,44 @@ test("a coordinator sees who the daily job will minimise within 30 days, and hol
   await expect(held).toHaveCount(0);
   await expect(page.locator(`[data-test="due-soon"] [data-youth="${youth}"] [data-test="place-hold"]`)).toBeVisible();
 });
+
+test("a coordinator holds a youth's minimisation from their file, then acts on their erasure request", async ({ page }) => {
+  // A youth of the run's own, so that the demo keeps its others.
+  const stamp = String(Date.now()).slice(-8);
+  const last = `Efface${[...stamp].map((digit) => "abcdefghij"[Number(digit)]).join("")}`;
+  await signIn(page, "coordinator");
+  await page.goto("/jeunes/nouveau");
+  await page.locator('[data-test="first-name"]').fill("Lou");
+  await page.locator('[data-test="last-name"]').fill(last);
+  await page.locator('[data-test="date-of-birth"]').fill("2006-01-15");
+  await page.locator('[data-test="gender"]').selectOption("undisclosed");
+  await page.locator('[data-test="phone"]').fill(`06 ${stamp.match(/../g)!.join(" ")}`);
+  await page.locator('[data-test="referent"]').selectOption({ index: 1 });
+  await page.locator('[data-test="entry-date"]').fill(new Date().toISOString().slice(0, 10));
+  await page.locator('[data-test="youth-submit"]').click();
+  await expect(page.locator('[data-test="youth-name"]')).toHaveText(`Lou ${last}`);
+  const fileUrl = page.url().replace(/\?.*$/, "");
+
+  // A dispute: the minimisation is held, and erasure waits for it.
+  await page.locator('[data-test="file-hold-input"]').fill("Litige en cours avec le jeune");
+  await page.locator('[data-test="file-place-hold"]').click();
+  await expect(page.locator('[data-test="notice"]')).toContainText("Minimisation suspendue");
+  await expect(page.locator('[data-test="file-hold-reason"]')).toContainText("Litige en cours avec le jeune");
+  await page.locator('[data-test="confirm-erasure"]').check();
+  await page.locator('[data-test="erase-data"]').click();
+  await expect(page.getByText("levez la suspension")).toBeVisible();
+  await page.goto(fileUrl);
+  await page.locator('[data-test="file-lift-hold"]').click();
+  await expect(page.locator('[data-test="notice"]')).toContainText("Suspension levée");
+
+  // The erasure: what stays, why and until when is said before; then only the pseudonym is left.
+  await expect(page.locator('[data-test="erasure"]')).toContainText("5 ans après le 31 décembre");
+  await expect(page.locator('[data-test="erasure-kept"] li').first()).toContainText("feuilles d'émargement");
+  await expectNoAccessibilityViolations(page);
+  await page.locator('[data-test="confirm-erasure"]').check();
+  await page.locator('[data-test="erase-data"]').click();
+  await expect(page.locator('[data-test="notice"]')).toContainText("Demande d'effacement traitée");
+  await expect(page.locator('[data-test="youth-name"]')).toHaveText(/^L\. E\. P-\d{6}$/);
+  await expect(page.locator('[data-test="minimised"]')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+});

@@ -3,14 +3,15 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::domain::{
     CONTACT_MAX_MINUTES, CONTACT_SUBJECT_MAX_CHARS, ContactKind, CounsellorOption, ExitOutcome,
-    Gender, PersonId, SensitiveRead, YouthDetails, YouthForm, YouthPath,
+    Gender, HoldView, PersonId, SensitiveRead, YouthDetails, YouthForm, YouthPath,
 };
 
 use crate::components::{ArchiveConfirmation, Checkbox, FormError, QueryNotice, YouthList, loaded};
 use crate::error::AppError;
 use crate::server_fns::{
-    ArchiveYouth, CreateYouth, EraseYouthData, RecordIndividualContact, UpdateYouth,
-    list_referent_options, list_youths, view_privacy_notice, view_youth,
+    ArchiveYouth, CreateYouth, EraseYouthData, HoldMinimisation, LiftMinimisationHold,
+    RecordIndividualContact, UpdateYouth, list_referent_options, list_youths, view_privacy_notice,
+    view_youth,
 };
 
 /// `/jeunes`: the youths of the counsellor's Mission Locale (the federation's for a
@@ -99,6 +100,11 @@ pub fn YouthPage() -> impl IntoView {
             "Contact enregistré : il compte dans le parcours.",
         ),
         (
+            "suspendu",
+            "Minimisation suspendue : rien ne sera effacé pour ce jeune tant que la suspension tient.",
+        ),
+        ("leve", "Suspension levée."),
+        (
             "efface",
             "Demande d'effacement traitée : coordonnées, textes libres, informations sensibles et messages sont effacés, le nom remplacé par un pseudonyme. Restent, comme preuves de participation exigées par le Fonds social européen, les feuilles signées, les inscriptions et présences, les dates du programme, le genre et la date de naissance, jusqu'à la fin de leur durée de conservation (page « Confidentialité »).",
         ),
@@ -172,6 +178,8 @@ fn YouthFile(
         sensitive_reads,
         data_exportable,
         erasable,
+        hold,
+        minimised,
     } = youth;
     let title = format!("{} {}", form.first_name, form.last_name);
     let referent_fixed = (!referent_editable).then(|| referent_name.clone());
@@ -240,7 +248,7 @@ fn YouthFile(
                     </section>
                 }
             })}
-        {erasable.then(|| view! { <ErasureSection id erase /> })}
+        {erasable.then(|| view! { <RetentionSection id hold minimised erase /> })}
         {(!history.is_empty())
             .then(|| {
                 view! {
@@ -406,6 +414,91 @@ fn YouthPathSection(path: YouthPath) -> impl IntoView {
             </ol>
         </section>
     }
+}
+
+/// For coordinators: the hold on the youth's minimisation (a control, a dispute), then the
+/// erasure request, what stays, why and until when said before the button.
+#[component]
+fn RetentionSection(
+    id: PersonId,
+    hold: Option<HoldView>,
+    minimised: bool,
+    erase: ServerAction<EraseYouthData>,
+) -> impl IntoView {
+    let place = ServerAction::<HoldMinimisation>::new();
+    let lift = ServerAction::<LiftMinimisationHold>::new();
+    if minimised {
+        return view! {
+            <section aria-labelledby="conservation" data-test="minimised">
+                <h2 id="conservation">"Données personnelles"</h2>
+                <p>
+                    "Les données personnelles de ce jeune ont été minimisées : il ne reste que les preuves demandées par le financeur, sous un pseudonyme."
+                </p>
+            </section>
+        }
+            .into_any();
+    }
+    view! {
+        <section aria-labelledby="conservation" data-test="file-hold">
+            <h2 id="conservation">"Conservation de ses données"</h2>
+            <FormError error=place.value().get_untracked().and_then(Result::err) />
+            {match hold {
+                Some(held) => {
+                    view! {
+                        <p data-test="file-hold-reason">
+                            <strong>"Minimisation suspendue : "</strong>
+                            {held.reason}
+                            " ("
+                            {held.placed}
+                            ")"
+                        </p>
+                        <ActionForm action=lift>
+                            <input type="hidden" name="youth_id" value=id.to_string() />
+                            <input type="hidden" name="from_file" value="on" />
+                            <button
+                                type="submit"
+                                class="button button--secondary"
+                                data-test="file-lift-hold"
+                            >
+                                "Lever la suspension"
+                            </button>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <ActionForm action=place>
+                            <input type="hidden" name="youth_id" value=id.to_string() />
+                            <input type="hidden" name="from_file" value="on" />
+                            <label for="file-hold-reason">
+                                "Suspendre la minimisation de ses données (contrôle, litige) : motif"
+                            </label>
+                            <input
+                                id="file-hold-reason"
+                                name="reason"
+                                type="text"
+                                required=true
+                                minlength="5"
+                                maxlength="300"
+                                data-test="file-hold-input"
+                            />
+                            <button
+                                type="submit"
+                                class="button button--secondary"
+                                data-test="file-place-hold"
+                            >
+                                "Suspendre"
+                            </button>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+        <ErasureSection id erase />
+    }
+        .into_any()
 }
 
 /// A coordinator acts on the youth's erasure request: what stays, why and until when is said

@@ -320,6 +320,12 @@ on_both_databases!(
         let page = page.text().await.unwrap();
         assert!(page.contains(&pseudonym(traced)));
         assert!(!page.contains("+33612345678"));
+        assert!(page.contains("data-test=\"minimised\""));
+        // The held youth's file says so, with the reason, to coordinators.
+        let page = app.get_as(&format!("/jeunes/{held}"), Some(&coordinator)).await;
+        let page = page.text().await.unwrap();
+        assert!(page.contains("data-test=\"file-hold-reason\""));
+        assert!(page.contains("Contrôle du FSE en cours"));
 
         // The past period's figures and the funder's export do not move.
         assert_eq!(dashboard(&app, &coordinator).await, figures_before);

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FacilitatorForm, MissionLocaleId, PersonId, YouthForm, YouthPath};
+use super::{FacilitatorForm, HoldView, MissionLocaleId, PersonId, YouthForm, YouthPath};
 
 /// A line of a youth list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,8 +48,12 @@ pub struct YouthDetails {
     pub sensitive_reads: Option<Vec<SensitiveRead>>,
     /// This reader may download the youth's copy of their data (`/jeunes/:id/donnees.zip`).
     pub data_exportable: bool,
-    /// This reader (a coordinator) may act on an erasure request.
+    /// This reader (a coordinator) may act on an erasure request, and hold the minimisation.
     pub erasable: bool,
+    /// For coordinators: the hold on the youth's minimisation, if one stands.
+    pub hold: Option<HoldView>,
+    /// For coordinators: the youth's personal data was minimised (when due, or on request).
+    pub minimised: bool,
 }
 
 /// Someone was shown a youth's sensitive flags.

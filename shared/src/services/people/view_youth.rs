@@ -6,11 +6,11 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AuditAction, AuditLine, PARIS, PersonId, PhoneNumber, SensitiveFlagsVisibility,
-    SensitiveRead, YouthDetails, YouthForm, age_on, format_instant, history_details_for,
-    youth_path,
+    Actor, AuditAction, AuditLine, HoldView, PARIS, PersonId, PhoneNumber,
+    SensitiveFlagsVisibility, SensitiveRead, YouthDetails, YouthForm, age_on, format_instant,
+    history_details_for, youth_path,
 };
-use crate::entities::{audit_event, person, sensitive_flag_read};
+use crate::entities::{audit_event, minimisation, person, retention_hold, sensitive_flag_read};
 use crate::services::people::youth_contacts::{attended_sessions, individual_contacts};
 use crate::services::people::youth_files::load_youth_for;
 
@@ -40,6 +40,11 @@ pub async fn view_youth(
         .insert(db)
         .await?;
     }
+    let (hold, minimised) = if actor.may_manage_retention() {
+        retention_state(db, youth_id).await?
+    } else {
+        (None, false)
+    };
     let sensitive_reads = if actor.may_see_sensitive_reads(&loaded.file) {
         Some(sensitive_reads_of(db, youth_id, actor.person_id()).await?)
     } else {
@@ -106,7 +111,41 @@ pub async fn view_youth(
         sensitive_reads,
         data_exportable: actor.may_export_youth_data(&loaded.file),
         erasable: actor.may_manage_retention(),
+        hold,
+        minimised,
     })
+}
+
+/// The hold on the youth's minimisation, and whether it was done.
+async fn retention_state(
+    db: &impl ConnectionTrait,
+    youth_id: PersonId,
+) -> Result<(Option<HoldView>, bool), ServiceError> {
+    let minimised = minimisation::Entity::find()
+        .filter(minimisation::Column::YouthId.eq(youth_id))
+        .one(db)
+        .await?
+        .is_some();
+    let Some(hold) = retention_hold::Entity::find()
+        .filter(retention_hold::Column::YouthId.eq(youth_id))
+        .filter(retention_hold::Column::LiftedAt.is_null())
+        .one(db)
+        .await?
+    else {
+        return Ok((None, minimised));
+    };
+    let placer = person::Entity::find_by_id(hold.placed_by)
+        .one(db)
+        .await?
+        .map(|person| format!("{} {}", person.first_name, person.last_name))
+        .unwrap_or_default();
+    Ok((
+        Some(HoldView {
+            reason: hold.reason,
+            placed: format!("{placer}, le {}", format_instant(hold.placed_at)),
+        }),
+        minimised,
+    ))
 }
 
 /// The latest 50 reads of the youth's flags by others than `reader`, newest first.
