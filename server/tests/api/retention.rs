@@ -322,7 +322,9 @@ on_both_databases!(
         assert!(!page.contains("+33612345678"));
         assert!(page.contains("data-test=\"minimised\""));
         // The held youth's file says so, with the reason, to coordinators.
-        let page = app.get_as(&format!("/jeunes/{held}"), Some(&coordinator)).await;
+        let page = app
+            .get_as(&format!("/jeunes/{held}"), Some(&coordinator))
+            .await;
         let page = page.text().await.unwrap();
         assert!(page.contains("data-test=\"file-hold-reason\""));
         assert!(page.contains("Contrôle du FSE en cours"));
