@@ -13,6 +13,7 @@ mod document_seal;
 mod enrolment;
 mod enrolment_views;
 mod figures;
+mod half_days;
 mod home;
 mod ids;
 mod individual_contact;
@@ -89,6 +90,7 @@ pub use figures::{
     compute_dashboard, contacts_by_kind, exits_by_mission_locale, format_hours, format_percent,
     french_decimal, sms_costs,
 };
+pub use half_days::{HALF_DAY_MAX_MINUTES, HalfDay, half_days_of};
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use ids::{MissionLocaleId, PersonId, RoomId, SeriesId, SessionId, SiteId, WorkshopTypeId};
 pub use individual_contact::{
