@@ -514,8 +514,8 @@ fn ErasureSection(id: PersonId, erase: ServerAction<EraseYouthData>) -> impl Int
                 move |notice| {
                     view! {
                         <p>
-                            "Si le jeune demande l'effacement de ses données, tout ce qui n'est pas une preuve pour le financeur est effacé tout de suite : coordonnées, informations sensibles, textes libres, messages ; son nom devient un pseudonyme. Restent, parce que le Fonds social européen les contrôle, "
-                            {notice.evidence} " :"
+                            "Si le jeune demande l'effacement de ses données, tout ce qui n'est pas une preuve pour le financeur est effacé tout de suite : coordonnées, informations sensibles, textes libres, messages ; son nom devient un pseudonyme. Restent, parce que le Fonds social européen les contrôle (durée de conservation : "
+                            {notice.evidence} ") :"
                         </p>
                         <ul class="history" data-test="erasure-kept">
                             {notice
