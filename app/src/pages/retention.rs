@@ -65,38 +65,37 @@ fn Overview(
             <p class="hint">
                 "Chaque jour, Ateliers retire les coordonnées, les textes libres et les informations sensibles des jeunes sortis du programme depuis la durée ci-dessus, et les remplace par un pseudonyme. Les feuilles d'émargement et les heures restent, comme le financeur l'exige. Suspendez un jeune en cas de contrôle ou de litige."
             </p>
-            {if due_soon.is_empty() {
-                view! { <p data-test="nothing-due">"Personne dans les 30 prochains jours."</p> }
-                    .into_any()
-            } else {
-                view! {
-                    <ul class="people-list">
-                        {due_soon
-                            .into_iter()
-                            .map(|line| view! { <DueLine line hold lift /> })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
+            <MinimisationList
+                lines=due_soon
+                empty="Personne dans les 30 prochains jours."
+                hold
+                lift
+            />
         </section>
         <section aria-labelledby="suspendus" data-test="on-hold">
             <h2 id="suspendus">"Minimisation suspendue"</h2>
-            {if on_hold.is_empty() {
-                view! { <p>"Aucune suspension en cours."</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="people-list">
-                        {on_hold
-                            .into_iter()
-                            .map(|line| view! { <DueLine line hold lift /> })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
+            <MinimisationList lines=on_hold empty="Aucune suspension en cours." hold lift />
         </section>
     }
+}
+
+/// Youths of the preview, or a sentence when there are none.
+#[component]
+fn MinimisationList(
+    lines: Vec<MinimisationLine>,
+    empty: &'static str,
+    hold: ServerAction<HoldMinimisation>,
+    lift: ServerAction<LiftMinimisationHold>,
+) -> impl IntoView {
+    if lines.is_empty() {
+        return view! { <p data-test="nothing-listed">{empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="people-list">
+            {lines.into_iter().map(|line| view! { <DueLine line hold lift /> }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 /// One youth: when they left, when the job minimises them, and the hold (or the form to place

@@ -56,6 +56,12 @@ pub struct SensitiveFlagsVisibility {
 }
 
 impl SensitiveFlagsVisibility {
+    /// Both flags: what coordinators read, and what a youth's archive holds.
+    pub const ALL: SensitiveFlagsVisibility = SensitiveFlagsVisibility {
+        disability: true,
+        judicial_supervision: true,
+    };
+
     /// Whether a page showing the file shows any flag: such a read is recorded.
     pub fn any(self) -> bool {
         self.disability || self.judicial_supervision
@@ -379,10 +385,7 @@ impl Actor {
     /// their counsellor, not this screen.
     pub fn sensitive_flags_visible(&self, youth: &YouthFile) -> SensitiveFlagsVisibility {
         match self {
-            Actor::Coordinator { .. } => SensitiveFlagsVisibility {
-                disability: true,
-                judicial_supervision: true,
-            },
+            Actor::Coordinator { .. } => SensitiveFlagsVisibility::ALL,
             Actor::Counsellor {
                 person_id,
                 disability_specialist,

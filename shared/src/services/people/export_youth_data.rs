@@ -2,9 +2,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::ServiceError;
 use crate::domain::sms::NoticeChannel;
@@ -21,7 +19,7 @@ use crate::entities::{
 use crate::services::DownloadedFile;
 use crate::services::access_guard::require;
 use crate::services::people::youth_contacts::individual_contacts;
-use crate::services::people::youth_files::load_youth_for;
+use crate::services::people::youth_files::{load_youth_for, record_flag_read};
 use crate::services::record_audit_event::record_audit_event;
 
 /// Everything Ateliers holds about a youth (`domain::youth_archive`), as one ZIP archive of a
@@ -49,19 +47,7 @@ pub async fn export_youth_data(
     if reader != Some(youth_id)
         && let Some(reader) = reader
     {
-        sensitive_flag_read::ActiveModel {
-            youth_id: Set(youth_id),
-            reader_id: Set(reader),
-            flags: Set(SensitiveFlagsVisibility {
-                disability: true,
-                judicial_supervision: true,
-            }
-            .read_codes()),
-            read_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
+        record_flag_read(db, youth_id, reader, SensitiveFlagsVisibility::ALL, now).await?;
     }
     record_audit_event(
         db,
@@ -141,10 +127,6 @@ async fn collect(
     let name = |id: Option<PersonId>| {
         id.and_then(|id| names.get(&id).cloned())
             .unwrap_or_else(|| "Ateliers".to_owned())
-    };
-    let everything = SensitiveFlagsVisibility {
-        disability: true,
-        judicial_supervision: true,
     };
 
     let mut messages: Vec<(DateTime<Utc>, ArchiveMessage)> = mail
@@ -257,7 +239,8 @@ async fn collect(
                 let action = AuditAction::from_code(&event.action)
                     .map(AuditAction::label)
                     .unwrap_or("Action");
-                let details = history_details_for(&event.details, everything).unwrap_or_default();
+                let details = history_details_for(&event.details, SensitiveFlagsVisibility::ALL)
+                    .unwrap_or_default();
                 ArchiveEvent {
                     at: format_instant(event.at),
                     who: name(event.actor_id),

@@ -1,8 +1,5 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::ServiceError;
 use crate::domain::{
@@ -12,7 +9,7 @@ use crate::domain::{
 };
 use crate::entities::{audit_event, minimisation, person, retention_hold, sensitive_flag_read};
 use crate::services::people::youth_contacts::{attended_sessions, individual_contacts};
-use crate::services::people::youth_files::load_youth_for;
+use crate::services::people::youth_files::{load_youth_for, record_flag_read};
 
 /// A youth's file as `actor` may read it: the sensitive flags only for those who need them (each
 /// such read recorded in `sensitive_flag_reads`, and listed for the referent and coordinators),
@@ -30,15 +27,7 @@ pub async fn view_youth(
     if flags.any()
         && let Some(reader_id) = actor.person_id()
     {
-        sensitive_flag_read::ActiveModel {
-            youth_id: Set(youth_id),
-            reader_id: Set(reader_id),
-            flags: Set(flags.read_codes()),
-            read_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
+        record_flag_read(db, youth_id, reader_id, flags, now).await?;
     }
     let (hold, minimised) = if actor.may_manage_retention() {
         retention_state(db, youth_id).await?

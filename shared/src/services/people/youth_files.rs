@@ -3,11 +3,14 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::ServiceError;
-use crate::domain::{Actor, MissionLocaleId, PeopleRefusal, PersonId, YouthFile};
-use crate::entities::{mission_locale, person, staff_member, youth};
+use crate::domain::{
+    Actor, MissionLocaleId, PeopleRefusal, PersonId, SensitiveFlagsVisibility, YouthFile,
+};
+use crate::entities::{mission_locale, person, sensitive_flag_read, staff_member, youth};
 
 /// A youth's rows and the facts the policy reads.
 pub(crate) struct LoadedYouth {
@@ -68,6 +71,27 @@ pub(crate) async fn load_youth_for(
         referent,
         mission_locale_name,
     })
+}
+
+/// Records that `reader` was shown `flags` of the youth's sensitive flags (the referent sees
+/// who else read them).
+pub(crate) async fn record_flag_read(
+    db: &impl ConnectionTrait,
+    youth_id: PersonId,
+    reader: PersonId,
+    flags: SensitiveFlagsVisibility,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    sensitive_flag_read::ActiveModel {
+        youth_id: Set(youth_id),
+        reader_id: Set(reader),
+        flags: Set(flags.read_codes()),
+        read_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
 }
 
 /// Counsellors by id, with their Mission Locale, for referent choices and lists.
