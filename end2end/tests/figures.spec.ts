@@ -47,7 +47,7 @@ test("a coordinator reads the federation's figures and exports them for the fund
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString("utf-8").split("\r\n");
   expect(lines[0]).toBe(
-    "Mission Locale;N° de séance;Atelier;Thème;Date;Début;Fin;Heures;Nom;Prénom;Genre;Statut;Inscription;Signé;Feuille",
+    "Mission Locale;N° de séance;Atelier;Thème;Date;Début;Fin;Demi-journée;Heures;Nom;Prénom;Genre;Statut;Inscription;Signé;Feuille",
   );
   expect(lines.length).toBeGreaterThan(held);
 

@@ -27,6 +27,7 @@ mod m20261205_000018_document_seals;
 mod m20261205_000019_individual_contacts;
 mod m20261205_000020_sensitive_flag_reads;
 mod m20261205_000021_retention;
+mod m20261206_000022_half_day_attendance;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000019_individual_contacts::Migration),
             Box::new(m20261205_000020_sensitive_flag_reads::Migration),
             Box::new(m20261205_000021_retention::Migration),
+            Box::new(m20261206_000022_half_day_attendance::Migration),
         ]
     }
 }

@@ -14,6 +14,8 @@ pub fn CheckInScreenPanel(
 ) -> impl IntoView {
     let session_id = screen.session_id;
     let state = RwSignal::new(screen);
+    // Arrivals are confirmed for the half-day they checked in to (the one under way).
+    let half_day = move || state.get_untracked().half_day.index();
     let error = RwSignal::new(None::<String>);
     let refresh_path = StoredValue::new(refresh_path);
     let confirm_path_for_forms = confirm_path.clone();
@@ -64,8 +66,9 @@ pub fn CheckInScreenPanel(
             #[cfg(feature = "hydrate")]
             leptos::task::spawn_local(async move {
                 let body = format!(
-                    "session_id={session_id}&youth_id={youth_id}&status={}",
-                    status.code()
+                    "session_id={session_id}&youth_id={youth_id}&status={}&half_day={}",
+                    status.code(),
+                    half_day()
                 );
                 match super::post_form::post_form(&confirm_path.get_value(), &body).await {
                     Ok(_) => refresh(),
@@ -73,7 +76,7 @@ pub fn CheckInScreenPanel(
                 }
             });
             #[cfg(not(feature = "hydrate"))]
-            let _ = (youth_id, status, confirm_path);
+            let _ = (youth_id, status, confirm_path, half_day);
         };
 
     view! {
@@ -93,7 +96,12 @@ pub fn CheckInScreenPanel(
                     <div class="check-in__qr" inner_html=screen.qr_svg.clone()></div>
                     <p>
                         {format!(
-                            "Le code change toutes les 30 secondes. Présent·es : {} sur {} inscrit·es.",
+                            "Le code change toutes les 30 secondes. Présent·es{} : {} sur {} inscrit·es.",
+                            screen
+                                .half_day_name
+                                .as_deref()
+                                .map(|name| format!(" ({})", name.to_lowercase()))
+                                .unwrap_or_default(),
                             screen.present,
                             screen.expected,
                         )}
@@ -127,6 +135,7 @@ pub fn CheckInScreenPanel(
                         .into_any();
                 }
                 let path = confirm_path_for_forms.clone();
+                let half_day = half_day();
                 view! {
                     <ul class="check-in__arrivals">
                         {lines
@@ -152,6 +161,7 @@ pub fn CheckInScreenPanel(
                                                 value=youth_id.to_string()
                                             />
                                             <input type="hidden" name="status" value=status.code() />
+                                            <input type="hidden" name="half_day" value=half_day />
                                             <span>
                                                 {format!(
                                                     "{} — {} à {}",

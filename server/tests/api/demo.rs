@@ -240,10 +240,49 @@ async fn demo_accounts_sign_in_as_each_role(backend: Backend) {
     };
     let under_way = workshop_session::Entity::find()
         .filter(workshop_session::Column::StartsAt.lt(support::now()))
+        .filter(workshop_session::Column::EndsAt.gt(support::now()))
         .all(&db)
         .await
         .expect("a query");
     assert_eq!(under_way.len(), 1, "one demo session under way");
+    // And one full day on the last working day, its sheet to close per half-day (the half-day
+    // browser test signs in as its counsellor).
+    let full_days = workshop_session::Entity::find()
+        .filter(workshop_session::Column::EndsAt.lte(support::now()))
+        .all(&db)
+        .await
+        .expect("a query");
+    assert_eq!(full_days.len(), 1, "one demo session over");
+    let full_day = &full_days[0];
+    assert_eq!(
+        shared::domain::half_days_of(full_day.starts_at, full_day.ends_at).len(),
+        2
+    );
+    let full_day_counsellor = session_counsellor::Entity::find()
+        .filter(session_counsellor::Column::SessionId.eq(full_day.id))
+        .one(&db)
+        .await
+        .expect("a query")
+        .expect("a counsellor");
+    assert_eq!(
+        person::Entity::find_by_id(full_day_counsellor.person_id)
+            .one(&db)
+            .await
+            .expect("a query")
+            .expect("a person")
+            .email
+            .as_deref(),
+        Some("theo.sylla6@ml93.example")
+    );
+    assert_eq!(
+        enrolment::Entity::find()
+            .filter(enrolment::Column::SessionId.eq(full_day.id))
+            .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
+            .count(&db)
+            .await
+            .expect("a query"),
+        4
+    );
     assert!(under_way[0].ends_at > support::now() + chrono::Duration::hours(2));
     let email_of = |id: PersonId| {
         let db = db.clone();

@@ -25,6 +25,7 @@ mod demo;
 mod document_seals;
 mod enrolment;
 mod figures;
+mod half_days;
 mod individual_contacts;
 mod invitations;
 mod logs;

@@ -19,7 +19,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{InvalidInput, PersonId, SessionId};
+use super::{HalfDayNumber, InvalidInput, PersonId, SessionId};
 
 super::stored_as_code! {
     /// One youth's status on a session's roll-call.
@@ -442,8 +442,12 @@ pub struct AttendanceSheetDocument {
     pub place: String,
     pub facilitators: Vec<String>,
     pub counsellors: Vec<String>,
+    /// One, or the morning and the afternoon of a session through lunch: each has its column
+    /// of signatures and its closing signature.
+    pub half_days: Vec<SheetHalfDay>,
     pub lines: Vec<SheetLine>,
-    /// Whoever signed last and closed the sheet (facilitator or counsellor).
+    /// Whoever signed last and closed the sheet (facilitator or counsellor): the closing of
+    /// its last half-day.
     pub closing: Option<SheetSigner>,
     pub corrections: Vec<SheetCorrection>,
     /// The EU co-funding mention.
@@ -456,19 +460,36 @@ pub struct AttendanceSheetDocument {
     pub verification_url: Option<String>,
 }
 
-/// One youth on the sheet.
+/// One youth on the sheet: their mark for each half-day of the session, in order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SheetLine {
     pub name: String,
-    /// Empty on a blank sheet.
-    pub status: Option<AttendanceStatus>,
     /// Added on the spot (not registered beforehand).
     pub walk_in: bool,
+    /// One per half-day; empty marks on a blank sheet or for a half-day they were not on.
+    pub marks: Vec<SheetMark>,
+}
+
+/// A youth's status and signature for one half-day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetMark {
+    /// Empty on a blank sheet.
+    pub status: Option<AttendanceStatus>,
     /// « 18 h 04 »: when they checked in themselves, if they did.
     pub checked_in_at: Option<String>,
     /// « 18 h 10 »
     pub signed_at: Option<String>,
     pub signature: Option<SignatureStrokes>,
+}
+
+/// A half-day as the sheet names it: « Matin », « 9 h 00 – 13 h 00 », and who closed it when
+/// it closed before the sheet (the morning of a full day; the last half-day's closing is the
+/// sheet's `closing`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetHalfDay {
+    pub name: String,
+    pub hours: String,
+    pub closing: Option<SheetSigner>,
 }
 
 /// The facilitator or counsellor who signed and closed the sheet.
@@ -486,6 +507,8 @@ pub struct SheetSigner {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SheetCorrection {
     pub youth: String,
+    /// « Matin », « Après-midi »: which half-day, for a session that has two.
+    pub half_day: Option<String>,
     pub from: AttendanceStatus,
     pub to: AttendanceStatus,
     pub reason: String,
@@ -524,6 +547,10 @@ pub struct AttendanceView {
     /// Too early: the roll-call opens an hour before the start.
     pub roll_call_open: bool,
     pub check_in_open: bool,
+    /// The session's half-days (one, or the morning and the afternoon), each with its tab.
+    pub half_days: Vec<HalfDayTab>,
+    /// The half-day shown: its lines, what stops its closing, its closing.
+    pub half_day: HalfDayNumber,
     pub lines: Vec<AttendanceLineView>,
     /// Youths a counsellor may add on the spot (their own Mission Locale's, not on the sheet).
     pub walk_in_candidates: Vec<super::PersonOption>,
@@ -538,6 +565,15 @@ pub struct AttendanceView {
     pub corrections: Vec<SheetCorrection>,
     /// « Rouverte par Awa Diop le 15 décembre 2026 à 20 h 30 : scan illisible », oldest first.
     pub reopenings: Vec<String>,
+}
+
+/// A half-day of the roll-call page: « Matin », « 9 h 00 – 13 h 00 », and whether it is closed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HalfDayTab {
+    pub number: HalfDayNumber,
+    pub name: String,
+    pub hours: String,
+    pub closed: bool,
 }
 
 /// One youth on the roll-call page.
@@ -586,7 +622,10 @@ pub struct CheckInScreen {
     /// The QR code as an SVG element.
     pub qr_svg: String,
     pub open: bool,
-    /// Checked in themselves, waiting for the facilitator's confirmation.
+    /// The half-day under way: check-ins go to it; named (« Après-midi ») when there are two.
+    pub half_day: HalfDayNumber,
+    pub half_day_name: Option<String>,
+    /// Checked in themselves for that half-day, waiting for the facilitator's confirmation.
     pub to_confirm: Vec<AttendanceLineView>,
     pub present: u32,
     pub expected: u32,
@@ -615,6 +654,9 @@ pub struct SignatureRequest {
     pub title: String,
     pub when: String,
     pub youth_name: String,
+    /// The half-day signed for; named (« Matin ») when the session has two.
+    pub half_day: HalfDayNumber,
+    pub half_day_name: Option<String>,
     pub status: AttendanceStatus,
     /// Signed already: the page says so instead of showing the pad.
     pub signed_at: Option<String>,

@@ -42,6 +42,10 @@ pub enum AttendanceRefusal {
     StatusUnchanged { status: AttendanceStatus },
     /// Only a sheet closed on paper reopens.
     OnlyPaperSheetReopens,
+    /// The half-day was closed with the facilitator's signature: only a correction changes it.
+    HalfDayClosed { name: String },
+    /// The afternoon closes the sheet: the morning is closed first.
+    EarlierHalfDayOpen { name: String },
 }
 
 impl AttendanceRefusal {
@@ -91,6 +95,14 @@ impl AttendanceRefusal {
             AttendanceRefusal::OnlyPaperSheetReopens => "Seule une feuille close sur papier (scan déposé) peut être rouverte ; une feuille \
                  close à l'écran se corrige avec « Corriger ». Rien n'a été modifié."
                 .into(),
+            AttendanceRefusal::HalfDayClosed { name } => format!(
+                "La demi-journée « {name} » est déjà close : rien n'a été modifié. Une correction \
+                 passe par « Corriger », avec une raison, une fois la feuille close."
+            ),
+            AttendanceRefusal::EarlierHalfDayOpen { name } => format!(
+                "Clôturez d'abord la demi-journée « {name} » : chaque demi-journée est signée \
+                 par l'intervenant·e."
+            ),
         }
     }
 }

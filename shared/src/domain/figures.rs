@@ -218,12 +218,14 @@ pub struct PlaceFact {
     pub youth_id: PersonId,
 }
 
-/// A confirmed line of an attendance sheet.
+/// A confirmed line of an attendance sheet: one half-day of a session for one youth.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineFact {
     pub session_id: SessionId,
     pub youth_id: PersonId,
     pub status: AttendanceStatus,
+    /// The minutes of its half-day (the whole session when it has only one).
+    pub minutes: i64,
 }
 
 /// A participant in the programme during the period.
@@ -585,12 +587,18 @@ pub fn compute_dashboard(facts: &FiguresFacts) -> DashboardFigures {
         .iter()
         .map(|session| (session.session_id, session))
         .collect();
-    let attended: HashSet<(SessionId, PersonId)> = facts
+    // Who came to each session, and for how many minutes: a full day's two half-days are one
+    // attendance, counted for the half-days they were there.
+    let mut attended: HashMap<(SessionId, PersonId), i64> = HashMap::new();
+    for line in facts
         .lines
         .iter()
         .filter(|line| line.status.attended() && sessions.contains_key(&line.session_id))
-        .map(|line| (line.session_id, line.youth_id))
-        .collect();
+    {
+        *attended
+            .entry((line.session_id, line.youth_id))
+            .or_default() += line.minutes;
+    }
     let registered: HashSet<(SessionId, PersonId)> = facts
         .places
         .iter()
@@ -636,11 +644,11 @@ pub fn compute_dashboard(facts: &FiguresFacts) -> DashboardFigures {
                 label: gender.label().to_owned(),
                 ..GenderRow::default()
             };
-            for (session_id, youth_id) in &attended {
+            for ((_, youth_id), minutes) in &attended {
                 if facts.genders.get(youth_id) == Some(&gender) {
                     youths.insert(*youth_id);
                     row.attendances += 1;
-                    row.attended_minutes += sessions[session_id].minutes;
+                    row.attended_minutes += minutes;
                 }
             }
             row.youths_attending = youths.len() as u32;
@@ -666,7 +674,7 @@ pub fn compute_dashboard(facts: &FiguresFacts) -> DashboardFigures {
 fn figure_row(
     label: String,
     facts: &FiguresFacts,
-    attended: &HashSet<(SessionId, PersonId)>,
+    attended: &HashMap<(SessionId, PersonId), i64>,
     registered: &HashSet<(SessionId, PersonId)>,
     includes: impl Fn(&SessionFact) -> bool,
 ) -> FigureRow {
@@ -674,20 +682,18 @@ fn figure_row(
         label,
         ..FigureRow::default()
     };
-    let mut minutes_of = HashMap::new();
+    let mut included = HashSet::new();
     for session in facts.sessions.iter().filter(|session| includes(session)) {
         row.sessions_held += 1;
         row.places_offered += session.capacity;
-        minutes_of.insert(session.session_id, session.minutes);
+        included.insert(session.session_id);
     }
-    row.places_taken = count(&facts.places, |place| {
-        minutes_of.contains_key(&place.session_id)
-    });
+    row.places_taken = count(&facts.places, |place| included.contains(&place.session_id));
     let mut youths = HashSet::new();
-    for (session_id, youth_id) in attended {
-        let Some(minutes) = minutes_of.get(session_id) else {
+    for ((session_id, youth_id), minutes) in attended {
+        if !included.contains(session_id) {
             continue;
-        };
+        }
         if registered.contains(&(*session_id, *youth_id)) {
             row.registered_attended += 1;
         } else {
@@ -874,12 +880,57 @@ mod tests {
         }
     }
 
+    /// A line of one of the sessions below, for its whole length.
     fn line(session_id: i32, youth_id: i32, status: AttendanceStatus) -> LineFact {
+        let minutes = match session_id {
+            2 => 90,
+            3 => 180,
+            _ => 120,
+        };
+        half_day_line(session_id, youth_id, status, minutes)
+    }
+
+    fn half_day_line(
+        session_id: i32,
+        youth_id: i32,
+        status: AttendanceStatus,
+        minutes: i64,
+    ) -> LineFact {
         LineFact {
             session_id: SessionId::from(session_id),
             youth_id: PersonId::from(youth_id),
             status,
+            minutes,
         }
+    }
+
+    #[test]
+    fn a_full_day_counts_once_per_youth_for_the_half_days_they_attended() {
+        // 9 h – 17 h: a morning of 240 minutes, an afternoon of 210.
+        let sessions = vec![session(1, Theme::Cv, "2026-03-10", 450, 10)];
+        let places = [100, 101]
+            .map(|youth_id| PlaceFact {
+                session_id: SessionId::from(1),
+                youth_id: PersonId::from(youth_id),
+            })
+            .to_vec();
+        let lines = vec![
+            half_day_line(1, 100, AttendanceStatus::Present, 240),
+            half_day_line(1, 100, AttendanceStatus::Present, 210),
+            // Present in the morning only.
+            half_day_line(1, 101, AttendanceStatus::Present, 240),
+            half_day_line(1, 101, AttendanceStatus::Absent, 210),
+        ];
+        let figures = compute_dashboard(&FiguresFacts {
+            sessions,
+            places,
+            lines,
+            genders: HashMap::new(),
+            participants: Vec::new(),
+        });
+        let total = &figures.total;
+        assert_eq!((total.registered_attended, total.youths_attending), (2, 2));
+        assert_eq!(total.attended_minutes, 450 + 240);
     }
 
     #[test]

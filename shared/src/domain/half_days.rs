@@ -1,6 +1,7 @@
 //! Half-days (issue 21, item 1): the European Social Fund's controllers want attendance signed
 //! per half-day. This is the rule that cuts a session into half-days; the roll-call, the
-//! signatures, the closing, the PDF and the figures are still per session (to be built on it).
+//! self check-in, the signatures, the closing, the sheet and the hours counted are per
+//! half-day (`HalfDayNumber` keys each line).
 //!
 //! - A session has **two half-days** when any part of it is before 13:00 and any part after
 //!   13:30, Paris time (it runs through lunch), or when it lasts longer than four hours.
@@ -14,7 +15,7 @@
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::PARIS;
+use super::{InvalidInput, PARIS};
 
 /// A session of more than this many minutes has two half-days wherever it falls.
 pub const HALF_DAY_MAX_MINUTES: i64 = 4 * 60;
@@ -51,6 +52,100 @@ impl HalfDay {
             "Journée"
         }
     }
+}
+
+/// Which half-day of its session a line, a signature or a closing belongs to: the first (the
+/// morning, or the only one) or the second (the afternoon). People count them from one
+/// (`?demi=2` in the roll-call's address); the database from zero.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(sea_orm::DeriveValueType))]
+#[serde(try_from = "i16", into = "i16")]
+pub struct HalfDayNumber(i16);
+
+impl TryFrom<i16> for HalfDayNumber {
+    type Error = String;
+
+    fn try_from(code: i16) -> Result<Self, Self::Error> {
+        usize::try_from(code)
+            .ok()
+            .and_then(Self::at)
+            .ok_or_else(|| format!("no half-day {code}"))
+    }
+}
+
+impl From<HalfDayNumber> for i16 {
+    fn from(number: HalfDayNumber) -> i16 {
+        number.0
+    }
+}
+
+impl HalfDayNumber {
+    pub const FIRST: HalfDayNumber = HalfDayNumber(0);
+    pub const SECOND: HalfDayNumber = HalfDayNumber(1);
+
+    /// The `index`-th half-day (0 or 1).
+    pub fn at(index: usize) -> Option<HalfDayNumber> {
+        match index {
+            0 => Some(Self::FIRST),
+            1 => Some(Self::SECOND),
+            _ => None,
+        }
+    }
+
+    pub fn index(self) -> usize {
+        usize::try_from(self.0).unwrap_or(0)
+    }
+
+    /// 1 or 2, as people count.
+    pub fn ordinal(self) -> usize {
+        self.index() + 1
+    }
+
+    /// A half-day chosen in a page or a form (« 1 » or « 2 ») among the session's `count`.
+    pub fn parse_among(typed: &str, count: usize) -> Result<HalfDayNumber, InvalidInput> {
+        typed
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|ordinal| ordinal.checked_sub(1))
+            .filter(|index| *index < count)
+            .and_then(Self::at)
+            .ok_or_else(|| InvalidInput::new("demi", "Cette séance n'a pas cette demi-journée."))
+    }
+}
+
+/// What people call the half-day `number` of `halves`: « Matin », « Après-midi », or « 1re
+/// demi-journée » / « 2e demi-journée » when both fall in the same part of the day.
+pub fn half_day_name(halves: &[HalfDay], number: HalfDayNumber) -> String {
+    let label = |index: usize| halves.get(index).map(HalfDay::label);
+    let distinct = halves.len() < 2 || label(0) != label(1);
+    match (distinct, label(number.index())) {
+        (true, Some(label)) => label.to_owned(),
+        _ if number == HalfDayNumber::FIRST => "1re demi-journée".to_owned(),
+        _ => "2e demi-journée".to_owned(),
+    }
+}
+
+/// The half-day under way at `now`: the first until it ends, then the next; the last after the
+/// end. Arriving during the lunch break is arriving for the afternoon.
+pub fn half_day_at(halves: &[HalfDay], now: DateTime<Utc>) -> HalfDayNumber {
+    let index = halves
+        .iter()
+        .position(|half| now < half.ends_at)
+        .unwrap_or(halves.len().saturating_sub(1));
+    HalfDayNumber::at(index).unwrap_or(HalfDayNumber::FIRST)
+}
+
+/// The minutes of half-day `number` of a session from `starts_at` to `ends_at`: what a youth
+/// present for it attended (the whole session for its only half-day).
+pub fn half_day_minutes(
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    number: HalfDayNumber,
+) -> i64 {
+    half_days_of(starts_at, ends_at)
+        .get(number.index())
+        .map_or(0, HalfDay::minutes)
 }
 
 /// The half-days of a session from `starts_at` to `ends_at`: one or two, in order.
@@ -165,6 +260,51 @@ mod tests {
                 ("15 h 45 – 18 h 00".to_owned(), "Après-midi", 135),
             ]
         );
+    }
+
+    #[test]
+    fn the_half_day_under_way_counts_the_lunch_break_as_the_afternoon() {
+        let halves = half_days_of(paris(DAY, 9, 0), paris(DAY, 17, 0));
+        let at = |hour, minute| half_day_at(&halves, paris(DAY, hour, minute));
+        assert_eq!(at(8, 45), HalfDayNumber::FIRST);
+        assert_eq!(at(12, 59), HalfDayNumber::FIRST);
+        assert_eq!(at(13, 10), HalfDayNumber::SECOND);
+        assert_eq!(at(18, 0), HalfDayNumber::SECOND);
+        let short = half_days_of(paris(DAY, 9, 0), paris(DAY, 11, 0));
+        assert_eq!(half_day_at(&short, paris(DAY, 12, 0)), HalfDayNumber::FIRST);
+    }
+
+    #[test]
+    fn half_days_are_named_and_chosen_as_people_count_them() {
+        let day = half_days_of(paris(DAY, 9, 0), paris(DAY, 17, 0));
+        assert_eq!(half_day_name(&day, HalfDayNumber::FIRST), "Matin");
+        assert_eq!(half_day_name(&day, HalfDayNumber::SECOND), "Après-midi");
+        let long_afternoon = half_days_of(paris(DAY, 13, 30), paris(DAY, 18, 0));
+        assert_eq!(
+            half_day_name(&long_afternoon, HalfDayNumber::SECOND),
+            "2e demi-journée"
+        );
+        assert_eq!(
+            HalfDayNumber::parse_among(" 2 ", 2),
+            Ok(HalfDayNumber::SECOND)
+        );
+        for typed in ["0", "3", "deux", ""] {
+            assert!(HalfDayNumber::parse_among(typed, 2).is_err(), "{typed}");
+        }
+        assert!(HalfDayNumber::parse_among("2", 1).is_err());
+    }
+
+    #[test]
+    fn a_youth_present_only_in_the_morning_counts_the_mornings_minutes() {
+        let (starts, ends) = (paris(DAY, 9, 0), paris(DAY, 17, 0));
+        assert_eq!(half_day_minutes(starts, ends, HalfDayNumber::FIRST), 240);
+        assert_eq!(half_day_minutes(starts, ends, HalfDayNumber::SECOND), 210);
+        let short = (paris(DAY, 9, 0), paris(DAY, 11, 0));
+        assert_eq!(
+            half_day_minutes(short.0, short.1, HalfDayNumber::FIRST),
+            120
+        );
+        assert_eq!(half_day_minutes(short.0, short.1, HalfDayNumber::SECOND), 0);
     }
 
     #[test]

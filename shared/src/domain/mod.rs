@@ -49,11 +49,12 @@ pub use access::{
 pub use attendance::{
     AttendanceDocumentView, AttendanceLineView, AttendanceSheetDocument, AttendanceStatus,
     AttendanceView, CHECK_IN_CODE_DIGITS, CHECK_IN_CODE_PERIOD_SECONDS, CHECKED_IN_ELSEWHERE,
-    CheckInScreen, EU_MENTION, PAPER_SCAN_MAX_BYTES, PROGRAMME_NAME, PaperScan, SIGNATURE_HEIGHT,
-    SIGNATURE_WIDTH, ScanType, SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState,
-    SheetToClose, SignatureRequest, SignatureStrokes, accepted_check_in_windows, check_in_open,
-    check_in_window, paper_scan_too_large, parse_check_in_code, parse_correction_reason,
-    parse_reopening_reason, roll_call_open, status_on_arrival, strokes_text,
+    CheckInScreen, EU_MENTION, HalfDayTab, PAPER_SCAN_MAX_BYTES, PROGRAMME_NAME, PaperScan,
+    SIGNATURE_HEIGHT, SIGNATURE_WIDTH, ScanType, SheetCorrection, SheetEdition, SheetHalfDay,
+    SheetLine, SheetMark, SheetSigner, SheetState, SheetToClose, SignatureRequest,
+    SignatureStrokes, accepted_check_in_windows, check_in_open, check_in_window,
+    paper_scan_too_large, parse_check_in_code, parse_correction_reason, parse_reopening_reason,
+    roll_call_open, status_on_arrival, strokes_text,
 };
 pub use attendance_refusals::AttendanceRefusal;
 pub use audit::{
@@ -90,7 +91,10 @@ pub use figures::{
     compute_dashboard, contacts_by_kind, exits_by_mission_locale, format_hours, format_percent,
     french_decimal, sms_costs,
 };
-pub use half_days::{HALF_DAY_MAX_MINUTES, HalfDay, half_days_of};
+pub use half_days::{
+    HALF_DAY_MAX_MINUTES, HalfDay, HalfDayNumber, half_day_at, half_day_minutes, half_day_name,
+    half_days_of,
+};
 pub use home::{Home, MissionLocaleFigures, SignedInPerson};
 pub use ids::{MissionLocaleId, PersonId, RoomId, SeriesId, SessionId, SiteId, WorkshopTypeId};
 pub use individual_contact::{

@@ -1,4 +1,4 @@
-use crate::domain::{AttendanceStatus, PersonId, SessionId};
+use crate::domain::{AttendanceStatus, HalfDayNumber, PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
 /// A status changed after the sheet was closed, with its reason.
@@ -10,6 +10,8 @@ pub struct Model {
     pub id: i32,
     pub session_id: SessionId,
     pub youth_id: PersonId,
+    /// The first (or only) half-day of the session, or the second.
+    pub half_day: HalfDayNumber,
     pub from_status: AttendanceStatus,
     pub to_status: AttendanceStatus,
     pub reason: String,

@@ -1,7 +1,8 @@
-use crate::domain::{AttendanceStatus, PersonId, SessionId};
+use crate::domain::{AttendanceStatus, HalfDayNumber, PersonId, SessionId};
 use sea_orm::entity::prelude::*;
 
-/// One youth on a session's attendance sheet (unique per session and youth).
+/// One youth on a session's attendance sheet for one half-day (unique per session, youth and
+/// half-day).
 #[sea_orm::model]
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "attendance_lines")]
@@ -10,6 +11,8 @@ pub struct Model {
     pub id: i32,
     pub session_id: SessionId,
     pub youth_id: PersonId,
+    /// The first (or only) half-day of the session, or the second.
+    pub half_day: HalfDayNumber,
     /// present, late, excused or absent.
     pub status: AttendanceStatus,
     pub walk_in: bool,

@@ -3,6 +3,7 @@
 
 pub mod attendance_correction;
 pub mod attendance_document;
+pub mod attendance_half_day_closing;
 pub mod attendance_line;
 pub mod attendance_sheet;
 pub mod audit_event;

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use shared::domain::{AttendanceStatus, PersonId, SessionId};
+use shared::domain::{AttendanceStatus, HalfDayNumber, PersonId, SessionId};
 
 use crate::server_fns::CorrectAttendance;
 
@@ -9,6 +9,7 @@ use crate::server_fns::CorrectAttendance;
 pub(super) fn CorrectionForm(
     session_id: SessionId,
     youth_id: PersonId,
+    half_day: HalfDayNumber,
     status: Option<AttendanceStatus>,
     correct: ServerAction<CorrectAttendance>,
 ) -> impl IntoView {
@@ -18,6 +19,7 @@ pub(super) fn CorrectionForm(
             <ActionForm action=correct attr:data-test="correction-form">
                 <input type="hidden" name="session_id" value=session_id.to_string() />
                 <input type="hidden" name="youth_id" value=youth_id.to_string() />
+                <input type="hidden" name="half_day" value=half_day.index() />
                 <label for=format!("correct-status-{youth_id}")>"Nouveau statut"</label>
                 <select
                     id=format!("correct-status-{youth_id}")

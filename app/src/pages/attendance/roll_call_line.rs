@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use shared::domain::{AttendanceLineView, AttendanceStatus, CHECKED_IN_ELSEWHERE, SessionId};
+use shared::domain::{
+    AttendanceLineView, AttendanceStatus, CHECKED_IN_ELSEWHERE, HalfDayNumber, SessionId,
+};
 
 use super::correction_form::CorrectionForm;
 use crate::server_fns::{CorrectAttendance, MarkAttendance};
@@ -7,6 +9,7 @@ use crate::server_fns::{CorrectAttendance, MarkAttendance};
 #[component]
 pub(super) fn RollCallLine(
     session_id: SessionId,
+    half_day: HalfDayNumber,
     line: AttendanceLineView,
     /// The sheet is open and the roll-call has begun: statuses can be tapped.
     open: bool,
@@ -68,6 +71,7 @@ pub(super) fn RollCallLine(
                         <ActionForm action=mark attr:class="roll-call__statuses">
                             <input type="hidden" name="session_id" value=session_id.to_string() />
                             <input type="hidden" name="youth_id" value=youth_id.to_string() />
+                            <input type="hidden" name="half_day" value=half_day.index() />
                             {AttendanceStatus::ALL
                                 .into_iter()
                                 .map(|choice| {
@@ -99,7 +103,10 @@ pub(super) fn RollCallLine(
                     view! {
                         <a
                             class="button button--secondary"
-                            href=format!("/seances/{session_id}/emargement/signer/{youth_id}")
+                            href=format!(
+                                "/seances/{session_id}/emargement/signer/{youth_id}?demi={}",
+                                half_day.ordinal(),
+                            )
                             data-test="collect-signature"
                         >
                             "Faire signer"
@@ -107,7 +114,7 @@ pub(super) fn RollCallLine(
                     }
                 })}
             {(may_correct && status.is_some())
-                .then(|| view! { <CorrectionForm session_id youth_id status correct /> })}
+                .then(|| view! { <CorrectionForm session_id youth_id half_day status correct /> })}
         </li>
     }
 }

@@ -1,23 +1,29 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use shared::domain::SessionId;
+use shared::domain::{HalfDayNumber, SessionId};
 
-/// The facilitator or counsellor signs last and closes the sheet.
+/// The facilitator or counsellor signs last and closes a half-day (the last closes the sheet).
 #[server]
 pub async fn close_attendance_sheet(
     session_id: SessionId,
     strokes: String,
+    half_day: Option<HalfDayNumber>,
 ) -> Result<(), AppError> {
     let call = crate::state::call()?;
+    let half_day = half_day.unwrap_or(HalfDayNumber::FIRST);
     shared::services::close_attendance_sheet(
         &call.db,
         &call.actor,
         session_id,
+        half_day,
         &strokes,
         &call.state.sealer,
         call.now,
     )
     .await?;
-    crate::state::redirect_to(&format!("/seances/{session_id}/emargement?close=1"))
+    crate::state::redirect_to(&format!(
+        "/seances/{session_id}/emargement?demi={}&close=1",
+        half_day.ordinal()
+    ))
 }

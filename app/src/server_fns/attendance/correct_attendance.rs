@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use shared::domain::{PersonId, SessionId};
+use shared::domain::{HalfDayNumber, PersonId, SessionId};
 
 /// An organiser corrects a status on a closed sheet, with a reason.
 #[server]
@@ -10,7 +10,9 @@ pub async fn correct_attendance(
     youth_id: PersonId,
     status: String,
     reason: String,
+    half_day: Option<HalfDayNumber>,
 ) -> Result<(), AppError> {
+    let half_day = half_day.unwrap_or(HalfDayNumber::FIRST);
     let call = crate::state::call()?;
     shared::services::correct_attendance(
         &call.db,
@@ -18,6 +20,7 @@ pub async fn correct_attendance(
         session_id,
         shared::services::StatusCorrection {
             youth_id,
+            half_day,
             status: &status,
             reason: &reason,
         },
@@ -26,6 +29,7 @@ pub async fn correct_attendance(
     )
     .await?;
     crate::state::redirect_to(&format!(
-        "/seances/{session_id}/emargement?corrige=1#documents"
+        "/seances/{session_id}/emargement?demi={}&corrige=1#documents",
+        half_day.ordinal()
     ))
 }

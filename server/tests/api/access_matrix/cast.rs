@@ -344,6 +344,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
             &actor,
             closed_session,
             youth_row.person_id,
+            shared::domain::HalfDayNumber::FIRST,
             "present",
             now,
         )
@@ -353,6 +354,7 @@ pub(super) async fn cast(app: &TestApp) -> Cast {
             &app.db,
             &actor,
             closed_session,
+            shared::domain::HalfDayNumber::FIRST,
             "100,300 150,200 200,120 260,180 320,260 380,150 450,90 520,200",
             &app.state.sealer,
             now,

@@ -20,7 +20,8 @@ use server::smtp_sink::SmtpSink;
 use server::startup::Application;
 use shared::domain::PersonId;
 
-/// The clock of this test process and of every app it spawns: the system's, or, with
+/// The clock of this test process and of every app it spawns: the system's (away from lunch,
+/// see [`away_from_lunch`]), or, with
 /// `ATELIERS_TEST_NOW` (an RFC 3339 instant, or a day `YYYY-MM-DD`, at 08:00 UTC), started on
 /// that instant — so that the whole suite can run "on" any date (`.ci/test-on-dates`). Tests
 /// compute their dates from it, never from the calendar.
@@ -38,8 +39,27 @@ pub fn clock() -> &'static shared::clock::Clock {
                 .expect("ATELIERS_TEST_NOW: an RFC 3339 instant or a YYYY-MM-DD day");
             shared::clock::Clock::starting_at(start)
         }
-        _ => shared::clock::Clock::system(),
+        _ => away_from_lunch(),
     })
+}
+
+/// The system clock — unless it is late morning or lunchtime in Paris: then 15:00 today. The
+/// sessions « under way » that tests build (from a few minutes ago, for a couple of hours) then
+/// keep to one half-day whatever the hour the suite runs at; the tests of full days build them
+/// through lunch on purpose (`domain::half_days`).
+fn away_from_lunch() -> shared::clock::Clock {
+    use chrono::{TimeZone, Timelike};
+    let now = chrono::Utc::now();
+    let paris = now.with_timezone(&shared::domain::PARIS);
+    if !(9..14).contains(&paris.hour()) {
+        return shared::clock::Clock::system();
+    }
+    let afternoon = paris
+        .date_naive()
+        .and_hms_opt(15, 0, 0)
+        .and_then(|at| shared::domain::PARIS.from_local_datetime(&at).earliest())
+        .map_or(now, |at| at.with_timezone(&chrono::Utc));
+    shared::clock::Clock::starting_at(afternoon)
 }
 
 /// What the time is for this test (see [`clock`]).

@@ -1,23 +1,51 @@
 //! What follows the table: who closed the sheet (or the box to sign it on paper), then every
 //! correction made since.
 
-use crate::domain::{AttendanceSheetDocument, SheetCorrection, SheetEdition};
+use crate::domain::{AttendanceSheetDocument, SheetCorrection, SheetEdition, SheetSigner};
 
 use super::fonts::{CELL, FIELD, FIELD_LABEL, HEADING, show};
 use super::layout::{CONTENT_WIDTH, MARGIN_X, SheetPages};
-use super::measure::wrap;
+use super::measure::{fit, wrap};
 use super::signature::draw_signature;
 
 const CLOSING_SIGNATURE_BOX: (f32, f32) = (150.0, 45.0);
 
 pub(super) fn draw_closing(sheet: &mut SheetPages, document: &AttendanceSheetDocument) {
     sheet.y -= 12.0;
-    match (&document.closing, document.edition) {
+    let last = document.half_days.len().saturating_sub(1);
+    if document.half_days.len() < 2 {
+        draw_one_closing(sheet, document.closing.as_ref(), document.edition, None);
+        return;
+    }
+    // A full day: each half-day has its facilitator's signature, the last one's closing the sheet.
+    for (index, half) in document.half_days.iter().enumerate() {
+        let signer = if index == last {
+            document.closing.as_ref()
+        } else {
+            half.closing.as_ref()
+        };
+        let label = format!("{} ({})", half.name, half.hours);
+        draw_one_closing(sheet, signer, document.edition, Some(&label));
+    }
+}
+
+/// One closing signature, or the box to sign on paper; `half_day` names it on a full day.
+fn draw_one_closing(
+    sheet: &mut SheetPages,
+    signer: Option<&SheetSigner>,
+    edition: SheetEdition,
+    half_day: Option<&str>,
+) {
+    match (signer, edition) {
         (Some(signer), _) => {
-            let text = format!(
-                "Clôturée par {} ({}) le {}",
+            let closed = format!(
+                "lôturée par {} ({}) le {}",
                 signer.name, signer.role, signer.signed_at
             );
+            let text = match half_day {
+                Some(half_day) => format!("{half_day} — c{closed}"),
+                None => format!("C{closed}"),
+            };
             let lines = wrap(&text, &FIELD, CONTENT_WIDTH);
             // The words and the signature they announce stay on the same page.
             sheet.ensure_room(lines.len() as f32 * FIELD.leading + CLOSING_SIGNATURE_BOX.1 + 4.0);
@@ -36,9 +64,18 @@ pub(super) fn draw_closing(sheet: &mut SheetPages, document: &AttendanceSheetDoc
         }
         (None, SheetEdition::BlankForPaper) => {
             let box_height = 50.0;
-            let text = "Clôture : nom, fonction, date et signature de l'intervenant·e ou du/de la conseiller·ère";
+            let who =
+                "nom, fonction, date et signature de l'intervenant·e ou du/de la conseiller·ère";
+            let text = match half_day {
+                Some(half_day) => format!("Clôture — {half_day} : {who}"),
+                None => format!("Clôture : {who}"),
+            };
             sheet.ensure_room(FIELD.leading + box_height + 4.0);
-            sheet.line(&FIELD_LABEL, MARGIN_X, text);
+            sheet.line(
+                &FIELD_LABEL,
+                MARGIN_X,
+                &fit(&text, &FIELD_LABEL, CONTENT_WIDTH),
+            );
             let top = sheet.y - 2.0;
             sheet.current.save_state();
             sheet.current.set_line_width(0.5).set_stroke_gray(0.55);
@@ -51,15 +88,24 @@ pub(super) fn draw_closing(sheet: &mut SheetPages, document: &AttendanceSheetDoc
         }
         (None, _) => sheet.paragraph(
             &FIELD,
-            "Feuille non clôturée : aucune signature de clôture.",
+            &match half_day {
+                Some(half_day) => {
+                    format!("{half_day} : non clôturée, aucune signature de clôture.")
+                }
+                None => "Feuille non clôturée : aucune signature de clôture.".to_owned(),
+            },
         ),
     }
 }
 
 pub(super) fn correction_text(correction: &SheetCorrection) -> String {
+    let youth = match &correction.half_day {
+        Some(half_day) => format!("{} ({})", correction.youth, half_day.to_lowercase()),
+        None => correction.youth.clone(),
+    };
     format!(
         "{} : {} → {} — raison : {} — par {}, le {}",
-        correction.youth,
+        youth,
         correction.from.label(),
         correction.to.label(),
         correction.reason,

@@ -21,6 +21,14 @@ pub(super) fn draw_header(sheet: &mut SheetPages, document: &AttendanceSheetDocu
     sheet.labelled("Thème : ", &document.theme);
     let hours = format!("{} – {}", document.starts, document.ends);
     sheet.labelled_row(&[("Date : ", &document.day), ("Horaires : ", &hours)]);
+    if document.half_days.len() > 1 {
+        let halves: Vec<String> = document
+            .half_days
+            .iter()
+            .map(|half| format!("{} {}", half.name.to_lowercase(), half.hours))
+            .collect();
+        sheet.labelled("Demi-journées : ", &halves.join(" ; "));
+    }
     sheet.labelled("Lieu : ", &document.place);
     sheet.labelled("Intervenant·e·s : ", &names_or_dash(&document.facilitators));
     sheet.labelled("Conseiller·ère·s : ", &names_or_dash(&document.counsellors));

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::process::Command;
 
 use super::*;
-use crate::domain::{AttendanceStatus, SheetCorrection, SheetSigner};
-use crate::domain::{SheetLine, SignatureStrokes};
+use crate::domain::{AttendanceStatus, SheetCorrection, SheetHalfDay, SheetSigner};
+use crate::domain::{SheetLine, SheetMark, SignatureStrokes};
 
 const FINGERPRINT: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 const EU_MENTION: &str = "Cette action est cofinancée par l'Union européenne dans le cadre du programme national FSE+ « Emploi et inclusion » 2021-2027.";
@@ -19,14 +19,29 @@ fn signature(seed: u16) -> SignatureStrokes {
     SignatureStrokes::parse(&text).expect("the test signature is valid")
 }
 
-fn line(name: &str, status: AttendanceStatus, seed: u16) -> SheetLine {
-    SheetLine {
-        name: name.to_owned(),
+fn mark(status: AttendanceStatus, seed: u16) -> SheetMark {
+    SheetMark {
         status: Some(status),
-        walk_in: false,
         checked_in_at: status.attended().then(|| "18 h 04".to_owned()),
         signed_at: status.attended().then(|| "18 h 10".to_owned()),
         signature: status.attended().then(|| signature(seed)),
+    }
+}
+
+fn line(name: &str, status: AttendanceStatus, seed: u16) -> SheetLine {
+    SheetLine {
+        name: name.to_owned(),
+        walk_in: false,
+        marks: vec![mark(status, seed)],
+    }
+}
+
+fn closer(signed_at: &str, seed: u16) -> SheetSigner {
+    SheetSigner {
+        name: "Chloé Martin".to_owned(),
+        role: "Intervenant·e".to_owned(),
+        signed_at: signed_at.to_owned(),
+        signature: signature(seed),
     }
 }
 
@@ -44,13 +59,13 @@ fn sheet(lines: Vec<SheetLine>) -> AttendanceSheetDocument {
             .to_owned(),
         facilitators: vec!["Chloé Martin".to_owned()],
         counsellors: vec!["Yacine Haddad".to_owned(), "Zoé Lefèvre".to_owned()],
+        half_days: vec![SheetHalfDay {
+            name: "Après-midi".to_owned(),
+            hours: "18 h 00 – 20 h 00".to_owned(),
+            closing: None,
+        }],
         lines,
-        closing: Some(SheetSigner {
-            name: "Chloé Martin".to_owned(),
-            role: "Intervenant·e".to_owned(),
-            signed_at: "15/12/2026 à 20 h 02".to_owned(),
-            signature: signature(99),
-        }),
+        closing: Some(closer("15/12/2026 à 20 h 02", 99)),
         corrections: Vec::new(),
         eu_mention: EU_MENTION.to_owned(),
         fingerprint: FINGERPRINT.to_owned(),
@@ -62,8 +77,8 @@ fn sheet(lines: Vec<SheetLine>) -> AttendanceSheetDocument {
 fn four_youths() -> Vec<SheetLine> {
     let mut walk_in = line("Noémie Ouédraogo", AttendanceStatus::Late, 2);
     walk_in.walk_in = true;
-    walk_in.checked_in_at = None;
-    walk_in.signed_at = Some("18 h 25".to_owned());
+    walk_in.marks[0].checked_in_at = None;
+    walk_in.marks[0].signed_at = Some("18 h 25".to_owned());
     vec![
         line("Inès Benali", AttendanceStatus::Present, 1),
         walk_in,
@@ -185,6 +200,7 @@ fn a_corrected_sheet_lists_each_correction_with_its_reason() {
     document.corrections = vec![
         SheetCorrection {
             youth: "Maëlle Dubois-Sanchez".to_owned(),
+            half_day: None,
             from: AttendanceStatus::Absent,
             to: AttendanceStatus::Late,
             reason: reason.to_owned(),
@@ -193,6 +209,7 @@ fn a_corrected_sheet_lists_each_correction_with_its_reason() {
         },
         SheetCorrection {
             youth: "Inès Benali".to_owned(),
+            half_day: None,
             from: AttendanceStatus::Present,
             to: AttendanceStatus::Excused,
             reason: "Partie au bout de dix minutes, malade.".to_owned(),
@@ -225,9 +242,7 @@ fn a_blank_sheet_for_paper_has_the_names_and_leaves_the_rest_to_the_pen() {
     document.edition = SheetEdition::BlankForPaper;
     document.closing = None;
     for line in &mut document.lines {
-        line.checked_in_at = None;
-        line.signed_at = None;
-        line.signature = None;
+        line.marks = vec![SheetMark::default()];
     }
     let text = extract_text(&render_attendance_sheet(&document));
     assert!(text.contains("Feuille d'émargement — à signer sur papier"));
@@ -262,4 +277,71 @@ fn an_issued_sheet_ends_with_its_verification_url_and_qr_code() {
     // The QR code is drawn (filled squares), and only on an issued sheet.
     let without = render_attendance_sheet(&sheet(four_youths()));
     assert!(pdf.len() > without.len() + 1000);
+}
+
+/// A full day: 9 h – 13 h and 13 h 30 – 17 h.
+fn full_day(mut document: AttendanceSheetDocument) -> AttendanceSheetDocument {
+    document.starts = "9 h 00".to_owned();
+    document.ends = "17 h 00".to_owned();
+    document.half_days = vec![
+        SheetHalfDay {
+            name: "Matin".to_owned(),
+            hours: "9 h 00 – 13 h 00".to_owned(),
+            closing: Some(closer("15/12/2026 à 13 h 01", 98)),
+        },
+        SheetHalfDay {
+            name: "Après-midi".to_owned(),
+            hours: "13 h 30 – 17 h 00".to_owned(),
+            closing: None,
+        },
+    ];
+    document.closing = Some(closer("15/12/2026 à 17 h 02", 99));
+    document
+}
+
+#[test]
+fn a_full_day_has_a_column_of_signatures_and_a_closing_per_half_day() {
+    let mut morning_only = line("Inès Benali", AttendanceStatus::Present, 1);
+    let mut afternoon = mark(AttendanceStatus::Absent, 1);
+    afternoon.checked_in_at = None;
+    morning_only.marks.push(afternoon);
+    let mut both = line("Kévin Martin", AttendanceStatus::Late, 3);
+    both.marks.push(mark(AttendanceStatus::Present, 4));
+    let text = extract_text(&render_attendance_sheet(&full_day(sheet(vec![
+        morning_only,
+        both,
+    ]))));
+    for expected in [
+        "Demi-journées : matin 9 h 00 – 13 h 00 ; après-midi 13 h 30 – 17 h 00",
+        "Signature (matin)",
+        "Signature (après-midi)",
+        "Absent·e",
+        "signé 18 h 10",
+        "Matin (9 h 00 – 13 h 00) — clôturée par Chloé Martin (Intervenant·e) le 15/12/2026 à 13 h 01",
+        "Après-midi (13 h 30 – 17 h 00) — clôturée par Chloé Martin (Intervenant·e) le 15/12/2026 à 17 h 02",
+    ] {
+        assert!(
+            flowing(&text).contains(expected),
+            "missing « {expected} » in:\n{text}"
+        );
+    }
+    // Inès signed the morning only: the afternoon's cell says so.
+    assert_eq!(text.matches("Pas de signature").count(), 1, "{text}");
+
+    let mut blank = full_day(sheet(four_youths()));
+    blank.edition = SheetEdition::BlankForPaper;
+    blank.closing = None;
+    for half in &mut blank.half_days {
+        half.closing = None;
+    }
+    for line in &mut blank.lines {
+        line.marks = vec![SheetMark::default(), SheetMark::default()];
+    }
+    let text = flowing(&extract_text(&render_attendance_sheet(&blank)));
+    assert!(
+        text.contains("Clôture — Matin (9 h 00 – 13 h 00) : nom, fonction"),
+        "{text}"
+    );
+    assert!(text.contains("Clôture — Après-midi (13 h 30 – 17 h 00) : nom, fonction"));
+    assert!(text.contains("Signature (après-midi)"));
 }

@@ -3,22 +3,25 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionSession, Transa
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AttendanceRefusal, AttendanceStatus, PersonId, SessionId, roll_call_open,
+    Actor, AttendanceRefusal, AttendanceStatus, HalfDayNumber, PersonId, SessionId, roll_call_open,
 };
 use crate::services::access_guard::require;
 use crate::services::attendance::attendance_records::{
     AttendanceSession, line_of, lock_open_sheet, new_line, registered_youth_ids,
+    require_half_day_open,
 };
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment::enrolment_records::youths_on_roster;
 
 /// A youth who came without a place: a counsellor who may enrol them adds them to the sheet,
-/// present. Adding them twice gives the same answer.
+/// present for the half-day shown (they are then on the sheet for the other half-day too, to be
+/// marked there). Adding them twice gives the same answer.
 pub async fn add_walk_in<C>(
     db: &C,
     actor: &Actor,
     session_id: SessionId,
     youth_id: PersonId,
+    half_day: HalfDayNumber,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
 where
@@ -34,10 +37,15 @@ where
     if !roll_call_open(session.starts_at(), now) {
         return Err(AttendanceRefusal::RollCallNotOpen.into());
     }
+    session.half_day(half_day)?;
 
     let txn = begin_write(db).await?;
     lock_open_sheet(&txn, session_id, now).await?;
-    if line_of(&txn, session_id, youth_id).await?.is_some() {
+    require_half_day_open(&txn, &session, half_day).await?;
+    if line_of(&txn, session_id, youth_id, half_day)
+        .await?
+        .is_some()
+    {
         return Ok(());
     }
     // A registered youth added this way keeps their place: not a walk-in.
@@ -47,6 +55,7 @@ where
     let mut line = new_line(
         session_id,
         youth_id,
+        half_day,
         AttendanceStatus::Present,
         actor.person_id(),
         now,

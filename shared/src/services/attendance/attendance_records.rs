@@ -7,7 +7,8 @@
 //!
 //! A sheet (`attendance_sheets`: open, closed or paper; its check-in secret; the closing
 //! signature) is made the first time attendance is taken. Its lines (`attendance_lines`, unique
-//! per youth) hold the status, walk-in, self check-in and its confirmation, « autre réseau » when
+//! per youth and half-day: a session through lunch has a morning and an afternoon, each closed
+//! with the facilitator's signature, the morning's in `attendance_half_day_closings`) hold the status, walk-in, self check-in and its confirmation, « autre réseau » when
 //! the check-in came from another network than the screen's (`screen_network`, hashed), and the
 //! signature with when and on whose device. The check-in code is a SHA-256 of the sheet's
 //! secret, the session and the 30-second window, as six digits. Double taps and retries get the
@@ -31,13 +32,14 @@ use crate::auth::DocumentSealer;
 use crate::documents::render_attendance_sheet;
 use crate::domain::{
     Actor, AttendanceRefusal, AttendanceSheetDocument, AttendanceStatus, CHECK_IN_CODE_DIGITS,
-    EU_MENTION, EnrolmentStatus, PROGRAMME_NAME, PersonId, PlaceView, SealedKind, SessionId,
-    SessionStatus, SheetCorrection, SheetEdition, SheetLine, SheetSigner, SheetState,
-    SignatureStrokes, format_instant, format_session_date, format_session_hours,
+    EU_MENTION, EnrolmentStatus, HalfDay, HalfDayNumber, PROGRAMME_NAME, PersonId, PlaceView,
+    SealedKind, SessionId, SessionStatus, SheetCorrection, SheetEdition, SheetHalfDay, SheetLine,
+    SheetMark, SheetSigner, SheetState, SignatureStrokes, format_instant, format_session_date,
+    format_session_hours, half_day_name, half_days_of,
 };
 use crate::entities::{
-    attendance_correction, attendance_document, attendance_line, attendance_sheet, enrolment,
-    mission_locale, person, workshop_type,
+    attendance_correction, attendance_document, attendance_half_day_closing, attendance_line,
+    attendance_sheet, enrolment, mission_locale, person, workshop_type,
 };
 use crate::services::access_guard::require;
 use crate::services::attendance::document_seals::{SealFacts, seal_document};
@@ -88,6 +90,32 @@ impl AttendanceSession {
 
     pub fn ends_at(&self) -> DateTime<Utc> {
         self.bundle.session.ends_at
+    }
+
+    /// One half-day, or the morning and the afternoon (`domain::half_days`).
+    pub fn half_days(&self) -> Vec<HalfDay> {
+        half_days_of(self.starts_at(), self.ends_at())
+    }
+
+    /// The half-day asked for, if the session has it.
+    pub fn half_day(&self, number: HalfDayNumber) -> Result<HalfDay, ServiceError> {
+        self.half_days()
+            .get(number.index())
+            .copied()
+            .ok_or_else(|| {
+                crate::domain::InvalidInput::new("demi", "Cette séance n'a pas cette demi-journée.")
+                    .into()
+            })
+    }
+
+    /// The session's last half-day: closing it closes the sheet.
+    pub fn last_half_day(&self) -> HalfDayNumber {
+        HalfDayNumber::at(self.half_days().len().saturating_sub(1)).unwrap_or(HalfDayNumber::FIRST)
+    }
+
+    /// « Matin », « Après-midi »…
+    pub fn half_day_name(&self, number: HalfDayNumber) -> String {
+        half_day_name(&self.half_days(), number)
     }
 
     /// « mardi 15 décembre 2026, 18 h 00 – 20 h 00 »
@@ -162,12 +190,76 @@ pub(crate) async fn line_of(
     db: &impl ConnectionTrait,
     session_id: SessionId,
     youth_id: PersonId,
+    half_day: HalfDayNumber,
 ) -> Result<Option<attendance_line::Model>, ServiceError> {
     Ok(attendance_line::Entity::find()
         .filter(attendance_line::Column::SessionId.eq(session_id))
         .filter(attendance_line::Column::YouthId.eq(youth_id))
+        .filter(attendance_line::Column::HalfDay.eq(half_day))
         .one(db)
         .await?)
+}
+
+/// The youth's line on any half-day of the session (the first): whether they are on the
+/// sheet, and as a walk-in or not.
+pub(crate) async fn line_of_any_half(
+    db: &impl ConnectionTrait,
+    session_id: SessionId,
+    youth_id: PersonId,
+) -> Result<Option<attendance_line::Model>, ServiceError> {
+    Ok(attendance_line::Entity::find()
+        .filter(attendance_line::Column::SessionId.eq(session_id))
+        .filter(attendance_line::Column::YouthId.eq(youth_id))
+        .order_by_asc(attendance_line::Column::HalfDay)
+        .one(db)
+        .await?)
+}
+
+/// Everyone on the sheet: the youths holding a place, then those added on the spot.
+pub(crate) fn youths_on_sheet(
+    registered: &[PersonId],
+    lines: &[attendance_line::Model],
+) -> Vec<PersonId> {
+    let mut youths = registered.to_vec();
+    for line in lines {
+        if !youths.contains(&line.youth_id) {
+            youths.push(line.youth_id);
+        }
+    }
+    youths
+}
+
+/// The half-days closed before the sheet (the morning of a full day), by half-day.
+pub(crate) async fn half_day_closings_of(
+    db: &impl ConnectionTrait,
+    session_id: SessionId,
+) -> Result<Vec<attendance_half_day_closing::Model>, ServiceError> {
+    Ok(attendance_half_day_closing::Entity::find()
+        .filter(attendance_half_day_closing::Column::SessionId.eq(session_id))
+        .order_by_asc(attendance_half_day_closing::Column::HalfDay)
+        .all(db)
+        .await?)
+}
+
+/// A half-day closed with its facilitator's signature refuses any change but a correction.
+/// Called after `lock_open_sheet`, so a closing cannot slip in between.
+pub(crate) async fn require_half_day_open(
+    txn: &impl ConnectionTrait,
+    session: &AttendanceSession,
+    half_day: HalfDayNumber,
+) -> Result<(), ServiceError> {
+    session.half_day(half_day)?;
+    let closed = half_day_closings_of(txn, session.id())
+        .await?
+        .iter()
+        .any(|closing| closing.half_day == half_day);
+    if closed {
+        return Err(AttendanceRefusal::HalfDayClosed {
+            name: session.half_day_name(half_day),
+        }
+        .into());
+    }
+    Ok(())
 }
 
 pub(crate) async fn sheet_of(
@@ -244,6 +336,7 @@ pub(crate) async fn lock_open_sheet(
 pub(crate) fn new_line(
     session_id: SessionId,
     youth_id: PersonId,
+    half_day: HalfDayNumber,
     status: AttendanceStatus,
     marked_by: Option<PersonId>,
     now: DateTime<Utc>,
@@ -251,6 +344,7 @@ pub(crate) fn new_line(
     attendance_line::ActiveModel {
         session_id: Set(session_id),
         youth_id: Set(youth_id),
+        half_day: Set(half_day),
         status: Set(status),
         walk_in: Set(false),
         checked_in_at: Set(None),
@@ -267,8 +361,10 @@ pub(crate) fn new_line(
 /// The corrections of a sheet as people read them.
 pub(crate) async fn corrections_of(
     db: &impl ConnectionTrait,
-    session_id: SessionId,
+    session: &AttendanceSession,
 ) -> Result<Vec<SheetCorrection>, ServiceError> {
+    let session_id = session.id();
+    let two_halves = session.half_days().len() > 1;
     let corrections = attendance_correction::Entity::find()
         .filter(attendance_correction::Column::SessionId.eq(session_id))
         .order_by_asc(attendance_correction::Column::Id)
@@ -286,6 +382,7 @@ pub(crate) async fn corrections_of(
         .iter()
         .map(|correction| SheetCorrection {
             youth: name(correction.youth_id),
+            half_day: two_halves.then(|| session.half_day_name(correction.half_day)),
             from: correction.from_status,
             to: correction.to_status,
             reason: correction.reason.clone(),
@@ -363,7 +460,7 @@ pub(crate) async fn sheet_document(
     let sheet = sheet_of(db, session_id).await?;
     let lines = lines_of(db, session_id).await?;
     let registered = registered_youth_ids(db, session_id).await?;
-    let corrections = corrections_of(db, session_id).await?;
+    let corrections = corrections_of(db, session).await?;
     let closer = sheet.as_ref().and_then(|sheet| sheet.closed_by);
     let names = names_of(
         db,
@@ -379,45 +476,84 @@ pub(crate) async fn sheet_document(
     let name = |id: PersonId| names.get(&id).cloned().unwrap_or_default();
 
     let blank = edition == SheetEdition::BlankForPaper;
-    let mut sheet_lines: Vec<SheetLine> = lines
+    let halves = session.half_days();
+    let half_day_closings = half_day_closings_of(db, session_id).await?;
+    let mark_of = |line: &attendance_line::Model| SheetMark {
+        status: Some(line.status),
+        checked_in_at: line.checked_in_at.map(clock),
+        signed_at: line.signed_at.map(clock),
+        signature: line
+            .signature
+            .as_deref()
+            .and_then(|text| SignatureStrokes::parse(text).ok()),
+    };
+    // One line per youth, with a mark per half-day (empty where they have none).
+    let mut sheet_lines: Vec<SheetLine> = youths_on_sheet(&registered, &lines)
         .iter()
-        .map(|line| SheetLine {
-            name: name(line.youth_id),
-            status: if blank { None } else { Some(line.status) },
-            walk_in: line.walk_in,
-            checked_in_at: line.checked_in_at.filter(|_| !blank).map(clock),
-            signed_at: line.signed_at.filter(|_| !blank).map(clock),
-            signature: line
-                .signature
-                .as_deref()
-                .filter(|_| !blank)
-                .and_then(|text| SignatureStrokes::parse(text).ok()),
+        .map(|youth_id| {
+            let theirs = || lines.iter().filter(|line| line.youth_id == *youth_id);
+            SheetLine {
+                name: name(*youth_id),
+                walk_in: theirs().any(|line| line.walk_in),
+                marks: (0..halves.len())
+                    .map(|index| {
+                        theirs()
+                            .find(|line| line.half_day.index() == index)
+                            .filter(|_| !blank)
+                            .map(mark_of)
+                            .unwrap_or_default()
+                    })
+                    .collect(),
+            }
         })
         .collect();
-    for youth_id in &registered {
-        if !lines.iter().any(|line| line.youth_id == *youth_id) {
-            sheet_lines.push(SheetLine {
-                name: name(*youth_id),
-                status: None,
-                walk_in: false,
-                checked_in_at: None,
-                signed_at: None,
-                signature: None,
-            });
-        }
-    }
     sorted_by_name(&mut sheet_lines, |line| &line.name);
+
+    let closer_names = names_of(
+        db,
+        half_day_closings.iter().map(|closing| closing.closed_by),
+    )
+    .await?;
+    let role_of = |closer: PersonId| {
+        if session.bundle.facilitator_ids.contains(&closer) {
+            "Intervenant·e".to_owned()
+        } else {
+            "Conseiller·ère".to_owned()
+        }
+    };
+    let half_days = halves
+        .iter()
+        .enumerate()
+        .map(|(index, half)| SheetHalfDay {
+            name: half_day_name(
+                &halves,
+                HalfDayNumber::at(index).unwrap_or(HalfDayNumber::FIRST),
+            ),
+            hours: format_session_hours(half.starts_at, half.ends_at),
+            closing: half_day_closings
+                .iter()
+                .find(|closing| closing.half_day.index() == index)
+                .filter(|_| !blank)
+                .and_then(|closing| {
+                    Some(SheetSigner {
+                        name: closer_names
+                            .get(&closing.closed_by)
+                            .cloned()
+                            .unwrap_or_default(),
+                        role: role_of(closing.closed_by),
+                        signed_at: format_instant(closing.closed_at),
+                        signature: SignatureStrokes::parse(&closing.signature).ok()?,
+                    })
+                }),
+        })
+        .collect();
 
     let closing = sheet.as_ref().and_then(|sheet| {
         let signature = SignatureStrokes::parse(sheet.closing_signature.as_deref()?).ok()?;
         let closer = sheet.closed_by?;
         Some(SheetSigner {
             name: name(closer),
-            role: if session.bundle.facilitator_ids.contains(&closer) {
-                "Intervenant·e".to_owned()
-            } else {
-                "Conseiller·ère".to_owned()
-            },
+            role: role_of(closer),
             signed_at: format_instant(sheet.closed_at?),
             signature,
         })
@@ -437,6 +573,7 @@ pub(crate) async fn sheet_document(
         place: session.place_text(),
         facilitators: names_in(&session.bundle.facilitator_ids),
         counsellors: names_in(&session.bundle.counsellor_ids),
+        half_days,
         lines: sheet_lines,
         closing: if blank { None } else { closing },
         corrections: if blank { Vec::new() } else { corrections },

@@ -10,11 +10,13 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{
     Actor, AttendanceRefusal, EnrolmentStatus, RateLimit, SessionId, SessionStatus, Throttle,
-    accepted_check_in_windows, check_in_open, parse_check_in_code, retry_message,
-    status_on_arrival,
+    accepted_check_in_windows, check_in_open, half_day_at, half_days_of, parse_check_in_code,
+    retry_message, status_on_arrival,
 };
 use crate::entities::{attendance_line, attendance_sheet, enrolment, workshop_session};
-use crate::services::attendance::attendance_records::{check_in_code, lock_open_sheet, new_line};
+use crate::services::attendance::attendance_records::{
+    AttendanceSession, check_in_code, lock_open_sheet, new_line, require_half_day_open,
+};
 use crate::services::begin_write::begin_write;
 use crate::services::enrolment::enrolment_records::acting_youth;
 use crate::services::sign_in::check_rate_limit::{
@@ -26,7 +28,9 @@ const CHECK_IN_LOCKED: &str = "Trop de codes erronés : le pointage par code est
      L'animateur·rice peut vous pointer sur sa liste.";
 
 /// A signed-in youth types (or scans) the code on the facilitator's screen: they are checked
-/// in, present or late, for that session only, until the facilitator confirms. The code must
+/// in, present or late, for that session only and the half-day under way (arriving over lunch
+/// is arriving for the afternoon; late counts from that half-day's start), until the
+/// facilitator confirms. The code must
 /// be the one on screen (or the one just before) of a session under way where they hold a
 /// place. Checking in twice gives the same answer. Returns the session.
 ///
@@ -111,14 +115,23 @@ where
         _ => false,
     };
 
+    let halves = half_days_of(session.starts_at, session.ends_at);
+    let half_day = half_day_at(&halves, now);
+    let half_starts_at = halves
+        .get(half_day.index())
+        .map_or(session.starts_at, |half| half.starts_at);
+    let attendance_session = AttendanceSession::load(db, session.id).await?;
+
     let txn = begin_write(db).await?;
     reserved.succeeded(&txn).await?;
     lock_open_sheet(&txn, session.id, now).await?;
+    require_half_day_open(&txn, &attendance_session, half_day).await?;
     // Already on the sheet (a second tap, or marked by the facilitator): nothing changes.
     let mut line = new_line(
         session.id,
         youth_id,
-        status_on_arrival(session.starts_at, now),
+        half_day,
+        status_on_arrival(half_starts_at, now),
         Some(youth_id),
         now,
     );
@@ -130,6 +143,7 @@ where
             OnConflict::columns([
                 attendance_line::Column::SessionId,
                 attendance_line::Column::YouthId,
+                attendance_line::Column::HalfDay,
             ])
             .do_nothing()
             .to_owned(),

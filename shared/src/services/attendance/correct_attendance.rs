@@ -7,8 +7,8 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::auth::DocumentSealer;
 use crate::domain::{
-    Actor, AttendanceRefusal, AttendanceStatus, PersonId, SessionId, SheetEdition, SheetState,
-    parse_correction_reason,
+    Actor, AttendanceRefusal, AttendanceStatus, HalfDayNumber, PersonId, SessionId, SheetEdition,
+    SheetState, parse_correction_reason,
 };
 use crate::entities::{attendance_correction, attendance_sheet};
 use crate::services::access_guard::require;
@@ -18,11 +18,13 @@ use crate::services::begin_write::begin_write;
 /// A status changed on a closed sheet: whose, to what, and why (as typed).
 pub struct StatusCorrection<'a> {
     pub youth_id: PersonId,
+    /// Which half-day's status (the first for a session of one half-day).
+    pub half_day: HalfDayNumber,
     pub status: &'a str,
     pub reason: &'a str,
 }
 
-/// After closing, a status changes only by a correction: an organiser gives the reason, the
+/// After closing, a status (of one half-day) changes only by a correction: an organiser gives the reason, the
 /// correction is logged, and a corrected PDF listing every correction is kept beside the
 /// original (which is never replaced).
 pub async fn correct_attendance<C>(
@@ -38,6 +40,7 @@ where
 {
     let StatusCorrection {
         youth_id,
+        half_day,
         status,
         reason,
     } = correction;
@@ -49,6 +52,7 @@ where
     let corrector = actor.person_id().ok_or(ServiceError::NotSignedIn)?;
     let status = AttendanceStatus::parse_choice(status)?;
     let reason = parse_correction_reason(reason)?;
+    session.half_day(half_day)?;
 
     let txn = begin_write(db).await?;
     // Lock the closed sheet: two corrections at once are numbered one after the other.
@@ -64,7 +68,7 @@ where
     if locked.rows_affected == 0 {
         return Err(AttendanceRefusal::CorrectionOfOpenSheet.into());
     }
-    let Some(line) = line_of(&txn, session_id, youth_id).await? else {
+    let Some(line) = line_of(&txn, session_id, youth_id, half_day).await? else {
         return Err(AttendanceRefusal::NotOnSheet.into());
     };
     let from = line.status;
@@ -74,6 +78,7 @@ where
     attendance_correction::ActiveModel {
         session_id: Set(session_id),
         youth_id: Set(youth_id),
+        half_day: Set(half_day),
         from_status: Set(from),
         to_status: Set(status),
         reason: Set(reason),

@@ -6,8 +6,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EnrolmentStatus, MissionLocaleId, PersonId, SessionId, SessionStatus, SheetState,
-    SheetToClose, WorkshopTypeId, format_session_date, format_session_hours,
+    Actor, EnrolmentStatus, HalfDayNumber, MissionLocaleId, PersonId, SessionId, SessionStatus,
+    SheetState, SheetToClose, WorkshopTypeId, format_session_date, format_session_hours,
+    half_days_of,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, mission_locale, session_counsellor,
@@ -89,7 +90,8 @@ pub(crate) async fn describe_sheets_to_close(
             .or_default()
             .push(place.youth_id);
     }
-    let mut marked: HashMap<SessionId, Vec<PersonId>> = HashMap::new();
+    // A status per youth and half-day: a full day's afternoon is to be marked too.
+    let mut marked: HashMap<SessionId, Vec<(PersonId, HalfDayNumber)>> = HashMap::new();
     for line in attendance_line::Entity::find()
         .filter(attendance_line::Column::SessionId.is_in(open_ids))
         .filter(attendance_line::Column::Confirmed.eq(true))
@@ -99,7 +101,7 @@ pub(crate) async fn describe_sheets_to_close(
         marked
             .entry(line.session_id)
             .or_default()
-            .push(line.youth_id);
+            .push((line.youth_id, line.half_day));
     }
     let titles: HashMap<WorkshopTypeId, String> = workshop_type::Entity::find()
         .all(db)
@@ -118,7 +120,11 @@ pub(crate) async fn describe_sheets_to_close(
         .map(|session| {
             let expected = registered.get(&session.id).cloned().unwrap_or_default();
             let done = marked.get(&session.id).cloned().unwrap_or_default();
-            let missing = expected.iter().filter(|id| !done.contains(id)).count();
+            let missing = (0..half_days_of(session.starts_at, session.ends_at).len())
+                .filter_map(HalfDayNumber::at)
+                .flat_map(|half| expected.iter().map(move |id| (*id, half)))
+                .filter(|mark| !done.contains(mark))
+                .count();
             let what_is_left = if done.is_empty() && !expected.is_empty() {
                 "Appel à faire".to_owned()
             } else if missing > 0 {

@@ -5,21 +5,24 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AttendanceRefusal, AttendanceStatus, PersonId, SessionId, roll_call_open,
+    Actor, AttendanceRefusal, AttendanceStatus, HalfDayNumber, PersonId, SessionId, roll_call_open,
 };
 use crate::services::attendance::attendance_records::{
-    AttendanceSession, line_of, lock_open_sheet, new_line, registered_youth_ids,
+    AttendanceSession, line_of, line_of_any_half, lock_open_sheet, new_line, registered_youth_ids,
+    require_half_day_open,
 };
 use crate::services::begin_write::begin_write;
 
-/// One tap of the roll-call: a youth's status (present, late, excused, absent). Tapping the
-/// same status again, or a retried request, changes nothing; confirming a self check-in is
-/// marking its status.
+/// One tap of the roll-call: a youth's status (present, late, excused, absent) for one
+/// half-day. Tapping the same status again, or a retried request, changes nothing; confirming a
+/// self check-in is marking its status. A closed half-day (the morning, once signed off) is not
+/// marked again.
 pub async fn mark_attendance<C>(
     db: &C,
     actor: &Actor,
     session_id: SessionId,
     youth_id: PersonId,
+    half_day: HalfDayNumber,
     status: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
@@ -29,13 +32,15 @@ where
     let session = AttendanceSession::load(db, session_id).await?;
     session.require_attendance_taker(actor)?;
     let status = AttendanceStatus::parse_choice(status)?;
+    session.half_day(half_day)?;
     if !roll_call_open(session.starts_at(), now) {
         return Err(AttendanceRefusal::RollCallNotOpen.into());
     }
 
     let txn = begin_write(db).await?;
     lock_open_sheet(&txn, session_id, now).await?;
-    match line_of(&txn, session_id, youth_id).await? {
+    require_half_day_open(&txn, &session, half_day).await?;
+    match line_of(&txn, session_id, youth_id, half_day).await? {
         Some(line) => {
             if line.status == status && line.confirmed {
                 return Ok(());
@@ -54,15 +59,25 @@ where
             line.update(&txn).await?;
         }
         None => {
-            if !registered_youth_ids(&txn, session_id)
-                .await?
-                .contains(&youth_id)
+            // A youth added on the spot for one half-day is on the sheet for the other too.
+            let walk_in = line_of_any_half(&txn, session_id, youth_id).await?;
+            if walk_in.is_none()
+                && !registered_youth_ids(&txn, session_id)
+                    .await?
+                    .contains(&youth_id)
             {
                 return Err(AttendanceRefusal::NotRegistered.into());
             }
-            new_line(session_id, youth_id, status, actor.person_id(), now)
-                .insert(&txn)
-                .await?;
+            let mut line = new_line(
+                session_id,
+                youth_id,
+                half_day,
+                status,
+                actor.person_id(),
+                now,
+            );
+            line.walk_in = Set(walk_in.is_some_and(|line| line.walk_in));
+            line.insert(&txn).await?;
         }
     }
     txn.commit().await?;

@@ -11,7 +11,7 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{
     Actor, AttendanceLineView, CHECK_IN_CODE_PERIOD_SECONDS, CheckInScreen, SessionId,
-    check_in_open, check_in_window,
+    check_in_open, check_in_window, half_day_at,
 };
 use crate::entities::attendance_sheet;
 use crate::services::MailSettings;
@@ -86,7 +86,14 @@ where
         None => qr_svg,
     };
 
-    let lines = lines_of(db, session_id).await?;
+    // The half-day under way: its arrivals, its count.
+    let halves = session.half_days();
+    let half_day = half_day_at(&halves, now);
+    let lines: Vec<_> = lines_of(db, session_id)
+        .await?
+        .into_iter()
+        .filter(|line| line.half_day == half_day)
+        .collect();
     let names = names_of(db, lines.iter().map(|line| line.youth_id)).await?;
     let mut to_confirm: Vec<AttendanceLineView> = lines
         .iter()
@@ -113,6 +120,8 @@ where
         check_in_url,
         qr_svg,
         open: check_in_open(session.starts_at(), session.ends_at(), now),
+        half_day,
+        half_day_name: (halves.len() > 1).then(|| session.half_day_name(half_day)),
         to_confirm,
         present: u32::try_from(present).unwrap_or(u32::MAX),
         expected: u32::try_from(expected).unwrap_or(u32::MAX),

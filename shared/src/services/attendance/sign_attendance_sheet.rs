@@ -4,14 +4,16 @@ use sea_orm::{
 };
 
 use crate::ServiceError;
-use crate::domain::{Actor, AttendanceRefusal, PersonId, SessionId, SignatureStrokes};
+use crate::domain::{
+    Actor, AttendanceRefusal, HalfDayNumber, PersonId, SessionId, SignatureStrokes,
+};
 use crate::services::attendance::attendance_records::{
-    AttendanceSession, line_of, lock_open_sheet, registered_youth_ids,
+    AttendanceSession, line_of, lock_open_sheet, registered_youth_ids, require_half_day_open,
 };
 use crate::services::begin_write::begin_write;
 
-/// A youth marked present or late signs the open sheet: on their own phone (for themself only)
-/// or on the device of whoever takes attendance. The signature keeps who signed, when, on
+/// A youth marked present or late for a half-day signs it on the open sheet: on their own
+/// phone (for themself only) or on the device of whoever takes attendance. The signature keeps who signed, when, on
 /// which sheet and on whose device; once given it is not replaced (a second tap changes
 /// nothing).
 pub async fn sign_attendance_sheet<C>(
@@ -19,6 +21,7 @@ pub async fn sign_attendance_sheet<C>(
     actor: &Actor,
     session_id: SessionId,
     youth_id: PersonId,
+    half_day: HalfDayNumber,
     strokes: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError>
@@ -34,10 +37,12 @@ where
         _ => session.require_attendance_taker(actor)?,
     }
     let signature = SignatureStrokes::parse(strokes)?;
+    session.half_day(half_day)?;
 
     let txn = begin_write(db).await?;
     lock_open_sheet(&txn, session_id, now).await?;
-    let line = line_of(&txn, session_id, youth_id).await?;
+    require_half_day_open(&txn, &session, half_day).await?;
+    let line = line_of(&txn, session_id, youth_id, half_day).await?;
     // A youth who neither holds a place nor is on the sheet has nothing to sign here.
     if matches!(actor, Actor::Youth { .. })
         && line.is_none()

@@ -8,19 +8,21 @@ use sha2::{Digest, Sha256};
 use crate::ServiceError;
 use crate::auth::DocumentSealer;
 use crate::domain::{
-    Actor, AttendanceRefusal, PaperScan, SealedKind, SessionId, SheetState, format_instant,
-    format_session_date,
+    Actor, AttendanceRefusal, PaperScan, SealedKind, SessionId, SheetEdition, SheetState,
+    format_instant, format_session_date,
 };
 use crate::entities::{attendance_document, attendance_sheet};
 use crate::services::access_guard::require;
 use crate::services::attendance::attendance_records::{
-    AttendanceSession, hex, lock_open_sheet, names_of,
+    AttendanceSession, half_day_closings_of, hex, keep_sheet_pdf, lock_open_sheet, names_of,
 };
 use crate::services::attendance::document_seals::{SealFacts, seal_document};
 use crate::services::begin_write::begin_write;
 
 /// The paper fallback: the scan of the signed pre-printed sheet closes the sheet, kept as
-/// evidence with the SHA-256 of its bytes and sealed in the register. Statuses already marked stay as they are (the
+/// evidence with the SHA-256 of its bytes and sealed in the register. When a half-day was
+/// closed on screen first (the morning of a full day), the sheet as it stands is kept too: its
+/// signatures are evidence for that half-day. Statuses already marked stay as they are (the
 /// figures count confirmed lines); after this, nothing is marked nor signed on the sheet, unless
 /// an organiser reopens it (`reopen_paper_sheet`). Only the organisers file it.
 ///
@@ -96,6 +98,19 @@ where
         now,
     )
     .await?;
+    // A morning closed on screen before the paper took over: its signatures are evidence too,
+    // kept in a sheet as it stands, beside the scan.
+    if !half_day_closings_of(&txn, session_id).await?.is_empty() {
+        keep_sheet_pdf(
+            &txn,
+            &session,
+            SheetEdition::Original,
+            uploader,
+            sealer,
+            now,
+        )
+        .await?;
+    }
     // The sheet is locked while open, so this update is the one that closes it.
     attendance_sheet::Entity::update_many()
         .set(attendance_sheet::ActiveModel {

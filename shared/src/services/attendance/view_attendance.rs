@@ -3,38 +3,68 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, AttendanceDocumentView, AttendanceLineView, AttendanceView, AuditAction, PersonId,
-    PersonOption, SessionId, check_in_open, format_instant, roll_call_open,
+    Actor, AttendanceDocumentView, AttendanceLineView, AttendanceView, AuditAction, HalfDayNumber,
+    HalfDayTab, PersonId, PersonOption, SessionId, check_in_open, format_instant,
+    format_session_hours, half_day_at, roll_call_open,
 };
 use crate::entities::{attendance_document, audit_event};
 use crate::services::attendance::attendance_records::{
-    AttendanceSession, clock, corrections_of, lines_of, names_of, registered_youth_ids, sheet_of,
-    sheet_state, sorted_by_name,
+    AttendanceSession, clock, corrections_of, half_day_closings_of, lines_of, names_of,
+    registered_youth_ids, sheet_of, sheet_state, sorted_by_name, youths_on_sheet,
 };
 use crate::services::attendance::reopen_paper_sheet::reopening_prefix;
 use crate::services::{YouthListFilter, list_youths};
 
-/// The roll-call page: the registered youths and walk-ins with their status, check-in and
-/// signature, what still stops the closing, and the sheets kept.
+/// The roll-call page for one half-day (`None`: the one under way): the registered youths and
+/// walk-ins with their status, check-in and signature, what still stops its closing, and the
+/// sheets kept.
 pub async fn view_attendance(
     db: &impl ConnectionTrait,
     actor: &Actor,
     session_id: SessionId,
+    half_day: Option<HalfDayNumber>,
     now: DateTime<Utc>,
 ) -> Result<AttendanceView, ServiceError> {
     let session = AttendanceSession::load(db, session_id).await?;
     session.require_attendance_taker(actor)?;
+    let halves = session.half_days();
+    let half_day = half_day.unwrap_or_else(|| half_day_at(&halves, now));
+    session.half_day(half_day)?;
     let sheet = sheet_of(db, session_id).await?;
     let state = sheet_state(sheet.as_ref());
-    let lines = lines_of(db, session_id).await?;
+    let all_lines = lines_of(db, session_id).await?;
     let registered = registered_youth_ids(db, session_id).await?;
+    let on_sheet = youths_on_sheet(&registered, &all_lines);
+    let closings = half_day_closings_of(db, session_id).await?;
+    let half_day_closed = |number: HalfDayNumber| {
+        state.is_closed() || closings.iter().any(|closing| closing.half_day == number)
+    };
+    let half_days = halves
+        .iter()
+        .enumerate()
+        .filter_map(|(index, half)| {
+            let number = HalfDayNumber::at(index)?;
+            Some(HalfDayTab {
+                number,
+                name: session.half_day_name(number),
+                hours: format_session_hours(half.starts_at, half.ends_at),
+                closed: half_day_closed(number),
+            })
+        })
+        .collect();
+    let lines: Vec<_> = all_lines
+        .iter()
+        .filter(|line| line.half_day == half_day)
+        .cloned()
+        .collect();
     let names = names_of(
         db,
         lines
             .iter()
             .map(|line| line.youth_id)
-            .chain(registered.iter().copied())
-            .chain(sheet.as_ref().and_then(|sheet| sheet.closed_by)),
+            .chain(on_sheet.iter().copied())
+            .chain(sheet.as_ref().and_then(|sheet| sheet.closed_by))
+            .chain(closings.iter().map(|closing| closing.closed_by)),
     )
     .await?;
     let name = |id: PersonId| names.get(&id).cloned().unwrap_or_default();
@@ -52,13 +82,13 @@ pub async fn view_attendance(
             checked_in_elsewhere: line.checked_in_elsewhere,
         })
         .collect();
-    for youth_id in registered {
+    for youth_id in on_sheet {
         if !lines.iter().any(|line| line.youth_id == youth_id) {
             views.push(AttendanceLineView {
                 youth_id,
                 name: name(youth_id),
                 status: None,
-                walk_in: false,
+                walk_in: !registered.contains(&youth_id),
                 checked_in_at: None,
                 confirmed: false,
                 signed_at: None,
@@ -122,20 +152,30 @@ pub async fn view_attendance(
         state,
         roll_call_open: roll_call_open(session.starts_at(), now),
         check_in_open: check_in_open(session.starts_at(), session.ends_at(), now),
+        half_days,
+        half_day,
         lines: views,
         walk_in_candidates,
         may_correct: actor.may_correct_attendance(session.bundle.session.mission_locale_id),
         may_file_paper: actor.may_file_paper_sheet(session.bundle.session.mission_locale_id),
         not_closable_because,
-        closed: sheet.as_ref().and_then(|sheet| {
-            Some(format!(
-                "Clôturée par {} le {}",
-                name(sheet.closed_by?),
-                format_instant(sheet.closed_at?)
-            ))
-        }),
+        closed: match closings.iter().find(|closing| closing.half_day == half_day) {
+            Some(closing) => Some(format!(
+                "{} clôturée par {} le {}",
+                session.half_day_name(half_day),
+                name(closing.closed_by),
+                format_instant(closing.closed_at)
+            )),
+            None => sheet.as_ref().and_then(|sheet| {
+                Some(format!(
+                    "Clôturée par {} le {}",
+                    name(sheet.closed_by?),
+                    format_instant(sheet.closed_at?)
+                ))
+            }),
+        },
         documents,
-        corrections: corrections_of(db, session_id).await?,
+        corrections: corrections_of(db, &session).await?,
         reopenings: reopenings_of(db, session_id).await?,
     })
 }

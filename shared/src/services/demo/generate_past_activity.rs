@@ -13,8 +13,8 @@ use super::past_year_plan::{Dice, draw_demand, draw_roll_call, draw_session, dra
 use crate::ServiceError;
 use crate::domain::{
     AttendanceStatus, Audience, ContactKind, EnrolmentMethod, EnrolmentStatus, ExitOutcome, Gender,
-    MissionLocaleId, PARIS, PersonId, SessionId, SessionStatus, SheetState, Theme, WorkshopTypeId,
-    programme_last_day,
+    HalfDayNumber, MissionLocaleId, PARIS, PersonId, SessionId, SessionStatus, SheetState, Theme,
+    WorkshopTypeId, programme_last_day,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, individual_contact, mission_locale, person,
@@ -414,6 +414,7 @@ fn new_line(
     attendance_line::ActiveModel {
         session_id: Set(session_id),
         youth_id: Set(youth_id),
+        half_day: Set(HalfDayNumber::FIRST),
         status: Set(status),
         walk_in: Set(walk_in),
         checked_in_at: Set((!confirmed).then_some(starts_at)),

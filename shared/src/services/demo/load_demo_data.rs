@@ -241,6 +241,15 @@ pub async fn load_demo_data(
         now,
     )
     .await?;
+    insert_full_day_to_close(
+        &txn,
+        &mission_locale_ids,
+        &workshop_rooms,
+        &workshop_type_ids,
+        &people,
+        now,
+    )
+    .await?;
     // The demo's accounts have a published password: the database is marked as the demo's,
     // with the data, so that it never serves as anything else (see `classify_database`).
     crate::entities::demo_marker::ActiveModel {
@@ -769,12 +778,117 @@ async fn insert_demo_session(
     Ok(session.id)
 }
 
+/// From half an hour before `now`, three hours; through lunch it would have a morning and an
+/// afternoon to sign, so it ends at half past one (before one o'clock), or starts at one.
+fn under_way_times(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let starts_at = now - Duration::minutes(30);
+    let ends_at = starts_at + Duration::hours(3);
+    if crate::domain::half_days_of(starts_at, ends_at).len() == 1 {
+        return (starts_at, ends_at);
+    }
+    let today = now.with_timezone(&PARIS).date_naive();
+    let paris = |hour, minute| {
+        NaiveTime::from_hms_opt(hour, minute, 0)
+            .and_then(|time| PARIS.from_local_datetime(&today.and_time(time)).earliest())
+            .map(|at| at.with_timezone(&Utc))
+    };
+    match (paris(13, 0), paris(13, 30)) {
+        (Some(one), Some(_)) if now >= one => (one, one + Duration::hours(3)),
+        (Some(_), Some(half_past_one)) => (starts_at, half_past_one),
+        _ => (starts_at, ends_at),
+    }
+}
+
+/// The Mission Locale (the seventh of `MISSIONS_LOCALES`) whose full day, on the last working
+/// day, waits for its sheet to be closed.
+const FULL_DAY_AGENCY: usize = 6;
+
+/// A personal development day (9:00 – 17:00, so a morning and an afternoon to sign) on the
+/// last working day before the demo was loaded, with four of the Mission Locale's youths
+/// registered and its sheet still open: the half-day roll-call, signatures and closings, and
+/// the sheet's two signature columns, can be tried at once (`make run`, and the half-day
+/// browser test).
+async fn insert_full_day_to_close(
+    txn: &impl ConnectionTrait,
+    mission_locale_ids: &[MissionLocaleId],
+    workshop_rooms: &[RoomId],
+    workshop_type_ids: &[WorkshopTypeId],
+    people: &DemoPeople,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    use crate::domain::EnrolmentMethod;
+    use crate::services::enrolment::enrolment_records::{ChangedBy, lock_roster, write_changes};
+
+    let Some(workshop) = CATALOGUE
+        .iter()
+        .position(|workshop| workshop.theme == Theme::PersonalDevelopment)
+    else {
+        return Ok(());
+    };
+    let mut day = now.with_timezone(&PARIS).date_naive() - Duration::days(1);
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+        || crate::domain::public_holiday(day).is_some()
+    {
+        day -= Duration::days(1);
+    }
+    let at = |hour| {
+        NaiveTime::from_hms_opt(hour, 0, 0)
+            .and_then(|time| PARIS.from_local_datetime(&day.and_time(time)).earliest())
+            .map(|at| at.with_timezone(&Utc))
+    };
+    let (Some(starts_at), Some(ends_at)) = (at(9), at(17)) else {
+        return Ok(());
+    };
+    let counsellor = people.counsellors_by_agency[FULL_DAY_AGENCY];
+    let session_id = insert_demo_session(
+        txn,
+        DemoSession {
+            workshop_type_id: workshop_type_ids[workshop],
+            mission_locale_id: mission_locale_ids[FULL_DAY_AGENCY],
+            room_id: workshop_rooms[FULL_DAY_AGENCY],
+            starts_at,
+            ends_at,
+            capacity: CATALOGUE[workshop].capacity,
+            counsellor,
+            guest: None,
+        },
+        now,
+    )
+    .await?;
+    let youths: Vec<PersonId> = youths_of(txn, mission_locale_ids[FULL_DAY_AGENCY])
+        .await?
+        .into_iter()
+        .take(4)
+        .collect();
+    let mut locked = lock_roster(txn, session_id).await?;
+    let mut changes = Vec::new();
+    for youth_id in youths {
+        changes.extend(locked.roster.enrol(youth_id).1);
+    }
+    write_changes(
+        txn,
+        &mut locked,
+        &changes,
+        ChangedBy {
+            actor_id: Some(counsellor),
+            method: EnrolmentMethod::ByStaff,
+            promotions_by_hand: false,
+        },
+        None,
+        None,
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
 /// The Mission Locale (the eighth of `MISSIONS_LOCALES`) whose session is under way when the
 /// demo starts. No other demo session starts before tomorrow, so nothing clashes with it.
 const UNDER_WAY_AGENCY: usize = 7;
 
 /// A media literacy session that started half an hour before the demo data was loaded and lasts
-/// three hours, with a guest journalist and six of the Mission Locale's youths registered: the
+/// three hours — kept within one half-day, so that what it shows does not depend on the hour
+/// the demo was loaded at — with a guest journalist and six of the Mission Locale's youths registered: the
 /// roll-call, the check-in code and the signatures can be tried at once (`make run`, and the
 /// attendance browser test).
 async fn insert_session_under_way(
@@ -794,8 +908,7 @@ async fn insert_session_under_way(
     else {
         return Ok(());
     };
-    let starts_at = now - Duration::minutes(30);
-    let ends_at = starts_at + Duration::hours(3);
+    let (starts_at, ends_at) = under_way_times(now);
     let counsellor = people.counsellors_by_agency[UNDER_WAY_AGENCY];
     let session_id = insert_demo_session(
         txn,
@@ -843,6 +956,29 @@ async fn insert_session_under_way(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_session_under_way_has_one_half_day_whatever_the_hour() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
+        for minutes in (6 * 60..20 * 60).step_by(5) {
+            let time = NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0).unwrap();
+            let now = PARIS
+                .from_local_datetime(&day.and_time(time))
+                .single()
+                .unwrap()
+                .with_timezone(&Utc);
+            let (starts_at, ends_at) = under_way_times(now);
+            assert!(
+                starts_at <= now && ends_at >= now + Duration::minutes(30),
+                "{time}"
+            );
+            assert_eq!(
+                crate::domain::half_days_of(starts_at, ends_at).len(),
+                1,
+                "{time}"
+            );
+        }
+    }
 
     #[test]
     fn demo_sessions_start_at_paris_office_hours_on_working_days() {

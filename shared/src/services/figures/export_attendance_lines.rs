@@ -5,14 +5,16 @@ use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
 use crate::documents::{Cell, Table, to_csv, to_xlsx};
-use crate::domain::{Actor, ExportFormat, FiguresForm, PARIS, SessionId};
+use crate::domain::{
+    Actor, ExportFormat, FiguresForm, PARIS, SessionId, half_day_name, half_days_of,
+};
 use crate::services::DownloadedFile;
 use crate::services::figures::figures_records::{PeriodRecords, authorised_query, file_stem};
 
 /// Every confirmed attendance line of the sessions held in a period (by the Mission Locale, or
-/// the federation): youth, session, date, times, hours, status, and whether the youth signed
-/// and the sheet is closed, oldest session first. Hours are those of the session for present
-/// and late youths, zero otherwise.
+/// the federation): youth, session, date, half-day and its times, hours, status, and whether the
+/// youth signed and the sheet is closed, oldest session first. A full day has a row per youth
+/// and half-day. Hours are those of the half-day for present and late youths, zero otherwise.
 pub async fn export_attendance_lines(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -36,13 +38,17 @@ pub async fn export_attendance_lines(
         let mut lines = lines_of
             .remove(&session.fact.session_id)
             .unwrap_or_default();
-        lines.sort_by(|a, b| a.0.cmp(&b.0));
-        let starts = session.model.starts_at.with_timezone(&PARIS);
-        let ends = session.model.ends_at.with_timezone(&PARIS);
+        lines.sort_by(|a, b| (&a.0, a.1.half_day).cmp(&(&b.0, b.1.half_day)));
+        let halves = half_days_of(session.model.starts_at, session.model.ends_at);
         for ((last_name, first_name), line) in lines {
+            let Some(half) = halves.get(line.half_day.index()) else {
+                continue;
+            };
+            let starts = half.starts_at.with_timezone(&PARIS);
+            let ends = half.ends_at.with_timezone(&PARIS);
             let status = line.status;
             let hours = if status.attended() {
-                session.fact.minutes as f64 / 60.0
+                half.minutes() as f64 / 60.0
             } else {
                 0.0
             };
@@ -54,6 +60,11 @@ pub async fn export_attendance_lines(
                 Cell::Date(session.fact.day),
                 Cell::from(starts.format("%H:%M").to_string()),
                 Cell::from(ends.format("%H:%M").to_string()),
+                Cell::from(if halves.len() > 1 {
+                    half_day_name(&halves, line.half_day)
+                } else {
+                    String::new()
+                }),
                 Cell::Decimal(hours),
                 Cell::from(last_name),
                 Cell::from(first_name),
@@ -83,6 +94,7 @@ pub async fn export_attendance_lines(
             "Date",
             "Début",
             "Fin",
+            "Demi-journée",
             "Heures",
             "Nom",
             "Prénom",

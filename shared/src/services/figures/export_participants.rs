@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
@@ -26,17 +26,20 @@ pub async fn export_participants(
     let query = authorised_query(actor, form, now.with_timezone(&PARIS).date_naive())?;
     // A participant's workshops count wherever they were held.
     let records = PeriodRecords::load(db, &query, None, now).await?;
-    let minutes: HashMap<SessionId, i64> = records
-        .sessions
-        .iter()
-        .map(|session| (session.fact.session_id, session.fact.minutes))
-        .collect();
+    // Sessions attended (a full day once) and the minutes of the half-days attended.
+    let mut sessions_of: HashMap<PersonId, HashSet<SessionId>> = HashMap::new();
     let mut attended: HashMap<PersonId, (i64, i64)> = HashMap::new();
-    for line in &records.lines {
+    for line in records.line_facts() {
         if line.status.attended() {
             let entry = attended.entry(line.youth_id).or_default();
-            entry.0 += 1;
-            entry.1 += minutes.get(&line.session_id).copied().unwrap_or_default();
+            if sessions_of
+                .entry(line.youth_id)
+                .or_default()
+                .insert(line.session_id)
+            {
+                entry.0 += 1;
+            }
+            entry.1 += line.minutes;
         }
     }
     let yes_no = |yes: bool| Cell::from(if yes { "oui" } else { "non" });

@@ -11,7 +11,7 @@ use crate::ServiceError;
 use crate::domain::{
     Actor, EnrolmentStatus, ExitOutcome, FiguresForm, FiguresQuery, Gender, LineFact,
     MissionLocaleId, PARIS, ParticipantFact, PersonId, PlaceFact, SessionFact, SessionId,
-    SessionStatus, SheetState, Theme, programme_last_day,
+    SessionStatus, SheetState, Theme, half_day_minutes, programme_last_day,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, minimisation, mission_locale, person,
@@ -203,13 +203,23 @@ impl PeriodRecords {
             .unwrap_or(Gender::Undisclosed)
     }
 
+    /// Each line with the minutes of its half-day (a youth present only in the morning of a
+    /// full day counts the morning's).
     pub fn line_facts(&self) -> Vec<LineFact> {
+        let times: HashMap<SessionId, (DateTime<Utc>, DateTime<Utc>)> = self
+            .sessions
+            .iter()
+            .map(|held| (held.model.id, (held.model.starts_at, held.model.ends_at)))
+            .collect();
         self.lines
             .iter()
             .map(|line| LineFact {
                 session_id: line.session_id,
                 youth_id: line.youth_id,
                 status: line.status,
+                minutes: times.get(&line.session_id).map_or(0, |(starts, ends)| {
+                    half_day_minutes(*starts, *ends, line.half_day)
+                }),
             })
             .collect()
     }

@@ -2,14 +2,14 @@
 //! their counsellors recorded (see `domain::youth_path`) — shared by `view_youth`, `load_home`
 //! and `send_no_contact_alerts`; not a use case itself.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::ServiceError;
 use crate::domain::{
     AttendanceStatus, AttendedSession, IndividualContact, PARIS, PersonId, SessionId,
-    SessionStatus, Theme, WorkshopTypeId,
+    SessionStatus, Theme, WorkshopTypeId, half_day_minutes,
 };
 use crate::entities::{
     attendance_line, individual_contact, person, workshop_session, workshop_type,
@@ -19,7 +19,8 @@ use crate::entities::{
 const YOUTHS_PER_QUERY: usize = 200;
 
 /// The sessions each of `youth_ids` attended: confirmed lines (a self check-in counts once the
-/// facilitator confirms it), present or late, never at a cancelled session. A youth without any
+/// facilitator confirms it), present or late, never at a cancelled session; a full day counts
+/// the minutes of the half-days attended. A youth without any
 /// is absent from the map.
 pub(crate) async fn attended_sessions(
     db: &impl ConnectionTrait,
@@ -62,21 +63,27 @@ pub(crate) async fn attended_sessions(
             .into_iter()
             .map(|workshop| (workshop.id, workshop))
             .collect();
-        for line in lines {
+        // A full day's morning and afternoon are one session attended, for the minutes of the
+        // half-days they were there.
+        let mut minutes: BTreeMap<(PersonId, SessionId), i64> = BTreeMap::new();
+        for line in &lines {
             let Some(session) = sessions.get(&line.session_id) else {
                 continue;
             };
+            *minutes.entry((line.youth_id, line.session_id)).or_default() +=
+                half_day_minutes(session.starts_at, session.ends_at, line.half_day);
+        }
+        for ((youth_id, session_id), minutes) in minutes {
+            let Some(session) = sessions.get(&session_id) else {
+                continue;
+            };
             let workshop = types.get(&session.workshop_type_id);
-            by_youth
-                .entry(line.youth_id)
-                .or_default()
-                .push(AttendedSession {
-                    day: session.starts_at.with_timezone(&PARIS).date_naive(),
-                    title: workshop.map(|w| w.title.clone()).unwrap_or_default(),
-                    theme: workshop.map_or(Theme::Other, |w| w.theme),
-                    minutes: u32::try_from((session.ends_at - session.starts_at).num_minutes())
-                        .unwrap_or(0),
-                });
+            by_youth.entry(youth_id).or_default().push(AttendedSession {
+                day: session.starts_at.with_timezone(&PARIS).date_naive(),
+                title: workshop.map(|w| w.title.clone()).unwrap_or_default(),
+                theme: workshop.map_or(Theme::Other, |w| w.theme),
+                minutes: u32::try_from(minutes).unwrap_or(0),
+            });
         }
     }
     Ok(by_youth)
