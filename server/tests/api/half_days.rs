@@ -458,5 +458,23 @@ on_both_databases!(
         // Amina 4 + 3.5, Bilal 3.5 (his excused morning counts no hours).
         let hours: f64 = rows.iter().map(|row| row.3).sum();
         assert!((hours - 11.0).abs() < 0.01, "{rows:?}");
+
+        // Amina's own archive names each half-day she signed.
+        let archive = shared::services::export_youth_data(
+            &app.db,
+            &Actor::Youth { person_id: amina },
+            amina,
+            support::now(),
+        )
+        .await
+        .unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(archive.content)).unwrap();
+        let mut json = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("mes-donnees.json").unwrap(), &mut json)
+            .unwrap();
+        assert!(
+            json.contains("(matin)") && json.contains("(après-midi)"),
+            "{json}"
+        );
     }
 );

@@ -9,8 +9,8 @@ use crate::domain::sms::NoticeChannel;
 use crate::domain::{
     Actor, ArchiveAttendance, ArchiveContact, ArchiveEvent, ArchiveFlags, ArchiveIdentity,
     ArchiveMessage, ArchivePlace, ArchiveProgramme, AuditAction, EnrolmentStatus, ExitOutcome,
-    Gender, PARIS, PersonId, SensitiveFlagsVisibility, SessionId, YouthArchive, format_day,
-    format_instant, history_details_for,
+    Gender, HalfDay, PARIS, PersonId, SensitiveFlagsVisibility, SessionId, YouthArchive,
+    format_day, format_instant, half_day_name, half_days_of, history_details_for,
 };
 use crate::entities::{
     attendance_line, audit_event, enrolment, mail_outbox, person, sensitive_flag_read, sms_outbox,
@@ -93,7 +93,26 @@ async fn collect(
         .chain(lines.iter().map(|line| line.session_id))
         .collect();
     let sessions = workshop_titles(db, session_ids).await?;
-    let session = |id: SessionId| sessions.get(&id).cloned().unwrap_or_default();
+    let session = |id: SessionId| {
+        sessions
+            .get(&id)
+            .map(|(title, day, _)| (title.clone(), day.clone()))
+            .unwrap_or_default()
+    };
+    // A full day's line says which half-day it is: « jeudi 12 mars 2026 (matin) ».
+    let half_day_of = |line: &attendance_line::Model| {
+        let (title, day) = session(line.session_id);
+        match sessions.get(&line.session_id) {
+            Some((_, _, halves)) if halves.len() > 1 => (
+                title,
+                format!(
+                    "{day} ({})",
+                    half_day_name(halves, line.half_day).to_lowercase()
+                ),
+            ),
+            _ => (title, day),
+        }
+    };
 
     let mail = mail_outbox::Entity::find()
         .filter(mail_outbox::Column::PersonId.eq(youth_id))
@@ -214,7 +233,7 @@ async fn collect(
         attendance: lines
             .iter()
             .map(|line| {
-                let (workshop, day) = session(line.session_id);
+                let (workshop, day) = half_day_of(line);
                 ArchiveAttendance {
                     workshop,
                     day,
@@ -263,11 +282,11 @@ async fn collect(
     })
 }
 
-/// Each session's workshop title and Paris day.
+/// Each session's workshop title, Paris day and half-days.
 async fn workshop_titles(
     db: &impl ConnectionTrait,
     ids: BTreeSet<SessionId>,
-) -> Result<HashMap<SessionId, (String, String)>, ServiceError> {
+) -> Result<HashMap<SessionId, (String, String, Vec<HalfDay>)>, ServiceError> {
     let mut titles = HashMap::new();
     let ids: Vec<SessionId> = ids.into_iter().collect();
     for chunk in ids.chunks(200) {
@@ -282,6 +301,7 @@ async fn workshop_titles(
                 (
                     workshop.map(|workshop| workshop.title).unwrap_or_default(),
                     format_day(session.starts_at.with_timezone(&PARIS).date_naive()),
+                    half_days_of(session.starts_at, session.ends_at),
                 ),
             );
         }
