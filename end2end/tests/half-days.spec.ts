@@ -1,6 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { signIn } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
 import { SMTP_SERVER } from "./mail-sink";
@@ -30,6 +34,19 @@ async function drawSignature(page: Page) {
   }
   await page.mouse.up();
   await expect(page.locator('[data-test="signature-strokes"]')).not.toHaveValue("");
+}
+
+/** What the QR codes printed in a PDF say, read from its pages rendered by poppler. */
+function qrCodesIn(pdfPath: string): string[] {
+  const folder = mkdtempSync(join(tmpdir(), "ateliers-qr-"));
+  execFileSync("pdftoppm", ["-png", "-r", "110", pdfPath, join(folder, "page")]);
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(".png"))
+    .flatMap((name) => {
+      const png = PNG.sync.read(readFileSync(join(folder, name)));
+      const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+      return code ? [code.data] : [];
+    });
 }
 
 function line(page: Page, name: string) {
@@ -104,10 +121,17 @@ test("a full day's morning and afternoon are signed and closed, and the sheet ha
   expect(flowing).toMatch(/Matin \(9 h 00 – 13 h 00\) — clôturée par Théo Sylla/);
   expect(flowing).toMatch(/Après-midi \(13 h 30 – 17 h 00\) — clôturée par Théo Sylla/);
 
-  // An auditor, without an account, checks the file on /verifier; one byte changed is refused.
+  // The QR code printed on the sheet says its verification URL, the one printed beside it.
+  const printedUrl = flowing.match(/https?:\/\/\S+\/verifier\/[A-Z0-9]{10}/)![0];
+  expect(qrCodesIn(pdfPath)).toEqual([printedUrl]);
+
+  // An auditor, without an account, scans it: the sheet is authentic. Uploaded, the file is
+  // too; one byte changed is refused.
   const auditor = await (
     await browser.newContext({ baseURL: new URL(page.url()).origin, viewport: { width: 390, height: 844 } })
   ).newPage();
+  await auditor.goto(new URL(printedUrl).pathname);
+  await expect(auditor.locator('[data-test="seal"]')).toContainText("Feuille authentique");
   await auditor.goto("/verifier");
   await auditor.locator('[data-test="verify-file"]').setInputFiles(pdfPath);
   await auditor.locator('[data-test="verify-submit"]').click();
