@@ -173,7 +173,7 @@ fn AttendanceSheetView(
                             line
                             open=open && roll_call_open
                             mark
-                            may_correct=may_correct && !open
+                            may_correct=may_correct && state == SheetState::Closed
                             correct
                         />
                     }

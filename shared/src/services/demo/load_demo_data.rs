@@ -799,6 +799,39 @@ fn under_way_times(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     }
 }
 
+/// Gives `youths` a place at the demo session, as its counsellor would.
+async fn register_by_staff(
+    txn: &impl ConnectionTrait,
+    session_id: SessionId,
+    youths: &[PersonId],
+    counsellor: PersonId,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    use crate::domain::EnrolmentMethod;
+    use crate::services::enrolment::enrolment_records::{ChangedBy, lock_roster, write_changes};
+
+    let mut locked = lock_roster(txn, session_id).await?;
+    let mut changes = Vec::new();
+    for youth_id in youths {
+        changes.extend(locked.roster.enrol(*youth_id).1);
+    }
+    write_changes(
+        txn,
+        &mut locked,
+        &changes,
+        ChangedBy {
+            actor_id: Some(counsellor),
+            method: EnrolmentMethod::ByStaff,
+            promotions_by_hand: false,
+        },
+        None,
+        None,
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
 /// The Mission Locale (the seventh of `MISSIONS_LOCALES`) whose full day, on the last working
 /// day, waits for its sheet to be closed.
 const FULL_DAY_AGENCY: usize = 6;
@@ -816,9 +849,6 @@ async fn insert_full_day_to_close(
     people: &DemoPeople,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    use crate::domain::EnrolmentMethod;
-    use crate::services::enrolment::enrolment_records::{ChangedBy, lock_roster, write_changes};
-
     let Some(workshop) = CATALOGUE
         .iter()
         .position(|workshop| workshop.theme == Theme::PersonalDevelopment)
@@ -855,31 +885,15 @@ async fn insert_full_day_to_close(
         now,
     )
     .await?;
-    let youths: Vec<PersonId> = youths_of(txn, mission_locale_ids[FULL_DAY_AGENCY])
-        .await?
-        .into_iter()
-        .take(4)
-        .collect();
-    let mut locked = lock_roster(txn, session_id).await?;
-    let mut changes = Vec::new();
-    for youth_id in youths {
-        changes.extend(locked.roster.enrol(youth_id).1);
-    }
-    write_changes(
+    let agency_youths = youths_of(txn, mission_locale_ids[FULL_DAY_AGENCY]).await?;
+    register_by_staff(
         txn,
-        &mut locked,
-        &changes,
-        ChangedBy {
-            actor_id: Some(counsellor),
-            method: EnrolmentMethod::ByStaff,
-            promotions_by_hand: false,
-        },
-        None,
-        None,
+        session_id,
+        &agency_youths[..4.min(agency_youths.len())],
+        counsellor,
         now,
     )
-    .await?;
-    Ok(())
+    .await
 }
 
 /// The Mission Locale (the eighth of `MISSIONS_LOCALES`) whose session is under way when the
@@ -899,9 +913,6 @@ async fn insert_session_under_way(
     people: &DemoPeople,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    use crate::domain::EnrolmentMethod;
-    use crate::services::enrolment::enrolment_records::{ChangedBy, lock_roster, write_changes};
-
     let Some(workshop) = CATALOGUE
         .iter()
         .position(|workshop| workshop.theme == Theme::MediaLiteracy)
@@ -926,31 +937,15 @@ async fn insert_session_under_way(
         now,
     )
     .await?;
-    let youths: Vec<PersonId> = youths_of(txn, mission_locale_ids[UNDER_WAY_AGENCY])
-        .await?
-        .into_iter()
-        .take(6)
-        .collect();
-    let mut locked = lock_roster(txn, session_id).await?;
-    let mut changes = Vec::new();
-    for youth_id in youths {
-        changes.extend(locked.roster.enrol(youth_id).1);
-    }
-    write_changes(
+    let agency_youths = youths_of(txn, mission_locale_ids[UNDER_WAY_AGENCY]).await?;
+    register_by_staff(
         txn,
-        &mut locked,
-        &changes,
-        ChangedBy {
-            actor_id: Some(counsellor),
-            method: EnrolmentMethod::ByStaff,
-            promotions_by_hand: false,
-        },
-        None,
-        None,
+        session_id,
+        &agency_youths[..6.min(agency_youths.len())],
+        counsellor,
         now,
     )
-    .await?;
-    Ok(())
+    .await
 }
 
 #[cfg(test)]
