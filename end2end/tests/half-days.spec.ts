@@ -91,9 +91,10 @@ test("a full day's morning and afternoon are signed and closed, and the sheet ha
   await expectNoAccessibilityViolations(page);
   await drawSignature(page);
   await page.locator('[data-test="close-sheet"]').click();
+  await expect(page.locator('[data-test="notice"]')).toContainText("Demi-journée close et signée");
   await expect(page.locator('[data-test="half-day-1"]')).toHaveAttribute("data-closed", "true");
   await expect(page.locator('[data-test="sheet-state"]')).toHaveAttribute("data-state", "open");
-  await expect(page.locator('[data-test="sheet-closed"]')).toContainText("Matin clôturée par");
+  await expect(page.locator('[data-test="sheet-closed"]')).toContainText("Demi-journée « Matin » clôturée par");
   // A closed morning shows no status buttons any more.
   await expect(page.locator('[data-test="mark-present"]')).toHaveCount(0);
 
@@ -104,6 +105,7 @@ test("a full day's morning and afternoon are signed and closed, and the sheet ha
   await drawSignature(page);
   await page.locator('[data-test="close-sheet"]').click();
   await expect(page.locator('[data-test="sheet-state"]')).toHaveAttribute("data-state", "closed");
+  await expect(page.locator('[data-test="notice"]')).toContainText("La feuille est close et signée");
   await expectNoAccessibilityViolations(page);
 
   // The PDF: a signature column per half-day, and each half-day's closing.

@@ -280,7 +280,12 @@ on_both_databases!(
         let morning = roll_call(&app, id, MORNING, &counsellor).await;
         assert!(morning.half_days[0].closed && !morning.half_days[1].closed);
         assert_eq!(morning.state, SheetState::Open);
-        assert!(morning.closed.unwrap().starts_with("Matin clôturée par"));
+        assert!(
+            morning
+                .closed
+                .unwrap()
+                .starts_with("Demi-journée « Matin » clôturée par")
+        );
         assert_eq!(
             attendance_document::Entity::find()
                 .count(&app.db)

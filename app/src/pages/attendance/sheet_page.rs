@@ -36,9 +36,10 @@ pub fn AttendancePage() -> impl IntoView {
     let correct = ServerAction::<CorrectAttendance>::new();
     let reopen = ServerAction::<ReopenPaperSheet>::new();
     const NOTICES: &[(&str, &str)] = &[
+        ("close", "La feuille est close et signée : le PDF est prêt."),
         (
-            "close",
-            "Signature de clôture enregistrée : une fois la dernière demi-journée close, la feuille est close et le PDF prêt.",
+            "demi-close",
+            "Demi-journée close et signée : son appel est figé. La feuille et son PDF le seront à la clôture de la dernière demi-journée.",
         ),
         (
             "corrige",

@@ -12,7 +12,7 @@ pub async fn close_attendance_sheet(
 ) -> Result<(), AppError> {
     let call = crate::state::call()?;
     let half_day = half_day.unwrap_or(HalfDayNumber::FIRST);
-    shared::services::close_attendance_sheet(
+    let closed = shared::services::close_attendance_sheet(
         &call.db,
         &call.actor,
         session_id,
@@ -22,8 +22,12 @@ pub async fn close_attendance_sheet(
         call.now,
     )
     .await?;
+    let notice = match closed {
+        shared::services::Closed::HalfDay => "demi-close",
+        shared::services::Closed::Sheet => "close",
+    };
     crate::state::redirect_to(&format!(
-        "/seances/{session_id}/emargement?demi={}&close=1",
+        "/seances/{session_id}/emargement?demi={}&{notice}=1",
         half_day.ordinal()
     ))
 }

@@ -16,6 +16,15 @@ use crate::services::attendance::attendance_records::{
 };
 use crate::services::begin_write::begin_write;
 
+/// What a closing closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Closed {
+    /// A half-day before the last (the morning): the sheet stays open.
+    HalfDay,
+    /// The last half-day, and with it the sheet: its PDF is kept.
+    Sheet,
+}
+
 /// The facilitator or counsellor signs last and closes a half-day: every youth on the sheet
 /// needs a confirmed status for it first. Closing the morning of a full day keeps its
 /// signature and leaves the sheet open for the afternoon; closing the last half-day (the only
@@ -30,7 +39,7 @@ pub async fn close_attendance_sheet<C>(
     strokes: &str,
     sealer: &DocumentSealer,
     now: DateTime<Utc>,
-) -> Result<(), ServiceError>
+) -> Result<Closed, ServiceError>
 where
     C: ConnectionTrait + TransactionTrait,
 {
@@ -84,7 +93,7 @@ where
         .insert(&txn)
         .await?;
         txn.commit().await?;
-        return Ok(());
+        return Ok(Closed::HalfDay);
     }
     // Only an open sheet closes: two people closing at once, one wins, the other is told.
     let closed = attendance_sheet::Entity::update_many()
@@ -104,5 +113,5 @@ where
     }
     keep_sheet_pdf(&txn, &session, SheetEdition::Original, closer, sealer, now).await?;
     txn.commit().await?;
-    Ok(())
+    Ok(Closed::Sheet)
 }

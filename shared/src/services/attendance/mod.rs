@@ -44,7 +44,7 @@ pub(crate) mod view_signature_request;
 pub use add_walk_in::add_walk_in;
 pub use attendance_records::check_in_code;
 pub use check_in_with_code::check_in_with_code;
-pub use close_attendance_sheet::close_attendance_sheet;
+pub use close_attendance_sheet::{Closed, close_attendance_sheet};
 pub use correct_attendance::{StatusCorrection, correct_attendance};
 pub use download_attendance_document::{
     DownloadedFile, download_attendance_document, print_blank_attendance_sheet,

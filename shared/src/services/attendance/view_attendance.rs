@@ -161,7 +161,7 @@ pub async fn view_attendance(
         not_closable_because,
         closed: match closings.iter().find(|closing| closing.half_day == half_day) {
             Some(closing) => Some(format!(
-                "{} clôturée par {} le {}",
+                "Demi-journée « {} » clôturée par {} le {}",
                 session.half_day_name(half_day),
                 name(closing.closed_by),
                 format_instant(closing.closed_at)
