@@ -22,7 +22,7 @@ use shared::entities::{
     attendance_correction, attendance_document, attendance_line, attendance_sheet, person,
     workshop_session,
 };
-use support::{Seed, TestApp, builders, server_fn_path};
+use support::{Seed, TestApp, builders, pdf_text, server_fn_path};
 
 /// A drawn signature, as the signature pad posts it.
 const SIGNATURE: &str = "100,300 150,200 200,120 260,180 320,260 380,150 450,90 520,200";
@@ -147,20 +147,6 @@ async fn footprint(app: &TestApp) -> (u64, u64, u64, Vec<String>) {
             })
             .collect(),
     )
-}
-
-fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sheet.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let output = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (Debian's poppler-utils, see .ci/install-tools test)");
-    assert!(output.status.success());
-    String::from_utf8(output.stdout).unwrap()
 }
 
 async fn full_name(app: &TestApp, person_id: PersonId) -> String {

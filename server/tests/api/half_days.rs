@@ -110,19 +110,9 @@ async fn ok(response: reqwest::Response) {
     assert!(status.is_success(), "{status}: {body}");
 }
 
+/// The PDF's text with every run of spaces and line breaks made one space.
 fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sheet.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let output = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (Debian's poppler-utils, see .ci/install-tools test)");
-    assert!(output.status.success());
-    String::from_utf8(output.stdout)
-        .unwrap()
+    support::pdf_text(pdf)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -228,22 +218,13 @@ on_both_databases!(
             ]
         };
         let mark_path = server_fn_path::<MarkAttendance>();
-        ok(app
-            .call(
-                mark_path,
-                &mark(amina, MORNING, "present"),
-                Some(&counsellor),
-            )
-            .await)
-        .await;
-        ok(app
-            .call(
-                mark_path,
-                &mark(bilal, MORNING, "absent"),
-                Some(&counsellor),
-            )
-            .await)
-        .await;
+        let marked = |youth: PersonId, half: HalfDayNumber, status: &'static str| {
+            let (app, counsellor) = (&app, &counsellor);
+            let form = mark(youth, half, status);
+            async move { ok(app.call(mark_path, &form, Some(counsellor)).await).await }
+        };
+        marked(amina, MORNING, "present").await;
+        marked(bilal, MORNING, "absent").await;
         shared::services::sign_attendance_sheet(
             &app.db,
             &Actor::Youth { person_id: amina },
@@ -330,22 +311,8 @@ on_both_databases!(
             "Des pointages restent à confirmer",
         )
         .await;
-        ok(app
-            .call(
-                mark_path,
-                &mark(amina, AFTERNOON, "late"),
-                Some(&counsellor),
-            )
-            .await)
-        .await;
-        ok(app
-            .call(
-                mark_path,
-                &mark(bilal, AFTERNOON, "present"),
-                Some(&counsellor),
-            )
-            .await)
-        .await;
+        marked(amina, AFTERNOON, "late").await;
+        marked(bilal, AFTERNOON, "present").await;
         for youth in [amina, bilal] {
             shared::services::sign_attendance_sheet(
                 &app.db,

@@ -811,3 +811,19 @@ pub fn readable_forms(text: &str) -> Vec<String> {
     }
     forms
 }
+
+/// The text of a PDF as `pdftotext -layout` reads it (Debian's poppler-utils, installed by
+/// `.ci/install-tools test`): what an auditor's tools get out of a sheet.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheet.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (Debian's poppler-utils, see .ci/install-tools test)");
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap()
+}
