@@ -156,7 +156,8 @@ pub struct Settings {
     pub evidence_kept_years: u32,
 
     /// The year of the programme's last payment by the funder, once it is known: evidence is
-    /// kept until 31 December of that year plus EVIDENCE_KEPT_YEARS. Unset: not known yet.
+    /// kept until 31 December of that year plus EVIDENCE_KEPT_YEARS, then the daily job erases
+    /// it (sessions held and youths entered by the end of that year). Unset: not known yet.
     #[arg(long, env = "PROGRAMME_LAST_PAYMENT_YEAR")]
     pub programme_last_payment_year: Option<i32>,
 

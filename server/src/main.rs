@@ -50,8 +50,9 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: std::path::PathBuf,
     },
-    /// Minimise, once, the personal data due (as the reminder worker does daily): each youth
-    /// in one transaction; print how many, then exit.
+    /// Minimise, once, the personal data due (as the reminder worker does daily), and erase the
+    /// programme's evidence once its own period is over: each youth and each session in one
+    /// transaction; print how many, then exit.
     Minimise,
     /// Print a new key for SEAL_KEY (the key that seals issued PDFs), then exit.
     SealKey,
@@ -200,6 +201,13 @@ async fn main() -> anyhow::Result<()> {
                 "Données minimisées / minimised: {} ; en attente (suspendus) / on hold: {}",
                 run.minimised, run.held
             );
+            if run.evidence != shared::services::EvidenceErasure::default() {
+                println!(
+                    "Preuves effacées / evidence erased: {} séances / sessions, {} jeunes / \
+                     youths ; conservés (suspendus) / kept on hold: {}",
+                    run.evidence.sessions, run.evidence.youths, run.evidence.held
+                );
+            }
         }
         Command::SealKey => println!(
             "SEAL_KEY={}",

@@ -88,6 +88,14 @@ pub async fn run_reminders(
                             "personal data minimised"
                         );
                     }
+                    if run.evidence.sessions > 0 || run.evidence.youths > 0 {
+                        tracing::info!(
+                            sessions = run.evidence.sessions,
+                            youths = run.evidence.youths,
+                            held = run.evidence.held,
+                            "evidence erased at the end of its period"
+                        );
+                    }
                 }
                 Err(error) => tracing::error!(%error, "minimisation failed"),
             }

@@ -16,7 +16,7 @@ const SIGNATURE: &str = "100,300 150,200 200,120 260,180 320,260 380,150 450,90 
 
 /// A session that started an hour ago, its two youths marked present, closed by its counsellor
 /// through HTTP: the counsellor's cookie and the kept PDF's bytes.
-async fn closed_sheet(app: &TestApp) -> (SessionId, String, Vec<u8>, PersonId) {
+pub(crate) async fn closed_sheet(app: &TestApp) -> (SessionId, String, Vec<u8>, PersonId) {
     let ml = builders::mission_locale(app, "Bondy").await;
     let counsellor = builders::counsellor(ml.id).insert(app).await.id;
     let workshop = builders::workshop(app, "Atelier CV", Theme::Cv).await;

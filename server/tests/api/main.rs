@@ -24,6 +24,7 @@ mod catalogue;
 mod demo;
 mod document_seals;
 mod enrolment;
+mod evidence_erasure;
 mod figures;
 mod half_days;
 mod individual_contacts;

@@ -28,7 +28,10 @@ fn back_then() -> DateTime<Utc> {
     support::now() - Duration::days(2 * 365 + 31)
 }
 
-async fn past_year(app: &TestApp, youths_per_mission_locale: usize) -> GeneratedActivity {
+pub(crate) async fn past_year(
+    app: &TestApp,
+    youths_per_mission_locale: usize,
+) -> GeneratedActivity {
     generate_past_activity(
         &app.db,
         11,

@@ -41,10 +41,11 @@ pub enum AuditAction {
     MinimisationHoldLifted,
     YouthDataExported,
     YouthDataErased,
+    EvidenceErased,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 29] = [
+    pub const ALL: [AuditAction; 30] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -74,6 +75,7 @@ impl AuditAction {
         AuditAction::MinimisationHoldLifted,
         AuditAction::YouthDataExported,
         AuditAction::YouthDataErased,
+        AuditAction::EvidenceErased,
     ];
 
     pub fn code(self) -> &'static str {
@@ -107,6 +109,7 @@ impl AuditAction {
             AuditAction::MinimisationHoldLifted => "minimisation_hold_lifted",
             AuditAction::YouthDataExported => "youth_data_exported",
             AuditAction::YouthDataErased => "youth_data_erased",
+            AuditAction::EvidenceErased => "evidence_erased",
         }
     }
 
@@ -148,6 +151,7 @@ impl AuditAction {
             AuditAction::MinimisationHoldLifted => "Suspension de la minimisation levée",
             AuditAction::YouthDataExported => "Copie des données produite",
             AuditAction::YouthDataErased => "Effacement des données demandé",
+            AuditAction::EvidenceErased => "Preuves effacées à la fin de leur conservation",
         }
     }
 }

@@ -135,9 +135,9 @@ pub use rate_limits::{NetworkAddress, RateLimit, RateLimits, Throttle, retry_mes
 pub use recurrence::{Occurrence, Series, french_public_holidays, paris_instant, public_holiday};
 pub use retention::{
     DEFAULT_EVIDENCE_YEARS, DEFAULT_MESSAGE_BODY_DAYS, DEFAULT_PERSONAL_DATA_MONTHS,
-    ErasureOutcome, HoldView, KEPT_AS_EVIDENCE, MIN_PERSONAL_DATA_MONTHS, MINIMISED_DATA,
-    MinimisationLine, PREVIEW_DAYS, PrivacyNotice, RetentionOverview, RetentionSettings, initials,
-    parse_hold_reason, pseudonym, within_preview,
+    ErasureOutcome, EvidenceErasurePreview, HoldView, KEPT_AS_EVIDENCE, MIN_PERSONAL_DATA_MONTHS,
+    MINIMISED_DATA, MinimisationLine, PREVIEW_DAYS, PrivacyNotice, RetentionOverview,
+    RetentionSettings, initials, parse_hold_reason, pseudonym, within_preview,
 };
 pub use roster_refusals::RosterRefusal;
 pub use service_health::{ActivityCount, MAIL_LATE_AFTER, MailFlow, ServiceHealth, format_wait};

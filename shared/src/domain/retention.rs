@@ -97,6 +97,24 @@ impl RetentionSettings {
         NaiveDate::from_ymd_opt(year, 12, 31)
     }
 
+    /// The programme's last day as far as its evidence goes: 31 December of the year of its
+    /// last payment. Sessions held and youths entered by then are its evidence; later ones
+    /// belong to whatever programme comes next, and stay.
+    pub fn programme_evidence_ends(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.last_payment_year?, 12, 31)
+    }
+
+    /// The first day the daily job erases the programme's evidence, once that is known.
+    pub fn evidence_erased_from(&self) -> Option<NaiveDate> {
+        self.evidence_kept_until()?.succ_opt()
+    }
+
+    /// Whether the evidence's own period is over on `today`.
+    pub fn evidence_expired(&self, today: NaiveDate) -> bool {
+        self.evidence_erased_from()
+            .is_some_and(|from| from <= today)
+    }
+
     /// « 12 mois après la sortie du programme ».
     pub fn personal_data_label(&self) -> String {
         format!(
@@ -251,6 +269,23 @@ pub struct RetentionOverview {
     /// On hold, whenever they fall due.
     pub on_hold: Vec<MinimisationLine>,
     pub minimised: u64,
+    /// The end of the programme's evidence, once the year of its last payment is set.
+    pub evidence_erasure: Option<EvidenceErasurePreview>,
+}
+
+/// What the daily job will erase when the evidence's own period is over.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceErasurePreview {
+    /// « 1 janvier 2034 »: the first day the job erases it.
+    pub from: String,
+    /// Within [`PREVIEW_DAYS`] days, or already: coordinators must hold what a control needs.
+    pub soon: bool,
+    /// Sessions of the programme whose sheet, PDFs, attendance or enrolments are still kept.
+    pub sessions: u64,
+    /// Youths of the programme still kept (pseudonymised or not).
+    pub youths: u64,
+    /// Of those, on hold: they and their sessions stay.
+    pub held: u64,
 }
 
 /// Whether `day` falls within the preview window starting `today`.
@@ -292,9 +327,17 @@ mod tests {
                 .evidence_label()
                 .starts_with("5 ans après le 31 décembre")
         );
+        assert!(
+            !settings.evidence_expired(day(2100, 1, 1)),
+            "kept while unknown"
+        );
         settings.last_payment_year = Some(2028);
         assert_eq!(settings.evidence_kept_until(), Some(day(2033, 12, 31)));
         assert_eq!(settings.evidence_label(), "jusqu'au 31 décembre 2033");
+        assert_eq!(settings.programme_evidence_ends(), Some(day(2028, 12, 31)));
+        assert_eq!(settings.evidence_erased_from(), Some(day(2034, 1, 1)));
+        assert!(!settings.evidence_expired(day(2033, 12, 31)));
+        assert!(settings.evidence_expired(day(2034, 1, 1)));
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::entities::{
 };
 use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event::record_audit_event;
+use crate::services::retention::erase_expired_evidence::{EvidenceErasure, erase_expired_evidence};
 
 /// What a run of [`minimise_personal_data`] did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,10 +25,13 @@ pub struct MinimisationRun {
     pub minimised: usize,
     /// Youths due but on hold.
     pub held: usize,
+    /// What went once the evidence's own period was over (nothing before).
+    pub evidence: EvidenceErasure,
 }
 
 /// The daily job: minimises every youth whose personal data is due (`RetentionSettings::
-/// minimisation_due_on`) and not on hold, one transaction each (see [`minimise_youth`]).
+/// minimisation_due_on`) and not on hold, one transaction each (see [`minimise_youth`]); then,
+/// once the evidence's own period is over, erases it ([`erase_expired_evidence`]).
 /// Another run at the same time (another instance) skips whoever it finds done; a run stopped
 /// midway leaves each youth either minimised or untouched, and the next run carries on.
 pub async fn minimise_personal_data(
@@ -47,6 +51,7 @@ pub async fn minimise_personal_data(
             run.minimised += 1;
         }
     }
+    run.evidence = erase_expired_evidence(db, settings, now).await?;
     Ok(run)
 }
 

@@ -5,16 +5,19 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, HoldView, MinimisationLine, PARIS, PREVIEW_DAYS, PersonId, RetentionOverview,
-    RetentionSettings, format_day, format_instant, programme_last_day,
+    Actor, EvidenceErasurePreview, HoldView, MinimisationLine, PARIS, PREVIEW_DAYS, PersonId,
+    RetentionOverview, RetentionSettings, format_day, format_instant, programme_last_day,
 };
 use crate::entities::{minimisation, person, retention_hold, youth};
 use crate::services::access_guard::require;
 use crate::services::people::youth_files::youth_mission_locale_names;
+use crate::services::retention::erase_expired_evidence::{
+    programme_youths, sessions_with_evidence,
+};
 use crate::services::retention::minimise_personal_data::due_youths;
 
-/// What the daily job will minimise within [`PREVIEW_DAYS`] days (or at its next run), and the
-/// youths on hold, for coordinators.
+/// What the daily job will minimise within [`PREVIEW_DAYS`] days (or at its next run), the
+/// youths on hold, and what it will erase when the evidence's own period ends, for coordinators.
 pub async fn preview_minimisation(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -106,6 +109,22 @@ pub async fn preview_minimisation(
             due_soon.push(line);
         }
     }
+    let evidence_erasure = match (
+        settings.programme_evidence_ends(),
+        settings.evidence_erased_from(),
+    ) {
+        (Some(programme_ends), Some(from)) => {
+            let youths = programme_youths(db, programme_ends).await?;
+            Some(EvidenceErasurePreview {
+                from: format_day(from),
+                soon: from <= horizon,
+                sessions: sessions_with_evidence(db, programme_ends).await?.len() as u64,
+                held: youths.iter().filter(|id| holds.contains_key(id)).count() as u64,
+                youths: youths.len() as u64,
+            })
+        }
+        _ => None,
+    };
     Ok(RetentionOverview {
         settings: *settings,
         personal_data: settings.personal_data_label(),
@@ -113,5 +132,6 @@ pub async fn preview_minimisation(
         due_soon,
         on_hold,
         minimised,
+        evidence_erasure,
     })
 }
