@@ -31,6 +31,10 @@ if [ "${E2E_MAIL:-folder}" = smtp ]; then
   "$target_dir/release/ateliers" smsc-sink --port "${E2E_SMPP_PORT:-2776}" --keep-in "${E2E_SMS_DIR:?}" &
   pids+=($!)
   export SMS_URL="smpp://ateliers:secret@127.0.0.1:${E2E_SMPP_PORT:-2776}"
+  # This server's programme was paid for the last time this year: /conservation says when its
+  # evidence goes (the folder server keeps the year unknown, as a new installation does).
+  PROGRAMME_LAST_PAYMENT_YEAR="$(date +%Y)"
+  export PROGRAMME_LAST_PAYMENT_YEAR
 else
   export MAIL_BACKEND=folder MAIL_FOLDER="$data_dir/mail"
 fi

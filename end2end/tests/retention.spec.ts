@@ -1,6 +1,7 @@
 import { expect } from "@playwright/test";
 import { signIn } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
+import { SMTP_SERVER } from "./mail-sink";
 
 test("anyone reads, from every page's footer, what is kept about them and for how long", async ({ page }) => {
   await page.goto("/ateliers");
@@ -11,6 +12,7 @@ test("anyone reads, from every page's footer, what is kept about them and for ho
   await expect(page.locator('[data-test="privacy-evidence"]')).toContainText("5 ans après le 31 décembre");
   await expect(page.locator('[data-test="privacy-minimised"] li')).toHaveCount(7);
   await expect(page.locator('[data-test="privacy-kept"]')).toContainText("feuilles d'émargement signées");
+  await expect(page.locator('[data-test="privacy-evidence-end"]')).toContainText("elles sont effacées");
   await expect(page.getByRole("link", { name: "www.cnil.fr/fr/plaintes" })).toBeVisible();
   await expectNoAccessibilityViolations(page);
 });
@@ -47,6 +49,28 @@ test("a coordinator sees who the daily job will minimise within 30 days, and hol
   await expect(page.locator('[data-test="notice"]')).toContainText("Suspension levée");
   await expect(held).toHaveCount(0);
   await expect(page.locator(`[data-test="due-soon"] [data-youth="${youth}"] [data-test="place-hold"]`)).toBeVisible();
+});
+
+test("until the year of the programme's last payment is set, its evidence is kept", async ({ page }) => {
+  await signIn(page, "coordinator");
+  await page.goto("/conservation");
+  await expect(page.locator('[data-test="evidence-erasure-unknown"]')).toContainText("pas encore connue");
+});
+
+test.describe("on the server whose programme was paid for the last time this year", () => {
+  test.use({ baseURL: SMTP_SERVER });
+
+  test("a coordinator sees when the programme's evidence goes, and how much of it", async ({ page }) => {
+    await signIn(page, "coordinator");
+    await page.goto("/conservation");
+    const kept = (await page.locator('[data-test="evidence-kept"]').textContent())!;
+    const lastYear = Number(kept.match(/jusqu'au 31 décembre (\d{4})/)![1]);
+    const erasure = page.locator('[data-test="evidence-erasure"]');
+    await expect(erasure).toContainText(`à partir du 1 janvier ${lastYear + 1}`);
+    expect(Number(await erasure.locator('[data-test="evidence-sessions"]').textContent())).toBeGreaterThan(0);
+    expect(Number(await erasure.locator('[data-test="evidence-youths"]').textContent())).toBeGreaterThan(0);
+    await expectNoAccessibilityViolations(page);
+  });
 });
 
 test("a coordinator holds a youth's minimisation from their file, then acts on their erasure request", async ({ page }) => {

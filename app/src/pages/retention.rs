@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use shared::domain::{MinimisationLine, PrivacyNotice, RetentionOverview};
+use shared::domain::{EvidenceErasurePreview, MinimisationLine, PrivacyNotice, RetentionOverview};
 
 use crate::components::{FormError, QueryNotice, loaded};
 use crate::server_fns::{
@@ -46,6 +46,7 @@ fn Overview(
         due_soon,
         on_hold,
         minimised,
+        evidence_erasure,
         ..
     } = overview;
     view! {
@@ -75,6 +76,54 @@ fn Overview(
         <section aria-labelledby="suspendus" data-test="on-hold">
             <h2 id="suspendus">"Minimisation suspendue"</h2>
             <MinimisationList lines=on_hold empty="Aucune suspension en cours." hold lift />
+        </section>
+        <EvidenceErasure preview=evidence_erasure />
+    }
+}
+
+/// When the programme's evidence goes, and how much of it there is.
+#[component]
+fn EvidenceErasure(preview: Option<EvidenceErasurePreview>) -> impl IntoView {
+    let body = match preview {
+        None => view! {
+            <p data-test="evidence-erasure-unknown">
+                "L'année du dernier paiement du programme n'est pas encore connue : les feuilles d'émargement, les heures et les inscriptions sont conservées. Une fois cette année fixée (réglage PROGRAMME_LAST_PAYMENT_YEAR), cette page dira quand elles seront effacées."
+            </p>
+        }
+            .into_any(),
+        Some(preview) => {
+            let when = if preview.soon {
+                format!("à partir du {} : bientôt", preview.from)
+            } else {
+                format!("à partir du {}", preview.from)
+            };
+            view! {
+                <p data-test="evidence-erasure" data-soon=preview.soon.to_string()>
+                    "Ateliers effacera les preuves du programme "
+                    <strong>{when}</strong>
+                    " : les feuilles d'émargement, leurs PDF, les présences et les inscriptions de "
+                    <span data-test="evidence-sessions">{preview.sessions}</span>
+                    " séance(s), puis tout ce qui reste de "
+                    <span data-test="evidence-youths">{preview.youths}</span>
+                    " jeune(s) du programme."
+                </p>
+                {(preview.held > 0)
+                    .then(|| {
+                        view! {
+                            <p data-test="evidence-held">
+                                {preview.held}
+                                " jeune(s) suspendu(s) : eux, les séances qu'ils ont suivies et les autres participants de ces séances restent tant que la suspension tient."
+                            </p>
+                        }
+                    })}
+            }
+                .into_any()
+        }
+    };
+    view! {
+        <section aria-labelledby="fin-des-preuves" data-test="evidence-end">
+            <h2 id="fin-des-preuves">"Fin de la conservation des preuves"</h2>
+            {body}
         </section>
     }
 }
@@ -240,6 +289,9 @@ fn Notice(notice: PrivacyNotice) -> impl IntoView {
             {list(minimised, "privacy-minimised")}
             <p>"Restent, sous un pseudonyme, jusqu'à la fin de la durée des preuves :"</p>
             {list(kept, "privacy-kept")}
+            <p data-test="privacy-evidence-end">
+                "À la fin de la durée des preuves, elles sont effacées, et avec elles tout ce qui restait de vous dans Ateliers."
+            </p>
         </section>
         <section aria-labelledby="droits">
             <h2 id="droits">"Vos droits"</h2>
