@@ -430,18 +430,13 @@ enum Kill {
 /// as `kill_when` happened.
 async fn erase_until_killed(app: &TestApp, kill_when: Kill, youths_at_start: usize) {
     let erased_before = erasure_events(app).await.len();
-    let mut job = tokio::process::Command::new(env!("CARGO_BIN_EXE_ateliers"))
-        .arg("minimise")
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATABASE_URL", app.database_url())
-        .env("PROGRAMME_LAST_PAYMENT_YEAR", payment_year().to_string())
-        .env("ATELIERS_CLOCK_START", erasure_day().to_rfc3339())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("ateliers runs");
+    let mut job = support::spawn_minimise(
+        app,
+        &[
+            ("PROGRAMME_LAST_PAYMENT_YEAR", payment_year().to_string()),
+            ("ATELIERS_CLOCK_START", erasure_day().to_rfc3339()),
+        ],
+    );
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
         let happened = match kill_when {

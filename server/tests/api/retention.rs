@@ -391,17 +391,7 @@ on_both_databases!(
         let generated: Vec<PersonId> = activity.youths.iter().map(|y| y.person_id).collect();
         let before = snapshot(&app).await;
 
-        let mut job = tokio::process::Command::new(env!("CARGO_BIN_EXE_ateliers"))
-            .arg("minimise")
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("DATABASE_URL", app.database_url())
-            .envs(support::clock_env())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("ateliers runs");
+        let mut job = support::spawn_minimise(&app, &support::clock_env());
         // Killed as soon as it has minimised someone, long before it is through.
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
         loop {

@@ -77,6 +77,22 @@ pub fn clock_env() -> Vec<(&'static str, String)> {
     }
 }
 
+/// `ateliers minimise` on `app`'s database, with `env` (its clock, its retention settings) and
+/// nothing else from the environment: a job a test may kill midway.
+pub fn spawn_minimise(app: &TestApp, env: &[(&str, String)]) -> tokio::process::Child {
+    tokio::process::Command::new(env!("CARGO_BIN_EXE_ateliers"))
+        .arg("minimise")
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATABASE_URL", app.database_url())
+        .envs(env.iter().map(|(name, value)| (*name, value)))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("ateliers runs")
+}
+
 /// Today in Paris, for this test.
 pub fn today() -> chrono::NaiveDate {
     now().with_timezone(&shared::domain::PARIS).date_naive()

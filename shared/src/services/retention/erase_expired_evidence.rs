@@ -14,14 +14,15 @@ use crate::domain::{
 };
 use crate::entities::{
     attendance_correction, attendance_document, attendance_half_day_closing, attendance_line,
-    attendance_sheet, audit_event, calendar_feed, calendar_invitation, document_seal, enrolment,
-    enrolment_event, individual_contact, login_session, mail_outbox, minimisation,
-    no_contact_alert, person, retention_hold, sensitive_flag_read, session_event, session_reminder,
-    sign_in_link, sms_gateway_id, sms_outbox, workshop_session, youth,
+    attendance_sheet, audit_event, document_seal, enrolment, enrolment_event, individual_contact,
+    mail_outbox, minimisation, no_contact_alert, person, retention_hold, sensitive_flag_read,
+    session_event, session_reminder, sms_gateway_id, sms_outbox, workshop_session, youth,
 };
 use crate::services::begin_write::begin_write;
 use crate::services::record_audit_event::record_audit_event;
-use crate::services::retention::minimise_personal_data::held_youths;
+use crate::services::retention::minimise_personal_data::{
+    delete_sign_in_and_calendars, held_youths,
+};
 
 /// What a run of [`erase_expired_evidence`] did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -389,22 +390,7 @@ async fn erase_youth(
         .filter(minimisation::Column::YouthId.eq(youth_id))
         .exec(&txn)
         .await?;
-    sign_in_link::Entity::delete_many()
-        .filter(sign_in_link::Column::PersonId.eq(youth_id))
-        .exec(&txn)
-        .await?;
-    login_session::Entity::delete_many()
-        .filter(login_session::Column::PersonId.eq(youth_id))
-        .exec(&txn)
-        .await?;
-    calendar_feed::Entity::delete_many()
-        .filter(calendar_feed::Column::PersonId.eq(youth_id))
-        .exec(&txn)
-        .await?;
-    calendar_invitation::Entity::delete_many()
-        .filter(calendar_invitation::Column::PersonId.eq(youth_id))
-        .exec(&txn)
-        .await?;
+    delete_sign_in_and_calendars(&txn, youth_id).await?;
     mail_outbox::Entity::delete_many()
         .filter(mail_outbox::Column::PersonId.eq(youth_id))
         .exec(&txn)

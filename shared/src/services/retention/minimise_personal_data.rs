@@ -195,22 +195,7 @@ pub(crate) async fn minimise_youth(
     file.update(&txn).await?;
 
     // Secrets and copies held for them.
-    sign_in_link::Entity::delete_many()
-        .filter(sign_in_link::Column::PersonId.eq(youth_id))
-        .exec(&txn)
-        .await?;
-    login_session::Entity::delete_many()
-        .filter(login_session::Column::PersonId.eq(youth_id))
-        .exec(&txn)
-        .await?;
-    calendar_feed::Entity::delete_many()
-        .filter(calendar_feed::Column::PersonId.eq(youth_id))
-        .exec(&txn)
-        .await?;
-    calendar_invitation::Entity::delete_many()
-        .filter(calendar_invitation::Column::PersonId.eq(youth_id))
-        .exec(&txn)
-        .await?;
+    delete_sign_in_and_calendars(&txn, youth_id).await?;
     if let Some(phone) = old_phone {
         sms_sign_in_code::Entity::delete_many()
             .filter(sms_sign_in_code::Column::Phone.eq(phone))
@@ -294,4 +279,28 @@ pub(crate) async fn minimise_youth(
     .await?;
     txn.commit().await?;
     Ok(Minimised::Now)
+}
+
+/// A person's sign-in links and sessions, calendar feed and calendar copies.
+pub(crate) async fn delete_sign_in_and_calendars(
+    txn: &impl ConnectionTrait,
+    person_id: PersonId,
+) -> Result<(), ServiceError> {
+    sign_in_link::Entity::delete_many()
+        .filter(sign_in_link::Column::PersonId.eq(person_id))
+        .exec(txn)
+        .await?;
+    login_session::Entity::delete_many()
+        .filter(login_session::Column::PersonId.eq(person_id))
+        .exec(txn)
+        .await?;
+    calendar_feed::Entity::delete_many()
+        .filter(calendar_feed::Column::PersonId.eq(person_id))
+        .exec(txn)
+        .await?;
+    calendar_invitation::Entity::delete_many()
+        .filter(calendar_invitation::Column::PersonId.eq(person_id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
