@@ -6,10 +6,8 @@ mod enrolment_panel;
 mod post_form;
 mod session_form_check;
 mod signature_pad;
-mod theme_filter;
 
 pub use check_in_screen::CheckInScreenPanel;
 pub use enrolment_panel::EnrolmentPanel;
 pub use session_form_check::SessionFormCheck;
 pub use signature_pad::SignaturePad;
-pub use theme_filter::{ThemeFilter, ThemeOption};

@@ -3,11 +3,11 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use shared::domain::{SessionCard, Theme};
 
-use crate::components::{ErrorNotice, IslandsScripts, SessionCardView};
-use crate::islands::{ThemeFilter, ThemeOption};
+use crate::components::{ErrorNotice, SessionCardView};
 use crate::server_fns::list_upcoming_sessions;
 
-/// `/ateliers`: the public list of upcoming workshop sessions, phone first.
+/// `/ateliers`: the public list of upcoming workshop sessions, phone first. The first page a
+/// youth meets: plain HTML and a few lines of inline script, no island and so no wasm.
 #[component]
 pub fn UpcomingSessionsPage() -> impl IntoView {
     let query = use_query_map();
@@ -86,7 +86,91 @@ fn SessionList(sessions: Vec<SessionCard>, selected: Option<String>) -> impl Int
                     .collect_view()}
             </ul>
         </ThemeFilter>
-        <IslandsScripts />
+    }
+}
+
+/// One choice of the theme filter, with how many sessions it would show.
+struct ThemeOption {
+    code: String,
+    label: String,
+    count: usize,
+}
+
+/// « 12 ateliers », as the status line under the filter says it.
+fn sessions_shown(count: usize) -> String {
+    match count {
+        0 => "Aucun atelier".to_owned(),
+        1 => "1 atelier".to_owned(),
+        count => format!("{count} ateliers"),
+    }
+}
+
+/// Filters at once when a theme is chosen, without a round trip over a slow mobile network:
+/// sets `data-selected` on the list's wrapper (`main.css` hides the other themes) and copies
+/// the chosen option's `data-status` into the status line. Marks the form enhanced.
+const THEME_FILTER_SCRIPT: &str = r#"(function () {
+  var form = document.querySelector('[data-test="theme-filter"]');
+  if (!form) return;
+  var select = form.querySelector("select");
+  var results = document.querySelector(".theme-filter__results");
+  var status = document.querySelector('[data-test="sessions-count"]');
+  select.addEventListener("change", function () {
+    results.dataset.selected = select.value;
+    status.textContent = select.options[select.selectedIndex].dataset.status;
+  });
+  form.dataset.enhanced = "true";
+})();"#;
+
+/// The theme filter over a list of sessions: a GET form (the server renders `?theme=` already
+/// filtered), which [`THEME_FILTER_SCRIPT`] makes instant. The children carry
+/// `data-theme="<code>"`; only their wrapper's `data-selected` changes and the stylesheet hides
+/// the others (one rule per theme in `main.css`).
+#[component]
+fn ThemeFilter(
+    /// The theme selected when the page was rendered (`?theme=`), if any.
+    selected: Option<String>,
+    options: Vec<ThemeOption>,
+    total: usize,
+    children: Children,
+) -> impl IntoView {
+    let selected = selected.unwrap_or_default();
+    let shown = options
+        .iter()
+        .find(|option| option.code == selected)
+        .map_or(total, |option| option.count);
+    view! {
+        <form class="theme-filter" method="get" action="/ateliers" data-test="theme-filter">
+            <label for="theme">"Thème"</label>
+            <select id="theme" name="theme" data-test="theme-select">
+                <option value="" selected=selected.is_empty() data-status=sessions_shown(total)>
+                    {format!("Tous les thèmes ({total})")}
+                </option>
+                {options
+                    .into_iter()
+                    .map(|option| {
+                        view! {
+                            <option
+                                value=option.code.clone()
+                                selected=option.code == selected
+                                data-status=sessions_shown(option.count)
+                            >
+                                {format!("{} ({})", option.label, option.count)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <button type="submit" class="button button--secondary">
+                "Filtrer"
+            </button>
+        </form>
+        <p class="theme-filter__status" role="status" data-test="sessions-count">
+            {sessions_shown(shown)}
+        </p>
+        <div class="theme-filter__results" data-selected=selected>
+            {children()}
+        </div>
+        <script nonce=leptos::nonce::use_nonce() inner_html=THEME_FILTER_SCRIPT></script>
     }
 }
 

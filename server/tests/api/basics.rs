@@ -205,16 +205,38 @@ on_both_databases!(
     Seed::Empty,
     |app: TestApp| async move {
         // A session to list, so that the list has its theme filter.
-        support::builders::small_federation(&app).await;
+        let fed = support::builders::small_federation(&app).await;
+
+        // The first page a youth meets: its filter is a form and a few inline lines, allowed by
+        // the answer's nonce; no wasm.
+        let list = app.get("/ateliers").await;
+        let policy = list.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let list = list.text().await.expect("an HTML body");
+        assert!(list.contains(r#"data-test="theme-filter""#));
+        assert!(
+            !list.contains(r#"type="module""#) && !list.contains(".wasm"),
+            "the list loads no wasm"
+        );
+        let nonce = list
+            .split(r#"<script nonce=""#)
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the filter's inline script");
+        assert!(policy.contains(&format!("'nonce-{nonce}'")), "{policy}");
+
+        let cookie = fed.counsellor.session(&app).await;
         let with_island = app
-            .get("/ateliers")
+            .get_as("/seances/nouvelle", Some(&cookie))
             .await
             .text()
             .await
             .expect("an HTML body");
         assert!(
             with_island.contains(r#"<script type="module""#),
-            "the theme filter island needs its script"
+            "the session form's checker needs its script"
         );
         assert!(with_island.contains("/pkg/ateliers"));
         assert!(

@@ -2,7 +2,7 @@
 //! page and a facilitator's sessions.
 //!
 //! Pages: `/agenda`, `/seances/nouvelle`, `/seances/:id` (staff); `/ateliers` (upcoming, with the
-//! `ThemeFilter` island) and `/ateliers/:id` (shareable); `/mes-seances` (a guest facilitator).
+//! `ThemeFilter`, plain HTML) and `/ateliers/:id` (shareable); `/mes-seances` (a guest facilitator).
 
 mod cancel_session;
 mod list_agenda;
