@@ -18,7 +18,12 @@ pub mod sheet_reminder_wording;
 
 pub use local_folder::{list_local_mail, read_local_mail, read_local_mail_file};
 
+mod plain_relay;
+
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use plain_relay::PlainRelay;
 
 use lettre::address::Envelope;
 use lettre::{
@@ -35,6 +40,8 @@ pub enum MailError {
     File(#[from] lettre::transport::file::Error),
     #[error("invalid envelope: {0}")]
     Envelope(String),
+    #[error("SMTP connection failed: {0}")]
+    Connection(#[source] std::io::Error),
 }
 
 impl MailError {
@@ -43,7 +50,7 @@ impl MailError {
         match self {
             MailError::Smtp(error) => error.is_permanent(),
             MailError::Envelope(_) => true,
-            MailError::InvalidUrl(_) | MailError::File(_) => false,
+            MailError::InvalidUrl(_) | MailError::File(_) | MailError::Connection(_) => false,
         }
     }
 }
@@ -51,8 +58,11 @@ impl MailError {
 #[derive(Clone)]
 pub enum Mailer {
     /// A pooled SMTP connection; the URL carries host, port, TLS mode and credentials:
-    /// `smtp://host:25`, `smtp://user:pass@host:587?tls=required` (STARTTLS), `smtps://host:465`.
+    /// `smtp://user:pass@host:587?tls=required` (STARTTLS), `smtps://host:465`.
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// A relay in plain text, without credentials (`smtp://host:25`: a relay on the host or the
+    /// private network, the tests' sink), over one kept connection with TCP_NODELAY.
+    PlainRelay(Arc<PlainRelay>),
     /// One `<id>.eml` file per message in a folder.
     Folder {
         transport: AsyncFileTransport<Tokio1Executor>,
@@ -64,6 +74,7 @@ impl std::fmt::Debug for Mailer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Mailer::Smtp(_) => f.write_str("Mailer::Smtp"),
+            Mailer::PlainRelay(_) => f.write_str("Mailer::PlainRelay"),
             Mailer::Folder { folder, .. } => write!(f, "Mailer::Folder({})", folder.display()),
         }
     }
@@ -72,6 +83,9 @@ impl std::fmt::Debug for Mailer {
 impl Mailer {
     /// Must be called inside a Tokio runtime (the pool spawns its connection reaper there).
     pub fn smtp(url: &str) -> Result<Self, MailError> {
+        if let Some(relay) = PlainRelay::from_url(url) {
+            return Ok(Mailer::PlainRelay(Arc::new(relay)));
+        }
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(MailError::InvalidUrl)?
             .build();
@@ -91,7 +105,7 @@ impl Mailer {
     /// The folder the messages are written to, when this mailer writes files.
     pub fn local_folder(&self) -> Option<&Path> {
         match self {
-            Mailer::Smtp(_) => None,
+            Mailer::Smtp(_) | Mailer::PlainRelay(_) => None,
             Mailer::Folder { folder, .. } => Some(folder),
         }
     }
@@ -114,6 +128,7 @@ impl Mailer {
             Mailer::Smtp(transport) => {
                 transport.send_raw(&envelope, content).await?;
             }
+            Mailer::PlainRelay(relay) => relay.send(&envelope, content).await?,
             Mailer::Folder { transport, .. } => {
                 transport.send_raw(&envelope, content).await?;
             }
@@ -125,6 +140,9 @@ impl Mailer {
         match self {
             Mailer::Smtp(transport) => {
                 transport.send(message.clone()).await?;
+            }
+            Mailer::PlainRelay(relay) => {
+                relay.send(message.envelope(), &message.formatted()).await?;
             }
             Mailer::Folder { transport, .. } => {
                 transport.send(message.clone()).await?;

@@ -1,0 +1,115 @@
+//! SMTP to a relay in plain text, on one kept connection with TCP_NODELAY.
+//!
+//! lettre 0.11.23 writes a message's body and its closing `\r\n.\r\n` in two writes on a socket
+//! with Nagle's algorithm on: the second waits for the relay to acknowledge the first, which a
+//! Linux peer delays by 40 ms. Every message cost ~43 ms, so the outbox sent ~23 a second, one
+//! connection at a time (docs/benchmarks.md). lettre has since set TCP_NODELAY upstream (PR
+//! #1159), not yet released; until then this connection does it, for the relays reached in
+//! plain text (`smtp://host:port`, no TLS, no credentials). TLS and authenticated relays keep
+//! lettre's pooled transport.
+//!
+//! One message at a time, as the outbox sends them: the crash window stays one message. An idle
+//! connection is tested (NOOP) before it is used again; any error drops it, and the next message
+//! connects afresh.
+
+use std::time::Duration;
+
+use lettre::address::Envelope;
+use lettre::transport::smtp::client::AsyncSmtpConnection;
+use lettre::transport::smtp::extension::ClientId;
+use tokio::net::TcpStream;
+use tokio::sync::Mutex;
+
+use super::MailError;
+
+/// How long connecting, or sending one message, may take before the attempt fails.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+pub struct PlainRelay {
+    /// `host:port`.
+    address: String,
+    connection: Mutex<Option<AsyncSmtpConnection>>,
+}
+
+impl PlainRelay {
+    /// The relay of `url` when it is reached in plain text without credentials; `None` for
+    /// anything else (TLS, STARTTLS, credentials), which lettre's transport handles.
+    pub fn from_url(url: &str) -> Option<PlainRelay> {
+        let url = url::Url::parse(url).ok()?;
+        if url.scheme() != "smtp"
+            || !url.username().is_empty()
+            || url.password().is_some()
+            || url.query_pairs().any(|(name, _)| name == "tls")
+        {
+            return None;
+        }
+        let host = url.host_str()?;
+        Some(PlainRelay {
+            address: format!("{host}:{}", url.port().unwrap_or(25)),
+            connection: Mutex::new(None),
+        })
+    }
+
+    /// Sends one message; on any error the connection is dropped (the outbox tries again later).
+    pub async fn send(&self, envelope: &Envelope, content: &[u8]) -> Result<(), MailError> {
+        let mut kept = self.connection.lock().await;
+        let reusable = match kept.take() {
+            Some(mut connection) if !connection.has_broken() => {
+                connection.test_connected().await.then_some(connection)
+            }
+            _ => None,
+        };
+        let mut connection = match reusable {
+            Some(connection) => connection,
+            None => self.connect().await?,
+        };
+        match tokio::time::timeout(TIMEOUT, connection.send(envelope, content)).await {
+            Ok(Ok(_)) => {
+                *kept = Some(connection);
+                Ok(())
+            }
+            Ok(Err(error)) => Err(error.into()),
+            Err(_) => Err(timed_out()),
+        }
+    }
+
+    async fn connect(&self) -> Result<AsyncSmtpConnection, MailError> {
+        let stream = tokio::time::timeout(TIMEOUT, TcpStream::connect(&self.address))
+            .await
+            .map_err(|_| timed_out())?
+            .map_err(MailError::Connection)?;
+        stream.set_nodelay(true).map_err(MailError::Connection)?;
+        let hello = ClientId::default();
+        let greeting = AsyncSmtpConnection::connect_with_transport(Box::new(stream), &hello);
+        Ok(tokio::time::timeout(TIMEOUT, greeting)
+            .await
+            .map_err(|_| timed_out())??)
+    }
+}
+
+fn timed_out() -> MailError {
+    MailError::Connection(std::io::Error::from(std::io::ErrorKind::TimedOut))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relays_without_credentials_are_taken() {
+        let relay = PlainRelay::from_url("smtp://127.0.0.1:2525").expect("a plain relay");
+        assert_eq!(relay.address, "127.0.0.1:2525");
+        assert_eq!(
+            PlainRelay::from_url("smtp://mail.example").map(|relay| relay.address),
+            Some("mail.example:25".to_owned())
+        );
+        for lettres in [
+            "smtps://mail.example:465",
+            "smtp://mail.example:587?tls=required",
+            "smtp://user:secret@mail.example:587",
+            "not a url",
+        ] {
+            assert!(PlainRelay::from_url(lettres).is_none(), "{lettres}");
+        }
+    }
+}
