@@ -24,6 +24,8 @@ use super::MailError;
 
 /// How long connecting, or sending one message, may take before the attempt fails.
 const TIMEOUT: Duration = Duration::from_secs(60);
+/// How long a kept connection may take to answer NOOP before it is replaced.
+const NOOP_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct PlainRelay {
     /// `host:port`.
@@ -55,7 +57,11 @@ impl PlainRelay {
         let mut kept = self.connection.lock().await;
         let reusable = match kept.take() {
             Some(mut connection) if !connection.has_broken() => {
-                connection.test_connected().await.then_some(connection)
+                // A relay gone without closing (a dropped link) must not hold the outbox.
+                tokio::time::timeout(NOOP_TIMEOUT, connection.test_connected())
+                    .await
+                    .unwrap_or(false)
+                    .then_some(connection)
             }
             _ => None,
         };
