@@ -31,6 +31,7 @@ pub struct PlainRelay {
     /// `host:port`.
     address: String,
     connection: Mutex<Option<AsyncSmtpConnection>>,
+    noop_timeout: Duration,
 }
 
 impl PlainRelay {
@@ -49,6 +50,7 @@ impl PlainRelay {
         Some(PlainRelay {
             address: format!("{host}:{}", url.port().unwrap_or(25)),
             connection: Mutex::new(None),
+            noop_timeout: NOOP_TIMEOUT,
         })
     }
 
@@ -58,7 +60,7 @@ impl PlainRelay {
         let reusable = match kept.take() {
             Some(mut connection) if !connection.has_broken() => {
                 // A relay gone without closing (a dropped link) must not hold the outbox.
-                tokio::time::timeout(NOOP_TIMEOUT, connection.test_connected())
+                tokio::time::timeout(self.noop_timeout, connection.test_connected())
                     .await
                     .unwrap_or(false)
                     .then_some(connection)
@@ -99,6 +101,9 @@ fn timed_out() -> MailError {
 
 #[cfg(test)]
 mod tests {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    use tokio::net::TcpListener;
+
     use super::*;
 
     #[test]
@@ -117,5 +122,85 @@ mod tests {
         ] {
             assert!(PlainRelay::from_url(lettres).is_none(), "{lettres}");
         }
+    }
+
+    /// A relay that takes one message per connection, then never answers NOOP: a link dropped
+    /// without a FIN looks like this. Returns the address and, per connection, the messages
+    /// it took.
+    async fn relay_that_goes_silent() -> (String, tokio::sync::mpsc::UnboundedReceiver<usize>) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let address = listener.local_addr().expect("address").to_string();
+        let (taken, received) = tokio::sync::mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            for connection in 0.. {
+                let (stream, _) = listener.accept().await.expect("accept");
+                let taken = taken.clone();
+                tokio::spawn(async move {
+                    let (read, mut write) = stream.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    write.write_all(b"220 silent ESMTP\r\n").await.ok();
+                    let mut in_data = false;
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        let reply: &[u8] = if in_data {
+                            if line != "." {
+                                continue;
+                            }
+                            in_data = false;
+                            taken.send(connection).ok();
+                            b"250 queued\r\n"
+                        } else if line.starts_with("EHLO") {
+                            b"250 silent\r\n"
+                        } else if line == "DATA" {
+                            in_data = true;
+                            b"354 go on\r\n"
+                        } else if line == "NOOP" {
+                            // Silence, the connection left open.
+                            std::future::pending::<()>().await;
+                            unreachable!()
+                        } else {
+                            b"250 ok\r\n"
+                        };
+                        write.write_all(reply).await.ok();
+                    }
+                });
+            }
+        });
+        (address, received)
+    }
+
+    #[tokio::test]
+    async fn a_kept_connection_that_does_not_answer_noop_is_replaced() {
+        let (address, mut taken) = relay_that_goes_silent().await;
+        let relay = PlainRelay {
+            address,
+            connection: Mutex::new(None),
+            noop_timeout: Duration::from_millis(200),
+        };
+        let envelope = Envelope::new(
+            Some("ateliers@example.org".parse().expect("from")),
+            vec!["ines@example.org".parse().expect("to")],
+        )
+        .expect("envelope");
+        let content = b"Subject: test\r\n\r\nBonjour\r\n";
+
+        // Without the NOOP timeout the second send waits forever; the guard turns that into
+        // a failure instead of a hung test.
+        let guard = Duration::from_secs(30);
+        for _ in 0..2 {
+            tokio::time::timeout(guard, relay.send(&envelope, content))
+                .await
+                .expect("the send does not hang on a silent relay")
+                .expect("the message is sent");
+        }
+        assert_eq!(
+            taken.recv().await,
+            Some(0),
+            "the first message, first connection"
+        );
+        assert_eq!(
+            taken.recv().await,
+            Some(1),
+            "the second, on a new connection"
+        );
     }
 }
