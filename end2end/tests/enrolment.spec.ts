@@ -38,12 +38,19 @@ function isoDay(daysAhead: number): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** Opens the session page and, with JavaScript, waits for the place panel to be live. */
-async function openSession(page: Page, sessionId: string, hydrated = true) {
+/** Opens the session page with its place panel. */
+async function openSession(page: Page, sessionId: string) {
   await page.goto(`/ateliers/${sessionId}`);
-  if (hydrated) {
-    await expect(page.locator('[data-test="enrolment"][data-hydrated="true"]')).toBeVisible();
-  }
+  await expect(page.locator('[data-test="enrolment"]')).toBeVisible();
+}
+
+/** Gives up the place from the session page: the link, the confirmation page, its form. */
+async function cancelPlace(page: Page, sessionId: string) {
+  await page.locator('[data-test="cancel"]').click();
+  await expect(page).toHaveURL(new RegExp(`/ateliers/${sessionId}/annuler$`));
+  await page.locator('[data-test="confirm-cancel"]').click();
+  await expect(page).toHaveURL(new RegExp(`/ateliers/${sessionId}\\?annulee=1$`));
+  await expect(page.locator('[data-test="enrolment-message"]')).toContainText("Votre place est annulée");
 }
 
 test("a counsellor enrols three youths and removes one; youths take the waiting list, get promoted, cancel — with and without JavaScript", async ({ page, browser }) => {
@@ -86,19 +93,20 @@ test("a counsellor enrols three youths and removes one; youths take the waiting 
   await expect(roster.locator('[data-test="enrolment-history"]')).toContainText("retrait par un conseiller");
   await expectNoAccessibilityViolations(page);
 
-  // A youth browses, finds the full session and joins the waiting list — in place, no reload.
+  // A youth browses, finds the full session and joins the waiting list: the page, with no
+  // script at all, comes back saying where they are.
   const waiting = await youthOnTheirPhone(browser, cast.waiting.email);
   await waiting.goto("/ateliers");
   const card = waiting.locator(`[data-test="session-card"]:has(a[href="/ateliers/${sessionId}"])`);
   await expect(card.locator('[data-test="session-seats"]')).toHaveText("Complet — liste d'attente");
   await expectNoAccessibilityViolations(waiting);
   await card.locator(`a[href="/ateliers/${sessionId}"]`).click();
-  await expect(waiting.locator('[data-test="enrolment"][data-hydrated="true"]')).toBeVisible();
+  await expect(waiting.locator('[data-test="enrolment"]')).toBeVisible();
   await expect(waiting.locator('[data-test="place"]')).toContainText("Voir sur la carte");
-  await waiting.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
   await waiting.locator('[data-test="enrol"]').click();
+  await expect(waiting).toHaveURL(new RegExp(`/ateliers/${sessionId}\\?inscrit=1$`));
   await expect(waiting.locator('[data-test="enrolment-message"]')).toHaveText("Vous êtes n° 1 sur la liste d'attente.");
-  expect(await waiting.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  await expect(waiting.locator('[data-test="standing"]')).toHaveAttribute("data-standing", "waiting");
   await expectNoAccessibilityViolations(waiting);
   await waiting.goto("/mes-inscriptions");
   const mine = waiting.locator(`[data-test="my-enrolment"]:has(a[href="/ateliers/${sessionId}"])`);
@@ -111,32 +119,27 @@ test("a counsellor enrols three youths and removes one; youths take the waiting 
   await openSession(canceller, sessionId);
   await expect(canceller.locator('[data-test="standing"]')).toHaveAttribute("data-standing", "registered");
   await canceller.locator('[data-test="cancel"]').click();
-  await expect(canceller.locator('[data-test="cancel-confirmation"]')).toBeVisible();
+  await expect(canceller.locator('[data-test="cancel-form"]')).toBeVisible();
   await expectNoAccessibilityViolations(canceller);
-  await canceller.locator('[data-test="confirm-cancel"]').click();
-  await expect(canceller.locator('[data-test="enrolment-message"]')).toContainText("Votre place est annulée");
+  await canceller.locator('[data-test="keep-place"]').click();
+  await expect(canceller.locator('[data-test="standing"]')).toHaveAttribute("data-standing", "registered");
+  await cancelPlace(canceller, sessionId);
   await canceller.context().close();
 
   await openSession(waiting, sessionId);
   await expect(waiting.locator('[data-test="standing"]')).toHaveText("Vous êtes inscrit·e à cette séance.");
   // And cancels in turn.
-  await waiting.locator('[data-test="cancel"]').click();
-  await waiting.locator('[data-test="confirm-cancel"]').click();
-  await expect(waiting.locator('[data-test="enrolment-message"]')).toContainText("Votre place est annulée");
+  await cancelPlace(waiting, sessionId);
   await expect(waiting.locator('[data-test="enrol"]')).toBeVisible();
   await waiting.context().close();
 
   // Without JavaScript: the same forms post to the server; cancelling goes through a page
   // that asks for confirmation.
   const plain = await youthOnTheirPhone(browser, cast.withoutScript, false);
-  await openSession(plain, sessionId, false);
+  await openSession(plain, sessionId);
   await plain.locator('[data-test="enrol"]').click();
   await expect(plain.locator('[data-test="standing"]')).toHaveText("Vous êtes inscrit·e à cette séance.");
-  await plain.locator('[data-test="cancel"]').click();
-  await expect(plain).toHaveURL(new RegExp(`/ateliers/${sessionId}/annuler$`));
-  await plain.locator('[data-test="confirm-cancel"]').click();
-  await expect(plain).toHaveURL(new RegExp(`/ateliers/${sessionId}\\?annulee=1$`));
-  await expect(plain.locator('[data-test="enrolment-message"]')).toContainText("Votre place est annulée");
+  await cancelPlace(plain, sessionId);
   await plain.context().close();
 
   // The counsellor sees the whole story.

@@ -47,7 +47,7 @@ test("a youth registers; the invitation is in the local mail and the session in 
     .first();
   const title = (await card.locator('[data-test="session-title"]').innerText()).trim();
   await card.locator('[data-test="session-title"] a').click();
-  await expect(page.locator('[data-test="enrolment"][data-hydrated="true"]')).toBeVisible();
+  await expect(page.locator('[data-test="enrolment"]')).toBeVisible();
   await page.locator('[data-test="enrol"]').click();
   await expect(page.locator('[data-test="enrolment-message"]')).toContainText("inscrit");
   const sessionPath = new URL(page.url()).pathname;

@@ -2,6 +2,7 @@
 
 mod archive_confirmation;
 mod checkbox;
+mod enrolment_panel;
 mod error_notice;
 mod figure_card;
 mod id_param;
@@ -14,6 +15,7 @@ mod youth_list;
 
 pub use archive_confirmation::ArchiveConfirmation;
 pub use checkbox::Checkbox;
+pub use enrolment_panel::EnrolmentPanel;
 pub use error_notice::{ErrorNotice, FormError};
 pub use figure_card::FigureCard;
 pub use id_param::id_param;

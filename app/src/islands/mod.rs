@@ -2,12 +2,10 @@
 //! as plain HTML first (JavaScript off, forms posting to the server), then improve.
 
 mod check_in_screen;
-mod enrolment_panel;
 mod post_form;
 mod session_form_check;
 mod signature_pad;
 
 pub use check_in_screen::CheckInScreenPanel;
-pub use enrolment_panel::EnrolmentPanel;
 pub use session_form_check::SessionFormCheck;
 pub use signature_pad::SignaturePad;

@@ -5,8 +5,7 @@ use shared::domain::{
     PlaceView, SessionId, SessionStatus, format_session_date, format_session_hours,
 };
 
-use crate::components::{ErrorNotice, FormError, IslandsScripts, id_param, loaded};
-use crate::islands::EnrolmentPanel;
+use crate::components::{EnrolmentPanel, ErrorNotice, FormError, id_param, loaded};
 use crate::server_fns::{
     CancelEnrolment, EnrolInSession, list_facilitator_sessions, view_public_session,
     view_youth_place,
@@ -18,7 +17,7 @@ fn session_id_param() -> SessionId {
 
 /// `/ateliers/:id`: the page of a session — what, when, where, for whom, seats left. Shared
 /// with anyone: no personal data and no script. A signed-in youth also sees who leads it and
-/// their place (enrol, waiting list, cancel), which works with or without JavaScript.
+/// their place (enrol, waiting list, cancel) in plain forms: the page loads no script at all.
 #[component]
 pub fn PublicSessionPage() -> impl IntoView {
     let id = session_id_param();
@@ -32,27 +31,22 @@ pub fn PublicSessionPage() -> impl IntoView {
         .or_else(|| cancel.value().get_untracked())
         .and_then(Result::err)
         .map(|error| error.message().to_owned());
-    let cancelled = use_query_map().read_untracked().get("annulee").is_some();
+    let query = use_query_map();
+    let enrolled = query.read_untracked().get("inscrit").is_some();
+    let cancelled = query.read_untracked().get("annulee").is_some();
     let enrol_path = <EnrolInSession as leptos::server_fn::ServerFn>::PATH;
-    let cancel_path = <CancelEnrolment as leptos::server_fn::ServerFn>::PATH;
     let panel = move || {
         let refused = refused.clone();
         Suspend::new(async move {
             match place.await {
                 Ok(Some(mut place)) => {
-                    if cancelled && place.standing.is_none() {
-                        place.message = Some("Votre place est annulée. Merci d'avoir prévenu : elle pourra servir à quelqu'un d'autre.".into());
-                    }
-                    view! {
-                        <EnrolmentPanel
-                            place
-                            error=refused
-                            enrol_path=enrol_path.to_owned()
-                            cancel_path=cancel_path.to_owned()
-                        />
-                        <IslandsScripts />
-                    }
-                    .into_any()
+                    // Back from a form: say what just happened, as the page now shows it.
+                    place.message = match place.standing {
+                        Some(standing) if enrolled => Some(standing.youth_message()),
+                        None if cancelled => Some("Votre place est annulée. Merci d'avoir prévenu : elle pourra servir à quelqu'un d'autre.".into()),
+                        _ => None,
+                    };
+                    view! { <EnrolmentPanel place error=refused enrol_path /> }.into_any()
                 }
                 // Not a youth, or not signed in: the page is the shareable one.
                 Ok(None) | Err(_) => ().into_any(),
@@ -313,8 +307,7 @@ pub fn FacilitatorSessionsPage() -> impl IntoView {
     }
 }
 
-/// `/ateliers/:id/annuler`: the confirmation before a youth gives up their place, for phones
-/// without JavaScript (with it, the session page asks in place). Opening this page, as a mail
+/// `/ateliers/:id/annuler`: the confirmation before a youth gives up their place. Opening this page, as a mail
 /// scanner following a link would, changes nothing: only its form's POST cancels.
 #[component]
 pub fn CancelEnrolmentPage() -> impl IntoView {

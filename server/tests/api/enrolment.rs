@@ -377,12 +377,21 @@ on_both_databases!(youth_journey, Seed::Empty, |app: TestApp| async move {
     let before = app.get_as(&page, Some(lina)).await.text().await.unwrap();
     assert!(before.contains(r#"data-test="enrol""#));
 
-    // Without JavaScript: the form posts, the browser comes back to the page, which says so.
+    // The place panel is plain HTML: the page loads no script, even for a signed-in youth.
+    assert!(
+        !before.contains(r#"type="module""#) && !before.contains(".wasm"),
+        "the session page loads no wasm"
+    );
+
+    // The form posts, the browser comes back to the page, which says so.
     let posted = app.submit(enrol, &page, &form(id), Some(lina)).await;
     assert_eq!(posted.status(), 302);
-    let after = app.get_as(&page, Some(lina)).await.text().await.unwrap();
+    let back = posted.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(back, format!("/ateliers/{id}?inscrit=1"));
+    let after = app.get_as(&back, Some(lina)).await.text().await.unwrap();
     assert!(
-        after.contains("Vous êtes inscrit·e à cette séance."),
+        after.contains(r#"data-test="enrolment-message""#)
+            && after.contains(r#"data-standing="registered""#),
         "{after}"
     );
     // A retry on a bad network: one place, one event.

@@ -3,13 +3,16 @@ use shared::domain::{SessionId, YouthPlaceView};
 
 use crate::error::AppError;
 
-/// A youth takes a place (or joins the waiting list) in one tap. Without JavaScript the form
-/// posts here and the browser comes back to the session's page, which shows the new place.
+/// A youth takes a place (or joins the waiting list) in one tap. The session page's form posts
+/// here and the browser goes back to that page, which shows the new place and says so.
 #[server]
 pub async fn enrol_in_session(session_id: SessionId) -> Result<YouthPlaceView, AppError> {
     let call = crate::state::call()?;
-    Ok(
+    let view =
         shared::services::enrol_in_session(&call.db, &call.actor, session_id, &call.mail, call.now)
-            .await?,
-    )
+            .await?;
+    if crate::session::from_plain_form() {
+        leptos_axum::redirect(&format!("/ateliers/{session_id}?inscrit=1"));
+    }
+    Ok(view)
 }

@@ -1,8 +1,8 @@
 //! Places at a session: a youth's own, counsellors', the waiting list, capacity, the roster.
 //!
-//! Pages: the youth's place on `/ateliers/:id` (island `EnrolmentPanel`: plain forms without
-//! JavaScript, answers in place with it; cancelling is a link to the confirmation page
-//! `/ateliers/:id/annuler`, whose POST cancels, never a GET) and `/mes-inscriptions`; the
+//! Pages: the youth's place on `/ateliers/:id` (component `EnrolmentPanel`: plain forms, no
+//! wasm; cancelling is a link to the confirmation page `/ateliers/:id/annuler`, whose POST
+//! cancels, never a GET) and `/mes-inscriptions`; the
 //! counsellor's places on `/seances/:id` (their youths or a search, several at once; remove with
 //! a reason; promote; capacity; history).
 
