@@ -32,7 +32,7 @@ run: build
 	  "$(TARGET_DIR)/release/ateliers" serve
 
 build: tools
-	cargo leptos build --release
+	cargo leptos build --release --split
 
 tools:
 	@./.ci/install-tools build
@@ -41,7 +41,7 @@ tools:
 dist: build
 	./.ci/make-dist
 
-# The bundle unpacked alone and started on PostgreSQL (after `cargo leptos build --release`).
+# The bundle unpacked alone and started on PostgreSQL (after `cargo leptos build --release --split`).
 test-bundle:
 	./.ci/make-dist
 	TEST_POSTGRES_URL="$(POSTGRES_URL)" ./.ci/test-bundle
@@ -55,7 +55,7 @@ test:
 	$(STAGE) "lint server" $(MAKE) --no-print-directory lint-server && \
 	$(STAGE) "lint wasm" $(MAKE) --no-print-directory lint-wasm && \
 	$(STAGE) "unit + integration tests" $(MAKE) --no-print-directory test-rust && \
-	$(STAGE) "release build" cargo leptos build --release && \
+	$(STAGE) "release build" cargo leptos build --release --split && \
 	$(STAGE) "release bundle" $(MAKE) --no-print-directory test-bundle && \
 	$(STAGE) "browser tests" $(MAKE) --no-print-directory test-e2e; \
 	status=$$?; \

@@ -4,6 +4,7 @@ import { expect, type Page } from "@playwright/test";
 import { signIn, youthOnTheirPhone } from "./accounts";
 import { expectNoAccessibilityViolations, test } from "./fixtures";
 import { SMTP_SERVER } from "./mail-sink";
+import { SIGNATURE_PAGE, emptyPhone, expectWithinBudget, firstVisitBytes } from "./page-weight";
 
 // On the SMTP server: youths sign in from mailed links read from the sink.
 test.use({ baseURL: SMTP_SERVER });
@@ -63,6 +64,11 @@ test("attendance_sheet_pdf_shows_signatures_and_mention", async ({ page, browser
   await youth.locator('[data-test="check-in"]').click();
   await expect(youth.locator('[data-test="checked-in"]')).toBeVisible();
   await expectNoAccessibilityViolations(youth);
+  // The signature page is one a youth meets: its first visit stays within its budget.
+  const fresh = await emptyPhone(browser, await youth.context().storageState());
+  expectWithinBudget(SIGNATURE_PAGE, await firstVisitBytes(fresh, new URL(youth.url()).pathname));
+  await expect(fresh.locator('.signature-pad[data-hydrated="true"]')).toBeVisible();
+  await fresh.context().close();
   await drawSignature(youth);
   await youth.locator('[data-test="sign"]').click();
   await expect(youth.locator('[data-test="signed"]')).toContainText("Signé à");

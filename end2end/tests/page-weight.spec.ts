@@ -1,36 +1,11 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { youthOnTheirPhone } from "./accounts";
 import { test } from "./fixtures";
 import { SMTP_SERVER } from "./mail-sink";
-
-/**
- * The weight of a youth's first visit to each page they meet: every byte the browser receives
- * (compressed bodies and headers, as Chromium's network layer counts them), from an empty cache,
- * JavaScript on, once the page is idle. Fails when a page is heavier than its budget in
- * `page-budgets.json`, and prints every weight so the closing notes can quote them.
- */
-const BUDGETS: { goal: number; pages: Record<string, number> } = JSON.parse(
-  readFileSync(join(__dirname, "..", "page-budgets.json"), "utf8"),
-);
+import { BUDGETS, SIGNATURE_PAGE, emptyPhone, firstVisitBytes } from "./page-weight";
 
 // On the SMTP server: the youth signs in from the mailed link, read from the sink.
 test.use({ baseURL: SMTP_SERVER });
-
-/** What loading `path` in `page` (a fresh context: nothing cached) costs over the wire. */
-async function firstVisitBytes(page: Page, path: string): Promise<number> {
-  const network = await page.context().newCDPSession(page);
-  await network.send("Network.enable");
-  await network.send("Network.setCacheDisabled", { cacheDisabled: true });
-  let bytes = 0;
-  network.on("Network.loadingFinished", (event) => {
-    bytes += event.encodedDataLength;
-  });
-  await page.goto(path, { waitUntil: "networkidle" });
-  await network.detach();
-  return bytes;
-}
 
 test("each page a youth meets stays within its weight budget", async ({ browser }) => {
   test.skip(test.info().project.name !== "phone", "a youth's phone");
@@ -44,20 +19,12 @@ test("each page a youth meets stays within its weight budget", async ({ browser 
   };
 
   const weights: Record<string, number> = {};
-  for (const pattern of Object.keys(BUDGETS.pages)) {
+  for (const pattern of Object.keys(BUDGETS.pages).filter((pattern) => pattern !== SIGNATURE_PAGE)) {
     const anonymous = pattern === "/ateliers" || pattern === "/connexion";
-    const context = await browser.newContext({
-      baseURL: SMTP_SERVER,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      locale: "fr-FR",
-      storageState: anonymous ? undefined : signedIn,
-    });
-    const page = await context.newPage();
+    const page = await emptyPhone(browser, anonymous ? undefined : signedIn);
     const path = pattern === "/ateliers/:id" ? await firstSession(page) : pattern;
     weights[pattern] = await firstVisitBytes(page, path);
-    await context.close();
+    await page.context().close();
   }
   const report = Object.entries(weights)
     .map(([page, bytes]) => `${page}: ${(bytes / 1024).toFixed(1)} KiB (budget ${(BUDGETS.pages[page] / 1024).toFixed(1)} KiB)`)

@@ -5,7 +5,7 @@ use shared::domain::{AttendanceStatus, CHECKED_IN_ELSEWHERE, CheckInScreen, Pers
 /// and the youths who checked in themselves, to confirm. With JavaScript it asks the server
 /// again every few seconds (the code changes every 30 seconds) and confirms in place; without
 /// it, the page shows the code at load time and each confirmation is a plain form.
-#[island]
+#[island(lazy)]
 pub fn CheckInScreenPanel(
     screen: CheckInScreen,
     /// The server functions' URLs, as the server knows them.

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 /// Checks the session form as it is filled in, with the same rules as the server
 /// (`shared::domain::SessionPlan`), and previews a series' dates with their public holidays.
 /// Without JavaScript the form posts as usual and the server gives the same messages.
-#[island]
+#[island(lazy)]
 pub fn SessionFormCheck(
     /// (room id, capacity): the capacity may not exceed the room's.
     rooms: Vec<(shared::domain::RoomId, u32)>,

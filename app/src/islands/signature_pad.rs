@@ -6,7 +6,7 @@ use shared::domain::{SIGNATURE_HEIGHT, SIGNATURE_WIDTH, strokes_text};
 /// `SignatureStrokes::parse` reads on the server.
 ///
 /// Signing needs JavaScript; the page around it says so and offers the paper sheet instead.
-#[island]
+#[island(lazy)]
 pub fn SignaturePad(
     /// What the canvas is, for screen readers: « Signature de Awa Diop ».
     label: String,
