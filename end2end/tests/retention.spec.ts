@@ -66,7 +66,7 @@ test.describe("on the server whose programme was paid for the last time this yea
     const kept = (await page.locator('[data-test="evidence-kept"]').textContent())!;
     const lastYear = Number(kept.match(/jusqu'au 31 décembre (\d{4})/)![1]);
     const erasure = page.locator('[data-test="evidence-erasure"]');
-    await expect(erasure).toContainText(`à partir du 1 janvier ${lastYear + 1}`);
+    await expect(erasure).toContainText(`à partir du 1er janvier ${lastYear + 1}`);
     expect(Number(await erasure.locator('[data-test="evidence-sessions"]').textContent())).toBeGreaterThan(0);
     expect(Number(await erasure.locator('[data-test="evidence-youths"]').textContent())).toBeGreaterThan(0);
     await expectNoAccessibilityViolations(page);

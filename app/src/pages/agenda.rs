@@ -259,7 +259,7 @@ fn AgendaDays(first: NaiveDate, end: NaiveDate, entries: Vec<AgendaEntry>) -> im
                     let empty = of_day.is_empty();
                     view! {
                         <li class="agenda-day" class:agenda-day--empty=empty data-day=day.to_string()>
-                            <h3 class="agenda-day__title">{day.format_localized("%A %-d %B", chrono::Locale::fr_FR).to_string()}</h3>
+                            <h3 class="agenda-day__title">{shared::domain::format_weekday_day_and_month(day)}</h3>
                             <ul class="agenda-entries">
                                 {of_day.into_iter().map(|entry| view! { <AgendaItem entry/> }).collect_view()}
                             </ul>

@@ -225,7 +225,7 @@ on_both_databases!(
             .expect("the payment's year is set");
         assert_eq!(
             preview.from,
-            format!("1 janvier {}", payment_year() + 6),
+            format!("1er janvier {}", payment_year() + 6),
             "{preview:?}"
         );
         assert!(!preview.soon);

@@ -146,7 +146,7 @@ impl FiguresQuery {
         format!("ml={}&du={}&au={}", form.mission_locale, form.from, form.to)
     }
 
-    /// « du 1 décembre 2025 au 28 novembre 2026 »
+    /// « du 1er décembre 2025 au 28 novembre 2026 »
     pub fn period_label(&self) -> String {
         format!("du {} au {}", format_day(self.from), format_day(self.to))
     }
@@ -811,7 +811,7 @@ mod tests {
         assert_eq!(query.to, day("2026-11-28"));
         assert_eq!(
             query.period_label(),
-            "du 1 décembre 2025 au 28 novembre 2026"
+            "du 1er décembre 2025 au 28 novembre 2026"
         );
         assert_eq!(
             FiguresQuery::parse(&query.to_form(), day("2030-01-01")).unwrap(),

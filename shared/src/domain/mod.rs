@@ -105,7 +105,7 @@ pub use invalid_input::InvalidInput;
 pub use mail_views::{CalendarFeedLink, FailedMail, MyCalendarFeed};
 pub use paris_time::{
     PARIS, format_day, format_instant, format_month, format_session_date, format_session_hours,
-    format_wall_clock_hours, format_weekday_and_day,
+    format_wall_clock_hours, format_weekday_and_day, format_weekday_day_and_month,
 };
 pub use people_records::{
     ExitOutcome, FacilitatorForm, FacilitatorRecord, NewPassword, StaffForm, StaffRecord,

@@ -5,17 +5,14 @@
 //! `format_wall_clock_hours`) is written by hand, on wall-clock dates: chrono's locale and
 //! time-zone tables would triple the wasm every phone downloads.
 
-use chrono::{DateTime, Datelike, Locale, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 
 pub const PARIS: Tz = chrono_tz::Europe::Paris;
 
 /// "mardi 15 décembre 2026", in Paris.
 pub fn format_session_date(starts_at: DateTime<Utc>) -> String {
-    starts_at
-        .with_timezone(&PARIS)
-        .format_localized("%A %-d %B %Y", Locale::fr_FR)
-        .to_string()
+    format_weekday_and_day(starts_at.with_timezone(&PARIS).date_naive())
 }
 
 /// "9 h 30 – 12 h 00", in Paris, the way French typography writes hours.
@@ -27,9 +24,12 @@ pub fn format_session_hours(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) ->
 
 /// "27 novembre 2026 à 14 h 05", in Paris: when something happened.
 pub fn format_instant(at: DateTime<Utc>) -> String {
-    at.with_timezone(&PARIS)
-        .format_localized("%-d %B %Y à %-H h %M", Locale::fr_FR)
-        .to_string()
+    let at = at.with_timezone(&PARIS);
+    format!(
+        "{} à {}",
+        format_day(at.date_naive()),
+        at.format("%-H h %M")
+    )
 }
 
 /// French month names, written out by hand, not with chrono's locales: the browser's form check
@@ -49,13 +49,35 @@ const MONTHS: [&str; 12] = [
     "décembre",
 ];
 
-/// "2 novembre 2026", without the locale tables (see [`MONTHS`]).
+const WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+/// The day of the month as French writes it: « 1er », then « 2 », « 3 »…
+fn day_of_month(day: NaiveDate) -> String {
+    match day.day() {
+        1 => "1er".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// "2 novembre 2026", "1er décembre 2026", without the locale tables (see [`MONTHS`]).
 pub fn format_day(day: NaiveDate) -> String {
     format!(
         "{} {} {}",
-        day.day(),
+        day_of_month(day),
         MONTHS[day.month0() as usize],
         day.year()
+    )
+}
+
+/// "lundi 1er mars": a day of the coming weeks, without its year.
+pub fn format_weekday_day_and_month(day: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        WEEKDAYS[day.weekday().num_days_from_monday() as usize],
+        day_of_month(day),
+        MONTHS[day.month0() as usize]
     )
 }
 
@@ -66,9 +88,6 @@ pub fn format_month(day: NaiveDate) -> String {
 
 /// "mardi 2 mars 2027", without the locale tables (see [`format_day`]).
 pub fn format_weekday_and_day(day: NaiveDate) -> String {
-    const WEEKDAYS: [&str; 7] = [
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ];
     format!(
         "{} {}",
         WEEKDAYS[day.weekday().num_days_from_monday() as usize],
@@ -85,7 +104,7 @@ pub fn format_wall_clock_hours(starts_at: NaiveTime, ends_at: NaiveTime) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{Locale, TimeZone};
 
     #[test]
     fn instants_and_days_read_the_french_way() {
@@ -93,15 +112,26 @@ mod tests {
         assert_eq!(format_instant(at), "27 novembre 2026 à 14 h 05");
         let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         assert_eq!(format_day(day), "2 novembre 2026");
+        assert_eq!(
+            format_day(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+            "1er décembre 2026"
+        );
+        let first = Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap();
+        assert_eq!(format_instant(first), "1er décembre 2026 à 9 h 00");
         assert_eq!(format_month(day), "novembre 2026");
-        // The hand-written French agrees with chrono's locale on every day of a year.
+        // The hand-written French agrees with chrono's locale on every day of a year, but for
+        // the first of the month, « 1er ».
         let mut day = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
         while day.year() == 2027 {
-            assert_eq!(
-                format_weekday_and_day(day),
-                day.format_localized("%A %-d %B %Y", Locale::fr_FR)
-                    .to_string()
-            );
+            let chrono = |format: &str| {
+                let written = day.format_localized(format, Locale::fr_FR).to_string();
+                match day.day() {
+                    1 => written.replacen(" 1 ", " 1er ", 1),
+                    _ => written,
+                }
+            };
+            assert_eq!(format_weekday_and_day(day), chrono("%A %-d %B %Y"));
+            assert_eq!(format_weekday_day_and_month(day), chrono("%A %-d %B"));
             day = day.succ_opt().unwrap();
         }
         let nine_thirty = NaiveTime::from_hms_opt(9, 30, 0).unwrap();
@@ -137,6 +167,6 @@ mod tests {
     fn the_paris_date_wins_near_midnight() {
         // 23:30Z on 31 December is already 1 January in Paris.
         let instant = Utc.with_ymd_and_hms(2026, 12, 31, 23, 30, 0).unwrap();
-        assert_eq!(format_session_date(instant), "vendredi 1 janvier 2027");
+        assert_eq!(format_session_date(instant), "vendredi 1er janvier 2027");
     }
 }

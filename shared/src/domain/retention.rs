@@ -276,7 +276,7 @@ pub struct RetentionOverview {
 /// What the daily job will erase when the evidence's own period is over.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvidenceErasurePreview {
-    /// « 1 janvier 2034 »: the first day the job erases it.
+    /// « 1er janvier 2034 »: the first day the job erases it.
     pub from: String,
     /// Within [`PREVIEW_DAYS`] days, or already: coordinators must hold what a control needs.
     pub soon: bool,

@@ -138,7 +138,7 @@ mod tests {
             sheet: SheetToClose {
                 session_id: SessionId::new(id),
                 title: title.into(),
-                when: "mardi 1 décembre 2026, 9 h 30 – 12 h 00".into(),
+                when: "mardi 1er décembre 2026, 9 h 30 – 12 h 00".into(),
                 mission_locale: "Mission Locale de Bondy".into(),
                 under_way: false,
                 what_is_left: what_is_left.into(),
@@ -162,7 +162,7 @@ mod tests {
         let plain = text.plain();
         assert!(plain.starts_with("Bonjour Ingrid,"));
         assert!(plain.contains("est terminée depuis plus de 24 heures"));
-        assert!(plain.contains("Quand : mardi 1 décembre 2026, 9 h 30 – 12 h 00"));
+        assert!(plain.contains("Quand : mardi 1er décembre 2026, 9 h 30 – 12 h 00"));
         assert!(plain.contains("Reste à faire : Appel à faire"));
         assert!(
             plain.contains("Ouvrir l'émargement : https://ateliers.example/seances/7/emargement")
@@ -188,7 +188,7 @@ mod tests {
             plain.contains("2 séances que vous animez sont terminées depuis plus de 36 heures")
         );
         assert!(plain.contains(
-            "Simulation d'entretien : mardi 1 décembre 2026, 9 h 30 – 12 h 00 (Mission Locale de \
+            "Simulation d'entretien : mardi 1er décembre 2026, 9 h 30 – 12 h 00 (Mission Locale de \
              Bondy) — À signer et clôturer\nhttps://ateliers.example/seances/9/emargement\n"
         ));
         assert!(plain.contains(&format!("Voir les émargements à clôturer : {LIST}")));
