@@ -412,8 +412,12 @@ on_both_databases!(youth_journey, Seed::Empty, |app: TestApp| async move {
         sam_place.message.as_deref(),
         Some("Vous êtes n° 1 sur la liste d'attente.")
     );
+    assert_eq!((sam_place.seats_left, sam_place.waiting), (0, 1));
     let noa_place = place_of(app.call(enrol, &form(id), Some(noa)).await).await;
     assert_eq!(noa_place.standing, Some(Standing::Waiting { position: 2 }));
+    // The answer counts the places as the change left them.
+    assert_eq!((noa_place.seats_left, noa_place.waiting), (0, 2));
+    assert!(noa_place.enrol_refusal.is_none() && noa_place.cancel_refusal.is_none());
     let mine = app
         .get_as("/mes-inscriptions", Some(sam))
         .await

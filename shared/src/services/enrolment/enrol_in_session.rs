@@ -9,7 +9,7 @@ use crate::services::enrolment::enrolment_records::{
     acting_youth, facts_of, lock_roster, overlapping_place, session_facts, standings_of,
     write_youth_changes, youth_facts,
 };
-use crate::services::enrolment::view_youth_place::view_youth_place;
+use crate::services::enrolment::view_youth_place::{place_after_change, view_youth_place};
 use crate::services::planning::session_records::load_bundle;
 
 /// A youth takes a place (or a place on the waiting list) for themself, in one tap. Asking
@@ -32,8 +32,15 @@ where
     let already = standings_of(db, youth_id, vec![session_id])
         .await?
         .remove(&session_id);
-    let standing = match already {
-        Some(standing) => standing,
+    let view = match already {
+        // A second tap: nothing to change, the place as it stands.
+        Some(standing) => {
+            let mut view = view_youth_place(db, actor, session_id, now)
+                .await?
+                .ok_or(ServiceError::Forbidden)?;
+            view.message = Some(standing.youth_message());
+            view
+        }
         None => {
             let overlapping = overlapping_place(db, youth_id, &bundle.session).await?;
             check_self_enrolment(&session_facts(&bundle), &youth, overlapping.as_deref(), now)
@@ -43,22 +50,16 @@ where
             let mut locked = lock_roster(&txn, session_id).await?;
             // The session may have changed since it was read (cancelled, moved): the rules
             // are checked again on the locked row.
-            check_self_enrolment(
-                &facts_of(&locked.session, &bundle),
-                &youth,
-                overlapping.as_deref(),
-                now,
-            )
-            .map_err(|refusal| ServiceError::Invalid(refusal.youth_message()))?;
+            let facts = facts_of(&locked.session, &bundle);
+            check_self_enrolment(&facts, &youth, overlapping.as_deref(), now)
+                .map_err(|refusal| ServiceError::Invalid(refusal.youth_message()))?;
             let (standing, changes) = locked.roster.enrol(youth_id);
             write_youth_changes(&txn, &mut locked, &changes, youth_id, mail, now).await?;
             txn.commit().await?;
-            standing
+            let mut view = place_after_change(session_id, &facts, &locked.roster, standing, now);
+            view.message = Some(standing.youth_message());
+            view
         }
     };
-    let mut view = view_youth_place(db, actor, session_id, now)
-        .await?
-        .ok_or(ServiceError::Forbidden)?;
-    view.message = Some(standing.youth_message());
     Ok(view)
 }

@@ -3,7 +3,8 @@ use sea_orm::ConnectionTrait;
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, SessionId, YouthPlaceView, check_self_cancellation, check_self_enrolment, format_instant,
+    Actor, Roster, SessionFacts, SessionId, Standing, YouthPlaceView, check_self_cancellation,
+    check_self_enrolment, format_instant,
 };
 use crate::services::enrolment::enrolment_records::{
     overlapping_place, seat_counts, session_facts, standings_of, youth_facts,
@@ -44,21 +45,61 @@ pub async fn view_youth_place(
                 .map(|refusal| refusal.youth_message())
         }
     };
+    let seats_left = u32::try_from(bundle.session.capacity)
+        .unwrap_or(0)
+        .saturating_sub(registered);
+    Ok(Some(place_view(
+        session_id,
+        &facts,
+        standing,
+        enrol_refusal,
+        (seats_left, waiting),
+        now,
+    )))
+}
+
+/// The youth's place as their own change just left it, from the roster they changed under the
+/// lock: the answer needs no second round of queries after the commit (issue 22: each query is
+/// paid by every youth of a Monday-morning rush).
+pub(crate) fn place_after_change(
+    session_id: SessionId,
+    facts: &SessionFacts,
+    roster: &Roster,
+    standing: Standing,
+    now: DateTime<Utc>,
+) -> YouthPlaceView {
+    let waiting = u32::try_from(roster.waiting().count()).unwrap_or(u32::MAX);
+    place_view(
+        session_id,
+        facts,
+        Some(standing),
+        None,
+        (roster.seats_left(), waiting),
+        now,
+    )
+}
+
+fn place_view(
+    session_id: SessionId,
+    facts: &SessionFacts,
+    standing: Option<Standing>,
+    enrol_refusal: Option<String>,
+    (seats_left, waiting): (u32, u32),
+    now: DateTime<Utc>,
+) -> YouthPlaceView {
     let cancel_refusal = standing.and_then(|standing| {
-        check_self_cancellation(&facts, standing, now)
+        check_self_cancellation(facts, standing, now)
             .err()
             .map(|refusal| refusal.youth_message())
     });
-    Ok(Some(YouthPlaceView {
+    YouthPlaceView {
         session_id,
         standing,
         enrol_refusal,
         cancel_refusal,
         cancel_until: format_instant(facts.rules.cancellation_closes_at(facts.starts_at)),
-        seats_left: u32::try_from(bundle.session.capacity)
-            .unwrap_or(0)
-            .saturating_sub(registered),
+        seats_left,
         waiting,
         message: None,
-    }))
+    }
 }
