@@ -12,7 +12,7 @@ use crate::services::enrolment::enrolment_records::{
     acting_youth, facts_of, lock_roster, write_youth_changes,
 };
 use crate::services::enrolment::view_youth_place::view_youth_place;
-use crate::services::planning::session_records::load_bundle;
+use crate::services::notifications::session_mail::PreparedSessionMail;
 
 /// A youth gives up their place or leaves the waiting list (a POST behind a confirmation: a
 /// link followed by a mail scanner never gets here). A freed seat goes to the first in line,
@@ -29,15 +29,17 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     let youth_id = acting_youth(actor)?;
-    let bundle = load_bundle(db, session_id).await?;
+    // Everything the change and its mail need from the session, read before the lock.
+    let prepared = PreparedSessionMail::read(db, mail, session_id).await?;
 
     let txn = begin_write(db).await?;
     let mut locked = lock_roster(&txn, session_id).await?;
     let message = match locked.roster.standing(youth_id) {
         Some(standing) => {
-            let facts = facts_of(&locked.session, &bundle);
+            let facts = facts_of(&locked.session, prepared.bundle());
             check_self_cancellation(&facts, standing, now)
                 .map_err(|refusal| ServiceError::Invalid(refusal.youth_message()))?;
+            locked.keep_mail_facts(&txn, prepared).await?;
             let promote = facts.rules.promotes_automatically(facts.starts_at, now);
             let changes = locked
                 .roster

@@ -10,7 +10,7 @@ use crate::services::enrolment::enrolment_records::{
     write_youth_changes, youth_facts,
 };
 use crate::services::enrolment::view_youth_place::{place_after_change, view_youth_place};
-use crate::services::planning::session_records::load_bundle;
+use crate::services::notifications::session_mail::PreparedSessionMail;
 
 /// A youth takes a place (or a place on the waiting list) for themself, in one tap. Asking
 /// again (a double tap, a retry on a bad network) changes nothing and gives the same answer.
@@ -25,7 +25,9 @@ where
     C: ConnectionTrait + TransactionTrait,
 {
     let youth_id = acting_youth(actor)?;
-    let bundle = load_bundle(db, session_id).await?;
+    // Everything the change and its mail need from the session, read before the lock.
+    let prepared = PreparedSessionMail::read(db, mail, session_id).await?;
+    let bundle = prepared.bundle();
     let youth = youth_facts(db, youth_id)
         .await?
         .ok_or(ServiceError::Forbidden)?;
@@ -43,16 +45,17 @@ where
         }
         None => {
             let overlapping = overlapping_place(db, youth_id, &bundle.session).await?;
-            check_self_enrolment(&session_facts(&bundle), &youth, overlapping.as_deref(), now)
+            check_self_enrolment(&session_facts(bundle), &youth, overlapping.as_deref(), now)
                 .map_err(|refusal| ServiceError::Invalid(refusal.youth_message()))?;
 
             let txn = begin_write(db).await?;
             let mut locked = lock_roster(&txn, session_id).await?;
             // The session may have changed since it was read (cancelled, moved): the rules
             // are checked again on the locked row.
-            let facts = facts_of(&locked.session, &bundle);
+            let facts = facts_of(&locked.session, bundle);
             check_self_enrolment(&facts, &youth, overlapping.as_deref(), now)
                 .map_err(|refusal| ServiceError::Invalid(refusal.youth_message()))?;
+            locked.keep_mail_facts(&txn, prepared).await?;
             let (standing, changes) = locked.roster.enrol(youth_id);
             write_youth_changes(&txn, &mut locked, &changes, youth_id, mail, now).await?;
             txn.commit().await?;

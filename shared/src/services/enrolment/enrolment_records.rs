@@ -22,7 +22,9 @@ use crate::entities::{
     enrolment, enrolment_event, person, staff_member, workshop_session, workshop_type, youth,
 };
 use crate::services::MailSettings;
-use crate::services::notifications::session_mail::{Occasion, send_session_mail};
+use crate::services::notifications::session_mail::{
+    Occasion, PreparedSessionMail, SessionForMail, send_mail_of_session,
+};
 use crate::services::people::load_home::youth_as_enrollee;
 use crate::services::planning::session_records::SessionBundle;
 
@@ -32,11 +34,24 @@ pub(crate) struct LockedRoster {
     pub roster: Roster,
     /// Every enrolment row of the session (ended ones too), by youth.
     rows: HashMap<PersonId, enrolment::Model>,
+    /// The session's mail facts, when read before the lock and still current.
+    mail_facts: Option<SessionForMail>,
 }
 
 impl LockedRoster {
     pub fn row(&self, youth_id: PersonId) -> Option<&enrolment::Model> {
         self.rows.get(&youth_id)
+    }
+
+    /// Lets [`write_changes`] use the mail facts read before the lock, if the session has not
+    /// changed since (otherwise it reads them again, under the lock).
+    pub async fn keep_mail_facts(
+        &mut self,
+        txn: &impl ConnectionTrait,
+        prepared: PreparedSessionMail,
+    ) -> Result<(), ServiceError> {
+        self.mail_facts = prepared.still_current(txn, &self.session).await?;
+        Ok(())
     }
 }
 
@@ -88,6 +103,7 @@ pub(crate) async fn lock_roster(
         rows: rows.into_iter().map(|row| (row.youth_id, row)).collect(),
         session,
         roster,
+        mail_facts: None,
     })
 }
 
@@ -198,10 +214,17 @@ pub(crate) async fn write_changes(
     if let Some(mail) = mail
         && !changes.is_empty()
     {
-        send_session_mail(
+        let facts = match locked.mail_facts.take() {
+            Some(facts) => facts,
+            None => SessionForMail::load(txn, mail, session_id).await?,
+        };
+        // The rows as this transaction leaves them: no need to read them back.
+        let places: Vec<enrolment::Model> = locked.rows.values().cloned().collect();
+        send_mail_of_session(
             txn,
             mail,
-            session_id,
+            &facts,
+            &places,
             &Occasion::Places {
                 changes,
                 by,

@@ -24,7 +24,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, Timelike, Utc};
 use lettre::message::Mailbox;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+};
 
 use crate::ServiceError;
 use crate::domain::sms::{NoticeChannels, SessionNotice, SmsSession, session_short_path};
@@ -33,7 +35,8 @@ use crate::domain::{
     RosterChange, SessionId, SessionStatus, calendar_holders, reconcile_copies,
 };
 use crate::entities::{
-    calendar_invitation, enrolment, mission_locale, person, staff_member, workshop_type,
+    calendar_invitation, enrolment, mission_locale, person, session_event, staff_member,
+    workshop_session, workshop_type,
 };
 use crate::mail::calendar::{
     AttendeeRole, CalendarMethod, CalendarPerson, SessionEvent, invitation_calendar,
@@ -76,6 +79,68 @@ pub(crate) struct SessionForMail {
     pub description: String,
     pub organizer: CalendarPerson,
     pub uid: String,
+}
+
+/// A session's mail facts read before its roster is locked, so that the lock is held for the
+/// change and its mail only (the Monday-morning rush enrols a hundred youths in one session one
+/// after the other). With the id of the session's last recorded change, to tell under the lock
+/// whether they still hold.
+pub(crate) struct PreparedSessionMail {
+    facts: SessionForMail,
+    last_change: Option<i32>,
+}
+
+impl PreparedSessionMail {
+    pub async fn read(
+        db: &impl ConnectionTrait,
+        mail: &MailSettings,
+        session_id: SessionId,
+    ) -> Result<Self, ServiceError> {
+        // The change first: a change recorded in between is then seen under the lock.
+        let last_change = last_session_change(db, session_id).await?;
+        Ok(Self {
+            facts: SessionForMail::load(db, mail, session_id).await?,
+            last_change,
+        })
+    }
+
+    /// The session as read, for the rules checked before the lock.
+    pub fn bundle(&self) -> &SessionBundle {
+        &self.facts.bundle
+    }
+
+    /// The facts, if the session is as they were read: its row (read under the lock; the
+    /// roster's version aside) and its last recorded change (every plan, edit, change of
+    /// people and cancellation records one) are the same. Otherwise `None`: read them again.
+    pub async fn still_current(
+        self,
+        txn: &impl ConnectionTrait,
+        locked: &workshop_session::Model,
+    ) -> Result<Option<SessionForMail>, ServiceError> {
+        let read = &self.facts.bundle.session;
+        let same_row = workshop_session::Model {
+            roster_version: locked.roster_version,
+            ..read.clone()
+        } == *locked;
+        if !same_row || last_session_change(txn, read.id).await? != self.last_change {
+            return Ok(None);
+        }
+        Ok(Some(self.facts))
+    }
+}
+
+async fn last_session_change(
+    db: &impl ConnectionTrait,
+    session_id: SessionId,
+) -> Result<Option<i32>, ServiceError> {
+    Ok(session_event::Entity::find()
+        .select_only()
+        .column_as(session_event::Column::Id.max(), "last")
+        .filter(session_event::Column::SessionId.eq(session_id))
+        .into_tuple::<Option<i32>>()
+        .one(db)
+        .await?
+        .flatten())
 }
 
 impl SessionForMail {
@@ -218,6 +283,21 @@ pub(crate) async fn send_session_mail(
         .filter(enrolment::Column::SessionId.eq(session_id))
         .all(txn)
         .await?;
+    send_mail_of_session(txn, mail, &session, &places, occasion, now).await
+}
+
+/// [`send_session_mail`] with what it reads already in hand: the session's mail facts (read
+/// inside the transaction, or before it and checked with [`PreparedSessionMail::still_current`])
+/// and every enrolment row of the session as the transaction leaves them.
+pub(crate) async fn send_mail_of_session(
+    txn: &impl ConnectionTrait,
+    mail: &MailSettings,
+    session: &SessionForMail,
+    places: &[enrolment::Model],
+    occasion: &Occasion<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let session_id = session.bundle.session.id;
     let copies: HashMap<PersonId, calendar_invitation::Model> = calendar_invitation::Entity::find()
         .filter(calendar_invitation::Column::SessionId.eq(session_id))
         .all(txn)
@@ -296,7 +376,7 @@ pub(crate) async fn send_session_mail(
     };
     let letter = Letter {
         mail,
-        session: &session,
+        session,
         now,
         moves_attendees: matches!(
             occasion,
@@ -366,7 +446,7 @@ pub(crate) async fn send_session_mail(
                     .find(|place| place.youth_id == change.youth_id);
                 let why = match change.kind {
                     EnrolmentEventKind::Waitlisted => Why::Waitlisted {
-                        position: waiting_position(&places, change.youth_id),
+                        position: waiting_position(places, change.youth_id),
                     },
                     EnrolmentEventKind::LeftWaitingList => Why::LeftWaitingList,
                     // Taken off the waiting list (a registered youth's copy was cancelled above).
@@ -384,7 +464,7 @@ pub(crate) async fn send_session_mail(
             }
         }
         Occasion::SessionCancelled { reason, .. } => {
-            for place in &places {
+            for place in places {
                 if place.status != EnrolmentStatus::Waiting {
                     continue;
                 }
