@@ -29,6 +29,8 @@ pub struct AppState {
     pub sealer: shared::auth::DocumentSealer,
     /// How long what is kept (`/conservation`, `/confidentialite`, the daily minimisation).
     pub retention: shared::domain::RetentionSettings,
+    /// The anonymous `/ateliers` list while nothing changes (cloning the state shares it).
+    pub public_list: shared::services::PublicListCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -24,6 +24,7 @@ use axum::response::Html;
 use sea_orm::DatabaseConnection;
 use shared::clock::Clock;
 use shared::domain::{Actor, SessionCard, format_session_date, format_session_hours};
+use shared::services::PublicListCache;
 use support::{Backend, Seed};
 
 const CONNECTIONS: usize = 64;
@@ -46,6 +47,7 @@ async fn main() {
             &app.db,
             &Actor::Anonymous,
             app.state.clock.now(),
+            &app.state.public_list,
         )
         .await
         .unwrap()
@@ -153,22 +155,26 @@ async fn load(url: &str, encoding: &'static str) -> Run {
     run
 }
 
-/// The reference: the same service call, the same list written with `format!`, no framework
-/// between the socket and the handler but axum. Returns its base URL.
+/// The reference: the same service call (with its own cache of the public list), the same list
+/// written with `format!`, no framework between the socket and the handler but axum. Returns
+/// its base URL.
 async fn serve_reference(db: DatabaseConnection, clock: Clock) -> String {
     let router = axum::Router::new()
         .route("/ateliers", axum::routing::get(reference_page))
-        .with_state((db, clock));
+        .with_state((db, clock, PublicListCache::default()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     address
 }
 
-async fn reference_page(State((db, clock)): State<(DatabaseConnection, Clock)>) -> Html<String> {
-    let sessions = shared::services::list_upcoming_sessions(&db, &Actor::Anonymous, clock.now())
-        .await
-        .unwrap();
+async fn reference_page(
+    State((db, clock, cache)): State<(DatabaseConnection, Clock, PublicListCache)>,
+) -> Html<String> {
+    let sessions =
+        shared::services::list_upcoming_sessions(&db, &Actor::Anonymous, clock.now(), &cache)
+            .await
+            .unwrap();
     Html(reference_html(&sessions))
 }
 

@@ -175,6 +175,7 @@ impl Application {
             clock: clock.clone(),
             sealer,
             retention: settings.retention()?,
+            public_list: shared::services::PublicListCache::default(),
         };
         let heartbeat = DispatcherHeartbeat::default();
         let metrics = Metrics::new(settings.metrics_token.as_deref());

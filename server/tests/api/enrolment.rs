@@ -374,6 +374,8 @@ on_both_databases!(youth_journey, Seed::Empty, |app: TestApp| async move {
         .await
         .unwrap();
     assert!(list.contains("1 place restante"));
+    let public_list = || async { app.get("/ateliers").await.text().await.unwrap() };
+    assert!(public_list().await.contains("1 place restante"));
     let before = app.get_as(&page, Some(lina)).await.text().await.unwrap();
     assert!(before.contains(r#"data-test="enrol""#));
 
@@ -403,6 +405,12 @@ on_both_databases!(youth_journey, Seed::Empty, |app: TestApp| async move {
             .await
             .unwrap(),
         1
+    );
+    // The public list, kept in memory between changes, says so at once.
+    let public = public_list().await;
+    assert!(
+        public.contains("Complet — liste d'attente") && !public.contains("1 place restante"),
+        "{public}"
     );
 
     // The session is full: the next ones wait, in order, and are told their number.

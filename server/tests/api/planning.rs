@@ -573,12 +573,17 @@ async fn visible_ids(app: &TestApp, session: &str) -> Vec<SessionId> {
     let actor = shared::services::identify_actor(&app.db, session, support::now())
         .await
         .unwrap();
-    shared::services::list_upcoming_sessions(&app.db, &actor, support::now())
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|card| card.id)
-        .collect()
+    shared::services::list_upcoming_sessions(
+        &app.db,
+        &actor,
+        support::now(),
+        &app.state.public_list,
+    )
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|card| card.id)
+    .collect()
 }
 
 on_both_databases!(

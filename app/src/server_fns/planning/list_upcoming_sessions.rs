@@ -7,5 +7,11 @@ use crate::error::AppError;
 #[server]
 pub async fn list_upcoming_sessions() -> Result<Vec<SessionCard>, AppError> {
     let call = crate::state::call()?;
-    Ok(shared::services::list_upcoming_sessions(&call.db, &call.actor, call.now).await?)
+    Ok(shared::services::list_upcoming_sessions(
+        &call.db,
+        &call.actor,
+        call.now,
+        &call.state.public_list,
+    )
+    .await?)
 }

@@ -1,7 +1,9 @@
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Statement};
 
 use crate::ServiceError;
 use crate::domain::{
@@ -20,11 +22,13 @@ const MAX_LISTED: u64 = 200;
 
 /// Published sessions that have not started yet at `now`, soonest first. A signed-in youth sees
 /// those whose audience admits them; anyone else the public list, which leaves out sessions
-/// reserved to given counsellors' youths.
+/// reserved to given counsellors' youths. The public list comes from `cache` while nothing has
+/// changed (see [`PublicListCache`]).
 pub async fn list_upcoming_sessions(
     db: &impl ConnectionTrait,
     actor: &Actor,
     now: DateTime<Utc>,
+    cache: &PublicListCache,
 ) -> Result<Vec<SessionCard>, ServiceError> {
     let shown = match actor {
         Actor::Youth { person_id } => match youth_facts(db, *person_id).await? {
@@ -33,7 +37,103 @@ pub async fn list_upcoming_sessions(
         },
         _ => Shown::Public,
     };
-    upcoming_sessions(db, shown, MAX_LISTED, now).await
+    match shown {
+        Shown::Public => cache.public_list(db, now).await,
+        shown => upcoming_sessions(db, shown, MAX_LISTED, now).await,
+    }
+}
+
+/// The public list as last built, for the anonymous visitors of `/ateliers` — the page a
+/// Monday-morning rush hits hardest, the same for everyone.
+///
+/// Reading it again costs one query instead of eight: a stamp of the last session change, the
+/// last change of places and the last audit event (catalogue, venues, erasures), each the
+/// greatest id of its table. A different stamp, a clock gone back, or [`PUBLIC_LIST_KEPT_FOR`]
+/// elapsed (the bound on staleness: on PostgreSQL a transaction holding a smaller id may commit
+/// after a greater one was read, and a session may start) and the list is built again. Sessions
+/// that have started since it was built are left out on the way out, as a fresh build would.
+///
+/// One per app state (not a static: tests run several apps in one process); cloning shares it.
+#[derive(Clone, Default)]
+pub struct PublicListCache {
+    kept: Arc<Mutex<Option<Arc<KeptList>>>>,
+}
+
+/// How long the public list may be served without being built again.
+pub const PUBLIC_LIST_KEPT_FOR: Duration = Duration::from_secs(2);
+
+impl std::fmt::Debug for PublicListCache {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("PublicListCache")
+    }
+}
+
+struct KeptList {
+    stamp: ChangeStamp,
+    built: Instant,
+    now: DateTime<Utc>,
+    cards: Vec<SessionCard>,
+}
+
+/// The greatest ids of `session_events`, `enrolment_events` and `audit_events`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ChangeStamp([Option<i64>; 3]);
+
+impl PublicListCache {
+    async fn public_list(
+        &self,
+        db: &impl ConnectionTrait,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<SessionCard>, ServiceError> {
+        let stamp = change_stamp(db).await?;
+        let kept = self
+            .kept
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        if let Some(kept) = kept.filter(|kept| {
+            kept.stamp == stamp && kept.now <= now && kept.built.elapsed() < PUBLIC_LIST_KEPT_FOR
+        }) {
+            return Ok(kept
+                .cards
+                .iter()
+                .filter(|card| card.starts_at >= now)
+                .cloned()
+                .collect());
+        }
+        let cards = upcoming_sessions(db, Shown::Public, MAX_LISTED, now).await?;
+        *self
+            .kept
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Arc::new(KeptList {
+            stamp,
+            built: Instant::now(),
+            now,
+            cards: cards.clone(),
+        }));
+        Ok(cards)
+    }
+}
+
+async fn change_stamp(db: &impl ConnectionTrait) -> Result<ChangeStamp, ServiceError> {
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT (SELECT MAX(id) FROM session_events) AS sessions, \
+             (SELECT MAX(id) FROM enrolment_events) AS places, \
+             (SELECT MAX(id) FROM audit_events) AS audit",
+        ))
+        .await?;
+    let Some(row) = row else {
+        return Ok(ChangeStamp([None; 3]));
+    };
+    let id = |column: &str| -> Result<Option<i64>, ServiceError> {
+        Ok(row
+            .try_get::<Option<i32>>("", column)
+            .map(|id| id.map(i64::from))
+            .or_else(|_| row.try_get::<Option<i64>>("", column))?)
+    };
+    Ok(ChangeStamp([id("sessions")?, id("places")?, id("audit")?]))
 }
 
 /// Whose list it is.

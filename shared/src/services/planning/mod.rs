@@ -46,7 +46,7 @@ pub(crate) mod view_session;
 pub use cancel_session::cancel_session;
 pub use list_agenda::list_agenda;
 pub use list_facilitator_sessions::list_facilitator_sessions;
-pub use list_upcoming_sessions::list_upcoming_sessions;
+pub use list_upcoming_sessions::{PUBLIC_LIST_KEPT_FOR, PublicListCache, list_upcoming_sessions};
 pub use load_planning_options::load_planning_options;
 pub use plan_sessions::plan_sessions;
 pub use update_session::update_session;
