@@ -10,6 +10,7 @@ mod islands_scripts;
 mod loaded;
 mod notice;
 mod session_card;
+mod signature_pad;
 mod site_header;
 mod youth_list;
 
@@ -23,5 +24,6 @@ pub use islands_scripts::IslandsScripts;
 pub use loaded::loaded;
 pub use notice::{QueryNotice, SuccessNotice};
 pub use session_card::SessionCardView;
+pub use signature_pad::SignaturePad;
 pub use site_header::SiteHeader;
 pub use youth_list::YouthList;

@@ -4,8 +4,6 @@
 mod check_in_screen;
 mod post_form;
 mod session_form_check;
-mod signature_pad;
 
 pub use check_in_screen::CheckInScreenPanel;
 pub use session_form_check::SessionFormCheck;
-pub use signature_pad::SignaturePad;

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 use shared::domain::{HalfDayNumber, SessionId};
 
-use crate::components::IslandsScripts;
-use crate::islands::SignaturePad;
+use crate::components::SignaturePad;
 use crate::server_fns::CloseAttendanceSheet;
 
 /// Closing the half-day shown with the closer's signature (the last one closes the sheet), or
@@ -48,7 +47,6 @@ pub(super) fn CloseSheetSection(
                             "Signer et clôturer"
                         </button>
                     </ActionForm>
-                    <IslandsScripts />
                 }
                     .into_any()
             } else {

@@ -3,8 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::domain::{CHECKED_IN_ELSEWHERE, HalfDayNumber, PersonId, SessionId, SignatureRequest};
 
-use crate::components::{FormError, IslandsScripts, id_param, loaded};
-use crate::islands::SignaturePad;
+use crate::components::{FormError, SignaturePad, id_param, loaded};
 use crate::server_fns::{SignAttendanceSheet, view_signature_request};
 
 /// `/ateliers/:id/signer`: a youth signs the sheet on their own phone.
@@ -133,7 +132,6 @@ fn SignatureForm(
                             "Je signe"
                         </button>
                     </ActionForm>
-                    <IslandsScripts />
                 }
                     .into_any()
             }

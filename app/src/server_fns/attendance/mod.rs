@@ -6,7 +6,7 @@
 //! (island `CheckInScreenPanel`: code and QR code, asked again every 3 s, arrivals to confirm);
 //! `/pointer`, where a youth types the code (the QR code opens it filled in); the signature pages
 //! `/ateliers/:id/signer` (the youth's phone) and `/seances/:id/emargement/signer/:youth` (the
-//! staff's device), island `SignaturePad`; `/emargements`, the sheets left to close. The PDFs,
+//! staff's device), with `components::SignaturePad` (plain HTML and an inline script); `/emargements`, the sheets left to close. The PDFs,
 //! the blank sheet and the scan's upload are routes of `server/src/routes.rs`. `/verifier`
 //! (public) tells whether a PDF is one Ateliers issued; its upload is a route there too.
 
