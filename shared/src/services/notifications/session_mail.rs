@@ -361,9 +361,12 @@ pub(crate) async fn send_mail_of_session(
         .into_iter()
         .map(|person| (person.id, person))
         .collect();
+    let by_youth =
+        matches!(occasion, Occasion::Places { by, .. } if by.method == EnrolmentMethod::ByYouth);
     let actor_name = match actor_id {
-        Some(id) => staff_name(txn, &people, id).await?,
-        None => None,
+        // A youth acting for themself is no staff member: no need to look.
+        Some(id) if !by_youth => staff_name(txn, &people, id).await?,
+        _ => None,
     };
     let actor = actor_name.as_deref();
     let change_of = |youth_id: PersonId| match occasion {
