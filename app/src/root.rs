@@ -18,6 +18,13 @@ use crate::pages::{
 
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Islands mode: only islands hydrate, so only their data goes into the page. leptos_axum
+    // starts every render "hydrating", which would write every page's resources into it as
+    // JSON (15 KB on /ateliers) for no browser to read; islands switch it on for themselves.
+    #[cfg(feature = "ssr")]
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     view! {
         <!DOCTYPE html>
         <html lang="fr">

@@ -384,6 +384,9 @@ on_both_databases!(youth_journey, Seed::Empty, |app: TestApp| async move {
         !before.contains(r#"type="module""#) && !before.contains(".wasm"),
         "the session page loads no wasm"
     );
+    // Nor the data it was rendered from: no script would read it.
+    assert!(!before.contains("__RESOLVED_RESOURCES["), "{before}");
+    assert!(!public_list().await.contains("__RESOLVED_RESOURCES["));
 
     // The form posts, the browser comes back to the page, which says so.
     let posted = app.submit(enrol, &page, &form(id), Some(lina)).await;
