@@ -28,6 +28,13 @@ mod m20261205_000019_individual_contacts;
 mod m20261205_000020_sensitive_flag_reads;
 mod m20261205_000021_retention;
 mod m20261206_000022_half_day_attendance;
+mod m20261206_000023_national_scale_indexes;
+
+/// The indexes of a national-scale database, for the benchmark that measures with and without
+/// them (`server/benches/national_scale.rs`).
+pub use m20261206_000023_national_scale_indexes::{
+    indexes as national_scale_indexes, names as national_scale_index_names,
+};
 
 pub struct Migrator;
 
@@ -57,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000020_sensitive_flag_reads::Migration),
             Box::new(m20261205_000021_retention::Migration),
             Box::new(m20261206_000022_half_day_attendance::Migration),
+            Box::new(m20261206_000023_national_scale_indexes::Migration),
         ]
     }
 }
