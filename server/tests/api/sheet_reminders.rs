@@ -49,7 +49,9 @@ enum Sheet {
     Paper,
 }
 
-/// A two-hour session that ended `ended_hours_ago`, run by `counsellors`.
+/// A two-hour session that ended `ended_hours_ago` (up to three hours earlier, so that it never
+/// runs through lunch and has one half-day whatever the time the test runs), run by
+/// `counsellors`.
 async fn session(
     app: &TestApp,
     fed: &Federation,
@@ -59,7 +61,10 @@ async fn session(
     sheet: Sheet,
     status: SessionStatus,
 ) -> workshop_session::Model {
-    let ends_at = support::now() - Duration::hours(ended_hours_ago);
+    let mut ends_at = support::now() - Duration::hours(ended_hours_ago);
+    while shared::domain::half_days_of(ends_at - Duration::hours(2), ends_at).len() > 1 {
+        ends_at -= Duration::hours(1);
+    }
     let session = workshop_session::ActiveModel {
         workshop_type_id: Set(fed.workshop),
         mission_locale_id: Set(fed.mission_locale),
