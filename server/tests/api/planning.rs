@@ -567,6 +567,51 @@ on_both_databases!(
     }
 );
 
+on_both_databases!(
+    a_youth_s_home_reaches_past_many_sessions_they_cannot_join,
+    Seed::Empty,
+    |app: TestApp| async move {
+        // The home shows six sessions, judged a page of candidates at a time: thirty soonest
+        // sessions whose enrolment has closed fill the first page, the one the youth may join
+        // comes after them.
+        let ml = builders::mission_locale(&app, "Bondy").await;
+        let counsellor = builders::counsellor(ml.id).insert(&app).await;
+        let workshop = builders::workshop(&app, "Préparer un entretien", Theme::Interview).await;
+        let youth = builders::youth(counsellor.id).insert(&app).await;
+        let soon = support::now() + Duration::hours(2);
+        let mut closed = Vec::new();
+        for minutes in 0..30 {
+            closed.push(
+                builders::session(workshop, &ml, counsellor.id)
+                    .starts_at(soon + Duration::minutes(minutes))
+                    .insert(&app)
+                    .await,
+            );
+        }
+        workshop_session::Entity::update_many()
+            .col_expr(
+                workshop_session::Column::EnrolmentClosesMinutesBefore,
+                sea_orm::sea_query::Expr::value(24 * 60),
+            )
+            .filter(workshop_session::Column::Id.is_in(closed.clone()))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let open = builders::session(workshop, &ml, counsellor.id)
+            .insert(&app)
+            .await;
+
+        let home = app
+            .get_as("/accueil", Some(&app.session_for(youth).await))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(home.contains(&format!("/ateliers/{open}\"")), "{home}");
+        assert!(!home.contains(&format!("/ateliers/{}\"", closed[0])));
+    }
+);
+
 /// The ids of the sessions a youth's audience rules admit, read through the service the youth's
 /// pages use.
 async fn visible_ids(app: &TestApp, session: &str) -> Vec<SessionId> {

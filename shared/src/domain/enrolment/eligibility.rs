@@ -1,7 +1,7 @@
 //! Who may take or give up a place: the facts about a session and a youth, the per-session
 //! cut-offs, and the checks for youths and staff.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
@@ -69,6 +69,28 @@ impl YouthFacts {
 
     pub fn in_programme_on(&self, day: NaiveDate) -> bool {
         self.programme_entry_date <= day && day <= self.programme_last_day()
+    }
+
+    /// The first and last days on which the youth may be in a session: in the programme and
+    /// aged 16–25, give or take a day at the birthdays (a list narrows its query by them, then
+    /// judges each session with [`check_self_enrolment`]). `None` when there is no such day.
+    pub fn possible_days(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let years = |count: u32| {
+            self.date_of_birth
+                .checked_add_months(Months::new(12 * count))
+                .unwrap_or(NaiveDate::MAX)
+        };
+        let first = self.programme_entry_date.max(
+            years(PROGRAMME_MIN_AGE)
+                .pred_opt()
+                .unwrap_or(NaiveDate::MIN),
+        );
+        let last = self.programme_last_day().min(
+            years(PROGRAMME_MAX_AGE + 1)
+                .succ_opt()
+                .unwrap_or(NaiveDate::MAX),
+        );
+        (first <= last).then_some((first, last))
     }
 }
 
@@ -258,6 +280,49 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn every_day_a_youth_may_join_lies_within_their_possible_days() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let cases = [
+            (day(2005, 5, 1), day(2026, 9, 1), None),
+            // Turns 26 during the programme; a leap-day birthday.
+            (day(2000, 2, 29), day(2025, 6, 1), None),
+            // Turns 16 during the programme, which ended early.
+            (day(2010, 11, 20), day(2026, 10, 1), Some(day(2027, 3, 31))),
+            // Too old for any day of the programme.
+            (day(1990, 1, 1), day(2026, 1, 1), None),
+        ];
+        for (date_of_birth, programme_entry_date, programme_exit_date) in cases {
+            let youth = YouthFacts {
+                date_of_birth,
+                programme_entry_date,
+                programme_exit_date,
+                ..youth()
+            };
+            let possible = youth.possible_days();
+            let mut joinable = day(2024, 1, 1)
+                .iter_days()
+                .take_while(|on| *on < day(2029, 1, 1))
+                .filter(|on| {
+                    youth.in_programme_on(*on)
+                        && (PROGRAMME_MIN_AGE..=PROGRAMME_MAX_AGE)
+                            .contains(&age_on(date_of_birth, *on))
+                })
+                .peekable();
+            let Some(first) = joinable.peek().copied() else {
+                assert_eq!(possible, None, "{date_of_birth}");
+                continue;
+            };
+            let last = joinable.last().unwrap();
+            let (from, to) = possible.unwrap();
+            assert!(
+                from <= first && first - from <= Duration::days(1),
+                "{from} {first}"
+            );
+            assert!(last <= to && to - last <= Duration::days(1), "{last} {to}");
+        }
     }
 
     #[test]

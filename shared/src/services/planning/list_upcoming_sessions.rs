@@ -2,15 +2,18 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Statement};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Select, Statement,
+};
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, Audience, EnrolmentRefusal, MissionLocaleId, PersonId, RoomId, SessionCard, SessionId,
-    SessionStatus, YouthFacts, check_self_enrolment,
+    Actor, Audience, EnrolmentRefusal, EnrolmentStatus, MissionLocaleId, PersonId, RoomId,
+    SessionCard, SessionId, SessionStatus, YouthFacts, check_self_enrolment,
 };
-use crate::entities::{mission_locale, room, site, workshop_session};
+use crate::entities::{enrolment, mission_locale, room, session_audience, site, workshop_session};
 use crate::services::catalogue::workshop_types::all_workshop_types;
 use crate::services::enrolment::enrolment_records::{
     seat_counts, session_facts, standings_of, youth_facts,
@@ -149,61 +152,136 @@ pub(crate) enum Shown {
 }
 
 /// The next `limit` published sessions shown to `shown`.
+///
+/// The query asks the database for the audience (and, for a youth, the days they may attend) so
+/// that a national database is not read whole; a youth's candidates are then judged one by one
+/// by [`check_self_enrolment`], a page at a time, until `limit` are kept.
 pub(crate) async fn upcoming_sessions(
     db: &impl ConnectionTrait,
     shown: Shown,
     limit: u64,
     now: DateTime<Utc>,
 ) -> Result<Vec<SessionCard>, ServiceError> {
-    let mut query = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
-        .filter(workshop_session::Column::StartsAt.gte(now));
-    if let Shown::OfMissionLocale(mission_locale_id) = shown {
-        query = query.filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
-    }
-    let sessions = query
-        .order_by_asc(workshop_session::Column::StartsAt)
-        .order_by_asc(workshop_session::Column::Id)
-        .all(db)
-        .await?;
-    let held = match shown {
-        Shown::ForYouth(youth_id, _) => {
-            standings_of(
-                db,
-                youth_id,
-                sessions.iter().map(|session| session.id).collect(),
-            )
-            .await?
+    let page_size = limit.max(MIN_PAGE);
+    let mut kept = Vec::new();
+    let mut after: Option<(DateTime<Utc>, SessionId)> = None;
+    loop {
+        let mut query = candidates(shown, now);
+        if let Some((starts_at, id)) = after {
+            query = query.filter(
+                Condition::any()
+                    .add(workshop_session::Column::StartsAt.gt(starts_at))
+                    .add(
+                        Condition::all()
+                            .add(workshop_session::Column::StartsAt.eq(starts_at))
+                            .add(workshop_session::Column::Id.gt(id)),
+                    ),
+            );
         }
-        Shown::Public | Shown::OfMissionLocale(_) => HashMap::new(),
-    };
-    let bundles: Vec<_> = load_bundles(db, sessions)
-        .await?
-        .into_iter()
-        .filter(|bundle| match shown {
-            Shown::Public => !matches!(bundle.audience, Audience::Counsellors(_)),
-            Shown::ForYouth(_, youth) => {
-                held.contains_key(&bundle.session.id) && bundle.status() == SessionStatus::Published
-                    || matches!(
-                        check_self_enrolment(&session_facts(bundle), &youth, None, now),
-                        Ok(()) | Err(EnrolmentRefusal::NotYetOpen { .. })
-                    )
+        let page = query
+            .order_by_asc(workshop_session::Column::StartsAt)
+            .order_by_asc(workshop_session::Column::Id)
+            .limit(page_size)
+            .all(db)
+            .await?;
+        let complete = (page.len() as u64) < page_size;
+        after = page.last().map(|session| (session.starts_at, session.id));
+        match shown {
+            Shown::ForYouth(youth_id, youth) => {
+                let held = standings_of(db, youth_id, page.iter().map(|s| s.id).collect()).await?;
+                kept.extend(
+                    load_bundles(db, page)
+                        .await?
+                        .into_iter()
+                        .filter(|bundle| {
+                            held.contains_key(&bundle.session.id)
+                                || matches!(
+                                    check_self_enrolment(&session_facts(bundle), &youth, None, now),
+                                    Ok(()) | Err(EnrolmentRefusal::NotYetOpen { .. })
+                                )
+                        })
+                        .map(|bundle| bundle.session),
+                );
             }
-            Shown::OfMissionLocale(_) => true,
-        })
-        .take(limit as usize)
-        .collect();
-
+            Shown::Public | Shown::OfMissionLocale(_) => kept.extend(page),
+        }
+        if complete || kept.len() as u64 >= limit {
+            break;
+        }
+    }
+    kept.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     let youth_id = match shown {
         Shown::ForYouth(youth_id, _) => Some(youth_id),
         Shown::Public | Shown::OfMissionLocale(_) => None,
     };
-    session_cards(
-        db,
-        bundles.into_iter().map(|bundle| bundle.session).collect(),
-        youth_id,
-    )
-    .await
+    session_cards(db, kept, youth_id).await
+}
+
+/// A youth's list is judged a page at a time: a few more than it shows, so that one page
+/// usually does.
+const MIN_PAGE: u64 = 24;
+
+/// The published sessions to come that `shown` may see: the audience is complete in the query
+/// for the public and staff lists; for a youth it keeps every session they may join (their
+/// places, the audiences admitting them, on the days they may attend) and a few they may not.
+fn candidates(shown: Shown, now: DateTime<Utc>) -> Select<workshop_session::Entity> {
+    let query = workshop_session::Entity::find()
+        .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
+        .filter(workshop_session::Column::StartsAt.gte(now));
+    match shown {
+        Shown::Public => query.filter(workshop_session::Column::Audience.ne(Audience::COUNSELLORS)),
+        Shown::OfMissionLocale(mission_locale_id) => {
+            query.filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id))
+        }
+        Shown::ForYouth(youth_id, youth) => {
+            let held = workshop_session::Column::Id.in_subquery(
+                enrolment::Entity::find()
+                    .select_only()
+                    .column(enrolment::Column::SessionId)
+                    .filter(enrolment::Column::YouthId.eq(youth_id))
+                    .filter(
+                        enrolment::Column::Status
+                            .is_in([EnrolmentStatus::Registered, EnrolmentStatus::Waiting]),
+                    )
+                    .into_query(),
+            );
+            let Some((first, last)) = youth.possible_days() else {
+                return query.filter(held);
+            };
+            let reserved_to_referent = workshop_session::Column::Id.in_subquery(
+                session_audience::Entity::find()
+                    .select_only()
+                    .column(session_audience::Column::SessionId)
+                    .filter(session_audience::Column::PersonId.eq(youth.enrollee.referent_id))
+                    .into_query(),
+            );
+            let admitted = Condition::any()
+                .add(workshop_session::Column::Audience.eq(Audience::FEDERATION))
+                .add(
+                    Condition::all()
+                        .add(workshop_session::Column::Audience.ne(Audience::COUNSELLORS))
+                        .add(
+                            workshop_session::Column::MissionLocaleId
+                                .eq(youth.enrollee.mission_locale_id),
+                        ),
+                )
+                .add(
+                    Condition::all()
+                        .add(workshop_session::Column::Audience.eq(Audience::COUNSELLORS))
+                        .add(reserved_to_referent),
+                );
+            // A day's sessions start within a day of its UTC midnight, whatever Paris's offset.
+            let midnight = |day: NaiveDate| day.and_time(NaiveTime::MIN).and_utc();
+            query.filter(
+                Condition::any().add(held).add(
+                    Condition::all()
+                        .add(admitted)
+                        .add(workshop_session::Column::StartsAt.gte(midnight(first) - Days::new(1)))
+                        .add(workshop_session::Column::StartsAt.lt(midnight(last) + Days::new(2))),
+                ),
+            )
+        }
+    }
 }
 
 /// The cards of `sessions`, in their order, with seats left and, for `youth_id`, their place.
@@ -220,6 +298,14 @@ pub(crate) async fn session_cards(
     };
     let workshop_types = all_workshop_types(db).await?;
     let missions_locales: HashMap<MissionLocaleId, String> = mission_locale::Entity::find()
+        .filter(
+            mission_locale::Column::Id.is_in(
+                sessions
+                    .iter()
+                    .map(|session| session.mission_locale_id)
+                    .collect::<std::collections::BTreeSet<_>>(),
+            ),
+        )
         .all(db)
         .await?
         .into_iter()
