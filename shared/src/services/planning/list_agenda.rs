@@ -11,8 +11,8 @@ use crate::domain::{
 use crate::entities::{workshop_session, workshop_type};
 use crate::services::access_guard::require;
 use crate::services::enrolment::enrolment_records::seat_counts;
-use crate::services::planning::load_planning_options::load_planning_options;
-use crate::services::planning::session_records::{load_bundles, names_of, place_label};
+use crate::services::planning::load_planning_options::planning_options;
+use crate::services::planning::session_records::{load_bundles, names_of, place_labels};
 
 /// The counsellors' agenda: a week (Monday to Sunday), a month, or a list of the next four
 /// weeks, from the day asked (default `today`), filtered by Mission Locale, theme, counsellor
@@ -24,14 +24,15 @@ pub async fn list_agenda(
     today: NaiveDate,
 ) -> Result<Agenda, ServiceError> {
     require(actor, actor.may_view_agenda())?;
-    let options = load_planning_options(db, actor).await?;
+    let mission_locale_id = query.mission_locale_id.parse::<MissionLocaleId>().ok();
+    let options = planning_options(db, actor, mission_locale_id).await?;
     let day = parse_day(&query.from).unwrap_or(today);
     let (first_day, end_day) = period(&query.view, day);
 
     let mut select = workshop_session::Entity::find()
         .filter(workshop_session::Column::StartsAt.gte(paris_instant(first_day, NaiveTime::MIN)))
         .filter(workshop_session::Column::StartsAt.lt(paris_instant(end_day, NaiveTime::MIN)));
-    if let Ok(mission_locale_id) = query.mission_locale_id.parse::<MissionLocaleId>() {
+    if let Some(mission_locale_id) = mission_locale_id {
         select = select.filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
     }
     if let Some(theme) = Theme::parse(&query.theme) {
@@ -74,8 +75,9 @@ pub async fn list_agenda(
         .collect();
     let names = names_of(db, everyone).await?;
     let seats = seat_counts(db, bundles.iter().map(|bundle| bundle.session.id).collect()).await?;
+    let places = place_labels(db, bundles.iter().map(|bundle| &bundle.session)).await?;
     let mut entries = Vec::with_capacity(bundles.len());
-    for bundle in &bundles {
+    for (bundle, place) in bundles.iter().zip(places) {
         let session = &bundle.session;
         let (title, theme) = titles
             .get(&session.workshop_type_id)
@@ -94,7 +96,7 @@ pub async fn list_agenda(
             status: bundle.status(),
             starts_at: session.starts_at,
             ends_at: session.ends_at,
-            place: place_label(db, &bundle.place()).await?,
+            place,
             capacity: session.capacity.max(0) as u32,
             registered: seats.get(&session.id).map_or(0, |seats| seats.0),
             waiting: seats.get(&session.id).map_or(0, |seats| seats.1),

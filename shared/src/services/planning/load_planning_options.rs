@@ -16,6 +16,16 @@ pub async fn load_planning_options(
     db: &impl ConnectionTrait,
     actor: &Actor,
 ) -> Result<PlanningOptions, ServiceError> {
+    planning_options(db, actor, None).await
+}
+
+/// The choices, with only the rooms and counsellors of `scope` when given: the agenda of one
+/// Mission Locale does not list the thousands of a national database.
+pub(crate) async fn planning_options(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    scope: Option<MissionLocaleId>,
+) -> Result<PlanningOptions, ServiceError> {
     require(actor, actor.may_view_agenda())?;
     let missions_locales: Vec<MissionLocaleOption> = mission_locale::Entity::find()
         .order_by_asc(mission_locale::Column::Name)
@@ -50,8 +60,16 @@ pub async fn load_planning_options(
         })
         .collect();
 
-    let mut rooms: Vec<RoomOption> = room::Entity::find()
-        .find_also_related(site::Entity)
+    let mut rooms = room::Entity::find().find_also_related(site::Entity);
+    let mut counsellors = staff_member::Entity::find()
+        .filter(staff_member::Column::Role.eq("counsellor"))
+        .find_also_related(person::Entity);
+    if let Some(mission_locale_id) = scope {
+        rooms = rooms.filter(site::Column::MissionLocaleId.eq(mission_locale_id));
+        counsellors =
+            counsellors.filter(staff_member::Column::MissionLocaleId.eq(mission_locale_id));
+    }
+    let mut rooms: Vec<RoomOption> = rooms
         .all(db)
         .await?
         .into_iter()
@@ -77,9 +95,7 @@ pub async fn load_planning_options(
             .cmp(&(Some(b.mission_locale_id) != own, &b.label))
     });
 
-    let counsellors = staff_member::Entity::find()
-        .filter(staff_member::Column::Role.eq("counsellor"))
-        .find_also_related(person::Entity)
+    let counsellors = counsellors
         .all(db)
         .await?
         .into_iter()

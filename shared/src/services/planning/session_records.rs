@@ -399,6 +399,30 @@ pub(crate) async fn place_label(
     })
 }
 
+/// The [`place_label`] of each session, in their order, in one query.
+pub(crate) async fn place_labels(
+    db: &impl ConnectionTrait,
+    sessions: impl Iterator<Item = &workshop_session::Model> + Clone,
+) -> Result<Vec<String>, ServiceError> {
+    let rooms: HashMap<RoomId, String> = room::Entity::find()
+        .filter(room::Column::Id.is_in(sessions.clone().filter_map(|session| session.room_id)))
+        .find_also_related(site::Entity)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(room, site)| Some((room.id, format!("{} — {}", site?.name, room.name))))
+        .collect();
+    Ok(sessions
+        .map(|session| match session.room_id {
+            Some(room_id) => rooms
+                .get(&room_id)
+                .cloned()
+                .unwrap_or_else(|| "salle supprimée".into()),
+            None => format!("{}, {}", session.venue_name, session.venue_address),
+        })
+        .collect())
+}
+
 /// Refuses a double booking of the room or of a person, naming the other session. Sessions in
 /// `moving_together` (the ones being edited at once) are left out.
 pub(crate) async fn check_no_double_booking(
