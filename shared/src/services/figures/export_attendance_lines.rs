@@ -9,7 +9,9 @@ use crate::domain::{
     Actor, ExportFormat, FiguresForm, PARIS, SessionId, half_day_name, half_days_of,
 };
 use crate::services::DownloadedFile;
-use crate::services::figures::figures_records::{PeriodRecords, authorised_query, file_stem};
+use crate::services::figures::figures_records::{
+    HeldBy, PeriodRecords, authorised_query, file_stem,
+};
 
 /// Every confirmed attendance line of the sessions held in a period (by the Mission Locale, or
 /// the federation): youth, session, date, half-day and its times, hours, status, and whether the
@@ -23,7 +25,8 @@ pub async fn export_attendance_lines(
     now: DateTime<Utc>,
 ) -> Result<DownloadedFile, ServiceError> {
     let query = authorised_query(actor, form, now.with_timezone(&PARIS).date_naive())?;
-    let records = PeriodRecords::load(db, &query, query.mission_locale_id, now).await?;
+    let records =
+        PeriodRecords::load(db, &query, HeldBy::Organiser(query.mission_locale_id), now).await?;
     let mut sessions: Vec<_> = records.sessions.iter().collect();
     sessions.sort_by_key(|session| (session.model.starts_at, session.model.id));
     let mut lines_of: HashMap<SessionId, Vec<_>> = HashMap::new();

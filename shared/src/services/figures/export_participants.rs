@@ -10,7 +10,9 @@ use crate::domain::{
     format_percent,
 };
 use crate::services::DownloadedFile;
-use crate::services::figures::figures_records::{PeriodRecords, authorised_query, file_stem};
+use crate::services::figures::figures_records::{
+    HeldBy, PeriodRecords, authorised_query, file_stem,
+};
 
 /// The participants of a period for the funder: one line per youth followed (counted once),
 /// with entry and exit dates, the exit outcome and whether it is positive, whether a phone or an
@@ -25,7 +27,7 @@ pub async fn export_participants(
 ) -> Result<DownloadedFile, ServiceError> {
     let query = authorised_query(actor, form, now.with_timezone(&PARIS).date_naive())?;
     // A participant's workshops count wherever they were held.
-    let records = PeriodRecords::load(db, &query, None, now).await?;
+    let records = PeriodRecords::load(db, &query, HeldBy::Participants, now).await?;
     // Sessions attended (a full day once) and the minutes of the half-days attended.
     let mut sessions_of: HashMap<PersonId, HashSet<SessionId>> = HashMap::new();
     let mut attended: HashMap<PersonId, (i64, i64)> = HashMap::new();

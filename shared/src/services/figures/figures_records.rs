@@ -2,10 +2,13 @@
 //! places and attendance lines, the participants. A handful of queries whatever the size of the
 //! federation; the counting itself is `domain::compute_dashboard`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use chrono::{DateTime, Months, NaiveDate, NaiveTime, TimeZone, Utc};
+use sea_orm::sea_query::SelectStatement;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait,
+};
 
 use crate::ServiceError;
 use crate::domain::{
@@ -76,13 +79,42 @@ pub(crate) struct PeriodRecords {
     pub had_email: HashSet<PersonId>,
 }
 
+/// Which sessions of the period the records hold.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum HeldBy {
+    /// The sessions organised by this Mission Locale, or by any.
+    Organiser(Option<MissionLocaleId>),
+    /// The sessions where the query's participants have lines, wherever held, with their lines
+    /// only (every session when the query is the whole federation's).
+    Participants,
+}
+
 impl PeriodRecords {
+    /// Reads the period's records: its sessions (`held`), their places, sheets and confirmed
+    /// lines, and the youths (participants in the query's scope, and everyone on a place or a
+    /// line) with their people. Sessions, places and lines come in one query each whatever their
+    /// number; a Mission Locale's youths are read alone, not the whole federation's.
     pub async fn load(
         db: &impl ConnectionTrait,
         query: &FiguresQuery,
-        organiser: Option<MissionLocaleId>,
+        held: HeldBy,
         now: DateTime<Utc>,
     ) -> Result<PeriodRecords, ServiceError> {
+        let scope_youths = query.mission_locale_id.map(|mission_locale_id| {
+            youth::Entity::find()
+                .select_only()
+                .column(youth::Column::PersonId)
+                .filter(
+                    youth::Column::ReferentId.in_subquery(
+                        staff_member::Entity::find()
+                            .select_only()
+                            .column(staff_member::Column::PersonId)
+                            .filter(staff_member::Column::MissionLocaleId.eq(mission_locale_id))
+                            .into_query(),
+                    ),
+                )
+                .into_query()
+        });
         let mut sessions_query = workshop_session::Entity::find()
             .filter(workshop_session::Column::Status.eq(SessionStatus::Published))
             .filter(workshop_session::Column::StartsAt.gte(start_of(query.from)))
@@ -91,44 +123,60 @@ impl PeriodRecords {
                     .lt(start_of(query.to.succ_opt().unwrap_or(query.to))),
             )
             .filter(workshop_session::Column::EndsAt.lte(now));
-        if let Some(mission_locale_id) = organiser {
-            sessions_query = sessions_query
-                .filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
-        }
-        let models = sessions_query.all(db).await?;
-        let ids: Vec<SessionId> = models.iter().map(|session| session.id).collect();
-        let workshops = all_workshop_types(db).await?;
-        let mut sheet_states = HashMap::new();
-        let mut places = Vec::new();
-        let mut lines = Vec::new();
-        for chunk in ids.chunks(CHUNK) {
-            for sheet in attendance_sheet::Entity::find()
-                .filter(attendance_sheet::Column::SessionId.is_in(chunk.to_vec()))
-                .all(db)
-                .await?
-            {
-                sheet_states.insert(sheet.session_id, sheet.state);
+        let mut lines_query =
+            attendance_line::Entity::find().filter(attendance_line::Column::Confirmed.eq(true));
+        match (held, &scope_youths) {
+            (HeldBy::Organiser(Some(mission_locale_id)), _) => {
+                sessions_query = sessions_query
+                    .filter(workshop_session::Column::MissionLocaleId.eq(mission_locale_id));
             }
-            places.extend(
-                enrolment::Entity::find()
-                    .filter(enrolment::Column::SessionId.is_in(chunk.to_vec()))
-                    .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
-                    .all(db)
-                    .await?
-                    .into_iter()
-                    .map(|place| PlaceFact {
-                        session_id: place.session_id,
-                        youth_id: place.youth_id,
-                    }),
-            );
-            lines.extend(
-                attendance_line::Entity::find()
-                    .filter(attendance_line::Column::SessionId.is_in(chunk.to_vec()))
-                    .filter(attendance_line::Column::Confirmed.eq(true))
-                    .all(db)
-                    .await?,
-            );
+            (HeldBy::Participants, Some(scope_youths)) => {
+                lines_query = lines_query
+                    .filter(attendance_line::Column::YouthId.in_subquery(scope_youths.clone()));
+                sessions_query = sessions_query.filter(
+                    workshop_session::Column::Id.in_subquery(
+                        lines_query
+                            .clone()
+                            .select_only()
+                            .column(attendance_line::Column::SessionId)
+                            .into_query(),
+                    ),
+                );
+            }
+            (HeldBy::Organiser(None) | HeldBy::Participants, _) => {}
         }
+        let session_ids = sessions_query
+            .clone()
+            .select_only()
+            .column(workshop_session::Column::Id)
+            .into_query();
+        let models = sessions_query.all(db).await?;
+        let workshops = all_workshop_types(db).await?;
+        let sheet_states: HashMap<SessionId, SheetState> = attendance_sheet::Entity::find()
+            .filter(attendance_sheet::Column::SessionId.in_subquery(session_ids.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|sheet| (sheet.session_id, sheet.state))
+            .collect();
+        let places: Vec<PlaceFact> = enrolment::Entity::find()
+            .select_only()
+            .columns([enrolment::Column::SessionId, enrolment::Column::YouthId])
+            .filter(enrolment::Column::SessionId.in_subquery(session_ids.clone()))
+            .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
+            .into_tuple::<(SessionId, PersonId)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|(session_id, youth_id)| PlaceFact {
+                session_id,
+                youth_id,
+            })
+            .collect();
+        let lines = lines_query
+            .filter(attendance_line::Column::SessionId.in_subquery(session_ids))
+            .all(db)
+            .await?;
         let sessions = models
             .into_iter()
             .map(|model| {
@@ -154,20 +202,30 @@ impl PeriodRecords {
                 }
             })
             .collect();
+        let (youths, people) = match scope_youths {
+            Some(scope_youths) => {
+                let met: BTreeSet<PersonId> = places
+                    .iter()
+                    .map(|place| place.youth_id)
+                    .chain(lines.iter().map(|line| line.youth_id))
+                    .collect();
+                youths_and_people(db, query, scope_youths, met).await?
+            }
+            None => (
+                youth::Entity::find().all(db).await?,
+                person::Entity::find().all(db).await?,
+            ),
+        };
         let minimised = minimisation::Entity::find().all(db).await?;
         Ok(PeriodRecords {
             sessions,
             places,
             lines,
-            youths: youth::Entity::find()
-                .all(db)
-                .await?
+            youths: youths
                 .into_iter()
                 .map(|youth| (youth.person_id, youth))
                 .collect(),
-            people: person::Entity::find()
-                .all(db)
-                .await?
+            people: people
                 .into_iter()
                 .map(|person| (person.id, person))
                 .collect(),
@@ -312,6 +370,57 @@ impl PeriodRecords {
             .map(|person| (person.last_name.clone(), person.first_name.clone()))
             .unwrap_or_default()
     }
+}
+
+/// The youths of `scope_youths` whose programme may overlap the query's period (the exact test
+/// is [`PeriodRecords::participants`]) and the youths in `met`, with their people.
+async fn youths_and_people(
+    db: &impl ConnectionTrait,
+    query: &FiguresQuery,
+    scope_youths: SelectStatement,
+    met: BTreeSet<PersonId>,
+) -> Result<(Vec<youth::Model>, Vec<person::Model>), ServiceError> {
+    // Without an exit, the programme lasts twelve months from the entry.
+    let entered_since = query
+        .from
+        .checked_sub_months(Months::new(12))
+        .unwrap_or(NaiveDate::MIN);
+    let mut youths = youth::Entity::find()
+        .filter(youth::Column::PersonId.in_subquery(scope_youths))
+        .filter(youth::Column::ProgrammeEntryDate.lte(query.to))
+        .filter(
+            Condition::any()
+                .add(youth::Column::ProgrammeExitDate.gte(query.from))
+                .add(
+                    Condition::all()
+                        .add(youth::Column::ProgrammeExitDate.is_null())
+                        .add(youth::Column::ProgrammeEntryDate.gte(entered_since)),
+                ),
+        )
+        .all(db)
+        .await?;
+    let mut ids: BTreeSet<PersonId> = youths.iter().map(|youth| youth.person_id).collect();
+    let others: Vec<PersonId> = met.difference(&ids).copied().collect();
+    for chunk in others.chunks(CHUNK) {
+        youths.extend(
+            youth::Entity::find()
+                .filter(youth::Column::PersonId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?,
+        );
+    }
+    ids.extend(others);
+    let ids: Vec<PersonId> = ids.into_iter().collect();
+    let mut people = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        people.extend(
+            person::Entity::find()
+                .filter(person::Column::Id.is_in(chunk.to_vec()))
+                .all(db)
+                .await?,
+        );
+    }
+    Ok((youths, people))
 }
 
 /// A phone number or an email address is on file (not just an empty string).

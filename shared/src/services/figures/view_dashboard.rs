@@ -7,7 +7,7 @@ use crate::domain::{
     SmsFact, compute_dashboard, contacts_by_kind, exits_by_mission_locale, sms_costs,
 };
 use crate::entities::{individual_contact, sms_outbox};
-use crate::services::figures::figures_records::{PeriodRecords, authorised_query};
+use crate::services::figures::figures_records::{HeldBy, PeriodRecords, authorised_query};
 
 /// The dashboard of a Mission Locale or of the federation over a period (the last twelve months
 /// unless asked otherwise): sessions held, places, attendance, hours per youth, by theme, month
@@ -19,7 +19,8 @@ pub async fn view_dashboard(
     now: DateTime<Utc>,
 ) -> Result<Dashboard, ServiceError> {
     let query = authorised_query(actor, form, now.with_timezone(&PARIS).date_naive())?;
-    let records = PeriodRecords::load(db, &query, query.mission_locale_id, now).await?;
+    let records =
+        PeriodRecords::load(db, &query, HeldBy::Organiser(query.mission_locale_id), now).await?;
     let lines = records.line_facts();
     let genders = lines
         .iter()
