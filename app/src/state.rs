@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
@@ -5,8 +7,28 @@ use shared::mail::Mailer;
 use shared::services::MailSettings;
 
 /// What every request can reach: the router's state, also given to server functions as context.
+/// Cloned several times per request (each middleware, the page's context, every server
+/// function), so a clone is one reference count: the fields are in [`StateParts`].
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<StateParts>);
+
+impl AppState {
+    pub fn new(parts: StateParts) -> Self {
+        Self(Arc::new(parts))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = StateParts;
+
+    fn deref(&self) -> &StateParts {
+        &self.0
+    }
+}
+
+/// The fields of [`AppState`].
+#[derive(Clone, Debug)]
+pub struct StateParts {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub mailer: Mailer,
@@ -39,7 +61,7 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
-impl AppState {
+impl StateParts {
     /// The folder of mail to show at /courriels: in demo mode only, whatever the mail backend,
     /// since that page shows everyone's mail (password links included) to anyone.
     pub fn local_mail_folder(&self) -> Option<&std::path::Path> {

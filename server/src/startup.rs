@@ -27,7 +27,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use app::state::AppState;
+use app::state::{AppState, StateParts};
 use app::{App, shell};
 
 use crate::client_address::identify_client;
@@ -159,7 +159,7 @@ impl Application {
             clock.clone(),
         );
         let sealer = document_sealer(settings, &db, &mail.site_url, clock.now()).await?;
-        let state = AppState {
+        let state = AppState::new(StateParts {
             leptos_options,
             db: db.clone(),
             mailer,
@@ -176,7 +176,7 @@ impl Application {
             sealer,
             retention: settings.retention()?,
             public_list: shared::services::PublicListCache::default(),
-        };
+        });
         let heartbeat = DispatcherHeartbeat::default();
         let metrics = Metrics::new(settings.metrics_token.as_deref());
         Ok(Self {

@@ -210,10 +210,10 @@ async fn local_mail_viewer_is_not_found_outside_the_demo() {
     let list = server_fn_path::<ListLocalMail>();
     let read = server_fn_path::<ReadLocalMail>();
     let outside = app
-        .serve_variant(app::state::AppState {
+        .serve_variant(app::state::AppState::new(app::state::StateParts {
             demo: false,
-            ..app.state.clone()
-        })
+            ..(*app.state).clone()
+        }))
         .await;
     for session in [None, Some(coordinator.as_str())] {
         for (address, expected) in [(&app.address, 200), (&outside.address, 404)] {

@@ -388,11 +388,11 @@ on_both_databases!(access_matrix, Seed::Demo, |app: TestApp| async move {
     let raw_download = format!("/courriels/{LOCAL_MAIL}/eml");
     for (demo, expected) in [(true, 200), (false, 404)] {
         let variant = app
-            .serve_variant(app::state::AppState {
+            .serve_variant(app::state::AppState::new(app::state::StateParts {
                 demo,
                 mailer: mailer.clone(),
-                ..app.state.clone()
-            })
+                ..(*app.state).clone()
+            }))
             .await;
         for &who in EVERYONE {
             let session = match cast.person(who) {
