@@ -67,6 +67,9 @@ test("a youth with a phone and no email signs in by SMS code and takes a place, 
   // The counsellor plans a session, then opens a file for a youth who has only a mobile.
   await signIn(page, "counsellor", cast.counsellor);
   await page.goto("/seances/nouvelle");
+  // As planning.spec.ts does: a click on « Planifier » while the form's lazy island is still
+  // loading its wasm was once lost (no request sent) when the suite ran in full.
+  await expect(page.locator('[data-test="session-check"][data-hydrated="true"]')).toBeVisible();
   await page.locator('[data-test="workshop"]').selectOption({ index: 1 });
   await page.locator('[data-test="day"]').fill(isoDay(cast.daysAhead));
   await page.locator('[data-test="starts-at"]').fill("10:00");
