@@ -18,7 +18,7 @@ use crate::services::catalogue::workshop_types::all_workshop_types;
 use crate::services::enrolment::enrolment_records::{
     seat_counts, session_facts, standings_of, youth_facts,
 };
-use crate::services::planning::session_records::load_bundles;
+use crate::services::planning::session_records::{load_bundles, room_label};
 
 /// A youth's phone should not receive an endless page: the list stops at this many sessions.
 const MAX_LISTED: u64 = 200;
@@ -333,10 +333,7 @@ pub(crate) async fn session_cards(
                 .get(&session.workshop_type_id)
                 .ok_or_else(|| corrupt("workshop type missing"))?;
             let (venue_name, venue_address) = match session.room_id.and_then(|id| rooms.get(&id)) {
-                Some((room, site)) => (
-                    format!("{} — {}", site.name, room.name),
-                    site.address.clone(),
-                ),
+                Some((room, site)) => (room_label(site, room), site.address.clone()),
                 None => (session.venue_name, session.venue_address),
             };
             Ok(SessionCard {

@@ -379,7 +379,7 @@ pub(crate) fn site_place_view(room: &room::Model, site: &site::Model) -> PlaceVi
         access_notes.push(site.accessibility_notes.clone());
     }
     PlaceView {
-        name: format!("{} — {}", site.name, room.name),
+        name: room_label(site, room),
         address: site.address.clone(),
         access_notes,
     }
@@ -392,12 +392,20 @@ pub(crate) async fn place_label(
 ) -> Result<String, ServiceError> {
     Ok(match place {
         PlaceChoice::Room(room_id) => match load_room(db, *room_id).await? {
-            Some(RoomWithSite { room, site }) => format!("{} — {}", site.name, room.name),
-            None => "salle supprimée".into(),
+            Some(RoomWithSite { room, site }) => room_label(&site, &room),
+            None => DELETED_ROOM.into(),
         },
         PlaceChoice::External { name, address } => format!("{name}, {address}"),
     })
 }
+
+/// "Antenne principale — Bondy — Salle Nelson Mandela": a room as lists and pages name it.
+pub(crate) fn room_label(site: &site::Model, room: &room::Model) -> String {
+    format!("{} — {}", site.name, room.name)
+}
+
+/// What a list says of a room that is no longer there.
+const DELETED_ROOM: &str = "salle supprimée";
 
 /// The [`place_label`] of each session, in their order, in one query.
 pub(crate) async fn place_labels(
@@ -410,14 +418,14 @@ pub(crate) async fn place_labels(
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|(room, site)| Some((room.id, format!("{} — {}", site?.name, room.name))))
+        .filter_map(|(room, site)| Some((room.id, room_label(&site?, &room))))
         .collect();
     Ok(sessions
         .map(|session| match session.room_id {
             Some(room_id) => rooms
                 .get(&room_id)
                 .cloned()
-                .unwrap_or_else(|| "salle supprimée".into()),
+                .unwrap_or_else(|| DELETED_ROOM.into()),
             None => format!("{}, {}", session.venue_name, session.venue_address),
         })
         .collect())
