@@ -12,6 +12,8 @@
 //! - `NATIONAL_SCALE=0.01`: a hundredth of France (a quick run; the default is 1).
 //! - `NATIONAL_SCALE_KEEP_DATABASE=1`: keeps the database afterwards and prints its URL, for
 //!   `psql` and `EXPLAIN`.
+//! - `NATIONAL_SCALE_KEEP_DATABASE=only`: generates and keeps the database (with its indexes),
+//!   without measuring anything (~4 minutes).
 
 #![expect(
     clippy::unwrap_used,
@@ -89,6 +91,12 @@ async fn main() {
 
     let generated = generate(&app.db, scale).await;
     let target = generated.first_mission_locale;
+    if std::env::var("NATIONAL_SCALE_KEEP_DATABASE").is_ok_and(|value| value == "only") {
+        println!("\nKept: psql {}", app.database_url());
+        // Forgetting the app keeps its database (its guard would drop it).
+        std::mem::forget(app);
+        return;
+    }
 
     let mut before = Vec::new();
     let mut after = Vec::new();

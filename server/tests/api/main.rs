@@ -21,6 +21,7 @@ mod backup;
 mod basics;
 mod behind_proxy;
 mod catalogue;
+mod dashboard_counts;
 mod demo;
 mod document_seals;
 mod enrolment;

@@ -24,7 +24,7 @@
 //! - The period (`FiguresQuery`): by default the twelve calendar months up to today (a youth's
 //!   programme), at most three years.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -352,18 +352,27 @@ pub struct ParticipantFigures {
 
 impl ParticipantFigures {
     pub fn of(participants: &[ParticipantFact]) -> ParticipantFigures {
-        ParticipantFigures {
-            participants: participants.len() as u32,
-            unreachable: count(participants, |participant| !participant.reachable),
-            exited: count(participants, |participant| {
-                participant.exit_outcome.is_some()
-            }),
-            positive_exits: count(participants, |participant| {
-                participant
-                    .exit_outcome
-                    .is_some_and(|outcome| outcome.is_positive())
-            }),
+        ParticipantFigures::of_counts(count_participants(participants).iter())
+    }
+
+    /// From participants counted per group.
+    pub fn of_counts<'a>(
+        groups: impl IntoIterator<Item = (&'a ParticipantGroup, &'a u32)>,
+    ) -> ParticipantFigures {
+        let mut figures = ParticipantFigures::default();
+        for (group, count) in groups {
+            figures.participants += count;
+            if !group.reachable {
+                figures.unreachable += count;
+            }
+            if let Some(outcome) = group.exit_outcome {
+                figures.exited += count;
+                if outcome.is_positive() {
+                    figures.positive_exits += count;
+                }
+            }
         }
+        figures
     }
 
     pub fn unreachable_percent(&self) -> Option<f64> {
@@ -430,21 +439,18 @@ pub struct ExitRow {
 /// The exits of each Mission Locale named in `names`, in the order of `names` (every one,
 /// even without participants, so that a Mission Locale far from the target is not missed).
 pub fn exits_by_mission_locale(
-    participants: &[ParticipantFact],
+    participants: &ParticipantCounts,
     names: &[(MissionLocaleId, String)],
 ) -> Vec<ExitRow> {
     names
         .iter()
-        .map(|(id, name)| {
-            let theirs: Vec<ParticipantFact> = participants
-                .iter()
-                .filter(|participant| participant.mission_locale_id == Some(*id))
-                .cloned()
-                .collect();
-            ExitRow {
-                mission_locale: name.clone(),
-                participants: ParticipantFigures::of(&theirs),
-            }
+        .map(|(id, name)| ExitRow {
+            mission_locale: name.clone(),
+            participants: ParticipantFigures::of_counts(
+                participants
+                    .iter()
+                    .filter(|(group, _)| group.mission_locale_id == Some(*id)),
+            ),
         })
         .collect()
 }
@@ -571,22 +577,122 @@ pub fn sms_costs(facts: &[SmsFact]) -> Vec<SmsCostRow> {
         .collect()
 }
 
-/// The figures, computed from the facts of one scope and period.
-pub struct DashboardFigures {
-    pub total: FigureRow,
-    pub by_theme: Vec<FigureRow>,
-    pub by_month: Vec<FigureRow>,
-    pub by_gender: Vec<GenderRow>,
+/// A calendar month: (year, month).
+pub type Month = (i32, u32);
+
+/// Sessions held of one theme in one month, with their places.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SessionCount {
+    pub sessions: u32,
+    pub capacity: u32,
+    /// Sheets still open.
     pub sheets_not_closed: u32,
-    pub participants: ParticipantFigures,
+    /// Youths registered at the end.
+    pub places_taken: u32,
 }
 
-pub fn compute_dashboard(facts: &FiguresFacts) -> DashboardFigures {
+/// Which attendances a count groups: a youth who came to a session held (their half-days
+/// together), by the session's theme and month, the youth's gender and whether they had a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct AttendanceGroup {
+    pub theme: Theme,
+    pub month: Month,
+    pub gender: Gender,
+    pub registered: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AttendanceCount {
+    pub attendances: u32,
+    pub minutes: i64,
+}
+
+/// Distinct youths who came at least once, per row of the dashboard: these do not add up.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YouthsAttending {
+    pub total: u32,
+    pub by_theme: HashMap<Theme, u32>,
+    pub by_month: HashMap<Month, u32>,
+    pub by_gender: HashMap<Gender, u32>,
+}
+
+/// Which participants a count groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParticipantGroup {
+    pub mission_locale_id: Option<MissionLocaleId>,
+    pub gender: Gender,
+    pub reachable: bool,
+    pub exit_outcome: Option<ExitOutcome>,
+}
+
+/// The participants, counted per group.
+pub type ParticipantCounts = HashMap<ParticipantGroup, u32>;
+
+/// Everything the dashboard shows, counted but not yet arranged in rows: what the database
+/// counts at national scale (`services::figures::count_dashboard`), and what [`count_facts`]
+/// counts from the facts by the definitions above. Both must agree.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DashboardCounts {
+    pub sessions: HashMap<(Theme, Month), SessionCount>,
+    pub attendances: HashMap<AttendanceGroup, AttendanceCount>,
+    pub youths_attending: YouthsAttending,
+    pub participants: ParticipantCounts,
+}
+
+/// The month of a day.
+pub fn month_of(day: NaiveDate) -> Month {
+    (day.year(), day.month())
+}
+
+/// The participants counted per group.
+pub fn count_participants(participants: &[ParticipantFact]) -> ParticipantCounts {
+    let mut counts = ParticipantCounts::new();
+    for participant in participants {
+        *counts
+            .entry(ParticipantGroup {
+                mission_locale_id: participant.mission_locale_id,
+                gender: participant.gender,
+                reachable: participant.reachable,
+                exit_outcome: participant.exit_outcome,
+            })
+            .or_default() += 1;
+    }
+    counts
+}
+
+/// Counts the facts of one scope and period by the module's definitions. A youth on a line
+/// whose gender is not among the facts counts as undisclosed.
+pub fn count_facts(facts: &FiguresFacts) -> DashboardCounts {
     let sessions: HashMap<SessionId, &SessionFact> = facts
         .sessions
         .iter()
         .map(|session| (session.session_id, session))
         .collect();
+    let mut counts = DashboardCounts {
+        participants: count_participants(&facts.participants),
+        ..DashboardCounts::default()
+    };
+    for session in &facts.sessions {
+        let count = counts
+            .sessions
+            .entry((session.theme, month_of(session.day)))
+            .or_default();
+        count.sessions += 1;
+        count.capacity += session.capacity;
+        count.sheets_not_closed += u32::from(!session.sheet_closed);
+    }
+    let mut registered = HashSet::new();
+    for place in &facts.places {
+        if let Some(session) = sessions.get(&place.session_id) {
+            registered.insert((place.session_id, place.youth_id));
+            if let Some(count) = counts
+                .sessions
+                .get_mut(&(session.theme, month_of(session.day)))
+            {
+                count.places_taken += 1;
+            }
+        }
+    }
     // Who came to each session, and for how many minutes: a full day's two half-days are one
     // attendance, counted for the half-days they were there.
     let mut attended: HashMap<(SessionId, PersonId), i64> = HashMap::new();
@@ -599,122 +705,168 @@ pub fn compute_dashboard(facts: &FiguresFacts) -> DashboardFigures {
             .entry((line.session_id, line.youth_id))
             .or_default() += line.minutes;
     }
-    let registered: HashSet<(SessionId, PersonId)> = facts
-        .places
-        .iter()
-        .map(|place| (place.session_id, place.youth_id))
-        .collect();
+    let mut youths: HashSet<PersonId> = HashSet::new();
+    let mut by_theme: HashSet<(Theme, PersonId)> = HashSet::new();
+    let mut by_month: HashSet<(Month, PersonId)> = HashSet::new();
+    let mut by_gender: HashSet<(Gender, PersonId)> = HashSet::new();
+    for ((session_id, youth_id), minutes) in attended {
+        let Some(session) = sessions.get(&session_id) else {
+            continue;
+        };
+        let group = AttendanceGroup {
+            theme: session.theme,
+            month: month_of(session.day),
+            gender: facts
+                .genders
+                .get(&youth_id)
+                .copied()
+                .unwrap_or(Gender::Undisclosed),
+            registered: registered.contains(&(session_id, youth_id)),
+        };
+        let count = counts.attendances.entry(group).or_default();
+        count.attendances += 1;
+        count.minutes += minutes;
+        youths.insert(youth_id);
+        by_theme.insert((group.theme, youth_id));
+        by_month.insert((group.month, youth_id));
+        by_gender.insert((group.gender, youth_id));
+    }
+    let attending = &mut counts.youths_attending;
+    attending.total = youths.len() as u32;
+    for (theme, _) in by_theme {
+        *attending.by_theme.entry(theme).or_default() += 1;
+    }
+    for (month, _) in by_month {
+        *attending.by_month.entry(month).or_default() += 1;
+    }
+    for (gender, _) in by_gender {
+        *attending.by_gender.entry(gender).or_default() += 1;
+    }
+    counts
+}
 
-    let total = figure_row("Total".to_owned(), facts, &attended, &registered, |_| true);
+/// The figures, computed from the facts of one scope and period.
+pub struct DashboardFigures {
+    pub total: FigureRow,
+    pub by_theme: Vec<FigureRow>,
+    pub by_month: Vec<FigureRow>,
+    pub by_gender: Vec<GenderRow>,
+    pub sheets_not_closed: u32,
+    pub participants: ParticipantFigures,
+}
+
+pub fn compute_dashboard(facts: &FiguresFacts) -> DashboardFigures {
+    arrange_dashboard(&count_facts(facts))
+}
+
+/// The dashboard's rows from its counts: the whole period, each theme with a session held (in
+/// the catalogue's order), each month with one (oldest first), each gender.
+pub fn arrange_dashboard(counts: &DashboardCounts) -> DashboardFigures {
+    let attending = &counts.youths_attending;
+    let total = figure_row("Total".to_owned(), counts, attending.total, |_, _| true);
     let by_theme = Theme::ALL
         .into_iter()
-        .filter(|theme| facts.sessions.iter().any(|session| session.theme == *theme))
+        .filter(|theme| counts.sessions.keys().any(|(held, _)| held == theme))
         .map(|theme| {
             figure_row(
                 theme.label().to_owned(),
-                facts,
-                &attended,
-                &registered,
-                |session| session.theme == theme,
+                counts,
+                attending.by_theme.get(&theme).copied().unwrap_or_default(),
+                |held, _| held == theme,
             )
         })
         .collect();
-    let months: BTreeMap<(i32, u32), ()> = facts
-        .sessions
-        .iter()
-        .map(|session| ((session.day.year(), session.day.month()), ()))
-        .collect();
+    let months: BTreeSet<Month> = counts.sessions.keys().map(|(_, month)| *month).collect();
     let by_month = months
-        .into_keys()
-        .map(|(year, month)| {
+        .into_iter()
+        .map(|month| {
             figure_row(
-                format_month(NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default()),
-                facts,
-                &attended,
-                &registered,
-                |session| session.day.year() == year && session.day.month() == month,
+                format_month(NaiveDate::from_ymd_opt(month.0, month.1, 1).unwrap_or_default()),
+                counts,
+                attending.by_month.get(&month).copied().unwrap_or_default(),
+                |_, held| held == month,
             )
         })
         .collect();
     let by_gender = Gender::ALL
         .into_iter()
         .map(|gender| {
-            let mut youths = HashSet::new();
             let mut row = GenderRow {
                 label: gender.label().to_owned(),
+                youths_attending: attending
+                    .by_gender
+                    .get(&gender)
+                    .copied()
+                    .unwrap_or_default(),
                 ..GenderRow::default()
             };
-            for ((_, youth_id), minutes) in &attended {
-                if facts.genders.get(youth_id) == Some(&gender) {
-                    youths.insert(*youth_id);
-                    row.attendances += 1;
-                    row.attended_minutes += minutes;
+            for (group, count) in &counts.attendances {
+                if group.gender == gender {
+                    row.attendances += count.attendances;
+                    row.attended_minutes += count.minutes;
                 }
             }
-            row.youths_attending = youths.len() as u32;
-            row.participants = facts
+            row.participants = counts
                 .participants
                 .iter()
-                .filter(|participant| participant.gender == gender)
-                .count() as u32;
+                .filter(|(group, _)| group.gender == gender)
+                .map(|(_, count)| count)
+                .sum();
             row
         })
         .collect();
-    let participants = ParticipantFigures::of(&facts.participants);
     DashboardFigures {
         total,
         by_theme,
         by_month,
         by_gender,
-        sheets_not_closed: count(&facts.sessions, |session| !session.sheet_closed),
-        participants,
+        sheets_not_closed: counts
+            .sessions
+            .values()
+            .map(|count| count.sheets_not_closed)
+            .sum(),
+        participants: ParticipantFigures::of_counts(counts.participants.iter()),
     }
 }
 
 fn figure_row(
     label: String,
-    facts: &FiguresFacts,
-    attended: &HashMap<(SessionId, PersonId), i64>,
-    registered: &HashSet<(SessionId, PersonId)>,
-    includes: impl Fn(&SessionFact) -> bool,
+    counts: &DashboardCounts,
+    youths_attending: u32,
+    includes: impl Fn(Theme, Month) -> bool,
 ) -> FigureRow {
     let mut row = FigureRow {
         label,
+        youths_attending,
         ..FigureRow::default()
     };
-    let mut included = HashSet::new();
-    for session in facts.sessions.iter().filter(|session| includes(session)) {
-        row.sessions_held += 1;
-        row.places_offered += session.capacity;
-        included.insert(session.session_id);
+    for (_, count) in counts
+        .sessions
+        .iter()
+        .filter(|((theme, month), _)| includes(*theme, *month))
+    {
+        row.sessions_held += count.sessions;
+        row.places_offered += count.capacity;
+        row.places_taken += count.places_taken;
     }
-    row.places_taken = count(&facts.places, |place| included.contains(&place.session_id));
-    let mut youths = HashSet::new();
-    for ((session_id, youth_id), minutes) in attended {
-        if !included.contains(session_id) {
-            continue;
-        }
-        if registered.contains(&(*session_id, *youth_id)) {
-            row.registered_attended += 1;
+    for (group, count) in counts
+        .attendances
+        .iter()
+        .filter(|(group, _)| includes(group.theme, group.month))
+    {
+        if group.registered {
+            row.registered_attended += count.attendances;
         } else {
-            row.walk_ins += 1;
+            row.walk_ins += count.attendances;
         }
-        row.attended_minutes += minutes;
-        youths.insert(*youth_id);
-        if let Some(gender) = facts.genders.get(youth_id) {
-            let index = Gender::ALL
-                .iter()
-                .position(|candidate| candidate == gender)
-                .unwrap_or(2);
-            row.attendances_by_gender[index] += 1;
-        }
+        row.attended_minutes += count.minutes;
+        let index = Gender::ALL
+            .iter()
+            .position(|candidate| *candidate == group.gender)
+            .unwrap_or(2);
+        row.attendances_by_gender[index] += count.attendances;
     }
-    row.youths_attending = youths.len() as u32;
     row
-}
-
-fn count<T>(items: &[T], matches: impl Fn(&T) -> bool) -> u32 {
-    items.iter().filter(|item| matches(item)).count() as u32
 }
 
 fn percent(part: u32, whole: u32) -> Option<f64> {
@@ -988,7 +1140,7 @@ mod tests {
             },
         ];
         let exits = exits_by_mission_locale(
-            &participants,
+            &count_participants(&participants),
             &[
                 (MissionLocaleId::from(1), "Bondy".to_owned()),
                 (MissionLocaleId::from(2), "Montreuil".to_owned()),

@@ -84,12 +84,14 @@ pub use enrolment_views::{
     RosterView, YouthPlaceView,
 };
 pub use figures::{
-    CONTACTABILITY_THRESHOLD_PERCENT, CONTACTABILITY_WARNING_PERCENT, ContactFact, ContactRow,
-    Contactability, Dashboard, DashboardFigures, ExitRow, ExitTarget, ExportFormat, FigureRow,
-    FiguresFacts, FiguresForm, FiguresQuery, GenderRow, LineFact, POSITIVE_EXIT_TARGET_PERCENT,
-    ParticipantFact, ParticipantFigures, PlaceFact, SessionFact, SmsCostRow, SmsFact,
-    compute_dashboard, contacts_by_kind, exits_by_mission_locale, format_hours, format_percent,
-    french_decimal, sms_costs,
+    AttendanceCount, AttendanceGroup, CONTACTABILITY_THRESHOLD_PERCENT,
+    CONTACTABILITY_WARNING_PERCENT, ContactFact, ContactRow, Contactability, Dashboard,
+    DashboardCounts, DashboardFigures, ExitRow, ExitTarget, ExportFormat, FigureRow, FiguresFacts,
+    FiguresForm, FiguresQuery, GenderRow, LineFact, Month, POSITIVE_EXIT_TARGET_PERCENT,
+    ParticipantCounts, ParticipantFact, ParticipantFigures, ParticipantGroup, PlaceFact,
+    SessionCount, SessionFact, SmsCostRow, SmsFact, YouthsAttending, arrange_dashboard,
+    compute_dashboard, contacts_by_kind, count_facts, count_participants, exits_by_mission_locale,
+    format_hours, format_percent, french_decimal, month_of, sms_costs,
 };
 pub use half_days::{
     HALF_DAY_MAX_MINUTES, HalfDay, HalfDayNumber, half_day_at, half_day_minutes, half_day_name,

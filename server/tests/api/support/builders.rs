@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, Set};
 use shared::domain::{
-    AttendanceStatus, Audience, EnrolmentMethod, EnrolmentStatus, MissionLocaleId, PersonId,
-    SessionChange, SessionId, SessionStatus, SiteId, Theme, WorkshopTypeId,
+    AttendanceStatus, Audience, EnrolmentMethod, EnrolmentStatus, HalfDayNumber, MissionLocaleId,
+    PersonId, SessionChange, SessionId, SessionStatus, SiteId, Theme, WorkshopTypeId,
 };
 use shared::entities::{
     attendance_line, enrolment, facilitator, mission_locale, person, room, session_audience,
@@ -615,6 +615,7 @@ pub async fn registered_place(
 pub struct LineBuilder {
     session: SessionId,
     youth: PersonId,
+    half_day: HalfDayNumber,
     status: AttendanceStatus,
     confirmed: bool,
     marked_by: Option<PersonId>,
@@ -630,6 +631,7 @@ pub fn attendance_line(
     LineBuilder {
         session,
         youth,
+        half_day: HalfDayNumber::FIRST,
         status: AttendanceStatus::Present,
         confirmed: true,
         marked_by: None,
@@ -638,6 +640,12 @@ pub fn attendance_line(
 }
 
 impl LineBuilder {
+    /// The afternoon of a full day, instead of its morning (or of a one-half-day session).
+    pub fn afternoon(mut self) -> Self {
+        self.half_day = HalfDayNumber::SECOND;
+        self
+    }
+
     pub fn status(mut self, status: AttendanceStatus) -> Self {
         self.status = status;
         self
@@ -657,6 +665,7 @@ impl LineBuilder {
         attendance_line::ActiveModel {
             session_id: Set(self.session),
             youth_id: Set(self.youth),
+            half_day: Set(self.half_day),
             status: Set(self.status),
             walk_in: Set(false),
             checked_in_at: Set(None),

@@ -1,6 +1,6 @@
 //! What the dashboards and the funder's exports read: the sessions held in a period, their
 //! places and attendance lines, the participants. A handful of queries whatever the size of the
-//! federation; the counting itself is `domain::compute_dashboard`.
+//! federation, for the exports (the dashboard is counted by the database: `count_dashboard`).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -12,9 +12,9 @@ use sea_orm::{
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, EnrolmentStatus, ExitOutcome, FiguresForm, FiguresQuery, Gender, LineFact,
-    MissionLocaleId, PARIS, ParticipantFact, PersonId, PlaceFact, SessionFact, SessionId,
-    SessionStatus, SheetState, Theme, half_day_minutes, programme_last_day,
+    Actor, DashboardCounts, EnrolmentStatus, ExitOutcome, FiguresFacts, FiguresForm, FiguresQuery,
+    Gender, LineFact, MissionLocaleId, PARIS, ParticipantFact, PersonId, PlaceFact, SessionFact,
+    SessionId, SessionStatus, SheetState, Theme, count_facts, half_day_minutes, programme_last_day,
 };
 use crate::entities::{
     attendance_line, attendance_sheet, enrolment, minimisation, mission_locale, person,
@@ -46,7 +46,7 @@ pub(crate) fn authorised_query(
 }
 
 /// Paris midnight at the start of `day`, in UTC.
-fn start_of(day: NaiveDate) -> DateTime<Utc> {
+pub(crate) fn start_of(day: NaiveDate) -> DateTime<Utc> {
     PARIS
         .from_local_datetime(&day.and_time(NaiveTime::MIN))
         .earliest()
@@ -370,6 +370,36 @@ impl PeriodRecords {
             .map(|person| (person.last_name.clone(), person.first_name.clone()))
             .unwrap_or_default()
     }
+}
+
+/// The dashboard's counts from the period's facts, counted in Rust by `domain::count_facts`:
+/// what `count_dashboard` must agree with (it reads every row, too slow at national scale for
+/// the dashboard itself).
+pub async fn count_records(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    form: &FiguresForm,
+    now: DateTime<Utc>,
+) -> Result<DashboardCounts, ServiceError> {
+    let query = authorised_query(actor, form, now.with_timezone(&PARIS).date_naive())?;
+    let records =
+        PeriodRecords::load(db, &query, HeldBy::Organiser(query.mission_locale_id), now).await?;
+    let lines = records.line_facts();
+    let genders = lines
+        .iter()
+        .map(|line| (line.youth_id, records.gender_of(line.youth_id)))
+        .collect();
+    Ok(count_facts(&FiguresFacts {
+        sessions: records
+            .sessions
+            .iter()
+            .map(|session| session.fact.clone())
+            .collect(),
+        places: records.places.clone(),
+        lines,
+        genders,
+        participants: records.participant_facts(&query),
+    }))
 }
 
 /// The youths of `scope_youths` whose programme may overlap the query's period (the exact test

@@ -1,13 +1,16 @@
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
-use sea_orm::ConnectionTrait;
+use sea_orm::{ConnectionTrait, EntityTrait};
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, ContactFact, Dashboard, FiguresFacts, FiguresForm, FiguresQuery, MissionLocaleId, PARIS,
-    SmsFact, compute_dashboard, contacts_by_kind, exits_by_mission_locale, sms_costs,
+    Actor, ContactFact, Dashboard, FiguresForm, FiguresQuery, MissionLocaleId, PARIS, SmsFact,
+    arrange_dashboard, contacts_by_kind, exits_by_mission_locale, sms_costs,
 };
-use crate::entities::{individual_contact, sms_outbox};
-use crate::services::figures::figures_records::{HeldBy, PeriodRecords, authorised_query};
+use crate::entities::{individual_contact, mission_locale, sms_outbox};
+use crate::services::figures::count_dashboard::count_in_database;
+use crate::services::figures::figures_records::authorised_query;
 
 /// The dashboard of a Mission Locale or of the federation over a period (the last twelve months
 /// unless asked otherwise): sessions held, places, attendance, hours per youth, by theme, month
@@ -19,50 +22,32 @@ pub async fn view_dashboard(
     now: DateTime<Utc>,
 ) -> Result<Dashboard, ServiceError> {
     let query = authorised_query(actor, form, now.with_timezone(&PARIS).date_naive())?;
-    let records =
-        PeriodRecords::load(db, &query, HeldBy::Organiser(query.mission_locale_id), now).await?;
-    let lines = records.line_facts();
-    let genders = lines
-        .iter()
-        .map(|line| (line.youth_id, records.gender_of(line.youth_id)))
+    let names: HashMap<MissionLocaleId, String> = mission_locale::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|ml| (ml.id, ml.name))
         .collect();
-    let participant_facts = records.participant_facts(&query);
-    let figures = compute_dashboard(&FiguresFacts {
-        sessions: records
-            .sessions
-            .iter()
-            .map(|session| session.fact.clone())
-            .collect(),
-        places: records.places.clone(),
-        lines,
-        genders,
-        participants: participant_facts.clone(),
-    });
     let scope = match query.mission_locale_id {
-        Some(id) => records.mission_locale_name(Some(id)),
-        None => format!(
-            "Fédération ({} Missions Locales)",
-            records.mission_locales.len()
-        ),
+        Some(id) => names.get(&id).cloned().ok_or(ServiceError::NotFound)?,
+        None => format!("Fédération ({} Missions Locales)", names.len()),
     };
-    if query.mission_locale_id.is_some() && scope.is_empty() {
-        return Err(ServiceError::NotFound);
-    }
+    let counts = count_in_database(db, &query, now).await?;
+    let figures = arrange_dashboard(&counts);
     let mut choices: Vec<(MissionLocaleId, String)> = if actor.may_view_federation() {
-        records.mission_locales.clone().into_iter().collect()
+        names.clone().into_iter().collect()
     } else {
         Vec::new()
     };
     choices.sort_by(|a, b| a.1.cmp(&b.1));
-    let mut in_scope: Vec<(MissionLocaleId, String)> = records
-        .mission_locales
+    let mut in_scope: Vec<(MissionLocaleId, String)> = names
         .iter()
         .filter(|(id, _)| query.mission_locale_id.is_none_or(|wanted| wanted == **id))
         .map(|(id, name)| (*id, name.clone()))
         .collect();
     in_scope.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(Dashboard {
-        exits_by_mission_locale: exits_by_mission_locale(&participant_facts, &in_scope),
+        exits_by_mission_locale: exits_by_mission_locale(&counts.participants, &in_scope),
         scope,
         query,
         total: figures.total,
@@ -72,7 +57,7 @@ pub async fn view_dashboard(
         sheets_not_closed: figures.sheets_not_closed,
         participants: figures.participants,
         choices,
-        sms_costs: sms_costs(&sent_sms(db, &query, &records).await?),
+        sms_costs: sms_costs(&sent_sms(db, &query, &names).await?),
         individual_contacts: contacts_by_kind(&held_contacts(db, &query).await?),
     })
 }
@@ -110,7 +95,7 @@ async fn held_contacts(
 async fn sent_sms(
     db: &impl ConnectionTrait,
     query: &FiguresQuery,
-    records: &PeriodRecords,
+    names: &HashMap<MissionLocaleId, String>,
 ) -> Result<Vec<SmsFact>, ServiceError> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
     let midnight = |day: chrono::NaiveDate| {
@@ -136,13 +121,10 @@ async fn sent_sms(
     Ok(rows
         .into_iter()
         .filter_map(|(mission_locale_id, sent_at, segments)| {
-            let name = records.mission_locale_name(mission_locale_id);
             Some(SmsFact {
-                mission_locale: if name.is_empty() {
-                    "Sans Mission Locale".to_owned()
-                } else {
-                    name
-                },
+                mission_locale: mission_locale_id
+                    .and_then(|id| names.get(&id).cloned())
+                    .unwrap_or_else(|| "Sans Mission Locale".to_owned()),
                 sent_on: sent_at?.with_timezone(&PARIS).date_naive(),
                 segments: u32::try_from(segments).unwrap_or_default(),
             })
