@@ -78,22 +78,25 @@ pub(crate) async fn count_in_database(
             .position(|gender| *gender == Gender::Undisclosed)
             .unwrap_or_default(),
     );
-    // Integer keys: grouping by text is far slower, and hashing by them lets PostgreSQL count
-    // distinct youths without sorting millions of rows.
+    // One row per attended line (a youth's two half-days of a full day are one attendance: the
+    // afternoon counts only without the morning); integer keys, because grouping by text is far
+    // slower, and DISTINCT subqueries, which PostgreSQL hashes where COUNT(DISTINCT) sorts.
     let sql = format!(
         "WITH held AS MATERIALIZED ({held}), \
          pairs AS MATERIALIZED (\
-           SELECT a.youth_id, a.minutes, h.theme, h.month, {gender} AS gender, \
-             CASE WHEN e.youth_id IS NULL THEN 0 ELSE 1 END AS registered \
-           FROM (SELECT l.session_id, l.youth_id, SUM(CASE l.half_day \
-               WHEN 0 THEN h.first_minutes WHEN 1 THEN h.second_minutes ELSE 0 END) AS minutes \
-             FROM attendance_lines l JOIN held h ON h.id = l.session_id \
-             WHERE l.confirmed = true AND l.status IN ({attended}) \
-             GROUP BY l.session_id, l.youth_id) a \
-           JOIN held h ON h.id = a.session_id \
-           LEFT JOIN enrolments e ON e.session_id = a.session_id AND e.youth_id = a.youth_id \
+           SELECT l.youth_id, h.theme, h.month, {gender} AS gender, \
+             CASE WHEN e.youth_id IS NULL THEN 0 ELSE 1 END AS registered, \
+             CASE l.half_day WHEN 0 THEN h.first_minutes WHEN 1 THEN h.second_minutes \
+               ELSE 0 END AS minutes, \
+             CASE WHEN l.half_day = 0 OR NOT EXISTS (SELECT 1 FROM attendance_lines m \
+               WHERE m.session_id = l.session_id AND m.youth_id = l.youth_id \
+                 AND m.half_day = 0 AND m.confirmed = true AND m.status IN ({attended})) \
+               THEN 1 ELSE 0 END AS attendance \
+           FROM attendance_lines l JOIN held h ON h.id = l.session_id \
+           LEFT JOIN enrolments e ON e.session_id = l.session_id AND e.youth_id = l.youth_id \
              AND e.status = {registered} \
-           LEFT JOIN youths y ON y.person_id = a.youth_id) \
+           LEFT JOIN youths y ON y.person_id = l.youth_id \
+           WHERE l.confirmed = true AND l.status IN ({attended})) \
          SELECT CAST(part AS BIGINT), CAST(theme AS BIGINT), CAST(month AS BIGINT), \
            CAST(gender AS BIGINT), CAST(registered AS BIGINT), CAST(n AS BIGINT), \
            CAST(total AS BIGINT), CAST(extra AS BIGINT) FROM (\
@@ -103,7 +106,7 @@ pub(crate) async fn count_in_database(
          UNION ALL SELECT {PLACES}, h.theme, h.month, 0, 0, COUNT(*), 0, 0 \
            FROM enrolments e JOIN held h ON h.id = e.session_id \
            WHERE e.status = {registered} GROUP BY h.theme, h.month \
-         UNION ALL SELECT {ATTENDANCES}, theme, month, gender, registered, COUNT(*), \
+         UNION ALL SELECT {ATTENDANCES}, theme, month, gender, registered, SUM(attendance), \
            SUM(minutes), 0 FROM pairs GROUP BY theme, month, gender, registered \
          UNION ALL SELECT {YOUTHS_BY_GENDER}, 0, 0, gender, 0, COUNT(*), 0, 0 \
            FROM (SELECT DISTINCT youth_id, gender FROM pairs) x GROUP BY gender \
