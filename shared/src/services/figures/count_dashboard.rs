@@ -174,8 +174,8 @@ pub(crate) async fn count_in_database(
 
 /// The sessions held (published, started within the period, over by `now`, organised by the
 /// query's Mission Locale or any): id, theme (its index in `Theme::ALL`), month (`YYYYMM`,
-/// Paris), capacity, whether the
-/// sheet is still open (1/0), and the minutes of their first and second half-days.
+/// Paris), capacity, whether the sheet is still open (1/0), and the minutes of their first and
+/// second half-days.
 fn held_sessions(
     paris: &Paris,
     query: &FiguresQuery,
