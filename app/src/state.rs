@@ -53,6 +53,8 @@ pub struct StateParts {
     pub retention: shared::domain::RetentionSettings,
     /// The anonymous `/ateliers` list while nothing changes (cloning the state shares it).
     pub public_list: shared::services::PublicListCache,
+    /// Youths' taps at a session while its places are being changed, served together.
+    pub enrolments: shared::services::EnrolmentQueue,
 }
 
 impl FromRef<AppState> for LeptosOptions {

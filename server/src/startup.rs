@@ -176,6 +176,7 @@ impl Application {
             sealer,
             retention: settings.retention()?,
             public_list: shared::services::PublicListCache::default(),
+            enrolments: shared::services::EnrolmentQueue::default(),
         });
         let heartbeat = DispatcherHeartbeat::default();
         let metrics = Metrics::new(settings.metrics_token.as_deref());

@@ -16,8 +16,10 @@ use app::server_fns::{
 };
 use chrono::Duration;
 use futures::future::join_all;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
 use shared::domain::{
     Audience, EnrolmentEventKind, EnrolmentStatus, PersonId, SessionId, Standing, Theme,
     WorkshopTypeId, YouthPlaceView,
@@ -351,6 +353,203 @@ on_both_databases!(
         race_for_seats(&app, &[app.address.clone(), second.address.clone()]).await;
     }
 );
+
+// Taps that arrive while a session's places are being changed wait, then are served together
+// in one transaction: each youth gets the answer, the place, the history and the mail of a tap
+// served alone, in the order the taps came.
+on_both_databases!(
+    taps_at_once_are_served_together,
+    Seed::Empty,
+    |app: TestApp| async move {
+        let organisers = organisers(&app).await;
+        let session = open_session(&app, &organisers, 3).await;
+        let id = session.id;
+        let people = youths(&app, &organisers, 9).await;
+        let tokens = signed_in(&app, &people).await;
+        let enrol = server_fn_path::<EnrolInSession>();
+        // The last youth holds a place at another session at the same time.
+        let elsewhere = open_session(&app, &organisers, 5).await;
+        let busy = people[8];
+        place_of(
+            app.call(enrol, &form(elsewhere.id), Some(&tokens[&busy]))
+                .await,
+        )
+        .await;
+        let mut youth_mail = youth_mail_count(&app, &people).await;
+
+        // A long change of places holds the session's lock while every youth taps, the first
+        // one twice (a double tap).
+        let before = roster_version(&app, id).await;
+        let holder = app.db.begin().await.unwrap();
+        workshop_session::Entity::update_many()
+            .col_expr(
+                workshop_session::Column::RosterVersion,
+                Expr::col(workshop_session::Column::RosterVersion).add(1),
+            )
+            .filter(workshop_session::Column::Id.eq(id))
+            .exec(&holder)
+            .await
+            .unwrap();
+        let tappers: Vec<PersonId> = std::iter::once(people[0]).chain(people.clone()).collect();
+        let taps = join_all(tappers.iter().map(|youth| {
+            let token = tokens[youth].clone();
+            let app = &app;
+            async move { app.call(enrol, &form(id), Some(&token)).await }
+        }));
+        let release = async {
+            tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+            holder.commit().await.unwrap();
+        };
+        let (responses, ()) = tokio::join!(taps, release);
+        assert!(
+            roster_version(&app, id).await - before <= 3,
+            "ten taps took the session's lock at most twice (after the long change)"
+        );
+
+        // Everyone is answered: the busy youth is told why, in French; the others hold the
+        // place they were told, first come first served.
+        let mut told: HashMap<PersonId, Vec<Standing>> = HashMap::new();
+        for (youth, response) in tappers.iter().zip(responses) {
+            if *youth == busy {
+                support::assert_refused(response, 400, "au même moment").await;
+                continue;
+            }
+            let place = place_of(response).await;
+            told.entry(*youth)
+                .or_default()
+                .push(place.standing.expect("a place or a position"));
+        }
+        assert_eq!(told[&people[0]].len(), 2);
+        assert_eq!(
+            told[&people[0]][0], told[&people[0]][1],
+            "a double tap, one answer"
+        );
+        assert_eq!(check_invariants(&app, id).await, (3, 5));
+        let rows = enrolment::Entity::find()
+            .filter(enrolment::Column::SessionId.eq(id))
+            .order_by_asc(enrolment::Column::Ticket)
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert!(rows.iter().all(|row| row.youth_id != busy));
+        let stored: HashMap<PersonId, Standing> = rows
+            .iter()
+            .enumerate()
+            .map(|(index, row)| {
+                let standing = match row.status {
+                    EnrolmentStatus::Registered => Standing::Registered,
+                    _ => Standing::Waiting {
+                        position: index as u32 - 2,
+                    },
+                };
+                (row.youth_id, standing)
+            })
+            .collect();
+        for (youth, standings) in &told {
+            assert_eq!(
+                standings[0], stored[youth],
+                "youth {youth} was told their place"
+            );
+        }
+
+        // Each change is its youth's own, in the history as in the mail.
+        let events = enrolment_event::Entity::find()
+            .filter(enrolment_event::Column::SessionId.eq(id))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(events.len(), 8);
+        for event in &events {
+            assert_eq!(event.actor_id, Some(event.youth_id));
+            assert_eq!(event.method.code(), "self");
+        }
+        for (youth, standing) in &stored {
+            let mail = youth_mail_since(&app, *youth, &mut youth_mail).await;
+            match standing {
+                Standing::Registered => {
+                    let calendar = mail.calendar.as_ref().expect("an invitation");
+                    assert_eq!(calendar.method.as_deref(), Some("REQUEST"));
+                    assert!(
+                        mail.subject.starts_with("Inscription confirmée"),
+                        "{}",
+                        mail.subject
+                    );
+                }
+                Standing::Waiting { position } => {
+                    assert!(mail.calendar.is_none());
+                    assert!(
+                        mail.subject
+                            .starts_with(&format!("Liste d'attente (n° {position})")),
+                        "{}",
+                        mail.subject
+                    );
+                }
+            }
+        }
+    }
+);
+
+async fn roster_version(app: &TestApp, id: SessionId) -> i64 {
+    workshop_session::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .roster_version
+}
+
+async fn email_of(app: &TestApp, person_id: PersonId) -> String {
+    shared::entities::person::Entity::find_by_id(person_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .email
+        .expect("an email address")
+}
+
+/// How many messages each youth has received so far.
+async fn youth_mail_count(app: &TestApp, people: &[PersonId]) -> HashMap<PersonId, usize> {
+    let mut counts = HashMap::new();
+    for &youth in people {
+        let address = email_of(app, youth).await;
+        let received = app
+            .mail
+            .messages()
+            .iter()
+            .filter(|mail| mail.envelope_to.contains(&address))
+            .count();
+        counts.insert(youth, received);
+    }
+    counts
+}
+
+/// The one new message `youth` has received (waits for it; fails on none or two).
+async fn youth_mail_since(
+    app: &TestApp,
+    youth: PersonId,
+    seen: &mut HashMap<PersonId, usize>,
+) -> support::calendar_mail::ReadMail {
+    let address = email_of(app, youth).await;
+    let mine = || {
+        app.mail
+            .messages()
+            .into_iter()
+            .filter(|mail| mail.envelope_to.contains(&address))
+            .collect::<Vec<_>>()
+    };
+    let before = seen[&youth];
+    for _ in 0..150 {
+        if mine().len() > before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let received = mine();
+    assert_eq!(received.len(), before + 1, "one new message for {address}");
+    seen.insert(youth, received.len());
+    support::calendar_mail::read_mail(&received[before])
+}
 
 on_both_databases!(youth_journey, Seed::Empty, |app: TestApp| async move {
     let organisers = organisers(&app).await;

@@ -8,9 +8,11 @@ use crate::error::AppError;
 #[server]
 pub async fn enrol_in_session(session_id: SessionId) -> Result<YouthPlaceView, AppError> {
     let call = crate::state::call()?;
-    let view =
-        shared::services::enrol_in_session(&call.db, &call.actor, session_id, &call.mail, call.now)
-            .await?;
+    let view = call
+        .state
+        .enrolments
+        .enrol_in_session(&call.db, &call.actor, session_id, &call.mail, call.now)
+        .await?;
     if crate::session::from_plain_form() {
         leptos_axum::redirect(&format!("/ateliers/{session_id}?inscrit=1"));
     }

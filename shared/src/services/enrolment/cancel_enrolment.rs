@@ -45,7 +45,7 @@ where
                 .roster
                 .leave(youth_id, Departure::Cancelled, promote)
                 .unwrap_or_default();
-            write_youth_changes(&txn, &mut locked, &changes, youth_id, mail, now).await?;
+            write_youth_changes(&txn, &mut locked, &changes, mail, now).await?;
             txn.commit().await?;
             cancelled_message()
         }

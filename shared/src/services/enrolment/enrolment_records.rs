@@ -15,8 +15,8 @@ use sea_orm::{
 use crate::ServiceError;
 use crate::domain::{
     EnrolmentEventKind, EnrolmentMethod, EnrolmentStatus, MissionLocaleId, PersonId, Place,
-    PlaceRules, Roster, RosterChange, SessionFacts, SessionId, SessionStatus, Standing, YouthFacts,
-    YouthFile,
+    PlaceRules, Roster, RosterChange, SessionFacts, SessionId, SessionStatus, Standing,
+    WorkshopTypeId, YouthFacts, YouthFile,
 };
 use crate::entities::{
     enrolment, enrolment_event, person, staff_member, workshop_session, workshop_type, youth,
@@ -25,7 +25,6 @@ use crate::services::MailSettings;
 use crate::services::notifications::session_mail::{
     Occasion, PreparedSessionMail, SessionForMail, send_mail_of_session,
 };
-use crate::services::people::load_home::youth_as_enrollee;
 use crate::services::planning::session_records::SessionBundle;
 
 /// A session's places, read while holding the session's lock.
@@ -137,6 +136,10 @@ pub(crate) async fn write_changes(
         let (method, actor_id) = match change.kind {
             EnrolmentEventKind::Promoted if !by.promotions_by_hand => {
                 (EnrolmentMethod::Automatic, None)
+            }
+            // A youth changes their own place only: several youths' taps share a transaction.
+            _ if by.method == EnrolmentMethod::ByYouth => {
+                (EnrolmentMethod::ByYouth, Some(change.youth_id))
             }
             _ => (by.method, by.actor_id),
         };
@@ -309,18 +312,45 @@ pub(crate) async fn youth_facts(
     db: &impl ConnectionTrait,
     person_id: PersonId,
 ) -> Result<Option<YouthFacts>, ServiceError> {
-    let Some(youth) = youth::Entity::find_by_id(person_id).one(db).await? else {
-        return Ok(None);
-    };
-    let Some(enrollee) = youth_as_enrollee(db, person_id).await? else {
-        return Ok(None);
-    };
-    Ok(Some(YouthFacts {
-        enrollee,
-        date_of_birth: youth.date_of_birth,
-        programme_entry_date: youth.programme_entry_date,
-        programme_exit_date: youth.programme_exit_date,
-    }))
+    Ok(youths_facts(db, vec![person_id]).await?.remove(&person_id))
+}
+
+/// [`youth_facts`] of several youths in two queries; people who are not youths are left out.
+pub(crate) async fn youths_facts(
+    db: &impl ConnectionTrait,
+    person_ids: Vec<PersonId>,
+) -> Result<HashMap<PersonId, YouthFacts>, ServiceError> {
+    if person_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let youths = youth::Entity::find()
+        .filter(youth::Column::PersonId.is_in(person_ids))
+        .all(db)
+        .await?;
+    let referent_ids: Vec<PersonId> = youths.iter().map(|youth| youth.referent_id).collect();
+    let referents: HashMap<PersonId, MissionLocaleId> = staff_member::Entity::find()
+        .filter(staff_member::Column::PersonId.is_in(referent_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|staff| Some((staff.person_id, staff.mission_locale_id?)))
+        .collect();
+    Ok(youths
+        .into_iter()
+        .filter_map(|youth| {
+            let mission_locale_id = *referents.get(&youth.referent_id)?;
+            let facts = YouthFacts {
+                enrollee: crate::domain::Enrollee {
+                    mission_locale_id,
+                    referent_id: youth.referent_id,
+                },
+                date_of_birth: youth.date_of_birth,
+                programme_entry_date: youth.programme_entry_date,
+                programme_exit_date: youth.programme_exit_date,
+            };
+            Some((youth.person_id, facts))
+        })
+        .collect())
 }
 
 /// The title of a session, not cancelled, at which the youth holds a registered place and
@@ -330,32 +360,82 @@ pub(crate) async fn overlapping_place(
     youth_id: PersonId,
     session: &workshop_session::Model,
 ) -> Result<Option<String>, ServiceError> {
-    let places = enrolment::Entity::find()
-        .filter(enrolment::Column::YouthId.eq(youth_id))
+    Ok(overlapping_places(db, vec![youth_id], session)
+        .await?
+        .remove(&youth_id))
+}
+
+/// [`overlapping_place`] of several youths in three queries: only those with one are listed
+/// (the earliest session's title when several overlap).
+pub(crate) async fn overlapping_places(
+    db: &impl ConnectionTrait,
+    youth_ids: Vec<PersonId>,
+    session: &workshop_session::Model,
+) -> Result<HashMap<PersonId, String>, ServiceError> {
+    if youth_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let places: Vec<(PersonId, SessionId)> = enrolment::Entity::find()
+        .filter(enrolment::Column::YouthId.is_in(youth_ids))
         .filter(enrolment::Column::Status.eq(EnrolmentStatus::Registered))
         .filter(enrolment::Column::SessionId.ne(session.id))
         .select_only()
+        .column(enrolment::Column::YouthId)
         .column(enrolment::Column::SessionId)
-        .into_tuple::<SessionId>()
+        .into_tuple()
         .all(db)
         .await?;
     if places.is_empty() {
-        return Ok(None);
+        return Ok(HashMap::new());
     }
-    let other = workshop_session::Entity::find()
-        .filter(workshop_session::Column::Id.is_in(places))
-        .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled))
-        .filter(workshop_session::Column::StartsAt.lt(session.ends_at))
-        .filter(workshop_session::Column::EndsAt.gt(session.starts_at))
-        .one(db)
-        .await?;
-    let Some(other) = other else {
-        return Ok(None);
-    };
-    Ok(workshop_type::Entity::find_by_id(other.workshop_type_id)
-        .one(db)
+    let mut session_ids: Vec<SessionId> = places.iter().map(|(_, id)| *id).collect();
+    session_ids.sort_unstable();
+    session_ids.dedup();
+    let others: HashMap<SessionId, (DateTime<Utc>, WorkshopTypeId)> =
+        workshop_session::Entity::find()
+            .filter(workshop_session::Column::Id.is_in(session_ids))
+            .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled))
+            .filter(workshop_session::Column::StartsAt.lt(session.ends_at))
+            .filter(workshop_session::Column::EndsAt.gt(session.starts_at))
+            .select_only()
+            .column(workshop_session::Column::Id)
+            .column(workshop_session::Column::StartsAt)
+            .column(workshop_session::Column::WorkshopTypeId)
+            .into_tuple::<(SessionId, DateTime<Utc>, WorkshopTypeId)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|(id, starts_at, workshop_type_id)| (id, (starts_at, workshop_type_id)))
+            .collect();
+    if others.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let titles: HashMap<WorkshopTypeId, String> = workshop_type::Entity::find()
+        .filter(workshop_type::Column::Id.is_in(others.values().map(|(_, type_id)| *type_id)))
+        .select_only()
+        .column(workshop_type::Column::Id)
+        .column(workshop_type::Column::Title)
+        .into_tuple::<(WorkshopTypeId, String)>()
+        .all(db)
         .await?
-        .map(|workshop| workshop.title))
+        .into_iter()
+        .collect();
+    let mut earliest: HashMap<PersonId, (DateTime<Utc>, SessionId, WorkshopTypeId)> =
+        HashMap::new();
+    for (youth_id, session_id) in places {
+        let Some(&(starts_at, type_id)) = others.get(&session_id) else {
+            continue;
+        };
+        let candidate = (starts_at, session_id, type_id);
+        earliest
+            .entry(youth_id)
+            .and_modify(|kept| *kept = (*kept).min(candidate))
+            .or_insert(candidate);
+    }
+    Ok(earliest
+        .into_iter()
+        .filter_map(|(youth_id, (_, _, type_id))| Some((youth_id, titles.get(&type_id)?.clone())))
+        .collect())
 }
 
 /// Registered and waiting counts of each session.
@@ -438,18 +518,17 @@ pub(crate) fn acting_youth(actor: &crate::domain::Actor) -> Result<PersonId, Ser
     }
 }
 
-/// [`write_changes`] for what a youth did to their own place: the promotions it causes are
-/// automatic, and the mail goes out.
+/// [`write_changes`] for what youths did to their own places (each change is its youth's own;
+/// the promotions it causes are automatic), and the mail goes out.
 pub(crate) async fn write_youth_changes(
     txn: &impl ConnectionTrait,
     locked: &mut LockedRoster,
     changes: &[RosterChange],
-    youth_id: PersonId,
     mail: &MailSettings,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     let by = ChangedBy {
-        actor_id: Some(youth_id),
+        actor_id: None,
         method: EnrolmentMethod::ByYouth,
         promotions_by_hand: false,
     };

@@ -12,6 +12,9 @@
 //!   the capacity through the same roster. Proven by `no_overbooking_under_concurrency` and
 //!   `no_overbooking_across_two_instances` (`server/tests/api/enrolment.rs`), measured by
 //!   `server/benches/enrolment_load.rs`.
+//! - A Monday-morning rush: the taps that arrive at a session while its places are being
+//!   changed wait in `EnrolmentQueue` and are served together in the next transaction (the
+//!   rules, rows, events and mail of each, in arrival order; the lock and reads paid once).
 //! - Youths: `enrol_in_session`, `cancel_enrolment`, `view_youth_place`, `list_my_enrolments`.
 //!   Staff: `enrol_youths` (several at once), `remove_enrolment` (with a reason),
 //!   `promote_from_waiting_list`, `change_capacity`, `view_roster`.
@@ -33,7 +36,7 @@ pub(crate) mod view_youth_place;
 
 pub use cancel_enrolment::cancel_enrolment;
 pub use change_capacity::change_capacity;
-pub use enrol_in_session::enrol_in_session;
+pub use enrol_in_session::{EnrolmentQueue, enrol_in_session};
 pub use enrol_youths::enrol_youths;
 pub use list_my_enrolments::list_my_enrolments;
 pub use promote_from_waiting_list::promote_from_waiting_list;

@@ -3,7 +3,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 
 use crate::ServiceError;
 use crate::domain::{
-    Actor, Enrollee, Home, MissionLocaleFigures, PersonId, SessionCard, SessionStatus, YouthScope,
+    Actor, Home, MissionLocaleFigures, PersonId, SessionCard, SessionStatus, YouthScope,
     own_contacts,
 };
 use crate::entities::{mission_locale, person, staff_member, workshop_session, youth};
@@ -144,22 +144,4 @@ pub async fn load_home(
             }
         }
     })
-}
-
-/// What the audience rules need to know about a youth: their referent and its Mission Locale.
-pub(crate) async fn youth_as_enrollee(
-    db: &impl ConnectionTrait,
-    person_id: PersonId,
-) -> Result<Option<Enrollee>, ServiceError> {
-    let Some(youth) = youth::Entity::find_by_id(person_id).one(db).await? else {
-        return Ok(None);
-    };
-    Ok(staff_member::Entity::find_by_id(youth.referent_id)
-        .one(db)
-        .await?
-        .and_then(|referent| referent.mission_locale_id)
-        .map(|mission_locale_id| Enrollee {
-            mission_locale_id,
-            referent_id: youth.referent_id,
-        }))
 }
