@@ -195,6 +195,44 @@ on_both_databases!(
         let before = sessions_count(&app).await;
         let events_before = session_event::Entity::find().count(&app.db).await.unwrap();
         let form = || session_form(&planner, tuesday + Duration::weeks(1), "09:30", "12:00");
+        // Elsewhere at the taken session's time, with one of its people.
+        let elsewhere = |counsellor: PersonId, facilitator: PersonId| {
+            with(
+                with(
+                    with(
+                        with(
+                            session_form(&planner, tuesday, "10:00", "11:00"),
+                            "session[place]",
+                            "external",
+                        ),
+                        "session[venue_name]",
+                        "Médiathèque",
+                    ),
+                    "session[counsellor_ids][0]",
+                    &counsellor.to_string(),
+                ),
+                "session[facilitator_ids][0]",
+                &facilitator.to_string(),
+            )
+            .into_iter()
+            .chain([(
+                "session[venue_address]",
+                "1 rue de la Paix, 93000 Bobigny".to_owned(),
+            )])
+            .collect::<Vec<_>>()
+        };
+        let mission_locale = shared::entities::staff_member::Entity::find_by_id(planner.counsellor)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .mission_locale_id
+            .unwrap();
+        let colleague = builders::counsellor(mission_locale)
+            .named("Awa", "Diallo")
+            .insert(&app)
+            .await
+            .id;
         let above_room = (planner.room.capacity + 1).to_string();
         let cases: Vec<(Vec<(&str, String)>, &str)> = vec![
             (
@@ -234,6 +272,14 @@ on_both_databases!(
                     "1 rue de la Paix, 93000 Bobigny".to_owned(),
                 )])
                 .collect(),
+                "est déjà pris·e par « Décrypter",
+            ),
+            (
+                elsewhere(colleague, planner.journalist),
+                "Karim Amrani est déjà pris·e par « Décrypter",
+            ),
+            (
+                elsewhere(planner.counsellor, planner.other_facilitator),
                 "est déjà pris·e par « Décrypter",
             ),
             (

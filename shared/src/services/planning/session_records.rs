@@ -5,8 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, Set,
 };
 
 use crate::ServiceError;
@@ -438,10 +438,39 @@ pub(crate) async fn check_no_double_booking(
     claim: &Claim<'_>,
     moving_together: &BTreeSet<SessionId>,
 ) -> Result<(), ServiceError> {
+    // Only the sessions that hold the room or one of the people can clash: not every session
+    // of France at that hour.
+    let mut holding = Condition::any()
+        .add(
+            workshop_session::Column::Id.in_subquery(
+                session_counsellor::Entity::find()
+                    .select_only()
+                    .column(session_counsellor::Column::SessionId)
+                    .filter(
+                        session_counsellor::Column::PersonId.is_in(claim.people.iter().copied()),
+                    )
+                    .into_query(),
+            ),
+        )
+        .add(
+            workshop_session::Column::Id.in_subquery(
+                session_facilitator::Entity::find()
+                    .select_only()
+                    .column(session_facilitator::Column::SessionId)
+                    .filter(
+                        session_facilitator::Column::PersonId.is_in(claim.people.iter().copied()),
+                    )
+                    .into_query(),
+            ),
+        );
+    if let Some((room_id, _)) = claim.room {
+        holding = holding.add(workshop_session::Column::RoomId.eq(room_id));
+    }
     let overlapping = workshop_session::Entity::find()
         .filter(workshop_session::Column::StartsAt.lt(claim.ends_at))
         .filter(workshop_session::Column::EndsAt.gt(claim.starts_at))
         .filter(workshop_session::Column::Status.ne(SessionStatus::Cancelled))
+        .filter(holding)
         .all(db)
         .await?
         .into_iter()
