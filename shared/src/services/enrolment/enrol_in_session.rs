@@ -4,6 +4,7 @@
 //! [`EnrolmentQueue`] serves the taps that arrive while a transaction runs together, in the
 //! next one: the same rules, the same rows, events and mail as one tap at a time, in the order
 //! the taps arrived, with the session's reads, its lock and its commit paid once per batch.
+//! A batch that fails (the database gone) writes nothing and tells each of its taps so.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -56,7 +57,7 @@ struct EnrolmentAsk {
     now: DateTime<Utc>,
 }
 
-/// The answer to each ask, in order; `Err` when the batch as a whole failed (nothing written).
+/// The answer to each ask, in order; `Err` when the batch failed as a whole (nothing written).
 async fn enrol_together<C>(
     db: &C,
     session_id: SessionId,
@@ -253,21 +254,16 @@ impl EnrolmentQueue {
                         let _gone = waiting.reply.send(answer);
                     }
                 }
-                // A failed batch wrote nothing. One tap must not sink the others: it is served
-                // again one tap at a time, and each gets its own answer.
-                Err(error) if batch.len() == 1 => {
-                    if let Some(waiting) = batch.into_iter().next() {
-                        let _gone = waiting.reply.send(Err(error));
-                    }
-                }
-                Err(_) => {
+                // Nothing was written: each tap is told so, the cause logged once.
+                Err(error) => {
+                    let mut error = Some(error);
                     for waiting in batch {
-                        let answer = enrol_together(&db, session_id, &[waiting.ask], &mail)
-                            .await
-                            .and_then(|mut answers| {
-                                answers.pop().unwrap_or(Err(ServiceError::NotFound))
-                            });
-                        let _gone = waiting.reply.send(answer);
+                        let answer = error.take().unwrap_or_else(|| {
+                            ServiceError::Database(sea_orm::DbErr::Custom(
+                                "served in a batch that failed".into(),
+                            ))
+                        });
+                        let _gone = waiting.reply.send(Err(answer));
                     }
                 }
             }
