@@ -254,20 +254,35 @@ impl EnrolmentQueue {
                         let _gone = waiting.reply.send(answer);
                     }
                 }
-                // Nothing was written: each tap is told so, the cause logged once.
+                // Nothing was written: each tap is told why (an unknown session, the database
+                // gone), the database's cause logged once.
                 Err(error) => {
-                    let mut error = Some(error);
-                    for waiting in batch {
-                        let answer = error.take().unwrap_or_else(|| {
-                            ServiceError::Database(sea_orm::DbErr::Custom(
-                                "served in a batch that failed".into(),
-                            ))
-                        });
-                        let _gone = waiting.reply.send(Err(answer));
+                    let mut taps = batch.into_iter();
+                    let first = taps.next();
+                    for waiting in taps {
+                        let _gone = waiting.reply.send(Err(same_error(&error)));
+                    }
+                    if let Some(first) = first {
+                        let _gone = first.reply.send(Err(error));
                     }
                 }
             }
         }
+    }
+}
+
+/// What another tap of a failed batch is told: the same, but the database's cause only once.
+fn same_error(error: &ServiceError) -> ServiceError {
+    match error {
+        ServiceError::NotFound => ServiceError::NotFound,
+        ServiceError::Invalid(message) => ServiceError::Invalid(message.clone()),
+        ServiceError::Forbidden => ServiceError::Forbidden,
+        ServiceError::NotSignedIn => ServiceError::NotSignedIn,
+        ServiceError::RateLimited => ServiceError::RateLimited,
+        ServiceError::Throttled(message) => ServiceError::Throttled(message.clone()),
+        ServiceError::Database(_) => ServiceError::Database(sea_orm::DbErr::Custom(
+            "served in the same failed batch".into(),
+        )),
     }
 }
 
@@ -290,5 +305,31 @@ impl Drop for StopServing<'_> {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .remove(&self.session_id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tap_of_a_failed_batch_reads_why() {
+        let errors = [
+            ServiceError::NotFound,
+            ServiceError::Invalid("Les inscriptions sont closes.".into()),
+            ServiceError::Forbidden,
+            ServiceError::NotSignedIn,
+            ServiceError::RateLimited,
+            ServiceError::Throttled("Réessayez dans une minute.".into()),
+            ServiceError::Database(sea_orm::DbErr::Custom("connection reset".into())),
+        ];
+        for error in errors {
+            let other = same_error(&error);
+            assert_eq!(other.user_message(), error.user_message());
+            assert_eq!(
+                matches!(other, ServiceError::Database(_)),
+                matches!(error, ServiceError::Database(_))
+            );
+        }
     }
 }
