@@ -257,21 +257,7 @@ on_both_databases!(
                 "est déjà prise par « Décrypter",
             ),
             (
-                with(
-                    with(
-                        session_form(&planner, tuesday, "10:00", "11:00"),
-                        "session[place]",
-                        "external",
-                    ),
-                    "session[venue_name]",
-                    "Médiathèque",
-                )
-                .into_iter()
-                .chain([(
-                    "session[venue_address]",
-                    "1 rue de la Paix, 93000 Bobigny".to_owned(),
-                )])
-                .collect(),
+                elsewhere(planner.counsellor, planner.journalist),
                 "est déjà pris·e par « Décrypter",
             ),
             (

@@ -327,30 +327,42 @@ pub(crate) async fn youths_facts(
         .filter(youth::Column::PersonId.is_in(person_ids))
         .all(db)
         .await?;
-    let referent_ids: Vec<PersonId> = youths.iter().map(|youth| youth.referent_id).collect();
-    let referents: HashMap<PersonId, MissionLocaleId> = staff_member::Entity::find()
+    let referents =
+        referents_mission_locales(db, youths.iter().map(|youth| youth.referent_id)).await?;
+    Ok(youths
+        .iter()
+        .filter_map(|youth| {
+            let mission_locale_id = *referents.get(&youth.referent_id)?;
+            Some((youth.person_id, facts_of_youth(youth, mission_locale_id)))
+        })
+        .collect())
+}
+
+/// The Mission Locale of each referent among `referent_ids` (those with one).
+async fn referents_mission_locales(
+    db: &impl ConnectionTrait,
+    referent_ids: impl IntoIterator<Item = PersonId>,
+) -> Result<HashMap<PersonId, MissionLocaleId>, ServiceError> {
+    Ok(staff_member::Entity::find()
         .filter(staff_member::Column::PersonId.is_in(referent_ids))
         .all(db)
         .await?
         .into_iter()
         .filter_map(|staff| Some((staff.person_id, staff.mission_locale_id?)))
-        .collect();
-    Ok(youths
-        .into_iter()
-        .filter_map(|youth| {
-            let mission_locale_id = *referents.get(&youth.referent_id)?;
-            let facts = YouthFacts {
-                enrollee: crate::domain::Enrollee {
-                    mission_locale_id,
-                    referent_id: youth.referent_id,
-                },
-                date_of_birth: youth.date_of_birth,
-                programme_entry_date: youth.programme_entry_date,
-                programme_exit_date: youth.programme_exit_date,
-            };
-            Some((youth.person_id, facts))
-        })
         .collect())
+}
+
+/// The youth as enrolment rules see them, followed in `mission_locale_id` (their referent's).
+fn facts_of_youth(youth: &youth::Model, mission_locale_id: MissionLocaleId) -> YouthFacts {
+    YouthFacts {
+        enrollee: crate::domain::Enrollee {
+            mission_locale_id,
+            referent_id: youth.referent_id,
+        },
+        date_of_birth: youth.date_of_birth,
+        programme_entry_date: youth.programme_entry_date,
+        programme_exit_date: youth.programme_exit_date,
+    }
 }
 
 /// The title of a session, not cancelled, at which the youth holds a registered place and
@@ -556,14 +568,8 @@ pub(crate) async fn youths_on_roster(
         .find_also_related(person::Entity)
         .all(db)
         .await?;
-    let referent_ids: Vec<PersonId> = youths.iter().map(|(youth, _)| youth.referent_id).collect();
-    let referents: HashMap<PersonId, MissionLocaleId> = staff_member::Entity::find()
-        .filter(staff_member::Column::PersonId.is_in(referent_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|staff| Some((staff.person_id, staff.mission_locale_id?)))
-        .collect();
+    let referents =
+        referents_mission_locales(db, youths.iter().map(|(youth, _)| youth.referent_id)).await?;
     for (youth, person) in youths {
         let (Some(person), Some(&mission_locale_id)) = (person, referents.get(&youth.referent_id))
         else {
@@ -581,15 +587,7 @@ pub(crate) async fn youths_on_roster(
                     mission_locale_id,
                 },
                 name: format!("{} {}", person.first_name, person.last_name),
-                facts: YouthFacts {
-                    enrollee: crate::domain::Enrollee {
-                        mission_locale_id,
-                        referent_id: youth.referent_id,
-                    },
-                    date_of_birth: youth.date_of_birth,
-                    programme_entry_date: youth.programme_entry_date,
-                    programme_exit_date: youth.programme_exit_date,
-                },
+                facts: facts_of_youth(&youth, mission_locale_id),
             },
         );
     }
