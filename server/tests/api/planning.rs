@@ -8,13 +8,16 @@ use crate::support;
 use app::server_fns::{CancelSession, PlanSessions, UpdateSession};
 use chrono::{Datelike, Duration, Weekday};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use shared::domain::{PersonId, SessionChange, SessionId, SessionStatus, Theme, WorkshopTypeId};
-use shared::entities::{room, session_event, session_facilitator, staff_member, workshop_session};
+use shared::domain::{
+    MissionLocaleId, PersonId, SessionChange, SessionId, SessionStatus, Theme, WorkshopTypeId,
+};
+use shared::entities::{room, session_event, session_facilitator, workshop_session};
 use support::dates::{french_day, last_sunday, next_clear, next_yearly, paris, slashed, utc, ymd};
 use support::{Seed, TestApp, builders, server_fn_path};
 
 /// A counsellor with the workshop room of their Mission Locale, a workshop and a journalist.
 struct Planner {
+    mission_locale: MissionLocaleId,
     counsellor: PersonId,
     session: String,
     room: room::Model,
@@ -33,6 +36,7 @@ async fn planner(app: &TestApp) -> Planner {
     )
     .await;
     Planner {
+        mission_locale: ml.id,
         session: counsellor.session(app).await,
         counsellor: counsellor.id,
         room: ml.room,
@@ -221,14 +225,7 @@ on_both_databases!(
             )])
             .collect::<Vec<_>>()
         };
-        let mission_locale = shared::entities::staff_member::Entity::find_by_id(planner.counsellor)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .mission_locale_id
-            .unwrap();
-        let colleague = builders::counsellor(mission_locale)
+        let colleague = builders::counsellor(planner.mission_locale)
             .named("Awa", "Diallo")
             .insert(&app)
             .await
@@ -537,13 +534,7 @@ on_both_databases!(
     Seed::Empty,
     |app: TestApp| async move {
         let planner = planner(&app).await;
-        let ml = staff_member::Entity::find_by_id(planner.counsellor)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .mission_locale_id
-            .unwrap();
+        let ml = planner.mission_locale;
         // A session reserved to the planner's youths, one for the Mission Locale.
         let tuesday = next_clear(Weekday::Tue);
         let reserved = with(
