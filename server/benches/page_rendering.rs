@@ -5,7 +5,8 @@
 //! p50 and p99 of each, and the real page's share of the reference's rate (issue 22's goal:
 //! ≥ 0.5, with p99 ≤ 30 ms).
 //!
-//! `cargo bench -p ateliers-server --bench page_rendering`
+//! `cargo bench -p ateliers-server --bench page_rendering` (`PAGE_RENDERING_PATHS=/a,/b` measures
+//! more pages of the real app the same way)
 
 #![expect(
     clippy::unwrap_used,
@@ -66,6 +67,18 @@ async fn main() {
             real.per_second() / bare.per_second(),
             real.p99_ms()
         );
+        // Other pages of the same stack, to tell the pipeline's cost from the list's:
+        // `PAGE_RENDERING_PATHS=/confidentialite,/connexion`.
+        for path in std::env::var("PAGE_RENDERING_PATHS")
+            .unwrap_or_default()
+            .split(',')
+        {
+            if !path.is_empty() {
+                load(&format!("{}{path}", app.address), "identity")
+                    .await
+                    .print(path);
+            }
+        }
     }
 }
 
